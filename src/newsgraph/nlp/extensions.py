@@ -1,0 +1,84 @@
+"""The ``Doc`` and ``Span`` extension attributes newsgraph's components read and write.
+
+Every component writes plain records (``newsgraph.model``) with character offsets into
+``doc.text``, so any spaCy user can reuse a component in their own pipeline.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+__all__ = ["EntityCluster", "register_extensions", "entity_at", "cluster_by_id"]
+
+
+@dataclass
+class EntityCluster:
+    """One entity inside one doc: an id, a canonical name, a label and its mention spans."""
+
+    id: str
+    name: str
+    label: str
+    spans: list[Span] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+
+    @property
+    def mentions(self) -> list[tuple[int, int]]:
+        """Character offsets of each mention."""
+        return [(s.start_char, s.end_char) for s in self.spans]
+
+
+_DOC_ATTRS = {
+    "ng_article_id": None,
+    "ng_published": None,  # ISO date the text is anchored to (publication date), or None
+    "ng_entities": None,  # list[EntityCluster]
+    "ng_timexes": None,  # list[model.Timex]
+    "ng_quotes": None,  # list[model.Quote]
+    "ng_descriptions": None,  # list[model.Description]
+    "ng_relations": None,  # list[model.Relation]
+    "ng_events": None,  # list[model.Event]
+    "ng_coref": None,  # list[model.CorefMention]
+}
+
+
+def register_extensions() -> None:
+    """Register newsgraph's extension attributes (idempotent)."""
+    for name, default in _DOC_ATTRS.items():
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)
+    if not Span.has_extension("ng_entity"):
+        Span.set_extension("ng_entity", getter=lambda span: entity_at(span.doc, span.start_char, span.end_char))
+
+
+def entity_at(doc: Doc, start_char: int, end_char: int) -> EntityCluster | None:
+    """The entity with a mention (or coreferent mention) covering ``[start_char, end_char)``.
+
+    Prefers a mention that lies inside the range (``the union's general secretary, Tomas Reyes``
+    finds Tomas Reyes), then one that contains it.
+    """
+    clusters = doc._.ng_entities or []
+    best: tuple[int, EntityCluster] | None = None
+    for cluster in clusters:
+        for s in cluster.spans:
+            if start_char <= s.start_char and s.end_char <= end_char:
+                score = s.end_char - s.start_char
+            elif s.start_char <= start_char and end_char <= s.end_char:
+                score = 0
+            else:
+                continue
+            if best is None or score > best[0]:
+                best = (score, cluster)
+    if best is None:
+        for c in doc._.ng_coref or []:
+            if c.start <= start_char and end_char <= c.end or start_char <= c.start and c.end <= end_char:
+                return cluster_by_id(doc, c.entity)
+    return best[1] if best else None
+
+
+def cluster_by_id(doc: Doc, entity_id: str) -> EntityCluster | None:
+    """Look an entity cluster up by its article-local id."""
+    for cluster in doc._.ng_entities or []:
+        if cluster.id == entity_id:
+            return cluster
+    return None
