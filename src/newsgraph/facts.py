@@ -24,4 +24,5 @@ def doc_to_facts(doc: Doc, article: Article) -> Facts:
         relations=list(doc._.ng_relations or []),
         events=list(doc._.ng_events or []),
         coref=list(doc._.ng_coref or []),
+        sentences=[(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation("SENT_START") else [],
     )

@@ -269,10 +269,13 @@ class Facts:
     relations: list[Relation] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     coref: list[CorefMention] = field(default_factory=list)
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    """(start, end) of each sentence in ``article.text``: the provenance unit of every fact."""
 
     def to_dict(self) -> dict[str, Any]:
         """The full article record of the JSON contract."""
         record = self.article.to_dict()
+        record["sentences"] = [list(s) for s in self.sentences]
         record["entities"] = [
             {**asdict(e), "mentions": [list(m) for m in e.mentions]} for e in self.entities
         ]
@@ -299,4 +302,12 @@ class Facts:
             relations=[Relation(**x) for x in d.get("relations", [])],
             events=[Event(**x) for x in d.get("events", [])],
             coref=[CorefMention(**x) for x in d.get("coref", [])],
+            sentences=[tuple(s) for s in d.get("sentences", [])],
         )
+
+    def sentence_of(self, start: int, end: int) -> tuple[int, int]:
+        """The span of the sentence holding ``[start, end)`` (the whole text if sentences are unknown)."""
+        for s_start, s_end in self.sentences:
+            if s_start <= start < s_end or (start == end == s_end):
+                return (s_start, max(s_end, min(end, len(self.article.text))))
+        return (0, len(self.article.text))
