@@ -1,0 +1,78 @@
+"""The extract stage: ``Page -> Article`` (clean body, paragraphs, captions, metadata, boilerplate).
+
+HTML pages go through trafilatura plus our caption/section handling (``html``); scraped plain
+text goes through our line classifier (``text``). Bad input raises ``PageError`` with a reason.
+"""
+
+from __future__ import annotations
+
+from newsgraph.errors import PageError
+from newsgraph.extract.dates import to_iso
+from newsgraph.extract.decode import DEFAULT_MAX_BYTES, check_size, decode
+from newsgraph.extract.html import extract_html
+from newsgraph.extract.meta import guess_language, normalise_space
+from newsgraph.extract.text import extract_text
+from newsgraph.model import Article, Page
+
+__all__ = ["extract", "DEFAULT_MAX_BYTES"]
+
+_MIN_BODY_CHARS = 1
+
+
+def _join(paragraphs: list[str]) -> tuple[str, list[tuple[int, int]]]:
+    """Join paragraphs with a blank line and return the text with each paragraph's offsets."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for para in paragraphs:
+        spans.append((pos, pos + len(para)))
+        pos += len(para) + 2
+    return "\n\n".join(paragraphs), spans
+
+
+def extract(page: Page, *, published: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
+    """Separate the article from its page: body with paragraph offsets, captions, metadata.
+
+    The date is the page's own when it states one, else ``page.published``, else ``published``.
+    Raises ``PageError`` (reasons ``empty``, ``binary``, ``encoding``, ``too_large``, ``parse``,
+    ``no_body``) for a page that cannot give an article.
+    """
+    if page.error:
+        raise PageError(page.error_reason or "unreadable", page.error)
+    check_size(page.data, max_bytes)
+    raw = decode(page.data)
+    if not raw.strip():
+        raise PageError("empty", "page has no text once decoded")
+    if page.kind == "html":
+        found = extract_html(raw, page.url)
+        language = found.language
+    elif page.kind == "text":
+        found = extract_text(raw, page.title)
+        language = None
+    else:
+        raise PageError("kind", f"unknown page kind {page.kind!r}; expected 'html' or 'text'")
+    paragraphs = [p for p in (normalise_space(p) for p in found.paragraphs) if p]
+    if sum(len(p) for p in paragraphs) < _MIN_BODY_CHARS:
+        raise PageError("no_body", f"no article body found in this {page.kind} page")
+    text, spans = _join(paragraphs)
+    date, source = found.published, "page"
+    if not date:
+        date = to_iso(page.published) or to_iso(published)
+        source = "given" if date else None
+    title = found.title if found.title else (normalise_space(page.title) if page.title else None)
+    return Article(
+        id=page.page_id,
+        source=page.source,
+        text=text,
+        url=page.url,
+        title=title,
+        published=date,
+        published_source=source if date else None,
+        authors=found.authors,
+        site=found.site,
+        section=found.section,
+        language=language or guess_language(text),
+        captions=found.captions,
+        boilerplate=found.boilerplate,
+        paragraphs=spans,
+        content_hash=page.hash,
+    )

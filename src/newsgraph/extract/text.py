@@ -1,0 +1,352 @@
+"""Scraped plain text: tell the article body from banners, menus, captions and footers, line by line.
+
+A scraper that flattens a page puts every visible block on its own line. Each line gets
+features (length, sentence punctuation, share of lowercase words, cue phrases, repetition,
+what surrounds it) and a role; the body is the densest run of body-like lines, found as a
+maximum-sum segment so that menus and link lists on either side cost more than they give.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from newsgraph.extract.dates import find_date
+from newsgraph.extract.html import split_credit
+from newsgraph.extract.meta import normalise_space, split_site_suffix
+from newsgraph.model import Caption
+
+__all__ = ["TextResult", "Line", "classify_lines", "extract_text"]
+
+_CUES_PATH = Path(__file__).with_name("cues.toml")
+_SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*$|[.!?]["'”’]?\s*\(?\w*\)?$""")
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.U)
+_CREDIT_ONLY = re.compile(
+    r"^[(\[]?\s*(?:(?:photo(?:graph)?|image|picture|credit|illustration)s?(?:\s+credit)?\s*[:：]|©)", re.I
+)
+# "CoastalDaily.netBusinessLabour": a domain-like site name with CamelCase sections glued on.
+_GLUED_CRUMB = re.compile(
+    r"^(?P<site>[A-Za-z0-9][\w-]*(?:\.[\w-]+)*\.[a-z]{2,6})(?P<rest>(?:[A-Z][a-z&]+)+)$"
+)
+_CRUMB_SEPARATORS = re.compile(r"\s*(?:›|»|>|/|\||·)\s*")
+_BYLINE = re.compile(r"^(?:by|written by|words by)\s*[:\-]?\s*(?P<names>.*)$", re.I)
+_NAME = re.compile(
+    r"^(?:[A-Z][\w'’.-]*|de|da|van|von|der|la|le|bin|al)(?:\s+(?:[A-Z][\w'’.-]*|de|da|van|von|der|la|le|bin|al)){1,4}$"
+)
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict[str, list[str]]:
+    """The shipped cue phrases (``cues.toml``), loaded once."""
+    with _CUES_PATH.open("rb") as fh:
+        raw = tomllib.load(fh)
+    return {
+        "boilerplate": raw["boilerplate"]["phrases"],
+        "related": raw["related"]["starts"],
+        "published": raw["dateline"]["published"],
+        "updated": raw["dateline"]["updated"],
+    }
+
+
+@lru_cache(maxsize=1)
+def _cue_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Compiled whole-word patterns for boilerplate phrases and related-links headings."""
+    cues = _cues()
+    phrase = "|".join(re.escape(p) for p in sorted(cues["boilerplate"], key=len, reverse=True))
+    related = "|".join(re.escape(p) for p in sorted(cues["related"], key=len, reverse=True))
+    return (
+        re.compile(rf"(?<!\w)(?:{phrase})(?!\w)", re.I),
+        re.compile(rf"^(?:{related})(?!\w)", re.I),
+    )
+
+
+@dataclass
+class Line:
+    """One non-blank line of the page with the features the classifier uses."""
+
+    index: int
+    text: str
+    words: int
+    sentence_end: bool
+    lower_ratio: float
+    cue: bool
+    related: bool
+    date: str | None
+    role: str = "other"
+    """banner, breadcrumb, title, alt, caption, credit, dateline, byline, body, heading, related, footer, other."""
+
+    @property
+    def body_like(self) -> bool:
+        """Reads like article prose: long enough, ends a sentence, mostly lowercase words."""
+        return self.words >= 8 and self.sentence_end and self.lower_ratio >= 0.45 and not self.cue
+
+
+@dataclass
+class TextResult:
+    """What the text path found: body paragraphs plus metadata (None where the page is silent)."""
+
+    paragraphs: list[str]
+    title: str | None = None
+    authors: list[str] = field(default_factory=list)
+    published: str | None = None
+    site: str | None = None
+    section: list[str] = field(default_factory=list)
+    captions: list[Caption] = field(default_factory=list)
+    boilerplate: list[str] = field(default_factory=list)
+    lines: list[Line] = field(default_factory=list)
+
+
+def _features(index: int, text: str) -> Line:
+    """Measure one line."""
+    boilerplate_cue, related_cue = _cue_patterns()
+    words = _WORD.findall(text)
+    alpha = [w for w in words if w[0].isalpha()]
+    lower = sum(1 for w in alpha if w[0].islower())
+    n = len(words)
+    return Line(
+        index=index,
+        text=text,
+        words=n,
+        sentence_end=bool(_SENTENCE_END.search(text)),
+        lower_ratio=lower / len(alpha) if alpha else 0.0,
+        # One cue in a long prose line is usually the story talking about cookies or subscribers;
+        # several at once is a footer however long it runs.
+        cue=_cue_hits(boilerplate_cue, text) >= (1 if n < 30 else 2),
+        related=bool(related_cue.match(text)) and n <= 8,
+        date=find_date(text) if n <= 14 else None,
+    )
+
+
+def _cue_hits(pattern: re.Pattern[str], text: str) -> int:
+    """How many distinct cue phrases occur in ``text``."""
+    return len({m.group().lower() for m in pattern.finditer(text)})
+
+
+def _unwrap(raw_lines: list[str]) -> list[str]:
+    """Join hard-wrapped prose (a long line without a sentence end, then a lowercase start)."""
+    out: list[str] = []
+    for raw in raw_lines:
+        line = normalise_space(raw)
+        if (
+            out
+            and line
+            and out[-1]
+            and len(out[-1]) >= 50
+            and line[0].islower()
+            and not _SENTENCE_END.search(out[-1])
+        ):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return [line for line in out if line]
+
+
+def _score(line: Line) -> float:
+    """How much a line adds to a body run: prose gains by its length, chrome costs."""
+    if line.cue or line.related:
+        return -15.0
+    if line.body_like:
+        return float(min(line.words, 60))
+    if line.date and line.words <= 14:
+        return 0.0
+    if line.words >= 8 and line.lower_ratio >= 0.5:
+        # Prose-ish without a sentence end: a teaser, a list item or a cut-off caption.
+        return 1.0
+    return -4.0 if line.words < 8 else -2.0
+
+
+def _best_run(lines: list[Line]) -> tuple[int, int]:
+    """The maximum-sum contiguous run of line scores (Kadane), as [start, end) indices."""
+    best, best_span = 0.0, (0, 0)
+    total, start = 0.0, 0
+    for i, line in enumerate(lines):
+        if total <= 0:
+            total, start = 0.0, i
+        total += _score(line)
+        if total > best:
+            best, best_span = total, (start, i + 1)
+    return best_span
+
+
+def _is_caption_line(line: Line) -> tuple[str, str] | None:
+    """A caption with a trailing credit: returns (caption, credit)."""
+    if line.words < 3 or line.words > 80:
+        return None
+    head, credit = split_credit(line.text)
+    if credit and head and len(head.split()) >= 3:
+        return head, credit
+    return None
+
+
+def _breadcrumb(line: Line) -> tuple[str | None, list[str]] | None:
+    """A breadcrumb line: glued (``Site.netBusinessLabour``) or separated (``Home > World``)."""
+    glued = _GLUED_CRUMB.match(line.text)
+    if glued:
+        parts = re.findall(r"[A-Z][a-z&]+", glued.group("rest"))
+        return glued.group("site"), [p for p in parts if p.lower() != "home"]
+    parts = [p for p in _CRUMB_SEPARATORS.split(line.text) if p]
+    if (
+        2 <= len(parts) <= 6
+        and _CRUMB_SEPARATORS.search(line.text)
+        and all(len(p.split()) <= 3 for p in parts)
+    ):
+        if parts[0].lower() in {"home", "homepage", "start"}:
+            return None, parts[1:]
+    return None
+
+
+def _names(text: str) -> list[str]:
+    """Split a byline's names ("A and B", "A, B") and keep only name-shaped ones."""
+    text = re.split(r"\s+[-|–—]\s+|\s*\|\s*", text)[0]
+    parts = [normalise_space(p) for p in re.split(r",|\band\b|&", text)]
+    return [p for p in parts if p and _NAME.match(p)]
+
+
+def classify_lines(text: str) -> list[Line]:
+    """Give each non-blank line of a scraped page its features and a first-pass role."""
+    lines = [_features(i, t) for i, t in enumerate(_unwrap(text.splitlines()))]
+    for line in lines:
+        if line.related:
+            line.role = "related"
+        elif line.cue:
+            line.role = "footer"
+        elif _CREDIT_ONLY.match(line.text) and line.words <= 12:
+            line.role = "credit"
+        elif _is_caption_line(line):
+            line.role = "caption"
+        elif line.date and line.words <= 14:
+            line.role = "dateline"
+        elif line.body_like:
+            line.role = "body"
+    return lines
+
+
+def extract_text(text: str, given_title: str | None = None) -> TextResult:
+    """Extract body paragraphs, captions and metadata from a scraped plain-text page."""
+    lines = classify_lines(text)
+    if not lines:
+        return TextResult(paragraphs=[])
+    start, end = _best_run(lines)
+    result = TextResult(paragraphs=[], lines=lines)
+    if end <= start:
+        return result
+    # Credit-only lines ("(Image: © X)") label the line before them as the caption.
+    for i, line in enumerate(lines):
+        if line.role == "credit" and i > 0 and lines[i - 1].role in {"body", "other"}:
+            prev = lines[i - 1]
+            credit = re.sub(
+                r"^[(\[]?\s*(?:(?:photo(?:graph)?|image|picture|credit|illustration)s?(?:\s+credit)?\s*[:：])?\s*©?\s*",
+                "",
+                line.text,
+                flags=re.I,
+            )
+            credit = credit.rstrip(")] ").strip()
+            prev.role = "caption"
+            result.captions.append(Caption(text=prev.text, credit=credit or None))
+        elif line.role == "caption":
+            head, credit = _is_caption_line(line) or (line.text, None)
+            result.captions.append(Caption(text=head, credit=credit))
+            # A short line with no sentence end just before a caption is the image's alt text.
+            if (
+                i > 0
+                and lines[i - 1].words <= 10
+                and not lines[i - 1].sentence_end
+                and lines[i - 1].role == "other"
+            ):
+                lines[i - 1].role = "alt"
+    _metadata(lines, start, result, given_title)
+    body_roles = {"body"}
+    for line in lines[start:end]:
+        if line.role == "body" or (line.role == "other" and _is_heading(lines, line)):
+            line.role = "body" if line.role == "body" else "heading"
+            result.paragraphs.append(line.text)
+    for line in lines:
+        if line.role not in body_roles | {"heading", "caption", "title", "credit"} or not (
+            start <= line.index < end
+        ):
+            if line.role not in {"title", "caption", "credit", "body", "heading"}:
+                result.boilerplate.append(line.text)
+    return result
+
+
+def _is_heading(lines: list[Line], line: Line) -> bool:
+    """A short subheading inside the body: body prose right after it, no cue words."""
+    nxt = lines[line.index + 1] if line.index + 1 < len(lines) else None
+    prev = lines[line.index - 1] if line.index > 0 else None
+    return (
+        1 <= line.words <= 12
+        and not line.sentence_end
+        and nxt is not None
+        and nxt.role == "body"
+        and prev is not None
+        and prev.role == "body"
+    )
+
+
+def _metadata(lines: list[Line], body_start: int, result: TextResult, given_title: str | None) -> None:
+    """Title, site, section, date and byline from the lines above the body (and the first line)."""
+    header = lines[:body_start] + lines[body_start : body_start + 3]
+    first = lines[0]
+    # The page title often comes first as "Headline - Site" and again on its own line.
+    head, suffix = split_site_suffix(first.text)
+    title_line: Line | None = None
+    for line in lines[1 : body_start + 3]:
+        if suffix and line.text == head:
+            title_line, result.site = line, suffix
+            break
+    if title_line is None:
+        seen: dict[str, Line] = {}
+        for line in header:
+            if line.text in seen and 3 <= line.words <= 30 and line.role == "other":
+                title_line = seen[line.text]
+                break
+            seen.setdefault(line.text, line)
+    for line in header:
+        crumb = _breadcrumb(line)
+        if crumb and line.role == "other" and line.index < body_start:
+            site, sections = crumb
+            result.site = result.site or site
+            result.section = sections[:4]
+            line.role = "breadcrumb"
+            break
+    dates = [line for line in header if line.role == "dateline"]
+    if dates:
+        cues = _cues()
+        published = [d for d in dates if d.text.lower().startswith(tuple(cues["published"]))]
+        updated = [d for d in dates if d.text.lower().startswith(tuple(cues["updated"]))]
+        chosen = (published or [d for d in dates if d not in updated] or dates)[0]
+        result.published = chosen.date
+    for i, line in enumerate(header):
+        if line.index >= body_start:
+            break
+        match = _BYLINE.match(line.text)
+        if match and line.words <= 12:
+            names = _names(match.group("names"))
+            if not names and not match.group("names") and i + 1 < len(header):
+                names = _names(header[i + 1].text)
+                if names:
+                    header[i + 1].role = "byline"
+            if names:
+                result.authors = names
+                line.role = "byline"
+                break
+    if title_line is None:
+        # Walk back from the body over datelines, bylines, captions and alt text.
+        for line in reversed(lines[:body_start]):
+            if line.role in {"dateline", "byline", "caption", "credit", "alt"}:
+                continue
+            if line.role == "other" and 3 <= line.words <= 30 and not line.text.endswith("."):
+                title_line = line
+            break
+    if title_line is not None:
+        title_line.role = "title"
+        for line in lines[:body_start]:
+            if line.text == title_line.text and line.role == "other":
+                line.role = "title"
+    if given_title:
+        result.title = normalise_space(given_title)
+    elif title_line is not None:
+        result.title = title_line.text
