@@ -37,6 +37,11 @@ _NAME = re.compile(
     r"^(?:[A-Z][\w'’.-]*|de|da|van|von|der|la|le|bin|al)(?:\s+(?:[A-Z][\w'’.-]*|de|da|van|von|der|la|le|bin|al)){1,4}$"
 )
 
+# Two chrome lines this close together (a share bar, "Related" + "Most read") end a body run.
+_WALL_GAP = 2
+_WALL = -200.0
+_FIRST_RUN_SHARE = 0.2
+
 
 @lru_cache(maxsize=1)
 def _cues() -> dict[str, list[str]]:
@@ -81,7 +86,13 @@ class Line:
     @property
     def body_like(self) -> bool:
         """Reads like article prose: long enough, ends a sentence, mostly lowercase words."""
-        return self.words >= 8 and self.sentence_end and self.lower_ratio >= 0.45 and not self.cue
+        # Scrapers often lose a paragraph's final full stop, so a long lowercase line counts too.
+        return (
+            self.words >= 8
+            and (self.sentence_end or self.words >= 20 or self.text.endswith(":"))
+            and self.lower_ratio >= 0.45
+            and not self.cue
+        )
 
 
 @dataclass
@@ -151,24 +162,60 @@ def _score(line: Line) -> float:
     if line.body_like:
         return float(min(line.words, 60))
     if line.date and line.words <= 14:
-        return 0.0
+        # A date line inside a run is a comment's or a teaser's timestamp, not prose.
+        return -3.0
     if line.words >= 8 and line.lower_ratio >= 0.5:
         # Prose-ish without a sentence end: a teaser, a list item or a cut-off caption.
         return 1.0
     return -4.0 if line.words < 8 else -2.0
 
 
-def _best_run(lines: list[Line]) -> tuple[int, int]:
-    """The maximum-sum contiguous run of line scores (Kadane), as [start, end) indices."""
-    best, best_span = 0.0, (0, 0)
-    total, start = 0.0, 0
-    for i, line in enumerate(lines):
+def _scores(lines: list[Line]) -> list[float]:
+    """Line scores, with clusters of chrome (share bars, comment headers, link lists) made walls."""
+    scores = [_score(line) for line in lines]
+    chrome = [i for i, line in enumerate(lines) if line.cue or line.related]
+    for a, b in zip(chrome, chrome[1:], strict=False):
+        if b - a <= _WALL_GAP:
+            scores[a] = scores[b] = _WALL
+    return scores
+
+
+def _kadane(scores: list[float], lo: int, hi: int) -> tuple[float, int, int]:
+    """The maximum-sum contiguous run of ``scores[lo:hi]`` as (sum, start, end)."""
+    best, best_span = 0.0, (lo, lo)
+    total, start = 0.0, lo
+    for i in range(lo, hi):
         if total <= 0:
             total, start = 0.0, i
-        total += _score(line)
+        total += scores[i]
         if total > best:
             best, best_span = total, (start, i + 1)
-    return best_span
+    return best, *best_span
+
+
+def _best_run(lines: list[Line]) -> tuple[int, int]:
+    """The body run as [start, end) line indices.
+
+    Walls split the page into parts; each part's best run is a candidate. The article comes
+    before comment threads and footers, so the earliest candidate with a fair share of the
+    strongest one's weight wins rather than simply the heaviest (long comment threads).
+    """
+    scores = _scores(lines)
+    candidates: list[tuple[float, int, int]] = []
+    lo = 0
+    for i, score in enumerate([*scores, _WALL]):
+        if score <= _WALL:
+            if i > lo:
+                candidates.append(_kadane(scores, lo, i))
+            lo = i + 1
+    candidates = [c for c in candidates if c[0] > 0]
+    if not candidates:
+        return 0, 0
+    strongest = max(c[0] for c in candidates)
+    for total, start, end in candidates:
+        if total >= _FIRST_RUN_SHARE * strongest:
+            return start, end
+    return 0, 0
 
 
 def _is_caption_line(line: Line) -> tuple[str, str] | None:
@@ -260,8 +307,9 @@ def extract_text(text: str, given_title: str | None = None) -> TextResult:
     _metadata(lines, start, result, given_title)
     body_roles = {"body"}
     for line in lines[start:end]:
-        if line.role == "body" or (line.role == "other" and _is_heading(lines, line)):
-            line.role = "body" if line.role == "body" else "heading"
+        prose = line.role == "other" and line.words >= 5 and line.lower_ratio >= 0.5 and line.sentence_end
+        if line.role == "body" or prose or (line.role == "other" and _is_heading(lines, line)):
+            line.role = "body" if line.role == "body" or prose else "heading"
             result.paragraphs.append(line.text)
     for line in lines:
         if line.role not in body_roles | {"heading", "caption", "title", "credit"} or not (
