@@ -1,29 +1,476 @@
-"""Group a doc's named-entity mentions into one entity per thing (first version: exact text)."""
+"""Group a doc's named-entity mentions into one entity per thing (``newsgraph_entities``).
+
+The small English model names things well enough but labels and bounds them loosely, and an
+article names one thing many ways: "The Harbour Workers Alliance", "HWA", "the Alliance". This
+component cleans each mention (leading "the", possessive "'s", titles before a person's name),
+fixes cheap label slips by the head noun ("Guild" is not a PERSON, "Port of X" is a FAC),
+joins spans the model split ("Alder" + "police department"), then groups mentions:
+same normalised key (case, spacing, hyphens), acronyms, surnames, short forms of organisations.
+It also finds further mentions of the names it grouped that the model missed ("Meridian's").
+The corrected spans are written back to ``doc.ents`` so later components see them.
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .extensions import EntityCluster
 
-__all__ = ["group_entities", "ENTITY_LABELS"]
+__all__ = ["group_entities", "ENTITY_LABELS", "normalise_name", "acronym_of"]
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"}
 
+# Head nouns that make a name an organisation whatever label the model gave it.
+ORG_HEADS = frozenset(
+    """alliance union party ministry department guild federation association council committee company
+    corporation corp corp. inc inc. ltd ltd. llc plc group bank agency authority commission institute
+    university college school foundation front movement army navy police court shipping airlines airways
+    holdings partners trust society league club organisation organization office bureau service services
+    network brigade brigades coalition congress parliament senate assembly board fund press herald times
+    post journal gazette tribune news federation confederation syndicate cooperative co-operative
+    industries enterprises systems technologies labs laboratories motors pharmaceuticals energy
+    council government secretariat taskforce""".split()
+)
+# Heads that make a place name a facility.
+FAC_HEADS = frozenset(
+    "port airport bridge stadium station terminal harbour harbor dam prison hospital tower canal highway".split()
+)
+# Titles and honorifics that can stand before a person's name.
+TITLE_WORDS = frozenset(
+    """mr mr. mrs mrs. ms ms. dr dr. prof prof. sir dame lord lady president minister secretary senator
+    governor mayor judge justice general gen. colonel col. captain capt. lieutenant sergeant major admiral
+    commander chief chairman chairwoman chair director ceo king queen prince princess pope pastor rev.
+    reverend father sheikh ayatollah imam rabbi bishop cardinal chancellor premier ambassador commissioner
+    inspector detective officer sen. rep. representative congressman congresswoman speaker mp mep
+    spokesman spokeswoman spokesperson leader prosecutor attorney""".split()
+)
+# Lowercase words that join a place to an organisation head ("Alder police department").
+_PLACE_ORG = re.compile(
+    r"^(?:(?:city|county|state|metropolitan|municipal|regional|national|local)\s+)?"
+    r"(?:police|fire|health|education|transport|water|border|customs|prison)"
+    r"(?:\s+(?:department|service|force|authority|board|agency|commission))?$"
+)
+_DETERMINERS = frozenset({"the", "a", "an"})
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_ACRONYM_STOP = frozenset({"of", "the", "and", "for", "&", "in", "on", "de", "la", "du", "des", "to"})
+_KEY_STRIP = re.compile(r"[\s\-‐‑–—.]+")
+_KNOWN_AS = re.compile(
+    r"^,?\s*(?:also\s+|better\s+|commonly\s+|widely\s+|locally\s+)?(?:known|referred\s+to)"
+    r"(?:\s+to\s+[^,.;]{1,40}?)?\s+as\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
-@Language.component("newsgraph_entities")
-def group_entities(doc: Doc) -> Doc:
-    """Set ``doc._.ng_entities`` from ``doc.ents``."""
-    clusters: dict[tuple[str, str], EntityCluster] = {}
-    for ent in doc.ents:
-        if ent.label_ not in ENTITY_LABELS:
+
+def normalise_name(text: str) -> str:
+    """A comparison key for a name: lowercase, no leading "the", no possessive, no spaces/hyphens/dots."""
+    t = text.strip()
+    t = re.sub(r"^(?:the|The|THE)\s+", "", t)
+    t = re.sub(r"(?:'s|’s|'|’)$", "", t)
+    return _KEY_STRIP.sub("", t.lower())
+
+
+def acronym_of(name: str) -> str:
+    """The initials of a multi-word name, skipping function words ("Harbour Workers Alliance" -> "HWA")."""
+    words = [w for w in re.split(r"[\s\-]+", name) if w]
+    return "".join(w[0].upper() for w in words if w.lower() not in _ACRONYM_STOP and w[0].isalpha())
+
+
+def _is_acronym(text: str) -> bool:
+    letters = text.replace(".", "").replace("&", "")
+    return 2 <= len(letters) <= 8 and letters.isalpha() and letters.isupper()
+
+
+@dataclass
+class _Mention:
+    span: Span
+    label: str
+    titled: str | None = None  # "Transport Minister Elena Varga" for the span "Elena Varga"
+
+    @property
+    def key(self) -> str:
+        return normalise_name(self.span.text)
+
+
+@dataclass
+class _Group:
+    label: str
+    mentions: list[_Mention] = field(default_factory=list)
+    merged_into: _Group | None = None
+
+    def root(self) -> _Group:
+        g = self
+        while g.merged_into is not None:
+            g = g.merged_into
+        return g
+
+    @property
+    def first(self) -> int:
+        return min(m.span.start_char for m in self.mentions)
+
+    @property
+    def name_span(self) -> Span:
+        """The longest full proper name among the mentions (acronyms count last)."""
+        counts: dict[str, int] = {}
+        for m in self.mentions:
+            counts[m.span.text] = counts.get(m.span.text, 0) + 1
+        return max(
+            (m.span for m in self.mentions),
+            key=lambda s: (
+                not _is_acronym(s.text),
+                sum(1 for t in s if not t.is_punct),
+                counts[s.text],
+                -s.text.count(" "),
+                -s.start_char,
+            ),
+        )
+
+    @property
+    def tokens(self) -> list[str]:
+        return [t.text for t in self.name_span]
+
+
+def _head_word(span: Span) -> str:
+    """The name's head word: the last word before "of" ("Federation" in "Federation of Labour"), else the last."""
+    words = [t.text for t in span]
+    if "of" in words[1:]:
+        return words[words.index("of", 1) - 1].lower()
+    return words[-1].lower()
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Drop leading determiners and trailing possessives/punctuation from a token range."""
+    while start < end and doc[start].lower_ in _DETERMINERS:
+        start += 1
+    while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct):
+        end -= 1
+    return start, end
+
+
+def _title_start(doc: Doc, start: int) -> int:
+    """Where a title before a person's name begins ("Transport Minister Elena Varga" -> "Transport")."""
+    i = start
+    if i == 0 or doc[i - 1].lower_ not in TITLE_WORDS or not doc[i - 1].text[0].isupper():
+        return start
+    i -= 1
+    # Capitalised modifiers of the title: "Prime", "Foreign", "Deputy", "US".
+    while i > 0 and start - i < 4:
+        prev = doc[i - 1]
+        if prev.is_sent_start and prev.lower_ in _DETERMINERS:
+            break
+        if prev.text[:1].isupper() and prev.pos_ in {"PROPN", "ADJ", "NOUN"} and not prev.is_punct:
+            i -= 1
+        else:
+            break
+    return i
+
+
+def _clean_mentions(doc: Doc) -> tuple[list[_Mention], list[Span]]:
+    """Trim, relabel and rejoin the model's entity spans; return our mentions and the other ents."""
+    mentions: list[_Mention] = []
+    others: list[Span] = []
+    ents = list(doc.ents)
+    skip: set[int] = set()
+    for k, ent in enumerate(ents):
+        if k in skip:
             continue
-        key = (ent.text.lower(), ent.label_)
-        if key not in clusters:
-            clusters[key] = EntityCluster(id=f"e{len(clusters) + 1}", name=ent.text, label=ent.label_)
-        clusters[key].spans.append(ent)
-    for c in clusters.values():
-        c.aliases = sorted({s.text for s in c.spans} - {c.name})
-    doc._.ng_entities = list(clusters.values())
+        if ent.label_ not in ENTITY_LABELS:
+            others.append(ent)
+            continue
+        start, end = _trim(doc, ent.start, ent.end)
+        if start >= end:
+            continue
+        label = ent.label_
+        # "Alder police department": a place followed by a lowercase organisation head.
+        if label in {"GPE", "NORP", "LOC"}:
+            j = end
+            while j < len(doc) and j - end < 3 and doc[j].is_lower and doc[j].is_alpha:
+                j += 1
+            for cut in range(j, end, -1):
+                if _PLACE_ORG.match(doc[end:cut].text.lower()):
+                    end, label = cut, "ORG"
+                    break
+        span = doc[start:end]
+        # A title before a person; an ORG slip that is only the title's first word is dropped.
+        titled = None
+        if label == "PERSON":
+            while start < end - 1 and doc[start].lower_ in TITLE_WORDS:
+                start += 1
+            t0 = _title_start(doc, start)
+            if t0 < start:
+                titled = doc[t0:end].text
+                while mentions and mentions[-1].span.end > t0 and mentions[-1].label == "ORG":
+                    mentions.pop()
+            span = doc[start:end]
+        elif (
+            label == "ORG"
+            and k + 1 < len(ents)
+            and ents[k + 1].label_ == "PERSON"
+            and _title_start(doc, ents[k + 1].start) <= start
+        ):
+            continue  # "Transport" in "Transport Minister Elena Varga"
+        head = _head_word(span)
+        first = span[0].lower_
+        if label in {"PERSON", "GPE", "NORP", "LOC", "PRODUCT"} and head in ORG_HEADS:
+            label = "ORG"
+        if label in {"LOC", "GPE", "ORG", "PERSON"} and (
+            head in FAC_HEADS or (first in FAC_HEADS and len(span) > 2 and span[1].lower_ == "of")
+        ):
+            label = "FAC"
+        if mentions and mentions[-1].span.end > span.start:  # overlap after extension: keep the longer
+            if len(mentions[-1].span) >= len(span):
+                continue
+            mentions.pop()
+        mentions.append(_Mention(span, label, titled))
+    mentions.extend(_untagged_orgs(doc, mentions, others))
+    mentions.sort(key=lambda m: m.span.start)
+    spans = [m.span for m in mentions]
+    others = [o for o in others if not any(o.start < s.end and s.start < o.end for s in spans)]
+    return mentions, others
+
+
+# Heads safe enough to name an organisation the model missed (not "Times", "Post", "News"...).
+_UNTAGGED_ORG_HEADS = ORG_HEADS - {
+    "herald",
+    "times",
+    "post",
+    "journal",
+    "gazette",
+    "tribune",
+    "news",
+    "press",
+    "office",
+    "service",
+    "services",
+    "court",
+    "board",
+    "police",
+    "government",
+}
+
+
+def _untagged_orgs(doc: Doc, mentions: list[_Mention], others: list[Span]) -> list[_Mention]:
+    """Capitalised proper-noun runs ending in an organisation head that the model left untagged."""
+    taken = bytearray(len(doc))
+    for sp in [m.span for m in mentions] + others:
+        taken[sp.start : sp.end] = b"\x01" * len(sp)
+    found = []
+    i = 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and not taken[j] and doc[j].pos_ == "PROPN" and doc[j].is_title:
+            j += 1
+        if j - i >= 2 and doc[j - 1].lower_ in _UNTAGGED_ORG_HEADS:
+            found.append(_Mention(doc[i:j], "ORG"))
+        i = max(j, i + 1)
+    return found
+
+
+def _compatible(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    loose = {"ORG", "NORP", "PRODUCT", "FAC"}
+    return (a in loose and b in loose) or {a, b} <= {"GPE", "LOC"}
+
+
+def _explicit_aliases(doc: Doc, mentions: list[_Mention]) -> list[tuple[int, int]]:
+    """Pairs (i, j) of mentions linked in the text: "Name (ABC)" and "Name, known as the ABC"."""
+    pairs = []
+    text = doc.text
+    for i, m in enumerate(mentions):
+        for j in range(i + 1, min(i + 3, len(mentions))):
+            n = mentions[j]
+            between = text[m.span.end_char : n.span.start_char]
+            if n.span.sent != m.span.sent:
+                break
+            if re.fullmatch(r"\s*\(\s*", between) or _KNOWN_AS.match(between):
+                pairs.append((i, j))
+    return pairs
+
+
+def _acronym_tokens(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
+    """Acronyms the model did not tag but the text defines: "Harbour Workers Alliance (HWA)"."""
+    covered = {t for m in mentions for t in range(m.span.start, m.span.end)}
+    found = []
+    for m in mentions:
+        end = m.span.end
+        if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+            tok = doc[end + 1]
+            if (
+                tok.i not in covered
+                and _is_acronym(tok.text)
+                and tok.text.replace(".", "") == acronym_of(m.span.text)
+            ):
+                found.append(_Mention(doc[tok.i : tok.i + 1], m.label))
+    return found
+
+
+def _merge(small: _Group, big: _Group) -> None:
+    small.root().merged_into = big.root() if small.root() is not big.root() else None
+
+
+def _group(doc: Doc, mentions: list[_Mention]) -> list[_Group]:
+    """Group mentions into things: exact keys first, then acronyms, surnames and short forms."""
+    groups: list[_Group] = []
+    by_key: dict[str, list[_Group]] = {}
+    of_mention: list[_Group] = []
+    for m in mentions:
+        g = next((g for g in by_key.get(m.key, []) if _compatible(g.label, m.label)), None)
+        if g is None:
+            g = _Group(m.label)
+            groups.append(g)
+            by_key.setdefault(m.key, []).append(g)
+        g.mentions.append(m)
+        of_mention.append(g)
+    for i, j in _explicit_aliases(doc, mentions):
+        a, b = of_mention[i].root(), of_mention[j].root()
+        if a is not b and (a.label == b.label or _is_acronym(mentions[j].span.text)):
+            b.merged_into = a
+
+    def live() -> list[_Group]:
+        return [g for g in groups if g.merged_into is None]
+
+    # Acronyms: "HWA" joins the one group whose name has those initials.
+    for g in live():
+        name = g.name_span.text
+        if not _is_acronym(name):
+            continue
+        letters = name.replace(".", "")
+        hits = [
+            h for h in live() if h is not g and len(h.tokens) > 1 and acronym_of(h.name_span.text) == letters
+        ]
+        hits = [h for h in hits if h.label not in {"PERSON"}]
+        if len(hits) == 1:
+            g.merged_into = hits[0]
+    # Surnames and short forms: the shorter name must fit exactly one longer one.
+    for g in sorted(live(), key=lambda g: len(g.tokens)):
+        if g.merged_into is not None:
+            continue
+        toks = g.tokens
+        candidates = []
+        for h in live():
+            if h is g or len(h.tokens) <= len(toks):
+                continue
+            ht = h.tokens
+            if h.label == "PERSON" and g.label in {"PERSON", "ORG", "NORP"} and ht[-len(toks) :] == toks:
+                candidates.append(h)  # surname ("Reyes" -> "Tomas Reyes")
+            elif h.label in {"ORG", "FAC"} and g.label in {"ORG", "NORP", "PERSON", "PRODUCT"}:
+                if ht[: len(toks)] == toks and not _is_acronym(" ".join(toks)):
+                    candidates.append(h)  # leading words ("Meridian" -> "Meridian Shipping")
+                elif len(toks) == 1 and toks[0][0].isupper() and _head_word(h.name_span) == toks[0].lower():
+                    candidates.append(h)  # head noun ("the Guild" -> "Seafarers Guild")
+        roots = {id(c.root()): c.root() for c in candidates}
+        if len(roots) == 1:
+            g.merged_into = next(iter(roots.values()))
+    return live_groups(groups)
+
+
+def live_groups(groups: Iterable[_Group]) -> list[_Group]:
+    """Fold merged groups into their roots; return the roots."""
+    roots: list[_Group] = []
+    for g in groups:
+        r = g.root()
+        if r is not g:
+            r.mentions.extend(g.mentions)
+            g.mentions = []
+        elif r not in roots:
+            roots.append(r)
+    return [r for r in roots if r.mentions]
+
+
+def _surface_forms(
+    groups: list[_Group],
+) -> tuple[dict[tuple[str, ...], _Group | None], set[tuple[str, ...]]]:
+    """Token sequences that name a group (None when they would name two), and which are head nouns."""
+    forms: dict[tuple[str, ...], _Group | None] = {}
+    heads: set[tuple[str, ...]] = set()
+
+    def add(form: tuple[str, ...], g: _Group) -> None:
+        if not form or not form[0][:1].isupper():
+            return
+        forms[form] = g if forms.get(form, g) is g else None
+
+    for g in groups:
+        for m in g.mentions:
+            add(tuple(t.text for t in m.span), g)
+        toks = tuple(g.tokens)
+        if g.label == "PERSON" and len(toks) > 1:
+            add(toks[-1:], g)
+        if g.label == "ORG" and len(toks) > 1 and toks[-1].lower() in ORG_HEADS:
+            heads.add(toks[-1:])
+            add(toks[-1:], g)
+    return forms, heads
+
+
+def _extra_mentions(doc: Doc, groups: list[_Group], others: list[Span]) -> None:
+    """Add mentions of grouped names that the model did not tag ("Meridian's", "the Alliance")."""
+    forms, heads = _surface_forms(groups)
+    if not forms:
+        return
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for form in forms:
+        by_first.setdefault(form[0], []).append(form)
+    for lst in by_first.values():
+        lst.sort(key=len, reverse=True)
+    taken = bytearray(len(doc))
+    for g in groups:
+        for m in g.mentions:
+            taken[m.span.start : m.span.end] = b"\x01" * len(m.span)
+    for o in others:
+        taken[o.start : o.end] = b"\x01" * len(o)
+    i = 0
+    n = len(doc)
+    while i < n:
+        cands = by_first.get(doc[i].text) if not taken[i] else None
+        if cands:
+            for form in cands:
+                j = i + len(form)
+                if j <= n and tuple(t.text for t in doc[i:j]) == form and not any(taken[i:j]):
+                    g = forms[form]
+                    # A lone head noun ("Alliance") must be used as a name: after "the" or possessive.
+                    if form in heads and (i == 0 or doc[i - 1].lower_ != "the"):
+                        continue
+                    if g is not None and (j == n or not doc[j].text[:1].isupper() or doc[j].is_punct):
+                        g.mentions.append(_Mention(doc[i:j], g.label))
+                        taken[i:j] = b"\x01" * (j - i)
+                        i = j - 1
+                    break
+        i += 1
+
+
+@Language.component(
+    "newsgraph_entities",
+    assigns=["doc._.ng_entities", "doc.ents"],
+    requires=["doc.ents"],
+)
+def group_entities(doc: Doc) -> Doc:
+    """Set ``doc._.ng_entities``: one ``EntityCluster`` per named thing, ids in order of first mention."""
+    mentions, others = _clean_mentions(doc)
+    mentions.extend(_acronym_tokens(doc, mentions))
+    mentions.sort(key=lambda m: m.span.start)
+    groups = _group(doc, mentions)
+    _extra_mentions(doc, groups, others)
+    groups.sort(key=lambda g: g.first)
+    clusters: list[EntityCluster] = []
+    ents: list[Span] = list(others)
+    for k, g in enumerate(groups, 1):
+        name_span = g.name_span
+        label = next(m.label for m in g.mentions if m.span == name_span)
+        g.mentions.sort(key=lambda m: m.span.start)
+        spans = [Span(doc, m.span.start, m.span.end, label=label) for m in g.mentions]
+        name = name_span.text
+        forms = [m.span.text for m in g.mentions] + [m.titled for m in g.mentions if m.titled]
+        aliases = list(dict.fromkeys(f for f in forms if f and f != name))
+        clusters.append(EntityCluster(id=f"e{k}", name=name, label=label, spans=spans, aliases=aliases))
+        ents.extend(spans)
+    ents.sort(key=lambda s: s.start)
+    try:
+        doc.ents = ents
+    except ValueError:  # overlapping spans should not happen; keep the model's ents rather than fail
+        pass
+    doc._.ng_entities = clusters
     return doc
