@@ -24,5 +24,19 @@ def doc_to_facts(doc: Doc, article: Article) -> Facts:
         relations=list(doc._.ng_relations or []),
         events=list(doc._.ng_events or []),
         coref=list(doc._.ng_coref or []),
-        sentences=[(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation("SENT_START") else [],
+        sentences=_sentence_spans(doc),
     )
+
+
+def _sentence_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Sentence spans without the paragraph-break whitespace spaCy leaves at their ends."""
+    if not doc.has_annotation("SENT_START"):
+        return []
+    spans = []
+    for sent in doc.sents:
+        text = sent.text
+        start = sent.start_char + (len(text) - len(text.lstrip()))
+        end = sent.start_char + len(text.rstrip())
+        if end > start:
+            spans.append((start, end))
+    return spans

@@ -1,0 +1,144 @@
+"""The Python API: ``newsgraph.open(db)`` gives a ``KnowledgeBase`` to ingest into and query.
+
+The CLI, the REST API and the web UI are thin projections of this class.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Engine
+
+from .errors import PageError
+from .ingest import iter_pages
+from .model import Page
+from .process import Outcome, process_pages
+from .query import dossier, find_entities, suggest
+from .store import connect, has_article, write_error, write_facts
+
+__all__ = ["KnowledgeBase", "IngestSummary", "open_kb"]
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class IngestSummary:
+    """Counts for one ingest run: pages read, articles stored, duplicates and errors by reason."""
+
+    pages: int = 0
+    stored: int = 0
+    duplicates: int = 0
+    errors: Counter[str] = field(default_factory=Counter)
+    failures: list[dict[str, str]] = field(default_factory=list)
+
+    @property
+    def error_count(self) -> int:
+        """Pages that failed, whatever the reason."""
+        return sum(self.errors.values())
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready summary."""
+        return {
+            "pages": self.pages,
+            "stored": self.stored,
+            "duplicates": self.duplicates,
+            "errors": dict(self.errors),
+            "failures": self.failures,
+        }
+
+
+class KnowledgeBase:
+    """A newsgraph knowledge base (SQLite file by default, PostgreSQL by URL)."""
+
+    def __init__(self, db: str | os.PathLike[str] | None = None, *, create: bool = True, model: str | None = None):
+        self.engine: Engine = connect(db, create=create)
+        self.model = model
+
+    def close(self) -> None:
+        """Release database connections."""
+        self.engine.dispose()
+
+    def __enter__(self) -> KnowledgeBase:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing ---------------------------------------------------------------------------
+    def ingest(
+        self,
+        inputs: Sequence[str] | Iterable[Page],
+        *,
+        published: str | None = None,
+        on_page: Callable[[Outcome], None] | None = None,
+        batch_size: int = 16,
+    ) -> IngestSummary:
+        """Read, extract, annotate and store pages; a page stored before is not processed again."""
+        from .nlp import load_pipeline
+
+        pages = iter_pages(list(inputs), published=published) if _are_paths(inputs) else inputs
+        nlp = load_pipeline(self.model)
+        summary = IngestSummary()
+
+        def known(content_hash: str) -> bool:
+            with self.engine.connect() as conn:
+                return has_article(conn, content_hash) is not None
+
+        for outcome in process_pages(pages, nlp=nlp, published=published, known=known, batch_size=batch_size):
+            summary.pages += 1
+            self._record(outcome, summary)
+            if on_page:
+                on_page(outcome)
+        return summary
+
+    def _record(self, outcome: Outcome, summary: IngestSummary) -> None:
+        if outcome.status == "known":
+            summary.duplicates += 1
+            return
+        if outcome.status == "error" or outcome.facts is None:
+            error = outcome.error or PageError("unknown", "no facts produced")
+            summary.errors[error.reason] += 1
+            summary.failures.append({"source": outcome.source, "reason": error.reason, "message": str(error)})
+            write_error(self.engine, outcome.source, error, outcome.content_hash)
+            return
+        result = write_facts(self.engine, outcome.facts)
+        if result.status == "stored":
+            summary.stored += 1
+        else:
+            summary.duplicates += 1
+
+    # -- reading ---------------------------------------------------------------------------
+    def find(self, name: str) -> list[dict[str, Any]]:
+        """Entities known by ``name`` (any alias, case-insensitive)."""
+        with self.engine.connect() as conn:
+            return find_entities(conn, name)
+
+    def who(self, name: str | None = None, *, entity_id: int | None = None, limit: int = 50) -> dict[str, Any]:
+        """The dossier for a name; ``{"ambiguous": True, "candidates": [...]}`` when several match.
+
+        Raises ``LookupError`` (with suggestions in ``.args[1]``) when nothing matches.
+        """
+        with self.engine.connect() as conn:
+            if entity_id is None:
+                candidates = find_entities(conn, name or "")
+                if not candidates:
+                    raise LookupError(f"no entity named {name!r}", suggest(conn, name or ""))
+                if len(candidates) > 1:
+                    return {"query": name, "ambiguous": True, "candidates": candidates}
+                entity_id = candidates[0]["id"]
+            result = dossier(conn, entity_id, limit=limit)
+        return {"query": name, "ambiguous": False, **result}
+
+
+def _are_paths(inputs: Sequence[str] | Iterable[Page]) -> bool:
+    return isinstance(inputs, (list, tuple)) and all(isinstance(x, str) for x in inputs)
+
+
+def open_kb(db: str | os.PathLike[str] | None = None, **kwargs: Any) -> KnowledgeBase:
+    """Open (creating if needed) the knowledge base at ``db``: a path, a SQLAlchemy URL, or the default."""
+    return KnowledgeBase(db, **kwargs)

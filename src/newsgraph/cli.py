@@ -1,0 +1,305 @@
+"""The ``newsgraph`` command: a thin typer wrapper over the Python API.
+
+JSON (``--json`` / ``--jsonl``) goes to stdout alone; progress bars, logs and summaries go to stderr.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+
+from . import __version__
+from .errors import NewsgraphError
+
+app = typer.Typer(
+    name="newsgraph",
+    help="Read news pages and build a knowledge base of who did what to whom, when and where, "
+    "and who said what. Every fact keeps the sentence it came from.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+err = Console(stderr=True)
+
+DbOpt = Annotated[
+    str | None,
+    typer.Option("--db", help="Knowledge base: a SQLite path or a postgresql:// URL "
+                 "[default: $NEWSGRAPH_DB or ./newsgraph.db]", show_default=False),
+]
+PublishedOpt = Annotated[
+    str | None,
+    typer.Option("--published", metavar="YYYY-MM-DD", help="Publication date for pages that carry none."),
+]
+ModelOpt = Annotated[
+    str | None,
+    typer.Option("--model", help="spaCy pipeline name or path [default: $NEWSGRAPH_MODEL or the pinned en_core_web_sm]",
+                 show_default=False),
+]
+PathsArg = Annotated[
+    list[str],
+    typer.Argument(help="Files, folders (recursive), globs, JSONL, WARC(.gz), URLs, or - for stdin."),
+]
+
+
+def _emit(record: dict[str, Any]) -> None:
+    sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def _fail(exc: Exception, code: int = 2) -> typer.Exit:
+    err.print(f"[bold red]error[/]: {exc}")
+    return typer.Exit(code)
+
+
+def _validate_date(value: str | None) -> str | None:
+    if value is None:
+        return None
+    from datetime import date
+
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD", param_hint="--published") from None
+
+
+@app.callback(invoke_without_command=True)
+def _main(
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log details to stderr.")] = False,
+    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
+) -> None:
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, stream=sys.stderr,
+                        format="%(levelname)s %(name)s: %(message)s")
+    if version:
+        typer.echo(f"newsgraph {__version__}")
+        raise typer.Exit()
+
+
+def _progress(total: int | None, label: str):  # type: ignore[no-untyped-def]
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    progress = Progress(
+        TextColumn(f"[bold]{label}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]} pages/s"),
+        TextColumn("[red]{task.fields[errors]} errors"),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+        console=err,
+        transient=False,
+        disable=not err.is_terminal and total is None,
+    )
+    return progress
+
+
+@app.command()
+def extract(
+    paths: PathsArg,
+    jsonl: Annotated[bool, typer.Option("--jsonl", help="One JSON line per article on stdout.")] = False,
+    published: PublishedOpt = None,
+) -> None:
+    """Extract articles (title, date, body, captions, dropped boilerplate); no NLP, nothing stored."""
+    from .ingest import iter_pages
+    from .process import extract_pages
+
+    published = _validate_date(published)
+    failed = 0
+    try:
+        pages = iter_pages(paths, published=published)
+        for outcome in extract_pages(pages, published=published):
+            if outcome.article is None:
+                failed += 1
+                err.print(f"[red]{outcome.source}[/]: {outcome.error}")
+                continue
+            if jsonl:
+                _emit(outcome.article.to_dict())
+            else:
+                a = outcome.article
+                err.print(f"[bold]{a.title}[/] ({a.published or 'no date'}) {a.source}")
+                sys.stdout.write(a.text + "\n\n")
+    except NewsgraphError as exc:
+        raise _fail(exc) from exc
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def annotate(
+    paths: PathsArg,
+    jsonl: Annotated[bool, typer.Option("--jsonl", help="One JSON line per article on stdout.")] = False,
+    published: PublishedOpt = None,
+    model: ModelOpt = None,
+) -> None:
+    """Extract and annotate articles (entities, dates, quotes, facts); print them, store nothing."""
+    from .ingest import iter_pages
+    from .nlp import load_pipeline
+    from .process import process_pages
+
+    published = _validate_date(published)
+    failed = 0
+    try:
+        nlp = load_pipeline(model)
+        for outcome in process_pages(iter_pages(paths, published=published), nlp=nlp, published=published):
+            if outcome.facts is None:
+                failed += 1
+                err.print(f"[red]{outcome.source}[/]: {outcome.error}")
+                continue
+            record = outcome.facts.to_dict()
+            if jsonl:
+                _emit(record)
+            else:
+                _print_annotation(record)
+    except NewsgraphError as exc:
+        raise _fail(exc) from exc
+    if failed:
+        raise typer.Exit(1)
+
+
+def _print_annotation(record: dict[str, Any]) -> None:
+    from rich.console import Console
+
+    out = Console()
+    out.rule(f"[bold]{record['title'] or record['source']}")
+    out.print(f"published {record['published']}  source {record['source']}")
+    names = {e["id"]: e["name"] for e in record["entities"]}
+    for e in record["entities"]:
+        out.print(f"  [cyan]{e['type']:<7}[/] {e['name']}" + (f"  ({', '.join(e['aliases'])})" if e["aliases"] else ""))
+    for t in record["timexes"]:
+        out.print(f"  [magenta]{t['type']:<7}[/] {t['text']!r} = {t['value']}")
+    for q in record["quotes"]:
+        speaker = names.get(q["speaker"] or "", q["speaker_text"] or "?")
+        out.print(f"  [green]{q['kind']:<7}[/] {speaker}: “{q['text']}” {q['date'] or ''}")
+
+
+@app.command()
+def ingest(
+    paths: PathsArg,
+    db: DbOpt = None,
+    published: PublishedOpt = None,
+    model: ModelOpt = None,
+    json_out: Annotated[bool, typer.Option("--json", help="Print the summary as JSON on stdout.")] = False,
+) -> None:
+    """Read pages into the knowledge base (idempotent: a page stored before is skipped)."""
+    from time import perf_counter
+
+    from .api import KnowledgeBase
+    from .ingest import count_inputs
+
+    published = _validate_date(published)
+    try:
+        kb = KnowledgeBase(db, model=model)
+    except NewsgraphError as exc:
+        raise _fail(exc) from exc
+    total = count_inputs(paths)
+    started = perf_counter()
+    errors = 0
+    with _progress(total, "ingest") as progress:
+        task = progress.add_task("ingest", total=total, rate="0.0", errors=0)
+
+        def on_page(outcome) -> None:  # type: ignore[no-untyped-def]
+            nonlocal errors
+            errors += outcome.status == "error"
+            rate = progress.tasks[0].completed / max(perf_counter() - started, 1e-9)
+            progress.update(task, advance=1, rate=f"{rate:.1f}", errors=errors)
+
+        try:
+            summary = kb.ingest(paths, published=published, on_page=on_page)
+        except NewsgraphError as exc:
+            raise _fail(exc) from exc
+    kb.close()
+    if json_out:
+        _emit(summary.to_dict())
+    _print_summary(summary, perf_counter() - started)
+    if summary.error_count:
+        raise typer.Exit(1)
+
+
+def _print_summary(summary: Any, seconds: float) -> None:
+    err.print(
+        f"[bold]{summary.pages}[/] pages read, [green]{summary.stored}[/] articles stored, "
+        f"{summary.duplicates} duplicates, [red]{summary.error_count}[/] errors in {seconds:.1f}s"
+    )
+    for reason, count in sorted(summary.errors.items()):
+        err.print(f"  [red]{reason}[/]: {count}")
+    for failure in summary.failures[:20]:
+        err.print(f"    {failure['source']}: {failure['message']}")
+    if len(summary.failures) > 20:
+        err.print(f"    ... and {len(summary.failures) - 20} more (see `newsgraph errors`)")
+
+
+@app.command()
+def who(
+    name: Annotated[str, typer.Argument(help="A name or any alias (case-insensitive).")] = "",
+    db: DbOpt = None,
+    entity_id: Annotated[int | None, typer.Option("--id", help="Pick an entity by id (from the candidates list).")] = None,
+    json_out: Annotated[bool, typer.Option("--json", help="Print the dossier as JSON on stdout.")] = False,
+    limit: Annotated[int, typer.Option(help="At most this many lines per section.")] = 50,
+) -> None:
+    """Who is X? The dossier: names, descriptions, ties, timeline, quotes and sources."""
+    from .api import KnowledgeBase
+    from .render import print_candidates, print_dossier
+
+    if not name and entity_id is None:
+        raise typer.BadParameter("give a NAME or --id", param_hint="NAME")
+    try:
+        kb = KnowledgeBase(db, create=False)
+        result = kb.who(name or None, entity_id=entity_id, limit=limit)
+    except LookupError as exc:
+        hint = f"; did you mean: {', '.join(exc.args[1])}?" if len(exc.args) > 1 and exc.args[1] else ""
+        if json_out:
+            _emit({"query": name, "error": "not_found", "suggestions": exc.args[1] if len(exc.args) > 1 else []})
+        err.print(f"[red]{exc.args[0]}[/]{hint}")
+        raise typer.Exit(1) from None
+    except NewsgraphError as exc:
+        raise _fail(exc) from exc
+    if json_out:
+        _emit(result)
+    elif result.get("ambiguous"):
+        print_candidates(result)
+    else:
+        print_dossier(result)
+
+
+@app.command()
+def errors(
+    db: DbOpt = None,
+    json_out: Annotated[bool, typer.Option("--json", help="One JSON line per error on stdout.")] = False,
+    limit: Annotated[int, typer.Option(help="Show at most this many.")] = 100,
+) -> None:
+    """List pages that failed, with their reason."""
+    from sqlalchemy import select
+
+    from .store import connect
+    from .store.schema import errors as errors_table
+
+    try:
+        engine = connect(db, create=False)
+    except NewsgraphError as exc:
+        raise _fail(exc) from exc
+    with engine.connect() as conn:
+        rows = conn.execute(select(errors_table).order_by(errors_table.c.id.desc()).limit(limit)).all()
+    for r in rows:
+        if json_out:
+            _emit({"source": r.source, "reason": r.reason, "code": r.code, "message": r.message, "at": str(r.at)})
+        else:
+            err.print(f"[red]{r.reason:<12}[/] {r.source}: {r.message}")
+
+
+def main() -> None:
+    """Entry point of the ``newsgraph`` script."""
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,335 @@
+"""The "who is X?" dossier: one entity's names, descriptions, ties, timeline, quotes and sources.
+
+Every line carries its provenance: the article (title, URL or path, date) and the sentence.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from rapidfuzz import fuzz, process
+from sqlalchemy import Connection, and_, func, or_, select
+from sqlalchemy.orm import aliased
+
+from ..resolve.names import name_key
+from ..store.schema import aliases, articles, descriptions, entities, events, mentions, quotes, relations, timexes
+from .timeorder import time_sort_key
+
+__all__ = ["find_entities", "dossier", "suggest"]
+
+_LIMIT = 50
+
+
+def _sentence(table: Any) -> Any:
+    """The sentence text of a fact row, cut out of the article text by the database."""
+    return func.substr(articles.c.text, table.c.sent_start + 1, table.c.sent_end - table.c.sent_start)
+
+
+def _article_ref(row: Any) -> dict[str, Any]:
+    return {
+        "id": row.article_id,
+        "title": row.title,
+        "url": row.url,
+        "source": row.source,
+        "published": row.published,
+    }
+
+
+_ARTICLE_COLS = (articles.c.title, articles.c.url, articles.c.source, articles.c.published)
+
+
+def _entity_summary(conn: Connection, entity_id: int) -> dict[str, Any]:
+    row = conn.execute(select(entities).where(entities.c.id == entity_id)).one()
+    return {
+        "id": row.id,
+        "name": row.name,
+        "type": row.type,
+        "mention_count": row.mention_count,
+        "article_count": row.article_count,
+    }
+
+
+def find_entities(conn: Connection, name: str) -> list[dict[str, Any]]:
+    """Entities with ``name`` as a name or alias (case-insensitive), most mentioned first."""
+    key = name_key(name)
+    ids = conn.execute(select(aliases.c.entity_id).where(aliases.c.norm == key).distinct()).scalars().all()
+    found = [_entity_summary(conn, i) for i in ids]
+    for cand in found:
+        cand["description"] = conn.execute(
+            select(descriptions.c.text).where(descriptions.c.entity_id == cand["id"]).limit(1)
+        ).scalar()
+    return sorted(found, key=lambda c: (-c["mention_count"], c["id"]))
+
+
+def suggest(conn: Connection, name: str, limit: int = 5) -> list[str]:
+    """Close names for a query that found nothing (did you mean ...?)."""
+    names = conn.execute(select(aliases.c.alias).distinct()).scalars().all()
+    return [m[0] for m in process.extract(name, names, scorer=fuzz.WRatio, limit=limit, score_cutoff=70)]
+
+
+def dossier(conn: Connection, entity_id: int, limit: int = _LIMIT) -> dict[str, Any]:
+    """Build the dossier of one knowledge-base entity."""
+    out = _entity_summary(conn, entity_id)
+    out["aliases"] = sorted(
+        set(conn.execute(select(aliases.c.alias).where(aliases.c.entity_id == entity_id)).scalars()) - {out["name"]},
+        key=str.casefold,
+    )
+    out["descriptions"] = _descriptions(conn, entity_id, limit)
+    out["relations"] = _relations(conn, entity_id, limit)
+    out["quotes_by"] = _quotes(conn, quotes.c.speaker_id == entity_id, limit)
+    about = select(mentions.c.id).where(
+        mentions.c.entity_id == entity_id,
+        mentions.c.article_id == quotes.c.article_id,
+        mentions.c.start >= quotes.c.start,
+        mentions.c.end <= quotes.c.end,
+    )
+    out["quotes_about"] = _quotes(
+        conn, and_(or_(quotes.c.speaker_id.is_(None), quotes.c.speaker_id != entity_id), about.exists()), limit
+    )
+    out["events"] = _events(conn, entity_id, limit)
+    out["timeline"] = _timeline(conn, entity_id, out["events"], out["quotes_by"], limit)
+    out["related"] = _related(conn, entity_id)
+    out["sources"] = _sources(conn, entity_id, limit)
+    return out
+
+
+def _descriptions(conn: Connection, entity_id: int, limit: int) -> list[dict[str, Any]]:
+    rows = conn.execute(
+        select(descriptions, _sentence(descriptions).label("sentence"), *_ARTICLE_COLS)
+        .join(articles, articles.c.id == descriptions.c.article_id)
+        .where(descriptions.c.entity_id == entity_id)
+        .order_by(articles.c.published, descriptions.c.start)
+    ).all()
+    seen: dict[str, dict[str, Any]] = {}
+    for r in rows:
+        key = name_key(r.text)
+        if key in seen:
+            seen[key]["count"] += 1
+            continue
+        seen[key] = {
+            "text": r.text,
+            "kind": r.kind,
+            "confidence": r.confidence,
+            "start": r.start,
+            "end": r.end,
+            "sentence": r.sentence,
+            "article": _article_ref(r),
+            "count": 1,
+        }
+    return sorted(seen.values(), key=lambda d: -d["count"])[:limit]
+
+
+def _relations(conn: Connection, entity_id: int, limit: int) -> dict[str, list[dict[str, Any]]]:
+    subj, obj = aliased(entities), aliased(entities)
+    rows = conn.execute(
+        select(
+            relations,
+            subj.c.name.label("subject_name"),
+            obj.c.name.label("object_name"),
+            _sentence(relations).label("sentence"),
+            *_ARTICLE_COLS,
+        )
+        .join(articles, articles.c.id == relations.c.article_id)
+        .join(subj, subj.c.id == relations.c.subject_id)
+        .join(obj, obj.c.id == relations.c.object_id)
+        .where(or_(relations.c.subject_id == entity_id, relations.c.object_id == entity_id))
+        .where(relations.c.negated.is_(False))
+        .order_by(articles.c.published)
+    ).all()
+    grouped: dict[str, dict[tuple[int, int], dict[str, Any]]] = defaultdict(dict)
+    for r in rows:
+        key = (r.subject_id, r.object_id)
+        if key in grouped[r.relation]:
+            grouped[r.relation][key]["count"] += 1
+            continue
+        outgoing = r.subject_id == entity_id
+        grouped[r.relation][key] = {
+            "relation": r.relation,
+            "subject": {"id": r.subject_id, "name": r.subject_name},
+            "object": {"id": r.object_id, "name": r.object_name},
+            "direction": "out" if outgoing else "in",
+            "other": {"id": r.object_id, "name": r.object_name}
+            if outgoing
+            else {"id": r.subject_id, "name": r.subject_name},
+            "confidence": r.confidence,
+            "date": r.date,
+            "start": r.start,
+            "end": r.end,
+            "sentence": r.sentence,
+            "article": _article_ref(r),
+            "count": 1,
+        }
+    return {rel: list(items.values())[:limit] for rel, items in sorted(grouped.items())}
+
+
+def _quotes(conn: Connection, where: Any, limit: int) -> list[dict[str, Any]]:
+    rows = conn.execute(
+        select(quotes, entities.c.name.label("speaker_name"), _sentence(quotes).label("sentence"), *_ARTICLE_COLS)
+        .join(articles, articles.c.id == quotes.c.article_id)
+        .outerjoin(entities, entities.c.id == quotes.c.speaker_id)
+        .where(where)
+        .where(articles.c.duplicate_of.is_(None))
+        .order_by(articles.c.published, quotes.c.start)
+        .limit(limit)
+    ).all()
+    return [
+        {
+            "text": r.text,
+            "start": r.start,
+            "end": r.end,
+            "kind": r.kind,
+            "speaker": r.speaker_id,
+            "speaker_name": r.speaker_name,
+            "speaker_text": r.speaker_text,
+            "cue": r.cue,
+            "date": r.date,
+            "confidence": r.confidence,
+            "sentence": r.sentence,
+            "article": _article_ref(r),
+        }
+        for r in rows
+    ]
+
+
+def _events(conn: Connection, entity_id: int, limit: int) -> list[dict[str, Any]]:
+    actor, recipient = aliased(entities), aliased(entities)
+    rows = conn.execute(
+        select(
+            events,
+            actor.c.name.label("actor_name"),
+            recipient.c.name.label("recipient_name"),
+            _sentence(events).label("sentence"),
+            *_ARTICLE_COLS,
+        )
+        .join(articles, articles.c.id == events.c.article_id)
+        .outerjoin(actor, actor.c.id == events.c.actor_id)
+        .outerjoin(recipient, recipient.c.id == events.c.recipient_id)
+        .where(or_(events.c.actor_id == entity_id, events.c.recipient_id == entity_id))
+        .where(events.c.negated.is_(False))
+        .where(articles.c.duplicate_of.is_(None))
+    ).all()
+    items = [
+        {
+            "type": r.type,
+            "mode": r.mode,
+            "actor": r.actor_id,
+            "actor_name": r.actor_name or r.actor_text,
+            "recipient": r.recipient_id,
+            "recipient_name": r.recipient_name or r.recipient_text,
+            "place": r.place,
+            "country_code": r.country_code,
+            "date": r.date,
+            "date_source": r.date_source,
+            "hypothetical": r.hypothetical,
+            "confidence": r.confidence,
+            "start": r.start,
+            "end": r.end,
+            "sentence": r.sentence,
+            "article": _article_ref(r),
+        }
+        for r in rows
+    ]
+    return sorted(items, key=lambda e: time_sort_key(e["date"]))[:limit]
+
+
+def _timeline(
+    conn: Connection,
+    entity_id: int,
+    event_items: list[dict[str, Any]],
+    quote_items: list[dict[str, Any]],
+    limit: int,
+) -> list[dict[str, Any]]:
+    """Dated lines about X: its events, its dated quotes, and mentions in a sentence with a date."""
+    lines: list[dict[str, Any]] = []
+    seen: set[tuple[str, int, str]] = set()
+    for e in event_items:
+        if e["date"]:
+            seen.add((e["article"]["id"], e["start"], e["date"]))
+            label = e["type"] + (f"/{e['mode']}" if e["mode"] else "")
+            lines.append({"date": e["date"], "kind": "event", "what": label, **_line(e)})
+    for q in quote_items:
+        if q["date"]:
+            lines.append({"date": q["date"], "kind": "quote", "what": q["text"], **_line(q)})
+    rows = conn.execute(
+        select(
+            mentions.c.article_id,
+            mentions.c.sent_start,
+            mentions.c.sent_end,
+            timexes.c.value,
+            timexes.c.text.label("timex_text"),
+            _sentence(mentions).label("sentence"),
+            *_ARTICLE_COLS,
+        )
+        .join(
+            timexes,
+            and_(timexes.c.article_id == mentions.c.article_id, timexes.c.sent_start == mentions.c.sent_start),
+        )
+        .join(articles, articles.c.id == mentions.c.article_id)
+        .where(mentions.c.entity_id == entity_id, timexes.c.value.is_not(None))
+        .where(timexes.c.type.in_(["DATE", "TIME"]))
+        .where(articles.c.duplicate_of.is_(None))
+        .distinct()
+    ).all()
+    for r in rows:
+        key = (r.article_id, r.sent_start, r.value)
+        if key in seen:
+            continue
+        seen.add(key)
+        lines.append(
+            {
+                "date": r.value,
+                "kind": "mention",
+                "what": r.timex_text,
+                "start": r.sent_start,
+                "end": r.sent_end,
+                "sentence": r.sentence,
+                "article": _article_ref(r),
+            }
+        )
+    return sorted(lines, key=lambda x: (time_sort_key(x["date"]), x["article"]["id"] or "", x["start"]))[:limit]
+
+
+def _line(item: dict[str, Any]) -> dict[str, Any]:
+    return {"start": item["start"], "end": item["end"], "sentence": item["sentence"], "article": item["article"]}
+
+
+def _related(conn: Connection, entity_id: int, limit: int = 10) -> list[dict[str, Any]]:
+    """Entities most often named in the same sentence as X (sentences counted once each)."""
+    other = aliased(mentions)
+    pairs = (
+        select(other.c.entity_id, other.c.article_id, other.c.sent_start)
+        .select_from(mentions)
+        .join(
+            other,
+            and_(other.c.article_id == mentions.c.article_id, other.c.sent_start == mentions.c.sent_start),
+        )
+        .where(mentions.c.entity_id == entity_id, other.c.entity_id != entity_id)
+        .distinct()
+        .subquery()
+    )
+    together = func.count().label("count")
+    rows = conn.execute(
+        select(pairs.c.entity_id, entities.c.name, entities.c.type, together)
+        .join(entities, entities.c.id == pairs.c.entity_id)
+        .group_by(pairs.c.entity_id, entities.c.name, entities.c.type)
+        .order_by(together.desc(), entities.c.name)
+        .limit(limit)
+    ).all()
+    return [{"id": r.entity_id, "name": r.name, "type": r.type, "count": r.count} for r in rows]
+
+
+def _sources(conn: Connection, entity_id: int, limit: int) -> list[dict[str, Any]]:
+    rows = conn.execute(
+        select(
+            articles.c.id.label("article_id"),
+            *_ARTICLE_COLS,
+            func.count(mentions.c.id).label("mentions"),
+        )
+        .join(mentions, mentions.c.article_id == articles.c.id)
+        .where(mentions.c.entity_id == entity_id)
+        .group_by(articles.c.id, *_ARTICLE_COLS)
+        .order_by(articles.c.published.desc(), articles.c.id)
+        .limit(limit)
+    ).all()
+    return [{**_article_ref(r), "mentions": r.mentions} for r in rows]
