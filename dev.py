@@ -1,0 +1,98 @@
+#!/usr/bin/env python3
+"""Set up newsgraph and run it: needs only Python 3.11+ and pip (standard library only here).
+
+    python3 dev.py demo    # make .venv from the lock file, ingest the bundled examples, print a dossier
+    python3 dev.py test    # make .venv with the test tools, run ruff and the test suite
+    python3 dev.py lock    # regenerate the lock files from pyproject.toml (maintainers)
+
+Every dependency, the spaCy model package included, is installed from a lock file with hashes.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PY = BIN / "python"
+
+
+def run(*cmd: str | Path, **kw) -> None:  # type: ignore[no-untyped-def]
+    """Run a command, echoing it to stderr; stop on failure."""
+    print("+", " ".join(str(c) for c in cmd), file=sys.stderr, flush=True)
+    subprocess.run([str(c) for c in cmd], check=True, cwd=ROOT, **kw)
+
+
+def setup(lock: str) -> None:
+    """Create .venv and install ``lock`` (hash-checked) plus newsgraph itself, if not already done."""
+    if sys.version_info < (3, 11):
+        sys.exit(f"newsgraph needs Python 3.11 or newer; this is {sys.version.split()[0]}")
+    stamp = VENV / f".installed-{lock}"
+    lock_path = ROOT / lock
+    if stamp.exists() and stamp.read_text() == lock_path.read_text():
+        return
+    if not PY.exists():
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    env = {**os.environ, "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
+    run(PY, "-m", "pip", "install", "--quiet", "--require-hashes", "--no-deps", "-r", lock_path, env=env)
+    run(PY, "-m", "pip", "install", "--quiet", "--no-deps", "-e", ".", env=env)
+    stamp.write_text(lock_path.read_text())
+
+
+def demo() -> None:
+    """Ingest the bundled example pages into ./newsgraph.db and print two dossiers."""
+    setup("requirements.lock")
+    exe = BIN / "newsgraph"
+    run(exe, "ingest", "examples/alder-strike.txt", "examples/alder-deal.html", "--db", "newsgraph.db")
+    run(exe, "who", "HWA", "--db", "newsgraph.db")
+    run(exe, "who", "Tomas Reyes", "--db", "newsgraph.db")
+
+
+def services() -> dict[str, str]:
+    """Start what the integration tests need when we may (root with apt): PostgreSQL and Chromium."""
+    env: dict[str, str] = {}
+    script = ROOT / ".ci" / "services.sh"
+    if os.environ.get("NEWSGRAPH_NO_SERVICES") or not script.exists() or not shutil.which("apt-get"):
+        return env
+    if hasattr(os, "geteuid") and os.geteuid() != 0:
+        return env
+    out = subprocess.run(["bash", str(script)], cwd=ROOT, check=True, capture_output=True, text=True)
+    sys.stderr.write(out.stderr)
+    for line in out.stdout.splitlines():
+        if "=" in line:
+            key, value = line.split("=", 1)
+            env[key.strip()] = value.strip()
+    return env
+
+
+def test(args: list[str]) -> None:
+    """Run ruff and the test suite (extra args go to pytest)."""
+    setup("requirements-dev.lock")
+    env = {**os.environ, **services()}
+    run(BIN / "ruff", "check", "src", "tests", "bench", "dev.py")
+    run(PY, "-m", "pytest", "-q", "-p", "no:cacheprovider", *args, env=env)
+
+
+def lock() -> None:
+    """Regenerate requirements.lock and requirements-dev.lock (needs uv in .venv or on PATH)."""
+    run("bash", "scripts/lock.sh", env={**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}"})
+
+
+def main() -> None:
+    """Dispatch the sub-command."""
+    if len(sys.argv) < 2 or sys.argv[1] not in {"demo", "test", "lock"}:
+        sys.exit(__doc__)
+    try:
+        {"demo": demo, "lock": lock}.get(sys.argv[1], lambda: test(sys.argv[2:]))()
+    except subprocess.CalledProcessError as exc:
+        sys.exit(exc.returncode)
+
+
+if __name__ == "__main__":
+    main()
