@@ -16,7 +16,8 @@ from newsgraph.model import Article, Page
 
 __all__ = ["extract", "DEFAULT_MAX_BYTES"]
 
-_MIN_BODY_CHARS = 1
+# Fewer words than this is a menu or a stub that an extractor mistook for a body.
+_MIN_BODY_WORDS = 10
 
 
 def _join(paragraphs: list[str]) -> tuple[str, list[tuple[int, int]]]:
@@ -51,8 +52,11 @@ def extract(page: Page, *, published: str | None = None, max_bytes: int = DEFAUL
     else:
         raise PageError("kind", f"unknown page kind {page.kind!r}; expected 'html' or 'text'")
     paragraphs = [p for p in (normalise_space(p) for p in found.paragraphs) if p]
-    if sum(len(p) for p in paragraphs) < _MIN_BODY_CHARS:
-        raise PageError("no_body", f"no article body found in this {page.kind} page")
+    if sum(len(p.split()) for p in paragraphs) < _MIN_BODY_WORDS:
+        raise PageError(
+            "no_body",
+            f"no article body found in this {page.kind} page (under {_MIN_BODY_WORDS} words of prose)",
+        )
     text, spans = _join(paragraphs)
     date, source = found.published, "page"
     if not date:
