@@ -125,7 +125,7 @@ def _features(index: int, text: str) -> Line:
         lower_ratio=lower / len(alpha) if alpha else 0.0,
         # One cue in a long prose line is usually the story talking about cookies or subscribers;
         # several at once is a footer however long it runs.
-        cue=_cue_hits(boilerplate_cue, text) >= (1 if n < 30 else 2),
+        cue=_cue_hits(boilerplate_cue, text) >= (1 if n < 30 else 3),
         related=bool(related_cue.match(text)) and n <= 8,
         date=find_date(text) if n <= 14 else None,
     )
