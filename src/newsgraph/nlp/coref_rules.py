@@ -1,0 +1,492 @@
+"""Shared rule core for descriptions, coreference and relations: a token -> entity index,
+the word lists they agree on, and the resolvers for pronouns and definite nominals.
+
+Everything here is a linear pass over one parsed ``Doc``; no second parse, no model.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from .extensions import EntityCluster
+
+__all__ = [
+    "EntityIndex",
+    "Resolution",
+    "PRONOUN_CLASS",
+    "ROLE_WORDS",
+    "LEADER_ROLES",
+    "EMPLOYEE_ROLES",
+    "ORG_NOUNS",
+    "PERSON_NOUNS",
+    "noun_phrase",
+    "resolve_pronoun",
+    "resolve_nominal",
+    "is_pronoun_mention",
+]
+
+PERSON_LABELS = {"PERSON"}
+NONPERSON_LABELS = {"ORG", "GPE", "FAC", "LOC", "PRODUCT", "NORP"}
+
+# Pronoun -> (label set it may refer to, plural?). "they/their" is allowed for organisations
+# (British usage: "the union ... their members") but only with a lower prior, see resolve_pronoun.
+PRONOUN_CLASS: dict[str, tuple[frozenset[str], bool]] = {
+    **{p: (frozenset(PERSON_LABELS), False) for p in ("he", "him", "his", "himself")},
+    **{p: (frozenset(PERSON_LABELS), False) for p in ("she", "her", "hers", "herself")},
+    **{p: (frozenset({"ORG", "GPE", "FAC", "LOC", "PRODUCT"}), False) for p in ("it", "its", "itself")},
+    **{p: (frozenset({"ORG"}), True) for p in ("they", "them", "their", "theirs", "themselves")},
+}
+
+# Role titles. Leader roles give leader_of, the others employed_by (relations.py).
+LEADER_ROLES = {
+    "chief executive", "ceo", "chief", "president", "chairman", "chairwoman", "chairperson", "chair",
+    "leader", "head", "general secretary", "secretary general", "secretary-general", "director general",
+    "director-general", "managing director", "executive director", "commander", "boss", "founder",
+    "chief operating officer", "chief financial officer", "coo", "cfo", "governor", "mayor", "premier",
+    "prime minister", "director",
+}  # fmt: skip
+EMPLOYEE_ROLES = {
+    "spokesman", "spokeswoman", "spokesperson", "official", "employee", "executive", "manager",
+    "analyst", "lawyer", "engineer", "pilot", "worker", "staffer", "officer", "negotiator",
+    "representative", "adviser", "advisor", "economist", "researcher", "editor", "reporter",
+    "correspondent", "vice president", "vice-president", "secretary", "treasurer", "minister",
+}  # fmt: skip
+ROLE_WORDS = {w.split()[-1] for w in LEADER_ROLES | EMPLOYEE_ROLES} | {
+    "senator", "representative", "congressman", "congresswoman", "judge", "justice", "general",
+    "colonel", "captain", "sergeant", "lieutenant", "ambassador", "envoy", "king", "queen", "prince",
+    "princess", "pope", "bishop", "cardinal", "sheikh", "emir", "chancellor", "commissioner",
+    "inspector", "detective", "coach", "professor", "dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms",
+    "ms.", "sir", "lord", "lady", "councillor", "councilman", "councilwoman", "mp", "mep", "deputy",
+    "speaker", "attorney", "prosecutor", "sheriff", "marshal", "admiral", "spokesperson", "superintendent",
+}  # fmt: skip
+
+# Definite nominals that can stand for an organisation / a person / a place. Used to decide
+# whether "the X" is worth resolving at all, and to pair class nouns with name cues.
+ORG_NOUNS = {
+    "company", "firm", "group", "union", "federation", "alliance", "guild", "party", "organisation",
+    "organization", "association", "agency", "ministry", "department", "bank", "airline", "carrier",
+    "manufacturer", "maker", "corporation", "business", "council", "committee", "coalition", "movement",
+    "league", "club", "team", "board", "institute", "foundation", "charity", "network", "militia",
+    "army", "court", "commission", "authority", "operator", "insurer", "lender", "retailer", "brand",
+    "conglomerate", "startup", "band", "society", "confederation", "syndicate", "cartel", "regulator",
+    "plane-maker", "planemaker", "automaker", "carmaker", "supplier", "contractor", "publisher",
+    "broadcaster", "newspaper", "university", "school", "hospital", "church", "faction", "rebels",
+}  # fmt: skip
+PERSON_NOUNS = ROLE_WORDS | {"man", "woman", "politician", "activist", "actor", "singer", "player"}
+PLACE_NOUNS = {
+    "port",
+    "terminal",
+    "harbour",
+    "harbor",
+    "dock",
+    "docks",
+    "city",
+    "town",
+    "country",
+    "state",
+    "province",
+    "region",
+    "capital",
+    "village",
+    "island",
+    "airport",
+    "plant",
+    "factory",
+    "site",
+}
+# Names that say "this is a company" (for "the company", "the firm"...).
+COMPANY_NAME_CUES = {
+    "shipping", "corp", "corp.", "corporation", "inc", "inc.", "ltd", "ltd.", "plc", "co", "co.", "llc",
+    "group", "holdings", "airlines", "airways", "air", "bank", "motors", "industries", "technologies",
+    "systems", "energy", "oil", "gas", "telecom", "pharmaceuticals", "foods", "logistics", "lines",
+    "partners", "capital", "media", "labs", "software", "electric", "steel", "mining", "airbus", "ag",
+    "sa", "gmbh", "nv", "bv", "company", "enterprises", "international", "aerospace", "automotive",
+}  # fmt: skip
+COMPANY_NOUNS = {
+    "company",
+    "firm",
+    "corporation",
+    "business",
+    "carrier",
+    "airline",
+    "manufacturer",
+    "maker",
+    "conglomerate",
+    "group",
+    "operator",
+    "lender",
+    "insurer",
+    "retailer",
+    "supplier",
+    "contractor",
+    "plane-maker",
+    "planemaker",
+    "automaker",
+    "carmaker",
+    "startup",
+}
+# Names that say "this is a labour organisation" (for "the union").
+UNION_NAME_CUES = {
+    "workers",
+    "union",
+    "unions",
+    "employees",
+    "teamsters",
+    "guild",
+    "federation",
+    "confederation",
+    "dockers",
+    "miners",
+    "nurses",
+    "teachers",
+    "congress",
+    "syndicate",
+}
+PLACE_SYNONYMS = {"port": {"port", "terminal", "harbour", "harbor", "dock", "docks"}}
+AGENT_NOUNS = {
+    "member",
+    "employee",
+    "worker",
+    "staff",
+    "shareholder",
+    "customer",
+    "leadership",
+    "board",
+    "executive",
+    "supporter",
+    "official",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "leader",
+}
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+SPEECH_VERBS = {
+    "say", "tell", "add", "state", "announce", "claim", "warn", "insist", "report", "confirm", "deny",
+    "explain", "argue", "note", "declare", "promise", "threaten", "reply", "write", "believe", "think",
+    "expect", "hope", "suggest", "admit", "acknowledge", "estimate", "predict", "vow", "pledge",
+}  # fmt: skip
+
+
+def is_pronoun_mention(tok: Token) -> bool:
+    """True for the third-person pronouns this module can resolve."""
+    return tok.lower_ in PRONOUN_CLASS and tok.tag_ in {"PRP", "PRP$"}
+
+
+def noun_phrase(head: Token, stop: Token | None = None) -> Span:
+    """The noun phrase headed by ``head``: its left edge to the end of its ``of``/compound modifiers.
+
+    Appositions, relative clauses and punctuation on the right are left out, so
+    ``Meridian Shipping, the terminal's operator,`` gives ``Meridian Shipping``.
+    """
+    start = head.left_edge.i
+    end = head.i + 1
+    for child in head.rights:
+        if stop is not None and child.i >= stop.i:
+            break
+        if child.dep_ in {"prep", "compound", "amod", "nummod", "pobj", "nmod", "case"} and child.i == end:
+            end = child.right_edge.i + 1
+        else:
+            break
+    doc = head.doc
+    while start < end - 1 and doc[start].is_punct:
+        start += 1
+    return doc[start:end]
+
+
+@dataclass
+class Resolution:
+    """An entity chosen for a mention, with the confidence of the choice."""
+
+    entity: str
+    confidence: float
+
+
+@dataclass
+class EntityIndex:
+    """Which entity each token belongs to, and the entities in document order."""
+
+    doc: Doc
+    by_token: list[str | None]
+    clusters: dict[str, EntityCluster]
+    descriptions: dict[str, list[str]] = field(default_factory=dict)
+    """Entity id -> lowercase head words of its descriptions and role titles ("union", "minister")."""
+    sent_index: list[int] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, doc: Doc, include_coref: bool = True) -> EntityIndex:
+        """Index ``doc._.ng_entities`` (and ``doc._.ng_coref`` when present) by token."""
+        by_token: list[str | None] = [None] * len(doc)
+        clusters: dict[str, EntityCluster] = {}
+        for cluster in doc._.ng_entities or []:
+            clusters[cluster.id] = cluster
+            for span in cluster.spans:
+                for i in range(span.start, span.end):
+                    by_token[i] = cluster.id
+        if include_coref:
+            for m in doc._.ng_coref or []:
+                span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is None or m.entity not in clusters:
+                    continue
+                for i in range(span.start, span.end):
+                    if by_token[i] is None:
+                        by_token[i] = m.entity
+        sent_index = [0] * len(doc)
+        if doc.has_annotation("SENT_START"):
+            for n, sent in enumerate(doc.sents):
+                for i in range(sent.start, sent.end):
+                    sent_index[i] = n
+        index = cls(doc=doc, by_token=by_token, clusters=clusters, sent_index=sent_index)
+        for d in doc._.ng_descriptions or []:
+            index.add_description(d.entity, d.text)
+        return index
+
+    def add_description(self, entity: str, text: str) -> None:
+        """Remember the content words of a description as evidence for nominal coreference."""
+        words = [w.strip(".,'\"").lower() for w in text.replace("'s ", " ").split()]
+        # The head of "a union of about 4,200 ..." is the word before "of"; of a title, its last word.
+        if "of" in words:
+            words = words[: words.index("of")]
+        keep = [w for w in words if w and w not in {"a", "an", "the", "its", "their", "his", "her"}]
+        if keep:
+            self.descriptions.setdefault(entity, []).append(keep[-1])
+
+    def entity_of(self, tok: Token) -> str | None:
+        """The entity id a token belongs to, if any."""
+        return self.by_token[tok.i]
+
+    def label(self, entity: str) -> str:
+        """The label of an entity id."""
+        return self.clusters[entity].label if entity in self.clusters else ""
+
+    def set_span(self, span: Span, entity: str) -> None:
+        """Mark a resolved mention's tokens as belonging to ``entity`` (later resolutions chain off it)."""
+        for i in range(span.start, span.end):
+            if self.by_token[i] is None:
+                self.by_token[i] = entity
+
+
+def _clause_verb(tok: Token) -> Token:
+    """The nearest verb (or root) governing ``tok``."""
+    head = tok
+    while head.head.i != head.i and head.pos_ not in {"VERB", "AUX"}:
+        head = head.head
+    return head
+
+
+def _is_pleonastic(tok: Token) -> bool:
+    """``it`` that refers to nothing: "it is likely that", "it seems", expletive parses."""
+    if tok.lower_ != "it":
+        return False
+    if tok.dep_ == "expl":
+        return True
+    verb = tok.head
+    if verb.lemma_ in {"seem", "appear", "rain", "snow", "matter", "take", "remain"}:
+        return True
+    if verb.lemma_ == "be" and any(c.dep_ in {"ccomp", "xcomp", "csubj"} for c in verb.children):
+        return True
+    if verb.lemma_ == "be" and any(c.dep_ == "acomp" for c in verb.children):
+        return any(c.dep_ in {"ccomp", "xcomp"} or c.tag_ == "TO" for c in verb.subtree)
+    return False
+
+
+def _speech_subject(tok: Token, index: EntityIndex, labels: frozenset[str]) -> str | None:
+    """``X said it would ...``: a pronoun in the reported clause of a speech verb whose subject is X."""
+    node = tok
+    while node.head.i != node.i:
+        parent = node.head
+        if node.dep_ == "ccomp" and parent.lemma_ in SPEECH_VERBS:
+            for child in parent.children:
+                if child.dep_ == "nsubj":
+                    ent = index.entity_of(child)
+                    if ent and index.label(ent) in labels:
+                        return ent
+            return None
+        if node.dep_ in {"ccomp", "advcl", "relcl", "acl", "conj", "csubj"} and node is not tok:
+            # the pronoun must be in the reported clause itself, not deeper inside it
+            if node.dep_ != "ccomp":
+                return None
+        node = parent
+    return None
+
+
+def resolve_pronoun(tok: Token, index: EntityIndex, max_sent_back: int = 2) -> Resolution | None:
+    """Link a third-person pronoun to an earlier entity when agreement and salience agree.
+
+    Candidates are entity mentions (and mentions already resolved) in the same sentence before
+    the pronoun or in the ``max_sent_back`` sentences before it. A non-entity noun phrase in
+    subject position competes too: if it is the most salient, "it" is left alone (it probably
+    means "the deal", not an organisation). Ties between different entities are left alone.
+    """
+    cls = PRONOUN_CLASS.get(tok.lower_)
+    if cls is None or _is_pleonastic(tok):
+        return None
+    labels, plural = cls
+    speech = _speech_subject(tok, index, labels)
+    if speech is not None and not plural:
+        return Resolution(speech, 0.9)
+    doc = tok.doc
+    sent_no = index.sent_index[tok.i]
+    own_verb = _clause_verb(tok)
+    best: dict[str, float] = {}
+    blocker = 0.0
+    start = tok.sent.start
+    if max_sent_back:
+        back = tok.i
+        for _ in range(max_sent_back):
+            if back <= 0:
+                break
+            back = doc[back - 1].sent.start if back - 1 >= 0 else 0
+        start = min(start, back)
+    seen_heads: set[int] = set()
+    # "its chief executive", "its members": the owner is a body, not a thing like "the deal".
+    possessor_of_agent = tok.dep_ == "poss" and (
+        tok.head.lower_ in PERSON_NOUNS or tok.head.lemma_.lower() in AGENT_NOUNS
+    )
+    for i in range(start, tok.i):
+        cand = doc[i]
+        ent = index.by_token[i]
+        distance = sent_no - index.sent_index[i]
+        if ent is not None:
+            if index.label(ent) not in labels:
+                continue
+            head = _mention_head(cand, index)
+            if head.i in seen_heads:
+                continue
+            seen_heads.add(head.i)
+            # Binding: a non-reflexive object pronoun is not its own clause's subject.
+            if (
+                tok.dep_ in {"dobj", "pobj", "dative"}
+                and _clause_verb(head) is own_verb
+                and not tok.lower_.endswith("self")
+            ):
+                continue
+            score = 1.0 - 0.35 * distance - 0.004 * (tok.i - head.i)
+            if head.dep_ in SUBJECT_DEPS or (head.dep_ == "conj" and head.head.dep_ in SUBJECT_DEPS):
+                score += 0.3
+            elif head.dep_ == "poss":
+                score += 0.05
+            if head.dep_ in {"pobj", "compound"}:
+                score -= 0.1
+            best[ent] = max(best.get(ent, -9.0), score)
+        elif (
+            not plural
+            and labels != PERSON_LABELS
+            and not possessor_of_agent
+            and cand.dep_ in SUBJECT_DEPS
+            and cand.tag_ == "NN"
+            and cand.ent_type_ == ""
+            and any(c.dep_ == "det" for c in cand.children)
+        ):
+            # "The deal was signed. It takes effect..." - a thing, not an organisation.
+            score = 1.0 - 0.35 * distance - 0.004 * (tok.i - cand.i) + 0.3
+            blocker = max(blocker, score)
+    if not best:
+        return None
+    ranked = sorted(best.items(), key=lambda kv: -kv[1])
+    ent, score = ranked[0]
+    if blocker >= score - 0.05:
+        return None
+    margin = score - ranked[1][1] if len(ranked) > 1 else 0.6
+    if margin < 0.15:
+        return None
+    if plural:
+        # "they/their" for an organisation only when it is the unambiguous subject nearby.
+        if score < 1.1 or _plural_noun_between(doc, start, tok.i):
+            return None
+        return Resolution(ent, round(min(0.7, 0.4 + margin / 2), 2))
+    return Resolution(ent, round(min(0.9, 0.5 + margin / 2), 2))
+
+
+def _plural_noun_between(doc: Doc, start: int, end: int) -> bool:
+    """A plural common noun (dockworkers, members) that "they/their" could refer to instead."""
+    return any(doc[i].tag_ == "NNS" and doc[i].ent_type_ == "" for i in range(start, end))
+
+
+def _mention_head(tok: Token, index: EntityIndex) -> Token:
+    """The syntactic head of the entity mention ``tok`` belongs to."""
+    ent = index.by_token[tok.i]
+    head = tok
+    while head.head.i != head.i and index.by_token[head.head.i] == ent and head.head.i != head.i:
+        head = head.head
+    return head
+
+
+def nominal_head_words(name: str) -> set[str]:
+    """Lowercase content words of an entity name ("General Federation of Labour" -> general, federation, labour)."""
+    return {w.lower().strip(".,") for w in name.split() if w.lower() not in {"the", "of", "and", "for", "&"}}
+
+
+def resolve_nominal(np_head: Token, index: EntityIndex) -> Resolution | None:
+    """Link a definite nominal ("the union", "the minister", "the company") to an earlier entity.
+
+    Evidence, strongest first: the noun is the head word of the entity's name ("the Guild",
+    "the federation"); the noun heads one of its descriptions or role titles ("a union of ...",
+    "Transport Minister"); the noun is a class word whose cue is in the name ("the company" for a
+    name ending in Shipping/Corp/Airlines...). The most recent entity with the strongest evidence
+    wins; two different entities with equal evidence in the same paragraph window are left alone.
+    """
+    noun = np_head.lower_
+    lemma = np_head.lemma_.lower()
+    labels: set[str]
+    if lemma in PERSON_NOUNS or noun in PERSON_NOUNS:
+        labels = {"PERSON"}
+    elif lemma in ORG_NOUNS or noun in ORG_NOUNS:
+        labels = {"ORG", "NORP"}
+    elif lemma in PLACE_NOUNS:
+        labels = {"FAC", "LOC", "GPE", "ORG"}
+    elif np_head.tag_ == "NNP":
+        labels = {"ORG", "FAC", "LOC", "GPE", "NORP", "PERSON", "PRODUCT"}
+    else:
+        return None
+    scores: dict[str, tuple[int, int]] = {}
+    for ent, cluster in index.clusters.items():
+        if cluster.label not in labels:
+            continue
+        first = [s for s in cluster.spans if s.end <= np_head.i]
+        if not first:
+            continue
+        last = max(s.end for s in first)
+        strength = 0
+        name_words = set()
+        for s in cluster.spans:
+            name_words |= nominal_head_words(s.text)
+        heads = {s.root.lower_ for s in cluster.spans}
+        if noun in heads or lemma in heads:
+            strength = 3
+        elif lemma in index.descriptions.get(ent, []) or noun in index.descriptions.get(ent, []):
+            strength = 3
+        elif (noun in name_words or lemma in name_words) and cluster.label != "PERSON":
+            strength = 2
+        elif (
+            lemma in COMPANY_NOUNS
+            and cluster.label == "ORG"
+            and (name_words & COMPANY_NAME_CUES or "company" in index.descriptions.get(ent, []))
+        ):
+            strength = 2
+        elif lemma == "union" and cluster.label == "ORG" and name_words & UNION_NAME_CUES:
+            strength = 2
+        elif (
+            lemma in PLACE_SYNONYMS["port"]
+            and cluster.label in {"FAC", "LOC", "GPE"}
+            and {h.lower() for h in heads} & PLACE_SYNONYMS["port"]
+        ):
+            strength = 2
+        if strength:
+            scores[ent] = (strength, last)
+    if not scores:
+        return None
+    ranked = sorted(scores.items(), key=lambda kv: (-kv[1][0], -kv[1][1]))
+    ent, (strength, last) = ranked[0]
+    if len(ranked) > 1 and ranked[1][1][0] == strength:
+        other_last = ranked[1][1][1]
+        # Equal evidence: only the clearly more recent one may win.
+        if (
+            index.sent_index[min(other_last, len(index.doc) - 1)]
+            >= index.sent_index[min(last, len(index.doc) - 1)] - 1
+        ):
+            return None
+    confidence = {3: 0.85, 2: 0.7}.get(strength, 0.5)
+    return Resolution(ent, confidence)

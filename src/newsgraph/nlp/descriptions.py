@@ -1,0 +1,145 @@
+"""Descriptions of entities: appositives, copulas and role titles, read off the dependency parse.
+
+``Meridian Shipping, the terminal's operator`` -> Meridian Shipping: "the terminal's operator";
+``The HWA is a union of ...`` -> "a union of ..."; ``Transport Minister Elena Varga`` ->
+"Transport Minister"; ``Its chief executive, Ingrid Holm`` -> "chief executive of Meridian
+Shipping" (a pronoun possessor is resolved and spelled out; start/end stay on the source
+words). A nominal possessor ("the union's general secretary") is kept as written: it already
+reads on its own, and relations.py resolves it for ``leader_of``.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ..model import Description
+from .coref_rules import ROLE_WORDS, EntityIndex, noun_phrase, resolve_pronoun
+
+__all__ = ["find_descriptions", "describe_entities"]
+
+HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "lord", "lady", "miss"}
+_COPULAS = {"be", "become", "remain"}
+_POSSESSIVE_PRONOUNS = {"its", "their", "his", "her"}
+
+
+def _strip(span: Span) -> Span:
+    """Drop punctuation and quotes at either end of a span."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return doc[start:end]
+
+
+def _negated(verb: Token) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
+def _describe(span: Span, index: EntityIndex) -> tuple[str, float]:
+    """The description text, with a pronoun possessor ("Its chief executive") spelled out."""
+    root = span.root
+    poss = next((c for c in root.children if c.dep_ == "poss"), None)
+    if poss is not None and poss.lower_ in _POSSESSIVE_PRONOUNS and poss.i == span.start:
+        res = resolve_pronoun(poss, index)
+        if res is not None:
+            name = index.clusters[res.entity].name
+            rest = span.doc[poss.i + 1 : span.end].text
+            return f"{rest} of {name}", res.confidence
+        return span.text, 0.5
+    return span.text, 1.0
+
+
+def _common_noun(tok: Token, index: EntityIndex) -> bool:
+    return tok.pos_ == "NOUN" and index.entity_of(tok) is None
+
+
+def _title_before(span: Span, index: EntityIndex) -> Span | None:
+    """Role title words right before (or at the start of) a person's name: "Transport Minister"."""
+    doc = span.doc
+    # Title inside the entity span ("Transport Minister Elena Varga" tagged as one PERSON).
+    last_role = None
+    for tok in span[:-1]:
+        if tok.lower_ in ROLE_WORDS and tok.lower_ not in HONORIFICS:
+            last_role = tok
+    if last_role is not None:
+        return doc[span.start : last_role.i + 1]
+    # Title just before it, attached to the name as compounds.
+    j = span.start - 1
+    sent_start = span.sent.start
+    while j >= sent_start and doc[j].dep_ in {"compound", "amod", "nmod"} and j < doc[j].head.i < span.end:
+        j -= 1
+    first = j + 1
+    if first >= span.start or doc[span.start - 1].lower_ not in ROLE_WORDS:
+        return None
+    if doc[span.start - 1].lower_ in HONORIFICS:
+        return None
+    left = min(doc[i].left_edge.i for i in range(first, span.start))
+    return doc[max(left, sent_start) : span.start]
+
+
+def find_descriptions(doc: Doc, index: EntityIndex | None = None) -> list[Description]:
+    """All appositive, copula and role-title descriptions of the doc's entities."""
+    index = index or EntityIndex.build(doc, include_coref=False)
+    found: list[Description] = []
+    seen: set[tuple[str, int, int]] = set()
+
+    def add(entity: str, span: Span, kind: str, confidence: float) -> None:
+        span = _strip(span)
+        if len(span) == 0 or (entity, span.start_char, span.end_char) in seen:
+            return
+        if all(index.entity_of(t) == entity for t in span):
+            return
+        text, res_conf = _describe(span, index)
+        seen.add((entity, span.start_char, span.end_char))
+        found.append(
+            Description(
+                entity=entity,
+                text=text,
+                start=span.start_char,
+                end=span.end_char,
+                kind=kind,
+                confidence=round(confidence * res_conf, 2),
+            )
+        )
+        index.add_description(entity, text)
+
+    for cluster in index.clusters.values():
+        for mention in cluster.spans:
+            head = mention.root
+            # "Meridian Shipping, the terminal's operator"
+            for child in head.children:
+                if child.dep_ == "appos" and _common_noun(child, index):
+                    add(cluster.id, noun_phrase(child), "appositive", 0.85)
+            # "Its chief executive, Ingrid Holm" / "the union's general secretary, Tomas Reyes"
+            if head.dep_ == "appos" and _common_noun(head.head, index) and head.head.i < head.i:
+                np = noun_phrase(head.head, stop=head.left_edge)
+                add(cluster.id, np, "appositive", 0.85)
+            # "The HWA is a union of ..." (not "is not a union")
+            verb = head.head
+            if head.dep_ == "nsubj" and verb.lemma_ in _COPULAS and not _negated(verb):
+                for child in verb.children:
+                    if child.dep_ == "attr" and child.i > head.i and _common_noun(child, index):
+                        kids = list(child.children)
+                        # "X is the problem" says little; "X is a union" / "X is Europe's largest ..." says what X is
+                        if len(kids) == 1 and kids[0].lower_ in {"the", "this", "that"}:
+                            continue
+                        add(cluster.id, noun_phrase(child), "copula", 0.8)
+            if cluster.label == "PERSON":
+                title = _title_before(mention, index)
+                if title is not None:
+                    add(cluster.id, title, "title", 0.9)
+    found.sort(key=lambda d: (d.start, d.end))
+    return found
+
+
+@Language.component("newsgraph_descriptions")
+def describe_entities(doc: Doc) -> Doc:
+    """Set ``doc._.ng_descriptions`` (empty when there are no entities)."""
+    if not doc._.ng_entities or not doc.has_annotation("DEP"):
+        doc._.ng_descriptions = []
+        return doc
+    doc._.ng_descriptions = find_descriptions(doc)
+    return doc

@@ -1,0 +1,119 @@
+"""Word lists and verb frames for relations.py: which predicates give which relation type."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = [
+    "Frame",
+    "VERB_FRAMES",
+    "NOUN_RELATIONS",
+    "GROUP_PART_NOUNS",
+    "RELATIVE_PRONOUNS",
+    "DISPUTE_NOUNS",
+    "ALLY_NOUNS",
+    "ENEMY_NOUNS",
+]
+
+
+@dataclass(frozen=True)
+class Frame:
+    """One way a predicate expresses a relation.
+
+    ``prep`` None means the object is the direct object; otherwise the prepositions whose object it
+    is. ``reverse`` swaps subject and object ("Y founded X" -> X founded_by Y).
+    """
+
+    relation: str
+    prep: frozenset[str] | None = None
+    voice: str = "any"
+    reverse: bool = False
+    particle: str | None = None
+    base: float = 0.8
+
+
+def _p(*words: str) -> frozenset[str]:
+    return frozenset(words)
+
+
+_FOUND = [Frame("founded_by", None, "active", reverse=True), Frame("founded_by", _p("by"), "passive")]
+VERB_FRAMES: dict[str, list[Frame]] = {
+    "affiliate": [Frame("affiliated_with", _p("with", "to"))],
+    "join": [Frame("member_of", None, "active", base=0.7)],
+    "belong": [Frame("member_of", _p("to"), "active", base=0.7)],
+    "lead": [
+        Frame("leader_of", None, "active", base=0.7),
+        Frame("leader_of", _p("by"), "passive", reverse=True),
+    ],
+    "head": [
+        Frame("leader_of", None, "active", base=0.7),
+        Frame("leader_of", _p("by"), "passive", reverse=True),
+    ],
+    "chair": [Frame("leader_of", None, "active", base=0.7)],
+    "found": _FOUND,
+    "co-found": _FOUND,
+    "cofound": _FOUND,
+    "establish": _FOUND,
+    "form": [Frame("founded_by", _p("by"), "passive", base=0.7)],
+    "create": [Frame("founded_by", _p("by"), "passive", base=0.6)],
+    "start": [Frame("founded_by", _p("by"), "passive", base=0.6)],
+    "set": [Frame("founded_by", _p("by"), "passive", particle="up", base=0.7)],
+    "employ": [Frame("employed_by", None, "active", reverse=True), Frame("employed_by", _p("by"), "passive")],
+    "hire": [Frame("employed_by", None, "active", reverse=True, base=0.7)],
+    "work": [Frame("employed_by", _p("for"), "active", base=0.7)],
+    "oppose": [
+        Frame("opposed_to", None, "active", base=0.7),
+        Frame("opposed_to", _p("to"), "passive", base=0.7),
+    ],
+    "ally": [Frame("ally_of", _p("with", "to"))],
+    "side": [Frame("ally_of", _p("with"), "active", base=0.6)],
+    "operate": [
+        Frame("operates", None, "active", base=0.7),
+        Frame("operates", _p("by"), "passive", reverse=True),
+    ],
+    "run": [Frame("operates", _p("by"), "passive", reverse=True, base=0.6)],
+    "base": [Frame("located_in", _p("in"), "passive", base=0.75)],
+    "headquarter": [Frame("located_in", _p("in"), "passive")],
+    "locate": [Frame("located_in", _p("in"), "passive", base=0.7)],
+    "feud": [Frame("in_dispute_with", _p("with"), "active", base=0.7)],
+    "clash": [Frame("in_dispute_with", _p("with"), "active", base=0.5)],
+}
+
+# Relational nouns in descriptions: "a member of Y", "a subsidiary of Y", "the terminal's operator".
+NOUN_RELATIONS: dict[str, tuple[str, bool]] = {
+    "member": ("member_of", False),
+    "part": ("part_of", False),
+    "subsidiary": ("part_of", False),
+    "unit": ("part_of", False),
+    "division": ("part_of", False),
+    "branch": ("part_of", False),
+    "arm": ("part_of", False),
+    "wing": ("part_of", False),
+    "affiliate": ("affiliated_with", False),
+    "ally": ("ally_of", False),
+    "enemy": ("enemy_of", False),
+    "foe": ("enemy_of", False),
+    "rival": ("enemy_of", False),
+    "adversary": ("enemy_of", False),
+    "opponent": ("opposed_to", False),
+    "critic": ("opposed_to", False),
+    "operator": ("operates", False),
+    "owner": ("operates", False),
+    "founder": ("founded_by", True),
+}
+# "former members of the Guild" stands for the Guild as founder / opponent / ally.
+GROUP_PART_NOUNS = {
+    "member",
+    "veteran",
+    "supporter",
+    "faction",
+    "wing",
+    "defector",
+    "splinter",
+    "activist",
+    "loyalist",
+}
+RELATIVE_PRONOUNS = {"which", "who", "whom", "that"}
+DISPUTE_NOUNS = {"dispute", "conflict", "feud", "standoff", "stand-off", "row", "odds", "loggerhead"}
+ALLY_NOUNS = {"ally", "allies", "partner"}
+ENEMY_NOUNS = {"enemy", "foe", "rival", "war", "adversary"}
