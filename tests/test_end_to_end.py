@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 from newsgraph.cli import app
 
-from .conftest import EXAMPLES
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 runner = CliRunner()
 
