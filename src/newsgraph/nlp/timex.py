@@ -1,0 +1,281 @@
+"""The ``newsgraph_timex`` component: time expressions with TIMEX3 values.
+
+Candidates come from our own grammar (``timex_grammar``: precompiled patterns over ``doc.text``,
+one linear pass each); the parsed ``Doc`` then decides which are real and which way they point:
+
+- **Licensing.** A bare month ("May", "March") counts only after a temporal word ("in May",
+  "last March", "between March and May"), so the verbs "may"/"march" and the name "Theresa May"
+  stay out. A bare four-digit number counts as a year only after such a word or when spaCy calls it
+  a DATE, and never before a plural noun ("2000 jobs"). A weekday or season inside a spaCy name
+  (ORG, WORK_OF_ART...) or after a capitalised word ("Good Friday", "Donna Summer") is dropped.
+- **Anchoring.** Values resolve against ``doc._.ng_published``. Without it, relative expressions
+  ("Monday", "last week", "March 12") get value None; absolute ones ("June 2019", "P5Y") resolve.
+- **Direction.** A bare weekday, month or season points back (the most recent one before the
+  publication date, the news default) unless the governing verb is future ("would be unloaded on
+  Thursday" -> the coming Thursday, the publication day included).
+- **Counting from a mention.** "three days before a court hearing", "two days later", "the next
+  day" count from the last day-precise date earlier in the same sentence ("began on Monday, three
+  days before a court hearing" -> Monday + 3 days, the hearing's date); without one, value None.
+  A time of day ("9:30 a.m.") takes the day of a date next to it in the sentence, else the anchor.
+
+Spans. A span covers the expression itself plus the preposition when it changes the meaning:
+"since", "until", "till", "before", "after" and "by" are included ("since last autumn",
+"until 2028"); "on", "in", "at" and "during" are not ("Monday", "June 2019").
+
+Ranges. "between April and June 2021" / "from 2009 to 2011" give, as in TimeML, one DATE per end
+("April" -> 2021-04, the year borrowed from the other end; "June 2021" -> 2021-06) plus a DURATION
+over the whole range whose value is its length as TimeML counts it (end minus start: "P2M", "P2Y").
+The DURATION overlaps its two DATEs; a consumer that wants when something happened takes the DATEs.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from ..model import Timex
+from .timex_grammar import (
+    Candidate,
+    complete_year,
+    find_candidates,
+    find_range,
+    granularity,
+    range_length,
+    resolve,
+    to_date,
+    value_of,
+)
+
+__all__ = ["annotate_timexes", "find_timexes", "resolve"]
+
+# Words after which a bare month or year is a date ("in May", "since 2011", "between 2014 and").
+_TEMPORAL_LEAD = {
+    "in", "since", "until", "till", "by", "from", "to", "through", "during", "before", "after", "of",
+    "between", "and", "early", "late", "mid", "last", "this", "next", "around", "circa", "for",
+    "throughout", "spring", "summer", "autumn", "fall", "winter", "or", "year", "on", "as", "than",
+    "starting", "beginning", "ending", "fiscal", "end", "start", "—", "-", "(",
+}  # fmt: skip
+_INCLUDED_PREPS = {"since", "until", "till", "before", "after", "by"}
+_NAME_LABELS = {"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "FAC", "EVENT", "LAW", "NORP", "GPE", "LOC"}
+_TIME_UNITS = {"year", "month", "week", "day", "hour", "minute", "decade", "century", "quarter", "time"}
+_FUTURE_AUX = {
+    "will",
+    "would",
+    "'ll",
+    "shall",
+    "wo",
+    "going",
+    "to",
+    "could",
+    "may",
+    "might",
+    "should",
+    "can",
+    "must",
+}
+_SCHEDULED = {"schedule", "set", "expect", "plan", "slate", "due"}
+_PREV_WORD = re.compile(r"([\w'’.-]+|[—(-])\s*$")
+_CONTEXT_KINDS = {"mon", "wd", "season", "year", "decade"}
+_ADJACENT = re.compile(r"\s*(?:,|the|at|on|of)?\s*$")
+
+
+def _prev_word(text: str, start: int) -> str:
+    m = _PREV_WORD.search(text, max(0, start - 40), start)
+    return m.group(1).lower().rstrip(".") if m else ""
+
+
+def _token_at(doc: Doc, char: int) -> Token | None:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _licensed(doc: Doc, text: str, cand: Candidate, tok: Token | None) -> bool:
+    """Whether a grammar match is a time expression here (see the module docstring)."""
+    g = cand.match.groupdict()
+    kind = cand.kind
+    prev = _prev_word(text, cand.start)
+    if tok is not None and kind in _CONTEXT_KINDS and tok.ent_type_ in _NAME_LABELS:
+        return False
+    if kind == "mon":
+        if g.get("mod"):
+            return True
+        if prev not in _TEMPORAL_LEAD:
+            return False
+        nxt = doc.char_span(cand.end, cand.end + 1, alignment_mode="expand") if cand.end < len(text) else None
+        # "in August Strindberg's plays": a capitalised word after the month makes it a name
+        return not (
+            nxt is not None and len(nxt) and nxt[0].is_title and nxt[0].text.lower() not in _TEMPORAL_LEAD
+        )
+    if kind == "wd":
+        if tok is not None and not tok.is_sent_start and prev and prev[0].isalpha():
+            before = text[max(0, cand.start - 40) : cand.start].rstrip().split()
+            word = before[-1] if before else ""
+            if (
+                word[:1].isupper()
+                and word.lower().rstrip(".,") not in _TEMPORAL_LEAD | {"on"}
+                and not _is_date_word(word)
+            ):
+                return False  # "Good Friday", "Black Monday"
+        return True
+    if kind == "season":
+        season = g["season"].lower()
+        mod = (g.get("mod") or "").lower().strip()
+        if g.get("year"):
+            return True
+        if season == "fall":
+            return mod in ("last", "this", "next", "early", "late")
+        if not mod:
+            return prev in ("in", "since", "until", "during", "this", "by", "over", "through")
+        if g["season"][0].isupper() and mod == "the":
+            return False
+        return True
+    if kind == "year":
+        if tok is not None:
+            nxt = tok.nbor(1) if tok.i + 1 < len(doc) else None
+            if nxt is not None and nxt.tag_ == "NNS" and nxt.lemma_.lower() not in _TIME_UNITS:
+                return False  # "2000 jobs"
+            if tok.ent_type_ == "DATE":
+                return True
+        return bool(g.get("mod")) or prev in _TEMPORAL_LEAD or prev in ("the", "'s")
+    if kind == "dur" and (g.get("num") or "").lower() in ("a", "an") and g["unit"].lower() == "second":
+        return False
+    return True
+
+
+def _is_date_word(word: str) -> bool:
+    w = word.lower().strip(".,")
+    return w in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday") or w in (
+        "january", "february", "march", "april", "may", "june", "july", "august", "september",
+        "october", "november", "december",
+    )  # fmt: skip
+
+
+def _tense(tok: Token | None) -> str | None:
+    """``future`` or ``past`` from the verb governing ``tok``; None when there is no clear verb."""
+    if tok is None or not tok.doc.has_annotation("DEP"):
+        return None
+    verb = tok
+    for _ in range(5):
+        if verb.pos_ in ("VERB", "AUX"):
+            break
+        if verb.head is verb:
+            return None
+        verb = verb.head
+    else:
+        return None
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.lower_ in _FUTURE_AUX for c in aux):
+        return "future"
+    present_be = any(c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP") for c in aux)
+    if verb.tag_ == "VBG" and present_be:
+        return "future"  # "the union is meeting on Monday"
+    if verb.tag_ == "VBN" and present_be and verb.lemma_ in _SCHEDULED:
+        return "future"
+    if verb.tag_ in ("VBD", "VBN"):
+        return "past"
+    if verb.lemma_ == "be" and verb.tag_ in ("VBZ", "VBP"):
+        return "future"  # "the hearing is on Friday"
+    return None
+
+
+def find_timexes(doc: Doc, anchor: date | None) -> list[Timex]:
+    """All time expressions in ``doc`` with values resolved against ``anchor``."""
+    text = doc.text
+    cands: list[tuple[Candidate, Token | None]] = []
+    for cand in find_candidates(text):
+        tok = _token_at(doc, cand.start)
+        if _licensed(doc, text, cand, tok):
+            cands.append((cand, tok))
+    has_sents = doc.has_annotation("SENT_START")
+    sent_of = [tok.sent.start_char if has_sents and tok is not None else 0 for _, tok in cands]
+
+    out: list[Timex] = []
+    values: list[tuple[str, str | None]] = [("DATE", None)] * len(cands)
+    skip: set[int] = set()
+    last_day: dict[int, date] = {}  # sentence start -> latest day-precise date seen in it
+    only = [c for c, _ in cands]
+    for i, (cand, tok) in enumerate(cands):
+        if i in skip:
+            continue
+        sent = sent_of[i]
+        tense = _tense(tok)
+        ref = last_day.get(sent)
+        start, end = cand.start, cand.end
+        g = cand.match.groupdict()
+        if (
+            cand.kind in ("time", "time24", "noon")
+            and ref is None
+            and i + 1 < len(cands)
+            and sent_of[i + 1] == sent
+        ):
+            # "9:30 a.m. on Tuesday": the day written after the time
+            nxt_val = value_of(cands[i + 1][0], anchor, _tense(cands[i + 1][1]))[1]
+            if _ADJACENT.match(text[end : cands[i + 1][0].start]):
+                ref = to_date(nxt_val)
+        typ, value = value_of(cand, anchor, tense, ref)
+        direction = (g.get("dir") or "").lower() if cand.kind == "dur" else ""
+        if direction in ("before", "after") and i + 1 < len(cands):
+            nxt = cands[i + 1][0]
+            if re.fullmatch(r"\s*(?:the\s+)?", text[end : nxt.start]) and nxt.kind not in ("dur", "set"):
+                # "two days before March 3": count back from the date that follows
+                base = to_date(value_of(nxt, anchor, _tense(cands[i + 1][1]))[1])
+                typ, value = "DATE", None
+                if base is not None:
+                    typ, value = _flip(cand, anchor, base)
+                end = nxt.end
+                skip.add(i + 1)
+        range_end = find_range(text, only, i) if i + 1 not in skip else None
+        if range_end is not None:
+            nxt, nxt_tok = cands[i + 1]
+            vb = value_of(nxt, anchor, _tense(nxt_tok) or tense, ref)[1]
+            typ, value = complete_year(cand, vb, anchor, tense)
+            lead = re.search(r"(between|from)\s+$", text[max(0, start - 10) : start], re.I)
+            rstart = start - (len(lead.group(0)) if lead else 0)
+            length = range_length(value, vb)
+            out.append(Timex(text[rstart:range_end], rstart, range_end, "DURATION", length))
+        else:
+            prev = _prev_word(text, start)
+            if prev in _INCLUDED_PREPS:
+                start = _find_word_start(text, start, prev)
+        values[i] = (typ, value)
+        if granularity(value) == "day" and (d := to_date(value)) is not None:
+            last_day[sent] = d
+        out.append(Timex(text[start:end], start, end, typ, value))
+    out.sort(key=lambda t: (t.start, -t.end))
+    return out
+
+
+def _find_word_start(text: str, start: int, word: str) -> int:
+    """Start offset of ``word`` right before ``start`` (case-insensitive), else ``start``."""
+    m = re.search(rf"{re.escape(word)}\s*$", text[max(0, start - 40) : start], re.I)
+    return start - len(m.group(0)) if m else start
+
+
+def _flip(cand: Candidate, anchor: date | None, base: date) -> tuple[str, str | None]:
+    """ "N units before D" is D - N; "N units after D" is D + N."""
+    g = cand.match.groupdict()
+    mirrored = {"before": "earlier", "after": "later"}[g["dir"].lower()]
+    text = cand.text[: cand.match.start("dir") - cand.match.start()] + mirrored
+    return resolve(text, anchor, ref=base)
+
+
+@Language.component(
+    "newsgraph_timex",
+    assigns=["doc._.ng_timexes"],
+)
+def annotate_timexes(doc: Doc) -> Doc:
+    """Set ``doc._.ng_timexes`` to the doc's time expressions, resolved against ``doc._.ng_published``."""
+    published = doc._.ng_published
+    anchor: date | None = None
+    if published:
+        try:
+            anchor = date.fromisoformat(str(published)[:10])
+        except ValueError:
+            anchor = None
+    doc._.ng_timexes = find_timexes(doc, anchor)
+    return doc
