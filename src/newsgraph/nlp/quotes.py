@@ -1,0 +1,447 @@
+"""Who said what (``newsgraph_quotes``): direct, indirect and mixed quotations with speakers and dates.
+
+One linear pass pairs the quotation marks (``quote_marks``); each quotation then looks for a speech
+verb after it (`"...," X said`) or before it (`X said: "..."`) in its sentence. A quotation that
+does not fill the reported clause is ``mixed`` (`X told the Herald that talks could resume "as
+early as next week" if...`), as is a quoted fragment after "called/described as". Speech verbs
+with a clausal complement and no quotation marks give ``indirect`` quotes, as does "according to X".
+The speaker is the entity of the verb's subject, its appositive ("the union's general secretary,
+Tomas Reyes"), or the entity coreference linked to it; the date is the time expression attached
+to the speech verb, never one inside the reported words.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ..model import Quote
+from .extensions import EntityCluster, cluster_by_id, entity_at
+from .quote_marks import QuoteSpan, find_quote_spans
+
+__all__ = ["find_quotes", "SPEECH_VERBS", "FRAGMENT_VERBS"]
+
+SPEECH_VERBS = frozenset(
+    """say tell add warn ask state explain insist claim argue note announce declare reply respond answer
+    write tweet post comment confirm deny admit acknowledge suggest predict promise vow pledge urge
+    complain stress emphasise emphasize recall conclude remark observe allege report testify concede
+    maintain assert repeat reiterate shout joke whisper mention caution contend boast lament counter
+    retort quip continue">""".replace('">', "").split()
+)
+"""Lemmas of verbs that report speech (the cue of a quotation)."""
+FRAGMENT_VERBS = frozenset("call describe dub brand term label".split())
+"""Verbs that introduce a quoted phrase rather than a clause: X called the deal "painful but fair"."""
+# Verbs whose reported clause is only taken when it is a real "that"-clause, since they also
+# take non-speech complements ("continue", "post", "answer"...).
+_WEAK_VERBS = frozenset("continue post answer ask observe recall repeat counter write".split())
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_RELATIVE = frozenset({"who", "that", "which"})
+_DETACHED = frozenset({"relcl", "acl", "ccomp", "csubj", "parataxis", "xcomp", "pcomp"})
+_PRONOUNS = frozenset({"he", "she", "him", "her"})
+_MAX_AFTER = 16  # tokens between a closing mark and its speech verb ("," the union's general secretary, X, said)
+_MAX_BEFORE = 30
+
+
+class _Tokens:
+    """Character offset -> token index for one doc (one bisect per lookup)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.starts = [t.idx for t in doc]
+
+    def at(self, char: int) -> int:
+        return max(0, bisect_right(self.starts, char) - 1)
+
+
+def _in_any(i: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(a <= i < b for a, b in ranges)
+
+
+def _is_speech(tok: Token) -> bool:
+    return tok.lemma_.lower() in SPEECH_VERBS and tok.pos_ in {"VERB", "AUX"}
+
+
+def _subject(verb: Token) -> Token | None:
+    """The verb's subject, following coordination ("called ... and said") and relative clauses."""
+    v = verb
+    for _ in range(4):
+        subj = next((c for c in v.children if c.dep_ in _SUBJECT_DEPS), None)
+        if subj is not None:
+            if subj.lower_ in _RELATIVE and v.dep_ == "relcl":
+                return v.head
+            return subj
+        if v.dep_ in {"conj", "advcl", "xcomp"} and v.head is not v:
+            v = v.head
+        else:
+            return None
+    return None
+
+
+def _cluster_covering(doc: Doc, tok: Token) -> tuple[EntityCluster, Span] | None:
+    for cluster in doc._.ng_entities or []:
+        for s in cluster.spans:
+            if s.start <= tok.i < s.end:
+                return cluster, s
+    return None
+
+
+def _coref_covering(doc: Doc, tok: Token) -> tuple[EntityCluster, int, int] | None:
+    for c in doc._.ng_coref or []:
+        if c.start <= tok.idx and tok.idx + len(tok) <= c.end:
+            cluster = cluster_by_id(doc, c.entity)
+            if cluster is not None:
+                return cluster, c.start, c.end
+    return None
+
+
+def _noun_phrase(tok: Token) -> Span:
+    """The subject's words up to its head (drops relative clauses and appositives after it)."""
+    return tok.doc[tok.left_edge.i : tok.i + 1]
+
+
+def _last_person_before(doc: Doc, char: int) -> tuple[EntityCluster, Span] | None:
+    best = None
+    for cluster in doc._.ng_entities or []:
+        if cluster.label != "PERSON":
+            continue
+        for s in cluster.spans:
+            if s.end_char <= char and (best is None or s.end_char > best[1].end_char):
+                best = (cluster, s)
+    return best
+
+
+def _speaker(doc: Doc, subj: Token | None) -> tuple[str | None, str | None, int | None, int | None, float]:
+    """(entity id, text, start, end, confidence) of the one who speaks, given the verb's subject."""
+    if subj is None:
+        return None, None, None, None, 0.4
+    hit = _cluster_covering(doc, subj)
+    if hit:
+        cluster, s = hit
+        return cluster.id, s.text, s.start_char, s.end_char, 0.9
+    for child in subj.children:  # "the union's general secretary, Tomas Reyes"
+        if child.dep_ == "appos":
+            hit = _cluster_covering(doc, child)
+            if hit:
+                cluster, s = hit
+                return cluster.id, s.text, s.start_char, s.end_char, 0.9
+    np = _noun_phrase(subj)
+    ref = _coref_covering(doc, subj)
+    if ref:
+        cluster, start, end = ref
+        return cluster.id, doc.text[start:end], start, end, 0.75
+    if subj.lower_ in _PRONOUNS and not doc._.ng_coref:
+        # No coreference links: a he/she speaker is most often the person named last.
+        hit = _last_person_before(doc, subj.idx)
+        if hit:
+            return hit[0].id, subj.text, subj.idx, subj.idx + len(subj), 0.5
+    cluster = entity_at(doc, subj.idx, subj.idx + len(subj))
+    if cluster is not None:
+        return cluster.id, np.text, np.start_char, np.end_char, 0.7
+    return None, np.text, np.start_char, np.end_char, 0.4
+
+
+def _timex_token_root(doc: Doc, tokens: _Tokens, start: int, end: int) -> Token:
+    i, j = tokens.at(start), tokens.at(max(start, end - 1)) + 1
+    span = doc[i:j]
+    return span.root if len(span) else doc[i]
+
+
+def _date(doc: Doc, tokens: _Tokens, verb: Token, exclude: tuple[int, int] | None) -> str | None:
+    """The TIMEX3 value of a time expression attached to the speech verb (not to the reported words)."""
+    targets = {verb.i}
+    if verb.dep_ == "conj":
+        targets.add(verb.head.i)
+    sent = verb.sent
+    best: tuple[int, str] | None = None
+    for tx in doc._.ng_timexes or []:
+        if tx.value is None or not (sent.start_char <= tx.start < sent.end_char):
+            continue
+        if exclude and exclude[0] <= tx.start < exclude[1]:
+            continue
+        t = _timex_token_root(doc, tokens, tx.start, tx.end)
+        for _ in range(12):
+            if t.i in targets:
+                dist = abs(t.i - verb.i)
+                if best is None or dist < best[0]:
+                    best = (dist, tx.value)
+                break
+            if t.dep_ in _DETACHED or t.head is t:
+                break
+            t = t.head
+    return best[1] if best else None
+
+
+def _cue_span(verb: Token) -> tuple[str, int, int]:
+    """The cue's text and offsets, with a particle ("pointed out")."""
+    end = verb.idx + len(verb)
+    for c in verb.children:
+        if c.dep_ == "prt" and c.i == verb.i + 1:
+            end = c.idx + len(c)
+    return verb.doc.text[verb.idx : end], verb.idx, end
+
+
+def _clause_of(verb: Token, tok: Token) -> Token | None:
+    """The verb's clausal complement whose subtree holds ``tok``."""
+    for c in verb.children:
+        if c.dep_ in {"ccomp", "xcomp", "dobj", "oprd", "advcl"} and c.left_edge.i <= tok.i <= c.right_edge.i:
+            return c
+    return None
+
+
+def _clause_text_range(doc: Doc, clause: Token) -> tuple[int, int]:
+    """Char range of a reported clause without its "that" and trailing punctuation."""
+    i, j = clause.left_edge.i, clause.right_edge.i + 1
+    while i < j and (doc[i].dep_ == "mark" and doc[i].lower_ in {"that"} or doc[i].is_punct and doc[i].text != '"'):
+        i += 1
+    while j > i and doc[j - 1].is_punct and doc[j - 1].text not in {'"', "”"}:
+        j -= 1
+    if j > i and doc[j - 1].text in {'"', "”"} and doc[j - 2].is_punct:
+        pass  # a closing mark after the clause's own punctuation belongs to the quotation
+    return doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
+
+
+class _Finder:
+    """One doc's quotations, built in a few linear passes."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.tokens = _Tokens(doc)
+        self.marks = find_quote_spans(doc.text)
+        self.inside = [(q.open, q.close + 1) for q in self.marks]
+        self.used_verbs: set[int] = set()
+        self.quotes: list[Quote] = []
+
+    def _quoted(self, tok: Token) -> bool:
+        return _in_any(tok.idx, self.inside)
+
+    def _verb_after(self, q: QuoteSpan) -> Token | None:
+        doc = self.doc
+        i = self.tokens.at(q.close) + 1
+        if i >= len(doc):
+            return None
+        sent_end = doc[i].sent.end
+        nxt = next((t for t in doc[i:sent_end] if not t.is_punct), None)
+        if nxt is not None and nxt.pos_ in {"CCONJ", "SCONJ"}:
+            return None  # '"painful but fair" and said ...': a new clause, not the quotation's cue
+        for k in range(i, min(sent_end, i + _MAX_AFTER)):
+            tok = doc[k]
+            if self._quoted(tok) or "\n" in tok.text:
+                return None
+            if _is_speech(tok) or tok.lemma_.lower() in FRAGMENT_VERBS and tok.pos_ == "VERB":
+                return tok if _is_speech(tok) else None
+            if tok.pos_ == "VERB" and tok.dep_ not in {"relcl", "acl", "advcl"}:
+                return None  # another verb first: the words after the quote are not its cue
+        return None
+
+    def _verb_before(self, q: QuoteSpan) -> Token | None:
+        doc = self.doc
+        i = self.tokens.at(q.open) - 1
+        if i < 0:
+            return None
+        sent_start = doc[i].sent.start
+        for k in range(i, max(sent_start, i - _MAX_BEFORE) - 1, -1):
+            tok = doc[k]
+            if self._quoted(tok) or "\n" in tok.text:
+                return None
+            if (_is_speech(tok) or tok.lemma_.lower() in FRAGMENT_VERBS) and tok.pos_ == "VERB":
+                return tok
+        return None
+
+    def _add(self, verb: Token | None, kind: str, start: int, end: int, conf: float, **extra) -> Quote:
+        doc = self.doc
+        subj = _subject(verb) if verb is not None else None
+        ent, stext, s0, s1, sconf = _speaker(doc, subj)
+        cue = cue0 = cue1 = None
+        date = None
+        if verb is not None:
+            cue, cue0, cue1 = _cue_span(verb)
+            date = _date(doc, self.tokens, verb, (start, end))
+            self.used_verbs.add(verb.i)
+        quote = Quote(
+            text=doc.text[start:end],
+            start=start,
+            end=end,
+            kind=kind,
+            speaker=ent,
+            speaker_text=stext,
+            cue=cue,
+            date=date,
+            speaker_start=s0,
+            speaker_end=s1,
+            cue_start=cue0,
+            cue_end=cue1,
+            confidence=round(min(conf, sconf + 0.05), 2),
+        )
+        for k, v in extra.items():
+            setattr(quote, k, v)
+        self.quotes.append(quote)
+        return quote
+
+    def _direct_or_mixed(self, q: QuoteSpan, verb: Token, after: bool) -> None:
+        doc = self.doc
+        first = doc[self.tokens.at(q.start)]
+        last_i = self.tokens.at(q.close)
+        if verb.lemma_.lower() in FRAGMENT_VERBS:
+            self._add(verb, "mixed", q.start, q.end, 0.8)
+            return
+        sent = first.sent
+        if after:
+            # Words of the reported clause before the opening mark make it a mixed quote.
+            lead = [t for t in doc[sent.start : self.tokens.at(q.open)] if not t.is_punct and not t.is_space]
+            if lead and not any(_is_speech(t) for t in lead):
+                start = lead[0].idx
+                self._add(verb, "mixed", start, q.close + 1, 0.7)
+            else:
+                self._add(verb, "direct", q.start, q.end, 0.95)
+            return
+        # Cue before: direct when the quotation runs to the end of its sentence and starts the clause.
+        trailing = [t for t in doc[last_i + 1 : doc[last_i].sent.end] if not (t.is_punct or t.is_space)]
+        clause = _clause_of(verb, first)
+        between = [
+            t
+            for t in doc[verb.i + 1 : self.tokens.at(q.open)]
+            if clause is not None
+            and clause.left_edge.i <= t.i <= clause.right_edge.i
+            and not t.is_punct
+            and t.lower_ != "that"
+        ]
+        if not trailing and not between:
+            self._add(verb, "direct", q.start, q.end, 0.95)
+        elif clause is not None:
+            start, end = _clause_text_range(doc, clause)
+            self._add(verb, "mixed", start, max(end, q.close + 1), 0.8)
+        else:
+            self._add(verb, "mixed", q.start, q.end, 0.6)
+
+    def direct(self) -> None:
+        """Quotations in marks with a speech verb after or before them; continuations after a cued one."""
+        doc = self.doc
+        last: Quote | None = None
+        for q in self.marks:
+            verb = self._verb_after(q)
+            if verb is not None:
+                self._direct_or_mixed(q, verb, after=True)
+            else:
+                verb = self._verb_before(q)
+                if verb is not None:
+                    self._direct_or_mixed(q, verb, after=False)
+            if verb is not None:
+                last = self.quotes[-1]
+                continue
+            # "...," he said. "More words." The second quotation is the same speaker's.
+            first = doc[self.tokens.at(q.start)]
+            whole = doc.text[q.open - 1 : q.open].strip() in {"", "."} and first.is_sent_start or (
+                self.tokens.at(q.open) == first.sent.start
+            )
+            near = last is not None and 0 <= q.open - last.end < 400 and doc.text[q.start].isupper()
+            if last is not None and last.kind == "direct" and whole and near and last.speaker:
+                self.quotes.append(
+                    Quote(
+                        text=doc.text[q.start : q.end],
+                        start=q.start,
+                        end=q.end,
+                        kind="direct",
+                        speaker=last.speaker,
+                        speaker_text=last.speaker_text,
+                        date=last.date,
+                        speaker_start=last.speaker_start,
+                        speaker_end=last.speaker_end,
+                        confidence=0.6,
+                    )
+                )
+                last = self.quotes[-1]
+
+    def indirect(self) -> None:
+        """Speech verbs with a reported clause and no quotation marks in it; "according to X"."""
+        doc = self.doc
+        for tok in doc:
+            if tok.i in self.used_verbs or not _is_speech(tok) or self._quoted(tok):
+                continue
+            if any(c.dep_ == "neg" for c in tok.children):
+                continue
+            clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+            if clause is None or clause.right_edge.i - clause.left_edge.i < 2:
+                continue
+            if tok.lemma_.lower() in _WEAK_VERBS and not any(
+                c.dep_ == "mark" and c.lower_ in {"that", "whether", "if"} for c in clause.children
+            ):
+                continue
+            start, end = _clause_text_range(doc, clause)
+            if any(start <= m.open < end for m in self.marks):
+                continue
+            if _subject(tok) is None:
+                continue
+            self._add(tok, "indirect", start, end, 0.8)
+        for tok in doc:
+            if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
+                continue
+            self._according(tok)
+
+    def _according(self, tok: Token) -> None:
+        """ "according to X, ..." / "..., according to X": X speaks the rest of the sentence."""
+        doc = self.doc
+        to = doc[tok.i + 1]
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            return
+        source = pobj
+        # "a statement from the police": the one behind the statement speaks.
+        for c in pobj.children:
+            if c.dep_ == "prep" and c.lower_ in {"from", "by", "of"}:
+                inner = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if inner is not None:
+                    source = inner
+        sent = tok.sent
+        phrase = (tok.i, max(to.i, pobj.right_edge.i) + 1)
+        before = doc[sent.start : phrase[0]]
+        after = doc[phrase[1] : sent.end]
+        words = before if len(before) >= len(after) else after
+        toks = [t for t in words if not t.is_space]
+        while toks and toks[0].is_punct:
+            toks.pop(0)
+        while toks and toks[-1].is_punct:
+            toks.pop()
+        if len(toks) < 3:
+            return
+        start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
+        if any(start <= q.start < end for q in self.quotes):
+            return
+        ent, stext, s0, s1, sconf = _speaker(doc, source)
+        self.quotes.append(
+            Quote(
+                text=doc.text[start:end],
+                start=start,
+                end=end,
+                kind="indirect",
+                speaker=ent,
+                speaker_text=stext,
+                cue=doc.text[tok.idx : to.idx + len(to)],
+                date=None,
+                speaker_start=s0,
+                speaker_end=s1,
+                cue_start=tok.idx,
+                cue_end=to.idx + len(to),
+                confidence=round(min(0.7, sconf), 2),
+            )
+        )
+
+
+def find_quotes(doc: Doc) -> list[Quote]:
+    """All quotations in a parsed doc, in text order."""
+    finder = _Finder(doc)
+    finder.direct()
+    finder.indirect()
+    return sorted(finder.quotes, key=lambda q: q.start)
+
+
+@Language.component(
+    "newsgraph_quotes",
+    assigns=["doc._.ng_quotes"],
+    requires=["token.dep", "token.lemma"],
+)
+def quotes_component(doc: Doc) -> Doc:
+    """Set ``doc._.ng_quotes`` to the doc's quotations with speakers, cues and dates."""
+    doc._.ng_quotes = find_quotes(doc)
+    return doc
