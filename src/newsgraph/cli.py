@@ -1,107 +1,33 @@
 """The ``newsgraph`` command: a thin typer wrapper over the Python API.
 
 JSON (``--json`` / ``--jsonl``) goes to stdout alone; progress bars, logs and summaries go to stderr.
+Commands live in ``cli.py`` (pages in, dossier out) and in ``cli_*.py`` modules, each registering
+on the shared ``app`` from ``cli_common``.
 """
 
 from __future__ import annotations
 
-import json
-import logging
+import importlib
 import sys
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 
-from . import __version__
+from .cli_common import (
+    DbOpt,
+    ModelOpt,
+    PathsArg,
+    PublishedOpt,
+    app,
+    emit,
+    err,
+    fail,
+    progress_bar,
+    validate_date,
+)
 from .errors import NewsgraphError
 
-app = typer.Typer(
-    name="newsgraph",
-    help="Read news pages and build a knowledge base of who did what to whom, when and where, "
-    "and who said what. Every fact keeps the sentence it came from.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-)
-err = Console(stderr=True)
-
-DbOpt = Annotated[
-    str | None,
-    typer.Option("--db", help="Knowledge base: a SQLite path or a postgresql:// URL "
-                 "[default: $NEWSGRAPH_DB or ./newsgraph.db]", show_default=False),
-]
-PublishedOpt = Annotated[
-    str | None,
-    typer.Option("--published", metavar="YYYY-MM-DD", help="Publication date for pages that carry none."),
-]
-ModelOpt = Annotated[
-    str | None,
-    typer.Option("--model", help="spaCy pipeline name or path [default: $NEWSGRAPH_MODEL or the pinned en_core_web_sm]",
-                 show_default=False),
-]
-PathsArg = Annotated[
-    list[str],
-    typer.Argument(help="Files, folders (recursive), globs, JSONL, WARC(.gz), URLs, or - for stdin."),
-]
-
-
-def _emit(record: dict[str, Any]) -> None:
-    sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
-
-
-def _fail(exc: Exception, code: int = 2) -> typer.Exit:
-    err.print(f"[bold red]error[/]: {exc}")
-    return typer.Exit(code)
-
-
-def _validate_date(value: str | None) -> str | None:
-    if value is None:
-        return None
-    from datetime import date
-
-    try:
-        return date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD", param_hint="--published") from None
-
-
-@app.callback(invoke_without_command=True)
-def _main(
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log details to stderr.")] = False,
-    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
-) -> None:
-    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, stream=sys.stderr,
-                        format="%(levelname)s %(name)s: %(message)s")
-    if version:
-        typer.echo(f"newsgraph {__version__}")
-        raise typer.Exit()
-
-
-def _progress(total: int | None, label: str):  # type: ignore[no-untyped-def]
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        TextColumn,
-        TimeElapsedColumn,
-        TimeRemainingColumn,
-    )
-
-    progress = Progress(
-        TextColumn(f"[bold]{label}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("{task.fields[rate]} pages/s"),
-        TextColumn("[red]{task.fields[errors]} errors"),
-        TimeElapsedColumn(),
-        TimeRemainingColumn(),
-        console=err,
-        transient=False,
-        disable=not err.is_terminal and total is None,
-    )
-    return progress
-
+__all__ = ["app", "main"]
 
 @app.command()
 def extract(
@@ -113,7 +39,7 @@ def extract(
     from .ingest import iter_pages
     from .process import extract_pages
 
-    published = _validate_date(published)
+    published = validate_date(published)
     failed = 0
     try:
         pages = iter_pages(paths, published=published)
@@ -123,13 +49,13 @@ def extract(
                 err.print(f"[red]{outcome.source}[/]: {outcome.error}")
                 continue
             if jsonl:
-                _emit(outcome.article.to_dict())
+                emit(outcome.article.to_dict())
             else:
                 a = outcome.article
                 err.print(f"[bold]{a.title}[/] ({a.published or 'no date'}) {a.source}")
                 sys.stdout.write(a.text + "\n\n")
     except NewsgraphError as exc:
-        raise _fail(exc) from exc
+        raise fail(exc) from exc
     if failed:
         raise typer.Exit(1)
 
@@ -146,7 +72,7 @@ def annotate(
     from .nlp import load_pipeline
     from .process import process_pages
 
-    published = _validate_date(published)
+    published = validate_date(published)
     failed = 0
     try:
         nlp = load_pipeline(model)
@@ -157,11 +83,11 @@ def annotate(
                 continue
             record = outcome.facts.to_dict()
             if jsonl:
-                _emit(record)
+                emit(record)
             else:
                 _print_annotation(record)
     except NewsgraphError as exc:
-        raise _fail(exc) from exc
+        raise fail(exc) from exc
     if failed:
         raise typer.Exit(1)
 
@@ -196,15 +122,15 @@ def ingest(
     from .api import KnowledgeBase
     from .ingest import count_inputs
 
-    published = _validate_date(published)
+    published = validate_date(published)
     try:
         kb = KnowledgeBase(db, model=model)
     except NewsgraphError as exc:
-        raise _fail(exc) from exc
+        raise fail(exc) from exc
     total = count_inputs(paths)
     started = perf_counter()
     errors = 0
-    with _progress(total, "ingest") as progress:
+    with progress_bar(total, "ingest") as progress:
         task = progress.add_task("ingest", total=total, rate="0.0", errors=0)
 
         def on_page(outcome) -> None:  # type: ignore[no-untyped-def]
@@ -216,10 +142,10 @@ def ingest(
         try:
             summary = kb.ingest(paths, published=published, on_page=on_page)
         except NewsgraphError as exc:
-            raise _fail(exc) from exc
+            raise fail(exc) from exc
     kb.close()
     if json_out:
-        _emit(summary.to_dict())
+        emit(summary.to_dict())
     _print_summary(summary, perf_counter() - started)
     if summary.error_count:
         raise typer.Exit(1)
@@ -258,13 +184,13 @@ def who(
     except LookupError as exc:
         hint = f"; did you mean: {', '.join(exc.args[1])}?" if len(exc.args) > 1 and exc.args[1] else ""
         if json_out:
-            _emit({"query": name, "error": "not_found", "suggestions": exc.args[1] if len(exc.args) > 1 else []})
+            emit({"query": name, "error": "not_found", "suggestions": exc.args[1] if len(exc.args) > 1 else []})
         err.print(f"[red]{exc.args[0]}[/]{hint}")
         raise typer.Exit(1) from None
     except NewsgraphError as exc:
-        raise _fail(exc) from exc
+        raise fail(exc) from exc
     if json_out:
-        _emit(result)
+        emit(result)
     elif result.get("ambiguous"):
         print_candidates(result)
     else:
@@ -286,14 +212,30 @@ def errors(
     try:
         engine = connect(db, create=False)
     except NewsgraphError as exc:
-        raise _fail(exc) from exc
+        raise fail(exc) from exc
     with engine.connect() as conn:
         rows = conn.execute(select(errors_table).order_by(errors_table.c.id.desc()).limit(limit)).all()
     for r in rows:
         if json_out:
-            _emit({"source": r.source, "reason": r.reason, "code": r.code, "message": r.message, "at": str(r.at)})
+            emit({"source": r.source, "reason": r.reason, "code": r.code, "message": r.message, "at": str(r.at)})
         else:
             err.print(f"[red]{r.reason:<12}[/] {r.source}: {r.message}")
+
+
+_COMMAND_MODULES = ["cli_corpus", "cli_corrections", "cli_serve", "cli_run"]
+
+
+def _register_command_modules() -> None:
+    """Import the other command modules; each adds its commands to ``app`` on import."""
+    for name in _COMMAND_MODULES:
+        try:
+            importlib.import_module(f"{__package__}.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{__package__}.{name}":
+                raise
+
+
+_register_command_modules()
 
 
 def main() -> None:

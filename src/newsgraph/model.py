@@ -109,6 +109,7 @@ class Article:
             "source": self.source,
             "title": self.title,
             "published": self.published,
+            "published_source": self.published_source,
             "authors": list(self.authors),
             "site": self.site,
             "section": list(self.section),

@@ -1,0 +1,107 @@
+"""Shared pieces of the ``newsgraph`` CLI: the typer app, stderr console, common options.
+
+Command modules (``cli.py``, ``cli_*.py``) register their commands on ``app``.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+
+from . import __version__
+
+__all__ = ["app", "err", "DbOpt", "PublishedOpt", "ModelOpt", "PathsArg", "emit", "fail", "validate_date"]
+
+app = typer.Typer(
+    name="newsgraph",
+    help="Read news pages and build a knowledge base of who did what to whom, when and where, "
+    "and who said what. Every fact keeps the sentence it came from.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+err = Console(stderr=True)
+
+DbOpt = Annotated[
+    str | None,
+    typer.Option("--db", help="Knowledge base: a SQLite path or a postgresql:// URL "
+                 "[default: $NEWSGRAPH_DB or ./newsgraph.db]", show_default=False),
+]
+PublishedOpt = Annotated[
+    str | None,
+    typer.Option("--published", metavar="YYYY-MM-DD", help="Publication date for pages that carry none."),
+]
+ModelOpt = Annotated[
+    str | None,
+    typer.Option("--model", help="spaCy pipeline name or path [default: $NEWSGRAPH_MODEL or the pinned en_core_web_sm]",
+                 show_default=False),
+]
+PathsArg = Annotated[
+    list[str],
+    typer.Argument(help="Files, folders (recursive), globs, JSONL, WARC(.gz), URLs, or - for stdin."),
+]
+
+
+def emit(record: dict[str, Any]) -> None:
+    """Write one JSON record as a line on stdout."""
+    sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def fail(exc: Exception, code: int = 2) -> typer.Exit:
+    err.print(f"[bold red]error[/]: {exc}")
+    return typer.Exit(code)
+
+
+def validate_date(value: str | None) -> str | None:
+    if value is None:
+        return None
+    from datetime import date
+
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD", param_hint="--published") from None
+
+
+@app.callback(invoke_without_command=True)
+def _main(
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log details to stderr.")] = False,
+    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
+) -> None:
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, stream=sys.stderr,
+                        format="%(levelname)s %(name)s: %(message)s")
+    if version:
+        typer.echo(f"newsgraph {__version__}")
+        raise typer.Exit()
+
+
+def progress_bar(total: int | None, label: str):  # type: ignore[no-untyped-def]
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    progress = Progress(
+        TextColumn(f"[bold]{label}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]} pages/s"),
+        TextColumn("[red]{task.fields[errors]} errors"),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+        console=err,
+        transient=False,
+        disable=not err.is_terminal and total is None,
+    )
+    return progress
+
+
