@@ -11,11 +11,13 @@ gzip inflation (an endless header line or a bomb record would otherwise fill mem
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from typing import Any
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.bufferedreaders import DecompressingBufferedReader
+from warcio.exceptions import ArchiveLoadFailed
 from warcio.utils import BUFF_SIZE
 
 from newsgraph.ingest.files import os_error_page
@@ -49,6 +51,7 @@ class _GuardedReader(DecompressingBufferedReader):
         self._limits = limits
         self._compressed = 0
         self._inflated = 0
+        self.ended_inside_member = False
         super().__init__(stream, block_size=block_size)
 
     def readline(self, length: int | None = None) -> bytes:
@@ -71,10 +74,19 @@ class _GuardedReader(DecompressingBufferedReader):
                 )
         return out
 
+    def close_decompressor(self) -> None:
+        # warcio drops the decompressor at the end; first note whether it stopped mid-member.
+        decompressor = self.decompressor
+        if decompressor is not None and self._compressed > 0 and not decompressor.eof:
+            self.ended_inside_member = True
+        super().close_decompressor()
+
     def read_next_member(self) -> bool:
         # Each record of a .warc.gz is its own gzip member, so the ratio is judged per record.
+        if not super().read_next_member():
+            return False
         self._compressed = self._inflated = 0
-        return super().read_next_member()
+        return True
 
 
 class _GuardedIterator(ArchiveIterator):
@@ -93,6 +105,11 @@ def _page_kind(record: Any) -> PageKind | None:
     if record.rec_type == "resource":
         return kind_for_content_type(record.rec_headers.get_header("Content-Type"))
     return None
+
+
+def _ended_early(reader: _GuardedReader, records: _GuardedIterator, raw: Any) -> bool:
+    """True when the archive stopped inside a record rather than after the last one."""
+    return reader.ended_inside_member or records.offset < os.fstat(raw.fileno()).st_size
 
 
 def _truncated(path: str, where: str, read: int, detail: str) -> Page:
@@ -114,6 +131,7 @@ def iter_warc(path: str, limits: Limits) -> Iterator[Page]:
     read = 0
     with raw:
         records = _GuardedIterator(raw, limits)
+        reader = records.reader  # warcio drops it at the end; we still need to ask it how it ended
         try:
             for record in records:
                 # Content-Length is mandatory; without it the headers themselves were cut off.
@@ -139,6 +157,9 @@ def iter_warc(path: str, limits: Limits) -> Iterator[Page]:
                     page.source = f"{path}#{offset}"
                     read += page.error is None
                     yield page
+            # warcio ends quietly when the last record is cut inside its headers or its gzip member.
+            if _ended_early(reader, records, raw):
+                yield _truncated(path, str(records.offset), read, "the archive ends inside a record")
         except _ArchiveBomb as error:
             yield error_page(
                 f"{path}#{records.offset}",
@@ -147,5 +168,8 @@ def iter_warc(path: str, limits: Limits) -> Iterator[Page]:
             )
         except OSError as error:
             yield os_error_page(path, error)
+        except ArchiveLoadFailed as error:
+            yield _truncated(path, str(records.offset), read, str(error))
         except Exception as error:  # noqa: BLE001 - warcio fails on garbage with many exception types
-            yield _truncated(path, str(records.offset), read, f"{type(error).__name__}: {error}")
+            detail = f"a record cannot be parsed: {type(error).__name__}"
+            yield _truncated(path, str(records.offset), read, detail)
