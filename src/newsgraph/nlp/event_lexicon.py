@@ -1,0 +1,108 @@
+"""The event trigger lexicon: lemma phrases to (type, mode), loaded once from a shipped TOML file."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from spacy.tokens import Token
+
+__all__ = ["TriggerEntry", "Lexicon", "load_lexicon", "match_trigger"]
+
+
+@dataclass(frozen=True)
+class TriggerEntry:
+    """One lexicon phrase: the head lemma, the child lemmas it needs, and what it means."""
+
+    type: str
+    mode: str | None
+    head: str
+    needs: tuple[str, ...]
+    pos: str
+    """``verb`` or ``noun``."""
+    not_objects: frozenset[str] = frozenset()
+
+
+@dataclass
+class Lexicon:
+    """Trigger entries indexed by (pos, head lemma), the most specific first."""
+
+    by_head: dict[tuple[str, str], list[TriggerEntry]]
+
+
+def _entries(data: dict) -> list[TriggerEntry]:
+    out: list[TriggerEntry] = []
+    for block in data.get("trigger", []):
+        not_objects = frozenset(block.get("not_objects", ()))
+        for pos, key in (("verb", "verbs"), ("noun", "nouns")):
+            for phrase in block.get(key, ()):
+                words = phrase.lower().split()
+                # Verbs are headed by their first word ("walk off"), nouns by their last ("hunger strike").
+                head, needs = (words[0], words[1:]) if pos == "verb" else (words[-1], words[:-1])
+                out.append(
+                    TriggerEntry(block["type"], block.get("mode"), head, tuple(needs), pos, not_objects)
+                )
+    return out
+
+
+def load_lexicon(path: str | Path | None = None) -> Lexicon:
+    """Load a trigger lexicon (default: the shipped ``data/event_lexicon.toml``)."""
+    if path is None:
+        text = resources.files("newsgraph").joinpath("data/event_lexicon.toml").read_text("utf-8")
+    else:
+        text = Path(path).read_text("utf-8")
+    by_head: dict[tuple[str, str], list[TriggerEntry]] = {}
+    for entry in _entries(tomllib.loads(text)):
+        by_head.setdefault((entry.pos, entry.head), []).append(entry)
+    for entries in by_head.values():
+        entries.sort(key=lambda e: -len(e.needs))  # the longest phrase is tried first
+    return Lexicon(by_head)
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    """The shipped lexicon, parsed once per process."""
+    return load_lexicon()
+
+
+def _near_lemmas(token: Token) -> set[str]:
+    """Lemmas a phrase may need: children, and their children (``lift the state of emergency``)."""
+    lemmas: set[str] = set()
+    for child in token.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "csubj", "det", "punct", "aux", "neg"):
+            continue  # a phrase's words follow its head ("resume talks", not "talks resume")
+        lemmas.add(child.lemma_.lower())
+        if child.dep_ in ("prep", "dobj", "prt", "pobj", "compound", "amod", "advmod", "attr", "acomp"):
+            for grandchild in child.children:
+                lemmas.add(grandchild.lemma_.lower())
+    return lemmas
+
+
+def match_trigger(token: Token, lexicon: Lexicon | None = None) -> tuple[TriggerEntry, int] | None:
+    """The lexicon entry a token triggers, with the number of words matched; None if it triggers none."""
+    lexicon = lexicon or default_lexicon()
+    if token.pos_ == "VERB":
+        pos = "verb"
+    elif token.pos_ == "NOUN":
+        pos = "noun"
+    else:
+        return None
+    entries = lexicon.by_head.get((pos, token.lemma_.lower()))
+    if not entries:
+        return None
+    near: set[str] | None = None
+    for entry in entries:
+        if entry.needs:
+            if near is None:
+                near = _near_lemmas(token)
+            if not all(word in near for word in entry.needs):
+                continue
+        if entry.not_objects and any(
+            c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in entry.not_objects for c in token.children
+        ):
+            return None
+        return entry, 1 + len(entry.needs)
+    return None

@@ -1,0 +1,402 @@
+"""The ``newsgraph_events`` component: events in the PLOVER ontology, plus everyday news events.
+
+One linear pass over each sentence finds triggers (verbs and nominalisations, from the shipped
+lexicon ``data/event_lexicon.toml``), then reads actor, recipient, date and place off the parse.
+
+Policy on uncertain events:
+- hypothetical events (``threatened to attack``, ``talks could resume``, ``if``/``unless`` clauses,
+  the complement of demand/accuse) are KEPT with ``hypothetical=True`` and half the confidence;
+- as PLOVER codes them, a commitment (``X will support Y``, ``X is ready to withdraw``) also yields
+  an AGREE by X, and a conflictual one (``X would blockade Y``, anything ``unless``) a THREATEN;
+  ``X said Y must ...`` yields a DEMAND by X on Y; ``X will not accept ...`` a REJECT;
+- negated events (``has not endorsed the strike``) are kept with ``negated=True``;
+- a nominal and a verb for the same event in one sentence give one event.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ..model import Event
+from ..places import lookup
+from .event_lexicon import TriggerEntry, match_trigger
+from .event_roles import (
+    ASPECT_VERBS,
+    COMMITMENT_MODALS,
+    ENDING_VERBS,
+    LIGHT_VERBS,
+    SPEECH_VERBS,
+    clause_verb,
+    date_for,
+    hypothetical_reason,
+    is_negated,
+    np_span,
+    place_for,
+    recipient_of,
+    subject_of,
+)
+from .extensions import entity_at
+
+__all__ = ["find_events", "sentence_events"]
+
+# Types that take a complement clause and make it hypothetical ("threatened to attack").
+FRAME_TYPES = frozenset({"AGREE", "THREATEN", "DEMAND", "REJECT", "DISAPPROVE"})
+COOPERATIVE = frozenset({"SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "CONSULT", "AGREE", "RELEASE"})
+CONFLICTUAL = frozenset({"SANCTION", "COERCE", "ASSAULT", "FIGHT", "PROTEST", "MOBILIZE", "INVESTIGATE"})
+# Types where "X and Y did it" means X did it with Y.
+SYMMETRIC = frozenset({"AGREE", "CONSULT", "COOPERATE", "FIGHT"})
+MILITARY = frozenset(
+    "army force troop soldier military tank aircraft helicopter jet navy militia artillery gunship".split()
+)
+# Modifiers that make a definite nominal a new event ("the last strike"), not a mention of one.
+NEW_REFERENT = frozenset("last previous first next earlier former past major general".split())
+
+
+def _trigger_text(token: Token, entry: TriggerEntry) -> tuple[str, int, int]:
+    """Trigger words and their char span: the head plus the words its phrase needed."""
+    tokens = [token]
+    if entry.needs:
+        for c in token.subtree:
+            if c.lemma_.lower() in entry.needs and c.i != token.i and abs(c.i - token.i) <= 4:
+                tokens.append(c)
+    start = min(t.idx for t in tokens)
+    end = max(t.idx + len(t) for t in tokens)
+    return token.doc.text[start:end], start, end
+
+
+def _role(doc: Doc, token: Token | None, wide: bool = False) -> tuple[str | None, str | None, Span | None]:
+    """(entity id, text, span) for a participant token."""
+    if token is None:
+        return None, None, None
+    span = np_span(token, wide)
+    cluster = entity_at(doc, span.start_char, span.end_char)
+    text = span.text
+    if token.pos_ == "PRON" and cluster is not None:
+        text = cluster.name
+    return (cluster.id if cluster else None), text, span
+
+
+def _governing(trigger: Token) -> Token | None:
+    """The verb that carries a nominal trigger: ``staged`` in ``staged a demonstration``."""
+    head = trigger.head
+    if trigger.dep_ in ("dobj", "attr", "nsubjpass", "oprd") and head.pos_ in ("VERB", "AUX"):
+        return head
+    if trigger.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("for", "in", "into"):
+        verb = head.head
+        if verb.pos_ == "VERB" and verb.lemma_ in (
+            "participate",
+            "join",
+            "take",
+            "engage",
+            "converge",
+            "gather",
+        ):
+            return verb
+    return None
+
+
+def _nominal_actor(trigger: Token) -> Token | None:
+    for c in trigger.children:
+        if c.dep_ == "poss":
+            return c
+    for c in trigger.children:
+        if c.dep_ == "prep" and c.lower_ == "by":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return p
+    for c in trigger.children:
+        if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG"):
+            return c
+    return None
+
+
+def sentence_events(doc: Doc, sent: Span, frames_out: set[int] | None = None) -> list[tuple[Event, Token]]:
+    """Events in one sentence, each with its trigger token (before cross-sentence clean-up)."""
+    matches: dict[int, TriggerEntry] = {}
+    for token in sent:
+        found = match_trigger(token)
+        if found is not None:
+            matches[token.i] = found[0]
+    if not matches:
+        return []
+    frames = {i for i, e in matches.items() if e.type in FRAME_TYPES and e.pos == "verb"}
+    if frames_out is not None:
+        frames_out |= frames
+    events: list[tuple[Event, Token]] = []
+    for i, entry in matches.items():
+        trigger = doc[i]
+        if trigger.dep_ in ("compound", "amod"):
+            continue  # "strike fund", "aid groups": the noun modifies another noun
+        confidence = 0.8 if entry.pos == "verb" else 0.65
+        actor_tok: Token | None = None
+        carrier: Token | None = None  # the verb whose objects are the event's
+        gov: Token | None = None
+        if entry.pos == "verb":
+            carrier = trigger
+            verb = trigger
+            actor_tok = subject_of(verb)
+        else:
+            gov = _governing(trigger)
+            verb = clause_verb(trigger)
+            if gov is not None and gov.i in matches:
+                continue  # the verb trigger stands for it ("welcomed the deal", "called off the strike")
+            if (
+                trigger.dep_ == "pobj"
+                and trigger.head.head.i in matches
+                and trigger.head.lower_
+                in (
+                    "for",
+                    "against",
+                    "of",
+                    "to",
+                    "on",
+                )
+            ):
+                continue  # "called for sanctions", "accused of ..."
+            if trigger.dep_ in ("nsubj", "nsubjpass") and verb.lemma_ in ENDING_VERBS:
+                continue  # "the strike ended": an end, not the event
+            actor_tok = _nominal_actor(trigger)
+            if gov is not None and gov.lemma_ in LIGHT_VERBS:
+                carrier = gov
+                if actor_tok is None:
+                    actor_tok = subject_of(gov)
+                    confidence = 0.75
+            if gov is not None and gov.lemma_ in ENDING_VERBS:
+                continue
+            determiners = {c.lower_ for c in trigger.children if c.dep_ == "det"}
+            modified = any(c.lemma_.lower() in NEW_REFERENT for c in trigger.children)
+            carried = gov is not None and gov.lemma_ in LIGHT_VERBS
+            aspect = trigger.dep_ == "nsubj" and verb.lemma_ in ASPECT_VERBS
+            if (
+                actor_tok is None
+                and not carried
+                and not aspect
+                and not modified
+                and determiners & {"the", "this", "that", "these", "those", "its", "their"}
+            ):
+                # A bare definite nominal ("the strike had cost") mentions an event told elsewhere.
+                continue
+        # Neither the trigger's own words nor other event nouns are participants.
+        skip = {trigger.i} | {j for j, e in matches.items() if e.pos == "noun"}
+        skip |= {c.i for c in trigger.children if c.lemma_.lower() in entry.needs}
+        if actor_tok is not None:
+            skip.add(actor_tok.i)
+        recipient_tok = recipient_of(trigger, carrier, skip)
+        if recipient_tok is None and actor_tok is not None and entry.type in SYMMETRIC:
+            conj = [c for c in actor_tok.children if c.dep_ == "conj"]
+            if conj:
+                recipient_tok = conj[0]
+        etype = entry.type
+        if etype == "ASSAULT" and actor_tok is not None and actor_tok.lemma_.lower() in MILITARY:
+            etype = "FIGHT"  # armed forces against armed forces is PLOVER's FIGHT
+        actor_id, actor_text, _ = _role(doc, actor_tok, wide=True)
+        recipient_id, recipient_text, _ = _role(doc, recipient_tok)
+        reason = hypothetical_reason(verb, frames - {i})
+        negated = is_negated(trigger, verb)
+        if entry.pos == "noun" and not negated and gov is not None:
+            negated = is_negated(gov, gov)
+        date, date_conf = date_for(doc, sent, trigger, verb)
+        place = place_for(doc, sent, trigger, verb)
+        text, t_start, t_end = _trigger_text(trigger, entry)
+        if actor_id is not None:
+            confidence += 0.1
+        depth = 0
+        t = trigger
+        while t.head.i != t.i and depth < 10:
+            t, depth = t.head, depth + 1
+        confidence -= 0.02 * depth
+        if reason is not None:
+            confidence *= 0.5
+        if negated:
+            confidence *= 0.6
+        event = Event(
+            type=etype,
+            start=sent.start_char,
+            end=sent.end_char,
+            mode=entry.mode,
+            actor=actor_id,
+            recipient=recipient_id,
+            actor_text=actor_text,
+            recipient_text=recipient_text,
+            place=_place_record(place),
+            date=date if date else doc._.ng_published,
+            date_source="text" if date else ("published" if doc._.ng_published else None),
+            trigger=text,
+            trigger_start=t_start,
+            trigger_end=t_end,
+            confidence=round(
+                max(0.05, min(confidence, 0.99)) * (date_conf if date and date_conf < 0.9 else 1), 3
+            ),
+            negated=negated,
+            hypothetical=reason is not None,
+        )
+        events.append((event, trigger))
+        derived = _derive(doc, event, trigger, verb, reason, negated, frames)
+        if derived is not None:
+            events.append((derived, trigger))
+    events.extend(_must_demands(doc, sent))
+    return _merge(events)
+
+
+def _place_record(span: Span | None) -> dict | None:
+    if span is None:
+        return None
+    record = lookup(span.text)
+    if record is None:
+        return {"name": span.text}
+    record["name"] = span.text
+    return record
+
+
+def _derive(
+    doc: Doc, event: Event, trigger: Token, verb: Token, reason: str | None, negated: bool, frames: set[int]
+) -> Event | None:
+    """PLOVER's verbal twin of a committed future act: AGREE, THREATEN or REJECT by the same actor."""
+    if reason != "commit" or verb.dep_ == "xcomp" and verb.head.i in frames:
+        return None  # an explicit "agreed to"/"threatened to" already carries the verbal event
+    ultimatum = any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+        for c in verb.children
+    )
+    if negated:
+        etype = "REJECT"
+    elif ultimatum or event.type in CONFLICTUAL:
+        etype = "THREATEN"
+    elif event.type in COOPERATIVE:
+        etype = "AGREE"
+    else:
+        return None
+    return Event(
+        type=etype,
+        start=event.start,
+        end=event.end,
+        actor=event.actor,
+        recipient=event.recipient,
+        actor_text=event.actor_text,
+        recipient_text=event.recipient_text,
+        place=event.place,
+        date=event.date,
+        date_source=event.date_source,
+        trigger=event.trigger,
+        trigger_start=event.trigger_start,
+        trigger_end=event.trigger_end,
+        confidence=round(min(0.99, event.confidence * 2 * 0.85), 3),
+    )
+
+
+def _must_demands(doc: Doc, sent: Span) -> list[tuple[Event, Token]]:
+    """``X said Y must ...``: a DEMAND by X on Y."""
+    out: list[tuple[Event, Token]] = []
+    for token in sent:
+        if token.lower_ not in ("must", "should") or token.dep_ != "aux":
+            continue
+        verb = token.head
+        if verb.dep_ != "ccomp" or verb.head.lemma_ not in SPEECH_VERBS:
+            continue
+        speaker = subject_of(verb.head)
+        target = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if speaker is None or target is None:
+            continue
+        actor_id, actor_text, _ = _role(doc, speaker)
+        recipient_id, recipient_text, _ = _role(doc, target)
+        date, _ = date_for(doc, sent, verb.head, verb.head)
+        event = Event(
+            type="DEMAND",
+            start=sent.start_char,
+            end=sent.end_char,
+            actor=actor_id,
+            recipient=recipient_id,
+            actor_text=actor_text,
+            recipient_text=recipient_text,
+            date=date or doc._.ng_published,
+            date_source="text" if date else ("published" if doc._.ng_published else None),
+            trigger=f"{verb.head.text} ... {token.text}",
+            trigger_start=verb.head.idx,
+            trigger_end=token.idx + len(token),
+            confidence=0.6,
+        )
+        out.append((event, verb.head))
+    return out
+
+
+def _merge(events: list[tuple[Event, Token]]) -> list[tuple[Event, Token]]:
+    """One event per (type, actor) in a sentence: a verb and its nominal are the same event."""
+    kept: list[tuple[Event, Token]] = []
+    for event, trigger in sorted(events, key=lambda x: -x[0].confidence):
+        twin = next(
+            (
+                k
+                for k, _ in kept
+                if k.type == event.type
+                and k.hypothetical == event.hypothetical
+                and k.negated == event.negated
+                and (k.actor_text is None or event.actor_text is None or k.actor_text == event.actor_text)
+            ),
+            None,
+        )
+        if twin is None:
+            kept.append((event, trigger))
+            continue
+        for attr in ("mode", "actor", "actor_text", "recipient", "recipient_text", "place"):
+            if getattr(twin, attr) is None and getattr(event, attr) is not None:
+                setattr(twin, attr, getattr(event, attr))
+        if twin.date_source != "text" and event.date_source == "text":
+            twin.date, twin.date_source = event.date, event.date_source
+    return kept
+
+
+def _salient_actor(doc: Doc, events: list[Event], etype: str) -> tuple[str, str] | None:
+    """The entity most mentioned in sentences that talk about events of a type (an anaphor's antecedent)."""
+    sentences = {(e.start, e.end) for e in events if e.type == etype}
+    counts: Counter[str] = Counter()
+    names: dict[str, str] = {}
+    for cluster in doc._.ng_entities or []:
+        if cluster.label not in ("ORG", "NORP"):
+            continue
+        if not any(s <= span.start_char < e for span in cluster.spans for s, e in sentences):
+            continue
+        counts[cluster.id] = len(cluster.spans)
+        names[cluster.id] = cluster.name
+    if not counts:
+        return None
+    (best, n), *rest = counts.most_common(2) + [(None, 0)]
+    if rest and rest[0][1] == n:
+        return None  # a tie: better no actor than a guess
+    return best, names[best]
+
+
+def find_events(doc: Doc) -> list[Event]:
+    """All events in a doc, in text order."""
+    found: list[tuple[Event, Token]] = []
+    for sent in doc.sents:
+        found.extend(sentence_events(doc, sent))
+    events = [e for e, _ in found]
+    # A bare anaphoric nominal ("The walkout began on Monday") names no actor; borrow the
+    # antecedent: the organisation most mentioned around events of that type, at low confidence.
+    for event, trigger in found:
+        if event.actor is not None or event.type != "PROTEST" or trigger.pos_ != "NOUN":
+            continue
+        if any(c.lemma_.lower() in NEW_REFERENT for c in trigger.children):
+            continue
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in trigger.children):
+            continue
+        salient = _salient_actor(doc, events, event.type)
+        if salient is not None:
+            event.actor, event.actor_text = salient
+            event.confidence = round(event.confidence * 0.7, 3)
+    events.sort(key=lambda e: (e.start, e.trigger_start or 0))
+    return events
+
+
+@Language.component("newsgraph_events")
+def events_component(doc: Doc) -> Doc:
+    """Set ``doc._.ng_events`` to the doc's events."""
+    doc._.ng_events = find_events(doc)
+    return doc
+
+
+# Kept for callers that want the commitment modals without importing event_roles.
+_COMMITMENT = COMMITMENT_MODALS
