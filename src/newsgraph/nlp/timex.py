@@ -229,6 +229,8 @@ def find_timexes(doc: Doc, anchor: date | None) -> list[Timex]:
                     typ, value = _flip(cand, anchor, base)
                 end = nxt.end
                 skip.add(i + 1)
+        if direction and typ == "DURATION" and end == cand.end:
+            end = cand.start + len(cand.text[: cand.match.start("dir") - cand.match.start()].rstrip())
         range_end = find_range(text, only, i) if i + 1 not in skip else None
         if range_end is not None:
             nxt, nxt_tok = cands[i + 1]

@@ -105,7 +105,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "year",
-        rf"(?:(?P<mod>(?i:mid-|early\s+|late\s+|the\s+end\s+of\s+|the\s+start\s+of\s+)))?(?<![\d,.$€£#/-]){_YEAR}(?![\d,/]|\.\d|'?s\b|-\d)",
+        rf"(?:(?P<mod>(?i:mid-|early\s+|late\s+|the\s+end\s+of\s+|the\s+start\s+of\s+)))?(?<![\d,.$€£#/-]){_YEAR}(?!\d|,\d|/|\.\d|'?s\b|-\d)",
     ),
     (
         "decade",
@@ -260,7 +260,7 @@ def to_date(value: str | None) -> date | None:
 
 
 def _weekday_date(wd: int, anchor: date, tense: str | None, mod: str | None) -> date:
-    """News convention: a bare weekday is the latest one before the anchor; future tense looks ahead."""
+    """News convention: a bare weekday is the latest one up to the anchor; future tense looks ahead."""
     mod = (mod or "").lower()
     if mod == "next" or (tense == "future" and mod not in ("last",)):
         delta = (wd - anchor.weekday()) % 7
@@ -269,8 +269,8 @@ def _weekday_date(wd: int, anchor: date, tense: str | None, mod: str | None) -> 
         return anchor + timedelta(days=delta)
     if mod == "this":
         return anchor + timedelta(days=wd - anchor.weekday())
-    delta = (anchor.weekday() - wd) % 7 or 7
-    return anchor - timedelta(days=delta)
+    # the publication day itself counts: wires write "on Monday" for the day they report
+    return anchor - timedelta(days=(anchor.weekday() - wd) % 7)
 
 
 def _month_year(month: int, anchor: date, tense: str | None, mod: str | None) -> int:
@@ -553,14 +553,15 @@ def _v_dur(g: dict, anchor: date | None, tense: str | None, ref: date | None) ->
     if not direction:
         return "DURATION", _duration(n, unit)
     if n is None:
-        return "DATE", None
+        return "DURATION", _duration(n, unit)
     if direction in ("ago", "from now"):
         base, sign = anchor, (-1 if direction == "ago" else 1)
     else:
         # "three days before a hearing", after a date D: the hearing is D + 3 days
         base, sign = ref, (1 if direction in ("before", "later") else -1)
     if base is None:
-        return "DATE", None
+        # nothing to count from: keep what is certain, the length ("three years after the merger")
+        return "DURATION", _duration(n, unit)
     return "DATE", _shift(base, n, unit, sign)
 
 
