@@ -53,8 +53,8 @@ def _resolve(host: str, port: int) -> list[str]:
     return addresses
 
 
-def _target(url: httpx.URL, allow_private: bool) -> tuple[httpx.URL, dict[str, str], dict[str, Any]]:
-    """The URL to request (pinned to a checked address), its Host header and request extensions."""
+def _checked_addresses(url: httpx.URL, allow_private: bool) -> list[str]:
+    """The addresses a URL's host resolves to, after refusing schemes and non-public addresses."""
     if url.scheme not in ("http", "https"):
         raise _Failed("blocked", f"refusing to fetch {url}: only http and https URLs are fetched")
     if not url.host:
@@ -69,9 +69,24 @@ def _target(url: httpx.URL, allow_private: bool) -> tuple[httpx.URL, dict[str, s
                 f"refusing to fetch {url}: {url.host} resolves to a non-public address ({internal[0]}); "
                 f"pass allow_private=True (--allow-private) to fetch from your own network",
             )
+    return addresses
+
+
+def _open(client: httpx.Client, url: httpx.URL, allow_private: bool) -> httpx.Response:
+    """Send a GET to the checked addresses in turn (as a normal connect would), streaming the reply."""
+    addresses = _checked_addresses(url, allow_private)
+    # The request names the checked address itself; Host and the TLS name keep the real host.
+    headers = {"Host": url.netloc.decode("ascii")}
     extensions: dict[str, Any] = {"sni_hostname": url.host} if url.scheme == "https" else {}
-    host_header = url.netloc.decode("ascii")
-    return url.copy_with(host=addresses[0].split("%", 1)[0]), {"Host": host_header}, extensions
+    for number, address in enumerate(addresses, 1):
+        pinned = url.copy_with(host=address.split("%", 1)[0])
+        request = client.build_request("GET", pinned, headers=headers, extensions=extensions)
+        try:
+            return client.send(request, stream=True)
+        except httpx.ConnectError:
+            if number == len(addresses):
+                raise
+    raise AssertionError("unreachable: _resolve never returns an empty list")
 
 
 def _inflater(encoding: str) -> Any:
@@ -124,8 +139,8 @@ def _fetch(source: str, limits: Limits, allow_private: bool) -> Page:
     # trust_env=False: a proxy from the environment would resolve hosts where we cannot check them.
     with httpx.Client(timeout=timeout, follow_redirects=False, trust_env=False, headers=headers) as client:
         for _ in range(limits.max_redirects + 1):
-            pinned, host, extensions = _target(url, allow_private)
-            with client.stream("GET", pinned, headers=host, extensions=extensions) as response:
+            response = _open(client, url, allow_private)
+            try:
                 location = response.headers.get("location")
                 if response.status_code in _REDIRECTS and location:
                     url = url.join(location)
@@ -140,6 +155,8 @@ def _fetch(source: str, limits: Limits, allow_private: bool) -> Page:
                     )
                 data = _read_body(response, limits, deadline, str(url))
                 return Page(source=source, kind=kind or sniff_kind(data), data=data, url=str(url))
+            finally:
+                response.close()
     raise _Failed("too_many_redirects", f"{source} redirects more than {limits.max_redirects} times")
 
 
