@@ -57,17 +57,18 @@ def demo() -> None:
 def services() -> dict[str, str]:
     """Start what the integration tests need when we may (root with apt): PostgreSQL and Chromium."""
     env: dict[str, str] = {}
-    script = ROOT / ".ci" / "services.sh"
-    if os.environ.get("NEWSGRAPH_NO_SERVICES") or not script.exists() or not shutil.which("apt-get"):
+    scripts = [ROOT / ".ci" / "services.sh", *sorted((ROOT / ".ci" / "services.d").glob("*.sh"))]
+    if os.environ.get("NEWSGRAPH_NO_SERVICES") or not shutil.which("apt-get"):
         return env
     if hasattr(os, "geteuid") and os.geteuid() != 0:
         return env
-    out = subprocess.run(["bash", str(script)], cwd=ROOT, check=True, capture_output=True, text=True)
-    sys.stderr.write(out.stderr)
-    for line in out.stdout.splitlines():
-        if "=" in line:
-            key, value = line.split("=", 1)
-            env[key.strip()] = value.strip()
+    for script in (s for s in scripts if s.exists()):
+        out = subprocess.run(["bash", str(script)], cwd=ROOT, check=True, capture_output=True, text=True)
+        sys.stderr.write(out.stderr)
+        for line in out.stdout.splitlines():
+            if "=" in line:
+                key, value = line.split("=", 1)
+                env[key.strip()] = value.strip()
     return env
 
 
