@@ -40,12 +40,13 @@ def print_dossier(d: dict[str, Any], console: Console | None = None) -> None:
         console.print("[bold]Ties[/]")
         for rel, items in d["relations"].items():
             for r in items:
-                arrow = f"{rel} → {r['object']['name']}" if r["direction"] == "out" else f"{r['subject']['name']} {rel} →"
-                console.print(f"  • {arrow}  [dim]“{r['sentence'].strip()}”[/]")
+                console.print(f"  • {r['subject']['name']} [cyan]{rel}[/] {r['object']['name']}"
+                              f"  [dim]“{r['sentence'].strip()}” — {_src(r['article'])}[/]")
     if d["timeline"]:
         console.print("[bold]Timeline[/]")
         for t in d["timeline"]:
-            console.print(f"  [magenta]{t['date']:<14}[/] [cyan]{t['kind']:<7}[/] {t['sentence'].strip()}  "
+            label = t["what"] if t["kind"] == "event" else t["kind"]
+            console.print(f"  [magenta]{t['date']:<14}[/] [cyan]{label:<16}[/] {t['sentence'].strip()}  "
                           f"[dim]— {_src(t['article'])}[/]")
     if d["quotes_by"]:
         console.print(f"[bold]Quotes by {d['name']}[/]")
