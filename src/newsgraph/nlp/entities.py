@@ -309,10 +309,6 @@ def _acronym_tokens(doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
     return found
 
 
-def _merge(small: _Group, big: _Group) -> None:
-    small.root().merged_into = big.root() if small.root() is not big.root() else None
-
-
 def _group(doc: Doc, mentions: list[_Mention]) -> list[_Group]:
     """Group mentions into things: exact keys first, then acronyms, surnames and short forms."""
     groups: list[_Group] = []
@@ -344,8 +340,8 @@ def _group(doc: Doc, mentions: list[_Mention]) -> list[_Group]:
             h for h in live() if h is not g and len(h.tokens) > 1 and acronym_of(h.name_span.text) == letters
         ]
         hits = [h for h in hits if h.label not in {"PERSON"}]
-        if len(hits) == 1:
-            g.merged_into = hits[0]
+        if len(hits) == 1 and hits[0].root() is not g:
+            g.merged_into = hits[0].root()
     # Surnames and short forms: the shorter name must fit exactly one longer one.
     for g in sorted(live(), key=lambda g: len(g.tokens)):
         if g.merged_into is not None:
@@ -363,7 +359,7 @@ def _group(doc: Doc, mentions: list[_Mention]) -> list[_Group]:
                     candidates.append(h)  # leading words ("Meridian" -> "Meridian Shipping")
                 elif len(toks) == 1 and toks[0][0].isupper() and _head_word(h.name_span) == toks[0].lower():
                     candidates.append(h)  # head noun ("the Guild" -> "Seafarers Guild")
-        roots = {id(c.root()): c.root() for c in candidates}
+        roots = {id(c.root()): c.root() for c in candidates if c.root() is not g}
         if len(roots) == 1:
             g.merged_into = next(iter(roots.values()))
     return live_groups(groups)

@@ -36,11 +36,13 @@ FRAGMENT_VERBS = frozenset("call describe dub brand term label".split())
 # Verbs whose reported clause is only taken when it is a real "that"-clause, since they also
 # take non-speech complements ("continue", "post", "answer"...).
 _WEAK_VERBS = frozenset("continue post answer ask observe recall repeat counter write".split())
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_SUBJECT_DEPS = frozenset({"nsubj"})  # a passive subject is the hearer ("reporters were told that")
 _RELATIVE = frozenset({"who", "that", "which"})
 _DETACHED = frozenset({"relcl", "acl", "ccomp", "csubj", "parataxis", "xcomp", "pcomp"})
 _PRONOUNS = frozenset({"he", "she", "him", "her"})
-_MAX_AFTER = 16  # tokens between a closing mark and its speech verb ("," the union's general secretary, X, said)
+_MAX_AFTER = (
+    16  # tokens between a closing mark and its speech verb ("," the union's general secretary, X, said)
+)
 _MAX_BEFORE = 30
 
 
@@ -72,7 +74,7 @@ def _subject(verb: Token) -> Token | None:
             if subj.lower_ in _RELATIVE and v.dep_ == "relcl":
                 return v.head
             return subj
-        if v.dep_ in {"conj", "advcl", "xcomp"} and v.head is not v:
+        if v.dep_ in {"conj", "advcl", "xcomp"} and v.head.i != v.i:
             v = v.head
         else:
             return None
@@ -148,11 +150,10 @@ def _timex_token_root(doc: Doc, tokens: _Tokens, start: int, end: int) -> Token:
     return span.root if len(span) else doc[i]
 
 
-def _date(doc: Doc, tokens: _Tokens, verb: Token, exclude: tuple[int, int] | None) -> str | None:
-    """The TIMEX3 value of a time expression attached to the speech verb (not to the reported words)."""
-    targets = {verb.i}
-    if verb.dep_ == "conj":
-        targets.add(verb.head.i)
+def _attached_date(
+    doc: Doc, tokens: _Tokens, verb: Token, targets: set[int], exclude: tuple[int, int] | None
+) -> str | None:
+    """The value of the time expression in the verb's sentence whose head path reaches ``targets``."""
     sent = verb.sent
     best: tuple[int, str] | None = None
     for tx in doc._.ng_timexes or []:
@@ -167,10 +168,43 @@ def _date(doc: Doc, tokens: _Tokens, verb: Token, exclude: tuple[int, int] | Non
                 if best is None or dist < best[0]:
                     best = (dist, tx.value)
                 break
-            if t.dep_ in _DETACHED or t.head is t:
+            if t.dep_ in _DETACHED or t.head.i == t.i:
                 break
             t = t.head
     return best[1] if best else None
+
+
+def _date(doc: Doc, tokens: _Tokens, verb: Token, exclude: tuple[int, int] | None) -> str | None:
+    """The TIMEX3 value of a time expression attached to the speech verb (not to the reported words).
+
+    "said after the signing" takes the date of the signing when an earlier sentence dates it
+    ("ended on Wednesday after the two sides signed").
+    """
+    targets = {verb.i}
+    if verb.dep_ == "conj":
+        targets.add(verb.head.i)
+    value = _attached_date(doc, tokens, verb, targets, exclude)
+    if value is not None or not doc._.ng_timexes:
+        return value
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in {"after", "following", "at", "during"}:
+            continue
+        for noun in prep.children:
+            if noun.dep_ != "pobj" or noun.pos_ != "NOUN":
+                continue
+            stems = {noun.lemma_.lower(), noun.lemma_.lower().removesuffix("ing")}
+            for earlier in doc[: verb.sent.start]:
+                if earlier.lemma_.lower() not in stems or earlier.pos_ not in {"VERB", "NOUN"}:
+                    continue
+                chain = {earlier.i}
+                t = earlier
+                while t.head.i != t.i and len(chain) < 6:
+                    t = t.head
+                    chain.add(t.i)
+                value = _attached_date(doc, tokens, earlier, chain, None)
+                if value is not None:
+                    return value
+    return None
 
 
 def _cue_span(verb: Token) -> tuple[str, int, int]:
@@ -193,7 +227,9 @@ def _clause_of(verb: Token, tok: Token) -> Token | None:
 def _clause_text_range(doc: Doc, clause: Token) -> tuple[int, int]:
     """Char range of a reported clause without its "that" and trailing punctuation."""
     i, j = clause.left_edge.i, clause.right_edge.i + 1
-    while i < j and (doc[i].dep_ == "mark" and doc[i].lower_ in {"that"} or doc[i].is_punct and doc[i].text != '"'):
+    while i < j and (
+        doc[i].dep_ == "mark" and doc[i].lower_ in {"that"} or doc[i].is_punct and doc[i].text != '"'
+    ):
         i += 1
     while j > i and doc[j - 1].is_punct and doc[j - 1].text not in {'"', "”"}:
         j -= 1
@@ -240,6 +276,8 @@ class _Finder:
         i = self.tokens.at(q.open) - 1
         if i < 0:
             return None
+        if doc[i].text in {".", "!", "?"}:
+            return None  # the quotation starts a new sentence: its cue, if any, is not before it
         sent_start = doc[i].sent.start
         for k in range(i, max(sent_start, i - _MAX_BEFORE) - 1, -1):
             tok = doc[k]
@@ -284,7 +322,10 @@ class _Finder:
         first = doc[self.tokens.at(q.start)]
         last_i = self.tokens.at(q.close)
         if verb.lemma_.lower() in FRAGMENT_VERBS:
-            self._add(verb, "mixed", q.start, q.end, 0.8)
+            # "X called the deal "fair"" is X's verdict only when X is named; "so-called" is no speaker.
+            subj = _subject(verb)
+            if subj is not None and _speaker(doc, subj)[0] is not None:
+                self._add(verb, "mixed", q.start, q.end, 0.8)
             return
         sent = first.sent
         if after:
@@ -328,12 +369,15 @@ class _Finder:
                 if verb is not None:
                     self._direct_or_mixed(q, verb, after=False)
             if verb is not None:
-                last = self.quotes[-1]
+                if self.quotes and self.quotes[-1].end > q.open:
+                    last = self.quotes[-1]
                 continue
             # "...," he said. "More words." The second quotation is the same speaker's.
             first = doc[self.tokens.at(q.start)]
-            whole = doc.text[q.open - 1 : q.open].strip() in {"", "."} and first.is_sent_start or (
-                self.tokens.at(q.open) == first.sent.start
+            whole = (
+                doc.text[q.open - 1 : q.open].strip() in {"", "."}
+                and first.is_sent_start
+                or (self.tokens.at(q.open) == first.sent.start)
             )
             near = last is not None and 0 <= q.open - last.end < 400 and doc.text[q.start].isupper()
             if last is not None and last.kind == "direct" and whole and near and last.speaker:
