@@ -1,0 +1,131 @@
+"""Entity grouping (``newsgraph_entities``) on the example pages and on hand-written cases."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsgraph.extract import extract
+from newsgraph.model import Page
+from newsgraph.nlp import load_pipeline
+from newsgraph.nlp.entities import acronym_of, normalise_name
+
+REPO = Path(__file__).resolve().parents[2]
+EXAMPLES = REPO / "examples"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def _doc(nlp, name: str):
+    path = EXAMPLES / name
+    page = Page(source=str(path), kind="html" if path.suffix == ".html" else "text", data=path.read_bytes())
+    return nlp(extract(page).text)
+
+
+def _by_name(doc) -> dict:
+    return {c.name: c for c in doc._.ng_entities}
+
+
+@pytest.fixture(scope="module")
+def strike(nlp):
+    return _doc(nlp, "alder-strike.txt")
+
+
+@pytest.fixture(scope="module")
+def deal(nlp):
+    return _doc(nlp, "alder-deal.html")
+
+
+def test_normalise_name_and_acronym():
+    assert normalise_name("ISIS - K") == normalise_name("ISIS-K") == normalise_name("ISIS K")
+    assert normalise_name("The Harbour Workers Alliance") == normalise_name("Harbour Workers Alliance's")
+    assert acronym_of("General Federation of Labour") == "GFL"
+    assert acronym_of("Harbour Workers Alliance") == "HWA"
+
+
+def test_strike_groups_acronym_and_short_forms(strike):
+    ents = _by_name(strike)
+    hwa = ents["Harbour Workers Alliance"]
+    assert hwa.label == "ORG"
+    assert "HWA" in hwa.aliases and "Alliance" in hwa.aliases
+    # every mention is a real span of the doc, with "the" trimmed off
+    assert all(strike.text[s.start_char : s.end_char] == s.text for s in hwa.spans)
+    assert not any(s.text.lower().startswith("the ") for s in hwa.spans)
+    assert ents["Seafarers Guild"].label == "ORG"  # "Guild" was a PERSON slip
+    assert "Guild" in ents["Seafarers Guild"].aliases
+    assert "Guild" not in ents
+
+
+def test_strike_title_and_police_department(strike):
+    ents = _by_name(strike)
+    varga = ents["Elena Varga"]
+    assert varga.label == "PERSON"
+    assert "Transport Minister Elena Varga" in varga.aliases
+    assert "Transport" not in ents  # the title's first word is not an organisation
+    assert ents["Alder police department"].label == "ORG"
+    assert "Meridian Shipping" in ents  # untagged by the model, named by its organisation head
+
+
+def test_deal_possessive_and_place_label(deal):
+    ents = _by_name(deal)
+    meridian = ents["Meridian Shipping"]
+    assert meridian.label == "ORG"
+    texts = [s.text for s in meridian.spans]
+    assert texts.count("Meridian") == 2  # "Meridian will retrain" and "Meridian's chief executive"
+    assert ents["Port of Alder"].label == "FAC"
+
+
+def test_ids_in_order_of_first_mention(deal):
+    clusters = deal._.ng_entities
+    assert [c.id for c in clusters] == [f"e{k}" for k in range(1, len(clusters) + 1)]
+    firsts = [min(s.start_char for s in c.spans) for c in clusters]
+    assert firsts == sorted(firsts)
+    # the corrected spans are written back to doc.ents for later components
+    ent_ranges = {(e.start_char, e.end_char) for e in deal.ents}
+    assert all((s.start_char, s.end_char) in ent_ranges for c in clusters for s in c.spans)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "alias"),
+    [
+        ("ISIS - K claimed the attack. Officials blamed ISIS-K for it.", "ISIS-K", "ISIS - K"),
+        (
+            "The National Health Service (NHS) is under strain. The NHS said waiting lists grew.",
+            "National Health Service",
+            "NHS",
+        ),
+        (
+            "Prime Minister Keir Starmer met reporters in London. Starmer said the talks went well.",
+            "Keir Starmer",
+            "Starmer",
+        ),
+        (
+            "Acme Logistics cut 300 jobs on Monday. Acme's shares fell 4 percent after the news.",
+            "Acme Logistics",
+            "Acme",
+        ),
+    ],
+)
+def test_grouping_cases(nlp, text, name, alias):
+    doc = nlp(text)
+    ents = _by_name(doc)
+    assert name in ents, [(c.name, c.aliases) for c in doc._.ng_entities]
+    assert alias in ents[name].aliases
+    assert alias not in ents
+
+
+def test_ambiguous_surname_is_not_merged(nlp):
+    doc = nlp("John Smith met Mary Smith in Boston on Friday. Smith later resigned.")
+    ents = _by_name(doc)
+    assert "John Smith" in ents and "Mary Smith" in ents
+    assert "Smith" not in ents["John Smith"].aliases
+    assert "Smith" not in ents["Mary Smith"].aliases
+
+
+def test_no_invented_entities(nlp):
+    doc = nlp("the weather was mild and nobody came to the meeting.")
+    assert doc._.ng_entities == []
