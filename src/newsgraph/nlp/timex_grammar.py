@@ -143,7 +143,31 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     ("set", rf"(?i:\b(?P<q>every|each|per)\s+(?:(?P<num>other|{_NUMWORD}|\d+)\s+)?{_UNIT}s?\b)"),
 ]
-_COMPILED = [(kind, re.compile(p)) for kind, p in _PATTERNS]
+# A leading word boundary lets the engine give up at once inside words; "decade" may start with "'".
+_COMPILED = [
+    (kind, re.compile((r"(?<!\w)(?=[\w'])" if kind == "decade" else r"\b") + p)) for kind, p in _PATTERNS
+]
+# Substrings (of the lowercased text) without which a pattern cannot match: skip its scan entirely.
+_GATES: dict[str, tuple[str, ...]] = {
+    "iso": ("-",),
+    "slash": ("/",),
+    "season": ("spring", "summer", "autumn", "fall", "winter"),
+    "decadeword": ("ties",),
+    "century": ("century",),
+    "quarter": ("quarter",),
+    "qshort": ("q",),
+    "half": ("half",),
+    "time": ("m",),
+    "time24": (":",),
+    "noon": ("noon", "midday", "midnight"),
+    "rel": ("yesterday", "today", "tomorrow", "tonight", "morning", "afternoon", "evening", "night"),
+    "relunit": ("week", "month", "year", "quarter", "decade", "century"),
+    "wd": ("day",),
+    "daybefore": ("the",),
+    "durthe": ("the",),
+    "durvague": ("years", "decades", "months", "weeks", "days", "hours", "minutes"),
+    "set": ("every", "each", "per"),
+}
 
 
 @dataclass
@@ -164,7 +188,11 @@ class Candidate:
 def find_candidates(text: str) -> list[Candidate]:
     """Every grammar match in ``text``, longest first where they overlap (earliest pattern wins ties)."""
     found: list[tuple[int, int, int, Candidate]] = []
+    lower = text.lower()
     for rank, (kind, rx) in enumerate(_COMPILED):
+        gate = _GATES.get(kind)
+        if gate is not None and not any(word in lower for word in gate):
+            continue
         for m in rx.finditer(text):
             s, e = m.span()
             # drop trailing whitespace the optional groups may leave
