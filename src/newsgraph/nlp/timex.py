@@ -195,7 +195,6 @@ def find_timexes(doc: Doc, anchor: date | None) -> list[Timex]:
     sent_of = [tok.sent.start_char if has_sents and tok is not None else 0 for _, tok in cands]
 
     out: list[Timex] = []
-    values: list[tuple[str, str | None]] = [("DATE", None)] * len(cands)
     skip: set[int] = set()
     last_day: dict[int, date] = {}  # sentence start -> latest day-precise date seen in it
     only = [c for c, _ in cands]
@@ -244,7 +243,6 @@ def find_timexes(doc: Doc, anchor: date | None) -> list[Timex]:
             prev = _prev_word(text, start)
             if prev in _INCLUDED_PREPS:
                 start = _find_word_start(text, start, prev)
-        values[i] = (typ, value)
         if granularity(value) == "day" and (d := to_date(value)) is not None:
             last_day[sent] = d
         out.append(Timex(text[start:end], start, end, typ, value))
