@@ -55,10 +55,14 @@ GROUP_NOUNS = frozenset(
     "member worker supporter thousand hundred dozen group some many leader official activist youth "
     "faction part wing delegation team unit army force".split()
 )
-RECIPIENT_PREPS = ("against", "with", "on", "to", "toward", "towards", "at", "into", "from", "over", "for")
+RECIPIENT_PREPS = ("against", "with", "on", "to", "toward", "towards", "into", "from", "over", "for")
+# Types whose nominal takes "on" for its topic ("a hearing on the plan"), not a target.
+TOPIC_ON = frozenset({"COURT_HEARING", "CONSULT", "AGREE", "INVESTIGATE", "DEMAND", "DISAPPROVE", "SUPPORT"})
 PLACE_PREPS = frozenset("in at near outside inside across around into throughout".split())
 RELATIVE_PRONOUNS = frozenset("who which that whom".split())
 _SUBJ = ("nsubj", "csubj")
+_UNITS = frozenset("euro dollar pound yen shilling franc rupee yuan ton tonne kg percent".split())
+_NOT_PARTICIPANTS = frozenset({"DATE", "TIME", "MONEY", "QUANTITY", "CARDINAL", "PERCENT", "ORDINAL"})
 
 
 def clause_verb(token: Token) -> Token:
@@ -113,7 +117,7 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     return None
 
 
-def recipient_of(trigger: Token, verb: Token | None, skip: set[int]) -> Token | None:
+def recipient_of(trigger: Token, verb: Token | None, skip: set[int], etype: str = "") -> Token | None:
     """The target of an event: direct object, passive subject, or object of a targeting preposition.
 
     ``verb`` is the verb carrying the event (the trigger itself, or the light verb of a nominal);
@@ -140,6 +144,8 @@ def recipient_of(trigger: Token, verb: Token | None, skip: set[int]) -> Token | 
             if c.dep_ in ("dobj", "dative") and usable(c):
                 candidates.append((0, c))
             elif c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS:
+                if c.lower_ == "on" and head.pos_ == "NOUN" and etype in TOPIC_ON:
+                    continue
                 for p in c.children:
                     if p.dep_ == "pobj" and usable(p):
                         candidates.append((1 + RECIPIENT_PREPS.index(c.lower_), p))
@@ -290,8 +296,15 @@ def date_for(doc: Doc, sent: Span, trigger: Token, verb: Token) -> tuple[str | N
         else:
             break
     best: tuple[float, str] | None = None
+    above: list[int] = []  # the trigger and its heads up to its clause verb
+    t = trigger
+    for _ in range(6):
+        above.append(t.idx)
+        if t.i == verb.i or t.head.i == t.i:
+            break
+        t = t.head
     for tx in timexes:
-        if tx.start <= trigger.idx < tx.end:
+        if any(tx.start <= idx < tx.end for idx in above):
             score = 1.0  # "three days before a court hearing" dates the hearing itself
         else:
             span = doc.char_span(tx.start, tx.end, alignment_mode="expand")

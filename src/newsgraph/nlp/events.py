@@ -38,7 +38,7 @@ from .event_roles import (
     recipient_of,
     subject_of,
 )
-from .extensions import entity_at
+from .extensions import EntityCluster, entity_at
 
 __all__ = ["find_events", "sentence_events"]
 
@@ -71,12 +71,32 @@ def _role(doc: Doc, token: Token | None, wide: bool = False) -> tuple[str | None
     """(entity id, text, span) for a participant token."""
     if token is None:
         return None, None, None
+    appos = next((c for c in token.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+    if appos is not None and token.ent_type_ != "PERSON":
+        token = appos  # "Meridian's chief executive, Ingrid Holm": the person acts
     span = np_span(token, wide)
     cluster = entity_at(doc, span.start_char, span.end_char)
+    if cluster is None and token.pos_ == "NOUN":
+        cluster = _named_by_head(doc, token)
     text = span.text
     if token.pos_ == "PRON" and cluster is not None:
         text = cluster.name
     return (cluster.id if cluster else None), text, span
+
+
+def _named_by_head(doc: Doc, token: Token) -> EntityCluster | None:
+    """The one organisation whose name holds a common noun ("Police" -> "Alder police department")."""
+    word = token.lower_
+    found = [
+        c for c in doc._.ng_entities or [] if c.label == "ORG" and word in {w.lower() for w in c.name.split()}
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def _is_light(verb: Token) -> bool:
+    """Whether a verb carries a nominal event; forgiving of lemmatizer slips ("staged" -> "stag")."""
+    word = verb.lower_
+    return any(w in LIGHT_VERBS for w in (verb.lemma_, word, word[:-1], word[:-2], word[:-3]))
 
 
 def _governing(trigger: Token) -> Token | None:
@@ -113,8 +133,13 @@ def _nominal_actor(trigger: Token) -> Token | None:
     return None
 
 
-def sentence_events(doc: Doc, sent: Span, frames_out: set[int] | None = None) -> list[tuple[Event, Token]]:
-    """Events in one sentence, each with its trigger token (before cross-sentence clean-up)."""
+def sentence_events(
+    doc: Doc, sent: Span, mentioned: dict[str, set[tuple[int, int]]] | None = None
+) -> list[tuple[Event, Token]]:
+    """Events in one sentence, each with its trigger token (before cross-sentence clean-up).
+
+    ``mentioned`` collects, per type, the sentences whose words name such an event at all.
+    """
     matches: dict[int, TriggerEntry] = {}
     for token in sent:
         found = match_trigger(token)
@@ -123,8 +148,9 @@ def sentence_events(doc: Doc, sent: Span, frames_out: set[int] | None = None) ->
     if not matches:
         return []
     frames = {i for i, e in matches.items() if e.type in FRAME_TYPES and e.pos == "verb"}
-    if frames_out is not None:
-        frames_out |= frames
+    if mentioned is not None:
+        for entry in matches.values():
+            mentioned.setdefault(entry.type, set()).add((sent.start_char, sent.end_char))
     events: list[tuple[Event, Token]] = []
     for i, entry in matches.items():
         trigger = doc[i]
@@ -159,7 +185,13 @@ def sentence_events(doc: Doc, sent: Span, frames_out: set[int] | None = None) ->
             if trigger.dep_ in ("nsubj", "nsubjpass") and verb.lemma_ in ENDING_VERBS:
                 continue  # "the strike ended": an end, not the event
             actor_tok = _nominal_actor(trigger)
-            if gov is not None and gov.lemma_ in LIGHT_VERBS:
+            if gov is not None and (
+                any(c.dep_ in ("oprd", "ccomp", "xcomp") for c in gov.children)
+                or gov.lemma_ == "call"
+                and any(c.lower_ == "the" for c in trigger.children)
+            ):
+                gov = None  # "called the agreement painful": a judgement, not the event
+            if gov is not None and _is_light(gov):
                 carrier = gov
                 if actor_tok is None:
                     actor_tok = subject_of(gov)
@@ -168,7 +200,7 @@ def sentence_events(doc: Doc, sent: Span, frames_out: set[int] | None = None) ->
                 continue
             determiners = {c.lower_ for c in trigger.children if c.dep_ == "det"}
             modified = any(c.lemma_.lower() in NEW_REFERENT for c in trigger.children)
-            carried = gov is not None and gov.lemma_ in LIGHT_VERBS
+            carried = gov is not None and _is_light(gov)
             aspect = trigger.dep_ == "nsubj" and verb.lemma_ in ASPECT_VERBS
             if (
                 actor_tok is None
@@ -184,7 +216,7 @@ def sentence_events(doc: Doc, sent: Span, frames_out: set[int] | None = None) ->
         skip |= {c.i for c in trigger.children if c.lemma_.lower() in entry.needs}
         if actor_tok is not None:
             skip.add(actor_tok.i)
-        recipient_tok = recipient_of(trigger, carrier, skip)
+        recipient_tok = recipient_of(trigger, carrier, skip, entry.type)
         if recipient_tok is None and actor_tok is not None and entry.type in SYMMETRIC:
             conj = [c for c in actor_tok.children if c.dep_ == "conj"]
             if conj:
@@ -194,6 +226,8 @@ def sentence_events(doc: Doc, sent: Span, frames_out: set[int] | None = None) ->
             etype = "FIGHT"  # armed forces against armed forces is PLOVER's FIGHT
         actor_id, actor_text, _ = _role(doc, actor_tok, wide=True)
         recipient_id, recipient_text, _ = _role(doc, recipient_tok)
+        if recipient_id is not None and recipient_id == actor_id:
+            recipient_id = None  # "asked its own members": not an event between two parties
         reason = hypothetical_reason(verb, frames - {i})
         negated = is_negated(trigger, verb)
         if entry.pos == "noun" and not negated and gov is not None:
@@ -348,34 +382,38 @@ def _merge(events: list[tuple[Event, Token]]) -> list[tuple[Event, Token]]:
     return kept
 
 
-def _salient_actor(doc: Doc, events: list[Event], etype: str) -> tuple[str, str] | None:
-    """The entity most mentioned in sentences that talk about events of a type (an anaphor's antecedent)."""
-    sentences = {(e.start, e.end) for e in events if e.type == etype}
+def _salient_actor(doc: Doc, sentences: set[tuple[int, int]]) -> tuple[str, str] | None:
+    """The organisation most mentioned in a doc among those named where events of a type are told.
+
+    Mentions count names and coreferent phrases ("the union"); a tie gives None, since no actor
+    is better than a guessed one.
+    """
+    coref_count: Counter[str] = Counter(c.entity for c in doc._.ng_coref or [])
     counts: Counter[str] = Counter()
     names: dict[str, str] = {}
     for cluster in doc._.ng_entities or []:
         if cluster.label not in ("ORG", "NORP"):
             continue
-        if not any(s <= span.start_char < e for span in cluster.spans for s, e in sentences):
+        offsets = [span.start_char for span in cluster.spans]
+        offsets += [c.start for c in doc._.ng_coref or [] if c.entity == cluster.id]
+        if not any(s <= o < e for o in offsets for s, e in sentences):
             continue
-        counts[cluster.id] = len(cluster.spans)
+        counts[cluster.id] = len(cluster.spans) + coref_count[cluster.id]
         names[cluster.id] = cluster.name
-    if not counts:
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
-    (best, n), *rest = counts.most_common(2) + [(None, 0)]
-    if rest and rest[0][1] == n:
-        return None  # a tie: better no actor than a guess
-    return best, names[best]
+    return ranked[0][0], names[ranked[0][0]]
 
 
 def find_events(doc: Doc) -> list[Event]:
     """All events in a doc, in text order."""
     found: list[tuple[Event, Token]] = []
+    mentioned: dict[str, set[tuple[int, int]]] = {}
     for sent in doc.sents:
-        found.extend(sentence_events(doc, sent))
-    events = [e for e, _ in found]
+        found.extend(sentence_events(doc, sent, mentioned))
     # A bare anaphoric nominal ("The walkout began on Monday") names no actor; borrow the
-    # antecedent: the organisation most mentioned around events of that type, at low confidence.
+    # antecedent: the organisation most mentioned around that kind of event, at lower confidence.
     for event, trigger in found:
         if event.actor is not None or event.type != "PROTEST" or trigger.pos_ != "NOUN":
             continue
@@ -383,10 +421,11 @@ def find_events(doc: Doc) -> list[Event]:
             continue
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in trigger.children):
             continue
-        salient = _salient_actor(doc, events, event.type)
+        salient = _salient_actor(doc, mentioned.get(event.type, set()))
         if salient is not None:
             event.actor, event.actor_text = salient
             event.confidence = round(event.confidence * 0.7, 3)
+    events = [e for e, _ in found]
     events.sort(key=lambda e: (e.start, e.trigger_start or 0))
     return events
 

@@ -1,0 +1,40 @@
+"""The offline gazetteer: known places resolve with country and coordinates, others do not."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.places import lookup, normalise_name
+
+
+def test_city_has_country_code_and_coordinates() -> None:
+    place = lookup("Kabul")
+    assert place is not None
+    assert place["country_code"] == "AF"
+    assert place["lat"] == pytest.approx(34.53, abs=0.1)
+    assert place["lon"] == pytest.approx(69.17, abs=0.1)
+    assert isinstance(place["geonameid"], int)
+
+
+def test_ambiguous_city_goes_to_the_most_populous() -> None:
+    assert lookup("Paris")["country_code"] == "FR"
+    assert lookup("London")["country_code"] == "GB"
+
+
+def test_country_names_and_news_variants() -> None:
+    assert lookup("the United States")["country_code"] == "US"
+    assert lookup("Britain")["country_code"] == "GB"
+    assert lookup("U.S.")["country_code"] == "US"
+    assert lookup("Iraq")["lat"] is None  # a country has no single point
+
+
+def test_accents_and_case_are_folded() -> None:
+    assert normalise_name("  Goražde ") == "gorazde"
+    assert lookup("gorazde")["country_code"] == "BA"
+    assert lookup("TEL AVIV")["country_code"] == "IL"
+
+
+def test_unknown_names_are_none() -> None:
+    assert lookup("Port of Alder") is None
+    assert lookup("") is None
+    assert lookup("Xqzzyville") is None
