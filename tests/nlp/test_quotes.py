@@ -137,3 +137,25 @@ def test_split_quote_around_cue(nlp):
     quotes = doc._.ng_quotes
     assert [q.text for q in quotes] == ["We tried,", "but the river was too fast."]
     assert len({q.speaker for q in quotes}) == 1 and quotes[0].speaker is not None
+
+
+def test_title_in_subject_is_not_a_quote(nlp):
+    doc = nlp('The report, titled "A Nation at Risk", said schools were failing.')
+    assert [(q.kind, q.text) for q in doc._.ng_quotes] == [("indirect", "schools were failing")]
+
+
+def test_quoted_as_saying_takes_the_passive_subject(nlp):
+    doc = nlp('Lars Eng was quoted as saying: "We will return."')
+    quotes = doc._.ng_quotes
+    assert [(q.kind, q.text, q.speaker_text) for q in quotes] == [("direct", "We will return.", "Lars Eng")]
+
+
+def test_example_dates_end_to_end(example_docs, nlp):
+    """With the real timex component in the pipeline, the gold direct quotes get their dates."""
+    if "newsgraph_timex" not in nlp.pipe_names:
+        pytest.skip("the timex component is not in this pipeline")
+    gold = json.loads((EXAMPLES / "gold.json").read_text())
+    for g in gold["quotes"]:
+        if "date" in g:
+            q = next(q for q in example_docs[g["file"]]._.ng_quotes if q.text == g["text"])
+            assert q.date == g["date"], g

@@ -70,6 +70,9 @@ def _subject(verb: Token) -> Token | None:
     v = verb
     for _ in range(4):
         subj = next((c for c in v.children if c.dep_ in _SUBJECT_DEPS), None)
+        if subj is None and v.dep_ == "pcomp" and v.head.head.lemma_ == "quote":
+            # "He was quoted as saying": the one quoted is the passive subject of "quoted".
+            subj = next((c for c in v.head.head.children if c.dep_ == "nsubjpass"), None)
         if subj is not None:
             if subj.lower_ in _RELATIVE and v.dep_ == "relcl":
                 return v.head
@@ -157,7 +160,9 @@ def _attached_date(
     sent = verb.sent
     best: tuple[int, str] | None = None
     for tx in doc._.ng_timexes or []:
-        if tx.value is None or not (sent.start_char <= tx.start < sent.end_char):
+        if tx.value is None or tx.type not in {"DATE", "TIME"}:
+            continue  # a duration ("ten-day") is not when the words were said
+        if not (sent.start_char <= tx.start < sent.end_char):
             continue
         if exclude and exclude[0] <= tx.start < exclude[1]:
             continue
@@ -330,10 +335,15 @@ class _Finder:
         sent = first.sent
         if after:
             # Words of the reported clause before the opening mark make it a mixed quote.
+            subj = _subject(verb)
+            if subj is not None and subj.left_edge.i <= first.i <= subj.right_edge.i:
+                return  # a title in the subject ('The report, titled "X", said'): not a quotation
             lead = [t for t in doc[sent.start : self.tokens.at(q.open)] if not t.is_punct and not t.is_space]
             if lead and not any(_is_speech(t) for t in lead):
-                start = lead[0].idx
-                self._add(verb, "mixed", start, q.close + 1, 0.7)
+                clause = _clause_of(verb, first)
+                if clause is not None:
+                    start, end = _clause_text_range(doc, clause)
+                    self._add(verb, "mixed", start, max(end, q.close + 1), 0.7)
             else:
                 self._add(verb, "direct", q.start, q.end, 0.95)
             return
