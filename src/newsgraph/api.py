@@ -134,6 +134,101 @@ class KnowledgeBase:
             result = dossier(conn, entity_id, limit=limit)
         return {"query": name, "ambiguous": False, **result}
 
+    # -- corpus queries: names resolve through any alias; raise NameNotFound / AmbiguousName ----
+    def timeline(
+        self,
+        name: str | int,
+        *,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        limit: int = 200,
+    ) -> dict[str, Any]:
+        """Dated lines about an entity (name, alias or id) between two dates, in time order."""
+        from .query import resolve_entity, timeline
+
+        with self.engine.connect() as conn:
+            result = timeline(
+                conn, resolve_entity(conn, name), date_from=date_from, date_to=date_to, limit=limit
+            )
+        return {"query": name, **result}
+
+    def quotes(
+        self,
+        *,
+        speaker: str | int | None = None,
+        about: str | int | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        search: str | None = None,
+        limit: int = 100,
+    ) -> list[dict[str, Any]]:
+        """Quotes by a speaker, about an entity, between dates, matching words (all optional)."""
+        from .query import find_quotes, resolve_entity
+
+        with self.engine.connect() as conn:
+            return find_quotes(
+                conn,
+                speaker_id=None if speaker is None else resolve_entity(conn, speaker),
+                about_id=None if about is None else resolve_entity(conn, about),
+                date_from=date_from,
+                date_to=date_to,
+                search=search,
+                limit=limit,
+            )
+
+    def events(
+        self,
+        *,
+        type: str | None = None,
+        actor: str | int | None = None,
+        recipient: str | int | None = None,
+        place: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        limit: int = 100,
+    ) -> list[dict[str, Any]]:
+        """Events (PLOVER type, actor, recipient, place, dates: all optional filters) in publication order."""
+        from .query import find_events, resolve_entity
+
+        with self.engine.connect() as conn:
+            return find_events(
+                conn,
+                type=type,
+                actor_id=None if actor is None else resolve_entity(conn, actor),
+                recipient_id=None if recipient is None else resolve_entity(conn, recipient),
+                place=place,
+                date_from=date_from,
+                date_to=date_to,
+                limit=limit,
+            )
+
+    def graph(self, name: str | int, *, depth: int = 1, max_nodes: int = 50) -> dict[str, Any]:
+        """Entities tied to ``name`` by relations and shared sentences, to ``depth`` hops."""
+        from .query import graph, resolve_entity
+
+        with self.engine.connect() as conn:
+            return {"query": name, **graph(conn, resolve_entity(conn, name), depth=depth, max_nodes=max_nodes)}
+
+    def search(self, text: str, *, kind: str = "all", limit: int = 20) -> dict[str, Any]:
+        """Full-text search over articles and quotes (web-search syntax), with snippets."""
+        from .query import search
+
+        with self.engine.connect() as conn:
+            return search(conn, text, kind=kind, limit=limit)
+
+    def stats(self, *, top: int = 10) -> dict[str, Any]:
+        """What the knowledge base holds: counts, date range, most named entities."""
+        from .query import stats
+
+        with self.engine.connect() as conn:
+            return stats(conn, top=top)
+
+    def export(self, out: Any, *, format: str = "jsonl", table: str = "articles", **options: Any) -> int:
+        """Write a table (or the article records, or the entity graph) to ``out``; return rows written."""
+        from .export import export
+
+        return export(self.engine, out, format=format, table=table, **options)
+
 
 def _are_paths(inputs: Sequence[str] | Iterable[Page]) -> bool:
     return isinstance(inputs, (list, tuple)) and all(isinstance(x, str) for x in inputs)

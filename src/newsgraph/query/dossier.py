@@ -173,23 +173,25 @@ def _quotes(conn: Connection, where: Any, limit: int) -> list[dict[str, Any]]:
         .order_by(articles.c.published, quotes.c.start)
         .limit(limit)
     ).all()
-    return [
-        {
-            "text": r.text,
-            "start": r.start,
-            "end": r.end,
-            "kind": r.kind,
-            "speaker": r.speaker_id,
-            "speaker_name": r.speaker_name,
-            "speaker_text": r.speaker_text,
-            "cue": r.cue,
-            "date": r.date,
-            "confidence": r.confidence,
-            "sentence": r.sentence,
-            "article": _article_ref(r),
-        }
-        for r in rows
-    ]
+    return [_quote_record(r) for r in rows]
+
+
+def _quote_record(r: Any) -> dict[str, Any]:
+    """A quote row (joined with its speaker's name, sentence and article) as a record."""
+    return {
+        "text": r.text,
+        "start": r.start,
+        "end": r.end,
+        "kind": r.kind,
+        "speaker": r.speaker_id,
+        "speaker_name": r.speaker_name,
+        "speaker_text": r.speaker_text,
+        "cue": r.cue,
+        "date": r.date,
+        "confidence": r.confidence,
+        "sentence": r.sentence,
+        "article": _article_ref(r),
+    }
 
 
 def _events(conn: Connection, entity_id: int, limit: int) -> list[dict[str, Any]]:
@@ -209,28 +211,30 @@ def _events(conn: Connection, entity_id: int, limit: int) -> list[dict[str, Any]
         .where(events.c.negated.is_(False))
         .where(articles.c.duplicate_of.is_(None))
     ).all()
-    items = [
-        {
-            "type": r.type,
-            "mode": r.mode,
-            "actor": r.actor_id,
-            "actor_name": r.actor_name or r.actor_text,
-            "recipient": r.recipient_id,
-            "recipient_name": r.recipient_name or r.recipient_text,
-            "place": r.place,
-            "country_code": r.country_code,
-            "date": r.date,
-            "date_source": r.date_source,
-            "hypothetical": r.hypothetical,
-            "confidence": r.confidence,
-            "start": r.start,
-            "end": r.end,
-            "sentence": r.sentence,
-            "article": _article_ref(r),
-        }
-        for r in rows
-    ]
+    items = [_event_record(r) for r in rows]
     return sorted(items, key=lambda e: time_sort_key(e["date"]))[:limit]
+
+
+def _event_record(r: Any) -> dict[str, Any]:
+    """An event row (joined with actor and recipient names, sentence and article) as a record."""
+    return {
+        "type": r.type,
+        "mode": r.mode,
+        "actor": r.actor_id,
+        "actor_name": r.actor_name or r.actor_text,
+        "recipient": r.recipient_id,
+        "recipient_name": r.recipient_name or r.recipient_text,
+        "place": r.place,
+        "country_code": r.country_code,
+        "date": r.date,
+        "date_source": r.date_source,
+        "hypothetical": r.hypothetical,
+        "confidence": r.confidence,
+        "start": r.start,
+        "end": r.end,
+        "sentence": r.sentence,
+        "article": _article_ref(r),
+    }
 
 
 def _timeline(

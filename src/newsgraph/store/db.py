@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 import os
+import re
+import time
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
@@ -53,26 +55,51 @@ def connect(db: str | os.PathLike[str] | None = None, *, create: bool = True) ->
             path = Path(url[len("sqlite:///") :])
             if not create and not path.exists():
                 raise StoreError(
-                    f"no knowledge base at {path}; run `newsgraph ingest PATH... --db {path}` first", code="E031"
+                    f"no knowledge base at {path}; run `newsgraph ingest PATH... --db {path}` first",
+                    code="E031",
                 )
             path.parent.mkdir(parents=True, exist_ok=True)
             engine = create_engine(url, connect_args={"timeout": 30})
             event.listen(engine, "connect", _sqlite_pragmas)
         else:
             engine = create_engine(url, pool_pre_ping=True)
-        if create:
+        if create or _has_schema(engine):
+            # read-only commands too bring an older knowledge base up to date (new indexes)
             _ensure_schema(engine)
+        else:
+            raise StoreError(
+                f"no knowledge base at {_safe(url)}; run `newsgraph ingest PATH... --db URL` first",
+                code="E031",
+            )
     except StoreError:
         raise
     except Exception as exc:  # driver errors vary by backend; say what to do
-        raise StoreError(f"cannot open knowledge base {url!r}: {exc}", code="E032") from exc
+        raise StoreError(f"cannot open knowledge base {_safe(url)!r}: {exc}", code="E032") from exc
     return engine
 
 
-def _ensure_schema(engine: Engine) -> None:
-    from .migrations import upgrade
+def _safe(url: str) -> str:
+    """The URL without its password, for messages."""
+    return re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", url)
 
-    upgrade(engine)
+
+def _has_schema(engine: Engine) -> bool:
+    return inspect(engine).has_table("articles")
+
+
+def _ensure_schema(engine: Engine) -> None:
+    from .migrations import needs_upgrade, upgrade
+
+    for attempt in range(3):
+        if not needs_upgrade(engine):
+            return
+        try:
+            upgrade(engine)
+            return
+        except Exception:  # another process creating the same schema at the same moment: look again
+            if attempt == 2:
+                raise
+            time.sleep(0.2 * (attempt + 1))
 
 
 def schema_version(engine: Engine) -> int | None:

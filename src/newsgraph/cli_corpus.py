@@ -1,0 +1,286 @@
+"""Corpus commands: timeline, quotes, events, graph, search, stats and export (thin wrappers over the API).
+
+``--json`` prints one JSON object (timeline, graph, search, stats) or one JSON line per record
+(quotes, events) on stdout; people get tables on stdout, messages on stderr.
+"""
+
+from __future__ import annotations
+
+import sys
+from contextlib import contextmanager
+from enum import StrEnum
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from .cli_common import DbOpt, app, emit, err, fail
+from .errors import NewsgraphError
+
+__all__ = ["timeline", "quotes", "events", "graph", "search", "stats", "export"]
+
+JsonOpt = Annotated[bool, typer.Option("--json", help="JSON on stdout.")]
+FromOpt = Annotated[
+    str | None,
+    typer.Option("--from", metavar="DATE", help="From this date (YYYY-MM-DD, YYYY-MM or YYYY), inclusive."),
+]
+ToOpt = Annotated[str | None, typer.Option("--to", metavar="DATE", help="Up to this date, inclusive.")]
+IdOpt = Annotated[int | None, typer.Option("--id", help="Pick an entity by id (when a name is ambiguous).")]
+LimitOpt = Annotated[int, typer.Option("--limit", help="At most this many records.")]
+
+
+@contextmanager
+def _kb(db: str | None, json_out: bool = False):  # type: ignore[no-untyped-def]
+    """Open the knowledge base read-only and turn library errors into clear messages and exit codes."""
+    from .api import KnowledgeBase
+    from .query import AmbiguousName, NameNotFound
+
+    try:
+        kb = KnowledgeBase(db, create=False)
+    except NewsgraphError as exc:
+        raise fail(exc) from exc
+    try:
+        yield kb
+    except NameNotFound as exc:
+        if json_out:
+            emit({"query": exc.name, "error": "not_found", "suggestions": exc.suggestions})
+        err.print(f"[red]{exc}[/]")
+        raise typer.Exit(1) from None
+    except AmbiguousName as exc:
+        if json_out:
+            emit({"query": exc.name, "error": "ambiguous", "ambiguous": True, "candidates": exc.candidates})
+        err.print(f"[yellow]{exc.name!r} is ambiguous[/]; pick one with --id:")
+        for c in exc.candidates:
+            desc = f" — {c['description']}" if c.get("description") else ""
+            err.print(f"  --id {c['id']}: {c['name']} ({c['type']}, {c['mention_count']} mentions){desc}")
+        raise typer.Exit(1) from None
+    except ValueError as exc:  # a bad date or option value
+        raise fail(exc) from exc
+    except NewsgraphError as exc:
+        raise fail(exc) from exc
+    finally:
+        kb.close()
+
+
+def _src(article: dict[str, Any]) -> str:
+    return f"{article.get('published') or 'undated'} {article.get('title') or article.get('url') or article.get('source')}"
+
+
+def _who(name: str, entity_id: int | None) -> str | int:
+    if entity_id is not None:
+        return entity_id
+    if not name:
+        raise typer.BadParameter("give a NAME or --id", param_hint="NAME")
+    return name
+
+
+@app.command()
+def timeline(
+    name: Annotated[str, typer.Argument(help="A name or any alias.")] = "",
+    db: DbOpt = None,
+    entity_id: IdOpt = None,
+    date_from: FromOpt = None,
+    date_to: ToOpt = None,
+    limit: LimitOpt = 200,
+    json_out: JsonOpt = False,
+) -> None:
+    """Dated lines about an entity (events, dated quotes, dated mentions), in time order."""
+    with _kb(db, json_out) as kb:
+        result = kb.timeline(_who(name, entity_id), date_from=date_from, date_to=date_to, limit=limit)
+    if json_out:
+        emit(result)
+        return
+    out = Console()
+    out.rule(f"[bold]{result['name']}[/] ({result['type']}): {result['total']} dated lines")
+    for line in result["timeline"]:
+        out.print(f"[cyan]{line['date']:<12}[/] [magenta]{line['kind']:<7}[/] {line['what']}")
+        out.print(f"             {line['sentence']}", style="dim", highlight=False)
+        out.print(f"             {_src(line['article'])}", style="dim", highlight=False)
+
+
+@app.command()
+def quotes(
+    db: DbOpt = None,
+    speaker: Annotated[str | None, typer.Option("--speaker", help="Said by this entity (any alias).")] = None,
+    about: Annotated[
+        str | None, typer.Option("--about", help="Naming this entity in the quoted words.")
+    ] = None,
+    date_from: FromOpt = None,
+    date_to: ToOpt = None,
+    search: Annotated[str | None, typer.Option("--search", help="Quoted words matching this search.")] = None,
+    limit: LimitOpt = 100,
+    json_out: Annotated[bool, typer.Option("--json", help="One JSON line per quote on stdout.")] = False,
+) -> None:
+    """Who said what: quotes by a speaker, about an entity, between dates, matching words."""
+    with _kb(db, json_out) as kb:
+        found = kb.quotes(
+            speaker=speaker, about=about, date_from=date_from, date_to=date_to, search=search, limit=limit
+        )
+    for q in found:
+        if json_out:
+            emit(q)
+            continue
+        who = q["speaker_name"] or q["speaker_text"] or "?"
+        print(f"{who}: “{q['text']}” ({q['date'] or q['article']['published'] or 'undated'})")
+        print(f"    {_src(q['article'])}")
+    err.print(f"{len(found)} quotes")
+
+
+@app.command()
+def events(
+    db: DbOpt = None,
+    type: Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. PROTEST.")] = None,
+    actor: Annotated[str | None, typer.Option("--actor", help="Done by this entity.")] = None,
+    recipient: Annotated[str | None, typer.Option("--recipient", help="Done to this entity.")] = None,
+    place: Annotated[str | None, typer.Option("--place", help="Place name or 2-letter country code.")] = None,
+    date_from: FromOpt = None,
+    date_to: ToOpt = None,
+    limit: LimitOpt = 100,
+    csv_out: Annotated[bool, typer.Option("--csv", help="CSV with a header on stdout.")] = False,
+    json_out: Annotated[bool, typer.Option("--json", help="One JSON line per event on stdout.")] = False,
+) -> None:
+    """Who did what to whom, where and when: the events table, filtered."""
+    from .export import csv_text
+    from .query.events import EVENT_COLUMNS, flat_event
+
+    with _kb(db, json_out) as kb:
+        found = kb.events(
+            type=type, actor=actor, recipient=recipient, place=place, date_from=date_from, date_to=date_to,
+            limit=limit,
+        )  # fmt: skip
+    if csv_out:
+        sys.stdout.write(csv_text([flat_event(e) for e in found], EVENT_COLUMNS))
+    elif json_out:
+        for e in found:
+            emit(e)
+    else:
+        table = Table("date", "type", "actor", "recipient", "place")
+        table.add_column("source", no_wrap=True, overflow="ellipsis", max_width=40)
+        for e in found:
+            label = e["type"] + (f"/{e['mode']}" if e["mode"] else "")
+            table.add_row(e["date"] or "", label, e["actor_name"] or "", e["recipient_name"] or "",
+                          e["place"] or "", _src(e["article"]))  # fmt: skip
+        Console().print(table)
+    err.print(f"{len(found)} events")
+
+
+class GraphFormat(StrEnum):
+    json = "json"
+    graphml = "graphml"
+
+
+@app.command()
+def graph(
+    name: Annotated[str, typer.Argument(help="A name or any alias.")] = "",
+    db: DbOpt = None,
+    entity_id: IdOpt = None,
+    depth: Annotated[int, typer.Option("--depth", min=0, max=4, help="Hops from the entity.")] = 1,
+    max_nodes: Annotated[int, typer.Option("--max-nodes", min=1, help="Keep the most tied entities.")] = 50,
+    format: Annotated[
+        GraphFormat, typer.Option("--format", help="json or graphml (Gephi).")
+    ] = GraphFormat.json,
+    json_out: JsonOpt = False,
+) -> None:
+    """Entities tied to X by relations and shared sentences, with edge weights and types."""
+    from .query import to_graphml
+
+    with _kb(db, json_out or format is GraphFormat.json) as kb:
+        result = kb.graph(_who(name, entity_id), depth=depth, max_nodes=max_nodes)
+    if format is GraphFormat.graphml:
+        sys.stdout.write(to_graphml(result))
+        return
+    if json_out:
+        emit(result)
+        return
+    names = {n["id"]: n["name"] for n in result["nodes"]}
+    out = Console()
+    out.rule(
+        f"[bold]{result['center']['name']}[/]: {len(result['nodes'])} entities, {len(result['edges'])} ties"
+    )
+    for e in sorted(result["edges"], key=lambda e: -e["weight"]):
+        out.print(
+            f"{e['weight']:>4}  {names[e['source']]} — {names[e['target']]}  [dim]{', '.join(e['types'])}[/]"
+        )
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help='Words, "a phrase", -excluded, a or b.')],
+    db: DbOpt = None,
+    kind: Annotated[str, typer.Option("--kind", help="all, articles or quotes.")] = "all",
+    limit: LimitOpt = 20,
+    json_out: JsonOpt = False,
+) -> None:
+    """Full-text search over articles and quotes, best first, with snippets."""
+    with _kb(db, json_out) as kb:
+        result = kb.search(query, kind=kind, limit=limit)
+    if json_out:
+        emit(result)
+        return
+    out = Console()
+    for hit in result["articles"]:
+        out.print(f"[bold]{_src(hit['article'])}[/]", highlight=False)
+        out.print(f"    {hit['snippet']}", highlight=False, markup=False)
+    for hit in result["quotes"]:
+        who = hit["speaker_name"] or hit["speaker_text"] or "?"
+        out.print(Text.assemble((who, "green"), ": ", hit["snippet"]), highlight=False)
+        out.print(f"    {_src(hit['article'])}", style="dim", highlight=False)
+    err.print(f"{len(result['articles'])} articles, {len(result['quotes'])} quotes")
+
+
+@app.command()
+def stats(
+    db: DbOpt = None,
+    top: Annotated[int, typer.Option("--top", help="How many top entities.")] = 10,
+    json_out: JsonOpt = False,
+) -> None:
+    """What the knowledge base holds: articles, entities, quotes, events, errors, dates."""
+    with _kb(db, json_out) as kb:
+        result = kb.stats(top=top)
+    if json_out:
+        emit(result)
+        return
+    out = Console()
+    dr = result["date_range"]
+    out.print(f"[bold]{result['articles']}[/] articles ({result['duplicates']} near-duplicates not counted), "
+              f"{dr['first'] or '?'} to {dr['last'] or '?'}")  # fmt: skip
+    for key in ("entities", "events", "errors"):
+        parts = result[key].get("by_type") or result[key].get("by_reason") or {}
+        out.print(
+            f"[bold]{result[key]['total']}[/] {key}: " + ", ".join(f"{k} {v}" for k, v in parts.items())
+        )
+    out.print(f"[bold]{result['quotes']}[/] quotes")
+    table = Table("id", "name", "type", "articles", "mentions", title="most named")
+    for e in result["top_entities"]:
+        table.add_row(str(e["id"]), e["name"], e["type"], str(e["articles"]), str(e["mentions"]))
+    out.print(table)
+
+
+@app.command()
+def export(
+    out: Annotated[str, typer.Option("--out", help="Output file, or - for stdout (not Parquet).")],
+    db: DbOpt = None,
+    format: Annotated[str, typer.Option("--format", help="jsonl, csv, parquet or graphml.")] = "jsonl",
+    table: Annotated[
+        str,
+        typer.Option("--table", help="articles, entities, quotes, events or relations (not for graphml)."),
+    ] = "articles",
+    include_duplicates: Annotated[
+        bool,
+        typer.Option(
+            "--include-duplicates", help="Keep near-duplicate reprints (articles, quotes, relations)."
+        ),
+    ] = False,
+    min_weight: Annotated[
+        int, typer.Option("--min-weight", help="GraphML: ties with at least this weight.")
+    ] = 1,
+) -> None:
+    """Export article records (JSONL), a table (CSV, Parquet, JSONL) or the entity graph (GraphML)."""
+    with _kb(db) as kb:
+        n = kb.export(
+            out, format=format, table=table, include_duplicates=include_duplicates, min_weight=min_weight
+        )
+    what = "ties" if format == "graphml" else f"{table} rows"
+    err.print(f"{n} {what} written to {out}")

@@ -1,0 +1,95 @@
+"""The events table: who did what to whom, where and when, filtered like a spreadsheet."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from sqlalchemy import Connection, func, or_, select
+from sqlalchemy.orm import aliased
+
+from ..store.schema import articles, entities, events
+from .dossier import _ARTICLE_COLS, _event_record, _sentence
+from .filters import DateRange, not_duplicate
+
+__all__ = ["find_events", "iter_events", "EVENT_COLUMNS", "flat_event"]
+
+
+def iter_events(
+    conn: Connection,
+    *,
+    type: str | None = None,
+    actor_id: int | None = None,
+    recipient_id: int | None = None,
+    place: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    include_negated: bool = False,
+) -> Iterator[dict[str, Any]]:
+    """Stream matching events in publication order; an event's date is its own, else its article's."""
+    span = DateRange(date_from, date_to)
+    actor, recipient = aliased(entities), aliased(entities)
+    stmt = (
+        select(
+            events,
+            actor.c.name.label("actor_name"),
+            recipient.c.name.label("recipient_name"),
+            _sentence(events).label("sentence"),
+            *_ARTICLE_COLS,
+        )
+        .join(articles, articles.c.id == events.c.article_id)
+        .outerjoin(actor, actor.c.id == events.c.actor_id)
+        .outerjoin(recipient, recipient.c.id == events.c.recipient_id)
+        .where(not_duplicate())
+    )
+    if not include_negated:
+        stmt = stmt.where(events.c.negated.is_(False))
+    if type:
+        stmt = stmt.where(events.c.type == type.strip().upper())
+    if actor_id is not None:
+        stmt = stmt.where(events.c.actor_id == actor_id)
+    if recipient_id is not None:
+        stmt = stmt.where(events.c.recipient_id == recipient_id)
+    if place:
+        where = func.lower(events.c.place) == place.strip().lower()
+        if len(place.strip()) == 2:  # a country code
+            where = or_(where, events.c.country_code == place.strip().upper())
+        stmt = stmt.where(where)
+    stmt = stmt.order_by(articles.c.published.asc().nulls_last(), articles.c.id, events.c.start, events.c.id)
+    with conn.execute(stmt.execution_options(yield_per=500)) as result:  # server-side cursor on PostgreSQL
+        for row in result:
+            if span.bounded and not span.contains(row.date or row.published):
+                continue
+            yield {
+                "id": row.id,
+                **_event_record(row),
+                "trigger": row.trigger,
+                "negated": row.negated,
+                "lat": row.lat,
+                "lon": row.lon,
+            }
+
+
+def find_events(conn: Connection, *, limit: int = 100, **filters: Any) -> list[dict[str, Any]]:
+    """The first ``limit`` matching events (filters as for ``iter_events``)."""
+    out: list[dict[str, Any]] = []
+    for item in iter_events(conn, **filters):
+        if len(out) >= limit:
+            break
+        out.append(item)
+    return out
+
+
+EVENT_COLUMNS = [
+    "id", "date", "type", "mode", "actor", "actor_name", "recipient", "recipient_name", "place",
+    "country_code", "lat", "lon", "trigger", "date_source", "confidence", "negated", "hypothetical",
+    "article_id", "published", "title", "url", "source", "start", "end", "sentence",
+]  # fmt: skip
+
+
+def flat_event(event: dict[str, Any]) -> dict[str, Any]:
+    """One event as a flat row (``EVENT_COLUMNS``) for CSV and spreadsheets."""
+    art = event["article"]
+    flat = {**event, "article_id": art["id"], "published": art["published"], "title": art["title"],
+            "url": art["url"], "source": art["source"]}  # fmt: skip
+    return {col: flat.get(col) for col in EVENT_COLUMNS}

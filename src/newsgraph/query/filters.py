@@ -1,0 +1,130 @@
+"""What the corpus queries share: names to entity ids, TIMEX3 date ranges, duplicate exclusion."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import Connection, select
+
+from ..errors import NewsgraphError
+from ..store.schema import articles
+from .dossier import find_entities, suggest
+from .timeorder import time_sort_key
+
+__all__ = [
+    "NameNotFound",
+    "AmbiguousName",
+    "resolve_entity",
+    "DateRange",
+    "period",
+    "not_duplicate",
+]
+
+
+class NameNotFound(NewsgraphError, LookupError):
+    """No entity carries the name; ``suggestions`` lists close names."""
+
+    code = "E041"
+
+    def __init__(self, name: str, suggestions: list[str]) -> None:
+        hint = f"; did you mean: {', '.join(suggestions)}?" if suggestions else "; try `newsgraph search`"
+        super().__init__(f"no entity named {name!r}{hint}")
+        self.name = name
+        self.suggestions = suggestions
+
+
+class AmbiguousName(NewsgraphError, LookupError):
+    """Several entities carry the name; ``candidates`` lists them (pick one by id)."""
+
+    code = "E042"
+
+    def __init__(self, name: str, candidates: list[dict[str, Any]]) -> None:
+        listing = "; ".join(
+            f"{c['id']}: {c['name']} ({c['type']}, {c['mention_count']} mentions)" for c in candidates
+        )
+        super().__init__(f"{name!r} names {len(candidates)} entities: {listing}. Pick one with --id ID")
+        self.name = name
+        self.candidates = candidates
+
+
+def resolve_entity(conn: Connection, name: str | int) -> int:
+    """The one entity id a name (any alias) or id stands for; raise when none or several match."""
+    if isinstance(name, int):
+        return name
+    candidates = find_entities(conn, name)
+    if not candidates:
+        raise NameNotFound(name, suggest(conn, name))
+    if len(candidates) > 1:
+        raise AmbiguousName(name, candidates)
+    return int(candidates[0]["id"])
+
+
+_VALUE = re.compile(r"^(\d{4})(?:-(\d{2}|W\d{2}|SP|SU|FA|WI|Q[1-4]|H[12]))?(?:-(\d{2}))?")
+_MONTHS_SPANNED = {"SP": 3, "SU": 3, "FA": 3, "WI": 3, "Q1": 3, "Q2": 3, "Q3": 3, "Q4": 3, "H1": 6, "H2": 6}
+
+Day = tuple[int, int, int]
+
+
+def period(value: str | None) -> tuple[Day, Day] | None:
+    """The first and last day a TIMEX3 value covers ("2026-03" is March), or None for no date."""
+    if not value or time_sort_key(value)[0] == 9999:
+        return None
+    m = _VALUE.match(value)
+    if not m:
+        return None
+    year, month, day = time_sort_key(value)[:3]
+    part, day_part = m.group(2), m.group(3)
+    if part is None:
+        return (year, 1, 1), (year, 12, 31)
+    if part.startswith("W"):
+        if not month:  # an impossible ISO week: the year is all we know
+            return (year, 1, 1), (year, 12, 31)
+        end = date(year, month, day) + timedelta(days=6)
+        return (year, month, day), (end.year, end.month, end.day)
+    if day_part:
+        return (year, month, day), (year, month, day)
+    last = month + _MONTHS_SPANNED.get(part, 1) - 1  # winter runs into the next year
+    return (year, month, 1), (year + (last - 1) // 12, (last - 1) % 12 + 1, 31)
+
+
+@dataclass(frozen=True)
+class DateRange:
+    """``--from`` / ``--to`` as TIMEX3 values; a date is in range when its period overlaps it."""
+
+    start: str | None = None
+    end: str | None = None
+
+    def __post_init__(self) -> None:
+        for bound in (self.start, self.end):
+            if bound is not None and period(bound) is None:
+                raise ValueError(f"{bound!r} is not a date; use YYYY-MM-DD, YYYY-MM or YYYY")
+
+    @property
+    def bounded(self) -> bool:
+        """True when either end is set."""
+        return self.start is not None or self.end is not None
+
+    def contains(self, value: str | None) -> bool:
+        """True when the value's period overlaps the range (an undated value only fits no range)."""
+        if not self.bounded:
+            return True
+        span = period(value)
+        if span is None:
+            return False
+        lo, hi = span
+        if self.start is not None and hi < period(self.start)[0]:  # type: ignore[index]
+            return False
+        return not (self.end is not None and lo > period(self.end)[1])  # type: ignore[index]
+
+
+def not_duplicate() -> Any:
+    """The condition keeping a near-duplicate reprint from being counted twice."""
+    return articles.c.duplicate_of.is_(None)
+
+
+def article_exists(conn: Connection, article_id: str) -> bool:
+    """True when an article with this id is stored."""
+    return conn.execute(select(articles.c.id).where(articles.c.id == article_id)).first() is not None

@@ -1,0 +1,167 @@
+"""The entity graph: entities tied by typed relations and by being named in the same sentence.
+
+An edge's ``weight`` is the number of sentences that tie its two entities: co-occurrences
+(sentences naming both, each counted once) plus relation statements. Near-duplicate reprints do
+not add weight.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import Connection, and_, func, select
+from sqlalchemy.orm import aliased
+
+from ..store.schema import articles, entities, mentions, relations
+from .filters import not_duplicate
+
+__all__ = ["graph", "corpus_graph", "to_graphml"]
+
+Pair = tuple[int, int]
+
+
+def _cooccurrence(conn: Connection, ids: Iterable[int] | None, both: bool) -> dict[Pair, int]:
+    """Sentences naming two entities, per unordered pair, for pairs touching ``ids`` (``both``: inside)."""
+    m1, m2 = aliased(mentions), aliased(mentions)
+    sentences = (
+        select(m1.c.entity_id.label("a"), m2.c.entity_id.label("b"), m1.c.article_id, m1.c.sent_start)
+        .select_from(m1)
+        .join(m2, and_(m2.c.article_id == m1.c.article_id, m2.c.sent_start == m1.c.sent_start))
+        .join(articles, articles.c.id == m1.c.article_id)
+        .where(m1.c.entity_id.is_not(None), m2.c.entity_id.is_not(None), m1.c.entity_id != m2.c.entity_id)
+        .where(not_duplicate())
+    )
+    if ids is None or both:  # both ends free or both inside: each pair once, smaller id first
+        sentences = sentences.where(m1.c.entity_id < m2.c.entity_id)
+    if ids is not None:
+        id_list = sorted(set(ids))
+        sentences = sentences.where(m1.c.entity_id.in_(id_list))
+        if both:
+            sentences = sentences.where(m2.c.entity_id.in_(id_list))
+    sub = sentences.distinct().subquery()
+    rows = conn.execute(select(sub.c.a, sub.c.b, func.count().label("n")).group_by(sub.c.a, sub.c.b)).all()
+    out: dict[Pair, int] = {}
+    for a, b, n in rows:
+        # each pair is seen from both ends when both are in ``ids``; count it once
+        key = (min(a, b), max(a, b))
+        out[key] = max(out.get(key, 0), n)
+    return out
+
+
+def _relations(conn: Connection, ids: Iterable[int] | None, both: bool) -> dict[Pair, dict[str, list[int]]]:
+    """Relation statements per unordered pair: ``{pair: {relation: [subject ids, one per statement]}}``."""
+    stmt = (
+        select(relations.c.subject_id, relations.c.object_id, relations.c.relation, func.count().label("n"))
+        .join(articles, articles.c.id == relations.c.article_id)
+        .where(relations.c.negated.is_(False), not_duplicate())
+        .where(relations.c.subject_id.is_not(None), relations.c.object_id.is_not(None))
+        .where(relations.c.subject_id != relations.c.object_id)
+        .group_by(relations.c.subject_id, relations.c.object_id, relations.c.relation)
+    )
+    if ids is not None:
+        id_list = sorted(set(ids))
+        if both:
+            stmt = stmt.where(relations.c.subject_id.in_(id_list), relations.c.object_id.in_(id_list))
+        else:
+            stmt = stmt.where(relations.c.subject_id.in_(id_list) | relations.c.object_id.in_(id_list))
+    out: dict[Pair, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+    for s, o, rel, n in conn.execute(stmt):
+        out[(min(s, o), max(s, o))][rel].extend([s] * n)
+    return out
+
+
+def _edges(cooc: dict[Pair, int], rels: dict[Pair, dict[str, list[int]]]) -> list[dict[str, Any]]:
+    edges = []
+    for a, b in sorted(set(cooc) | set(rels)):
+        statements = [
+            {"relation": rel, "subject": subj, "object": b if subj == a else a, "count": subjects.count(subj)}
+            for rel, subjects in sorted(rels.get((a, b), {}).items())
+            for subj in sorted(set(subjects))
+        ]
+        n = cooc.get((a, b), 0)
+        types = (["cooccurrence"] if n else []) + sorted({s["relation"] for s in statements})
+        weight = n + sum(s["count"] for s in statements)
+        edges.append({"source": a, "target": b, "weight": weight, "cooccurrence": n,
+                      "relations": statements, "types": types})  # fmt: skip
+    return edges
+
+
+def _node_rows(conn: Connection, ids: Iterable[int]) -> dict[int, dict[str, Any]]:
+    rows = conn.execute(select(entities).where(entities.c.id.in_(sorted(set(ids))))).all()
+    return {
+        r.id: {
+            "id": r.id,
+            "name": r.name,
+            "type": r.type,
+            "mention_count": r.mention_count,
+            "article_count": r.article_count,
+        }  # fmt: skip
+        for r in rows
+    }
+
+
+def graph(conn: Connection, entity_id: int, *, depth: int = 1, max_nodes: int = 50) -> dict[str, Any]:
+    """The neighbourhood of one entity to ``depth`` hops, keeping the ``max_nodes`` most tied entities."""
+    depth = max(depth, 0)
+    level = {entity_id: 0}
+    frontier = {entity_id}
+    for hop in range(1, depth + 1):
+        if not frontier or len(level) >= max_nodes:
+            break
+        tie: dict[int, int] = defaultdict(int)
+        for (a, b), n in _cooccurrence(conn, frontier, both=False).items():
+            for near, far in ((a, b), (b, a)):
+                if near in frontier and far not in level:
+                    tie[far] += n
+        for (a, b), by_rel in _relations(conn, frontier, both=False).items():
+            n = sum(len(v) for v in by_rel.values())
+            for near, far in ((a, b), (b, a)):
+                if near in frontier and far not in level:
+                    tie[far] += n
+        room = max_nodes - len(level)
+        chosen = sorted(tie, key=lambda e: (-tie[e], e))[:room]
+        for e in chosen:
+            level[e] = hop
+        frontier = set(chosen)
+    ids = list(level)
+    edges = _edges(_cooccurrence(conn, ids, both=True), _relations(conn, ids, both=True))
+    weight: dict[int, int] = defaultdict(int)
+    for edge in edges:
+        weight[edge["source"]] += edge["weight"]
+        weight[edge["target"]] += edge["weight"]
+    info = _node_rows(conn, ids)
+    nodes = [{**info[e], "depth": level[e], "weight": weight[e]} for e in ids if e in info]
+    nodes.sort(key=lambda n: (n["depth"], -n["weight"], n["id"]))
+    return {"center": info.get(entity_id), "depth": depth, "nodes": nodes, "edges": edges}
+
+
+def corpus_graph(conn: Connection, *, min_weight: int = 1) -> dict[str, Any]:
+    """Every entity tie in the knowledge base with at least ``min_weight`` sentences behind it."""
+    edges = [e for e in _edges(_cooccurrence(conn, None, False), _relations(conn, None, False))
+             if e["weight"] >= min_weight]  # fmt: skip
+    ids = {e["source"] for e in edges} | {e["target"] for e in edges}
+    info = _node_rows(conn, ids) if ids else {}
+    return {"center": None, "depth": None, "nodes": [info[i] for i in sorted(info)], "edges": edges}
+
+
+def to_graphml(result: dict[str, Any]) -> str:
+    """A graph result as GraphML (for Gephi, yEd, Cytoscape): scalar attributes on nodes and edges."""
+    import networkx as nx
+
+    g = nx.Graph()
+    for node in result["nodes"]:
+        g.add_node(node["id"], **{k: v for k, v in node.items() if k != "id" and v is not None})
+    for edge in result["edges"]:
+        g.add_edge(
+            edge["source"],
+            edge["target"],
+            weight=edge["weight"],
+            cooccurrence=edge["cooccurrence"],
+            types=",".join(edge["types"]),
+            relations=";".join(
+                f"{s['subject']} {s['relation']} {s['object']} x{s['count']}" for s in edge["relations"]
+            ),
+        )
+    return "\n".join(nx.generate_graphml(g)) + "\n"
