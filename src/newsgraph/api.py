@@ -15,11 +15,10 @@ from typing import Any
 from sqlalchemy import Engine
 
 from .errors import PageError
-from .ingest import iter_pages
 from .model import Page
-from .process import Outcome, process_pages
+from .process import Outcome
 from .query import dossier, find_entities, suggest
-from .store import connect, has_article, write_error, write_facts
+from .store import connect, write_error, write_facts
 
 __all__ = ["KnowledgeBase", "IngestSummary", "open_kb"]
 
@@ -77,24 +76,36 @@ class KnowledgeBase:
         published: str | None = None,
         on_page: Callable[[Outcome], None] | None = None,
         batch_size: int = 16,
+        workers: int = 1,
+        retry_errors: bool = False,
+        page_timeout: float | None = 30.0,
+        engine: str = "local",
+        ray_address: str | None = None,
+        on_start: Callable[[], None] | None = None,
     ) -> IngestSummary:
-        """Read, extract, annotate and store pages; a page stored before is not processed again."""
-        from .nlp import load_pipeline
+        """Read, extract, annotate and store pages; a page stored before is not processed again.
 
-        pages = iter_pages(list(inputs), published=published) if _are_paths(inputs) else inputs
-        nlp = load_pipeline(self.model)
-        summary = IngestSummary()
+        ``workers`` > 1 runs the stages in a process pool (one model per worker); ``engine="ray"``
+        runs them on a Ray cluster (``pip install 'newsgraph[ray]'``). Runs are resumable: the
+        same call after a crash finishes the job. Returns a ``newsgraph.runner.RunSummary``.
+        """
+        if engine == "ray":
+            from .engines.ray import run_ray
 
-        def known(content_hash: str) -> bool:
-            with self.engine.connect() as conn:
-                return has_article(conn, content_hash) is not None
+            return run_ray(
+                inputs, self.engine, address=ray_address, workers=workers, model=self.model,
+                published=published, retry_errors=retry_errors, batch_size=batch_size,
+                page_timeout=page_timeout, on_page=on_page, on_start=on_start,
+            )
+        if engine != "local":
+            raise ValueError(f"unknown engine {engine!r}; use 'local' or 'ray'")
+        from .runner import run
 
-        for outcome in process_pages(pages, nlp=nlp, published=published, known=known, batch_size=batch_size):
-            summary.pages += 1
-            self._record(outcome, summary)
-            if on_page:
-                on_page(outcome)
-        return summary
+        return run(
+            list(inputs) if _are_paths(inputs) else inputs, self.engine, workers=workers, model=self.model,
+            published=published, retry_errors=retry_errors, batch_size=batch_size,
+            page_timeout=page_timeout, on_page=on_page, on_start=on_start,
+        )
 
     def _record(self, outcome: Outcome, summary: IngestSummary) -> None:
         if outcome.status == "known":

@@ -115,14 +115,30 @@ def ingest(
     published: PublishedOpt = None,
     model: ModelOpt = None,
     json_out: Annotated[bool, typer.Option("--json", help="Print the summary as JSON on stdout.")] = False,
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1,
+                                         help="Worker processes (one model each); 1 runs in this process.")] = 1,
+    retry_errors: Annotated[bool, typer.Option("--retry-errors",
+                                               help="Process again the pages that failed in an earlier run.")] = False,
+    page_timeout: Annotated[float, typer.Option("--page-timeout", min=0,
+                                                help="Seconds one page may spend in extraction (0: no limit).")] = 30.0,
+    engine: Annotated[str, typer.Option("--engine", help="local (this machine) or ray (a Ray cluster; "
+                                        "pip install 'newsgraph[ray]').")] = "local",
+    ray_address: Annotated[str | None, typer.Option("--ray-address", help="Ray cluster to join, e.g. "
+                                                    "ray://head:10001 or auto [default: a local cluster].")] = None,
 ) -> None:
-    """Read pages into the knowledge base (idempotent: a page stored before is skipped)."""
+    """Read pages into the knowledge base: idempotent and resumable (a page stored before is skipped).
+
+    Run the same command again after a crash or Ctrl-C to finish the job. Exit code 1 when some
+    page failed (see `newsgraph errors`; retry with --retry-errors).
+    """
     from time import perf_counter
 
     from .api import KnowledgeBase
     from .ingest import count_inputs
 
     published = validate_date(published)
+    if engine not in ("local", "ray"):
+        raise typer.BadParameter(f"{engine!r} is not an engine; use local or ray", param_hint="--engine")
     try:
         kb = KnowledgeBase(db, model=model)
     except NewsgraphError as exc:
@@ -133,21 +149,29 @@ def ingest(
     with progress_bar(total, "ingest") as progress:
         task = progress.add_task("ingest", total=total, rate="0.0", errors=0)
 
+        def on_start() -> None:  # the clock starts once the models are loaded
+            nonlocal started
+            started = perf_counter()
+            progress.reset(task, total=total, rate="0.0", errors=errors)
+
         def on_page(outcome) -> None:  # type: ignore[no-untyped-def]
             nonlocal errors
-            errors += outcome.status == "error"
-            rate = progress.tasks[0].completed / max(perf_counter() - started, 1e-9)
+            errors += outcome.status in ("error", "failed_before")
+            rate = (progress.tasks[0].completed + 1) / max(perf_counter() - started, 1e-9)
             progress.update(task, advance=1, rate=f"{rate:.1f}", errors=errors)
 
         try:
-            summary = kb.ingest(paths, published=published, on_page=on_page)
+            summary = kb.ingest(
+                paths, published=published, on_page=on_page, workers=workers, retry_errors=retry_errors,
+                page_timeout=page_timeout or None, engine=engine, ray_address=ray_address, on_start=on_start,
+            )
         except NewsgraphError as exc:
             raise fail(exc) from exc
     kb.close()
     if json_out:
         emit(summary.to_dict())
-    _print_summary(summary, perf_counter() - started)
-    if summary.error_count:
+    _print_summary(summary, getattr(summary, "seconds", 0.0) or perf_counter() - started)
+    if summary.error_count or getattr(summary, "failed_before", 0):
         raise typer.Exit(1)
 
 
@@ -156,6 +180,13 @@ def _print_summary(summary: Any, seconds: float) -> None:
         f"[bold]{summary.pages}[/] pages read, [green]{summary.stored}[/] articles stored, "
         f"{summary.duplicates} duplicates, [red]{summary.error_count}[/] errors in {seconds:.1f}s"
     )
+    already, failed_before = getattr(summary, "already_done", 0), getattr(summary, "failed_before", 0)
+    if already or failed_before:
+        err.print(
+            f"  {already} pages were done already (earlier run)"
+            + (f"; {failed_before} failed before and were skipped (--retry-errors to retry them)"
+               if failed_before else "")
+        )
     for reason, count in sorted(summary.errors.items()):
         err.print(f"  [red]{reason}[/]: {count}")
     for failure in summary.failures[:20]:

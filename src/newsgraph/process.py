@@ -1,15 +1,21 @@
 """Pages to facts: the extract and nlp stages chained over a stream, one outcome per page.
 
-A page that fails (unreadable, empty, binary, no body, a component crash) becomes an ``Outcome``
-with its ``PageError``; the stream goes on. Memory stays bounded: pages are taken in batches.
+A page that fails (unreadable, empty, binary, no body, a component crash, a parser that hangs
+past its time limit) becomes an ``Outcome`` with its ``PageError``; the stream goes on. Memory
+stays bounded: pages are taken in batches. The same functions run in one process, in the worker
+processes of ``newsgraph.runner`` and in the actors of the Ray engine.
 """
 
 from __future__ import annotations
 
 import logging
+import signal
+import threading
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import islice
+from typing import Any
 
 from spacy.language import Language
 
@@ -18,9 +24,12 @@ from .extract import extract
 from .model import Article, Facts, Page
 from .nlp import annotate
 
-__all__ = ["Outcome", "process_pages", "extract_pages"]
+__all__ = ["Outcome", "Extractor", "process_pages", "extract_pages", "extract_one", "annotate_outcomes"]
 
 log = logging.getLogger(__name__)
+
+Extractor = Callable[..., Article]
+"""``extract(page, published=...) -> Article``: the extract stage, swappable for tests and plugins."""
 
 
 @dataclass
@@ -34,30 +43,107 @@ class Outcome:
     error: PageError | None = None
     content_hash: str | None = None
 
+    def __getstate__(self) -> dict[str, Any]:
+        # PageError takes (reason, message): exceptions pickle by args alone, so carry it as fields.
+        state = dict(self.__dict__)
+        error = state.pop("error")
+        state["_error"] = None if error is None else (error.reason, str(error.args[0]), error.code)
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        error = state.pop("_error", None)
+        self.__dict__.update(state)
+        self.error = None if error is None else PageError(error[0], error[1], code=error[2])
+
+
+class _PageTimeout(Exception):
+    pass
+
+
+@contextmanager
+def time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise ``PageError('timeout')`` if the block runs past ``seconds`` (main thread, POSIX only).
+
+    A signal only interrupts Python code: a parser stuck inside one C call is stopped when it
+    returns. Workers of ``newsgraph.runner`` are also killed by their parent past the limit.
+    """
+    usable = (
+        seconds is not None
+        and seconds > 0
+        and hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+    )
+    if not usable:
+        yield
+        return
+
+    def _alarm(signum: int, frame: Any) -> None:
+        raise _PageTimeout
+
+    previous = signal.signal(signal.SIGALRM, _alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    except _PageTimeout:
+        raise PageError(
+            "timeout", f"extraction took longer than {seconds:g} s; the page was skipped"
+        ) from None
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
 
 def _page_failure(page: Page) -> Outcome:
     error = PageError(page.error_reason or "unreadable", page.error or "page could not be read")
     return Outcome(page.source, "error", error=error, content_hash=None)
 
 
-def extract_pages(pages: Iterable[Page], *, published: str | None = None) -> Iterator[Outcome]:
+def extract_one(
+    page: Page,
+    *,
+    published: str | None = None,
+    extractor: Extractor | None = None,
+    page_timeout: float | None = None,
+    content_hash: str | None = None,
+) -> Outcome:
+    """Run the extract stage on one page within a time limit; never raises for a bad page."""
+    if page.error:
+        return _page_failure(page)
+    content_hash = content_hash or page.hash
+    try:
+        with time_limit(page_timeout):
+            article = (extractor or extract)(page, published=published)
+    except PageError as exc:
+        return Outcome(page.source, "error", error=exc, content_hash=content_hash)
+    except RecursionError:
+        return Outcome(
+            page.source,
+            "error",
+            content_hash=content_hash,
+            error=PageError("parse", "the page is nested too deeply to parse"),
+        )
+    except Exception as exc:  # a parser bug must not end the batch
+        log.exception("extract failed on %s", page.source)
+        return Outcome(
+            page.source,
+            "error",
+            content_hash=content_hash,
+            error=PageError("extract", f"extraction failed: {exc!r}"),
+        )
+    return Outcome(page.source, "ok", article=article, content_hash=content_hash)
+
+
+def extract_pages(
+    pages: Iterable[Page], *, published: str | None = None, page_timeout: float | None = None
+) -> Iterator[Outcome]:
     """Run only the extract stage: one outcome per page, with ``article`` set on success."""
     for page in pages:
-        if page.error:
-            yield _page_failure(page)
-            continue
-        try:
-            article = extract(page, published=published)
-        except PageError as exc:
-            yield Outcome(page.source, "error", error=exc, content_hash=page.hash)
-        except Exception as exc:  # a parser bug must not end the batch
-            log.exception("extract failed on %s", page.source)
-            yield Outcome(page.source, "error", error=PageError("extract", f"extraction failed: {exc!r}"))
-        else:
-            yield Outcome(page.source, "ok", article=article, content_hash=page.hash)
+        yield extract_one(page, published=published, page_timeout=page_timeout)
 
 
-def _annotate_batch(articles: list[Article], nlp: Language | None) -> Iterator[tuple[Article, Facts | PageError]]:
+def _annotate_batch(
+    articles: list[Article], nlp: Language | None
+) -> Iterator[tuple[Article, Facts | PageError]]:
     done: set[int] = set()
     try:
         for facts in annotate(articles, nlp):
@@ -74,6 +160,22 @@ def _annotate_batch(articles: list[Article], nlp: Language | None) -> Iterator[t
             yield article, PageError("nlp", f"annotation failed: {exc!r}")
 
 
+def annotate_outcomes(outcomes: list[Outcome], nlp: Language | None) -> Iterator[Outcome]:
+    """Run the NLP stage over the ``ok`` outcomes of one batch; the others pass through unchanged."""
+    todo = [o for o in outcomes if o.status == "ok" and o.article is not None]
+    yield from (o for o in outcomes if not (o.status == "ok" and o.article is not None))
+    if not todo:
+        return
+    by_id = {id(o.article): o for o in todo}
+    for article, result in _annotate_batch([o.article for o in todo if o.article], nlp):
+        outcome = by_id[id(article)]
+        if isinstance(result, PageError):
+            outcome.status, outcome.error = "error", result
+        else:
+            outcome.facts = result
+        yield outcome
+
+
 def process_pages(
     pages: Iterable[Page],
     *,
@@ -81,25 +183,12 @@ def process_pages(
     published: str | None = None,
     known: Callable[[str], bool] | None = None,
     batch_size: int = 16,
+    page_timeout: float | None = None,
 ) -> Iterator[Outcome]:
     """Extract and annotate pages; ``known(content_hash)`` true means stored already: skip its work."""
-    outcomes = extract_pages(pages, published=published)
+    outcomes = extract_pages(pages, published=published, page_timeout=page_timeout)
     while batch := list(islice(outcomes, batch_size)):
-        todo: list[Outcome] = []
         for outcome in batch:
             if outcome.status == "ok" and known is not None and known(outcome.content_hash or ""):
                 outcome.status = "known"
-            if outcome.status == "ok":
-                todo.append(outcome)
-            else:
-                yield outcome
-        if not todo:
-            continue
-        by_id = {id(o.article): o for o in todo}
-        for article, result in _annotate_batch([o.article for o in todo if o.article], nlp):
-            outcome = by_id[id(article)]
-            if isinstance(result, PageError):
-                outcome.status, outcome.error = "error", result
-            else:
-                outcome.facts = result
-            yield outcome
+        yield from annotate_outcomes(batch, nlp)

@@ -1,0 +1,26 @@
+"""Run ingest at scale: a streaming runner with a process pool, time limits and resume.
+
+``run(inputs, engine, workers=N)`` reads pages as a stream, skips what the store holds already,
+runs the extract and NLP stages in this process or in N worker processes (one spaCy model
+each), and writes every result from this process. See ``docs/scale.md``.
+"""
+
+from .pool import Task, WorkerPool
+from .progress import ProgressTracker, Tag, ensure_progress_table, progress_table
+from .run import RunSummary, run
+from .screen import Verdict, screen
+from .worker import WorkerConfig
+
+__all__ = [
+    "run",
+    "RunSummary",
+    "WorkerPool",
+    "WorkerConfig",
+    "Task",
+    "ProgressTracker",
+    "Tag",
+    "ensure_progress_table",
+    "progress_table",
+    "Verdict",
+    "screen",
+]

@@ -1,0 +1,197 @@
+"""Per-input progress markers, so a resumed run skips the done part of a big JSONL or WARC input.
+
+Pages of one input finish out of order in a pool. The marker is a watermark: the number of
+leading pages of the input that are settled (stored, known or recorded as an error). It is
+written only after those pages' own transactions have committed, so a run killed at any moment
+leaves a marker at or behind the truth; the content-hash check catches the rest.
+
+The ``ingest_progress`` table is created here (``CREATE TABLE IF NOT EXISTS``) rather than in
+the main schema: it is bookkeeping of the runner, not knowledge.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    DateTime,
+    Engine,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    func,
+    select,
+    update,
+)
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from ..ingest import Limits, iter_pages
+from ..ingest.files import classify
+from ..ingest.inputs import expand
+from ..model import Page
+
+__all__ = ["progress_table", "Tag", "ProgressTracker", "ensure_progress_table"]
+
+_metadata = MetaData()
+
+progress_table = Table(
+    "ingest_progress",
+    _metadata,
+    Column("input", String(1024), primary_key=True),
+    Column("size", BigInteger, nullable=False),
+    Column("mtime_ns", BigInteger, nullable=False),
+    Column("pages", Integer, nullable=False, default=0),
+    Column("complete", Boolean, nullable=False, default=False),
+    Column("updated_at", DateTime(timezone=True), server_default=func.now(), onupdate=func.now()),
+)
+
+
+def ensure_progress_table(engine: Engine) -> None:
+    """Create the progress table if it is missing (safe to call on every run)."""
+    _metadata.create_all(engine, checkfirst=True)
+
+
+@dataclass(frozen=True)
+class Tag:
+    """Where a page came from: its input's marker key (None for single-page inputs) and position."""
+
+    input: str | None
+    seq: int
+
+
+@dataclass
+class _InputState:
+    key: str
+    size: int
+    mtime_ns: int
+    start: int
+    read: int = 0
+    exhausted: bool = False
+    settled: set[int] = field(default_factory=set)
+    watermark: int = 0
+    saved: int = -1
+    saved_complete: bool = False
+
+
+def _multi_page(name: str) -> bool:
+    return classify(name)[0] in ("jsonl", "warc")
+
+
+class ProgressTracker:
+    """Reads pages input by input, skipping what markers say is done, and moves markers forward."""
+
+    def __init__(self, engine: Engine, *, use_markers: bool = True) -> None:
+        self.engine = engine
+        self.use_markers = use_markers
+        self.inputs: dict[str, _InputState] = {}
+        self.skipped = 0
+        """Pages not even read again because a marker says they were settled in an earlier run."""
+        self.resumed: list[dict[str, object]] = []
+        if use_markers:
+            ensure_progress_table(engine)
+
+    def _load(self, path: str) -> _InputState | None:
+        try:
+            stat = os.stat(path)
+        except OSError:
+            return None
+        key = os.path.abspath(path)
+        with self.engine.connect() as conn:
+            row = conn.execute(select(progress_table).where(progress_table.c.input == key)).first()
+        start = 0
+        if row is not None and row.size == stat.st_size and row.mtime_ns == stat.st_mtime_ns:
+            start = row.pages  # same file as before: its first ``pages`` pages are settled
+        state = _InputState(key, stat.st_size, stat.st_mtime_ns, start=start, watermark=start, saved=start)
+        if row is not None and row.complete and start == row.pages:
+            state.exhausted = True
+        return state
+
+    def pages(
+        self, inputs: Sequence[str], *, published: str | None = None, limits: Limits | None = None
+    ) -> Iterator[tuple[Tag, Page]]:
+        """Yield each page of the inputs with its tag, skipping the settled prefix of big inputs."""
+        single: list[str] = []
+        for source in expand(inputs):
+            if source.kind != "file" or not _multi_page(source.name) or not self.use_markers:
+                single.append(source.name)
+                continue
+            if single:  # keep the order of the inputs as given
+                yield from ((Tag(None, 0), p) for p in iter_pages(single, published=published, limits=limits))
+                single = []
+            yield from self._input_pages(source.name, published, limits)
+        if single:
+            yield from ((Tag(None, 0), p) for p in iter_pages(single, published=published, limits=limits))
+
+    def _input_pages(
+        self, path: str, published: str | None, limits: Limits | None
+    ) -> Iterator[tuple[Tag, Page]]:
+        state = self._load(path)
+        if state is None:
+            yield from ((Tag(None, 0), p) for p in iter_pages([path], published=published, limits=limits))
+            return
+        self.inputs[state.key] = state
+        if state.start:
+            self.resumed.append({"input": path, "pages_done": state.start, "complete": state.exhausted})
+        if state.exhausted:
+            self.skipped += state.start
+            return
+        for seq, page in enumerate(iter_pages([path], published=published, limits=limits)):
+            if seq < state.start:
+                self.skipped += 1
+                continue
+            state.read = seq + 1
+            yield Tag(state.key, seq), page
+        state.read = max(state.read, state.start)
+        state.exhausted = True
+
+    def settle(self, tag: Tag) -> None:
+        """Note that a page's outcome is committed to the store."""
+        if tag.input is None:
+            return
+        state = self.inputs[tag.input]
+        state.settled.add(tag.seq)
+        while state.watermark in state.settled:
+            state.settled.discard(state.watermark)
+            state.watermark += 1
+
+    def flush(self) -> None:
+        """Write the markers that moved since the last flush (after the pages' own commits)."""
+        for state in self.inputs.values():
+            complete = state.exhausted and state.watermark >= state.read
+            if state.watermark == state.saved and complete == state.saved_complete:
+                continue
+            self._save(state, complete)
+            state.saved, state.saved_complete = state.watermark, complete
+
+    def _save(self, state: _InputState, complete: bool) -> None:
+        values = {
+            "input": state.key,
+            "size": state.size,
+            "mtime_ns": state.mtime_ns,
+            "pages": state.watermark,
+            "complete": complete,
+        }
+        dialect = self.engine.dialect.name
+        with self.engine.begin() as conn:
+            if dialect in ("sqlite", "postgresql"):
+                insert = sqlite_insert if dialect == "sqlite" else pg_insert
+                stmt = insert(progress_table).values(**values)
+                conn.execute(
+                    stmt.on_conflict_do_update(
+                        index_elements=[progress_table.c.input],
+                        set_={k: stmt.excluded[k] for k in ("size", "mtime_ns", "pages", "complete")},
+                    )
+                )
+            else:  # any other backend: update, else insert
+                done = conn.execute(
+                    update(progress_table).where(progress_table.c.input == state.key).values(**values)
+                ).rowcount
+                if not done:
+                    conn.execute(progress_table.insert().values(**values))

@@ -1,0 +1,115 @@
+"""What a pool worker process runs: load one spaCy model, then extract and annotate batches.
+
+The worker talks to its parent over one pipe. Before each page's extraction it says ``begin``
+so the parent's watchdog knows which page is running: a page that hangs or kills the parser is
+the one named last, and only that page is recorded as ``timeout`` or ``crash``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import os
+import resource
+import signal
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from typing import Any
+
+from ..process import Extractor, annotate_outcomes, extract_one
+
+__all__ = ["WorkerConfig", "load_extractor", "worker_main", "rss_bytes"]
+
+
+@dataclass(frozen=True)
+class WorkerConfig:
+    """Settings every worker gets; picklable."""
+
+    model: str | None = None
+    published: str | None = None
+    extractor: str | None = None
+    """``module:function`` or ``/path/to/file.py:function`` replacing ``newsgraph.extract.extract``."""
+    page_timeout: float | None = 30.0
+    """Seconds one page may spend in extraction."""
+    batch_size: int = 16
+
+
+def load_extractor(spec: str | None) -> Extractor | None:
+    """Resolve an extractor named ``module:function`` or ``file.py:function`` (None: the default)."""
+    if not spec:
+        return None
+    where, _, name = spec.rpartition(":")
+    if not where or not name:
+        raise ValueError(f"extractor {spec!r} must be written module:function or path/file.py:function")
+    if where.endswith(".py"):
+        module_spec = importlib.util.spec_from_file_location(
+            f"_newsgraph_extractor_{abs(hash(where))}", where
+        )
+        if module_spec is None or module_spec.loader is None:
+            raise ValueError(f"cannot load extractor file {where!r}")
+        module = importlib.util.module_from_spec(module_spec)
+        module_spec.loader.exec_module(module)
+    else:
+        module = importlib.import_module(where)
+    return getattr(module, name)
+
+
+def rss_bytes() -> int:
+    """This process's resident memory now (Linux), else its peak."""
+    try:
+        with open("/proc/self/statm") as f:
+            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
+
+def worker_main(conn: Connection, config: WorkerConfig) -> None:
+    """Serve tasks ``(task_id, pages)`` until the pipe closes or ``None`` arrives."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    try:
+        from ..nlp import load_pipeline
+
+        nlp = load_pipeline(config.model)
+        extractor = load_extractor(config.extractor)
+    except Exception as exc:  # noqa: BLE001 - report any start-up failure to the parent, then stop
+        conn.send(("init_error", f"{type(exc).__name__}: {exc}", getattr(exc, "code", None)))
+        return
+    conn.send(("ready", os.getpid()))
+    while True:
+        try:
+            message = conn.recv()
+        except (EOFError, OSError):
+            return  # the parent is gone
+        if message is None:
+            return
+        task_id, pages = message
+        conn.send(("done", task_id, _run_task(conn, task_id, pages, nlp, extractor, config), rss_bytes()))
+
+
+def _run_task(
+    conn: Connection,
+    task_id: int,
+    pages: list[Any],
+    nlp: Any,
+    extractor: Extractor | None,
+    config: WorkerConfig,
+) -> list[tuple[int, Any]]:
+    outcomes = []
+    for index, (content_hash, page) in enumerate(pages):
+        conn.send(("begin", task_id, index))
+        outcomes.append(
+            extract_one(
+                page,
+                published=config.published,
+                extractor=extractor,
+                page_timeout=config.page_timeout,
+                content_hash=content_hash,
+            )
+        )
+    conn.send(("nlp", task_id))
+    where = {id(o): i for i, o in enumerate(outcomes)}
+    results = []
+    for outcome in annotate_outcomes(outcomes, nlp):
+        outcome.article = None if outcome.facts is not None else outcome.article
+        results.append((where[id(outcome)], outcome))
+    return results
