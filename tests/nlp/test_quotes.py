@@ -159,3 +159,14 @@ def test_example_dates_end_to_end(example_docs, nlp):
         if "date" in g:
             q = next(q for q in example_docs[g["file"]]._.ng_quotes if q.text == g["text"])
             assert q.date == g["date"], g
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The new models, which analysts say will boost sales, arrive in May.",
+        "We confirmed that the office was closed on Friday.",
+    ],
+)
+def test_not_indirect_quotes(nlp, text):
+    assert nlp(text)._.ng_quotes == []

@@ -40,6 +40,7 @@ _SUBJECT_DEPS = frozenset({"nsubj"})  # a passive subject is the hearer ("report
 _RELATIVE = frozenset({"who", "that", "which"})
 _DETACHED = frozenset({"relcl", "acl", "ccomp", "csubj", "parataxis", "xcomp", "pcomp"})
 _PRONOUNS = frozenset({"he", "she", "him", "her"})
+_WRITER = frozenset({"i", "we", "you"})
 _MAX_AFTER = (
     16  # tokens between a closing mark and its speech verb ("," the union's general secretary, X, said)
 )
@@ -423,10 +424,16 @@ class _Finder:
             ):
                 continue
             start, end = _clause_text_range(doc, clause)
-            if any(start <= m.open < end for m in self.marks):
+            if any(start <= m.open < end for m in self.marks) or _in_any(start, self.inside):
                 continue
-            if _subject(tok) is None:
+            subj = _subject(tok)
+            # The writer's own voice ("we confirmed that") is no one's quotation.
+            if subj is None or subj.lower_ in _WRITER:
                 continue
+            if clause.left_edge.i < tok.i and any(
+                t.lower_ in _RELATIVE and t.dep_ in {"nsubj", "nsubjpass"} for t in clause.subtree
+            ):
+                continue  # "sales that analysts say will rise": a relative clause, not a report
             self._add(tok, "indirect", start, end, 0.8)
         for tok in doc:
             if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
