@@ -1,57 +1,340 @@
-"""Link an article's entities to knowledge-base entities (first version: shared names).
+"""Link an article's entities to knowledge-base entities, one article at a time (incremental).
 
-An article entity joins a stored entity when they share a distinctive name: the canonical name,
-a multi-word alias, or an acronym, with a compatible type. Bare surnames and other single
-common words are stored as aliases (so ``who Reyes`` finds every Reyes) but never merge on their
-own, which keeps two different people called Reyes apart.
+Each article entity joins the best stored entity or starts a new one. What may join:
+
+- a shared distinctive name: the canonical name, a multi-word alias, an acronym, the same name
+  spelled with other spacing or hyphens ("ISIS - K" = "ISIS-K" = "ISIS K" = "ISISK");
+- an acronym and the name it abbreviates ("EADS" and "European Aeronautic Defence and Space"),
+  for organisations and places, not people;
+- a spelling variant: one word differs slightly ("al-Qaida" / "al-Qaeda", rapidfuzz ratio >= 80 on
+  words of 5+ letters) or is cut short ("ISIS-K" / "ISIS-Khorasan"; not for people);
+- a bare single name ("Reyes", "Jobs") only when the context agrees: the candidate shares a
+  co-occurring entity or a description word with this article, and no other candidate does.
+
+Two entities with the same two-word person name stay apart when their contexts clash (each has
+descriptions, none share a word, and they share no co-occurring entity). Human corrections
+(``corrections.Rules``) come first: a name merged, split or aliased by hand goes where it was sent.
 """
 
 from __future__ import annotations
 
-import re
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
-from sqlalchemy import Connection, insert, select, update
+from rapidfuzz import fuzz
+from sqlalchemy import Connection, func, insert, select, update
 
-from ..model import Entity
-from ..store.schema import aliases, entities
-from .names import name_key
+from ..model import Entity, Facts
+from ..store.schema import aliases, articles, descriptions, entities, entity_keys, mentions
+from .aliases import learn_aliases
+from .corrections import Rules, load_rules
+from .names import compact_key, initials, is_acronym, name_key
 
-__all__ = ["link_entity", "matching_keys"]
+__all__ = ["link_entity", "link_article", "matching_keys", "add_aliases", "bump_counts", "LinkContext"]
 
-_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.\-]{1,9}$")
+_PLACES = frozenset({"GPE", "LOC", "FAC"})
+_NO_INITIALS = frozenset({"PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_STOP = frozenset(
+    "a an the of and or in on at to for from by with as its his her their who which that is was be former new "
+    "said says also".split()
+)
+
+
+def _compatible(a: str, b: str) -> bool:
+    return a == b or (a in _PLACES and b in _PLACES)
 
 
 def matching_keys(entity: Entity) -> set[str]:
-    """The name keys distinctive enough to merge on."""
+    """The name keys distinctive enough to merge on: the name and its multi-word or acronym aliases."""
     keys = {name_key(entity.name)}
     for alias in entity.aliases:
         key = name_key(alias)
-        if " " in key or _ACRONYM.match(alias.strip()):
+        if " " in key or is_acronym(alias):
             keys.add(key)
     keys.discard("")
     return keys
 
 
-def link_entity(conn: Connection, entity: Entity) -> int:
+@dataclass
+class LinkContext:
+    """What the article says around an entity: its co-occurring (already linked) entities and descriptions."""
+
+    article_id: str = ""
+    neighbours: set[int] = field(default_factory=set)
+    descriptions: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Candidate:
+    entity_id: int
+    name: str
+    type: str
+    count: int
+    strength: float = 0.0
+    needs_context: bool = False
+    keys: set[str] = field(default_factory=set)
+
+
+def _words(texts: Iterable[str]) -> set[str]:
+    return {w for t in texts for w in name_key(t).split() if len(w) > 2 and w not in _STOP}
+
+
+def _candidate_context(conn: Connection, entity_id: int) -> tuple[set[int], set[str]]:
+    """A stored entity's co-occurring entities (in its latest 200 articles) and description words."""
+    recent = (
+        select(mentions.c.article_id)
+        .where(mentions.c.entity_id == entity_id)
+        .distinct()
+        .order_by(mentions.c.article_id.desc())
+        .limit(200)
+        .subquery()
+    )
+    neighbours = set(
+        conn.execute(
+            select(mentions.c.entity_id)
+            .where(mentions.c.article_id.in_(select(recent.c.article_id)), mentions.c.entity_id != entity_id)
+            .distinct()
+        ).scalars()
+    )
+    texts = conn.execute(select(descriptions.c.text).where(descriptions.c.entity_id == entity_id).limit(200))
+    return neighbours - {None}, _words(texts.scalars())
+
+
+def _common_neighbours(conn: Connection, shared: set[int]) -> set[int]:
+    """Of shared neighbours, those named in so many articles (over half) that they say nothing."""
+    total = conn.execute(select(func.count()).select_from(articles)).scalar() or 0
+    if total < 10 or not shared:
+        return set()
+    rows = conn.execute(
+        select(entities.c.id, entities.c.article_count).where(entities.c.id.in_(shared))
+    ).all()
+    return {r.id for r in rows if r.article_count > total / 2}
+
+
+def _variant(a: str, b: str, person: bool) -> bool:
+    """True when two multi-word keys differ in one word by spelling, or (not for people) by a cut-short word."""
+    wa, wb = a.split(), b.split()
+    if len(wa) != len(wb) or len(wa) < 2 or a == b:
+        return False
+    diff = [(x, y) for x, y in zip(wa, wb, strict=True) if x != y]
+    if len(diff) != 1 or not any(len(x) >= 2 for x, y in zip(wa, wb, strict=True) if x == y):
+        return False
+    x, y = diff[0]
+    if min(len(x), len(y)) >= 5 and fuzz.ratio(x, y) >= 80 and x[0] == y[0]:
+        return True
+    short, long = sorted((x, y), key=len)
+    return not person and long.startswith(short) and len(long) > len(short) and wa[0] == wb[0]
+
+
+def _gather(conn: Connection, entity: Entity, keys: set[str]) -> dict[int, _Candidate]:
+    """Stored entities that may be ``entity``, each with how strongly its names match."""
+    own = name_key(entity.name)
+    single = " " not in own
+    person = entity.type == "PERSON"
+    found: dict[int, _Candidate] = {}
+
+    def cand(row) -> _Candidate:  # type: ignore[no-untyped-def]
+        c = found.get(row.entity_id)
+        if c is None:
+            c = found[row.entity_id] = _Candidate(row.entity_id, row.name, row.type, row.mention_count or 0)
+        return c
+
+    own_initials = "" if entity.type in _NO_INITIALS else initials(entity.name)
+    compacts = {compact_key(k) for k in keys if " " in k}
+    lookup = keys | compacts | ({own_initials} if len(own_initials) >= 3 else set())
+    rows = conn.execute(
+        select(
+            aliases.c.entity_id,
+            aliases.c.norm,
+            aliases.c.alias,
+            entities.c.name,
+            entities.c.type,
+            entities.c.mention_count,
+        )
+        .join(entities, entities.c.id == aliases.c.entity_id)
+        .where(aliases.c.norm.in_(lookup))
+    ).all()
+    for r in rows:
+        c = cand(r)
+        if r.norm in keys or r.norm in compacts:
+            if " " in r.norm or r.norm in compacts or (not single and r.norm != own):
+                strength = 4.0 if r.norm == own else 3.0
+                needs = False
+            elif is_acronym(r.alias) and is_acronym(entity.name):
+                strength, needs = 3.0, False
+            else:  # one bare word shared: enough for "Boeing", not for "Reyes"
+                strength = 2.0
+                needs = person or r.type == "PERSON" or not _compatible(r.type, entity.type)
+        elif r.norm == own_initials and is_acronym(r.alias) and _compatible(r.type, entity.type):
+            strength, needs = 1.5, False
+        else:
+            continue
+        if strength > c.strength or (strength == c.strength and c.needs_context and not needs):
+            c.strength, c.needs_context = strength, needs
+        c.keys.add(r.norm)
+
+    key_rows = []
+    if is_acronym(entity.name) and entity.type not in _NO_INITIALS:
+        key_rows.append(("initials", own.replace(" ", "")))
+    if single:
+        key_rows.append(("surname", own))
+    tokens = {w for k in keys if " " in k for w in (k.split()[0], k.split()[-1]) if len(w) >= 2}
+    key_rows += [("token", t) for t in tokens]
+    if key_rows:
+        rows = conn.execute(
+            select(
+                entity_keys.c.entity_id,
+                entity_keys.c.key,
+                entity_keys.c.kind,
+                entities.c.name,
+                entities.c.type,
+                entities.c.mention_count,
+            )
+            .join(entities, entities.c.id == entity_keys.c.entity_id)
+            .where(entity_keys.c.key.in_({k for _, k in key_rows}))
+            .limit(500)
+        ).all()
+        wanted = set(key_rows)
+        fuzzy_ids = set()
+        for r in rows:
+            if (r.kind, r.key) not in wanted:
+                continue
+            if r.kind == "initials" and _compatible(r.type, entity.type):
+                c = cand(r)
+                if c.strength < 1.5:
+                    c.strength, c.needs_context = 1.5, False
+                c.keys.add(r.key)
+            elif r.kind == "surname" and r.type == "PERSON":
+                c = cand(r)
+                if c.strength < 1.0:
+                    c.strength, c.needs_context = 1.0, True
+                c.keys.add(r.key)
+            elif r.kind == "token" and _compatible(r.type, entity.type) and r.entity_id not in found:
+                fuzzy_ids.add(r.entity_id)
+        if fuzzy_ids:
+            _fuzzy(conn, entity, keys, fuzzy_ids, found)
+    return found
+
+
+def _fuzzy(
+    conn: Connection, entity: Entity, keys: set[str], ids: set[int], found: dict[int, _Candidate]
+) -> None:
+    person = entity.type == "PERSON"
+    rows = conn.execute(
+        select(
+            aliases.c.entity_id, aliases.c.norm, entities.c.name, entities.c.type, entities.c.mention_count
+        )
+        .join(entities, entities.c.id == aliases.c.entity_id)
+        .where(aliases.c.entity_id.in_(sorted(ids)[:200]))
+    ).all()
+    for r in rows:
+        if " " in r.norm and any(_variant(k, r.norm, person) for k in keys if " " in k):
+            c = found.setdefault(r.entity_id, _Candidate(r.entity_id, r.name, r.type, r.mention_count or 0))
+            c.strength = max(c.strength, 1.5)
+            c.keys.add(r.norm)
+
+
+def _choose(
+    conn: Connection, entity: Entity, found: dict[int, _Candidate], context: LinkContext, rules: Rules
+) -> _Candidate | None:
+    """The best candidate that passes its checks, or None."""
+    own = name_key(entity.name)
+    mine = _words(context.descriptions)
+    scored: list[tuple[tuple[float, ...], _Candidate]] = []
+    for c in found.values():
+        if all(rules.blocked(c.entity_id, k) for k in c.keys):
+            continue  # every name that matched was taken off this entity by hand
+        neighbours, words = _candidate_context(conn, c.entity_id)
+        shared = context.neighbours & neighbours
+        shared -= _common_neighbours(conn, shared)
+        agree = len(shared) + (1 if mine & words else 0)
+        if c.needs_context and agree == 0:
+            continue
+        clash = bool(mine) and bool(words) and not (mine & words) and not shared
+        if clash and entity.type == "PERSON" and c.type == "PERSON" and len(own.split()) <= 2:
+            continue  # same common name, different person by everything said about them
+        same = _compatible(c.type, entity.type)
+        if not same and c.strength < 3.0:
+            continue
+        scored.append(((c.strength + 0.5 * same, min(agree, 3), math.log1p(c.count), -c.entity_id), c))
+    if not scored:
+        return None
+    scored.sort(key=lambda s: s[0], reverse=True)
+    best = scored[0]
+    if (
+        best[1].needs_context
+        and len(scored) > 1
+        and scored[1][1].needs_context
+        and scored[1][0][:2] == best[0][:2]
+    ):
+        return None  # two people share this surname and the context cannot tell them apart
+    return best[1]
+
+
+def link_entity(
+    conn: Connection, entity: Entity, context: LinkContext | None = None, rules: Rules | None = None
+) -> int:
     """Return the knowledge-base id for ``entity``, creating the entity when nothing matches."""
+    context = context or LinkContext()
+    rules = rules if rules is not None else load_rules(conn)
     keys = matching_keys(entity)
     own = name_key(entity.name)
-    rows = conn.execute(
-        select(aliases.c.entity_id, aliases.c.norm, entities.c.type, entities.c.mention_count)
-        .join(entities, entities.c.id == aliases.c.entity_id)
-        .where(aliases.c.norm.in_(keys))
-    ).all()
-    best: tuple[tuple[int, int, int], int] | None = None
-    for entity_id, norm, etype, count in rows:
-        same_type = etype == entity.type
-        if not same_type and " " not in norm:
-            continue  # a short name shared across types is too weak a signal
-        score = (int(same_type), int(norm == own), count or 0)
-        if best is None or score > best[0]:
-            best = (score, entity_id)
+    forced = rules.target_for(conn, context.article_id, own, keys)
+    if forced is not None:
+        return forced
+    best = _choose(conn, entity, _gather(conn, entity, keys), context, rules)
     if best is not None:
-        return best[1]
-    return conn.execute(insert(entities).values(name=entity.name, type=entity.type, mention_count=0)).inserted_primary_key[0]
+        if best.strength >= 1.5 and not best.needs_context:  # a name, not the context, made the link
+            _maybe_rename(conn, best.entity_id, entity)
+        return best.entity_id
+    return conn.execute(
+        insert(entities).values(name=entity.name, type=entity.type, mention_count=0)
+    ).inserted_primary_key[0]
+
+
+def _maybe_rename(conn: Connection, entity_id: int, entity: Entity) -> None:
+    """Give an entity known by an acronym or a shorter name the fuller name an article now uses."""
+    row = conn.execute(select(entities.c.name, entities.c.type).where(entities.c.id == entity_id)).one()
+    longer = len(name_key(entity.name).split()) > len(name_key(row.name).split())
+    if (
+        (longer or is_acronym(row.name))
+        and not is_acronym(entity.name)
+        and _compatible(row.type, entity.type)
+    ):
+        conn.execute(update(entities).where(entities.c.id == entity_id).values(name=entity.name))
+
+
+def _link_order(entity: Entity) -> int:
+    """Distinctive names first, then one-word places and organisations, then bare person names,
+    so that a bare name can lean on the rest of the article, already linked."""
+    if " " in name_key(entity.name) or is_acronym(entity.name):
+        return 0
+    return 2 if entity.type == "PERSON" else 1
+
+
+def link_article(conn: Connection, facts: Facts, rules: Rules | None = None) -> dict[str, int]:
+    """Link every entity of an article; record their aliases and lookup keys. Returns local id -> KB id."""
+    rules = rules if rules is not None else load_rules(conn)
+    learned = learn_aliases(facts)
+    described: dict[str, list[str]] = {}
+    for d in facts.descriptions:
+        described.setdefault(d.entity, []).append(d.text)
+    ids: dict[str, int] = {}
+    context = LinkContext(facts.article.id)
+    for entity in sorted(facts.entities, key=_link_order):
+        extra = [a for a in learned.get(entity.id, []) if a not in entity.aliases]
+        if extra:
+            entity = Entity(entity.id, entity.name, entity.type, [*entity.aliases, *extra], entity.mentions)
+        context.descriptions = described.get(entity.id, [])
+        context.neighbours = set(ids.values())
+        entity_id = link_entity(conn, entity, context, rules)
+        ids[entity.id] = entity_id
+        names = [entity.name, *entity.aliases]
+        add_aliases(conn, entity_id, [n for n in names if not rules.blocked(entity_id, name_key(n))])
+        add_keys(conn, entity_id, entity)
+    return ids
 
 
 def add_aliases(conn: Connection, entity_id: int, forms: list[str], origin: str = "auto") -> None:
@@ -77,6 +360,44 @@ def add_aliases(conn: Connection, entity_id: int, forms: list[str], origin: str 
         conn.execute(insert(aliases), rows)
 
 
+def entity_keys_of(entity: Entity) -> set[tuple[str, str]]:
+    """(kind, key) lookup keys of an entity: initials, a person's surname, first and last words."""
+    out: set[tuple[str, str]] = set()
+    for form in [entity.name, *entity.aliases]:
+        key = name_key(form)
+        words = key.split()
+        if len(words) < 2:
+            continue
+        out |= {("token", w) for w in (words[0], words[-1]) if len(w) >= 2}
+        if is_acronym(form):  # "ISIS-K": its words find "ISIS-Khorasan", but it has no initials or surname
+            continue
+        if entity.type not in _NO_INITIALS and len(init := initials(form)) >= 3:
+            out.add(("initials", init))
+        if entity.type == "PERSON":
+            last = next((w for w in reversed(words) if w not in _SUFFIXES), "")
+            if len(last) >= 3:
+                out.add(("surname", last))
+    return out
+
+
+def add_keys(conn: Connection, entity_id: int, entity: Entity) -> None:
+    """Record an entity's lookup keys (each once)."""
+    wanted = entity_keys_of(entity)
+    if not wanted:
+        return
+    have = {
+        (r.kind, r.key)
+        for r in conn.execute(
+            select(entity_keys.c.kind, entity_keys.c.key).where(
+                entity_keys.c.entity_id == entity_id, entity_keys.c.key.in_({k for _, k in wanted})
+            )
+        )
+    }
+    rows = [{"entity_id": entity_id, "kind": kind, "key": key} for kind, key in sorted(wanted - have)]
+    if rows:
+        conn.execute(insert(entity_keys), rows)
+
+
 def bump_counts(conn: Connection, entity_id: int, mentions: int) -> None:
     """Add one article and ``mentions`` mentions to an entity's counters."""
     conn.execute(
@@ -89,4 +410,4 @@ def bump_counts(conn: Connection, entity_id: int, mentions: int) -> None:
     )
 
 
-__all__ += ["add_aliases", "bump_counts"]
+__all__ += ["add_keys", "entity_keys_of"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Column,
     DateTime,
@@ -16,6 +17,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -26,7 +28,7 @@ from sqlalchemy import (
 
 __all__ = ["metadata", "SCHEMA_VERSION"]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 metadata = MetaData()
 
@@ -47,7 +49,9 @@ def _article_fk() -> Column:
 
 
 def _entity_fk(name: str, nullable: bool = True) -> Column:
-    return Column(name, Integer, ForeignKey("entities.id", ondelete="SET NULL"), nullable=nullable, index=True)
+    return Column(
+        name, Integer, ForeignKey("entities.id", ondelete="SET NULL"), nullable=nullable, index=True
+    )
 
 
 articles = Table(
@@ -85,6 +89,8 @@ entities = Table(
     Column("type", String(32), nullable=False),
     Column("mention_count", Integer, nullable=False, default=0),
     Column("article_count", Integer, nullable=False, default=0),
+    # ids are never reused, so a correction that names an entity by id cannot hit a newer one
+    sqlite_autoincrement=True,
 )
 
 aliases = Table(
@@ -214,6 +220,41 @@ corrections = Table(
     Column("args", JSON, nullable=False),
     Column("at", DateTime(timezone=True), server_default=func.now(), nullable=False),
 )
+
+# -- version 2: resolution keys and near-duplicate signatures ---------------------------------
+
+entity_keys = Table(
+    "entity_keys",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("entity_id", Integer, ForeignKey("entities.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("key", String(255), nullable=False, index=True),
+    # ``initials`` (of a multi-word name, to meet its acronym), ``surname`` (of a person),
+    # ``token`` (first and last words of a multi-word name, to find spelling variants)
+    Column("kind", String(16), nullable=False),
+    UniqueConstraint("entity_id", "key", "kind", name="uq_entity_key"),
+)
+"""Lookup keys that are not names a reader would search for, used only to find link candidates."""
+
+minhash_signatures = Table(
+    "minhash_signatures",
+    metadata,
+    Column("article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("shingles", Integer, nullable=False),
+    Column("signature", LargeBinary, nullable=False),
+)
+"""The MinHash signature of each article's clean text (uint64 values), to verify LSH candidates."""
+
+minhash_bands = Table(
+    "minhash_bands",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    _article_fk(),
+    Column("band", Integer, nullable=False),
+    Column("hash", BigInteger, nullable=False),
+)
+Index("ix_minhash_band_hash", minhash_bands.c.band, minhash_bands.c.hash)
+"""LSH bands: articles sharing one (band, hash) pair are near-duplicate candidates."""
 
 meta = Table(
     "meta",

@@ -2,7 +2,9 @@
 
 A reader never sees half an article: the article row and every fact row commit together. Ingest
 is idempotent by content hash: the same page stored twice is stored once (its new source is
-recorded beside the first).
+recorded beside the first). A near-duplicate (a wire copy or a lightly edited reprint, found by
+MinHash) is stored with ``duplicate_of`` set and its source added to the original's; its facts are
+kept for provenance but do not add to the entities' counts.
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ from sqlalchemy import Connection, Engine, insert, select
 
 from ..errors import PageError
 from ..model import Facts
-from ..resolve.entities import add_aliases, bump_counts, link_entity
+from ..resolve.dedup import find_duplicate, signature, store_signature
+from ..resolve.entities import bump_counts, link_article
 from .schema import (
     article_sources,
     articles,
@@ -33,11 +36,13 @@ __all__ = ["WriteResult", "write_facts", "write_error", "has_article"]
 
 @dataclass
 class WriteResult:
-    """What happened to one article: ``stored`` or ``duplicate``, and its knowledge-base entity ids."""
+    """What happened to one article: ``stored``, ``duplicate`` or ``near_duplicate``, and its entity ids."""
 
     status: str
     article_id: str
     entity_ids: dict[str, int] = field(default_factory=dict)
+    duplicate_of: str | None = None
+    """For a near-duplicate: the id of the original it copies."""
 
 
 class _Sentences:
@@ -77,11 +82,16 @@ def write_facts(engine: Engine, facts: Facts) -> WriteResult:
     content_hash = article.content_hash or article.id
     with engine.begin() as conn:
         existing = has_article(conn, content_hash)
-        if existing is None and conn.execute(select(articles.c.id).where(articles.c.id == article.id)).first():
+        if (
+            existing is None
+            and conn.execute(select(articles.c.id).where(articles.c.id == article.id)).first()
+        ):
             existing = article.id  # same id given for different content: keep the first
         if existing is not None:
             _add_source(conn, existing, article.source, article.url)
             return WriteResult("duplicate", existing)
+        sig = signature(article.text)
+        original = find_duplicate(conn, sig)
         record = facts.to_dict()
         conn.execute(
             insert(articles).values(
@@ -95,24 +105,33 @@ def write_facts(engine: Engine, facts: Facts) -> WriteResult:
                 language=article.language,
                 text=article.text,
                 record=record,
+                duplicate_of=original,
             )
         )
         _add_source(conn, article.id, article.source, article.url)
-        ids = _write_entities(conn, facts)
+        store_signature(conn, article.id, sig)
+        if original is not None:
+            _add_source(conn, original, article.source, article.url)
+        ids = _write_entities(conn, facts, count=original is None)
         _write_fact_rows(conn, facts, ids)
+    if original is not None:
+        return WriteResult("near_duplicate", article.id, ids, duplicate_of=original)
     return WriteResult("stored", article.id, ids)
 
 
-def _write_entities(conn: Connection, facts: Facts) -> dict[str, int]:
+def _write_entities(conn: Connection, facts: Facts, count: bool = True) -> dict[str, int]:
     sentences = _Sentences(facts)
-    ids: dict[str, int] = {}
     rows: list[dict[str, Any]] = []
     text = facts.article.text
+    ids = link_article(conn, facts)
+    if count:  # one article and its name mentions per knowledge-base entity, however many local ones
+        per_entity: dict[int, int] = {}
+        for entity in facts.entities:
+            per_entity[ids[entity.id]] = per_entity.get(ids[entity.id], 0) + len(entity.mentions)
+        for entity_id, n in per_entity.items():
+            bump_counts(conn, entity_id, n)
     for entity in facts.entities:
-        entity_id = link_entity(conn, entity)
-        ids[entity.id] = entity_id
-        add_aliases(conn, entity_id, [entity.name, *entity.aliases])
-        bump_counts(conn, entity_id, len(entity.mentions))
+        entity_id = ids[entity.id]
         for start, end in entity.mentions:
             rows.append(
                 {
@@ -148,7 +167,13 @@ def _write_fact_rows(conn: Connection, facts: Facts, ids: dict[str, int]) -> Non
         (
             timexes,
             [
-                {"article_id": aid, "text": t.text, "type": t.type, "value": t.value, **s.cols(t.start, t.end)}
+                {
+                    "article_id": aid,
+                    "text": t.text,
+                    "type": t.type,
+                    "value": t.value,
+                    **s.cols(t.start, t.end),
+                }
                 for t in facts.timexes
             ],
         ),
