@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -112,7 +113,12 @@ class _Group:
     def first(self) -> int:
         return min(m.span.start_char for m in self.mentions)
 
-    @property
+    def invalidate(self) -> None:
+        """Forget the cached name after the mentions changed."""
+        self.__dict__.pop("name_span", None)
+        self.__dict__.pop("tokens", None)
+
+    @cached_property
     def name_span(self) -> Span:
         """The longest full proper name among the mentions (acronyms count last)."""
         counts: dict[str, int] = {}
@@ -129,7 +135,7 @@ class _Group:
             ),
         )
 
-    @property
+    @cached_property
     def tokens(self) -> list[str]:
         return [t.text for t in self.name_span]
 
@@ -284,8 +290,10 @@ def _explicit_aliases(doc: Doc, mentions: list[_Mention]) -> list[tuple[int, int
     for i, m in enumerate(mentions):
         for j in range(i + 1, min(i + 3, len(mentions))):
             n = mentions[j]
+            if n.span.start_char - m.span.end_char > 80:
+                break
             between = text[m.span.end_char : n.span.start_char]
-            if n.span.sent != m.span.sent:
+            if any(t.is_sent_start for t in doc[m.span.end : n.span.start + 1]):
                 break
             if re.fullmatch(r"\s*\(\s*", between) or _KNOWN_AS.match(between):
                 pairs.append((i, j))
@@ -321,6 +329,7 @@ def _group(doc: Doc, mentions: list[_Mention]) -> list[_Group]:
             groups.append(g)
             by_key.setdefault(m.key, []).append(g)
         g.mentions.append(m)
+        g.invalidate()
         of_mention.append(g)
     for i, j in _explicit_aliases(doc, mentions):
         a, b = of_mention[i].root(), of_mention[j].root()
@@ -343,13 +352,14 @@ def _group(doc: Doc, mentions: list[_Mention]) -> list[_Group]:
         if len(hits) == 1 and hits[0].root() is not g:
             g.merged_into = hits[0].root()
     # Surnames and short forms: the shorter name must fit exactly one longer one.
-    for g in sorted(live(), key=lambda g: len(g.tokens)):
+    alive = live()
+    for g in sorted(alive, key=lambda g: len(g.tokens)):
         if g.merged_into is not None:
             continue
         toks = g.tokens
         candidates = []
-        for h in live():
-            if h is g or len(h.tokens) <= len(toks):
+        for h in alive:
+            if h is g or h.merged_into is not None or len(h.tokens) <= len(toks):
                 continue
             ht = h.tokens
             if h.label == "PERSON" and g.label in {"PERSON", "ORG", "NORP"} and ht[-len(toks) :] == toks:
@@ -372,6 +382,7 @@ def live_groups(groups: Iterable[_Group]) -> list[_Group]:
         r = g.root()
         if r is not g:
             r.mentions.extend(g.mentions)
+            r.invalidate()
             g.mentions = []
         elif r not in roots:
             roots.append(r)
@@ -432,6 +443,7 @@ def _extra_mentions(doc: Doc, groups: list[_Group], others: list[Span]) -> None:
                         continue
                     if g is not None and (j == n or not doc[j].text[:1].isupper() or doc[j].is_punct):
                         g.mentions.append(_Mention(doc[i:j], g.label))
+                        g.invalidate()
                         taken[i:j] = b"\x01" * (j - i)
                         i = j - 1
                     break
