@@ -79,7 +79,7 @@ def period(value: str | None) -> tuple[Day, Day] | None:
     part, day_part = m.group(2), m.group(3)
     if part is None:
         return (year, 1, 1), (year, 12, 31)
-    if part.startswith("W"):
+    if part.startswith("W") and part[1:].isdigit():  # an ISO week ("WI" is winter)
         if not month:  # an impossible ISO week: the year is all we know
             return (year, 1, 1), (year, 12, 31)
         end = date(year, month, day) + timedelta(days=6)

@@ -24,7 +24,7 @@ def time_sort_key(value: str | None) -> tuple[int, int, int, str]:
     part, day = m.group(2), m.group(3)
     if part is None:
         return (year, 0, 0, value)
-    if part.startswith("W"):
+    if part.startswith("W") and part[1:].isdigit():  # an ISO week; "WI" is winter
         try:
             d = date.fromisocalendar(year, int(part[1:]), 1)
         except ValueError:

@@ -145,9 +145,9 @@ def fts5_query(query: str) -> str | None:
             continue
         if bare is not None and bare.startswith("-") and len(bare) > 1:
             neg, bare = "-", bare[1:]
-        words = [
-            w for w in _WORD.findall(phrase if phrase is not None else bare or "") if w.lower() not in _STOP
-        ]
+        words = _WORD.findall(phrase if phrase is not None else bare or "")
+        if phrase is None or len(words) < 2:  # a phrase keeps its small words: they fix the word order
+            words = [w for w in words if w.lower() not in _STOP]
         if not words:
             continue
         term = '"' + " ".join(words) + '"'
