@@ -99,6 +99,13 @@ class Rules:
     """(entity id, name key) pairs taken apart by hand."""
     articles: dict[str, list[tuple[set[str], _Target]]] = field(default_factory=dict)
     """Article id -> (names, target) for entities split off by article."""
+    secondary: set[tuple[int, str]] = field(default_factory=set)
+    """(entity id, name key) pairs an entity got by a split while the name stayed with the first
+    entity: other articles with that name still go to the first one unless more than the name says so."""
+
+    def second_choice(self, entity_id: int, keys: set[str]) -> bool:
+        """True when every one of ``keys`` is a name ``entity_id`` only holds from a split."""
+        return bool(keys) and all((entity_id, k) in self.secondary for k in keys)
 
     def blocked(self, entity_id: int, key: str) -> bool:
         """True when ``key`` was taken off ``entity_id`` by hand."""
@@ -135,6 +142,7 @@ def load_rules(conn: Connection) -> Rules:
             target = _Target(args["into"], args["name"], args["type"])
             for article_id in args["articles"]:
                 rules.articles.setdefault(article_id, []).append((set(args["names"]), target))
+            rules.secondary |= {(args["into"], key) for key in args["names"]}
     return rules
 
 

@@ -255,6 +255,8 @@ def _choose(
         clash = bool(mine) and bool(words) and not (mine & words) and not shared
         if clash and entity.type == "PERSON" and c.type == "PERSON" and len(own.split()) <= 2:
             continue  # same common name, different person by everything said about them
+        if rules.second_choice(c.entity_id, c.keys):
+            c.strength -= 1.0
         same = _compatible(c.type, entity.type)
         if not same and c.strength < 3.0:
             continue
