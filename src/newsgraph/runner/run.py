@@ -41,6 +41,8 @@ _SCREEN_BATCH = 64
 class RunSummary(IngestSummary):
     """An ingest summary plus what a resumed run found done already and how the run went."""
 
+    near_duplicates: int = 0
+    """Articles stored as near-duplicates of another (wire copies; counted in ``stored`` too)."""
     already_done: int = 0
     """Pages done by an earlier run: stored then (content hash), or past a progress marker."""
     failed_before: int = 0
@@ -61,6 +63,7 @@ class RunSummary(IngestSummary):
         """JSON-ready summary (the ingest summary's fields plus the runner's)."""
         return {
             **super().to_dict(),
+            "near_duplicates": self.near_duplicates,
             "already_done": self.already_done,
             "failed_before": self.failed_before,
             "resumed": self.resumed,
@@ -104,8 +107,9 @@ class _Recorder:
             if self.retry_errors:
                 forget_errors(self.engine, outcome.source, outcome.content_hash)
             result = write_facts(self.engine, outcome.facts)
-            if result.status == "stored":
+            if result.status in ("stored", "near_duplicate"):
                 summary.stored += 1
+                summary.near_duplicates += result.status == "near_duplicate"
             else:
                 summary.duplicates += 1
         self.tracker.settle(tag)

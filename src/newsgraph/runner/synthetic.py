@@ -37,7 +37,7 @@ _ORGS = [
     "Delta Port Authority",
 ]
 _PLACES = ["Lisbon", "Rotterdam", "Manila", "Lagos", "Valparaiso", "Gdansk", "Mombasa", "Chittagong"]
-_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
+_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 _VERBS = [
     "went on strike against",
     "signed an agreement with",
@@ -46,22 +46,116 @@ _VERBS = [
     "filed a complaint against",
     "demanded higher wages from",
 ]
+_ADJ = [
+    "local",
+    "angry",
+    "senior",
+    "striking",
+    "retired",
+    "young",
+    "regional",
+    "national",
+    "veteran",
+    "new",
+    "former",
+    "visiting",
+    "elected",
+    "independent",
+    "temporary",
+    "seasonal",
+]
+_NOUN = [
+    "workers",
+    "farmers",
+    "teachers",
+    "drivers",
+    "nurses",
+    "miners",
+    "dockers",
+    "students",
+    "engineers",
+    "residents",
+    "officials",
+    "inspectors",
+    "traders",
+    "pilots",
+    "cleaners",
+    "guards",
+]
+_ACT = [
+    "blocked",
+    "marched along",
+    "gathered near",
+    "occupied",
+    "picketed",
+    "left",
+    "surrounded",
+    "closed",
+    "toured",
+    "cleaned",
+    "inspected",
+    "photographed",
+    "visited",
+    "avoided",
+    "painted",
+]
+_THING = [
+    "the main gate",
+    "a warehouse",
+    "the harbour road",
+    "two bridges",
+    "the old market",
+    "a rail depot",
+    "the town hall",
+    "three schools",
+    "the north pier",
+    "a grain silo",
+    "the bus station",
+    "a fuel terminal",
+    "the river bank",
+    "the hospital wing",
+    "a stadium",
+]
+_WHY = [
+    "over unpaid overtime",
+    "after a safety incident",
+    "despite heavy rain",
+    "before dawn",
+    "during the night shift",
+    "amid rising prices",
+    "following a court ruling",
+    "without notice",
+    "as talks stalled",
+    "after months of delays",
+    "ahead of the budget vote",
+    "for a second week",
+]
+_SAID = ["said", "told reporters", "added", "warned", "insisted", "explained"]
+
+
+def _sentence(rng: random.Random) -> str:
+    return (
+        f"{rng.randint(3, 900)} {rng.choice(_ADJ)} {rng.choice(_NOUN)} {rng.choice(_ACT)} "
+        f"{rng.choice(_THING)} in {rng.choice(_PLACES)} {rng.choice(_WHY)}."
+    )
 
 
 def synthetic_text(i: int, *, paragraphs: int = 3) -> str:
-    """The text of generated article ``i`` (deterministic: the same ``i`` gives the same page)."""
+    """The text of generated article ``i`` (deterministic: the same ``i`` gives the same page).
+
+    Sentences are drawn from many small vocabularies, so two articles share few runs of three
+    words and the near-duplicate detector keeps them apart, as it would two real stories.
+    """
     rng = random.Random(i)
     person = f"{rng.choice(_FIRST)} {rng.choice(_LAST)}"
     org, other = rng.sample(_ORGS, 2)
     place = rng.choice(_PLACES)
     lines = [f"{org} {rng.choice(_VERBS)} {other} in {place} (report {i})", ""]
     for p in range(paragraphs):
-        day = rng.choice(_DAYS)
+        quote = " ".join(_sentence(rng) for _ in range(1))
         lines.append(
-            f"Members of {org} {rng.choice(_VERBS)} {other} in {place} on {day}, "
-            f"action number {p + 1} this year in dispute {i}-{p}. "
-            f"\u201cWe will not back down until our demands are met,\u201d said {person}, "
-            f"a spokesperson for the group, who has led {rng.randint(2, 90)} meetings since March."
+            f"On {rng.choice(_DAYS)}, {_sentence(rng)} {_sentence(rng)} "
+            f"\u201c{quote[:-1]},\u201d {person} of {org} {rng.choice(_SAID)} in dispute {i}-{p}."
         )
         lines.append("")
     return "\n".join(lines)
