@@ -181,3 +181,16 @@ def test_one_article_two_local_entities_count_once(engine: Engine, make_facts) -
     with engine.connect() as conn:
         row = conn.execute(select(entities).where(entities.c.name == "Boeing Company")).one()
     assert row.article_count == 2
+
+
+def test_legal_form_and_dotted_letters(engine: Engine, make_facts) -> None:
+    write_facts(engine, make_facts("d1", "Apple unveiled a phone.", [("Apple", "ORG", [])]))
+    write_facts(engine, make_facts("d2", "Apple Inc. shares rose.", [("Apple Inc.", "ORG", [])]))
+    write_facts(engine, make_facts("d3", "The U.S. economy grew.", [("U.S.", "GPE", [])]))
+    write_facts(engine, make_facts("d4", "The US dollar fell.", [("US", "GPE", [])]))
+    write_facts(
+        engine, make_facts("d5", "Apple Corps, the Beatles' company, sued.", [("Apple Corps", "ORG", [])])
+    )
+    assert kb_ids(engine, "d1")["Apple"] == kb_ids(engine, "d2")["Apple Inc."]
+    assert kb_ids(engine, "d3")["U.S."] == kb_ids(engine, "d4")["US"]
+    assert kb_ids(engine, "d5")["Apple Corps"] != kb_ids(engine, "d1")["Apple"]

@@ -46,13 +46,29 @@ def _compatible(a: str, b: str) -> bool:
     return a == b or (a in _PLACES and b in _PLACES)
 
 
+_CORPORATE = frozenset(
+    "inc incorporated corp corporation co company ltd limited llc plc ag sa nv gmbh".split()
+)
+
+
+def _without_designator(key: str) -> str:
+    """An organisation's name key without a trailing legal form: "apple inc" -> "apple"."""
+    words = key.split()
+    while len(words) > 1 and words[-1] in _CORPORATE:
+        words.pop()
+    return " ".join(words)
+
+
 def matching_keys(entity: Entity) -> set[str]:
-    """The name keys distinctive enough to merge on: the name and its multi-word or acronym aliases."""
+    """The name keys distinctive enough to merge on: the name and its multi-word or acronym aliases
+    (for an organisation, also each without its legal form: "Apple Inc." meets "Apple")."""
     keys = {name_key(entity.name)}
     for alias in entity.aliases:
         key = name_key(alias)
         if " " in key or is_acronym(alias):
             keys.add(key)
+    if entity.type == "ORG":
+        keys |= {_without_designator(k) for k in keys}
     keys.discard("")
     return keys
 
@@ -175,7 +191,7 @@ def _gather(conn: Connection, entity: Entity, keys: set[str]) -> dict[int, _Cand
             c.strength, c.needs_context = strength, needs
         c.keys.add(r.norm)
 
-    key_rows = []
+    key_rows = [("compact", compact_key(k)) for k in keys if len(compact_key(k)) >= 2]
     if is_acronym(entity.name) and entity.type not in _NO_INITIALS:
         key_rows.append(("initials", own.replace(" ", "")))
     if single:
@@ -201,7 +217,12 @@ def _gather(conn: Connection, entity: Entity, keys: set[str]) -> dict[int, _Cand
         for r in rows:
             if (r.kind, r.key) not in wanted:
                 continue
-            if r.kind == "initials" and _compatible(r.type, entity.type):
+            if r.kind == "compact":  # the same letters, spaced or dotted otherwise: "U.S." and "US"
+                c = cand(r)
+                if c.strength < 3.0:  # only when no name matched as it is written
+                    c.strength, c.needs_context = 3.0, False
+                    c.keys.add(r.key)
+            elif r.kind == "initials" and _compatible(r.type, entity.type):
                 c = cand(r)
                 if c.strength < 1.5:
                     c.strength, c.needs_context = 1.5, False
@@ -258,8 +279,8 @@ def _choose(
         if rules.second_choice(c.entity_id, c.keys):
             c.strength -= 1.0
         same = _compatible(c.type, entity.type)
-        if not same and c.strength < 3.0:
-            continue
+        if not same and c.strength < 3.0 and agree < 2:
+            continue  # the model's labels slip; a shared one-word name needs two agreeing neighbours then
         scored.append(((c.strength + 0.5 * same, min(agree, 3), math.log1p(c.count), -c.entity_id), c))
     if not scored:
         return None
@@ -370,6 +391,7 @@ def entity_keys_of(entity: Entity) -> set[tuple[str, str]]:
         words = key.split()
         if len(words) < 2:
             continue
+        out.add(("compact", compact_key(form)))
         out |= {("token", w) for w in (words[0], words[-1]) if len(w) >= 2}
         if is_acronym(form):  # "ISIS-K": its words find "ISIS-Khorasan", but it has no initials or surname
             continue
