@@ -1,0 +1,124 @@
+"""The web app: ``create_app(db)`` gives a FastAPI app serving the REST API and the pages.
+
+Read-only unless a token is configured; every response carries a strict Content-Security-Policy.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from .. import __version__
+from ..api import KnowledgeBase
+from .routes_api import NameError404
+from .security import BodyLimit, SecurityHeaders
+
+__all__ = ["create_app", "wants_json", "templates", "MAX_BODY"]
+
+HERE = Path(__file__).resolve().parent
+MAX_BODY = 2_000_000
+"""Default cap on request bodies (bytes): a news page is well under this."""
+
+templates = Jinja2Templates(directory=str(HERE / "templates"))
+templates.env.globals["version"] = __version__
+
+
+def _is_http_url(value: object) -> bool:
+    """Only http(s) URLs from scraped pages become links; ``javascript:`` and friends stay text."""
+    return isinstance(value, str) and value.lower().startswith(("http://", "https://"))
+
+
+templates.env.tests["http_url"] = _is_http_url
+
+
+def create_app(
+    db: str | os.PathLike[str] | None = None,
+    *,
+    token: str | None = None,
+    max_body: int = MAX_BODY,
+    kb: KnowledgeBase | None = None,
+) -> FastAPI:
+    """A FastAPI app over the knowledge base at ``db``; ``token`` turns on ``POST /api/ingest``."""
+    from .routes_api import router as api_router
+    from .routes_pages import router as pages_router
+
+    app = FastAPI(
+        title="newsgraph",
+        version=__version__,
+        description="Who did what to whom, when and where, and who said what: every fact with its sentence "
+        "and its page. Every HTML page has a JSON twin here.",
+        docs_url=None,  # FastAPI's Swagger/ReDoc pages load scripts from a CDN; /docs is our own page
+        redoc_url=None,
+        openapi_url="/api/openapi.json",
+    )
+    app.state.kb = kb or KnowledgeBase(db, create=False)
+    app.state.token = token or None
+    app.include_router(api_router)
+    app.include_router(pages_router)
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    app.add_exception_handler(StarletteHTTPException, _http_error)  # type: ignore[arg-type]
+    app.add_exception_handler(RequestValidationError, _validation_error)  # type: ignore[arg-type]
+    # outermost last: the body cap runs first, the headers wrap every response, errors included
+    app.add_middleware(BodyLimit, max_bytes=max_body)
+    app.add_middleware(SecurityHeaders)
+    return app
+
+
+def wants_json(request: Request) -> bool:
+    """True for the API and for a page asked for as ``?format=json``."""
+    return request.url.path.startswith("/api/") or request.query_params.get("format") == "json"
+
+
+async def _http_error(request: Request, exc: StarletteHTTPException) -> Response:
+    headers = getattr(exc, "headers", None)
+    if isinstance(exc, NameError404):
+        body: dict[str, Any] = {
+            "query": exc.query,
+            "error": "not_found",
+            "detail": exc.detail,
+            "suggestions": exc.suggestions,
+        }
+    elif isinstance(exc.detail, dict):
+        body = exc.detail
+    else:
+        body = {"error": _reason(exc.status_code), "detail": exc.detail}
+    if wants_json(request):
+        return JSONResponse(jsonable_encoder(body), status_code=exc.status_code, headers=headers)
+    return templates.TemplateResponse(
+        request,
+        "error.html",
+        {"status": exc.status_code, "error": body, "title": _reason(exc.status_code)},
+        status_code=exc.status_code,
+        headers=headers,
+    )
+
+
+async def _validation_error(request: Request, exc: RequestValidationError) -> Response:
+    errors = jsonable_encoder(exc.errors())
+    if wants_json(request):
+        return JSONResponse({"error": "invalid", "detail": errors}, status_code=422)
+    detail = "; ".join(f"{'.'.join(str(p) for p in e.get('loc', []))}: {e.get('msg')}" for e in errors)
+    return templates.TemplateResponse(
+        request,
+        "error.html",
+        {"status": 422, "error": {"error": "invalid", "detail": detail}, "title": "Invalid"},
+        status_code=422,
+    )
+
+
+def _reason(status: int) -> str:
+    from http import HTTPStatus
+
+    try:
+        return HTTPStatus(status).phrase.lower().replace(" ", "_")
+    except ValueError:
+        return "error"

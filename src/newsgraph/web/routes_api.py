@@ -1,0 +1,452 @@
+"""The REST API under ``/api/``: thin projections of ``KnowledgeBase`` (every page's JSON twin)."""
+
+from __future__ import annotations
+
+import csv
+import hmac
+import io
+from collections.abc import Iterator
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
+from fastapi.responses import StreamingResponse
+
+from ..api import KnowledgeBase
+from ..query import AmbiguousName, NameNotFound
+from ..query.events import EVENT_COLUMNS, flat_event
+from . import lookup
+from .models import (
+    Ambiguous,
+    ArticleFacts,
+    Dossier,
+    EntityHit,
+    Event,
+    Graph,
+    Health,
+    Home,
+    IngestRequest,
+    IngestResult,
+    NotFound,
+    Places,
+    Quote,
+    Search,
+    Stats,
+    Timeline,
+)
+
+__all__ = ["router", "kb_of", "NameError404"]
+
+router = APIRouter(prefix="/api", tags=["api"])
+
+Limit = Annotated[int, Query(ge=1, le=500, description="at most this many items")]
+DateFrom = Annotated[
+    str | None, Query(alias="from", max_length=32, description="TIMEX3 date: YYYY, YYYY-MM, YYYY-MM-DD")
+]
+DateTo = Annotated[
+    str | None, Query(alias="to", max_length=32, description="TIMEX3 date: YYYY, YYYY-MM, YYYY-MM-DD")
+]
+NameOrId = Annotated[
+    str | None, Query(max_length=200, description="a name, any alias, or an entity id (digits)")
+]
+
+_404 = {404: {"model": NotFound, "description": "no such entity or article"}}
+_409 = {409: {"model": Ambiguous, "description": "the name fits several entities; pick one by id"}}
+_400 = {400: {"model": NotFound, "description": "a malformed parameter (e.g. a date)"}}
+
+
+class NameError404(HTTPException):
+    """A lookup that found nothing; carries suggestions for the page and the JSON body."""
+
+    def __init__(self, query: str | None, detail: str, suggestions: list[str] | None = None) -> None:
+        super().__init__(404, detail)
+        self.query = query
+        self.suggestions = suggestions or []
+
+
+def kb_of(request: Request) -> KnowledgeBase:
+    """The app's knowledge base."""
+    return request.app.state.kb
+
+
+KB = Annotated[KnowledgeBase, Depends(kb_of)]
+
+
+def name_or_id(value: str | None) -> str | int | None:
+    """An entity given by id (digits) or by name."""
+    if value is None or not value.strip():
+        return None
+    value = value.strip()
+    return int(value) if value.isdigit() and len(value) < 12 else value
+
+
+def guarded(call: Any, *args: Any, **kwargs: Any) -> Any:
+    """Run a query, turning unknown names, ambiguous names and bad values into 404, 409 and 400."""
+    try:
+        return call(*args, **kwargs)
+    except NameNotFound as exc:
+        raise NameError404(exc.name, str(exc), exc.suggestions) from None
+    except AmbiguousName as exc:
+        raise HTTPException(
+            409, {"query": exc.name, "ambiguous": True, "candidates": exc.candidates}
+        ) from None
+    except ValueError as exc:
+        raise HTTPException(400, str(exc)) from None
+
+
+def require_entity(kb: KnowledgeBase, entity_id: int) -> None:
+    """404 unless the entity exists."""
+    with kb.engine.connect() as conn:
+        if not lookup.entity_exists(conn, entity_id):
+            raise NameError404(str(entity_id), f"no entity with id {entity_id}")
+
+
+@router.get("/health", response_model=Health, summary="Liveness and article count")
+def health(kb: KB) -> dict[str, Any]:
+    """The server answers and can read the knowledge base."""
+    from sqlalchemy import func, select
+
+    from ..store.schema import articles
+
+    with kb.engine.connect() as conn:
+        return {"status": "ok", "articles": conn.execute(select(func.count()).select_from(articles)).scalar()}
+
+
+@router.get("/entities", response_model=list[EntityHit], summary="Entity autocomplete by alias prefix")
+def entities(
+    kb: KB,
+    q: Annotated[str, Query(max_length=200, description="the start of any alias")] = "",
+    limit: Annotated[int, Query(ge=1, le=50)] = 10,
+) -> list[dict[str, Any]]:
+    """Entities with an alias starting with ``q`` (case, accents and punctuation ignored), most mentioned first."""
+    with kb.engine.connect() as conn:
+        return lookup.complete(conn, q, limit=limit)
+
+
+def dossier_data(kb: KnowledgeBase, entity_id: int, limit: int = 50) -> dict[str, Any]:
+    """The dossier of one entity by id (404 when there is none)."""
+    require_entity(kb, entity_id)
+    return kb.who(entity_id=entity_id, limit=limit)
+
+
+@router.get("/entities/{entity_id}", response_model=Dossier, responses=_404, summary="Dossier by id")
+def entity(kb: KB, entity_id: int, limit: Limit = 50) -> dict[str, Any]:
+    """Who is X: aliases, descriptions, relations by type, quotes by and about, events, timeline, sources."""
+    return dossier_data(kb, entity_id, limit)
+
+
+def who_data(kb: KnowledgeBase, name: str, limit: int = 50) -> dict[str, Any]:
+    """The dossier for a name, or the candidates when several entities carry it (404 when none)."""
+    try:
+        return kb.who(name, limit=limit)
+    except LookupError as exc:
+        suggestions = exc.args[1] if len(exc.args) > 1 else []
+        raise NameError404(name, str(exc.args[0]), suggestions) from None
+
+
+@router.get("/who", response_model=Dossier | Ambiguous, responses=_404, summary="Dossier by name or alias")
+def who(
+    kb: KB, name: Annotated[str, Query(min_length=1, max_length=200)], limit: Limit = 50
+) -> dict[str, Any]:
+    """The dossier of the entity called ``name`` (any alias); the candidates when the name is ambiguous."""
+    return who_data(kb, name, limit)
+
+
+def timeline_data(
+    kb: KnowledgeBase,
+    entity_id: int,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    limit: int = 200,
+) -> dict[str, Any]:
+    """An entity's timeline, each line with the ISO days its date covers."""
+    require_entity(kb, entity_id)
+    result = guarded(kb.timeline, entity_id, date_from=date_from, date_to=date_to, limit=limit)
+    return {**result, "timeline": lookup.timeline_days(result["timeline"])}
+
+
+@router.get(
+    "/entities/{entity_id}/timeline",
+    response_model=Timeline,
+    responses={**_404, **_400},
+    summary="An entity's dated events, quotes and mentions",
+)
+def timeline(
+    kb: KB,
+    entity_id: int,
+    date_from: DateFrom = None,
+    date_to: DateTo = None,
+    limit: Annotated[int, Query(ge=1, le=2000)] = 200,
+) -> dict[str, Any]:
+    """Dated lines about an entity in time order; ``day_from``/``day_to`` give each date's days for charts."""
+    return timeline_data(kb, entity_id, date_from, date_to, limit)
+
+
+@router.get(
+    "/entities/{entity_id}/graph",
+    response_model=Graph,
+    responses=_404,
+    summary="An entity's relation graph, one or two hops out",
+)
+def graph(
+    kb: KB,
+    entity_id: int,
+    depth: Annotated[int, Query(ge=1, le=2)] = 1,
+    max_nodes: Annotated[int, Query(ge=2, le=200)] = 40,
+) -> dict[str, Any]:
+    """Entities tied to this one by relations and shared sentences (``depth`` hops), with weighted edges."""
+    require_entity(kb, entity_id)
+    return kb.graph(entity_id, depth=depth, max_nodes=max_nodes)
+
+
+def quotes_data(
+    kb: KnowledgeBase,
+    speaker: str | None = None,
+    about: str | None = None,
+    q: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    limit: int = 100,
+) -> list[dict[str, Any]]:
+    """Quotes filtered by speaker, entity named, words and dates."""
+    return guarded(
+        kb.quotes,
+        speaker=name_or_id(speaker),
+        about=name_or_id(about),
+        search=q or None,
+        date_from=date_from,
+        date_to=date_to,
+        limit=limit,
+    )
+
+
+@router.get(
+    "/quotes",
+    response_model=list[Quote],
+    responses={**_404, **_409, **_400},
+    summary="Quotes by speaker, about an entity, by topic words, between dates",
+)
+def quotes(
+    kb: KB,
+    speaker: NameOrId = None,
+    about: NameOrId = None,
+    q: Annotated[str | None, Query(max_length=200, description="topic words (web-search syntax)")] = None,
+    date_from: DateFrom = None,
+    date_to: DateTo = None,
+    limit: Limit = 100,
+) -> list[dict[str, Any]]:
+    """Quotes in publication order; every filter is optional."""
+    return quotes_data(kb, speaker, about, q, date_from, date_to, limit)
+
+
+def events_data(
+    kb: KnowledgeBase,
+    type: str | None = None,
+    actor: str | None = None,
+    recipient: str | None = None,
+    place: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    limit: int = 100,
+) -> list[dict[str, Any]]:
+    """Events filtered by PLOVER type, actor, recipient, place and dates."""
+    return guarded(
+        kb.events,
+        type=type or None,
+        actor=name_or_id(actor),
+        recipient=name_or_id(recipient),
+        place=place or None,
+        date_from=date_from,
+        date_to=date_to,
+        limit=limit,
+    )
+
+
+EventType = Annotated[str | None, Query(max_length=40, description="PLOVER type, e.g. PROTEST")]
+Place = Annotated[str | None, Query(max_length=200, description="place name or two-letter country code")]
+
+
+@router.get(
+    "/events",
+    response_model=list[Event],
+    responses={**_404, **_409, **_400},
+    summary="Events by type, actor, recipient, place and dates",
+)
+def events(
+    kb: KB,
+    type: EventType = None,
+    actor: NameOrId = None,
+    recipient: NameOrId = None,
+    place: Place = None,
+    date_from: DateFrom = None,
+    date_to: DateTo = None,
+    limit: Limit = 100,
+) -> list[dict[str, Any]]:
+    """Events in publication order; every filter is optional."""
+    return events_data(kb, type, actor, recipient, place, date_from, date_to, limit)
+
+
+@router.get(
+    "/events.csv",
+    responses={200: {"content": {"text/csv": {}}}, **_404, **_409, **_400},
+    response_class=StreamingResponse,
+    summary="The same events as CSV",
+)
+def events_csv(
+    kb: KB,
+    type: EventType = None,
+    actor: NameOrId = None,
+    recipient: NameOrId = None,
+    place: Place = None,
+    date_from: DateFrom = None,
+    date_to: DateTo = None,
+    limit: Annotated[int, Query(ge=1, le=100_000)] = 10_000,
+) -> StreamingResponse:
+    """The filtered events table as CSV (one row per event, columns as ``newsgraph export``)."""
+    rows = events_data(kb, type, actor, recipient, place, date_from, date_to, limit)
+
+    def lines() -> Iterator[str]:
+        buf = io.StringIO()
+        writer = csv.DictWriter(buf, fieldnames=EVENT_COLUMNS)
+        writer.writeheader()
+        for row in rows:
+            writer.writerow(_csv_safe(flat_event(row)))
+            yield buf.getvalue()
+            buf.seek(0)
+            buf.truncate()
+        yield buf.getvalue()
+
+    return StreamingResponse(
+        lines(),
+        media_type="text/csv; charset=utf-8",
+        headers={"content-disposition": 'attachment; filename="events.csv"'},
+    )
+
+
+def _csv_safe(row: dict[str, Any]) -> dict[str, Any]:
+    """Defuse spreadsheet formulas: scraped text starting with = + - @ would run in Excel or Sheets."""
+    return {k: "'" + v if isinstance(v, str) and v[:1] in ("=", "+", "-", "@") else v for k, v in row.items()}
+
+
+@router.get("/places", response_model=Places, summary="Event places with coordinates")
+def places(kb: KB, limit: Annotated[int, Query(ge=1, le=1000)] = 200) -> dict[str, Any]:
+    """Places where events happened, with latitude/longitude and event counts, most events first."""
+    with kb.engine.connect() as conn:
+        return {"places": lookup.places(conn, limit=limit)}
+
+
+def article_data(kb: KnowledgeBase, article_id: str) -> dict[str, Any]:
+    """One article's record with its facts (404 when there is none)."""
+    with kb.engine.connect() as conn:
+        record = lookup.article_facts(conn, article_id)
+    if record is None:
+        raise NameError404(article_id, f"no article with id {article_id!r}")
+    return record
+
+
+@router.get(
+    "/articles/{article_id}", response_model=ArticleFacts, responses=_404, summary="An article with its facts"
+)
+def article(kb: KB, article_id: Annotated[str, Path(max_length=64)]) -> dict[str, Any]:
+    """The article record: clean text, captions, boilerplate, and every fact with offsets into the text."""
+    return article_data(kb, article_id)
+
+
+@router.get(
+    "/search", response_model=Search, responses=_400, summary="Full-text search in articles and quotes"
+)
+def search(
+    kb: KB,
+    q: Annotated[str, Query(max_length=200, description='words, "a phrase", -word, or')] = "",
+    kind: Annotated[str, Query(pattern="^(all|articles|quotes)$")] = "all",
+    limit: Annotated[int, Query(ge=1, le=100)] = 20,
+) -> dict[str, Any]:
+    """Articles and quotes matching the query, best first, with snippets."""
+    return guarded(kb.search, q, kind=kind, limit=limit)
+
+
+@router.get("/stats", response_model=Stats, summary="What the knowledge base holds")
+def stats(kb: KB, top: Annotated[int, Query(ge=1, le=100)] = 10) -> dict[str, Any]:
+    """Counts of articles, entities by type, quotes, events by type; date range; most named entities."""
+    return kb.stats(top=top)
+
+
+def home_data(kb: KnowledgeBase) -> dict[str, Any]:
+    """Corpus stats and the most-mentioned entities of the newest week."""
+    with kb.engine.connect() as conn:
+        week = lookup.trending(conn)
+    return {"stats": kb.stats(top=10), "trending": week}
+
+
+@router.get("/home", response_model=Home, summary="The home page's data")
+def home(kb: KB) -> dict[str, Any]:
+    """Corpus stats and the most-mentioned entities in the week up to the newest article."""
+    return home_data(kb)
+
+
+@router.post(
+    "/ingest",
+    response_model=IngestResult,
+    summary="Ingest one page (needs the server's token)",
+    responses={
+        401: {"description": "missing or wrong bearer token"},
+        403: {"description": "ingest is off (no token configured)"},
+        413: {"description": "request body too large"},
+    },
+)
+def ingest(kb: KB, request: Request, page: IngestRequest) -> dict[str, Any]:
+    """Fetch a URL (public addresses only) or take the page given, and store its facts."""
+    check_token(request)
+    pages = _pages(page)
+    ids = [p.id or p.hash[:16] for p in pages]
+    summary = kb.ingest(pages, published=page.published)
+    return {"summary": summary.to_dict(), "articles": ids}
+
+
+def check_token(request: Request) -> None:
+    """401/403 unless the server has a token and the request carries it as a bearer token."""
+    token: str | None = request.app.state.token
+    if not token:
+        raise HTTPException(
+            403, "ingest is off: start the server with a token (newsgraph serve --token-env VAR)"
+        )
+    given = request.headers.get("authorization", "")
+    scheme, _, value = given.partition(" ")
+    if scheme.lower() != "bearer" or not hmac.compare_digest(value.strip().encode(), token.encode()):
+        raise HTTPException(
+            401,
+            "a valid 'Authorization: Bearer TOKEN' header is required",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+
+
+def _pages(page: IngestRequest) -> list[Any]:
+    from ..ingest import iter_pages
+    from ..model import Page
+
+    given = [x for x in (page.url, page.html, page.text) if x is not None]
+    if len(given) != 1:
+        raise HTTPException(422, "give exactly one of url, html or text")
+    if page.url is not None:
+        if not page.url.startswith(("http://", "https://")):
+            raise HTTPException(422, "url must be http(s)")
+        try:
+            # iter_pages refuses loopback, private and link-local addresses unless told otherwise
+            pages = list(iter_pages([page.url], published=page.published, allow_private=False))
+        except Exception as exc:  # noqa: BLE001 - any fetch failure is the client's URL's problem
+            raise HTTPException(400, f"cannot fetch {page.url}: {exc}") from None
+        for p in pages:
+            if p.error:
+                raise HTTPException(400, f"cannot fetch {page.url}: {p.error}")
+        return pages
+    kind = "html" if page.html is not None else "text"
+    data = (page.html if page.html is not None else page.text) or ""
+    return [
+        Page(
+            source=f"api:{page.id or kind}",
+            kind=kind,
+            data=data.encode(),
+            published=page.published,
+            title=page.title,
+            id=page.id,
+        )
+    ]

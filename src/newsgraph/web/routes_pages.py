@@ -1,0 +1,242 @@
+"""Server-rendered pages; each one builds its data with the same function as its ``/api/`` twin."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Path, Query, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.responses import JSONResponse, RedirectResponse, Response
+
+from . import lookup
+from .app import templates, wants_json
+from .highlight import fact_marks, highlight
+from .routes_api import (
+    KB,
+    DateFrom,
+    DateTo,
+    EventType,
+    NameOrId,
+    Place,
+    article_data,
+    dossier_data,
+    events_data,
+    guarded,
+    home_data,
+    quotes_data,
+    who_data,
+)
+
+__all__ = ["router"]
+
+router = APIRouter(include_in_schema=False)
+
+RELATION_LABELS = {
+    "affiliated_with": "Affiliated with", "member_of": "Member of", "leader_of": "Leader of",
+    "founded_by": "Founded by", "ally_of": "Ally of", "enemy_of": "Enemy of", "opposed_to": "Opposed to",
+    "in_dispute_with": "In dispute with", "part_of": "Part of", "located_in": "Located in",
+    "operates": "Operates", "employed_by": "Employed by",
+}  # fmt: skip
+
+
+def page(request: Request, template: str, data: Any, json_url: str, **context: Any) -> Response:
+    """Render ``template`` with ``data``, or return ``data`` as JSON for ``?format=json``."""
+    if wants_json(request):
+        return JSONResponse(jsonable_encoder(data))
+    return templates.TemplateResponse(request, template, {"data": data, "json_url": json_url, **context})
+
+
+def _query(request: Request, **drop: Any) -> str:
+    """The request's query string without empty values (for JSON twins and CSV links)."""
+    params = {k: v for k, v in request.query_params.items() if v and k not in drop and k != "format"}
+    return urlencode(params)
+
+
+@router.get("/")
+def home(request: Request, kb: KB) -> Response:
+    """Search box, corpus stats and the newest week's most-mentioned names."""
+    return page(request, "home.html", home_data(kb), "/api/home", title="newsgraph")
+
+
+@router.get("/entities")
+def entity_search(request: Request, kb: KB, q: Annotated[str, Query(max_length=200)] = "") -> Response:
+    """Entities whose alias starts with ``q``; one exact match goes straight to its dossier."""
+    with kb.engine.connect() as conn:
+        hits = lookup.complete(conn, q, limit=50) if q.strip() else []
+    if len(hits) == 1 and not wants_json(request):
+        return RedirectResponse(f"/entities/{hits[0]['id']}", status_code=303)
+    return page(
+        request, "entities.html", hits, f"/api/entities?{urlencode({'q': q})}", title=f"Names: {q}", q=q
+    )
+
+
+@router.get("/who")
+def who(request: Request, kb: KB, name: Annotated[str, Query(min_length=1, max_length=200)]) -> Response:
+    """A name: its dossier, or the candidates when several entities carry it."""
+    data = who_data(kb, name)
+    if data.get("ambiguous"):
+        return page(
+            request,
+            "entities.html",
+            data["candidates"],
+            f"/api/who?{urlencode({'name': name})}",
+            title=f"Who is {name}?",
+            q=name,
+            ambiguous=True,
+        )
+    if wants_json(request):
+        return JSONResponse(jsonable_encoder(data))
+    return RedirectResponse(f"/entities/{data['id']}", status_code=303)
+
+
+@router.get("/entities/{entity_id}")
+def dossier(request: Request, kb: KB, entity_id: int) -> Response:
+    """The dossier: names, descriptions, relations, quotes, sources, timeline chart and relation graph."""
+    data = dossier_data(kb, entity_id)
+    return page(
+        request,
+        "dossier.html",
+        data,
+        f"/api/entities/{entity_id}",
+        title=data["name"],
+        relation_labels=RELATION_LABELS,
+    )
+
+
+@router.get("/articles/{article_id}")
+def article(request: Request, kb: KB, article_id: Annotated[str, Path(max_length=64)]) -> Response:
+    """The clean text with entities, quotes, dates and events highlighted; captions and dropped boilerplate."""
+    data = article_data(kb, article_id)
+    if wants_json(request):
+        return JSONResponse(jsonable_encoder(data))
+    paragraphs = highlight(data["text"], data.get("paragraphs"), fact_marks(data))
+    names = {e["id"]: e["name"] for e in data.get("entities", [])}
+    return page(
+        request,
+        "article.html",
+        data,
+        f"/api/articles/{article_id}",
+        title=data.get("title") or article_id,
+        paragraphs=paragraphs,
+        names=names,
+    )
+
+
+@router.get("/events")
+def events(
+    request: Request,
+    kb: KB,
+    type: EventType = None,
+    actor: NameOrId = None,
+    recipient: NameOrId = None,
+    place: Place = None,
+    date_from: DateFrom = None,
+    date_to: DateTo = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 200,
+) -> Response:
+    """A filterable events table with CSV download, and the places with coordinates."""
+    rows = events_data(kb, type, actor, recipient, place, date_from, date_to, limit)
+    with kb.engine.connect() as conn:
+        places = lookup.places(conn)
+    stats = kb.stats(top=1)
+    qs = _query(request)
+    return page(
+        request,
+        "events.html",
+        rows,
+        f"/api/events?{qs}",
+        title="Events",
+        places=places,
+        csv_url=f"/api/events.csv?{_query(request, limit=True)}",
+        types=sorted(stats["events"]["by_type"]),
+        filters={
+            "type": type or "",
+            "actor": actor or "",
+            "recipient": recipient or "",
+            "place": place or "",
+            "from": date_from or "",
+            "to": date_to or "",
+        },
+    )
+
+
+@router.get("/quotes")
+def quotes(
+    request: Request,
+    kb: KB,
+    speaker: NameOrId = None,
+    about: NameOrId = None,
+    q: Annotated[str | None, Query(max_length=200)] = None,
+    date_from: DateFrom = None,
+    date_to: DateTo = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 100,
+) -> Response:
+    """Quotes by speaker and topic words."""
+    rows = quotes_data(kb, speaker, about, q, date_from, date_to, limit)
+    return page(
+        request,
+        "quotes.html",
+        rows,
+        f"/api/quotes?{_query(request)}",
+        title="Quotes",
+        filters={
+            "speaker": speaker or "",
+            "about": about or "",
+            "q": q or "",
+            "from": date_from or "",
+            "to": date_to or "",
+        },
+    )
+
+
+@router.get("/search")
+def search(request: Request, kb: KB, q: Annotated[str, Query(max_length=200)] = "") -> Response:
+    """Full-text search in article text and quotes."""
+    data = guarded(kb.search, q, limit=30) if q.strip() else {"query": q, "articles": [], "quotes": []}
+    return page(request, "search.html", data, f"/api/search?{urlencode({'q': q})}", title=f"Search: {q}", q=q)
+
+
+@router.get("/docs")
+def api_docs(request: Request) -> Response:
+    """The REST API reference, drawn from the OpenAPI document (no CDN-hosted Swagger UI)."""
+    spec = request.app.openapi()
+    routes = [
+        {
+            "method": method.upper(),
+            "path": path,
+            "summary": op.get("summary", ""),
+            "description": op.get("description", ""),
+            "params": [
+                {
+                    "name": p["name"],
+                    "in": p["in"],
+                    "required": p.get("required", False),
+                    "description": p.get("description") or p.get("schema", {}).get("description", ""),
+                }
+                for p in op.get("parameters", [])
+            ],
+        }
+        for path, ops in spec["paths"].items()
+        for method, op in ops.items()
+    ]
+    return page(request, "docs.html", routes, "/api/openapi.json", title="REST API")
+
+
+_HIT = re.compile(r"\[([^\[\]]*)\]")
+
+
+def snippet_parts(snippet: str | None) -> list[tuple[str, bool]]:
+    """A search snippet with ``[match]`` markers as (text, is_match) pieces, for escaping in the template."""
+    parts: list[tuple[str, bool]] = []
+    pos = 0
+    for m in _HIT.finditer(snippet or ""):
+        parts.append((snippet[pos : m.start()], False))  # type: ignore[index]
+        parts.append((m.group(1), True))
+        pos = m.end()
+    parts.append(((snippet or "")[pos:], False))
+    return [p for p in parts if p[0]]
+
+
+templates.env.filters["snippet_parts"] = snippet_parts
