@@ -17,8 +17,6 @@ from sqlalchemy import Connection, Engine, insert, select
 
 from ..errors import PageError
 from ..model import Facts
-from ..resolve.dedup import find_duplicate, signature, store_signature
-from ..resolve.entities import bump_counts, link_article
 from .schema import (
     article_sources,
     articles,
@@ -78,6 +76,9 @@ def _add_source(conn: Connection, article_id: str, source: str, url: str | None)
 
 def write_facts(engine: Engine, facts: Facts) -> WriteResult:
     """Store an article and its facts; a page already stored (same content hash) is not stored again."""
+    # imported here: the resolve modules read the store's schema, so importing them first must work too
+    from ..resolve.dedup import find_duplicate, signature, store_signature
+
     article = facts.article
     content_hash = article.content_hash or article.id
     with engine.begin() as conn:
@@ -120,6 +121,8 @@ def write_facts(engine: Engine, facts: Facts) -> WriteResult:
 
 
 def _write_entities(conn: Connection, facts: Facts, count: bool = True) -> dict[str, int]:
+    from ..resolve.entities import bump_counts, link_article
+
     sentences = _Sentences(facts)
     rows: list[dict[str, Any]] = []
     text = facts.article.text
