@@ -48,6 +48,7 @@ progress_table = Table(
     Column("size", BigInteger, nullable=False),
     Column("mtime_ns", BigInteger, nullable=False),
     Column("pages", Integer, nullable=False, default=0),
+    Column("failed", Integer, nullable=False, default=0),
     Column("complete", Boolean, nullable=False, default=False),
     Column("updated_at", DateTime(timezone=True), server_default=func.now(), onupdate=func.now()),
 )
@@ -74,8 +75,10 @@ class _InputState:
     start: int
     read: int = 0
     exhausted: bool = False
-    settled: set[int] = field(default_factory=set)
+    start_failed: int = 0
+    settled: dict[int, bool] = field(default_factory=dict)
     watermark: int = 0
+    failed: int = 0
     saved: int = -1
     saved_complete: bool = False
 
@@ -87,12 +90,16 @@ def _multi_page(name: str) -> bool:
 class ProgressTracker:
     """Reads pages input by input, skipping what markers say is done, and moves markers forward."""
 
-    def __init__(self, engine: Engine, *, use_markers: bool = True) -> None:
+    def __init__(self, engine: Engine, *, use_markers: bool = True, resume: bool = True) -> None:
         self.engine = engine
         self.use_markers = use_markers
+        self.resume = resume
+        """False: read every input from its start (markers are still written), e.g. to retry errors."""
         self.inputs: dict[str, _InputState] = {}
         self.skipped = 0
         """Pages not even read again because a marker says they were settled in an earlier run."""
+        self.skipped_failed = 0
+        """Of those, pages that had failed (they count as failed before, not as done)."""
         self.resumed: list[dict[str, object]] = []
         if use_markers:
             ensure_progress_table(engine)
@@ -105,10 +112,19 @@ class ProgressTracker:
         key = os.path.abspath(path)
         with self.engine.connect() as conn:
             row = conn.execute(select(progress_table).where(progress_table.c.input == key)).first()
-        start = 0
-        if row is not None and row.size == stat.st_size and row.mtime_ns == stat.st_mtime_ns:
-            start = row.pages  # same file as before: its first ``pages`` pages are settled
-        state = _InputState(key, stat.st_size, stat.st_mtime_ns, start=start, watermark=start, saved=start)
+        start = failed = 0
+        if self.resume and row is not None and row.size == stat.st_size and row.mtime_ns == stat.st_mtime_ns:
+            start, failed = row.pages, row.failed  # same file as before: its first pages are settled
+        state = _InputState(
+            key,
+            stat.st_size,
+            stat.st_mtime_ns,
+            start=start,
+            start_failed=failed,
+            watermark=start,
+            failed=failed,
+            saved=start,
+        )
         if row is not None and row.complete and start == row.pages:
             state.exhausted = True
         return state
@@ -139,26 +155,26 @@ class ProgressTracker:
         self.inputs[state.key] = state
         if state.start:
             self.resumed.append({"input": path, "pages_done": state.start, "complete": state.exhausted})
+        self.skipped += state.start
+        self.skipped_failed += state.start_failed
         if state.exhausted:
-            self.skipped += state.start
             return
         for seq, page in enumerate(iter_pages([path], published=published, limits=limits)):
             if seq < state.start:
-                self.skipped += 1
                 continue
             state.read = seq + 1
             yield Tag(state.key, seq), page
         state.read = max(state.read, state.start)
         state.exhausted = True
 
-    def settle(self, tag: Tag) -> None:
-        """Note that a page's outcome is committed to the store."""
+    def settle(self, tag: Tag, *, failed: bool = False) -> None:
+        """Note that a page's outcome (``failed`` or not) is committed to the store."""
         if tag.input is None:
             return
         state = self.inputs[tag.input]
-        state.settled.add(tag.seq)
+        state.settled[tag.seq] = failed
         while state.watermark in state.settled:
-            state.settled.discard(state.watermark)
+            state.failed += state.settled.pop(state.watermark)
             state.watermark += 1
 
     def flush(self) -> None:
@@ -176,6 +192,7 @@ class ProgressTracker:
             "size": state.size,
             "mtime_ns": state.mtime_ns,
             "pages": state.watermark,
+            "failed": state.failed,
             "complete": complete,
         }
         dialect = self.engine.dialect.name
@@ -186,7 +203,9 @@ class ProgressTracker:
                 conn.execute(
                     stmt.on_conflict_do_update(
                         index_elements=[progress_table.c.input],
-                        set_={k: stmt.excluded[k] for k in ("size", "mtime_ns", "pages", "complete")},
+                        set_={
+                            k: stmt.excluded[k] for k in ("size", "mtime_ns", "pages", "failed", "complete")
+                        },
                     )
                 )
             else:  # any other backend: update, else insert

@@ -112,7 +112,7 @@ class _Recorder:
                 summary.near_duplicates += result.status == "near_duplicate"
             else:
                 summary.duplicates += 1
-        self.tracker.settle(tag)
+        self.tracker.settle(tag, failed=outcome.status in ("error", "failed_before"))
         if self.on_page:
             self.on_page(outcome)
 
@@ -193,7 +193,8 @@ def run(
     use_pool = workers > 1 if isolate is None else isolate
     summary = RunSummary(workers=workers if use_pool else 1, engine="pool" if use_pool else "local")
     from_paths = isinstance(inputs, list | tuple) and all(isinstance(x, str) for x in inputs)
-    tracker = ProgressTracker(engine, use_markers=from_paths)
+    # Retrying errors reads every input again: the markers cannot say which settled pages failed.
+    tracker = ProgressTracker(engine, use_markers=from_paths, resume=not retry_errors)
     if from_paths:
         pages = tracker.pages(list(inputs), published=published, limits=limits)  # type: ignore[arg-type]
     else:
@@ -227,8 +228,9 @@ def run(
                 tracker.flush()
         tracker.flush()
     finally:
-        summary.already_done += tracker.skipped
-        summary.duplicates += tracker.skipped
+        summary.already_done += tracker.skipped - tracker.skipped_failed
+        summary.duplicates += tracker.skipped - tracker.skipped_failed
+        summary.failed_before += tracker.skipped_failed
         summary.pages += tracker.skipped
         summary.resumed = tracker.resumed
         summary.seconds = time.perf_counter() - started
