@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, bindparam, func, literal_column, select, text
 
-from ..store.fts import SNIPPET_END, SNIPPET_START, TS_CONFIG, article_tsv, fts5_query, quote_tsv
+from ..store.fts import SNIPPET_END, SNIPPET_START, TS_CONFIG, fts5_query
 from ..store.schema import quotes
 
 __all__ = ["search", "quote_match"]
@@ -64,9 +64,9 @@ def _pg_articles(conn: Connection, q: str, limit: int) -> list[Any]:
         text(
             f"""SELECT {_ARTICLE}, hit.score,
                    ts_headline('{TS_CONFIG}', a.text, websearch_to_tsquery('{TS_CONFIG}', :q), :opts) AS snippet
-            FROM (SELECT a.id, ts_rank_cd({article_tsv("a.")}, websearch_to_tsquery('{TS_CONFIG}', :q)) AS score
+            FROM (SELECT a.id, ts_rank_cd(a.search_tsv, websearch_to_tsquery('{TS_CONFIG}', :q)) AS score
                   FROM articles a
-                  WHERE {article_tsv("a.")} @@ websearch_to_tsquery('{TS_CONFIG}', :q)
+                  WHERE a.search_tsv @@ websearch_to_tsquery('{TS_CONFIG}', :q)
                     AND a.duplicate_of IS NULL
                   ORDER BY score DESC, a.id LIMIT :limit) hit
             JOIN articles a ON a.id = hit.id
@@ -81,12 +81,12 @@ def _pg_quotes(conn: Connection, q: str, limit: int) -> list[Any]:
         text(
             f"""SELECT {_ARTICLE}, qt.id AS quote_id, qt.text, qt.kind, qt.start, qt."end",
                    qt.speaker_id, qt.speaker_text, qt.date, en.name AS speaker_name,
-                   ts_rank_cd({quote_tsv("qt.")}, websearch_to_tsquery('{TS_CONFIG}', :q)) AS score,
+                   ts_rank_cd(qt.search_tsv, websearch_to_tsquery('{TS_CONFIG}', :q)) AS score,
                    ts_headline('{TS_CONFIG}', qt.text, websearch_to_tsquery('{TS_CONFIG}', :q), :opts) AS snippet
             FROM quotes qt
             JOIN articles a ON a.id = qt.article_id
             LEFT JOIN entities en ON en.id = qt.speaker_id
-            WHERE {quote_tsv("qt.")} @@ websearch_to_tsquery('{TS_CONFIG}', :q)
+            WHERE qt.search_tsv @@ websearch_to_tsquery('{TS_CONFIG}', :q)
               AND a.duplicate_of IS NULL
             ORDER BY score DESC, a.id, qt.start LIMIT :limit"""
         ),
@@ -149,4 +149,4 @@ def quote_match(conn: Connection, query: str) -> ColumnElement[bool] | None:
     if not query.strip():
         return None
     config = literal_column(f"'{TS_CONFIG}'")
-    return func.to_tsvector(config, quotes.c.text).op("@@")(func.websearch_to_tsquery(config, query))
+    return literal_column("quotes.search_tsv").op("@@")(func.websearch_to_tsquery(config, query))

@@ -35,9 +35,18 @@ def _query_indexes(conn: Connection) -> None:
         conn.execute(text(ddl))
 
 
+def _pg_stored_tsvector(conn: Connection) -> None:
+    """PostgreSQL: rank from stored tsvector columns (index version 2 indexed expressions)."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("DROP INDEX IF EXISTS ix_articles_fts"))
+        conn.execute(text("DROP INDEX IF EXISTS ix_quotes_fts"))
+        install_fts(conn)
+
+
 INDEX_STEPS: list[tuple[int, Callable[[Connection], None]]] = [
     (1, _query_indexes),
     (2, install_fts),
+    (3, _pg_stored_tsvector),
 ]
 INDEX_VERSION = INDEX_STEPS[-1][0]
 
