@@ -13,7 +13,18 @@ from sqlalchemy import Connection, and_, func, or_, select
 from sqlalchemy.orm import aliased
 
 from ..resolve.names import name_key
-from ..store.schema import aliases, articles, descriptions, entities, events, mentions, quotes, relations, timexes
+from ..store.schema import (
+    aliases,
+    article_sources,
+    articles,
+    descriptions,
+    entities,
+    events,
+    mentions,
+    quotes,
+    relations,
+    timexes,
+)
 from .timeorder import time_sort_key
 
 __all__ = ["find_entities", "dossier", "suggest"]
@@ -72,7 +83,8 @@ def dossier(conn: Connection, entity_id: int, limit: int = _LIMIT) -> dict[str, 
     """Build the dossier of one knowledge-base entity."""
     out = _entity_summary(conn, entity_id)
     out["aliases"] = sorted(
-        set(conn.execute(select(aliases.c.alias).where(aliases.c.entity_id == entity_id)).scalars()) - {out["name"]},
+        set(conn.execute(select(aliases.c.alias).where(aliases.c.entity_id == entity_id)).scalars())
+        - {out["name"]},
         key=str.casefold,
     )
     out["descriptions"] = _descriptions(conn, entity_id, limit)
@@ -85,7 +97,9 @@ def dossier(conn: Connection, entity_id: int, limit: int = _LIMIT) -> dict[str, 
         mentions.c.end <= quotes.c.end,
     )
     out["quotes_about"] = _quotes(
-        conn, and_(or_(quotes.c.speaker_id.is_(None), quotes.c.speaker_id != entity_id), about.exists()), limit
+        conn,
+        and_(or_(quotes.c.speaker_id.is_(None), quotes.c.speaker_id != entity_id), about.exists()),
+        limit,
     )
     out["events"] = _events(conn, entity_id, limit)
     out["timeline"] = _timeline(conn, entity_id, out["events"], out["quotes_by"], limit)
@@ -99,6 +113,7 @@ def _descriptions(conn: Connection, entity_id: int, limit: int) -> list[dict[str
         select(descriptions, _sentence(descriptions).label("sentence"), *_ARTICLE_COLS)
         .join(articles, articles.c.id == descriptions.c.article_id)
         .where(descriptions.c.entity_id == entity_id)
+        .where(articles.c.duplicate_of.is_(None))
         .order_by(articles.c.published, descriptions.c.start)
     ).all()
     seen: dict[str, dict[str, Any]] = {}
@@ -134,6 +149,7 @@ def _relations(conn: Connection, entity_id: int, limit: int) -> dict[str, list[d
         .join(subj, subj.c.id == relations.c.subject_id)
         .join(obj, obj.c.id == relations.c.object_id)
         .where(or_(relations.c.subject_id == entity_id, relations.c.object_id == entity_id))
+        .where(articles.c.duplicate_of.is_(None))
         .where(relations.c.negated.is_(False))
         .order_by(articles.c.published)
     ).all()
@@ -165,7 +181,9 @@ def _relations(conn: Connection, entity_id: int, limit: int) -> dict[str, list[d
 
 def _quotes(conn: Connection, where: Any, limit: int) -> list[dict[str, Any]]:
     rows = conn.execute(
-        select(quotes, entities.c.name.label("speaker_name"), _sentence(quotes).label("sentence"), *_ARTICLE_COLS)
+        select(
+            quotes, entities.c.name.label("speaker_name"), _sentence(quotes).label("sentence"), *_ARTICLE_COLS
+        )
         .join(articles, articles.c.id == quotes.c.article_id)
         .outerjoin(entities, entities.c.id == quotes.c.speaker_id)
         .where(where)
@@ -267,7 +285,9 @@ def _timeline(
         )
         .join(
             timexes,
-            and_(timexes.c.article_id == mentions.c.article_id, timexes.c.sent_start == mentions.c.sent_start),
+            and_(
+                timexes.c.article_id == mentions.c.article_id, timexes.c.sent_start == mentions.c.sent_start
+            ),
         )
         .join(articles, articles.c.id == mentions.c.article_id)
         .where(mentions.c.entity_id == entity_id, timexes.c.value.is_not(None))
@@ -291,11 +311,18 @@ def _timeline(
                 "article": _article_ref(r),
             }
         )
-    return sorted(lines, key=lambda x: (time_sort_key(x["date"]), x["article"]["id"] or "", x["start"]))[:limit]
+    return sorted(lines, key=lambda x: (time_sort_key(x["date"]), x["article"]["id"] or "", x["start"]))[
+        :limit
+    ]
 
 
 def _line(item: dict[str, Any]) -> dict[str, Any]:
-    return {"start": item["start"], "end": item["end"], "sentence": item["sentence"], "article": item["article"]}
+    return {
+        "start": item["start"],
+        "end": item["end"],
+        "sentence": item["sentence"],
+        "article": item["article"],
+    }
 
 
 def _related(conn: Connection, entity_id: int, limit: int = 10) -> list[dict[str, Any]]:
@@ -308,7 +335,9 @@ def _related(conn: Connection, entity_id: int, limit: int = 10) -> list[dict[str
             other,
             and_(other.c.article_id == mentions.c.article_id, other.c.sent_start == mentions.c.sent_start),
         )
+        .join(articles, articles.c.id == mentions.c.article_id)
         .where(mentions.c.entity_id == entity_id, other.c.entity_id != entity_id)
+        .where(articles.c.duplicate_of.is_(None))
         .distinct()
         .subquery()
     )
@@ -332,8 +361,25 @@ def _sources(conn: Connection, entity_id: int, limit: int) -> list[dict[str, Any
         )
         .join(mentions, mentions.c.article_id == articles.c.id)
         .where(mentions.c.entity_id == entity_id)
+        .where(articles.c.duplicate_of.is_(None))
         .group_by(articles.c.id, *_ARTICLE_COLS)
         .order_by(articles.c.published.desc(), articles.c.id)
         .limit(limit)
     ).all()
-    return [{**_article_ref(r), "mentions": r.mentions} for r in rows]
+    copies: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    if rows:
+        for c in conn.execute(
+            select(article_sources.c.article_id, article_sources.c.source, article_sources.c.url).where(
+                article_sources.c.article_id.in_([r.article_id for r in rows])
+            )
+        ):
+            copies[c.article_id].append({"source": c.source, "url": c.url})
+    # every source that carried the same (or a near-duplicate) article, wire copies included
+    return [
+        {
+            **_article_ref(r),
+            "mentions": r.mentions,
+            "also_in": [c for c in copies[r.article_id] if c["source"] != r.source],
+        }
+        for r in rows
+    ]
