@@ -167,6 +167,29 @@ class ProgressTracker:
         state.read = max(state.read, state.start)
         state.exhausted = True
 
+    def open_input(self, path: str) -> tuple[str, int, bool] | None:
+        """For engines that read inputs elsewhere: ``(key, pages to skip, all done)`` of a big input.
+
+        None when the input has no marker (a single page, or a file that cannot be stat'ed).
+        """
+        if not self.use_markers or not _multi_page(path):
+            return None
+        state = self._load(path)
+        if state is None:
+            return None
+        self.inputs[state.key] = state
+        if state.start:
+            self.resumed.append({"input": path, "pages_done": state.start, "complete": state.exhausted})
+        self.skipped += state.start
+        self.skipped_failed += state.start_failed
+        return state.key, state.start, state.exhausted
+
+    def close_inputs(self) -> None:
+        """Once every page of every input is settled: mark the big inputs read to their end."""
+        for state in self.inputs.values():
+            state.read = max(state.read, state.watermark)
+            state.exhausted = True
+
     def settle(self, tag: Tag, *, failed: bool = False) -> None:
         """Note that a page's outcome (``failed`` or not) is committed to the store."""
         if tag.input is None:
