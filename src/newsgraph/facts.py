@@ -12,7 +12,16 @@ __all__ = ["doc_to_facts"]
 def doc_to_facts(doc: Doc, article: Article) -> Facts:
     """Read newsgraph's extension attributes off ``doc`` into a ``Facts`` record."""
     entities = [
-        Entity(id=c.id, name=c.name, type=c.label, aliases=list(c.aliases), mentions=c.mentions)
+        Entity(
+            id=c.id,
+            name=c.name,
+            type=c.label,
+            aliases=list(c.aliases),
+            mentions=c.mentions,
+            context_mentions=[
+                {"field": f, "index": i, "start": start, "end": end} for f, i, start, end in c.context
+            ],
+        )
         for c in doc._.ng_entities or []
     ]
     return Facts(

@@ -160,6 +160,10 @@ class Entity:
     """spaCy label: PERSON, ORG, GPE, LOC, FAC, NORP, ..."""
     aliases: list[str] = field(default_factory=list)
     mentions: list[tuple[int, int]] = field(default_factory=list)
+    """Mentions in ``text`` only; empty for an entity named only in the headline or a caption."""
+    context_mentions: list[dict[str, Any]] = field(default_factory=list)
+    """Mentions in the headline and captions: ``{field: "title"|"caption", index, start, end}``,
+    offsets into that field's text (``index``: the caption's position, 0 for the title)."""
 
 
 @dataclass
@@ -277,9 +281,7 @@ class Facts:
         """The full article record of the JSON contract."""
         record = self.article.to_dict()
         record["sentences"] = [list(s) for s in self.sentences]
-        record["entities"] = [
-            {**asdict(e), "mentions": [list(m) for m in e.mentions]} for e in self.entities
-        ]
+        record["entities"] = [{**asdict(e), "mentions": [list(m) for m in e.mentions]} for e in self.entities]
         record["timexes"] = [asdict(t) for t in self.timexes]
         record["quotes"] = [asdict(q) for q in self.quotes]
         record["descriptions"] = [asdict(d) for d in self.descriptions]

@@ -92,9 +92,18 @@ PLACE_NOUNS = {
     "village",
     "island",
     "airport",
+    "airfield",
     "plant",
     "factory",
+    "refinery",
     "site",
+    "station",
+    "stadium",
+    "arena",
+    "prison",
+    "jail",
+    "bridge",
+    "dam",
 }
 # Names that say "this is a company" (for "the company", "the firm"...).
 COMPANY_NAME_CUES = {
@@ -145,6 +154,21 @@ UNION_NAME_CUES = {
     "syndicate",
 }
 PLACE_SYNONYMS = {"port": {"port", "terminal", "harbour", "harbor", "dock", "docks"}}
+# Facility classes: a name whose head word is on the left may be called by a class word on the
+# right ("Port of X" -> "the terminal", "X Airport" -> "the airfield"). Class words, never names.
+FACILITY_CLASSES: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
+    (
+        frozenset("port seaport harbour harbor dock docks terminal wharf quay pier".split()),
+        frozenset("port harbour harbor terminal dock docks".split()),
+    ),
+    (frozenset("airport airfield aerodrome".split()), frozenset("airport airfield terminal".split())),
+    (frozenset("stadium arena".split()), frozenset("stadium arena".split())),
+    (frozenset("prison jail penitentiary".split()), frozenset("prison jail".split())),
+    (frozenset("plant factory refinery works".split()), frozenset("plant factory refinery site".split())),
+    (frozenset({"station"}), frozenset({"station"})),
+    (frozenset({"bridge"}), frozenset({"bridge"})),
+    (frozenset({"dam"}), frozenset({"dam"})),
+)
 AGENT_NOUNS = {
     "member",
     "employee",
@@ -468,16 +492,12 @@ def resolve_nominal(np_head: Token, index: EntityIndex) -> Resolution | None:
             strength = 2
         elif lemma == "union" and cluster.label == "ORG" and name_words & UNION_NAME_CUES:
             strength = 2
-        elif (
-            lemma in PLACE_SYNONYMS["port"]
-            and cluster.label in {"FAC", "LOC", "GPE"}
-            and {h.lower() for h in heads} & PLACE_SYNONYMS["port"]
-        ):
+        elif cluster.label in {"FAC", "LOC", "GPE"} and any(facility_class_fits(lemma, h) for h in heads):
             strength = 2
         if strength:
             scores[ent] = (strength, last)
     if not scores:
-        return None
+        return _context_antecedent(np_head, labels, index)
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1][0], -kv[1][1]))
     ent, (strength, last) = ranked[0]
     if len(ranked) > 1 and ranked[1][1][0] == strength:
@@ -490,3 +510,49 @@ def resolve_nominal(np_head: Token, index: EntityIndex) -> Resolution | None:
             return None
     confidence = {3: 0.85, 2: 0.7}.get(strength, 0.5)
     return Resolution(ent, confidence)
+
+
+def facility_class_fits(noun: str, name_head: str) -> bool:
+    """Whether a class word may stand for a facility whose name has this head ("terminal", "port")."""
+    head = name_head.lower()
+    return any(head in heads and noun in nouns for heads, nouns in FACILITY_CLASSES)
+
+
+def name_head(name: str) -> str:
+    """The head word of a name: the word before "of" ("Port of Alder" -> port), else the last word."""
+    words = name.lower().split()
+    if "of" in words[1:]:
+        return words[words.index("of", 1) - 1]
+    return words[-1] if words else ""
+
+
+def _context_antecedent(np_head: Token, labels: set[str], index: EntityIndex) -> Resolution | None:
+    """A definite nominal for an entity the body has not named yet but the headline or a caption
+    has ("the terminal" for "Port of X"). Only when no body entity fits at all, only by the
+    name's head or a class word, and only when exactly one such entity fits."""
+    noun, lemma = np_head.lower_, np_head.lemma_.lower()
+    found: dict[str, int] = {}
+    for ent, cluster in index.clusters.items():
+        if not cluster.context or cluster.label not in labels or cluster.label == "PERSON":
+            continue
+        if any(s.end <= np_head.i for s in cluster.spans):
+            continue  # named in the body before: the body's rules already judged it
+        forms = {cluster.name, *cluster.aliases}
+        heads = {name_head(f) for f in forms}
+        words = set().union(*(nominal_head_words(f) for f in forms))
+        if noun in heads or lemma in heads:
+            found[ent] = 3
+        elif cluster.label in {"FAC", "LOC"} and any(facility_class_fits(lemma, h) for h in heads):
+            found[ent] = 2
+        elif cluster.label == "ORG" and (
+            (lemma in COMPANY_NOUNS and words & COMPANY_NAME_CUES)
+            or (lemma == "union" and words & UNION_NAME_CUES)
+        ):
+            found[ent] = 2
+    if not found:
+        return None
+    best = max(found.values())
+    top = [e for e, strength in found.items() if strength == best]
+    if len(top) != 1:
+        return None
+    return Resolution(top[0], 0.65 if best == 3 else 0.55)

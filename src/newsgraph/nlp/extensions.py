@@ -10,7 +10,21 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-__all__ = ["EntityCluster", "register_extensions", "entity_at", "cluster_by_id"]
+__all__ = ["EntityCluster", "ContextEntity", "register_extensions", "entity_at", "cluster_by_id"]
+
+
+@dataclass
+class ContextEntity:
+    """A name found in the headline or a caption: its words, label and offsets into that field's text."""
+
+    text: str
+    label: str
+    field: str
+    """``title`` or ``caption`` (never a credit)."""
+    index: int
+    """The caption's index in ``Article.captions`` (0 for the title)."""
+    start: int
+    end: int
 
 
 @dataclass
@@ -22,6 +36,9 @@ class EntityCluster:
     label: str
     spans: list[Span] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)
+    context: list[tuple[str, int, int, int]] = field(default_factory=list)
+    """Mentions in the headline and captions: (field, index, start, end), offsets into that field.
+    A cluster named only there has no ``spans``: it is an antecedent, never a body mention."""
 
     @property
     def mentions(self) -> list[tuple[int, int]]:
@@ -39,6 +56,9 @@ _DOC_ATTRS = {
     "ng_relations": None,  # list[model.Relation]
     "ng_events": None,  # list[model.Event]
     "ng_coref": None,  # list[model.CorefMention]
+    "ng_context_texts": None,  # list[(field, index, text)]: the title and caption texts (no credits)
+    "ng_context": None,  # list[ContextEntity]: the model's names in those texts, before grouping
+    "ng_main_place": None,  # entity id of the one place the headline names, or None
 }
 
 
@@ -48,7 +68,9 @@ def register_extensions() -> None:
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)
     if not Span.has_extension("ng_entity"):
-        Span.set_extension("ng_entity", getter=lambda span: entity_at(span.doc, span.start_char, span.end_char))
+        Span.set_extension(
+            "ng_entity", getter=lambda span: entity_at(span.doc, span.start_char, span.end_char)
+        )
 
 
 def entity_at(doc: Doc, start_char: int, end_char: int) -> EntityCluster | None:

