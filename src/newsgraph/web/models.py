@@ -250,7 +250,10 @@ class IngestRequest(BaseModel):
         description="publication date YYYY-MM-DD for pages that carry none",
         pattern=r"^\d{4}-\d{2}-\d{2}$",
     )
-    title: str | None = None
+    title: str | None = Field(None, description="the headline, when the page's own is missing or wrong")
+    source_url: str | None = Field(
+        None, max_length=2000, description="the page's URL, when giving html or text"
+    )
     id: str | None = Field(None, max_length=64, pattern=r"^[A-Za-z0-9._-]+$")
 
 

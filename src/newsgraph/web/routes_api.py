@@ -160,7 +160,9 @@ def timeline_data(
 ) -> dict[str, Any]:
     """An entity's timeline, each line with the ISO days its date covers."""
     require_entity(kb, entity_id)
-    result = guarded(kb.timeline, entity_id, date_from=date_from, date_to=date_to, limit=limit)
+    result = guarded(
+        kb.timeline, entity_id, date_from=date_from or None, date_to=date_to or None, limit=limit
+    )
     return {**result, "timeline": lookup.timeline_days(result["timeline"])}
 
 
@@ -213,8 +215,8 @@ def quotes_data(
         speaker=name_or_id(speaker),
         about=name_or_id(about),
         search=q or None,
-        date_from=date_from,
-        date_to=date_to,
+        date_from=date_from or None,
+        date_to=date_to or None,
         limit=limit,
     )
 
@@ -255,8 +257,8 @@ def events_data(
         actor=name_or_id(actor),
         recipient=name_or_id(recipient),
         place=place or None,
-        date_from=date_from,
-        date_to=date_to,
+        date_from=date_from or None,
+        date_to=date_to or None,
         limit=limit,
     )
 
@@ -424,6 +426,8 @@ def _pages(page: IngestRequest) -> list[Any]:
     from ..model import Page
 
     given = [x for x in (page.url, page.html, page.text) if x is not None]
+    if page.url is not None and page.source_url is not None:
+        raise HTTPException(422, "source_url goes with html or text; a fetched url is its own")
     if len(given) != 1:
         raise HTTPException(422, "give exactly one of url, html or text")
     if page.url is not None:
@@ -448,5 +452,6 @@ def _pages(page: IngestRequest) -> list[Any]:
             published=page.published,
             title=page.title,
             id=page.id,
+            url=page.source_url,
         )
     ]
