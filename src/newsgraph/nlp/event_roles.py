@@ -21,6 +21,7 @@ __all__ = [
     "is_negated",
     "date_for",
     "place_for",
+    "place_spans",
 ]
 
 # Verbs that carry a nominal event ("staged a demonstration", "began a hunger strike"): their
@@ -58,6 +59,7 @@ GROUP_NOUNS = frozenset(
 RECIPIENT_PREPS = ("against", "with", "on", "to", "toward", "towards", "into", "from", "over", "for")
 # Types whose nominal takes "on" for its topic ("a hearing on the plan"), not a target.
 TOPIC_ON = frozenset({"COURT_HEARING", "CONSULT", "AGREE", "INVESTIGATE", "DEMAND", "DISAPPROVE", "SUPPORT"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 PLACE_PREPS = frozenset("in at near outside inside across around into throughout".split())
 RELATIVE_PRONOUNS = frozenset("who which that whom".split())
 _SUBJ = ("nsubj", "csubj")
@@ -322,11 +324,25 @@ def date_for(doc: Doc, sent: Span, trigger: Token, verb: Token) -> tuple[str | N
     return (best[1], best[0]) if best else (None, 0.0)
 
 
+def place_spans(doc: Doc, sent: Span) -> list[Span]:
+    """Places in a sentence: named ones, then nominals resolved to a place ("at the port")."""
+    spans = [ent for ent in sent.ents if ent.label_ in PLACE_LABELS]
+    if doc._.ng_coref:
+        labels = {c.id: c.label for c in doc._.ng_entities or []}
+        for m in doc._.ng_coref:
+            if sent.start_char <= m.start < sent.end_char and labels.get(m.entity) in PLACE_LABELS:
+                span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is not None:
+                    spans.append(span)
+    return spans
+
+
 def place_for(doc: Doc, sent: Span, trigger: Token, verb: Token) -> Span | None:
-    """A place named in the event's clause after a locative preposition (``in Kabul``, ``at the port``)."""
-    for ent in sent.ents:
-        if ent.label_ not in ("GPE", "LOC", "FAC"):
-            continue
+    """A place named in the event's clause after a locative preposition (``in Kabul``, ``at the port``).
+
+    A definite nominal that coreference linked to a place counts ("the last strike at the port").
+    """
+    for ent in place_spans(doc, sent):
         root = ent.root
         prep = root.head
         if root.dep_ != "pobj" or prep.lower_ not in PLACE_PREPS:

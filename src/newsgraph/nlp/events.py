@@ -16,6 +16,7 @@ Policy on uncertain events:
 from __future__ import annotations
 
 from collections import Counter
+from datetime import date
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -35,10 +36,11 @@ from .event_roles import (
     is_negated,
     np_span,
     place_for,
+    place_spans,
     recipient_of,
     subject_of,
 )
-from .extensions import EntityCluster, entity_at
+from .extensions import EntityCluster, cluster_by_id, entity_at
 
 __all__ = ["find_events", "sentence_events"]
 
@@ -53,6 +55,8 @@ MILITARY = frozenset(
 )
 # Modifiers that make a definite nominal a new event ("the last strike"), not a mention of one.
 NEW_REFERENT = frozenset("last previous first next earlier former past major general".split())
+# Events that happen on a scene, which the headline's place may locate when the sentence names none.
+SCENE_TYPES = frozenset({"PROTEST", "MOBILIZE", "COERCE", "ASSAULT", "FIGHT"})
 
 
 def _trigger_text(token: Token, entry: TriggerEntry) -> tuple[str, int, int]:
@@ -255,7 +259,7 @@ def sentence_events(
             recipient=recipient_id,
             actor_text=actor_text,
             recipient_text=recipient_text,
-            place=_place_record(place),
+            place=_place_record(doc, place),
             date=date if date else doc._.ng_published,
             date_source="text" if date else ("published" if doc._.ng_published else None),
             trigger=text,
@@ -275,14 +279,58 @@ def sentence_events(
     return _merge(events)
 
 
-def _place_record(span: Span | None) -> dict | None:
+def _place_record(doc: Doc, span: Span | None) -> dict | None:
+    """The place record of a span: a name as written, a resolved nominal ("the port") by its entity."""
     if span is None:
         return None
-    record = lookup(span.text)
-    if record is None:
-        return {"name": span.text}
-    record["name"] = span.text
-    return record
+    if any(e.start == span.start and e.end == span.end for e in span.sent.ents):
+        return _named_place(span.text, "text")
+    cluster = entity_at(doc, span.start_char, span.end_char)
+    return _named_place(cluster.name if cluster else span.text, "coref")
+
+
+def _named_place(name: str, source: str) -> dict:
+    """``{name, country_code, lat, lon, geonameid}`` from the gazetteer, plus where the place came from."""
+    record = lookup(name) or {}
+    return {**record, "name": name, "source": source}
+
+
+def _near(value: str | None, published: str | None, days: int = 31) -> bool:
+    """Whether a TIMEX3 day or week lies within ``days`` of the publication date."""
+    if not value or not published:
+        return False
+    try:
+        pub = date.fromisoformat(published)
+        if len(value) >= 10 and value[4] == "-" and value[7] == "-":
+            day = date.fromisoformat(value[:10])
+        elif len(value) >= 8 and value[5] == "W":
+            day = date.fromisocalendar(int(value[:4]), int(value[6:8]), 1)
+        else:
+            return False
+    except ValueError:
+        return False
+    return abs((day - pub).days) <= days
+
+
+def _headline_places(doc: Doc, events: list[Event]) -> None:
+    """Give the headline's one place to the on-the-scene events of the current story that name none.
+
+    Only events that happen somewhere physical (a strike, an arrest, a clash), asserted, dated
+    near the publication date, in a sentence that names no place at all; at lower confidence.
+    """
+    cluster = cluster_by_id(doc, doc._.ng_main_place) if doc._.ng_main_place else None
+    if cluster is None:
+        return
+    for event in events:
+        if event.place is not None or event.type not in SCENE_TYPES or event.hypothetical or event.negated:
+            continue
+        if not _near(event.date, doc._.ng_published):
+            continue
+        sent = doc.char_span(event.start, event.end, alignment_mode="expand")
+        if sent is None or place_spans(doc, sent):
+            continue
+        event.place = _named_place(cluster.name, "headline")
+        event.confidence = round(event.confidence * 0.85, 3)
 
 
 def _derive(
@@ -426,6 +474,7 @@ def find_events(doc: Doc) -> list[Event]:
             event.actor, event.actor_text = salient
             event.confidence = round(event.confidence * 0.7, 3)
     events = [e for e, _ in found]
+    _headline_places(doc, events)
     events.sort(key=lambda e: (e.start, e.trigger_start or 0))
     return events
 
