@@ -34,7 +34,7 @@ def _check_knowledge_base(db: Path, sql_count, expected: int) -> None:  # type: 
     conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     try:
         for article_id, record in conn.execute("SELECT id, record FROM articles"):
-            entities = {e["id"] for e in json.loads(record)["entities"]}
+            entities = {e["id"] for e in json.loads(record)["entities"] if e["mentions"]}
             stored = {
                 row[0]
                 for row in conn.execute(

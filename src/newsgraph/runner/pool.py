@@ -15,7 +15,7 @@ import logging
 import multiprocessing
 import time
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from itertools import count
 from multiprocessing.connection import Connection, wait
@@ -128,13 +128,24 @@ class WorkerPool:
         self.close()
 
     # -- the loop ------------------------------------------------------------------------------
-    def run(self, tasks: Iterator[Task]) -> Iterator[list[tuple[Any, Outcome]]]:
-        """Feed tasks to idle workers (never more than one each) and yield results as they come."""
+    def run(
+        self, tasks: Iterator[Task], on_ready: Callable[[], None] | None = None
+    ) -> Iterator[list[tuple[Any, Outcome]]]:
+        """Feed tasks to idle workers (never more than one each) and yield results as they come.
+
+        Work starts once every worker has loaded its model (they load in parallel); ``on_ready``
+        is called then, so rates and ETAs measure processing, not start-up.
+        """
         self.workers = [self._spawn() for _ in range(self.size)]
         retries: deque[Task] = deque()
         exhausted = False
+        started = False
         while True:
-            for worker in self.workers:
+            if not started and all(w.ready for w in self.workers):
+                started = True
+                if on_ready:
+                    on_ready()
+            for worker in self.workers if started else ():
                 if worker.ready and worker.task is None:
                     task = retries.popleft() if retries else None
                     if task is None and not exhausted:

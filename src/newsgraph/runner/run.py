@@ -140,12 +140,16 @@ def _tasks(
         yield Task(items)
 
 
-def _in_process(tasks: Iterable[Task], config: WorkerConfig) -> Iterator[list[tuple[Any, Outcome]]]:
+def _in_process(
+    tasks: Iterable[Task], config: WorkerConfig, on_start: Callable[[], None] | None = None
+) -> Iterator[list[tuple[Any, Outcome]]]:
     """The stages in this process: what ``--workers 1`` runs."""
     from ..nlp import load_pipeline
 
     nlp = load_pipeline(config.model)
     extractor = load_extractor(config.extractor)
+    if on_start:
+        on_start()
     for task in tasks:
         outcomes = [
             extract_one(
@@ -212,17 +216,13 @@ def run(
         if use_pool:
             max_rss = max_worker_rss_mb * 1024 * 1024 if max_worker_rss_mb else None
             with WorkerPool(workers, config, nlp_timeout=nlp_timeout, max_rss_bytes=max_rss) as pool:
-                if on_start:
-                    on_start()
-                for results in pool.run(tasks):
+                for results in pool.run(tasks, on_ready=on_start):
                     for tag, outcome in results:
                         record(tag, outcome)
                     tracker.flush()
                 summary.restarts = pool.restarts
         else:
-            if on_start:
-                on_start()
-            for results in _in_process(tasks, config):
+            for results in _in_process(tasks, config, on_start):
                 for tag, outcome in results:
                     record(tag, outcome)
                 tracker.flush()
