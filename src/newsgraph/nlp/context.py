@@ -92,7 +92,7 @@ def is_title_case(text: str) -> bool:
     words = [w for w in _WORD.findall(text) if w.lower() not in _SMALL_WORDS]
     if len(words) < 3:
         return False
-    return sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+    return sum(w[0].isupper() for w in words) >= 0.9 * len(words)
 
 
 def _keys(cluster: EntityCluster) -> set[str]:
@@ -179,6 +179,25 @@ def _find_names(
                 cluster.context.append((field_name, index, start, end))
 
 
+def _drop_inner(doc: Doc, ents: list[ContextEntity], body: list[EntityCluster]) -> list[ContextEntity]:
+    """Drop a model name that lies inside a longer known name in the same text ("Brindle" tagged
+    PERSON inside "Port of Brindle", named so in a caption): the verbatim pass finds the longer one."""
+    texts = {(f, i): t for f, i, t in doc._.ng_context_texts or []}
+    forms = {e.text for e in ents} | {f for f, c in _surface_forms(body).items() if c is not None}
+    kept = []
+    for ent in ents:
+        text = texts.get((ent.field, ent.index), "")
+        inner = any(
+            m.start() <= ent.start and ent.end <= m.end()
+            for form in forms
+            if len(form) > len(ent.text) and ent.text in form
+            for m in re.finditer(re.escape(form), text)
+        )
+        if not inner:
+            kept.append(ent)
+    return kept
+
+
 def main_place(clusters: list[EntityCluster]) -> str | None:
     """The id of the one place (FAC, GPE, LOC) the headline names; None for none or several."""
     places = [c.id for c in clusters if c.label in PLACE_LABELS and any(m[0] == "title" for m in c.context)]
@@ -198,8 +217,9 @@ def add_context_entities(doc: Doc) -> Doc:
     new: list[EntityCluster] = []
     taken: dict[tuple[str, int], list[tuple[int, int]]] = {}
     title_case = {(f, i): f == "title" and is_title_case(t) for f, i, t in doc._.ng_context_texts}
+    ents = _drop_inner(doc, doc._.ng_context or [], body)
     # Longer names first, so "Reyes" in a second caption finds "Tomas Reyes" from the first.
-    for ent in sorted(doc._.ng_context or [], key=lambda e: (-len(e.text), e.field != "title", e.index)):
+    for ent in sorted(ents, key=lambda e: (-len(e.text), e.field != "title", e.index)):
         found = _match(ent.text, ent.label, body + new)
         if found is not None and found[0] is _AMBIGUOUS:
             continue
