@@ -27,7 +27,7 @@ from ..store import write_error, write_facts
 from .pool import Task, WorkerPool
 from .progress import ProgressTracker, Tag
 from .screen import forget_errors, screen
-from .worker import WorkerConfig, load_extractor
+from .worker import WorkerConfig, load_extractor, warm_up
 
 __all__ = ["RunSummary", "run"]
 
@@ -148,6 +148,7 @@ def _in_process(
 
     nlp = load_pipeline(config.model)
     extractor = load_extractor(config.extractor)
+    warm_up(nlp)
     if on_start:
         on_start()
     for task in tasks:

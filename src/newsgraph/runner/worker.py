@@ -18,7 +18,13 @@ from typing import Any
 
 from ..process import Extractor, annotate_outcomes, extract_one
 
-__all__ = ["WorkerConfig", "load_extractor", "worker_main", "rss_bytes"]
+__all__ = ["WorkerConfig", "load_extractor", "worker_main", "rss_bytes", "warm_up"]
+
+_WARM_UP_TEXT = (
+    "The Harbour Workers Alliance went on strike in Lisbon on Monday, March 9, 2026. "
+    "\u201cWe will not back down,\u201d said Maria Reyes, a spokesperson for the union.\n\n"
+    "Police arrested two protesters outside the offices of Acme Shipping, the company said."
+)
 
 
 @dataclass(frozen=True)
@@ -63,6 +69,15 @@ def rss_bytes() -> int:
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 
 
+def warm_up(nlp: Any) -> None:
+    """Run one small article through the stages, so lazy loads (gazetteer, lexicons) happen now."""
+    from ..model import Page
+
+    page = Page(source="warm-up", kind="text", data=_WARM_UP_TEXT.encode())
+    outcome = extract_one(page, published="2026-03-09")
+    list(annotate_outcomes([outcome], nlp))
+
+
 def worker_main(conn: Connection, config: WorkerConfig) -> None:
     """Serve tasks ``(task_id, pages)`` until the pipe closes or ``None`` arrives."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
@@ -71,6 +86,7 @@ def worker_main(conn: Connection, config: WorkerConfig) -> None:
 
         nlp = load_pipeline(config.model)
         extractor = load_extractor(config.extractor)
+        warm_up(nlp)
     except Exception as exc:  # noqa: BLE001 - report any start-up failure to the parent, then stop
         conn.send(("init_error", f"{type(exc).__name__}: {exc}", getattr(exc, "code", None)))
         return
