@@ -39,12 +39,19 @@ __all__ = ["router", "kb_of", "NameError404"]
 router = APIRouter(prefix="/api", tags=["api"])
 
 Limit = Annotated[int, Query(ge=1, le=500, description="at most this many items")]
+# the date forms DateRange understands; empty means no bound (what an HTML form sends for a blank field)
+_DATE = r"^(|[1-9][0-9]{3}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?)$"
 DateFrom = Annotated[
-    str | None, Query(alias="from", max_length=32, description="TIMEX3 date: YYYY, YYYY-MM, YYYY-MM-DD")
+    str | None,
+    Query(alias="from", max_length=10, pattern=_DATE, description="first day: YYYY, YYYY-MM or YYYY-MM-DD"),
 ]
 DateTo = Annotated[
-    str | None, Query(alias="to", max_length=32, description="TIMEX3 date: YYYY, YYYY-MM, YYYY-MM-DD")
+    str | None,
+    Query(alias="to", max_length=10, pattern=_DATE, description="last day: YYYY, YYYY-MM or YYYY-MM-DD"),
 ]
+EntityId = Annotated[
+    int, Path(ge=1, le=2**63 - 1, description="knowledge-base entity id")
+]  # SQL BIGINT range
 NameOrId = Annotated[
     str | None, Query(max_length=200, description="a name, any alias, or an entity id (digits)")
 ]
@@ -129,7 +136,7 @@ def dossier_data(kb: KnowledgeBase, entity_id: int, limit: int = 50) -> dict[str
 
 
 @router.get("/entities/{entity_id}", response_model=Dossier, responses=_404, summary="Dossier by id")
-def entity(kb: KB, entity_id: int, limit: Limit = 50) -> dict[str, Any]:
+def entity(kb: KB, entity_id: EntityId, limit: Limit = 50) -> dict[str, Any]:
     """Who is X: aliases, descriptions, relations by type, quotes by and about, events, timeline, sources."""
     return dossier_data(kb, entity_id, limit)
 
@@ -174,7 +181,7 @@ def timeline_data(
 )
 def timeline(
     kb: KB,
-    entity_id: int,
+    entity_id: EntityId,
     date_from: DateFrom = None,
     date_to: DateTo = None,
     limit: Annotated[int, Query(ge=1, le=2000)] = 200,
@@ -191,7 +198,7 @@ def timeline(
 )
 def graph(
     kb: KB,
-    entity_id: int,
+    entity_id: EntityId,
     depth: Annotated[int, Query(ge=1, le=2)] = 1,
     max_nodes: Annotated[int, Query(ge=2, le=200)] = 40,
 ) -> dict[str, Any]:

@@ -17,6 +17,7 @@ from .routes_api import (
     KB,
     DateFrom,
     DateTo,
+    EntityId,
     EventType,
     NameOrId,
     Place,
@@ -92,7 +93,7 @@ def who(request: Request, kb: KB, name: Annotated[str, Query(min_length=1, max_l
 
 
 @router.get("/entities/{entity_id}")
-def dossier(request: Request, kb: KB, entity_id: int) -> Response:
+def dossier(request: Request, kb: KB, entity_id: EntityId) -> Response:
     """The dossier: names, descriptions, relations, quotes, sources, timeline chart and relation graph."""
     data = dossier_data(kb, entity_id)
     return page(
