@@ -90,15 +90,22 @@ def dossier(conn: Connection, entity_id: int, limit: int = _LIMIT) -> dict[str, 
     out["descriptions"] = _descriptions(conn, entity_id, limit)
     out["relations"] = _relations(conn, entity_id, limit)
     out["quotes_by"] = _quotes(conn, quotes.c.speaker_id == entity_id, limit)
-    about = select(mentions.c.id).where(
-        mentions.c.entity_id == entity_id,
-        mentions.c.article_id == quotes.c.article_id,
-        mentions.c.start >= quotes.c.start,
-        mentions.c.end <= quotes.c.end,
+    # Driven from X's own mentions (indexed by entity), not by testing every quote in the corpus.
+    about = (
+        select(quotes.c.id)
+        .join(
+            mentions,
+            and_(
+                mentions.c.article_id == quotes.c.article_id,
+                mentions.c.start >= quotes.c.start,
+                mentions.c.end <= quotes.c.end,
+            ),
+        )
+        .where(mentions.c.entity_id == entity_id)
     )
     out["quotes_about"] = _quotes(
         conn,
-        and_(or_(quotes.c.speaker_id.is_(None), quotes.c.speaker_id != entity_id), about.exists()),
+        and_(or_(quotes.c.speaker_id.is_(None), quotes.c.speaker_id != entity_id), quotes.c.id.in_(about)),
         limit,
     )
     out["events"] = _events(conn, entity_id, limit)
