@@ -95,14 +95,21 @@ def is_title_case(text: str) -> bool:
     return sum(w[0].isupper() for w in words) >= 0.9 * len(words)
 
 
-def _keys(cluster: EntityCluster) -> set[str]:
-    return {normalise_name(f) for f in [cluster.name, *cluster.aliases, *(s.text for s in cluster.spans)]}
+class _Keys(dict):
+    """Comparison keys of each entity's names, computed once (an article can have many entities)."""
+
+    def of(self, cluster: EntityCluster) -> set[str]:
+        keys = self.get(id(cluster))
+        if keys is None:
+            forms = [cluster.name, *cluster.aliases, *(s.text for s in cluster.spans)]
+            keys = self[id(cluster)] = {normalise_name(f) for f in forms}
+        return keys
 
 
-def _fits(text: str, label: str, cluster: EntityCluster) -> str | None:
+def _fits(text: str, label: str, cluster: EntityCluster, keys: _Keys) -> str | None:
     """How a context name fits an entity: ``same``, ``short`` (a shorter form), ``long`` (a longer
     form of the entity's name) or None. The rules are those the body's grouping uses."""
-    if normalise_name(text) in _keys(cluster) and _compatible(label, cluster.label):
+    if normalise_name(text) in keys.of(cluster) and _compatible(label, cluster.label):
         return "same"
     name = cluster.name
     if cluster.label != "PERSON" and label != "PERSON":
@@ -128,9 +135,11 @@ def _fits(text: str, label: str, cluster: EntityCluster) -> str | None:
     return None
 
 
-def _match(text: str, label: str, clusters: list[EntityCluster]) -> tuple[EntityCluster, str] | None:
+def _match(
+    text: str, label: str, clusters: list[EntityCluster], keys: _Keys
+) -> tuple[EntityCluster, str] | None:
     """The one entity a context name stands for; ``_AMBIGUOUS`` when it could be several."""
-    hits = [(c, how) for c in clusters if (how := _fits(text, label, c))]
+    hits = [(c, how) for c in clusters if (how := _fits(text, label, c, keys))]
     same = [h for h in hits if h[1] == "same"]
     if len(same) == 1:
         return same[0]
@@ -139,10 +148,11 @@ def _match(text: str, label: str, clusters: list[EntityCluster]) -> tuple[Entity
     return (_AMBIGUOUS, "") if hits else None
 
 
-def _record(cluster: EntityCluster, ent: ContextEntity) -> None:
+def _record(cluster: EntityCluster, ent: ContextEntity, keys: _Keys) -> None:
     cluster.context.append((ent.field, ent.index, ent.start, ent.end))
     if ent.text != cluster.name and ent.text not in cluster.aliases:
         cluster.aliases.append(ent.text)
+    keys.pop(id(cluster), None)
 
 
 def _surface_forms(clusters: list[EntityCluster]) -> dict[str, EntityCluster | None]:
@@ -216,11 +226,12 @@ def add_context_entities(doc: Doc) -> Doc:
     body: list[EntityCluster] = list(doc._.ng_entities or [])
     new: list[EntityCluster] = []
     taken: dict[tuple[str, int], list[tuple[int, int]]] = {}
+    keys = _Keys()
     title_case = {(f, i): f == "title" and is_title_case(t) for f, i, t in doc._.ng_context_texts}
     ents = _drop_inner(doc, doc._.ng_context or [], body)
     # Longer names first, so "Reyes" in a second caption finds "Tomas Reyes" from the first.
     for ent in sorted(ents, key=lambda e: (-len(e.text), e.field != "title", e.index)):
-        found = _match(ent.text, ent.label, body + new)
+        found = _match(ent.text, ent.label, body + new, keys)
         if found is not None and found[0] is _AMBIGUOUS:
             continue
         if found is None:
@@ -234,7 +245,7 @@ def add_context_entities(doc: Doc) -> Doc:
                 # The caption gives the full name the body shortens ("Reyes" -> "Tomas Reyes").
                 cluster.aliases = [a for a in cluster.aliases if a != ent.text] + [cluster.name]
                 cluster.name = ent.text
-        _record(cluster, ent)
+        _record(cluster, ent, keys)
         taken.setdefault((ent.field, ent.index), []).append((ent.start, ent.end))
     _find_names(doc, body + new, taken)
     order = {"title": 0, "caption": 1}
