@@ -67,7 +67,7 @@ def test_timeline_lines_carry_chart_days(client: TestClient) -> None:
     assert fall["day_from"] == "2025-09-01" and fall["day_to"] == "2025-11-30"
     later = client.get(f"/api/entities/{hwa_id(client)}/timeline", params={"from": "2026-03-10"}).json()
     assert later["timeline"] and all(line["day_to"] >= "2026-03-10" for line in later["timeline"])
-    assert client.get(f"/api/entities/{hwa_id(client)}/timeline", params={"from": "soon"}).status_code == 400
+    assert client.get(f"/api/entities/{hwa_id(client)}/timeline", params={"from": "soon"}).status_code == 422
 
 
 def test_graph_reaches_two_hops(client: TestClient) -> None:

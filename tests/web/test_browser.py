@@ -57,7 +57,7 @@ def test_dossier_draws_the_timeline_chart_and_the_graph(server: LiveServer, page
         ".then(r => r.json()).then(d => d.timeline.filter(t => t.day_from).length)"
     )
     assert points == dated > 0
-    page.wait_for_function("window.cy && window.cy.nodes().length > 1")
+    page.wait_for_selector("#graph[data-rendered]")  # set by dossier.js once Cytoscape has drawn
     names = page.evaluate("window.cy.nodes().map(n => n.data('label'))")
     assert {"Harbour Workers Alliance", "Meridian Shipping", "Tomas Reyes"} <= set(names)
     box = page.locator("#graph canvas").first.bounding_box()
