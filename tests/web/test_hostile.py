@@ -116,7 +116,9 @@ def test_nothing_runs_in_a_real_browser(hostile: dict, browser: object) -> None:
         assert page.locator("a[href^='javascript']").count() == 0
         shot(page, "hostile-article")
         page.goto(f"{server.url}/entities/{hostile['entity']}")
-        page.wait_for_selector("#graph[data-rendered]")  # wait_for_function polls with eval, which our CSP blocks
+        page.wait_for_selector(
+            "#graph[data-rendered]"
+        )  # wait_for_function polls with eval, which our CSP blocks
         assert EVIL_NAME in page.inner_text("h1")
         labels = page.evaluate("window.cy.nodes().map(n => n.data('label'))")
         assert EVIL_NAME in labels
