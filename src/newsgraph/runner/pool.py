@@ -137,47 +137,59 @@ class WorkerPool:
         is called then, so rates and ETAs measure processing, not start-up.
         """
         self.workers = [self._spawn() for _ in range(self.size)]
-        retries: deque[Task] = deque()
-        exhausted = False
+        self._retries: deque[Task] = deque()
+        self._tasks = tasks
+        self._exhausted = False
         started = False
         while True:
             if not started and all(w.ready for w in self.workers):
                 started = True
                 if on_ready:
                     on_ready()
-            for worker in self.workers if started else ():
-                if worker.ready and worker.task is None:
-                    task = retries.popleft() if retries else None
-                    if task is None and not exhausted:
-                        task = next(tasks, None)
-                        exhausted = task is None
-                    if task is None:
-                        continue
-                    task.id = next(self._ids)
-                    worker.task, worker.phase, worker.current = task, "sent", 0
-                    worker.deadline = float("inf")
-                    worker.conn.send((task.id, [(h, p) for _, h, p in task.items]))
-            busy = [w for w in self.workers if w.task is not None or not w.ready]
-            if exhausted and not retries and all(w.task is None for w in self.workers):
+            if started:
+                self._dispatch()
+            if self._exhausted and not self._retries and all(w.task is None for w in self.workers):
                 return
+            busy = [w for w in self.workers if w.task is not None or not w.ready]
             now = time.monotonic()
             timeout = max(0.0, min((w.deadline for w in busy), default=now + 1.0) - now)
             handles: list[Any] = [w.conn for w in busy] + [w.process.sentinel for w in busy]
             ready = wait(handles, timeout=min(timeout, 1.0))
+            finished: list[list[tuple[Any, Outcome]]] = []
             for worker in list(self.workers):
                 if worker.conn in ready:
-                    yield from self._read(worker, retries)
+                    finished.extend(self._read(worker))
                 if worker.process.sentinel in ready and not worker.process.is_alive():
-                    yield from self._lost(worker, retries, "crash")
+                    finished.extend(self._lost(worker, "crash"))
                 elif time.monotonic() > worker.deadline:
-                    yield from self._lost(worker, retries, "timeout")
+                    finished.extend(self._lost(worker, "timeout"))
+            if started and finished:
+                self._dispatch()  # keep the workers busy while the caller writes these results
+            yield from finished
 
-    def _read(self, worker: _Worker, retries: deque[Task]) -> Iterator[list[tuple[Any, Outcome]]]:
+    def _dispatch(self) -> None:
+        """Give each idle, ready worker its next task: retries first, then new tasks."""
+        for worker in self.workers:
+            if not (worker.ready and worker.task is None):
+                continue
+            task = self._retries.popleft() if self._retries else None
+            if task is None and not self._exhausted:
+                task = next(self._tasks, None)
+                self._exhausted = task is None
+            if task is None:
+                return
+            task.id = next(self._ids)
+            worker.task, worker.phase, worker.current = task, "sent", 0
+            worker.deadline = float("inf")
+            worker.conn.send((task.id, [(h, p) for _, h, p in task.items]))
+
+    def _read(self, worker: _Worker) -> list[list[tuple[Any, Outcome]]]:
+        finished = []
         while worker.conn.poll():
             try:
                 message = worker.conn.recv()
             except (EOFError, OSError):
-                return  # the sentinel says what happened
+                break  # the sentinel says what happened
             kind = message[0]
             if kind == "ready":
                 worker.ready, worker.phase, worker.deadline = True, "idle", float("inf")
@@ -196,18 +208,19 @@ class WorkerPool:
                 worker.rss = message[3]
                 pid = worker.process.pid
                 self.peak_rss[pid] = max(self.peak_rss.get(pid, 0), worker.rss)
-                results = [(task.items[i][0], outcome) for i, outcome in message[2]]
+                finished.append([(task.items[i][0], outcome) for i, outcome in message[2]])
                 if self.max_rss_bytes and worker.rss > self.max_rss_bytes:
                     log.info("worker %s uses %d MB; replacing it", pid, worker.rss >> 20)
                     self._replace(worker, kill=False)
-                yield results
+                    break
+        return finished
 
     def _replace(self, worker: _Worker, *, kill: bool) -> None:
         self._stop(worker, kill=kill)
         self.workers[self.workers.index(worker)] = self._spawn()
         self.restarts += 1
 
-    def _lost(self, worker: _Worker, retries: deque[Task], how: str) -> Iterator[list[tuple[Any, Outcome]]]:
+    def _lost(self, worker: _Worker, how: str) -> list[list[tuple[Any, Outcome]]]:
         """A worker died or hung: record the page at fault, queue the rest again, start a new worker."""
         task, phase, current = worker.task, worker.phase, worker.current
         exitcode = worker.process.exitcode
@@ -216,7 +229,7 @@ class WorkerPool:
             raise ModelError(f"a worker died while loading the model (exit code {exitcode})", code="E022")
         self._replace(worker, kill=True)
         if task is None:
-            return
+            return []
         what = (
             "ran past its time limit and was stopped"
             if how == "timeout"
@@ -224,16 +237,15 @@ class WorkerPool:
         )
         if phase in ("sent", "extract"):
             tag, content_hash, page = task.items[current]
-            stage = "extraction"
             rest = task.items[:current] + task.items[current + 1 :]
             if rest:
-                retries.append(Task(rest, solo=task.solo))
-            yield [(tag, _failure(page, content_hash, how, f"{stage} of this page {what}"))]
-        elif task.solo or len(task.items) == 1:
+                self._retries.append(Task(rest, solo=task.solo))
+            return [[(tag, _failure(page, content_hash, how, f"extraction of this page {what}"))]]
+        if task.solo or len(task.items) == 1:
             tag, content_hash, page = task.items[0]
-            yield [(tag, _failure(page, content_hash, how, f"the NLP stage on this page {what}"))]
-        else:
-            retries.extend(Task([item], solo=True) for item in task.items)
+            return [[(tag, _failure(page, content_hash, how, f"the NLP stage on this page {what}"))]]
+        self._retries.extend(Task([item], solo=True) for item in task.items)
+        return []
 
 
 def _failure(page: Page, content_hash: str | None, reason: str, message: str) -> Outcome:
