@@ -7,7 +7,13 @@ from spacy.language import Language
 
 from newsgraph.model import Article, Caption, Facts
 from newsgraph.nlp import annotate, load_pipeline
-from newsgraph.nlp.context import context_texts, find_context_entities, is_title_case
+from newsgraph.nlp.context import (
+    context_texts,
+    find_context_entities,
+    is_title_case,
+    mask_credits,
+    mask_title,
+)
 from newsgraph.nlp.coref_rules import facility_class_fits, name_head
 
 
@@ -144,20 +150,34 @@ def test_headline_place_locates_scene_events_of_the_story(nlp: Language) -> None
 
 
 def test_no_headline_place_when_the_headline_names_two(nlp: Language) -> None:
-    body = "Police arrested four pickets on Tuesday."
+    body = "Ships left the Port of Brindle on Monday. Police arrested four pickets on Tuesday."
     caps = [
         ("Pickets outside the Port of Brindle on Monday.", None),
         ("Cranes at the Port of Dunmore on Friday.", None),
     ]
     one = run(nlp, body, "Dockers at Port of Brindle join the strike", caps)
-    assert next(e for e in one.events if e.type == "COERCE").place == {
-        "name": "Port of Brindle",
-        "source": "headline",
-    }
+    arrest = next(e for e in one.events if e.type == "COERCE")
+    assert arrest.place == {"name": "Port of Brindle", "source": "headline"}
     two = run(nlp, body, "Dockers at Port of Brindle join Port of Dunmore strike", caps)
     titled = [e.name for e in two.entities if any(m["field"] == "title" for m in e.context_mentions)]
     assert sorted(titled) == ["Port of Brindle", "Port of Dunmore"]
     assert next(e for e in two.events if e.type == "COERCE").place is None
+
+
+def test_no_headline_place_the_body_never_refers_to(nlp: Language) -> None:
+    body = "Police arrested four pickets on Tuesday."
+    caps = [("Pickets outside the Port of Brindle on Monday.", None)]
+    facts = run(nlp, body, "Dockers at Port of Brindle join the strike", caps)
+    assert next(e for e in facts.events if e.type == "COERCE").place is None
+
+
+def test_credits_left_in_a_caption_are_blanked() -> None:
+    for text in ["Home Depot in Hialeah (AP Photo/Alan Diaz)", "Pickets in Nablus. Jaafar Ashtiyeh / AFP"]:
+        masked = mask_credits(text)
+        assert len(masked) == len(text)
+        assert "Diaz" not in masked and "Ashtiyeh" not in masked and "AFP" not in masked
+        assert masked.startswith(text.split(" (")[0].split(". ")[0])
+    assert mask_title("A city on the brink | Editorial").rstrip() == "A city on the brink |"
 
 
 def test_facility_class_words() -> None:

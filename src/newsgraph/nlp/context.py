@@ -39,17 +39,79 @@ _SMALL_WORDS = frozenset(
 )
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _NEXT_CAPITAL = re.compile(r"\s+[A-Z]")
+# Credits the extractor left in a caption's text: "(AP Photo/Alan Diaz)", "Photo: X", "X/Reuters",
+# "Submitted photo". They are blanked (same length, so offsets still index the caption).
+_AGENCIES = (
+    r"AP|AFP|Reuters|Getty(?:\s+Images)?|EPA|Xinhua|PA|dpa|EFE|ANSA|Shutterstock|iStock|Alamy|Sipa|ZUMA"
+)
+_CREDIT_SPANS = re.compile(
+    r"[(\[][^()\[\]]{0,80}?(?:\b(?:photo|image|picture|credit|courtesy|file)s?\b|/|©)[^()\[\]]{0,80}[)\]]"
+    r"|(?:\b(?:photo(?:graph)?|image|picture|credit|illustration)s?(?:\s+(?:credit|by|courtesy(?:\s+of)?))?"
+    r"\s*[:：]|©).{0,120}$"
+    r"|\b(?:Submitted|Contributed|Courtesy)(?:\s+(?:photos?|image|of))?\b",
+    re.IGNORECASE,
+)
+_NAMED_CREDITS = re.compile(
+    r"(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’.-]*\s?/\s?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]*){0,2}"
+    rf"|\b(?:{_AGENCIES})\b"
+)
+_TITLE_PARTS = re.compile(r"\s+[|•]\s+")
+# Labels that may make an entity of their own from the headline or a caption. The others
+# (WORK_OF_ART, LAW, NORP, PRODUCT...) only add mentions to entities the body already has.
+_NEW_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT"})
+
+
+def _blank(text: str, start: int, end: int) -> str:
+    return text[:start] + " " * (end - start) + text[end:]
+
+
+def mask_credits(text: str) -> str:
+    """A caption's text with credit-like words the extractor left in it blanked out."""
+    for pattern in (_CREDIT_SPANS, _NAMED_CREDITS):
+        for m in reversed(list(pattern.finditer(text))):
+            text = _blank(text, *m.span())
+    return text
+
+
+def mask_title(title: str) -> str:
+    """A headline with the site-name parts around " | " blanked ("Strike ends | The Daily")."""
+    parts = list(_TITLE_PARTS.finditer(title))
+    if not parts:
+        return title
+    bounds = [0, *[x for m in parts for x in m.span()], len(title)]
+    pieces = [(bounds[k], bounds[k + 1]) for k in range(0, len(bounds), 2)]
+    keep = max(pieces, key=lambda p: p[1] - p[0])
+    for start, end in pieces:
+        if (start, end) != keep:
+            title = _blank(title, start, end)
+    return title
 
 
 def context_texts(article: Article) -> list[tuple[str, int, str]]:
-    """(field, index, text) for the headline and each caption's text; never a credit."""
+    """(field, index, text) for the headline and each caption's text; never a credit.
+
+    Credit-like words still in a caption's text and site names in the headline are blanked to
+    spaces, so offsets into the returned text are offsets into the field itself.
+    """
     out: list[tuple[str, int, str]] = []
     if article.title and article.title.strip():
-        out.append(("title", 0, article.title))
+        out.append(("title", 0, mask_title(article.title)))
     for i, caption in enumerate(article.captions):
         if caption.text and caption.text.strip():
-            out.append(("caption", i, caption.text))
+            out.append(("caption", i, mask_credits(caption.text)))
     return out
+
+
+def _plausible_name(text: str) -> bool:
+    """A name to make an entity of: capitalised, a few words, not a date or a number."""
+    words = text.split()
+    return (
+        0 < len(words) <= 6
+        and text[:1].isupper()
+        and not any(ch.isdigit() for ch in text)
+        and "/" not in text
+        and "|" not in text
+    )
 
 
 def find_context_entities(nlp: Language, articles: Sequence[Article]) -> list[list[ContextEntity]]:
@@ -70,18 +132,12 @@ def find_context_entities(nlp: Language, articles: Sequence[Article]) -> list[li
         found: list[ContextEntity] = []
         for field_name, index, _ in texts:
             mentions, _ = _clean_mentions(next(docs))
-            found.extend(
-                ContextEntity(
-                    text=m.span.text,
-                    label=m.label,
-                    field=field_name,
-                    index=index,
-                    start=m.span.start_char,
-                    end=m.span.end_char,
-                )
-                for m in mentions
-                if m.label in ENTITY_LABELS
-            )
+            for m in mentions:
+                text = m.span.text
+                start = m.span.start_char + len(text) - len(text.lstrip())
+                text = text.strip()  # the model may take in a blanked credit's spaces
+                if m.label in ENTITY_LABELS and text and "  " not in text:
+                    found.append(ContextEntity(text, m.label, field_name, index, start, start + len(text)))
         out.append(found)
     return out
 
@@ -237,11 +293,15 @@ def add_context_entities(doc: Doc) -> Doc:
         if found is None:
             if title_case.get((ent.field, ent.index)):
                 continue  # the model's guesses over a Title Case headline make no entity
+            if ent.label not in _NEW_LABELS or not _plausible_name(ent.text):
+                continue
             cluster = EntityCluster(id="", name=ent.text, label=ent.label)
             new.append(cluster)
         else:
             cluster, how = found
-            if how == "long":
+            if how == "long" and ent.field == "title":
+                continue  # "Google Bets" in "Google Bets on the Future ...": a headline's bounds are loose
+            if how == "long" and _plausible_name(ent.text):
                 # The caption gives the full name the body shortens ("Reyes" -> "Tomas Reyes").
                 cluster.aliases = [a for a in cluster.aliases if a != ent.text] + [cluster.name]
                 cluster.name = ent.text

@@ -56,7 +56,7 @@ MILITARY = frozenset(
 # Modifiers that make a definite nominal a new event ("the last strike"), not a mention of one.
 NEW_REFERENT = frozenset("last previous first next earlier former past major general".split())
 # Events that happen on a scene, which the headline's place may locate when the sentence names none.
-SCENE_TYPES = frozenset({"PROTEST", "MOBILIZE", "COERCE", "ASSAULT", "FIGHT"})
+SCENE_TYPES = frozenset({"PROTEST", "MOBILIZE", "COERCE", "ASSAULT"})
 
 
 def _trigger_text(token: Token, entry: TriggerEntry) -> tuple[str, int, int]:
@@ -315,16 +315,17 @@ def _near(value: str | None, published: str | None, days: int = 31) -> bool:
 def _headline_places(doc: Doc, events: list[Event]) -> None:
     """Give the headline's one place to the on-the-scene events of the current story that name none.
 
-    Only events that happen somewhere physical (a strike, an arrest, a clash), asserted, dated
+    Only when the body also refers to that place (by name or as "the port"), and only for events
+    that happen somewhere physical (a strike, an arrest, an attack), asserted, dated by the text
     near the publication date, in a sentence that names no place at all; at lower confidence.
     """
     cluster = cluster_by_id(doc, doc._.ng_main_place) if doc._.ng_main_place else None
-    if cluster is None:
+    if cluster is None or not (cluster.spans or any(c.entity == cluster.id for c in doc._.ng_coref or [])):
         return
     for event in events:
         if event.place is not None or event.type not in SCENE_TYPES or event.hypothetical or event.negated:
             continue
-        if not _near(event.date, doc._.ng_published):
+        if event.date_source != "text" or not _near(event.date, doc._.ng_published, days=14):
             continue
         sent = doc.char_span(event.start, event.end, alignment_mode="expand")
         if sent is None or place_spans(doc, sent):
