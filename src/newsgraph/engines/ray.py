@@ -177,6 +177,10 @@ def run_ray(
             context.print_on_execution_start = False
             ds = ray.data.from_items(rows, override_num_blocks=max(1, min(len(rows), 4 * workers)))
             ds = ds.flat_map(_read_pages, fn_kwargs={"published": published, "limits": limits}, num_cpus=0.1)
+            try:  # one big input is one block: split it so every actor gets work (streaming)
+                ds = ds.repartition(target_num_rows_per_block=batch_size)
+            except TypeError:  # a Ray without streaming repartition: actors share blocks as they come
+                pass
             ds = ds.map_batches(
                 _Stages,
                 batch_size=batch_size,
