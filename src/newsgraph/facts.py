@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc
 
-from .model import Article, Entity, Facts
+from .model import Article, Entity, Event, Facts, Relation
 
 __all__ = ["doc_to_facts"]
 
@@ -30,8 +32,8 @@ def doc_to_facts(doc: Doc, article: Article) -> Facts:
         timexes=list(doc._.ng_timexes or []),
         quotes=list(doc._.ng_quotes or []),
         descriptions=list(doc._.ng_descriptions or []),
-        relations=list(doc._.ng_relations or []),
-        events=list(doc._.ng_events or []),
+        relations=[_trimmed(r, doc.text) for r in doc._.ng_relations or []],
+        events=[_trimmed(e, doc.text) for e in doc._.ng_events or []],
         coref=list(doc._.ng_coref or []),
         sentences=_sentence_spans(doc),
     )
@@ -49,3 +51,13 @@ def _sentence_spans(doc: Doc) -> list[tuple[int, int]]:
         if end > start:
             spans.append((start, end))
     return spans
+
+
+def _trimmed(fact: Relation | Event, text: str) -> Relation | Event:
+    """A sentence-span fact without the whitespace spaCy keeps at a paragraph's end."""
+    chunk = text[fact.start : fact.end]
+    start = fact.start + len(chunk) - len(chunk.lstrip())
+    end = fact.start + len(chunk.rstrip())
+    if (start, end) == (fact.start, fact.end) or end <= start:
+        return fact
+    return replace(fact, start=start, end=end)
