@@ -24,8 +24,8 @@ from ..ingest import Limits, iter_pages
 from ..ingest.inputs import expand
 from ..model import Page
 from ..process import Outcome, annotate_outcomes, extract_one
+from ..runner.local import RunSummary, _Recorder
 from ..runner.progress import ProgressTracker, Tag
-from ..runner.run import RunSummary, _Recorder
 from ..runner.screen import screen
 
 __all__ = ["run_ray", "EngineError"]

@@ -5,9 +5,9 @@ runs the extract and NLP stages in this process or in N worker processes (one sp
 each), and writes every result from this process. See ``docs/scale.md``.
 """
 
+from .local import RunSummary, run
 from .pool import Task, WorkerPool
 from .progress import ProgressTracker, Tag, ensure_progress_table, progress_table
-from .run import RunSummary, run
 from .screen import Verdict, screen
 from .worker import WorkerConfig
 
