@@ -24,7 +24,8 @@ def test_ingest_on_a_local_ray_cluster(tmp_path: Path) -> None:
     start = random.randrange(10**6, 10**9)  # fresh pages even in a shared PostgreSQL test database
     corpus = tmp_path / "corpus"
     write_corpus(corpus, html_files=6, jsonl_pages=10, start=start)
-    (corpus / "empty.html").write_bytes(b"")
+    # a bad page of its own (unique bytes), so a shared test database cannot know it already
+    (corpus / "binary.html").write_bytes(bytes(range(256)) * 64 + str(start).encode())
     db = os.environ.get("NEWSGRAPH_TEST_PG") or str(tmp_path / "kb.db")
     ray_tmp = tempfile.mkdtemp(prefix="ray", dir="/tmp")  # Ray's socket paths must stay under 107 bytes
     env = {
@@ -54,11 +55,11 @@ def test_ingest_on_a_local_ray_cluster(tmp_path: Path) -> None:
         result = subprocess.run(cmd, env=env, capture_output=True, timeout=300)
     finally:
         shutil.rmtree(ray_tmp, ignore_errors=True)
-    assert result.returncode == 1, result.stderr.decode()[-3000:]  # the empty page failed
+    assert result.returncode == 1, result.stderr.decode()[-3000:]  # the binary page failed
     assert result.stdout, result.stderr.decode()[-1200:]
     summary = json.loads(result.stdout.decode().splitlines()[0])
     assert summary["engine"] == "ray"
-    assert (summary["pages"], summary["stored"], summary["errors"]) == (17, 16, {"empty": 1}), summary
+    assert (summary["pages"], summary["stored"], summary["errors"]) == (17, 16, {"binary": 1}), summary
 
     from sqlalchemy import select
 
@@ -71,6 +72,6 @@ def test_ingest_on_a_local_ray_cluster(tmp_path: Path) -> None:
         stored = conn.execute(select(articles.c.id).where(articles.c.id.in_(ids))).scalars().all()
         assert sorted(stored) == sorted(ids), "every JSONL page stored exactly once"
         assert conn.execute(select(mentions.c.id).where(mentions.c.article_id.in_(ids))).first()
-        reasons = conn.execute(select(errors.c.reason).where(errors.c.source == str(corpus / "empty.html")))
-        assert reasons.scalars().all() == ["empty"]
+        reasons = conn.execute(select(errors.c.reason).where(errors.c.source == str(corpus / "binary.html")))
+        assert reasons.scalars().all() == ["binary"]
     engine.dispose()
