@@ -122,9 +122,9 @@ def ingest(
     page_timeout: Annotated[float, typer.Option("--page-timeout", min=0,
                                                 help="Seconds one page may spend in extraction (0: no limit).")] = 30.0,
     engine: Annotated[str, typer.Option("--engine", help="local (this machine) or ray (a Ray cluster; "
-                                        "pip install 'newsgraph[ray]').")] = "local",
+                                        "pip install 'newsgraph\\[ray]').")] = "local",
     ray_address: Annotated[str | None, typer.Option("--ray-address", help="Ray cluster to join, e.g. "
-                                                    "ray://head:10001 or auto [default: a local cluster].")] = None,
+                                                    "ray://head:10001 or auto (default: start a local cluster).")] = None,
 ) -> None:
     """Read pages into the knowledge base: idempotent and resumable (a page stored before is skipped).
 
