@@ -31,7 +31,7 @@ def run(*cmd: str | Path, **kw) -> None:  # type: ignore[no-untyped-def]
 
 def setup(lock: str) -> None:
     """Create .venv and install ``lock`` (hash-checked) plus newsgraph itself, if not already done."""
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - dev.py may be started by an older python3
         sys.exit(f"newsgraph needs Python 3.11 or newer; this is {sys.version.split()[0]}")
     stamp = VENV / f".installed-{lock}"
     lock_path = ROOT / lock
