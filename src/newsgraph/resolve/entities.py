@@ -80,6 +80,8 @@ class LinkContext:
     article_id: str = ""
     neighbours: set[int] = field(default_factory=set)
     descriptions: list[str] = field(default_factory=list)
+    total_articles: int | None = None
+    """Articles in the store, counted once per article being linked (a full count is not free)."""
 
 
 @dataclass
@@ -118,10 +120,14 @@ def _candidate_context(conn: Connection, entity_id: int) -> tuple[set[int], set[
     return neighbours - {None}, _words(texts.scalars())
 
 
-def _common_neighbours(conn: Connection, shared: set[int]) -> set[int]:
+def _common_neighbours(conn: Connection, shared: set[int], context: LinkContext) -> set[int]:
     """Of shared neighbours, those named in so many articles (over half) that they say nothing."""
-    total = conn.execute(select(func.count()).select_from(articles)).scalar() or 0
-    if total < 10 or not shared:
+    if not shared:
+        return set()
+    if context.total_articles is None:
+        context.total_articles = conn.execute(select(func.count()).select_from(articles)).scalar() or 0
+    total = context.total_articles
+    if total < 10:
         return set()
     rows = conn.execute(
         select(entities.c.id, entities.c.article_count).where(entities.c.id.in_(shared))
@@ -239,6 +245,16 @@ def _gather(conn: Connection, entity: Entity, keys: set[str]) -> dict[int, _Cand
     return found
 
 
+def _context_decides(c: _Candidate, entity: Entity, own: str, mine: set[str], candidates: int) -> bool:
+    """Whether the candidate's context (neighbours, description words) can change the decision."""
+    if candidates > 1 or c.needs_context:
+        return True  # context ranks candidates, or is the only evidence
+    if not _compatible(c.type, entity.type) and c.strength < 3.0:
+        return True  # a label clash is forgiven only with agreeing neighbours
+    # two namesakes stay apart when their descriptions clash; that needs words on both sides
+    return bool(mine) and entity.type == "PERSON" and c.type == "PERSON" and len(own.split()) <= 2
+
+
 def _fuzzy(
     conn: Connection, entity: Entity, keys: set[str], ids: set[int], found: dict[int, _Candidate]
 ) -> None:
@@ -264,13 +280,15 @@ def _choose(
     own = name_key(entity.name)
     mine = _words(context.descriptions)
     scored: list[tuple[tuple[float, ...], _Candidate]] = []
-    for c in found.values():
-        if all(rules.blocked(c.entity_id, k) for k in c.keys):
-            continue  # every name that matched was taken off this entity by hand
-        neighbours, words = _candidate_context(conn, c.entity_id)
-        shared = context.neighbours & neighbours
-        shared -= _common_neighbours(conn, shared)
-        agree = len(shared) + (1 if mine & words else 0)
+    live = [c for c in found.values() if not all(rules.blocked(c.entity_id, k) for k in c.keys)]
+    for c in live:
+        if _context_decides(c, entity, own, mine, len(live)):
+            neighbours, words = _candidate_context(conn, c.entity_id)
+            shared = context.neighbours & neighbours
+            shared -= _common_neighbours(conn, shared, context)
+            agree = len(shared) + (1 if mine & words else 0)
+        else:  # the only candidate, linked by its name: what surrounds it cannot change the answer
+            words, shared, agree = set(), set(), 0
         if c.needs_context and agree == 0:
             continue
         clash = bool(mine) and bool(words) and not (mine & words) and not shared
