@@ -219,9 +219,10 @@ def _quote_record(r: Any) -> dict[str, Any]:
     }
 
 
-def _events(conn: Connection, entity_id: int, limit: int) -> list[dict[str, Any]]:
+def event_select() -> Any:
+    """Events joined with actor and recipient names, sentence and article; reprints left out."""
     actor, recipient = aliased(entities), aliased(entities)
-    rows = conn.execute(
+    return (
         select(
             events,
             actor.c.name.label("actor_name"),
@@ -232,9 +233,15 @@ def _events(conn: Connection, entity_id: int, limit: int) -> list[dict[str, Any]
         .join(articles, articles.c.id == events.c.article_id)
         .outerjoin(actor, actor.c.id == events.c.actor_id)
         .outerjoin(recipient, recipient.c.id == events.c.recipient_id)
+        .where(articles.c.duplicate_of.is_(None))
+    )
+
+
+def _events(conn: Connection, entity_id: int, limit: int) -> list[dict[str, Any]]:
+    rows = conn.execute(
+        event_select()
         .where(or_(events.c.actor_id == entity_id, events.c.recipient_id == entity_id))
         .where(events.c.negated.is_(False))
-        .where(articles.c.duplicate_of.is_(None))
     ).all()
     items = [_event_record(r) for r in rows]
     return sorted(items, key=lambda e: time_sort_key(e["date"]))[:limit]

@@ -5,12 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from sqlalchemy import Connection, func, or_, select
-from sqlalchemy.orm import aliased
+from sqlalchemy import Connection, func, or_
 
-from ..store.schema import articles, entities, events
-from .dossier import _ARTICLE_COLS, _event_record, _sentence
-from .filters import DateRange, not_duplicate
+from ..store.schema import articles, events
+from .dossier import _event_record, event_select
+from .filters import DateRange
 
 __all__ = ["find_events", "iter_events", "EVENT_COLUMNS", "flat_event"]
 
@@ -28,20 +27,7 @@ def iter_events(
 ) -> Iterator[dict[str, Any]]:
     """Stream matching events in publication order; an event's date is its own, else its article's."""
     span = DateRange(date_from, date_to)
-    actor, recipient = aliased(entities), aliased(entities)
-    stmt = (
-        select(
-            events,
-            actor.c.name.label("actor_name"),
-            recipient.c.name.label("recipient_name"),
-            _sentence(events).label("sentence"),
-            *_ARTICLE_COLS,
-        )
-        .join(articles, articles.c.id == events.c.article_id)
-        .outerjoin(actor, actor.c.id == events.c.actor_id)
-        .outerjoin(recipient, recipient.c.id == events.c.recipient_id)
-        .where(not_duplicate())
-    )
+    stmt = event_select()
     if not include_negated:
         stmt = stmt.where(events.c.negated.is_(False))
     if type:
