@@ -27,6 +27,7 @@ REPO = Path(__file__).resolve().parents[1]
 DATA = REPO.parent / "shared" / "data" / "meantime"
 sys.path.insert(0, str(REPO / "src"))
 
+from meantime_text import rebuild_text  # noqa: E402
 from newsgraph.model import Article  # noqa: E402
 from newsgraph.nlp import annotate_docs, load_pipeline  # noqa: E402
 from newsgraph.nlp.coref_metrics import Scorer  # noqa: E402
@@ -46,24 +47,8 @@ class GoldDoc:
 def load_doc(path: Path) -> GoldDoc:
     """Parse one MEANTIME XML file into text, mentions (char spans) and chains."""
     root = ET.parse(path).getroot()
-    sentences: dict[int, list[tuple[str, str]]] = defaultdict(list)
-    for tok in root.iter("token"):
-        sentences[int(tok.get("sentence", "0"))].append((tok.get("t_id", ""), tok.text or ""))
-    text_parts: list[str] = []
-    offsets: dict[str, tuple[int, int]] = {}
-    pos = 0
-    for n in sorted(sentences):
-        if text_parts:
-            sep = "\n\n" if n <= 2 else " "
-            text_parts.append(sep)
-            pos += len(sep)
-        for k, (tid, word) in enumerate(sentences[n]):
-            if k:
-                text_parts.append(" ")
-                pos += 1
-            offsets[tid] = (pos, pos + len(word))
-            text_parts.append(word)
-            pos += len(word)
+    rebuilt = rebuild_text(root)
+    offsets = rebuilt.offsets
     markables = root.find("Markables")
     mentions: dict[str, tuple[int, int]] = {}
     entity_ids: set[str] = set()
@@ -88,7 +73,7 @@ def load_doc(path: Path) -> GoldDoc:
         for src in rel.findall("source"):
             if src.get("m_id") in mentions:
                 chains[target.get("m_id", "")].append(src.get("m_id", ""))
-    return GoldDoc(path.stem, "".join(text_parts), published, mentions, list(chains.values()))
+    return GoldDoc(path.stem, rebuilt.text, published, mentions, list(chains.values()))
 
 
 def _head(doc, start: int, end: int) -> int | None:  # noqa: ANN001

@@ -25,27 +25,10 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO.parent / "shared" / "data" / "meantime"
-_NO_SPACE_BEFORE = {
-    ",",
-    ".",
-    ":",
-    ";",
-    "!",
-    "?",
-    ")",
-    "'s",
-    "n't",
-    "%",
-    "''",
-    "'",
-    "]",
-    "'re",
-    "'ve",
-    "'ll",
-    "'d",
-}
 _TIMEX_SENTENCES = 6  # headline, date line and the first four body sentences
-_NO_SPACE_AFTER = {"(", "$", "``", "[", "#"}
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from meantime_text import rebuild_text  # noqa: E402
 
 
 @dataclass
@@ -75,28 +58,8 @@ class MeantimeDoc:
 def load_doc(path: Path) -> MeantimeDoc | None:
     """Rebuild one article's text from its tokens and map its TIMEX3 markables onto it."""
     root = ET.parse(path).getroot()
-    parts: list[str] = []
-    offsets: dict[str, tuple[int, int]] = {}
-    sent_end: dict[str, int] = {}
-    pos, prev_sent, prev_tok = 0, None, ""
-    for tok in root.iter("token"):
-        word, sent = tok.text or "", tok.get("sentence")
-        if prev_sent is None:
-            sep = ""
-        elif sent != prev_sent and prev_sent in ("0", "1"):
-            sep = "\n\n"
-        elif word in _NO_SPACE_BEFORE or prev_tok in _NO_SPACE_AFTER:
-            sep = ""
-        else:
-            sep = " "
-        parts.append(sep)
-        pos += len(sep)
-        offsets[tok.get("t_id")] = (pos, pos + len(word))
-        sent_end[sent] = pos + len(word)
-        parts.append(word)
-        pos += len(word)
-        prev_sent, prev_tok = sent, word
-    text = "".join(parts)
+    rebuilt = rebuild_text(root)
+    text, offsets, sent_end = rebuilt.text, rebuilt.offsets, rebuilt.sentence_end
     anchor, ct_span, timexes = None, (0, 0), []
     for tx in root.iter("TIMEX3"):
         ids = [a.get("t_id") for a in tx.findall("token_anchor")]
