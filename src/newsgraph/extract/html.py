@@ -11,7 +11,6 @@ import copy
 import json
 import logging
 import re
-from dataclasses import dataclass, field
 
 import trafilatura
 from lxml import etree
@@ -21,6 +20,7 @@ from trafilatura.utils import load_html
 from newsgraph.errors import PageError
 from newsgraph.extract.dates import to_iso
 from newsgraph.extract.meta import normalise_space, section_from_url, split_site_suffix
+from newsgraph.extract.result import PathResult
 from newsgraph.model import Caption
 
 __all__ = ["HtmlResult", "extract_html", "split_credit"]
@@ -44,19 +44,8 @@ _BLOCK_TAGS = {
 _MAX_BOILERPLATE = 300
 
 
-@dataclass
-class HtmlResult:
-    """What the HTML path found: body paragraphs plus metadata (None where the page is silent)."""
-
-    paragraphs: list[str]
-    title: str | None = None
-    authors: list[str] = field(default_factory=list)
-    published: str | None = None
-    site: str | None = None
-    section: list[str] = field(default_factory=list)
-    language: str | None = None
-    captions: list[Caption] = field(default_factory=list)
-    boilerplate: list[str] = field(default_factory=list)
+HtmlResult = PathResult
+"""What the HTML path found (the shared ``PathResult``)."""
 
 
 def split_credit(text: str) -> tuple[str, str | None]:

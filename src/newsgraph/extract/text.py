@@ -17,6 +17,7 @@ from pathlib import Path
 from newsgraph.extract.dates import find_date
 from newsgraph.extract.html import split_credit
 from newsgraph.extract.meta import normalise_space, split_site_suffix
+from newsgraph.extract.result import PathResult
 from newsgraph.model import Caption
 
 __all__ = ["TextResult", "Line", "classify_lines", "extract_text"]
@@ -96,17 +97,9 @@ class Line:
 
 
 @dataclass
-class TextResult:
-    """What the text path found: body paragraphs plus metadata (None where the page is silent)."""
+class TextResult(PathResult):
+    """What the text path found, with the classified lines it was read from."""
 
-    paragraphs: list[str]
-    title: str | None = None
-    authors: list[str] = field(default_factory=list)
-    published: str | None = None
-    site: str | None = None
-    section: list[str] = field(default_factory=list)
-    captions: list[Caption] = field(default_factory=list)
-    boilerplate: list[str] = field(default_factory=list)
     lines: list[Line] = field(default_factory=list)
 
 
