@@ -69,9 +69,10 @@ def make_facts() -> MakeFacts:
     return build_facts
 
 
-@pytest.fixture
-def engine(tmp_path: Path) -> Engine:
-    """A fresh SQLite knowledge base."""
-    eng = connect(tmp_path / "kb.db")
+@pytest.fixture(params=["sqlite", "postgresql"])
+def engine(request: pytest.FixtureRequest, tmp_path: Path) -> Engine:
+    """A fresh knowledge base on each backend (PostgreSQL when NEWSGRAPH_TEST_PG is set)."""
+    db = tmp_path / "kb.db" if request.param == "sqlite" else request.getfixturevalue("pg_url")
+    eng = connect(db)
     yield eng
     eng.dispose()

@@ -10,13 +10,10 @@ import os
 import random
 import threading
 import time
-import uuid
-from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import quote
 
 import pytest
-from sqlalchemy import create_engine, func, select, text
+from sqlalchemy import func, select, text
 
 from newsgraph.api import KnowledgeBase
 from newsgraph.model import Article, Entity, Facts, Quote
@@ -50,28 +47,6 @@ GENERATED = [
         'ruling. "The law is on our side," said Elena Varga, a spokeswoman for Meridian Shipping.\n',
     ),
 ]
-
-
-def _pg_schema_url(base: str, schema: str) -> str:
-    sep = "&" if "?" in base else "?"
-    return f"{base}{sep}options={quote(f'-csearch_path={schema}')}"
-
-
-@pytest.fixture
-def pg_url() -> Iterator[str]:
-    """A fresh PostgreSQL schema for one test, dropped afterwards."""
-    if not PG:
-        pytest.skip("NEWSGRAPH_TEST_PG is not set (run .ci/services.sh to start PostgreSQL)")
-    schema = f"t_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(PG.replace("postgresql://", "postgresql+psycopg://", 1))
-    with admin.begin() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    try:
-        yield _pg_schema_url(PG, schema)
-    finally:
-        with admin.begin() as conn:
-            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
 
 
 def _db(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> str:
