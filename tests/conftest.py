@@ -6,6 +6,7 @@ import json
 import os
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote
 
@@ -36,9 +37,9 @@ def _pg_schema_url(base: str, schema: str) -> str:
     return f"{base}{sep}options={quote(f'-csearch_path={schema}')}"
 
 
-@pytest.fixture
-def pg_url() -> Iterator[str]:
-    """A fresh PostgreSQL schema for one test, dropped afterwards."""
+@contextmanager
+def pg_schema() -> Iterator[str]:
+    """A URL into a fresh PostgreSQL schema, dropped afterwards; skips the test without a server."""
     pg = os.environ.get("NEWSGRAPH_TEST_PG")
     if not pg:
         pytest.skip("NEWSGRAPH_TEST_PG is not set (run .ci/services.sh to start PostgreSQL)")
@@ -52,3 +53,17 @@ def pg_url() -> Iterator[str]:
         with admin.begin() as conn:
             conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
         admin.dispose()
+
+
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    """A fresh PostgreSQL schema for one test."""
+    with pg_schema() as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def pg_module_url() -> Iterator[str]:
+    """A fresh PostgreSQL schema shared by one test module."""
+    with pg_schema() as url:
+        yield url

@@ -232,10 +232,13 @@ def write_corpus(kb: KnowledgeBase) -> None:
         conn.execute(update(articles).where(articles.c.id == "a3-copy").values(duplicate_of="a3"))
 
 
-@pytest.fixture(scope="module")
-def kb(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeBase:
-    """A SQLite knowledge base holding the corpus."""
-    db: Path = tmp_path_factory.mktemp("querykb") / "kb.db"
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def kb(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> KnowledgeBase:
+    """A knowledge base holding the corpus, on each backend (PostgreSQL when NEWSGRAPH_TEST_PG is set)."""
+    if request.param == "sqlite":
+        db: Path | str = tmp_path_factory.mktemp("querykb") / "kb.db"
+    else:
+        db = request.getfixturevalue("pg_module_url")
     base = KnowledgeBase(db)
     write_corpus(base)
     yield base

@@ -116,7 +116,7 @@ def test_events_filters(kb: KnowledgeBase) -> None:
 
 
 def test_events_csv_from_the_cli(kb: KnowledgeBase) -> None:
-    db = str(kb.engine.url.database)
+    db = kb.engine.url.render_as_string(hide_password=False)
     result = runner.invoke(app, ["events", "--db", db, "--actor", "HWA", "--csv"])
     assert result.exit_code == 0, result.output
     lines = result.stdout.strip().splitlines()
@@ -149,7 +149,10 @@ def test_graph_edges_carry_weights_and_types(kb: KnowledgeBase, entity_id) -> No
 def test_graph_graphml_from_the_cli(kb: KnowledgeBase) -> None:
     import networkx as nx
 
-    result = runner.invoke(app, ["graph", "HWA", "--db", str(kb.engine.url.database), "--format", "graphml"])
+    result = runner.invoke(
+        app,
+        ["graph", "HWA", "--db", kb.engine.url.render_as_string(hide_password=False), "--format", "graphml"],
+    )
     assert result.exit_code == 0, result.output
     g = nx.parse_graphml(result.stdout)
     names = {d["name"] for _, d in g.nodes(data=True)}
@@ -199,7 +202,7 @@ def test_stats_count_each_story_once(kb: KnowledgeBase) -> None:
 
 # -- CLI -----------------------------------------------------------------------------------------
 def test_cli_json_and_clear_errors(kb: KnowledgeBase) -> None:
-    db = str(kb.engine.url.database)
+    db = kb.engine.url.render_as_string(hide_password=False)
     out = runner.invoke(app, ["timeline", "Tomas Reyes", "--db", db, "--json"])
     assert out.exit_code == 0 and json.loads(out.stdout)["total"] == 3
     lines = runner.invoke(
