@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["name_key"]
 
@@ -12,6 +13,7 @@ _LEADING_THE = re.compile(r"^(the)\s+")
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 
 
+@lru_cache(maxsize=1 << 16)  # the same names come back in every article
 def name_key(name: str) -> str:
     """A lookup key for a name: case, accents, punctuation, spacing, "the" and "'s" ignored.
 
@@ -28,6 +30,7 @@ _ACRONYM_FORM = re.compile(r"^[A-Z][A-Z0-9&.\-\s]{1,11}$")
 _ACRONYM_STOP = frozenset({"of", "the", "and", "for", "in", "on", "de", "la", "du", "des", "to", "at", "a"})
 
 
+@lru_cache(maxsize=1 << 16)
 def is_acronym(form: str) -> bool:
     """True for a short all-capitals form such as "ISIS-K", "EADS" or "U.S." (a name said as letters)."""
     form = form.strip()
