@@ -41,6 +41,7 @@ from .names import name_key
 __all__ = [
     "Rules",
     "load_rules",
+    "rules_from",
     "resolve_ref",
     "merge",
     "split_articles",
@@ -111,6 +112,12 @@ class Rules:
         """True when ``key`` was taken off ``entity_id`` by hand."""
         return (entity_id, key) in self.removed
 
+    def redirects(self, article_id: str, own: str, keys: set[str]) -> bool:
+        """True when ``target_for`` would send these names somewhere (without touching the store)."""
+        if any(own in names or keys & names for names, _ in self.articles.get(article_id, [])):
+            return True
+        return own in self.names or any(k in self.names for k in keys)
+
     def target_for(self, conn: Connection, article_id: str, own: str, keys: set[str]) -> int | None:
         """Where the corrections send an article entity with these names, if anywhere."""
         for names, target in reversed(self.articles.get(article_id, [])):
@@ -124,8 +131,13 @@ class Rules:
 
 def load_rules(conn: Connection) -> Rules:
     """Read every stored correction, oldest first, into lookups."""
+    return rules_from(conn.execute(select(corrections.c.op, corrections.c.args).order_by(corrections.c.id)))
+
+
+def rules_from(rows: Iterable[tuple[str, Any]]) -> Rules:
+    """Build the lookups from stored corrections, (op, args) oldest first."""
     rules = Rules()
-    for op, args in conn.execute(select(corrections.c.op, corrections.c.args).order_by(corrections.c.id)):
+    for op, args in rows:
         if op in ("merge", "alias_add", "split_alias"):
             target = _Target(args["into"], args["name"], args["type"])
             for key in args.get("names", []):
@@ -147,7 +159,10 @@ def load_rules(conn: Connection) -> Rules:
 
 
 def _record(conn: Connection, op: str, args: dict[str, Any]) -> None:
+    from .context import forget
+
     conn.execute(insert(corrections).values(op=op, args=args))
+    forget(conn)  # the writer's cached candidate contexts may describe entities this moved
 
 
 def resolve_ref(conn: Connection, ref: str) -> dict[str, Any]:

@@ -19,16 +19,17 @@ descriptions, none share a word, and they share no co-occurring entity). Human c
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import Connection, bindparam, insert, select, update
 
 from ..model import Entity, Facts
-from ..store.schema import aliases, articles, descriptions, entities, entity_keys, mentions
+from ..store.schema import aliases, entities, entity_keys
 from .aliases import learn_aliases
+from .context import StoreCache, words_of
 from .corrections import Rules, load_rules
+from .lookups import Lookups
 from .names import compact_key, initials, is_acronym, name_key
 
 __all__ = ["link_entity", "link_article", "matching_keys", "add_aliases", "bump_counts", "LinkContext"]
@@ -36,10 +37,6 @@ __all__ = ["link_entity", "link_article", "matching_keys", "add_aliases", "bump_
 _PLACES = frozenset({"GPE", "LOC", "FAC"})
 _NO_INITIALS = frozenset({"PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-_STOP = frozenset(
-    "a an the of and or in on at to for from by with as its his her their who which that is was be former new "
-    "said says also".split()
-)
 
 
 def _compatible(a: str, b: str) -> bool:
@@ -95,44 +92,14 @@ class _Candidate:
     keys: set[str] = field(default_factory=set)
 
 
-def _words(texts: Iterable[str]) -> set[str]:
-    return {w for t in texts for w in name_key(t).split() if len(w) > 2 and w not in _STOP}
-
-
-def _candidate_context(conn: Connection, entity_id: int) -> tuple[set[int], set[str]]:
-    """A stored entity's co-occurring entities (in its latest 200 articles) and description words."""
-    recent = (
-        select(mentions.c.article_id)
-        .where(mentions.c.entity_id == entity_id)
-        .distinct()
-        .order_by(mentions.c.article_id.desc())
-        .limit(200)
-        .subquery()
-    )
-    neighbours = set(
-        conn.execute(
-            select(mentions.c.entity_id)
-            .where(mentions.c.article_id.in_(select(recent.c.article_id)), mentions.c.entity_id != entity_id)
-            .distinct()
-        ).scalars()
-    )
-    texts = conn.execute(select(descriptions.c.text).where(descriptions.c.entity_id == entity_id).limit(200))
-    return neighbours - {None}, _words(texts.scalars())
-
-
-def _common_neighbours(conn: Connection, shared: set[int], context: LinkContext) -> set[int]:
+def _common_neighbours(conn: Connection, shared: set[int], cache: StoreCache) -> set[int]:
     """Of shared neighbours, those named in so many articles (over half) that they say nothing."""
     if not shared:
         return set()
-    if context.total_articles is None:
-        context.total_articles = conn.execute(select(func.count()).select_from(articles)).scalar() or 0
-    total = context.total_articles
+    total = cache.total(conn)
     if total < 10:
         return set()
-    rows = conn.execute(
-        select(entities.c.id, entities.c.article_count).where(entities.c.id.in_(shared))
-    ).all()
-    return {r.id for r in rows if r.article_count > total / 2}
+    return {i for i, n in cache.counts(conn, shared).items() if n > total / 2}
 
 
 def _variant(a: str, b: str, person: bool) -> bool:
@@ -150,98 +117,107 @@ def _variant(a: str, b: str, person: bool) -> bool:
     return not person and long.startswith(short) and len(long) > len(short) and wa[0] == wb[0]
 
 
-def _gather(conn: Connection, entity: Entity, keys: set[str]) -> dict[int, _Candidate]:
+@dataclass
+class _Spec:
+    """One article entity and the names and keys it is looked up by."""
+
+    entity: Entity
+    keys: set[str]
+    own: str
+    own_initials: str
+    compacts: set[str]
+    lookup: set[str]
+    key_rows: list[tuple[str, str]]
+
+    @classmethod
+    def of(cls, entity: Entity) -> _Spec:
+        keys = matching_keys(entity)
+        own = name_key(entity.name)
+        own_initials = "" if entity.type in _NO_INITIALS else initials(entity.name)
+        compacts = {compact_key(k) for k in keys if " " in k}
+        lookup = keys | compacts | ({own_initials} if len(own_initials) >= 3 else set())
+        key_rows = [("compact", compact_key(k)) for k in keys if len(compact_key(k)) >= 2]
+        if is_acronym(entity.name) and entity.type not in _NO_INITIALS:
+            key_rows.append(("initials", own.replace(" ", "")))
+        if " " not in own:
+            key_rows.append(("surname", own))
+        tokens = {w for k in keys if " " in k for w in (k.split()[0], k.split()[-1]) if len(w) >= 2}
+        key_rows += [("token", t) for t in tokens]
+        return cls(entity, keys, own, own_initials, compacts, lookup, key_rows)
+
+
+def _load(conn: Connection, specs: list[_Spec]) -> Lookups:
+    """Read the stored names and keys of all these entities at once."""
+    lookups = Lookups()
+    lookups.load(
+        conn,
+        {n for s in specs for n in s.lookup},
+        {k for s in specs for _, k in s.key_rows},
+    )
+    return lookups
+
+
+def _gather(conn: Connection, spec: _Spec, lookups: Lookups) -> dict[int, _Candidate]:
     """Stored entities that may be ``entity``, each with how strongly its names match."""
-    own = name_key(entity.name)
+    entity, keys, own, compacts = spec.entity, spec.keys, spec.own, spec.compacts
     single = " " not in own
     person = entity.type == "PERSON"
     found: dict[int, _Candidate] = {}
 
-    def cand(row) -> _Candidate:  # type: ignore[no-untyped-def]
-        c = found.get(row.entity_id)
+    def cand(entity_id: int) -> _Candidate:
+        c = found.get(entity_id)
         if c is None:
-            c = found[row.entity_id] = _Candidate(row.entity_id, row.name, row.type, row.mention_count or 0)
+            info = lookups.info[entity_id]
+            c = found[entity_id] = _Candidate(entity_id, info.name, info.type, info.mention_count)
         return c
 
-    own_initials = "" if entity.type in _NO_INITIALS else initials(entity.name)
-    compacts = {compact_key(k) for k in keys if " " in k}
-    lookup = keys | compacts | ({own_initials} if len(own_initials) >= 3 else set())
-    rows = conn.execute(
-        select(
-            aliases.c.entity_id,
-            aliases.c.norm,
-            aliases.c.alias,
-            entities.c.name,
-            entities.c.type,
-            entities.c.mention_count,
-        )
-        .join(entities, entities.c.id == aliases.c.entity_id)
-        .where(aliases.c.norm.in_(lookup))
-    ).all()
-    for r in rows:
-        c = cand(r)
-        if r.norm in keys or r.norm in compacts:
-            if " " in r.norm or r.norm in compacts or (not single and r.norm != own):
-                strength = 4.0 if r.norm == own else 3.0
-                needs = False
-            elif is_acronym(r.alias) and is_acronym(entity.name):
-                strength, needs = 3.0, False
-            else:  # one bare word shared: enough for "Boeing", not for "Reyes"
-                strength = 2.0
-                needs = person or r.type == "PERSON" or not _compatible(r.type, entity.type)
-        elif r.norm == own_initials and is_acronym(r.alias) and _compatible(r.type, entity.type):
-            strength, needs = 1.5, False
-        else:
-            continue
-        if strength > c.strength or (strength == c.strength and c.needs_context and not needs):
-            c.strength, c.needs_context = strength, needs
-        c.keys.add(r.norm)
+    for norm in sorted(spec.lookup):
+        for r in lookups.names.get(norm, ()):
+            rtype = lookups.info[r.entity_id].type
+            c = cand(r.entity_id)
+            if r.norm in keys or r.norm in compacts:
+                if " " in r.norm or r.norm in compacts or (not single and r.norm != own):
+                    strength = 4.0 if r.norm == own else 3.0
+                    needs = False
+                elif is_acronym(r.alias) and is_acronym(entity.name):
+                    strength, needs = 3.0, False
+                else:  # one bare word shared: enough for "Boeing", not for "Reyes"
+                    strength = 2.0
+                    needs = person or rtype == "PERSON" or not _compatible(rtype, entity.type)
+            elif r.norm == spec.own_initials and is_acronym(r.alias) and _compatible(rtype, entity.type):
+                strength, needs = 1.5, False
+            else:
+                continue
+            if strength > c.strength or (strength == c.strength and c.needs_context and not needs):
+                c.strength, c.needs_context = strength, needs
+            c.keys.add(r.norm)
 
-    key_rows = [("compact", compact_key(k)) for k in keys if len(compact_key(k)) >= 2]
-    if is_acronym(entity.name) and entity.type not in _NO_INITIALS:
-        key_rows.append(("initials", own.replace(" ", "")))
-    if single:
-        key_rows.append(("surname", own))
-    tokens = {w for k in keys if " " in k for w in (k.split()[0], k.split()[-1]) if len(w) >= 2}
-    key_rows += [("token", t) for t in tokens]
-    if key_rows:
-        rows = conn.execute(
-            select(
-                entity_keys.c.entity_id,
-                entity_keys.c.key,
-                entity_keys.c.kind,
-                entities.c.name,
-                entities.c.type,
-                entities.c.mention_count,
-            )
-            .join(entities, entities.c.id == entity_keys.c.entity_id)
-            .where(entity_keys.c.key.in_({k for _, k in key_rows}))
-            .limit(500)
-        ).all()
-        wanted = set(key_rows)
+    if spec.key_rows:
+        wanted = set(spec.key_rows)
         fuzzy_ids = set()
-        for r in rows:
+        for r in lookups.key_rows({k for _, k in spec.key_rows}):
             if (r.kind, r.key) not in wanted:
                 continue
+            rtype = lookups.info[r.entity_id].type
             if r.kind == "compact":  # the same letters, spaced or dotted otherwise: "U.S." and "US"
-                c = cand(r)
+                c = cand(r.entity_id)
                 if c.strength < 3.0:  # only when no name matched as it is written
                     c.strength, c.needs_context = 3.0, False
                     c.keys.add(r.key)
-            elif r.kind == "initials" and _compatible(r.type, entity.type):
-                c = cand(r)
+            elif r.kind == "initials" and _compatible(rtype, entity.type):
+                c = cand(r.entity_id)
                 if c.strength < 1.5:
                     c.strength, c.needs_context = 1.5, False
                 c.keys.add(r.key)
-            elif r.kind == "surname" and r.type == "PERSON":
-                c = cand(r)
+            elif r.kind == "surname" and rtype == "PERSON":
+                c = cand(r.entity_id)
                 if c.strength < 1.0:
                     c.strength, c.needs_context = 1.0, True
                 c.keys.add(r.key)
-            elif r.kind == "token" and _compatible(r.type, entity.type) and r.entity_id not in found:
+            elif r.kind == "token" and _compatible(rtype, entity.type) and r.entity_id not in found:
                 fuzzy_ids.add(r.entity_id)
         if fuzzy_ids:
-            _fuzzy(conn, entity, keys, fuzzy_ids, found)
+            _fuzzy(conn, entity, keys, fuzzy_ids, found, lookups)
     return found
 
 
@@ -256,39 +232,45 @@ def _context_decides(c: _Candidate, entity: Entity, own: str, mine: set[str], ca
 
 
 def _fuzzy(
-    conn: Connection, entity: Entity, keys: set[str], ids: set[int], found: dict[int, _Candidate]
+    conn: Connection,
+    entity: Entity,
+    keys: set[str],
+    ids: set[int],
+    found: dict[int, _Candidate],
+    lookups: Lookups,
 ) -> None:
     person = entity.type == "PERSON"
-    rows = conn.execute(
-        select(
-            aliases.c.entity_id, aliases.c.norm, entities.c.name, entities.c.type, entities.c.mention_count
-        )
-        .join(entities, entities.c.id == aliases.c.entity_id)
-        .where(aliases.c.entity_id.in_(sorted(ids)[:200]))
-    ).all()
-    for r in rows:
-        if " " in r.norm and any(_variant(k, r.norm, person) for k in keys if " " in k):
-            c = found.setdefault(r.entity_id, _Candidate(r.entity_id, r.name, r.type, r.mention_count or 0))
+    for entity_id, norm in lookups.all_names(conn, sorted(ids)[:200]):
+        if " " in norm and any(_variant(k, norm, person) for k in keys if " " in k):
+            info = lookups.info[entity_id]
+            c = found.setdefault(entity_id, _Candidate(entity_id, info.name, info.type, info.mention_count))
             c.strength = max(c.strength, 1.5)
-            c.keys.add(r.norm)
+            c.keys.add(norm)
 
 
 def _choose(
-    conn: Connection, entity: Entity, found: dict[int, _Candidate], context: LinkContext, rules: Rules
+    conn: Connection,
+    entity: Entity,
+    found: dict[int, _Candidate],
+    context: LinkContext,
+    rules: Rules,
+    cache: StoreCache,
 ) -> _Candidate | None:
     """The best candidate that passes its checks, or None."""
     own = name_key(entity.name)
-    mine = _words(context.descriptions)
+    mine = words_of(context.descriptions)
     scored: list[tuple[tuple[float, ...], _Candidate]] = []
     live = [c for c in found.values() if not all(rules.blocked(c.entity_id, k) for k in c.keys)]
+    deciding = {c.entity_id for c in live if _context_decides(c, entity, own, mine, len(live))}
+    contexts = cache.context(conn, sorted(deciding)) if deciding else {}
     for c in live:
-        if _context_decides(c, entity, own, mine, len(live)):
-            neighbours, words = _candidate_context(conn, c.entity_id)
+        if c.entity_id in deciding:
+            neighbours, words = contexts[c.entity_id]
             shared = context.neighbours & neighbours
-            shared -= _common_neighbours(conn, shared, context)
+            shared -= _common_neighbours(conn, shared, cache)
             agree = len(shared) + (1 if mine & words else 0)
         else:  # the only candidate, linked by its name: what surrounds it cannot change the answer
-            words, shared, agree = set(), set(), 0
+            words, shared, agree = frozenset(), set(), 0
         if c.needs_context and agree == 0:
             continue
         clash = bool(mine) and bool(words) and not (mine & words) and not shared
@@ -320,24 +302,32 @@ def link_entity(
     """Return the knowledge-base id for ``entity``, creating the entity when nothing matches."""
     context = context or LinkContext()
     rules = rules if rules is not None else load_rules(conn)
-    keys = matching_keys(entity)
-    own = name_key(entity.name)
-    forced = rules.target_for(conn, context.article_id, own, keys)
+    spec = _Spec.of(entity)
+    forced = rules.target_for(conn, context.article_id, spec.own, spec.keys)
     if forced is not None:
         return forced
-    best = _choose(conn, entity, _gather(conn, entity, keys), context, rules)
+    return _link(conn, spec, _load(conn, [spec]), context, rules, StoreCache())
+
+
+def _link(
+    conn: Connection, spec: _Spec, lookups: Lookups, context: LinkContext, rules: Rules, cache: StoreCache
+) -> int:
+    entity = spec.entity
+    best = _choose(conn, entity, _gather(conn, spec, lookups), context, rules, cache)
     if best is not None:
         if best.strength >= 1.5 and not best.needs_context:  # a name, not the context, made the link
-            _maybe_rename(conn, best.entity_id, entity)
+            _maybe_rename(conn, lookups, best.entity_id, entity)
         return best.entity_id
-    return conn.execute(
+    entity_id = conn.execute(
         insert(entities).values(name=entity.name, type=entity.type, mention_count=0)
     ).inserted_primary_key[0]
+    lookups.created(entity_id, entity.name, entity.type)
+    return entity_id
 
 
-def _maybe_rename(conn: Connection, entity_id: int, entity: Entity) -> None:
+def _maybe_rename(conn: Connection, lookups: Lookups, entity_id: int, entity: Entity) -> None:
     """Give an entity known by an acronym or a shorter name the fuller name an article now uses."""
-    row = conn.execute(select(entities.c.name, entities.c.type).where(entities.c.id == entity_id)).one()
+    row = lookups.info[entity_id]
     longer = len(name_key(entity.name).split()) > len(name_key(row.name).split())
     if (
         (longer or is_acronym(row.name))
@@ -345,6 +335,7 @@ def _maybe_rename(conn: Connection, entity_id: int, entity: Entity) -> None:
         and _compatible(row.type, entity.type)
     ):
         conn.execute(update(entities).where(entities.c.id == entity_id).values(name=entity.name))
+        row.name = entity.name
 
 
 def _link_order(entity: Entity) -> int:
@@ -355,36 +346,65 @@ def _link_order(entity: Entity) -> int:
     return 2 if entity.type == "PERSON" else 1
 
 
-def link_article(conn: Connection, facts: Facts, rules: Rules | None = None) -> dict[str, int]:
-    """Link every entity of an article; record their aliases and lookup keys. Returns local id -> KB id."""
-    rules = rules if rules is not None else load_rules(conn)
+def link_article(
+    conn: Connection, facts: Facts, rules: Rules | None = None, cache: StoreCache | None = None
+) -> dict[str, int]:
+    """Link every entity of an article; record their aliases and lookup keys. Returns local id -> KB id.
+
+    ``cache`` is the writer's per-process cache of candidate contexts (see ``resolve.context``);
+    without one, everything is read from the store.
+    """
+    cache = cache if cache is not None else StoreCache()
+    rules = rules if rules is not None else cache.rules(conn)
     learned = learn_aliases(facts)
     described: dict[str, list[str]] = {}
     for d in facts.descriptions:
         described.setdefault(d.entity, []).append(d.text)
-    ids: dict[str, int] = {}
-    context = LinkContext(facts.article.id)
+    specs = []
     for entity in sorted(facts.entities, key=_link_order):
         extra = [a for a in learned.get(entity.id, []) if a not in entity.aliases]
         if extra:
             entity = Entity(entity.id, entity.name, entity.type, [*entity.aliases, *extra], entity.mentions)
+        specs.append(_Spec.of(entity))
+    lookups = _load(conn, specs)
+    ids: dict[str, int] = {}
+    context = LinkContext(facts.article.id)
+    for i, spec in enumerate(specs):
+        entity = spec.entity
         context.descriptions = described.get(entity.id, [])
         context.neighbours = set(ids.values())
-        entity_id = link_entity(conn, entity, context, rules)
+        if rules.redirects(context.article_id, spec.own, spec.keys):
+            # a correction may read or create stored names: store ours first, read the rest again
+            lookups.flush(conn)
+            entity_id = rules.target_for(conn, context.article_id, spec.own, spec.keys)
+            assert entity_id is not None
+            lookups = _load(conn, specs[i:])
+            lookups.ensure_info(conn, entity_id)
+        else:
+            entity_id = _link(conn, spec, lookups, context, rules, cache)
         ids[entity.id] = entity_id
         names = [entity.name, *entity.aliases]
-        add_aliases(conn, entity_id, [n for n in names if not rules.blocked(entity_id, name_key(n))])
-        add_keys(conn, entity_id, entity)
+        lookups.add_names(
+            entity_id, _alias_forms([n for n in names if not rules.blocked(entity_id, name_key(n))])
+        )
+        lookups.add_keys(entity_id, entity_keys_of(entity))
+    lookups.flush(conn)
     return ids
 
 
-def add_aliases(conn: Connection, entity_id: int, forms: list[str], origin: str = "auto") -> None:
-    """Record surface forms as aliases of an entity (each name key once per entity)."""
-    wanted = {}
+def _alias_forms(forms: list[str]) -> dict[str, str]:
+    """Name key -> surface form, the first form of each key."""
+    wanted: dict[str, str] = {}
     for form in forms:
         key = name_key(form)
         if key and key not in wanted:
             wanted[key] = form.strip()
+    return wanted
+
+
+def add_aliases(conn: Connection, entity_id: int, forms: list[str], origin: str = "auto") -> None:
+    """Record surface forms as aliases of an entity (each name key once per entity)."""
+    wanted = _alias_forms(forms)
     if not wanted:
         return
     have = set(
@@ -452,4 +472,18 @@ def bump_counts(conn: Connection, entity_id: int, mentions: int) -> None:
     )
 
 
-__all__ += ["add_keys", "entity_keys_of"]
+def bump_all(conn: Connection, per_entity: dict[int, int]) -> None:
+    """Add one article and its mentions to each entity's counters (entity id -> mentions), in one statement."""
+    if per_entity:
+        conn.execute(
+            update(entities)
+            .where(entities.c.id == bindparam("entity"))
+            .values(
+                mention_count=entities.c.mention_count + bindparam("mentions"),
+                article_count=entities.c.article_count + 1,
+            ),
+            [{"entity": e, "mentions": n} for e, n in per_entity.items()],
+        )
+
+
+__all__ += ["add_keys", "entity_keys_of", "bump_all"]

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Engine, insert, select
+from sqlalchemy import Connection, Engine, insert, or_, select
 
 from ..errors import PageError
 from ..model import Facts
@@ -28,6 +28,9 @@ from .schema import (
     relations,
     timexes,
 )
+
+if TYPE_CHECKING:
+    from ..resolve.context import StoreCache
 
 __all__ = ["WriteResult", "write_facts", "write_error", "has_article"]
 
@@ -65,74 +68,93 @@ def has_article(conn: Connection, content_hash: str) -> str | None:
 
 
 def _add_source(conn: Connection, article_id: str, source: str, url: str | None) -> None:
-    exists = conn.execute(
-        select(article_sources.c.id).where(
-            article_sources.c.article_id == article_id, article_sources.c.source == source
+    from ..resolve.lookups import insert_ignore
+
+    # (article_id, source) is unique: a source already recorded stays as it is
+    conn.execute(insert_ignore(conn, article_sources).values(article_id=article_id, source=source, url=url))
+
+
+def _stored_as(conn: Connection, content_hash: str, article_id: str) -> str | None:
+    """The stored article with this content, else the one with this id (same id, other content: keep the first)."""
+    rows = conn.execute(
+        select(articles.c.id, articles.c.content_hash).where(
+            or_(articles.c.content_hash == content_hash, articles.c.id == article_id)
         )
-    ).first()
-    if not exists:
-        conn.execute(insert(article_sources).values(article_id=article_id, source=source, url=url))
+    ).all()
+    by_hash = [r.id for r in rows if r.content_hash == content_hash]
+    return by_hash[0] if by_hash else (rows[0].id if rows else None)
 
 
 def write_facts(engine: Engine, facts: Facts) -> WriteResult:
     """Store an article and its facts; a page already stored (same content hash) is not stored again."""
     # imported here: the resolve modules read the store's schema, so importing them first must work too
+    from ..resolve.context import store_cache
+
+    with engine.connect() as conn:
+        cache = store_cache(conn)
+        try:
+            with conn.begin():
+                cache.begin(conn)
+                result = _write(conn, facts, cache)
+        except BaseException:
+            cache.clear()  # what it cached may describe rows that were rolled back
+            raise
+    return result
+
+
+def _write(conn: Connection, facts: Facts, cache: StoreCache) -> WriteResult:
     from ..resolve.dedup import find_duplicate, signature, store_signature
 
     article = facts.article
     content_hash = article.content_hash or article.id
-    with engine.begin() as conn:
-        existing = has_article(conn, content_hash)
-        if (
-            existing is None
-            and conn.execute(select(articles.c.id).where(articles.c.id == article.id)).first()
-        ):
-            existing = article.id  # same id given for different content: keep the first
-        if existing is not None:
-            _add_source(conn, existing, article.source, article.url)
-            return WriteResult("duplicate", existing)
-        sig = signature(article.text)
-        original = find_duplicate(conn, sig)
-        record = facts.to_dict()
-        conn.execute(
-            insert(articles).values(
-                id=article.id,
-                content_hash=content_hash,
-                url=article.url,
-                source=article.source,
-                title=article.title,
-                published=article.published,
-                site=article.site,
-                language=article.language,
-                text=article.text,
-                record=record,
-                duplicate_of=original,
-            )
+    existing = _stored_as(conn, content_hash, article.id)
+    if existing is not None:
+        _add_source(conn, existing, article.source, article.url)
+        cache.wrote(conn, ())
+        return WriteResult("duplicate", existing)
+    sig = signature(article.text)
+    original = find_duplicate(conn, sig)
+    record = facts.to_dict()
+    conn.execute(
+        insert(articles).values(
+            id=article.id,
+            content_hash=content_hash,
+            url=article.url,
+            source=article.source,
+            title=article.title,
+            published=article.published,
+            site=article.site,
+            language=article.language,
+            text=article.text,
+            record=record,
+            duplicate_of=original,
         )
-        _add_source(conn, article.id, article.source, article.url)
-        store_signature(conn, article.id, sig)
-        if original is not None:
-            _add_source(conn, original, article.source, article.url)
-        ids = _write_entities(conn, facts, count=original is None)
-        _write_fact_rows(conn, facts, ids)
+    )
+    cache.article_added()
+    _add_source(conn, article.id, article.source, article.url)
+    store_signature(conn, article.id, sig)
+    if original is not None:
+        _add_source(conn, original, article.source, article.url)
+    ids = _write_entities(conn, facts, cache, count=original is None)
+    _write_fact_rows(conn, facts, ids)
+    cache.wrote(conn, set(ids.values()), counted=set(ids.values()) if original is None else ())
     if original is not None:
         return WriteResult("near_duplicate", article.id, ids, duplicate_of=original)
     return WriteResult("stored", article.id, ids)
 
 
-def _write_entities(conn: Connection, facts: Facts, count: bool = True) -> dict[str, int]:
-    from ..resolve.entities import bump_counts, link_article
+def _write_entities(conn: Connection, facts: Facts, cache: StoreCache, count: bool = True) -> dict[str, int]:
+    from ..resolve.entities import bump_all, link_article
 
     sentences = _Sentences(facts)
     rows: list[dict[str, Any]] = []
     text = facts.article.text
-    ids = link_article(conn, facts)
+    ids = link_article(conn, facts, cache=cache)
     if count:  # one article and its name mentions per knowledge-base entity, however many local ones
         per_entity: dict[int, int] = {}
         for entity in facts.entities:
             per_entity[ids[entity.id]] = per_entity.get(ids[entity.id], 0) + len(entity.mentions)
-        for entity_id, n in per_entity.items():
-            bump_counts(conn, entity_id, n)
+        bump_all(conn, per_entity)
     for entity in facts.entities:
         entity_id = ids[entity.id]
         for start, end in entity.mentions:
