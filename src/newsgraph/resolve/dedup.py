@@ -22,7 +22,7 @@ from functools import lru_cache
 import numpy as np
 from datasketch import MinHash
 from datasketch.lsh import _optimal_param
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, bindparam, insert, select
 
 from ..store.schema import articles, minhash_bands, minhash_signatures
 
@@ -115,6 +115,20 @@ def is_duplicate(a: Signature, b: Signature) -> bool:
     return jaccard >= MIN_JACCARD and containment >= MIN_CONTAINMENT
 
 
+# both columns constrained, so the (band, hash) index serves the lookup (hash alone scans the table)
+_BANDS = select(minhash_bands.c.article_id, minhash_bands.c.band, minhash_bands.c.hash).where(
+    minhash_bands.c.band.in_(bindparam("bands", expanding=True)),
+    minhash_bands.c.hash.in_(bindparam("hashes", expanding=True)),
+)
+_SIGNATURES = select(minhash_signatures).where(
+    minhash_signatures.c.article_id.in_(bindparam("ids", expanding=True))
+)
+# read apart, for the few that match: reaching ``duplicate_of`` reads past the article's text
+_ORIGINALS = select(articles.c.id, articles.c.duplicate_of).where(
+    articles.c.id.in_(bindparam("ids", expanding=True))
+)
+
+
 def find_duplicate(conn: Connection, sig: Signature, *, exclude: str | None = None) -> str | None:
     """The id of the stored original this text copies, or None; a copy of a copy points to the original."""
     if sig.shingles < MIN_SHINGLES:
@@ -122,25 +136,32 @@ def find_duplicate(conn: Connection, sig: Signature, *, exclude: str | None = No
     pairs = band_hashes(sig)
     wanted = set(pairs)
     rows = conn.execute(
-        select(minhash_bands.c.article_id, minhash_bands.c.band, minhash_bands.c.hash).where(
-            minhash_bands.c.hash.in_([h for _, h in pairs])
-        )
+        _BANDS, {"bands": sorted({b for b, _ in pairs}), "hashes": [h for _, h in pairs]}
     ).all()
     candidates = {r.article_id for r in rows if (r.band, r.hash) in wanted and r.article_id != exclude}
     best: tuple[float, str] | None = None
     if candidates:
-        stored = conn.execute(
-            select(minhash_signatures, articles.c.duplicate_of)
-            .join(articles, articles.c.id == minhash_signatures.c.article_id)
-            .where(minhash_signatures.c.article_id.in_(sorted(candidates)))
-        ).all()
-        for row in stored:
-            other = Signature.from_bytes(row.signature, row.shingles)
-            if is_duplicate(sig, other):
-                score = similarity(sig, other)[1]
-                original = row.duplicate_of or row.article_id
-                if best is None or score > best[0]:
-                    best = (score, original)
+        stored = conn.execute(_SIGNATURES, {"ids": sorted(candidates)}).all()
+        if not stored:
+            return None
+        # every candidate's share of equal values at once; the checks below are is_duplicate's
+        values = np.frombuffer(b"".join(row.signature for row in stored), dtype="<u8").reshape(
+            len(stored), -1
+        )
+        equal = (values == sig.values.astype("<u8")).mean(axis=1)
+        matches = []
+        for row, jaccard in zip(stored, equal.tolist(), strict=True):
+            if min(sig.shingles, row.shingles) < MIN_SHINGLES:
+                continue
+            common = jaccard * (sig.shingles + row.shingles) / (1 + jaccard)
+            score = min(common / (min(sig.shingles, row.shingles) or 1), 1.0)
+            if jaccard >= MIN_JACCARD and score >= MIN_CONTAINMENT:
+                matches.append((row.article_id, score))
+        if matches:
+            originals = dict(conn.execute(_ORIGINALS, {"ids": [a for a, _ in matches]}).all())
+            for article_id, score in matches:
+                if article_id in originals and (best is None or score > best[0]):
+                    best = (score, originals[article_id] or article_id)
     return best[1] if best else None
 
 
