@@ -32,8 +32,8 @@ def doc_to_facts(doc: Doc, article: Article) -> Facts:
         timexes=list(doc._.ng_timexes or []),
         quotes=list(doc._.ng_quotes or []),
         descriptions=list(doc._.ng_descriptions or []),
-        relations=[_trimmed(r, doc.text) for r in doc._.ng_relations or []],
-        events=[_trimmed(e, doc.text) for e in doc._.ng_events or []],
+        relations=[_trimmed(r, article.text) for r in doc._.ng_relations or []],
+        events=[_trimmed(e, article.text) for e in doc._.ng_events or []],
         coref=list(doc._.ng_coref or []),
         sentences=_sentence_spans(doc),
     )

@@ -40,7 +40,7 @@ from .event_roles import (
     recipient_of,
     subject_of,
 )
-from .extensions import EntityCluster, cluster_by_id, entity_at
+from .extensions import EntityCluster, cluster_by_id, doc_text, entity_at
 
 __all__ = ["find_events", "sentence_events"]
 
@@ -68,7 +68,7 @@ def _trigger_text(token: Token, entry: TriggerEntry) -> tuple[str, int, int]:
                 tokens.append(c)
     start = min(t.idx for t in tokens)
     end = max(t.idx + len(t) for t in tokens)
-    return token.doc.text[start:end], start, end
+    return doc_text(token.doc)[start:end], start, end
 
 
 def _role(doc: Doc, token: Token | None, wide: bool = False) -> tuple[str | None, str | None, Span | None]:

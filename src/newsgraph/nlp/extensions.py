@@ -104,3 +104,11 @@ def cluster_by_id(doc: Doc, entity_id: str) -> EntityCluster | None:
         if cluster.id == entity_id:
             return cluster
     return None
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per doc: spaCy joins every token again on each access."""
+    text = doc.user_data.get("ng_text")
+    if text is None:
+        text = doc.user_data["ng_text"] = doc.text
+    return text

@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Quote
-from .extensions import EntityCluster, cluster_by_id, entity_at
+from .extensions import EntityCluster, cluster_by_id, doc_text, entity_at
 from .quote_marks import QuoteSpan, find_quote_spans
 
 __all__ = ["find_quotes", "SPEECH_VERBS", "FRAGMENT_VERBS"]
@@ -136,7 +136,7 @@ def _speaker(doc: Doc, subj: Token | None) -> tuple[str | None, str | None, int 
     ref = _coref_covering(doc, subj)
     if ref:
         cluster, start, end = ref
-        return cluster.id, doc.text[start:end], start, end, 0.75
+        return cluster.id, doc_text(doc)[start:end], start, end, 0.75
     if subj.lower_ in _PRONOUNS and not doc._.ng_coref:
         # No coreference links: a he/she speaker is most often the person named last.
         hit = _last_person_before(doc, subj.idx)
@@ -219,7 +219,7 @@ def _cue_span(verb: Token) -> tuple[str, int, int]:
     for c in verb.children:
         if c.dep_ == "prt" and c.i == verb.i + 1:
             end = c.idx + len(c)
-    return verb.doc.text[verb.idx : end], verb.idx, end
+    return doc_text(verb.doc)[verb.idx : end], verb.idx, end
 
 
 def _clause_of(verb: Token, tok: Token) -> Token | None:
@@ -250,7 +250,7 @@ class _Finder:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.tokens = _Tokens(doc)
-        self.marks = find_quote_spans(doc.text)
+        self.marks = find_quote_spans(doc_text(doc))
         self.inside = [(q.open, q.close + 1) for q in self.marks]
         self.used_verbs: set[int] = set()
         self.quotes: list[Quote] = []
@@ -304,7 +304,7 @@ class _Finder:
             date = _date(doc, self.tokens, verb, (start, end))
             self.used_verbs.add(verb.i)
         quote = Quote(
-            text=doc.text[start:end],
+            text=doc_text(doc)[start:end],
             start=start,
             end=end,
             kind=kind,
@@ -386,15 +386,15 @@ class _Finder:
             # "...," he said. "More words." The second quotation is the same speaker's.
             first = doc[self.tokens.at(q.start)]
             whole = (
-                doc.text[q.open - 1 : q.open].strip() in {"", "."}
+                doc_text(doc)[q.open - 1 : q.open].strip() in {"", "."}
                 and first.is_sent_start
                 or (self.tokens.at(q.open) == first.sent.start)
             )
-            near = last is not None and 0 <= q.open - last.end < 400 and doc.text[q.start].isupper()
+            near = last is not None and 0 <= q.open - last.end < 400 and doc_text(doc)[q.start].isupper()
             if last is not None and last.kind == "direct" and whole and near and last.speaker:
                 self.quotes.append(
                     Quote(
-                        text=doc.text[q.start : q.end],
+                        text=doc_text(doc)[q.start : q.end],
                         start=q.start,
                         end=q.end,
                         kind="direct",
@@ -472,13 +472,13 @@ class _Finder:
         ent, stext, s0, s1, sconf = _speaker(doc, source)
         self.quotes.append(
             Quote(
-                text=doc.text[start:end],
+                text=doc_text(doc)[start:end],
                 start=start,
                 end=end,
                 kind="indirect",
                 speaker=ent,
                 speaker_text=stext,
-                cue=doc.text[tok.idx : to.idx + len(to)],
+                cue=doc_text(doc)[tok.idx : to.idx + len(to)],
                 date=None,
                 speaker_start=s0,
                 speaker_end=s1,
