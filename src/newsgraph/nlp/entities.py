@@ -20,7 +20,7 @@ from functools import cached_property
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .extensions import EntityCluster
+from .extensions import EntityCluster, doc_text
 
 __all__ = ["group_entities", "ENTITY_LABELS", "normalise_name", "acronym_of"]
 
@@ -286,7 +286,7 @@ def _compatible(a: str, b: str) -> bool:
 def _explicit_aliases(doc: Doc, mentions: list[_Mention]) -> list[tuple[int, int]]:
     """Pairs (i, j) of mentions linked in the text: "Name (ABC)" and "Name, known as the ABC"."""
     pairs = []
-    text = doc.text
+    text = doc_text(doc)
     for i, m in enumerate(mentions):
         for j in range(i + 1, min(i + 3, len(mentions))):
             n = mentions[j]

@@ -37,6 +37,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ..model import Timex
+from .extensions import doc_text
 from .timex_grammar import (
     Candidate,
     complete_year,
@@ -185,7 +186,7 @@ def _tense(tok: Token | None) -> str | None:
 
 def find_timexes(doc: Doc, anchor: date | None) -> list[Timex]:
     """All time expressions in ``doc`` with values resolved against ``anchor``."""
-    text = doc.text
+    text = doc_text(doc)
     cands: list[tuple[Candidate, Token | None]] = []
     for cand in find_candidates(text):
         tok = _token_at(doc, cand.start)
