@@ -33,6 +33,7 @@ REPO = Path(__file__).resolve().parents[1]
 DATA = REPO.parent / "shared" / "data" / "meantime"
 sys.path.insert(0, str(REPO / "src"))
 
+from meantime_text import rebuild_text  # noqa: E402
 from newsgraph.model import Article, Facts  # noqa: E402
 from newsgraph.nlp.coref_metrics import Scorer  # noqa: E402
 from newsgraph.resolve.names import name_key  # noqa: E402
@@ -55,27 +56,10 @@ class GoldDoc:
 def load_doc(path: Path) -> GoldDoc:
     """Parse one MEANTIME XML file: text from tokens, entity mentions and their cross-document instances."""
     root = ET.parse(path).getroot()
-    sentences: dict[int, list[tuple[str, str]]] = defaultdict(list)
-    for tok in root.iter("token"):
-        sentences[int(tok.get("sentence", "0"))].append((tok.get("t_id", ""), tok.text or ""))
-    parts: list[str] = []
-    index: dict[str, int] = {}
-    spans: list[tuple[int, int]] = []
-    pos = 0
-    for n in sorted(sentences):
-        if parts:
-            sep = "\n\n" if n <= 2 else " "
-            parts.append(sep)
-            pos += len(sep)
-        for k, (tid, word) in enumerate(sentences[n]):
-            if k:
-                parts.append(" ")
-                pos += 1
-            index[tid] = len(spans)
-            spans.append((pos, pos + len(word)))
-            parts.append(word)
-            pos += len(word)
-    doc = GoldDoc(path.stem, "".join(parts), None, spans)
+    rebuilt = rebuild_text(root)
+    index = {tid: i for i, tid in enumerate(rebuilt.offsets)}
+    spans = list(rebuilt.offsets.values())
+    doc = GoldDoc(path.stem, rebuilt.text, None, spans)
     markables = root.find("Markables")
     instances: dict[str, str] = {}
     for el in markables if markables is not None else []:
