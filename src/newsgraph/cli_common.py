@@ -30,7 +30,7 @@ err = Console(stderr=True)
 DbOpt = Annotated[
     str | None,
     typer.Option("--db", help="Knowledge base: a SQLite path or a postgresql:// URL "
-                 "[default: $NEWSGRAPH_DB or ./newsgraph.db]", show_default=False),
+                 "(default: $NEWSGRAPH_DB, else ./newsgraph.db)", show_default=False),
 ]
 PublishedOpt = Annotated[
     str | None,
@@ -38,7 +38,7 @@ PublishedOpt = Annotated[
 ]
 ModelOpt = Annotated[
     str | None,
-    typer.Option("--model", help="spaCy pipeline name or path [default: $NEWSGRAPH_MODEL or the pinned en_core_web_sm]",
+    typer.Option("--model", help="spaCy pipeline name or path (default: $NEWSGRAPH_MODEL, else the pinned en_core_web_sm)",
                  show_default=False),
 ]
 PathsArg = Annotated[
