@@ -50,7 +50,7 @@ def stats(conn: Connection, *, top: int = 10) -> dict[str, Any]:
         .select_from(mentions)
         .join(entities, entities.c.id == mentions.c.entity_id)
         .join(articles, articles.c.id == mentions.c.article_id)
-        .where(live)
+        .where(live, mentions.c.kind == "name")  # named mentions, as entities.mention_count counts
         .group_by(entities.c.id, entities.c.name, entities.c.type)
         .order_by(in_articles.desc(), func.count().desc(), entities.c.id)
         .limit(top)

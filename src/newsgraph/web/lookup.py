@@ -70,6 +70,7 @@ def trending(conn: Connection, *, days: int = 7, limit: int = 10) -> dict[str, A
         .join(articles, articles.c.id == mentions.c.article_id)
         .where(articles.c.published >= first, articles.c.published <= newest)
         .where(articles.c.duplicate_of.is_(None))
+        .where(mentions.c.kind == "name")  # named mentions, as entities.mention_count counts
         .group_by(entities.c.id, entities.c.name, entities.c.type)
         .order_by(count.desc(), entities.c.name)
         .limit(limit)
