@@ -18,10 +18,9 @@ from datetime import datetime
 from typing import IO, Any
 
 from sqlalchemy import Connection, Engine, select
-from sqlalchemy.orm import aliased
 
 from .errors import NewsgraphError
-from .query.dossier import _sentence
+from .query.dossier import quote_select, relation_select
 from .query.events import EVENT_COLUMNS, flat_event, iter_events
 from .store.schema import aliases, articles, entities, quotes, relations
 
@@ -109,12 +108,7 @@ def _entity_rows(conn: Connection, include_duplicates: bool) -> Iterator[dict[st
 
 
 def _quote_rows(conn: Connection, include_duplicates: bool) -> Iterator[dict[str, Any]]:
-    stmt = (
-        select(quotes, entities.c.name.label("speaker_name"), _sentence(quotes).label("sentence"))
-        .join(articles, articles.c.id == quotes.c.article_id)
-        .outerjoin(entities, entities.c.id == quotes.c.speaker_id)
-        .order_by(quotes.c.id)
-    )
+    stmt = quote_select().order_by(quotes.c.id)
     for row in _stream(conn, _live(stmt, include_duplicates)):
         m = row._mapping
         yield {c: m[c] for c in _COLUMNS["quotes"]}
@@ -128,19 +122,7 @@ def _event_rows(conn: Connection, include_duplicates: bool) -> Iterator[dict[str
 
 
 def _relation_rows(conn: Connection, include_duplicates: bool) -> Iterator[dict[str, Any]]:
-    subj, obj = aliased(entities), aliased(entities)
-    stmt = (
-        select(
-            relations,
-            subj.c.name.label("subject_name"),
-            obj.c.name.label("object_name"),
-            _sentence(relations).label("sentence"),
-        )
-        .join(articles, articles.c.id == relations.c.article_id)
-        .outerjoin(subj, subj.c.id == relations.c.subject_id)
-        .outerjoin(obj, obj.c.id == relations.c.object_id)
-        .order_by(relations.c.id)
-    )
+    stmt = relation_select().order_by(relations.c.id)
     for row in _stream(conn, _live(stmt, include_duplicates)):
         m = row._mapping
         yield {c: m[c] for c in _COLUMNS["relations"]}

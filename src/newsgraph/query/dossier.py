@@ -90,24 +90,7 @@ def dossier(conn: Connection, entity_id: int, limit: int = _LIMIT) -> dict[str, 
     out["descriptions"] = _descriptions(conn, entity_id, limit)
     out["relations"] = _relations(conn, entity_id, limit)
     out["quotes_by"] = _quotes(conn, quotes.c.speaker_id == entity_id, limit)
-    # Driven from X's own mentions (indexed by entity), not by testing every quote in the corpus.
-    about = (
-        select(quotes.c.id)
-        .join(
-            mentions,
-            and_(
-                mentions.c.article_id == quotes.c.article_id,
-                mentions.c.start >= quotes.c.start,
-                mentions.c.end <= quotes.c.end,
-            ),
-        )
-        .where(mentions.c.entity_id == entity_id)
-    )
-    out["quotes_about"] = _quotes(
-        conn,
-        and_(or_(quotes.c.speaker_id.is_(None), quotes.c.speaker_id != entity_id), quotes.c.id.in_(about)),
-        limit,
-    )
+    out["quotes_about"] = _quotes(conn, quoted_about(entity_id), limit)
     out["events"] = _events(conn, entity_id, limit)
     out["timeline"] = _timeline(conn, entity_id, out["events"], out["quotes_by"], limit)
     out["related"] = _related(conn, entity_id)
@@ -142,9 +125,10 @@ def _descriptions(conn: Connection, entity_id: int, limit: int) -> list[dict[str
     return sorted(seen.values(), key=lambda d: -d["count"])[:limit]
 
 
-def _relations(conn: Connection, entity_id: int, limit: int) -> dict[str, list[dict[str, Any]]]:
+def relation_select() -> Any:
+    """Relations joined with subject and object names, sentence and article (reprints included)."""
     subj, obj = aliased(entities), aliased(entities)
-    rows = conn.execute(
+    return (
         select(
             relations,
             subj.c.name.label("subject_name"),
@@ -153,8 +137,15 @@ def _relations(conn: Connection, entity_id: int, limit: int) -> dict[str, list[d
             *_ARTICLE_COLS,
         )
         .join(articles, articles.c.id == relations.c.article_id)
-        .join(subj, subj.c.id == relations.c.subject_id)
-        .join(obj, obj.c.id == relations.c.object_id)
+        .outerjoin(subj, subj.c.id == relations.c.subject_id)
+        .outerjoin(obj, obj.c.id == relations.c.object_id)
+    )
+
+
+def _relations(conn: Connection, entity_id: int, limit: int) -> dict[str, list[dict[str, Any]]]:
+    rows = conn.execute(
+        relation_select()
+        .where(relations.c.subject_id.is_not(None), relations.c.object_id.is_not(None))
         .where(or_(relations.c.subject_id == entity_id, relations.c.object_id == entity_id))
         .where(articles.c.duplicate_of.is_(None))
         .where(relations.c.negated.is_(False))
@@ -186,13 +177,38 @@ def _relations(conn: Connection, entity_id: int, limit: int) -> dict[str, list[d
     return {rel: list(items.values())[:limit] for rel, items in sorted(grouped.items())}
 
 
-def _quotes(conn: Connection, where: Any, limit: int) -> list[dict[str, Any]]:
-    rows = conn.execute(
+def quote_select() -> Any:
+    """Quotes joined with the speaker's name, sentence and article (reprints included)."""
+    return (
         select(
             quotes, entities.c.name.label("speaker_name"), _sentence(quotes).label("sentence"), *_ARTICLE_COLS
         )
         .join(articles, articles.c.id == quotes.c.article_id)
         .outerjoin(entities, entities.c.id == quotes.c.speaker_id)
+    )
+
+
+def quoted_about(entity_id: int) -> Any:
+    """Quotes whose words name the entity, spoken by someone else."""
+    # Driven from X's own mentions (indexed by entity), not by testing every quote in the corpus.
+    named = (
+        select(quotes.c.id)
+        .join(
+            mentions,
+            and_(
+                mentions.c.article_id == quotes.c.article_id,
+                mentions.c.start >= quotes.c.start,
+                mentions.c.end <= quotes.c.end,
+            ),
+        )
+        .where(mentions.c.entity_id == entity_id)
+    )
+    return and_(or_(quotes.c.speaker_id.is_(None), quotes.c.speaker_id != entity_id), quotes.c.id.in_(named))
+
+
+def _quotes(conn: Connection, where: Any, limit: int) -> list[dict[str, Any]]:
+    rows = conn.execute(
+        quote_select()
         .where(where)
         .where(articles.c.duplicate_of.is_(None))
         .order_by(articles.c.published, quotes.c.start)

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from sqlalchemy import Connection, and_, or_, select
+from sqlalchemy import Connection
 
-from ..store.schema import articles, entities, mentions, quotes
-from .dossier import _ARTICLE_COLS, _quote_record, _sentence
+from ..store.schema import articles, quotes
+from .dossier import _quote_record, quote_select, quoted_about
 from .filters import DateRange, not_duplicate
 from .search import quote_match
 
@@ -26,27 +26,11 @@ def iter_quotes(
 ) -> Iterator[dict[str, Any]]:
     """Stream matching quotes in publication order (a quote's date is its own, else its article's)."""
     span = DateRange(date_from, date_to)
-    stmt = (
-        select(
-            quotes, entities.c.name.label("speaker_name"), _sentence(quotes).label("sentence"), *_ARTICLE_COLS
-        )
-        .join(articles, articles.c.id == quotes.c.article_id)
-        .outerjoin(entities, entities.c.id == quotes.c.speaker_id)
-        .where(not_duplicate())
-    )
+    stmt = quote_select().where(not_duplicate())
     if speaker_id is not None:
         stmt = stmt.where(quotes.c.speaker_id == speaker_id)
     if about_id is not None:
-        # "about X": X is named inside the quoted words, and X is not the one speaking
-        named = select(mentions.c.id).where(
-            mentions.c.entity_id == about_id,
-            mentions.c.article_id == quotes.c.article_id,
-            mentions.c.start >= quotes.c.start,
-            mentions.c.end <= quotes.c.end,
-        )
-        stmt = stmt.where(
-            and_(or_(quotes.c.speaker_id.is_(None), quotes.c.speaker_id != about_id), named.exists())
-        )
+        stmt = stmt.where(quoted_about(about_id))
     if search is not None:
         match = quote_match(conn, search)
         if match is None:
