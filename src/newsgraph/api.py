@@ -14,11 +14,10 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from .errors import PageError
 from .model import Page
 from .process import Outcome
 from .query import dossier, find_entities, suggest
-from .store import connect, write_error, write_facts
+from .store import connect
 
 __all__ = ["KnowledgeBase", "IngestSummary", "open_kb"]
 
@@ -102,26 +101,10 @@ class KnowledgeBase:
         from .runner import run
 
         return run(
-            list(inputs) if _are_paths(inputs) else inputs, self.engine, workers=workers, model=self.model,
+            inputs, self.engine, workers=workers, model=self.model,
             published=published, retry_errors=retry_errors, batch_size=batch_size,
             page_timeout=page_timeout, on_page=on_page, on_start=on_start,
         )
-
-    def _record(self, outcome: Outcome, summary: IngestSummary) -> None:
-        if outcome.status == "known":
-            summary.duplicates += 1
-            return
-        if outcome.status == "error" or outcome.facts is None:
-            error = outcome.error or PageError("unknown", "no facts produced")
-            summary.errors[error.reason] += 1
-            summary.failures.append({"source": outcome.source, "reason": error.reason, "message": str(error)})
-            write_error(self.engine, outcome.source, error, outcome.content_hash)
-            return
-        result = write_facts(self.engine, outcome.facts)
-        if result.status == "stored":
-            summary.stored += 1
-        else:
-            summary.duplicates += 1
 
     # -- reading ---------------------------------------------------------------------------
     def find(self, name: str) -> list[dict[str, Any]]:
@@ -239,10 +222,6 @@ class KnowledgeBase:
         from .export import export
 
         return export(self.engine, out, format=format, table=table, **options)
-
-
-def _are_paths(inputs: Sequence[str] | Iterable[Page]) -> bool:
-    return isinstance(inputs, (list, tuple)) and all(isinstance(x, str) for x in inputs)
 
 
 def open_kb(db: str | os.PathLike[str] | None = None, **kwargs: Any) -> KnowledgeBase:
