@@ -307,10 +307,3 @@ class Facts:
             coref=[CorefMention(**x) for x in d.get("coref", [])],
             sentences=[tuple(s) for s in d.get("sentences", [])],
         )
-
-    def sentence_of(self, start: int, end: int) -> tuple[int, int]:
-        """The span of the sentence holding ``[start, end)`` (the whole text if sentences are unknown)."""
-        for s_start, s_end in self.sentences:
-            if s_start <= start < s_end or (start == end == s_end):
-                return (s_start, max(s_end, min(end, len(self.article.text))))
-        return (0, len(self.article.text))

@@ -135,18 +135,20 @@ def _write(conn: Connection, facts: Facts, cache: StoreCache) -> WriteResult:
     store_signature(conn, article.id, sig)
     if original is not None:
         _add_source(conn, original, article.source, article.url)
-    ids = _write_entities(conn, facts, cache, count=original is None)
-    _write_fact_rows(conn, facts, ids)
+    sentences = _Sentences(facts)
+    ids = _write_entities(conn, facts, sentences, cache, count=original is None)
+    _write_fact_rows(conn, facts, sentences, ids)
     cache.wrote(conn, set(ids.values()), counted=set(ids.values()) if original is None else ())
     if original is not None:
         return WriteResult("near_duplicate", article.id, ids, duplicate_of=original)
     return WriteResult("stored", article.id, ids)
 
 
-def _write_entities(conn: Connection, facts: Facts, cache: StoreCache, count: bool = True) -> dict[str, int]:
+def _write_entities(
+    conn: Connection, facts: Facts, sentences: _Sentences, cache: StoreCache, count: bool = True
+) -> dict[str, int]:
     from ..resolve.entities import bump_all, link_article
 
-    sentences = _Sentences(facts)
     rows: list[dict[str, Any]] = []
     text = facts.article.text
     ids = link_article(conn, facts, cache=cache)
@@ -185,8 +187,7 @@ def _write_entities(conn: Connection, facts: Facts, cache: StoreCache, count: bo
     return ids
 
 
-def _write_fact_rows(conn: Connection, facts: Facts, ids: dict[str, int]) -> None:
-    s = _Sentences(facts)
+def _write_fact_rows(conn: Connection, facts: Facts, s: _Sentences, ids: dict[str, int]) -> None:
     aid = facts.article.id
     tables: list[tuple[Any, list[dict[str, Any]]]] = [
         (
