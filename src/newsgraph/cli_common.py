@@ -58,14 +58,13 @@ def fail(exc: Exception, code: int = 2) -> typer.Exit:
 
 
 def validate_date(value: str | None) -> str | None:
-    if value is None:
-        return None
-    from datetime import date
+    """Check ``--published`` with the ingest stage's own rule; a bad date is a usage error."""
+    from .ingest import check_published
 
     try:
-        return date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD", param_hint="--published") from None
+        return check_published(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--published") from None
 
 
 @app.callback(invoke_without_command=True)
