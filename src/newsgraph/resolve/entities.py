@@ -77,8 +77,6 @@ class LinkContext:
     article_id: str = ""
     neighbours: set[int] = field(default_factory=set)
     descriptions: list[str] = field(default_factory=list)
-    total_articles: int | None = None
-    """Articles in the store, counted once per article being linked (a full count is not free)."""
 
 
 @dataclass
