@@ -9,6 +9,7 @@ import zlib
 from pathlib import Path
 
 import pytest
+from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
@@ -131,6 +132,9 @@ def test_every_cut_gives_a_prefix_of_pages_then_truncated(tmp_path: Path, gz: bo
     whole = _warc(tmp_path / "whole.warc", gz).read_bytes()
     expected = [BODY_ONE, BODY_TWO]
     cut_path = tmp_path / "cut.warc"
+    with io.BytesIO(whole) as stream:
+        records = ArchiveIterator(stream)
+        starts = {records.get_record_offset() for _ in records}
     step = max(1, len(whole) // 97)
     for cut in [*range(1, len(whole), step), len(whole) - 1]:
         cut_path.write_bytes(whole[:cut])
@@ -139,7 +143,9 @@ def test_every_cut_gives_a_prefix_of_pages_then_truncated(tmp_path: Path, gz: bo
         # Pages are never wrong, only missing; and what is missing is always reported.
         assert good == expected[: len(good)], cut
         errors = [p.error_reason for p in pages if p.error]
-        # A cut that only drops the final blank line loses nothing, so it need not be reported.
+        # A cut that only drops the final blank line loses nothing, and a cut exactly where a record
+        # starts leaves a valid, shorter archive (the gzip members' sizes vary with the WARC dates, so
+        # the cut grid lands on such a point in some runs): neither can be told from a whole file.
         assert errors == ["truncated"] or (
-            good == expected and errors == [] and whole[cut:].strip() == b""
+            errors == [] and (cut in starts or (good == expected and whole[cut:].strip() == b""))
         ), cut
