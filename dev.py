@@ -14,6 +14,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import venv
 from pathlib import Path
 
@@ -63,9 +64,14 @@ def services() -> dict[str, str]:
     if hasattr(os, "geteuid") and os.geteuid() != 0:
         return env
     for script in (s for s in scripts if s.exists()):
-        out = subprocess.run(["bash", str(script)], cwd=ROOT, check=True, capture_output=True, text=True)
-        sys.stderr.write(out.stderr)
-        for line in out.stdout.splitlines():
+        print("+ bash", script.relative_to(ROOT), file=sys.stderr, flush=True)
+        # stdout goes to a file, not a pipe: a server the script starts may keep inherited
+        # descriptors open, and reading a pipe would then wait for it to exit.
+        with tempfile.TemporaryFile("w+") as out:
+            subprocess.run(["bash", str(script)], cwd=ROOT, check=True, stdout=out, timeout=1200)
+            out.seek(0)
+            lines = out.read().splitlines()
+        for line in lines:
             if "=" in line:
                 key, value = line.split("=", 1)
                 env[key.strip()] = value.strip()
@@ -93,6 +99,8 @@ def main() -> None:
         {"demo": demo, "lock": lock}.get(sys.argv[1], lambda: test(sys.argv[2:]))()
     except subprocess.CalledProcessError as exc:
         sys.exit(exc.returncode)
+    except subprocess.TimeoutExpired as exc:
+        sys.exit(f"dev.py: {' '.join(map(str, exc.cmd))} did not finish within {exc.timeout:.0f} s")
 
 
 if __name__ == "__main__":

@@ -59,8 +59,11 @@ if ! ready; then
         rm -f "$pwfile"
     fi
     echo "services: starting postgresql on 127.0.0.1:$PG_PORT"
+    # 3>&-: the server outlives this script and must not hold dev.py's stdout open (it would
+    # wait for end-of-file forever).
     as_pg "$BIN/pg_ctl" -D "$PG_DATA" -l "$PG_LOG" -w -t 60 \
-        -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k /tmp -c fsync=off -c synchronous_commit=off" start
+        -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k /tmp -c fsync=off -c synchronous_commit=off" \
+        start 3>&- </dev/null
 fi
 
 for _ in $(seq 1 60); do ready && break; sleep 1; done
