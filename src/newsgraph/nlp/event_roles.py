@@ -65,6 +65,23 @@ RELATIVE_PRONOUNS = frozenset("who which that whom".split())
 _SUBJ = ("nsubj", "csubj")
 _UNITS = frozenset("euro dollar pound yen shilling franc rupee yuan ton tonne kg percent".split())
 _NOT_PARTICIPANTS = frozenset({"DATE", "TIME", "MONEY", "QUANTITY", "CARDINAL", "PERCENT", "ORDINAL"})
+_THING_PRONOUNS = frozenset("it this that these those which what something anything nothing".split())
+_QUANTIFIERS = frozenset("thousand hundred dozen million some many part group number majority score".split())
+_OWN = frozenset("its their his her our my".split())
+_OWN_FORCES = frozenset("troop force soldier army unit peacekeeper personnel navy contingent".split())
+_PARTY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+# People and groups that can be the party an event is done to, short of a name.
+HUMAN_NOUNS = GROUP_NOUNS | frozenset(
+    "people person man men woman women child children civilian resident villager citizen national "
+    "refugee migrant immigrant protester demonstrator marcher striker rioter employee miner farmer "
+    "student teacher doctor police policeman policemen officer soldier troop militant rebel guerrilla "
+    "guerilla fighter insurgent militiaman militiamen gunman gunmen militia separatist extremist "
+    "fundamentalist terrorist settler prisoner detainee hostage captive suspect journalist reporter "
+    "minister president premier government authority regime administration cabinet ministry opposition "
+    "party union diplomat ambassador envoy negotiator delegate mediator inspector observer monitor "
+    "peacekeeper crew passenger tourist adviser advisor dissident critic victim "
+    "country nation state partner ally neighbor neighbour".split()
+)
 
 
 def clause_verb(token: Token) -> Token:
@@ -119,74 +136,228 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     return None
 
 
-def recipient_of(trigger: Token, verb: Token | None, skip: set[int], etype: str = "") -> Token | None:
+def recipient_of(
+    trigger: Token,
+    verb: Token | None,
+    skip: set[int],
+    etype: str = "",
+    nominals: frozenset[int] | set[int] = frozenset(),
+    words: tuple[Token, ...] = (),
+) -> Token | None:
     """The target of an event: direct object, passive subject, or object of a targeting preposition.
 
     ``verb`` is the verb carrying the event (the trigger itself, or the light verb of a nominal);
-    None for a nominal that stands alone.
+    None for a nominal that stands alone. ``nominals`` are other event nouns in the sentence: not
+    participants themselves, but their owner or target may be ("rejected an Australian ultimatum").
+    ``words`` are the trigger phrase's own words ("imposed sanctions on X": ``sanctions``), whose
+    prepositions may name the target.
+
+    Candidates are ranked by how much they look like a party to the event: a name first, then a
+    person or group ("protesters", "police"), then a named place the event happens in
+    ("a curfew in Algiers"), then anything else ("the fund"). A money, quantity or date phrase is
+    never a participant.
     """
+    best = _recipient(trigger, verb, skip, etype, nominals, words)
+    if best is None or best[0] >= _PLACE:
+        # "threatened to ban voting in X", "demanded that X cancel ...": the complement's target.
+        inner = _complement_recipient(verb, skip, nominals)
+        if inner is not None and (best is None or inner[0] < best[0]):
+            best = inner
+    return best[1] if best is not None else None
+
+
+_NAME, _PARTY, _PLACE, _THING = 0, 1, 2, 3
+_OWNER_PREPS = ("by", "from", "of")
+_TARGET_PREPS = ("to", "on", "against", "with", "for", "toward", "towards", "over", "into")
+
+
+def usable_participant(tok: Token) -> bool:
+    """Whether a token can stand for a party at all (not a sum, a quantity, a date or a pronoun like "that")."""
+    if tok.ent_type_ in _NOT_PARTICIPANTS or tok.lemma_.lower() in _UNITS or tok.like_num:
+        return False
+    if tok.pos_ == "PRON":
+        return tok.lower_ not in _THING_PRONOUNS
+    return tok.pos_ in ("NOUN", "PROPN")
+
+
+def participant_tier(tok: Token) -> int:
+    """0 a name, 1 a person or group, 3 anything else (2 is kept for places an event happens in)."""
+    if _named(tok) or any(
+        c.dep_ in ("poss", "compound", "amod", "nmod") and c.ent_type_ in _PARTY_LABELS for c in tok.children
+    ):
+        return _NAME  # a name, or a named group ("Palestinian detainees", "its European Community partners")
+    if tok.pos_ == "PRON" or tok.lemma_.lower() in HUMAN_NOUNS or tok.lower_ in HUMAN_NOUNS:
+        return _PARTY
+    return _THING
+
+
+def _owned_by_actor(tok: Token) -> bool:
+    """ "its troops", "their forces": the actor's own, not a target."""
+    return tok.lemma_.lower() in _OWN_FORCES and any(
+        c.dep_ == "poss" and c.lower_ in _OWN for c in tok.children
+    )
+
+
+def _look_through(tok: Token, skip: set[int], depth: int = 0) -> tuple[int, Token] | None:
+    """The party behind a thing or an event noun: its named modifier or the object of its preposition
+    ("an Australian ultimatum", "calls by Belarus's rulers", "a camp for Congolese refugees")."""
+    for c in tok.children:
+        if (
+            c.dep_ in ("poss", "compound", "amod", "nmod")
+            and c.i not in skip
+            and c.ent_type_ in _PARTY_LABELS
+        ):
+            return _NAME, c
+    found: list[tuple[int, int, Token]] = []
+    for c in tok.children:
+        if c.dep_ != "prep" or c.lower_ not in _OWNER_PREPS + _TARGET_PREPS:
+            continue
+        for p in c.children:
+            if p.dep_ != "pobj" or p.i in skip or not usable_participant(p):
+                continue
+            tier = participant_tier(p)
+            if tier < _THING:
+                found.append((tier, p.i, p))
+            elif depth < 1 and c.lower_ == "of":
+                inner = _look_through(p, skip, depth + 1)
+                if inner is not None:
+                    found.append((inner[0], p.i, inner[1]))
+    if not found:
+        return None
+    found.sort(key=lambda x: (x[0], x[1]))
+    return found[0][0], found[0][2]
+
+
+def _through_quantity(tok: Token) -> Token:
+    """ "thousands of refugees", "a group of diplomats": the people, not the number."""
+    if tok.ent_type_ in ("CARDINAL", "QUANTITY") or tok.like_num or tok.lemma_.lower() in _QUANTIFIERS:
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        return p
+    return tok
+
+
+def _place_of(tok: Token) -> bool:
+    """A named place, or "the town of X"."""
+    if tok.ent_type_ in ("GPE", "LOC"):
+        return True
+    return any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(p.ent_type_ in ("GPE", "LOC") for p in c.children)
+        for c in tok.children
+    )
+
+
+def _recipient(
+    trigger: Token,
+    verb: Token | None,
+    skip: set[int],
+    etype: str,
+    nominals: frozenset[int] | set[int],
+    words: tuple[Token, ...],
+) -> tuple[int, Token] | None:
     heads = [trigger] if verb is None or verb.i == trigger.i else [trigger, verb]
+    heads += [w for w in words if w.i not in {h.i for h in heads}]
     if verb is not None and is_passive(verb):
         for c in verb.children:
             if c.dep_ == "nsubjpass" and c.i not in skip:
-                return c
-        if verb.dep_ == "acl":
-            return verb.head
-    candidates: list[tuple[int, Token]] = []
+                if c.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                    c = verb.head  # "a helicopter that was captured"
+                if not usable_participant(c):
+                    break
+                tier = participant_tier(c)
+                if tier == _THING:
+                    inner = _look_through(c, skip)
+                    if inner is not None:
+                        return inner
+                return tier, c
+        if verb.dep_ == "acl" and usable_participant(verb.head):
+            return participant_tier(verb.head), verb.head
+    # (tier, slot, position, token): slot 0 an object, then the target prepositions in order.
+    candidates: list[tuple[int, int, int, Token]] = []
 
-    def usable(tok: Token) -> bool:
-        return (
-            tok.i not in skip
-            and tok.ent_type_ not in ("DATE", "TIME")
-            and tok.pos_ in ("NOUN", "PROPN", "PRON")
-        )
+    def add(slot: int, tok: Token) -> None:
+        tok = _through_quantity(tok)
+        if tok.i in nominals and tok.i != trigger.i:
+            inner = _look_through(tok, skip)  # another event noun: its owner or target
+            if inner is not None:
+                candidates.append((inner[0], slot, inner[1].i, inner[1]))
+            return
+        if tok.i in skip or not usable_participant(tok):
+            return
+        tier = participant_tier(tok)
+        if tier == _THING or _owned_by_actor(tok):
+            inner = _look_through(tok, skip)
+            if inner is not None:
+                candidates.append((inner[0], slot, inner[1].i, inner[1]))
+                return
+            tier = _THING
+        candidates.append((tier, slot, tok.i, tok))
 
+    places: list[Token] = []
     for head in heads:
         for c in head.children:
-            if c.dep_ in ("dobj", "dative") and usable(c):
-                candidates.append((0, c))
+            if c.dep_ in ("dobj", "dative"):
+                add(0, c)
+                for g in c.children:  # "evacuate all 21 settlements in the Gaza Strip"
+                    if g.dep_ == "prep" and g.lower_ == "in":
+                        places.extend(p for p in g.children if p.dep_ == "pobj")
             elif c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS:
                 if c.lower_ == "on" and head.pos_ == "NOUN" and etype in TOPIC_ON:
                     continue
                 for p in c.children:
-                    if p.dep_ == "pobj" and usable(p):
-                        candidates.append((1 + RECIPIENT_PREPS.index(c.lower_), p))
+                    if p.dep_ == "pobj":
+                        add(1 + RECIPIENT_PREPS.index(c.lower_), p)
+            elif c.dep_ == "prep" and c.lower_ == "in":
+                places.extend(p for p in c.children if p.dep_ == "pobj")
     if trigger.pos_ == "NOUN":
         for c in trigger.children:
             if c.dep_ == "prep" and c.lower_ == "of":
                 for p in c.children:
-                    if p.dep_ == "pobj" and usable(p):
-                        candidates.append((5, p))
-    if not candidates and verb is not None:
-        # "demanded that X cancel ...": the demand's target is the complement's subject.
-        for c in verb.children:
-            if c.dep_ in ("ccomp", "xcomp"):
-                for g in c.children:
-                    if g.dep_ in ("nsubj", "nsubjpass") and usable(g) and g.lower_ not in RELATIVE_PRONOUNS:
-                        return g
-    if not candidates and verb is not None:
-        # "threatened to ban X", "offered to negotiate with X": the target of the complement.
-        for c in verb.children:
-            if c.dep_ == "xcomp" and c.pos_ == "VERB":
-                found = recipient_of(c, c, skip)
-                if found is not None:
-                    return found
+                    if p.dep_ == "pobj":
+                        add(5, p)
+    for p in places:
+        if p.i not in skip and usable_participant(p) and _place_of(p):
+            candidates.append((_PLACE, 0, p.i, p))
     if not candidates:
         return None
-    candidates.sort(key=lambda x: (x[0] + (0 if _named(x[1]) else 3), x[1].i))
-    found = candidates[0][1]
-    if found.dep_ == "dobj" and not _named(found) and found.pos_ == "NOUN":
-        # "rejected an Australian ultimatum", "lifted a blockade on Palestinian lorries":
-        # an abstract object points at its owner.
-        for c in found.children:
-            if c.dep_ in ("poss", "compound", "amod") and _named(c):
-                return c
-        for c in found.children:
-            if c.dep_ == "prep" and c.lower_ in ("on", "to", "with", "against", "by", "from", "of"):
-                for p in c.children:
-                    if p.dep_ == "pobj" and p.i not in skip and _named(p):
-                        return p
-    return found
+    candidates.sort(key=lambda x: (x[0], x[1], x[2]))
+    return candidates[0][0], candidates[0][3]
+
+
+def _complement_recipient(
+    verb: Token | None, skip: set[int], nominals: frozenset[int] | set[int]
+) -> tuple[int, Token] | None:
+    """The target named in a verb's complement clause: its subject ("demanded that X cancel ...")
+    or, for a control verb, its own target ("threatened to ban X", "offered to negotiate with X")."""
+    if verb is None:
+        return None
+    found: list[tuple[int, Token]] = []
+    for c in verb.children:
+        if c.dep_ in ("ccomp", "xcomp"):
+            for g in c.children:
+                if (
+                    g.dep_ in ("nsubj", "nsubjpass")
+                    and g.i not in skip
+                    and usable_participant(g)
+                    and g.lower_ not in RELATIVE_PRONOUNS
+                ):
+                    tier = participant_tier(g)
+                    if tier < _THING:
+                        found.append((tier, g))
+                    else:
+                        inner = _look_through(g, skip)
+                        if inner is not None:
+                            found.append(inner)
+    for c in verb.children:
+        if c.dep_ == "xcomp" and c.pos_ == "VERB":
+            inner = _recipient(c, c, skip, "", nominals, ())
+            if inner is not None:
+                found.append(inner)
+    if not found:
+        return None
+    return min(found, key=lambda x: x[0])
 
 
 def _named(token: Token) -> bool:

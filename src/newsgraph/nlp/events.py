@@ -220,7 +220,9 @@ def sentence_events(
         skip |= {c.i for c in trigger.children if c.lemma_.lower() in entry.needs}
         if actor_tok is not None:
             skip.add(actor_tok.i)
-        recipient_tok = recipient_of(trigger, carrier, skip, entry.type)
+        nominals = {j for j, e in matches.items() if e.pos == "noun"}
+        words = tuple(c for c in trigger.children if c.lemma_.lower() in entry.needs)
+        recipient_tok = recipient_of(trigger, carrier, skip, entry.type, nominals, words)
         if recipient_tok is None and actor_tok is not None and entry.type in SYMMETRIC:
             conj = [c for c in actor_tok.children if c.dep_ == "conj"]
             if conj:
