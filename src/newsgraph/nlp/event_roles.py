@@ -56,7 +56,19 @@ GROUP_NOUNS = frozenset(
     "member worker supporter thousand hundred dozen group some many leader official activist youth "
     "faction part wing delegation team unit army force".split()
 )
-RECIPIENT_PREPS = ("against", "with", "on", "to", "toward", "towards", "into", "from", "over", "for")
+RECIPIENT_PREPS = (
+    "against",
+    "with",
+    "on",
+    "to",
+    "toward",
+    "towards",
+    "into",
+    "from",
+    "over",
+    "for",
+    "between",
+)
 # Types whose nominal takes "on" for its topic ("a hearing on the plan"), not a target.
 TOPIC_ON = frozenset({"COURT_HEARING", "CONSULT", "AGREE", "INVESTIGATE", "DEMAND", "DISAPPROVE", "SUPPORT"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -163,12 +175,19 @@ def recipient_of(
         inner = _complement_recipient(verb, skip, nominals)
         if inner is not None and (best is None or inner[0] < best[0]):
             best = inner
+    if (best is None or best[0] >= _THING) and etype == "THREATEN":
+        # "threatened to stop talks if the United States goes ahead": the one who must meet the condition
+        cond = _condition_subject(verb, skip)
+        if cond is not None:
+            best = cond
     return best[1] if best is not None else None
 
 
 _NAME, _PARTY, _PLACE, _THING = 0, 1, 2, 3
 _OWNER_PREPS = ("by", "from", "of")
-_TARGET_PREPS = ("to", "on", "against", "with", "for", "toward", "towards", "over", "into")
+_TARGET_PREPS = ("to", "on", "against", "with", "for", "toward", "towards", "over", "into", "between")
+# Verbs that move the actor's own forces: "deployed troops in X" targets X, not the troops.
+_MOVE_VERBS = frozenset("deploy send withdraw pull dispatch station move redeploy evacuate".split())
 
 
 def usable_participant(tok: Token) -> bool:
@@ -222,6 +241,15 @@ def _look_through(tok: Token, skip: set[int], depth: int = 0) -> tuple[int, Toke
                 inner = _look_through(p, skip, depth + 1)
                 if inner is not None:
                     found.append((inner[0], p.i, inner[1]))
+    for c in tok.children:  # "crimes committed by Croat forces"
+        if c.dep_ == "acl" and c.tag_ == "VBN":
+            for a in c.children:
+                if a.dep_ == "agent":
+                    for p in a.children:
+                        if p.dep_ == "pobj" and p.i not in skip and usable_participant(p):
+                            tier = participant_tier(p)
+                            if tier < _THING:
+                                found.append((tier, p.i, p))
     if not found:
         return None
     found.sort(key=lambda x: (x[0], x[1]))
@@ -277,9 +305,11 @@ def _recipient(
     # (tier, slot, position, token): slot 0 an object, then the target prepositions in order.
     candidates: list[tuple[int, int, int, Token]] = []
 
-    def add(slot: int, tok: Token) -> None:
+    word_ids = {w.i for w in words}
+
+    def add(slot: int, tok: Token, head: Token) -> None:
         tok = _through_quantity(tok)
-        if tok.i in nominals and tok.i != trigger.i:
+        if (tok.i in nominals or tok.i in word_ids) and tok.i != trigger.i:
             inner = _look_through(tok, skip)  # another event noun: its owner or target
             if inner is not None:
                 candidates.append((inner[0], slot, inner[1].i, inner[1]))
@@ -287,7 +317,8 @@ def _recipient(
         if tok.i in skip or not usable_participant(tok):
             return
         tier = participant_tier(tok)
-        if tier == _THING or _owned_by_actor(tok):
+        moved = slot == 0 and head.lemma_.lower() in _MOVE_VERBS and tok.lemma_.lower() in _OWN_FORCES
+        if tier == _THING or moved or _owned_by_actor(tok):
             inner = _look_through(tok, skip)
             if inner is not None:
                 candidates.append((inner[0], slot, inner[1].i, inner[1]))
@@ -297,9 +328,13 @@ def _recipient(
 
     places: list[Token] = []
     for head in heads:
-        for c in head.children:
+        # "kidnapped up to 16 advisers": the preposition hangs off the particle
+        children = [c for c in head.children] + [
+            g for c in head.children if c.dep_ == "prt" for g in c.children
+        ]
+        for c in children:
             if c.dep_ in ("dobj", "dative"):
-                add(0, c)
+                add(0, c, head)
                 for g in c.children:  # "evacuate all 21 settlements in the Gaza Strip"
                     if g.dep_ == "prep" and g.lower_ == "in":
                         places.extend(p for p in g.children if p.dep_ == "pobj")
@@ -308,7 +343,7 @@ def _recipient(
                     continue
                 for p in c.children:
                     if p.dep_ == "pobj":
-                        add(1 + RECIPIENT_PREPS.index(c.lower_), p)
+                        add(1 + RECIPIENT_PREPS.index(c.lower_), p, head)
             elif c.dep_ == "prep" and c.lower_ == "in":
                 places.extend(p for p in c.children if p.dep_ == "pobj")
     if trigger.pos_ == "NOUN":
@@ -316,7 +351,7 @@ def _recipient(
             if c.dep_ == "prep" and c.lower_ == "of":
                 for p in c.children:
                     if p.dep_ == "pobj":
-                        add(5, p)
+                        add(5, p, trigger)
     for p in places:
         if p.i not in skip and usable_participant(p) and _place_of(p):
             candidates.append((_PLACE, 0, p.i, p))
@@ -324,6 +359,24 @@ def _recipient(
         return None
     candidates.sort(key=lambda x: (x[0], x[1], x[2]))
     return candidates[0][0], candidates[0][3]
+
+
+def _condition_subject(verb: Token | None, skip: set[int]) -> tuple[int, Token] | None:
+    """The subject of an ``if``/``unless`` clause on a verb or on its complement."""
+    if verb is None:
+        return None
+    for v in [verb] + [c for c in verb.children if c.dep_ == "xcomp"]:
+        for c in v.children:
+            if c.dep_ != "advcl" or not any(
+                m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children
+            ):
+                continue
+            for g in c.children:
+                if g.dep_ in ("nsubj", "nsubjpass") and g.i not in skip and usable_participant(g):
+                    tier = participant_tier(g)
+                    if tier < _THING:
+                        return tier, g
+    return None
 
 
 def _complement_recipient(

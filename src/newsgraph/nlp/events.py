@@ -401,7 +401,8 @@ def _must_demands(doc: Doc, sent: Span) -> list[tuple[Event, Token]]:
             trigger=f"{verb.head.text} ... {token.text}",
             trigger_start=verb.head.idx,
             trigger_end=token.idx + len(token),
-            confidence=0.6,
+            # the main clause's reported demand, ahead of the events named inside it
+            confidence=0.85,
         )
         out.append((event, verb.head))
     return out
