@@ -147,6 +147,37 @@ def test_example_gold_timexes(nlp: Language, file: str, body, published: str) ->
         ("three years after the merger", THU_12, {}, ("DURATION", "P3Y")),
         ("between 2014 and 2016", None, {}, ("DURATION", "P2Y")),
         ("between April and June 2021", None, {}, ("DURATION", "P2M")),
+        # "mid-" before a year, and the part of the current unit ("by the end of the month")
+        ("by mid-2027", None, {}, ("DATE", "2027")),
+        ("Mid-2024", None, {}, ("DATE", "2024")),
+        ("by the end of the month", THU_12, {}, ("DATE", "2026-03")),
+        ("at the beginning of the year", THU_12, {}, ("DATE", "2026")),
+        ("the end of the quarter", THU_12, {}, ("DATE", "2026-Q1")),
+        ("the early 20th century", None, {}, ("DATE", "19")),
+        # fiscal years are FY values, as TimeML writes them
+        ("in fiscal 2025", None, {}, ("DATE", "FY2025")),
+        ("the second quarter of fiscal year 2025", None, {}, ("DATE", "FY2025-Q2")),
+        ("FY26 guidance", None, {}, ("DATE", "FY2026")),
+        ("last fiscal year", THU_12, {}, ("DATE", "FY2025")),
+        ("the current financial year", THU_12, {}, ("DATE", "FY2026")),
+        # decades and centuries as durations count in years (TimeML/TimeBank); vague plurals are X
+        ("for a decade", None, {}, ("DURATION", "P10Y")),
+        ("two decades", None, {}, ("DURATION", "P20Y")),
+        ("for decades", None, {}, ("DURATION", "PXY")),
+        ("a century", None, {}, ("DURATION", "P100Y")),
+        ("a years-long feud", None, {}, ("DURATION", "PXY")),
+        ("in the coming months", THU_12, {}, ("DURATION", "PXM")),
+        ("over the past weeks", THU_12, {}, ("DURATION", "PXW")),
+        # vague references to the present and the past
+        ("now", THU_12, {}, ("DATE", "PRESENT_REF")),
+        ("currently", None, {}, ("DATE", "PRESENT_REF")),
+        ("until recently", None, {}, ("DATE", "PAST_REF")),
+        ("in the near future", None, {}, ("DATE", "FUTURE_REF")),
+        # fixed-date holidays point back like a bare date, forward in the future tense
+        ("on Christmas Day", THU_12, {}, ("DATE", "2025-12-25")),
+        ("at Christmas", THU_12, {"tense": "future"}, ("DATE", "2026-12-25")),
+        ("New Year's Eve", THU_12, {}, ("DATE", "2025-12-31")),
+        ("Thanksgiving 2025", None, {}, ("DATE", "2025-11-27")),
     ],
 )
 def test_resolve_table(text: str, anchor: date | None, kw: dict, expected: tuple[str, str | None]) -> None:
@@ -176,6 +207,14 @@ def test_relative_without_anchor_has_no_value(text: str) -> None:
         ("The first ships would be unloaded on Thursday morning.", [("Thursday morning", "2026-03-12TMO")]),
         ("The hearing will be held on Friday at 9:30 a.m.", [("Friday", "2026-03-13"), ("9:30 a.m.", "2026-03-13T09:30")]),
         ("Prices have been rising since last autumn and will stay high until 2028.", [("since last autumn", "2025-FA"), ("until 2028", "2028")]),
+        ("The bill cleared the Senate last Tuesday.", [("last Tuesday", "2026-03-10")]),
+        ("The ferry strike began on March 2. Two days later, the port closed.", [("March 2", "2026-03-02"), ("Two days later", "2026-03-04")]),
+        ("Talks collapsed on Monday. The next day, the union walked out.", [("Monday", "2026-03-09"), ("The next day", "2026-03-10")]),
+        ("The port now handles fewer ships and recently cut 40 jobs.", [("now", "PRESENT_REF"), ("recently", "PAST_REF")]),
+        ("The new terminal will open in the fall.", [("the fall", "2026-FA")]),
+        ("The fall of the old board was quick, and a now-familiar crane stood idle.", []),
+        ("Shipping firms expect delays in the coming weeks.", [("the coming weeks", "PXW")]),
+        ("Crews worked through New Year's Eve.", [("New Year's Eve", "2025-12-31")]),
     ],
 )  # fmt: skip
 def test_component_table(nlp: Language, text: str, expected: list[tuple[str, str]]) -> None:

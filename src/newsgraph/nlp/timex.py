@@ -16,7 +16,12 @@ one linear pass each); the parsed ``Doc`` then decides which are real and which 
 - **Counting from a mention.** "three days before a court hearing", "two days later", "the next
   day" count from the last day-precise date earlier in the same sentence ("began on Monday, three
   days before a court hearing" -> Monday + 3 days, the hearing's date); without one, value None.
-  A time of day ("9:30 a.m.") takes the day of a date next to it in the sentence, else the anchor.
+  A count that opens a sentence ("Two days later, ...", "The next day, ...") counts from the last
+  day-precise date of the sentence before. A time of day ("9:30 a.m.") takes the day of a date next
+  to it in the sentence, else the anchor.
+- **TimeML conventions.** "now"/"currently" are PRESENT_REF, "recently" PAST_REF, "in the future"
+  FUTURE_REF (consumers that want a date skip ``*_REF``); fiscal years are ``FY2025``
+  (``FY2025-Q2``); decades and centuries as durations count in years ("a decade" -> P10Y).
 
 Spans. A span covers the expression itself plus the preposition when it changes the meaning:
 "since", "until", "till", "before", "after" and "by" are included ("since last autumn",
@@ -61,6 +66,8 @@ _TEMPORAL_LEAD = {
 }  # fmt: skip
 _INCLUDED_PREPS = {"since", "until", "till", "before", "after", "by"}
 _NAME_LABELS = {"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "FAC", "EVENT", "LAW", "NORP", "GPE", "LOC"}
+# a holiday is often tagged EVENT; only a place or a name ("Christmas Island") drops it
+_HOLIDAY_NAME_LABELS = {"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "FAC", "GPE", "LOC"}
 _TIME_UNITS = {"year", "month", "week", "day", "hour", "minute", "decade", "century", "quarter", "time"}
 _FUTURE_AUX = {
     "will",
@@ -79,7 +86,7 @@ _FUTURE_AUX = {
 }
 _SCHEDULED = {"schedule", "set", "expect", "plan", "slate", "due"}
 _PREV_WORD = re.compile(r"([\w'’.-]+|[—(-])\s*$")
-_CONTEXT_KINDS = {"mon", "wd", "season", "year", "decade"}
+_CONTEXT_KINDS = {"mon", "wd", "season", "year", "decade", "holiday"}
 _ADJACENT = re.compile(r"\s*(?:,|the|at|on|of)?\s*$")
 
 
@@ -99,7 +106,8 @@ def _licensed(doc: Doc, text: str, cand: Candidate, tok: Token | None) -> bool:
     kind = cand.kind
     prev = _prev_word(text, cand.start)
     if tok is not None and kind in _CONTEXT_KINDS and tok.ent_type_ in _NAME_LABELS:
-        return False
+        if kind != "holiday" or tok.ent_type_ in _HOLIDAY_NAME_LABELS:
+            return False
     if kind == "mon":
         if g.get("mod"):
             return True
@@ -111,6 +119,8 @@ def _licensed(doc: Doc, text: str, cand: Candidate, tok: Token | None) -> bool:
             nxt is not None and len(nxt) and nxt[0].is_title and nxt[0].text.lower() not in _TEMPORAL_LEAD
         )
     if kind == "wd":
+        if g.get("mod"):
+            return True  # "the Senate last Thursday"
         if tok is not None and not tok.is_sent_start and prev and prev[0].isalpha():
             before = text[max(0, cand.start - 40) : cand.start].rstrip().split()
             word = before[-1] if before else ""
@@ -127,6 +137,10 @@ def _licensed(doc: Doc, text: str, cand: Candidate, tok: Token | None) -> bool:
         if g.get("year"):
             return True
         if season == "fall":
+            if mod == "the":  # "in the fall", not "the fall of the regime" or "after the fall in prices"
+                after = text[cand.end : cand.end + 6].lower()
+                named = re.match(r"\s+(of|in)\b", after)
+                return prev in ("in", "during", "by", "until", "since") and not named
             return mod in ("last", "this", "next", "early", "late")
         if not mod:
             return prev in ("in", "since", "until", "during", "this", "by", "over", "through")
@@ -194,6 +208,11 @@ def find_timexes(doc: Doc, anchor: date | None) -> list[Timex]:
             cands.append((cand, tok))
     has_sents = doc.has_annotation("SENT_START")
     sent_of = [tok.sent.start_char if has_sents and tok is not None else 0 for _, tok in cands]
+    # the sentence before each candidate's, for "A week later, ..." opening a sentence
+    prev_sent_of = [
+        doc[tok.sent.start - 1].sent.start_char if has_sents and tok is not None and tok.sent.start else None
+        for _, tok in cands
+    ]
 
     out: list[Timex] = []
     skip: set[int] = set()
@@ -207,6 +226,8 @@ def find_timexes(doc: Doc, anchor: date | None) -> list[Timex]:
         ref = last_day.get(sent)
         start, end = cand.start, cand.end
         g = cand.match.groupdict()
+        if ref is None and prev_sent_of[i] is not None and _opens_sentence(text, sent, start, cand, g):
+            ref = last_day.get(prev_sent_of[i])  # "It began on March 3. A week later, ..."
         if (
             cand.kind in ("time", "time24", "noon")
             and ref is None
@@ -249,6 +270,15 @@ def find_timexes(doc: Doc, anchor: date | None) -> list[Timex]:
         out.append(Timex(text[start:end], start, end, typ, value))
     out.sort(key=lambda t: (t.start, -t.end))
     return out
+
+
+def _opens_sentence(text: str, sent: int, start: int, cand: Candidate, g: dict) -> bool:
+    """A count from another date ("Two days later", "The next day") as the first words of its sentence."""
+    if text[sent:start].strip(" \t\n\"'“‘(") != "":
+        return False
+    if cand.kind == "dur":
+        return (g.get("dir") or "").lower() in ("later", "earlier")
+    return cand.kind == "daybefore"
 
 
 def _find_word_start(text: str, start: int, word: str) -> int:

@@ -72,6 +72,13 @@ _NUM = (
 _UNIT = r"(?P<unit>second|minute|hour|day|week|fortnight|month|year|decade|centur(?:y|ie))"
 _DAYNUM = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>1[6-9]\d\d|20\d\d)"
+_QORD = r"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)"
+# fixed-date holidays (month, day); Thanksgiving is the US one, the fourth Thursday of November
+HOLIDAYS = {
+    "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "boxing day": (12, 26),
+    "new year's day": (1, 1), "new year's eve": (12, 31), "halloween": (10, 31),
+    "valentine's day": (2, 14), "thanksgiving": (11, 0), "thanksgiving day": (11, 0),
+}  # fmt: skip
 
 # (kind, pattern); case-insensitive parts are wrapped in (?i:...) so the names above stay strict.
 _PATTERNS: list[tuple[str, str]] = [
@@ -97,7 +104,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "relunit",
-        r"(?i:(?:(?P<mod>earlier|later|early|late|the\s+end\s+of|the\s+start\s+of)\s+)?(?P<rel>this|last|next|past|coming|current)\s+(?P<unit>weekend|week|month|year|quarter|decade|century))",
+        r"(?i:(?:(?P<mod>earlier|later|early|late|the\s+end\s+of|the\s+start\s+of)\s+)?(?P<rel>this|last|next|past|coming|current)\s+(?P<unit>weekend|week|month|year|quarter|decade|century)(?!s))",
     ),
     (
         "season",
@@ -105,14 +112,40 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "year",
-        rf"(?:(?P<mod>(?i:mid-|early\s+|late\s+|the\s+end\s+of\s+|the\s+start\s+of\s+)))?(?<![\d,.$€£#/-]){_YEAR}(?!\d|,\d|/|\.\d|'?s\b|-\d)",
+        rf"(?:(?P<mod>(?i:mid-|early\s+|late\s+|the\s+end\s+of\s+|the\s+start\s+of\s+)))?(?<![\d,.$€£#/])(?<!(?<![Mm]id)-){_YEAR}(?!\d|,\d|/|\.\d|'?s\b|-\d)",
     ),
     (
         "decade",
         r"(?i:(?:the\s+)?(?:(?P<mod>early|late|mid-)\s*)?(?:(?P<dec>1[0-9]\d0|20\d0)|'(?P<short>\d0))'?s\b)",
     ),
     ("decadeword", r"(?i:the\s+(?P<w>sixties|seventies|eighties|nineties))"),
-    ("century", r"(?i:the\s+(?P<c>\d{1,2})(?:st|nd|rd|th)\s+century)"),
+    (
+        "fiscal",
+        # "fiscal 2024", "the first quarter of fiscal year 2024", "the current financial year"
+        rf"(?i:(?:(?:the\s+)?{_QORD}[\s-]+(?:fiscal\s+)?quarter\s+of\s+)?(?:(?:fiscal|financial)(?:\s+year)?\s+{_YEAR}(?!\d)"
+        r"|(?:the\s+)?(?:(?P<rel>this|last|next|current|previous|coming)\s+)?(?:fiscal|financial)\s+year(?!\s+\d)))",
+    ),
+    ("fy", r"(?<!\w)FY\s?(?P<yy>\d{4}|\d{2})(?!\d)"),
+    (
+        "holiday",
+        rf"(?P<h>Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s\s+(?:Day|Eve)|Boxing\s+Day|Halloween"
+        rf"|Valentine['’]s\s+Day|Thanksgiving(?:\s+Day)?)(?!\w)(?:\s*,?\s+{_YEAR}(?!\d))?",
+    ),
+    (
+        "unitpart",
+        r"(?i:(?:the\s+)?(?:very\s+)?(?P<mod>end|beginning|start|middle)\s+of\s+the\s+(?P<unit>week|month|year|quarter)(?!\w))",
+    ),
+    (
+        "ref",
+        # TimeML's vague references to the present and the past ("now", "recently")
+        r"(?i:(?:(?P<now>now|currently|presently|nowadays|at\s+present)"
+        r"|(?P<past>(?:more\s+|most\s+|until\s+)?recently|lately))(?![\w-]))",
+    ),
+    (
+        "pastfut",
+        r"(?i:(?<=\bin\s)the\s+(?:(?:near|distant|recent)\s+)?(?P<w>past|future)(?![\w-])(?!\s+(?:of|tense|perfect)\b))",
+    ),
+    ("century", r"(?i:the\s+(?:(?:early|late|mid-)\s*)?(?P<c>\d{1,2})(?:st|nd|rd|th)\s+century)"),
     (
         "quarter",
         rf"(?i:(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter(?:\s+of\s+(?:{_YEAR}|(?P<rel>last|this|next)\s+year))?)",
@@ -141,6 +174,11 @@ _PATTERNS: list[tuple[str, str]] = [
         "durvague",
         r"(?i:\b(?:for|over)\s+(?:the\s+)?(?:(?P<lead>past|last)\s+)?(?:few\s+|several\s+)?(?P<unit>year|decade|month|week|day|hour|minute)s\b)",
     ),
+    (
+        "durplural",
+        r"(?i:\bthe\s+(?P<lead>past|last|coming|next|previous|following)\s+(?P<unit>year|decade|month|week|day|hour)s\b)",
+    ),
+    ("durlong", r"(?i:\b(?P<unit>year|decade|month|week|day|hour)s-long\b)"),
     ("set", rf"(?i:\b(?P<q>every|each|per)\s+(?:(?P<num>other|{_NUMWORD}|\d+)\s+)?{_UNIT}s?\b)"),
 ]
 # A leading word boundary lets the engine give up at once inside words; "decade" may start with "'".
@@ -167,6 +205,14 @@ _GATES: dict[str, tuple[str, ...]] = {
     "durthe": ("the",),
     "durvague": ("years", "decades", "months", "weeks", "days", "hours", "minutes"),
     "set": ("every", "each", "per"),
+    "fiscal": ("fiscal", "financial"),
+    "fy": ("fy",),
+    "holiday": ("christmas", "year", "boxing", "halloween", "valentine", "thanksgiving"),
+    "unitpart": ("end", "beginning", "start", "middle"),
+    "ref": ("now", "currently", "present", "recently", "lately"),
+    "pastfut": ("past", "future"),
+    "durplural": ("the",),
+    "durlong": ("-long",),
 }
 
 
@@ -259,6 +305,10 @@ def _duration(n: float | None, unit: str) -> str:
     letter, is_time = _UNITS[unit]
     if unit == "fortnight" and n is not None:
         n = n * 2
+    if letter in ("DE", "CE"):
+        # TimeML durations count in years: "a decade" is P10Y, "decades" PXY
+        n = None if n is None else n * (10 if letter == "DE" else 100)
+        letter = "Y"
     return ("PT" if is_time else "P") + _fmt_num(n) + letter
 
 
@@ -610,6 +660,58 @@ def _v_daybefore(g: dict, anchor: date | None, tense: str | None, ref: date | No
     return "DATE", _shift(ref, 1, unit, sign)
 
 
+def _v_fiscal(g: dict, anchor: date | None, tense: str | None, ref: date | None) -> tuple[str, str | None]:
+    if g.get("year"):
+        y: int | None = int(g["year"])
+    elif anchor is None:
+        y = None
+    else:
+        rel = (g.get("rel") or "").lower()
+        y = anchor.year + {"last": -1, "previous": -1, "next": 1, "coming": 1}.get(rel, 0)
+    if y is None:
+        return "DATE", None
+    q = g.get("q")
+    return "DATE", f"FY{y}" + (f"-Q{_ORDINALS[q.lower()]}" if q else "")
+
+
+def _v_fy(g: dict, anchor: date | None, tense: str | None, ref: date | None) -> tuple[str, str | None]:
+    yy = g["yy"]
+    return "DATE", "FY" + (yy if len(yy) == 4 else f"20{yy}")
+
+
+def _holiday_date(name: str, year: int) -> date:
+    month, day = HOLIDAYS[name]
+    if day == 0:  # Thanksgiving: the fourth Thursday of November
+        first = date(year, month, 1)
+        return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+    return date(year, month, day)
+
+
+def _v_holiday(g: dict, anchor: date | None, tense: str | None, ref: date | None) -> tuple[str, str | None]:
+    name = re.sub(r"\s+", " ", g["h"].lower()).replace("’", "'")
+    if g.get("year"):
+        return "DATE", _holiday_date(name, int(g["year"])).isoformat()
+    if anchor is None:
+        return "DATE", None
+    month, day = HOLIDAYS[name]
+    y = _day_year(month, day or 25, anchor, tense)
+    return "DATE", _holiday_date(name, y).isoformat()
+
+
+def _v_unitpart(g: dict, anchor: date | None, tense: str | None, ref: date | None) -> tuple[str, str | None]:
+    if anchor is None:
+        return "DATE", None
+    return "DATE", _rel_unit("this", g["unit"].lower(), anchor)
+
+
+def _v_ref(g: dict, anchor: date | None, tense: str | None, ref: date | None) -> tuple[str, str | None]:
+    return "DATE", "PRESENT_REF" if g.get("now") else "PAST_REF"
+
+
+def _v_pastfut(g: dict, anchor: date | None, tense: str | None, ref: date | None) -> tuple[str, str | None]:
+    return "DATE", f"{g['w'].upper()}_REF"
+
+
 def _v_set(g: dict, anchor: date | None, tense: str | None, ref: date | None) -> tuple[str, str | None]:
     num = g.get("num")
     n = 2 if (num or "").lower() == "other" else _number(num)
@@ -622,6 +724,8 @@ _VALUE = {
     "decade": _v_decade, "decadeword": _v_decadeword, "century": _v_century, "quarter": _v_quarter,
     "qshort": _v_quarter, "half": _v_half, "time": _v_time, "time24": _v_time24, "noon": _v_noon,
     "dur": _v_dur, "durthe": _v_durthe, "durvague": _v_durvague, "daybefore": _v_daybefore, "set": _v_set,
+    "fiscal": _v_fiscal, "fy": _v_fy, "holiday": _v_holiday, "unitpart": _v_unitpart, "ref": _v_ref,
+    "pastfut": _v_pastfut, "durplural": _v_durvague, "durlong": _v_durvague,
 }  # fmt: skip
 
 
