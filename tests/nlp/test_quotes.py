@@ -17,6 +17,7 @@ from newsgraph.nlp.quotes import find_quotes
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLES = REPO / "examples"
 FIXTURES = REPO / "tests" / "data" / "quotes" / "fixtures.jsonl"
+SINGLE_FIXTURES = REPO / "tests" / "data" / "quotes" / "single_quotes.jsonl"
 
 
 @pytest.fixture(scope="module")
@@ -78,11 +79,16 @@ def test_example_dates_from_timexes(example_docs, nlp):
         assert by_text[g["text"]].date == g.get("date"), g
 
 
-@pytest.mark.parametrize(
-    "item",
-    [json.loads(line) for line in FIXTURES.read_text().splitlines() if line.strip()],
-    ids=lambda item: item["id"],
-)
+def _fixture_items() -> list[dict]:
+    return [
+        json.loads(line)
+        for path in (FIXTURES, SINGLE_FIXTURES)
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+
+
+@pytest.mark.parametrize("item", _fixture_items(), ids=lambda item: item["id"])
 def test_fixture(nlp, item):
     doc = nlp(item["text"])
     got = sorted(((q.kind, q.speaker_text, q.cue, q.text) for q in doc._.ng_quotes), key=str)
@@ -91,8 +97,8 @@ def test_fixture(nlp, item):
 
 
 def test_fixture_offsets_point_at_their_text(nlp):
-    for line in FIXTURES.read_text().splitlines():
-        doc = nlp(json.loads(line)["text"])
+    for item in _fixture_items():
+        doc = nlp(item["text"])
         for q in doc._.ng_quotes:
             assert doc.text[q.start : q.end] == q.text
             if q.cue is not None:
@@ -170,3 +176,114 @@ def test_example_dates_end_to_end(example_docs, nlp):
 )
 def test_not_indirect_quotes(nlp, text):
     assert nlp(text)._.ng_quotes == []
+
+
+def _quoted(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in find_quote_spans(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # British style: single curly marks as the primary quotation marks.
+        ("‘The ferry will sail at noon,’ the captain said.", ["The ferry will sail at noon,"]),
+        ("The captain said: ‘The ferry will sail at noon.’", ["The ferry will sail at noon."]),
+        ("It was a ‘mistake’. She called it ‘a disaster’, then left.", ["mistake", "a disaster"]),
+        ("She said ‘maybe’ and ‘never’ in one breath.", ["maybe", "never"]),
+        # Apostrophes inside a quotation: contractions, possessives, decades, elisions.
+        ("‘It’s the union’s call, not ours,’ he said.", ["It’s the union’s call, not ours,"]),
+        ("‘The dockers’ union will not budge,’ he said.", ["The dockers’ union will not budge,"]),
+        ("‘It feels like the ’70s again,’ he said.", ["It feels like the ’70s again,"]),
+        ("‘Rock ’n’ roll saved me,’ he said.", ["Rock ’n’ roll saved me,"]),
+        # A plural possessive, or a plural, at the end of the quoted words.
+        ("‘We owe it to the dockers’,’ he said.", ["We owe it to the dockers’,"]),
+        ("He called the cuts ‘an attack on dockers’.", ["an attack on dockers"]),
+        ("She called them ‘enemies of the dockers’ in a speech.", ["enemies of the dockers"]),
+        # A split quotation whose first part ends in an "s".
+        ("‘The dockers’, he said, ‘are angry.’", ["The dockers", "are angry."]),
+        # Nesting: single inside double, double inside single.
+        ("“He told me ‘never again’,” she said.", ["He told me ‘never again’,"]),
+        ("‘He told me “never again”,’ she said.", ["He told me “never again”,"]),
+        # Straight single quotes: closed only after or before punctuation.
+        ("'The ferry will sail at noon,' the captain said.", ["The ferry will sail at noon,"]),
+        ("The captain said: 'The ferry will sail at noon.'", ["The ferry will sail at noon."]),
+        ("'Rock 'n' roll saved me,' he said.", ["Rock 'n' roll saved me,"]),
+    ],
+)
+def test_single_quote_marks(text, want):
+    assert _quoted(text) == want
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The dockers’ union said it wasn’t the ’90s any more.",
+        "Rock ’n’ roll is the dockers’ music, the ’60s’ gift.",
+        # An opening mark whose only candidate closing mark is a possessive: no quotation (missing, not wrong).
+        "He said the ‘dockers’ union had folded.",
+        "She said ‘we will go on until the dockers’ pay rises and then stop",
+        # Mis-curled elisions are no opening marks.
+        "He loved the ‘90s and ‘em all.",
+        # Straight apostrophes: possessives, elisions, a plural possessive before punctuation.
+        "The dockers' union said it wasn't the '90s, and rock 'n' roll's fine.",
+        "He said 'we owe it to the dockers'.",
+        "He is 5'10\" tall and owns the Joneses' dog.",
+    ],
+)
+def test_apostrophes_are_no_quotation_marks(text):
+    assert _quoted(text) == []
+
+
+def test_single_quote_across_paragraphs():
+    text = "He said: ‘We will not sail today.\n\n‘Nor until the dockers’ strike is over.’\n\nThen he left."
+    spans = find_quote_spans(text)
+    assert [text[s.start : s.end] for s in spans] == [
+        "We will not sail today.\n\n‘Nor until the dockers’ strike is over."
+    ]
+    assert spans[0].paragraphs == 2
+    # Not continued: the next paragraph does not open with a quotation mark.
+    assert _quoted("‘We will not sail today.\n\nThen he left.") == []
+
+
+def _kinds(nlp, text: str) -> list[tuple[str, str | None, str | None, str]]:
+    return [(q.kind, q.speaker_text, q.cue, q.text) for q in nlp(text)._.ng_quotes]
+
+
+@pytest.mark.parametrize(
+    ("double", "single"),
+    [
+        (
+            "“The ferry will sail at noon,” said Captain Ines Duarte.",
+            "‘The ferry will sail at noon,’ said Captain Ines Duarte.",
+        ),
+        (
+            "Captain Ines Duarte said: “The ferry will sail at noon. Passengers should arrive early.”",
+            "Captain Ines Duarte said: ‘The ferry will sail at noon. Passengers should arrive early.’",
+        ),
+        (
+            "“The dockers’ strike is over,” Ines Duarte told reporters. “We sail tomorrow.”",
+            "‘The dockers’ strike is over,’ Ines Duarte told reporters. ‘We sail tomorrow.’",
+        ),
+        (
+            "Ines Duarte said the crossing was “perfectly safe” despite the storm.",
+            "Ines Duarte said the crossing was ‘perfectly safe’ despite the storm.",
+        ),
+        (
+            "Ines Duarte called the delay “regrettable but necessary”.",
+            "Ines Duarte called the delay ‘regrettable but necessary’.",
+        ),
+    ],
+)
+def test_single_quotes_attributed_like_double_quotes(nlp, double, single):
+    """Speaker, cue, kind and content are the same whichever marks the quotation uses."""
+    want = [(k, s, c, t.replace("“", "‘").replace("”", "’")) for k, s, c, t in _kinds(nlp, double)]
+    assert want and all(k in {"direct", "mixed"} for k, *_ in want)
+    assert _kinds(nlp, single) == want
+
+
+def test_double_quotes_unchanged_by_apostrophes(nlp):
+    """Apostrophes around a double-quoted quotation change nothing."""
+    text = "The dockers’ leader, Ines Duarte, said: “We won’t sail until the ’90s contracts are honoured.”"
+    assert _kinds(nlp, text) == [
+        ("direct", "Ines Duarte", "said", "We won’t sail until the ’90s contracts are honoured.")
+    ]
