@@ -1,7 +1,9 @@
 """Quote attribution bench: Source / Cue / Content span precision and recall, against a naive baseline.
 
-Data: the hand-written fixtures in ``tests/data/quotes/fixtures.jsonl`` (speaker, cue and content
-spans) and the example pages' gold quotes (``examples/gold.json``: speaker entity and content).
+Data: the hand-written fixtures in ``tests/data/quotes/*.jsonl`` (speaker, cue and content spans;
+``fixtures.jsonl`` in double quotes, ``single_quotes.jsonl`` in single quotes, British style, with
+apostrophe traps), each file scored as its own set, and the example pages' gold quotes
+(``examples/gold.json``: speaker entity and content).
 Baseline, measured in the same run on the same docs: every pair of quotation marks is a quote,
 its source is the nearest PERSON/ORG entity in the paragraph, its cue the nearest verb in the sentence.
 
@@ -20,7 +22,8 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 REPO = Path(__file__).resolve().parents[1]
-FIXTURES = REPO / "tests" / "data" / "quotes" / "fixtures.jsonl"
+FIXTURE_DIR = REPO / "tests" / "data" / "quotes"
+FIXTURES = FIXTURE_DIR / "fixtures.jsonl"
 EXAMPLES = REPO / "examples"
 
 Span3 = tuple[tuple[int, int] | None, tuple[int, int] | None, tuple[int, int]]  # source, cue, content
@@ -41,10 +44,10 @@ def _locate(text: str, needle: str | None, near: int | None = None) -> tuple[int
     return best, best + len(needle)
 
 
-def load_fixtures(limit: int | None = None) -> list[dict]:
-    """The hand-written fixture items with gold spans located in their text."""
+def load_fixtures(limit: int | None = None, path: Path = FIXTURES) -> list[dict]:
+    """The hand-written fixture items of ``path`` with gold spans located in their text."""
     items = []
-    for line in FIXTURES.read_text(encoding="utf-8").splitlines():
+    for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip():
             continue
         item = json.loads(line)
@@ -164,16 +167,20 @@ def main(argv: list[str] | None = None) -> int:
     from newsgraph.nlp.quotes import find_quotes
 
     nlp = load_pipeline()
-    items = load_fixtures(args.limit)
-    sys_t, base_t = Tally(), Tally()
+    fixture_sets = []  # (set name, items, our tally, baseline tally)
     quote_seconds = 0.0
-    docs = list(nlp.pipe(item["text"] for item in items))
-    for item, doc in zip(items, docs, strict=True):
-        t0 = time.perf_counter()
-        find_quotes(doc)
-        quote_seconds += time.perf_counter() - t0
-        sys_t.add(ours(doc), item["gold"])
-        base_t.add(baseline(doc), item["gold"])
+    for path in sorted(FIXTURE_DIR.glob("*.jsonl"), key=lambda p: (p != FIXTURES, p.name)):
+        items = load_fixtures(args.limit, path)
+        sys_t, base_t = Tally(), Tally()
+        docs = list(nlp.pipe(item["text"] for item in items))
+        for item, doc in zip(items, docs, strict=True):
+            t0 = time.perf_counter()
+            find_quotes(doc)
+            quote_seconds += time.perf_counter() - t0
+            sys_t.add(ours(doc), item["gold"])
+            base_t.add(baseline(doc), item["gold"])
+        fixture_sets.append((path.stem, items, sys_t, base_t))
+    n_items = sum(len(items) for _, items, _, _ in fixture_sets)
 
     # Examples: content spans, and the speaker as an entity (gold names the entity, not a span).
     ex_sys, ex_base = Tally(), Tally()
@@ -195,14 +202,15 @@ def main(argv: list[str] | None = None) -> int:
                 ):
                     spk[label][0] += 1
 
-    print(
-        f"Quote attribution: {len(items)} fixtures ({sum(len(i['gold']) for i in items)} gold quotes) "
-        f"+ examples ({sum(ex_sys.c[('Content', 'exact')][3:4])} gold quotes)\n"
+    sets = ", ".join(
+        f"{name}: {len(items)} fixtures ({sum(len(i['gold']) for i in items)} gold quotes)"
+        for name, items, _, _ in fixture_sets
     )
+    print(f"Quote attribution: {sets}; examples ({sum(ex_sys.c[('Content', 'exact')][3:4])} gold quotes)\n")
     print("| set | span | match | P | R | F1 | baseline P | baseline R | baseline F1 | F1 ratio |")
     print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     rows = [
-        ("fixtures", sys_t, base_t, ["Source", "Cue", "Content"]),
+        *((name, s, b, ["Source", "Cue", "Content"]) for name, _, s, b in fixture_sets),
         ("examples", ex_sys, ex_base, ["Content"]),
     ]
     for name, s, b, kinds in rows:
@@ -219,9 +227,7 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"\nexamples speaker entity ({label}): {ok}/{n_pred} predictions right, {ok}/{n_gold} gold found"
         )
-    print(
-        f"\nquote finder: {1000 * quote_seconds / max(1, len(items)):.2f} ms per fixture doc (after parsing)"
-    )
+    print(f"\nquote finder: {1000 * quote_seconds / max(1, n_items):.2f} ms per fixture doc (after parsing)")
     return 0
 
 
