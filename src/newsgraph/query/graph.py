@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from itertools import combinations
 from typing import Any
 
-from sqlalchemy import Connection, and_, func, select
+from sqlalchemy import Connection, String, and_, cast, func, select
 from sqlalchemy.orm import aliased
 
 from ..store.schema import articles, entities, mentions, relations
@@ -24,6 +25,8 @@ Pair = tuple[int, int]
 
 def _cooccurrence(conn: Connection, ids: Iterable[int] | None, both: bool) -> dict[Pair, int]:
     """Sentences naming two entities, per unordered pair, for pairs touching ``ids`` (``both``: inside)."""
+    if ids is not None and both:
+        return _cooccurrence_among(conn, sorted(set(ids)))
     m1, m2 = aliased(mentions), aliased(mentions)
     sentences = (
         select(m1.c.entity_id.label("a"), m2.c.entity_id.label("b"), m1.c.article_id, m1.c.sent_start)
@@ -48,6 +51,37 @@ def _cooccurrence(conn: Connection, ids: Iterable[int] | None, both: bool) -> di
         key = (min(a, b), max(a, b))
         out[key] = max(out.get(key, 0), n)
     return out
+
+
+def _cooccurrence_among(conn: Connection, id_list: list[int]) -> dict[Pair, int]:
+    """Sentences naming two of ``id_list``, per unordered pair: one grouped pass over their mentions.
+
+    The same counts as the pairwise self-join in ``_cooccurrence``, found the cheap way round: read the
+    mentions of ``id_list`` from the ``(entity_id, article_id, sent_start)`` index, group them by
+    sentence, keep sentences naming two or more of them, and only then drop near-duplicate reprints
+    (one article lookup per such sentence, not per mention). Each sentence adds one to every pair
+    of distinct entities it names.
+    """
+    per_sentence = (
+        select(
+            mentions.c.article_id,
+            func.aggregate_strings(cast(mentions.c.entity_id, String), ",").label("named"),
+        )
+        .where(mentions.c.entity_id.in_(id_list))
+        .group_by(mentions.c.article_id, mentions.c.sent_start)
+        .having(func.min(mentions.c.entity_id) < func.max(mentions.c.entity_id))
+        .subquery()
+    )
+    stmt = (
+        select(per_sentence.c.named)
+        .join(articles, articles.c.id == per_sentence.c.article_id)
+        .where(not_duplicate())
+    )
+    out: dict[Pair, int] = defaultdict(int)
+    for (named,) in conn.execute(stmt):
+        for pair in combinations(sorted({int(e) for e in named.split(",")}), 2):
+            out[pair] += 1
+    return dict(out)
 
 
 def _relations(conn: Connection, ids: Iterable[int] | None, both: bool) -> dict[Pair, dict[str, list[int]]]:
