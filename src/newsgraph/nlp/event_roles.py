@@ -15,6 +15,8 @@ __all__ = [
     "clause_verb",
     "subject_of",
     "recipient_of",
+    "participant",
+    "usable_participant",
     "np_span",
     "is_passive",
     "hypothetical_reason",
@@ -29,7 +31,8 @@ __all__ = [
 LIGHT_VERBS = frozenset(
     "stage hold launch begin start continue organize organise call conduct carry mount make give issue lodge "
     "go join lead declare impose open undertake take sign reach resume wage plan resort complete extend "
-    "institute keep maintain pursue escalate enter announce intensify initiate step".split()
+    "institute keep maintain pursue escalate enter announce intensify initiate step "
+    "provide supply deliver send offer grant pledge donate contribute".split()
 )
 # Verbs whose subject is a nominal event ("the walkout began on Monday").
 ASPECT_VERBS = frozenset(
@@ -134,6 +137,14 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             return c
     if verb.dep_ == "relcl":
         return verb.head
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        # "protesters demanding reforms": the people; "issued a statement demanding ...": the issuer
+        head = verb.head
+        if participant_tier(head) < _THING:
+            return head
+        if head.dep_ in ("dobj", "attr") and head.head.pos_ in ("VERB", "AUX"):
+            return subject_of(head.head, depth + 1)
+        return None
     if verb.dep_ == "xcomp":
         head = verb.head
         if head.lemma_ in OBJECT_CONTROL:
@@ -187,6 +198,8 @@ _NAME, _PARTY, _PLACE, _THING = 0, 1, 2, 3
 _OWNER_PREPS = ("by", "from", "of")
 _TARGET_PREPS = ("to", "on", "against", "with", "for", "toward", "towards", "over", "into", "between")
 # Verbs that move the actor's own forces: "deployed troops in X" targets X, not the troops.
+# Meetings and joint action happen somewhere without being done to the place.
+_MEETINGS = frozenset({"CONSULT", "COOPERATE"})
 _MOVE_VERBS = frozenset("deploy send withdraw pull dispatch station move redeploy evacuate".split())
 
 
@@ -256,6 +269,17 @@ def _look_through(tok: Token, skip: set[int], depth: int = 0) -> tuple[int, Toke
     return found[0][0], found[0][2]
 
 
+def participant(tok: Token | None) -> Token | None:
+    """A subject or object as a party to an event: "thousands of refugees" gives the refugees; a sum,
+    a quantity, a number or a date gives None ("would contribute 2 million euros")."""
+    if tok is None:
+        return None
+    tok = _through_quantity(tok)
+    if tok.ent_type_ in _NOT_PARTICIPANTS or tok.lemma_.lower() in _UNITS or tok.like_num:
+        return None
+    return tok
+
+
 def _through_quantity(tok: Token) -> Token:
     """ "thousands of refugees", "a group of diplomats": the people, not the number."""
     if tok.ent_type_ in ("CARDINAL", "QUANTITY") or tok.like_num or tok.lemma_.lower() in _QUANTIFIERS:
@@ -268,7 +292,7 @@ def _through_quantity(tok: Token) -> Token:
 
 
 def _place_of(tok: Token) -> bool:
-    """A named place, or "the town of X"."""
+    """A named place, or "the town of X", whose people an event there is done to."""
     if tok.ent_type_ in ("GPE", "LOC"):
         return True
     return any(
@@ -352,6 +376,8 @@ def _recipient(
                 for p in c.children:
                     if p.dep_ == "pobj":
                         add(5, p, trigger)
+    if etype in _MEETINGS and "in" not in {w.lower_ for w in words}:
+        places = []  # "talks in Geneva"; but "arrived in Bosnia" names where the visit went
     for p in places:
         if p.i not in skip and usable_participant(p) and _place_of(p):
             candidates.append((_PLACE, 0, p.i, p))
@@ -485,8 +511,6 @@ def is_negated(trigger: Token, verb: Token) -> bool:
     """Whether the event is denied: ``not``/``never`` on its verb, or ``no`` before a nominal."""
     if any(c.dep_ == "neg" for c in verb.children) or any(c.dep_ == "neg" for c in trigger.children):
         return True
-    if trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and trigger.head.lower_ == "without":
-        return True  # "released without charge"
     return trigger.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children)
 
 

@@ -35,6 +35,7 @@ from .event_roles import (
     hypothetical_reason,
     is_negated,
     np_span,
+    participant,
     place_for,
     place_spans,
     recipient_of,
@@ -108,6 +109,13 @@ def _governing(trigger: Token) -> Token | None:
     head = trigger.head
     if trigger.dep_ in ("dobj", "attr", "nsubjpass", "oprd") and head.pos_ in ("VERB", "AUX"):
         return head
+    if trigger.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ in ("dobj", "dative"):
+        # "provided 25,000 tons of food aid", "launched 10 days of war games": the amount's verb
+        amount = head.head
+        if amount.ent_type_ in ("MONEY", "QUANTITY", "CARDINAL", "DATE", "TIME") or any(
+            c.dep_ == "nummod" for c in amount.children
+        ):
+            return amount.head if amount.head.pos_ in ("VERB", "AUX") else None
     if trigger.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("for", "in", "into"):
         verb = head.head
         if verb.pos_ == "VERB" and verb.lemma_ in (
@@ -173,6 +181,8 @@ def sentence_events(
             verb = clause_verb(trigger)
             if gov is not None and gov.i in matches:
                 continue  # the verb trigger stands for it ("welcomed the deal", "called off the strike")
+            if trigger.dep_ == "pobj" and trigger.head.lower_ == "without":
+                continue  # "released without charge", "withdrew without a fight": it did not happen
             if (
                 trigger.dep_ == "pobj"
                 and trigger.head.head.i in matches
@@ -215,6 +225,7 @@ def sentence_events(
             ):
                 # A bare definite nominal ("the strike had cost") mentions an event told elsewhere.
                 continue
+        actor_tok = participant(actor_tok)
         # Neither the trigger's own words nor other event nouns are participants.
         skip = {trigger.i} | {j for j, e in matches.items() if e.pos == "noun"}
         skip |= {c.i for c in trigger.children if c.lemma_.lower() in entry.needs}
@@ -226,7 +237,7 @@ def sentence_events(
         if recipient_tok is None and actor_tok is not None and entry.type in SYMMETRIC:
             conj = [c for c in actor_tok.children if c.dep_ == "conj"]
             if conj:
-                recipient_tok = conj[0]
+                recipient_tok = participant(conj[0])
         etype = entry.type
         if etype == "ASSAULT" and actor_tok is not None and actor_tok.lemma_.lower() in MILITARY:
             etype = "FIGHT"  # armed forces against armed forces is PLOVER's FIGHT
