@@ -287,3 +287,20 @@ def test_double_quotes_unchanged_by_apostrophes(nlp):
     assert _kinds(nlp, text) == [
         ("direct", "Ines Duarte", "said", "We won’t sail until the ’90s contracts are honoured.")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ines Duarte said the crossing was “too rough”, adding that the ferry would wait until Friday.",
+        "Ines Duarte said the crossing was too rough, adding that the ferry would wait until Friday.",
+    ],
+)
+def test_adding_is_a_second_report_by_the_same_speaker(nlp, text):
+    """', adding that...' after a quotation is not its cue: the speech verb before the quotation is."""
+    quotes = nlp(text)._.ng_quotes
+    assert [(q.speaker_text, q.cue) for q in quotes] == [("Ines Duarte", "said"), ("Ines Duarte", "adding")]
+    assert quotes[0].text.startswith("the crossing was") and quotes[0].text.endswith(
+        "rough”" if "“" in text else "rough"
+    )
+    assert quotes[1].text == "the ferry would wait until Friday"

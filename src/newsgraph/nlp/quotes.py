@@ -66,8 +66,23 @@ def _is_speech(tok: Token) -> bool:
     return tok.lemma_.lower() in SPEECH_VERBS and tok.pos_ in {"VERB", "AUX"}
 
 
+def _is_adding(tok: Token) -> bool:
+    """A speech verb in a participle clause with no subject of its own: ', adding that...'."""
+    return (
+        tok.tag_ == "VBG"
+        and tok.dep_ in {"advcl", "xcomp", "conj"}
+        and _is_speech(tok)
+        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children)
+    )
+
+
 def _subject(verb: Token) -> Token | None:
     """The verb's subject, following coordination ("called ... and said") and relative clauses."""
+    if _is_adding(verb):
+        # "X said the channel was shut, adding that...": the one who adds is the one who said.
+        said = next((a for a in verb.ancestors if _is_speech(a)), None)
+        if said is not None:
+            return _subject(said)
     v = verb
     for _ in range(4):
         subj = next((c for c in v.children if c.dep_ in _SUBJECT_DEPS), None)
@@ -233,6 +248,10 @@ def _clause_of(verb: Token, tok: Token) -> Token | None:
 def _clause_text_range(doc: Doc, clause: Token) -> tuple[int, int]:
     """Char range of a reported clause without its "that" and trailing punctuation."""
     i, j = clause.left_edge.i, clause.right_edge.i + 1
+    for t in doc[clause.i + 1 : j]:
+        if _is_adding(t) and t.left_edge.i > i:
+            j = t.left_edge.i  # '..., adding that ...' is a second report, not part of this clause
+            break
     while i < j and (
         doc[i].dep_ == "mark" and doc[i].lower_ in {"that"} or doc[i].is_punct and doc[i].text != '"'
     ):
@@ -272,6 +291,8 @@ class _Finder:
             if self._quoted(tok) or "\n" in tok.text:
                 return None
             if _is_speech(tok) or tok.lemma_.lower() in FRAGMENT_VERBS and tok.pos_ == "VERB":
+                if _is_adding(tok):
+                    return None  # 'X said it was "dire", adding that...': the cue is before the quote
                 return tok if _is_speech(tok) else None
             if tok.pos_ == "VERB" and tok.dep_ not in {"relcl", "acl", "advcl"}:
                 return None  # another verb first: the words after the quote are not its cue
