@@ -153,6 +153,112 @@ def test_modal_and_conditional_events_are_hypothetical(nlp: Language, text: str,
     assert found and all(e.hypothetical for e in found if e.type not in ("AGREE", "THREATEN"))
 
 
+_AMOUNT_WORDS = ("euro", "dollar", "percent", "million", "000")
+
+
+@pytest.mark.parametrize(
+    "text,trigger",
+    [
+        ("Meridian Shipping would contribute 2 million euros to the fund.", "contribute"),
+        ("The Halvorsen Trust might donate 300,000 dollars to the hospital.", "donate"),
+        ("The bank pledged 5 million dollars to the relief fund.", "pledge"),
+    ],
+)
+def test_an_amount_is_never_a_party(nlp: Language, text: str, trigger: str) -> None:
+    events = _run(nlp, text)._.ng_events
+    assert [e for e in events if trigger in (e.trigger or "").lower()]
+    for event in events:
+        for role in (event.actor_text, event.recipient_text):
+            assert not any(w in (role or "").lower() for w in _AMOUNT_WORDS), (event.type, role)
+
+
+def test_modal_contribution_is_hypothetical(nlp: Language) -> None:
+    events = _run(nlp, "Meridian Shipping would contribute 2 million euros to the fund.")._.ng_events
+    aid = _find(events, "AID", "contribute")
+    assert aid.hypothetical and aid.actor_text == "Meridian Shipping"
+    assert aid.recipient_text == "fund"
+    might = _find(
+        _run(nlp, "The Halvorsen Trust might donate 300,000 dollars to the hospital.")._.ng_events,
+        "AID",
+        "donate",
+    )
+    assert might.hypothetical and might.recipient_text == "hospital"
+
+
+def test_a_number_of_people_gives_the_people(nlp: Language) -> None:
+    events = _run(nlp, "Police arrested 40 percent of the protesters.")._.ng_events
+    assert "protesters" in (_find(events, "COERCE", "arrest").recipient_text or "")
+    events = _run(nlp, "Soldiers detained thousands of refugees at the border.")._.ng_events
+    assert _find(events, "COERCE", "detain").recipient_text == "refugees"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["He was released without charge.", "The six protesters were released without charge on Friday."],
+)
+def test_released_without_charge_is_no_accusation(nlp: Language, text: str) -> None:
+    events = _run(nlp, text)._.ng_events
+    assert not [e for e in events if e.type == "DISAPPROVE"], [(e.type, e.trigger) for e in events]
+    release = _find(events, "RELEASE", "release")
+    assert not release.negated and not release.hypothetical
+
+
+def test_negation_still_flagged(nlp: Language) -> None:
+    attack = _find(_run(nlp, "The rebels did not attack the convoy.")._.ng_events, "ASSAULT", "attack")
+    assert attack.negated and attack.actor_text == "rebels" and attack.recipient_text == "convoy"
+
+
+@pytest.mark.parametrize(
+    "text,etype,trigger,actor,recipient",
+    [
+        # a preposition names the other party
+        (
+            "Serbia lodged an official protest with Albania on Monday.",
+            "DISAPPROVE",
+            "protest",
+            "Serbia",
+            "Albania",
+        ),
+        # a common-noun group is a party
+        (
+            "Riot police arrested dozens of protesters outside the stadium.",
+            "COERCE",
+            "arrest",
+            "police",
+            "protesters",
+        ),
+        # passive voice: the agent acts, the subject is acted on
+        ("The convoy was attacked by rebels near Goma on Sunday.", "ASSAULT", "attack", "rebels", "convoy"),
+        # a named party beats the actor's own troops
+        ("Syria is willing to withdraw its troops from Lebanon.", "RETREAT", "withdraw", "Syria", "Lebanon"),
+        # rejecting an ultimatum rejects whoever set it
+        (
+            "Belgrade rejected a Dutch ultimatum to hand over the suspects.",
+            "REJECT",
+            "reject",
+            "Belgrade",
+            "Dutch",
+        ),
+        # "X said Y must ..." is a demand on Y, with or without another trigger word
+        ("Norway said Sweden must return the stolen paintings.", "DEMAND", "must", "Norway", "Sweden"),
+        # a threat is aimed at whoever must meet its condition
+        (
+            "Ruritania threatened to halt the talks if Borduria moved troops to the border.",
+            "THREATEN",
+            "threaten",
+            "Ruritania",
+            "Borduria",
+        ),
+    ],
+)
+def test_actor_and_recipient_roles(
+    nlp: Language, text: str, etype: str, trigger: str, actor: str, recipient: str
+) -> None:
+    event = _find(_run(nlp, text)._.ng_events, etype, trigger)
+    assert actor in (event.actor_text or ""), event
+    assert recipient in (event.recipient_text or ""), event
+
+
 def test_commitment_yields_plover_agree(nlp: Language) -> None:
     events = _run(nlp, "Portugal will support Turkey's bid to join the European Union.")._.ng_events
     best = max(events, key=lambda e: e.confidence)

@@ -158,7 +158,7 @@ def sentence_events(
         if found is not None:
             matches[token.i] = found[0]
     if not matches:
-        return []
+        return _merge(_must_demands(doc, sent))  # "X said Y must ..." needs no trigger word
     frames = {i for i, e in matches.items() if e.type in FRAME_TYPES and e.pos == "verb"}
     if mentioned is not None:
         for entry in matches.values():
