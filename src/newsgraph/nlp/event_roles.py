@@ -282,7 +282,11 @@ def participant(tok: Token | None) -> Token | None:
 
 def _through_quantity(tok: Token) -> Token:
     """ "thousands of refugees", "a group of diplomats": the people, not the number."""
-    if tok.ent_type_ in ("CARDINAL", "QUANTITY", "PERCENT", "MONEY") or tok.like_num or tok.lemma_.lower() in _QUANTIFIERS:
+    if (
+        tok.ent_type_ in ("CARDINAL", "QUANTITY", "PERCENT", "MONEY")
+        or tok.like_num
+        or tok.lemma_.lower() in _QUANTIFIERS
+    ):
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ == "of":
                 for p in c.children:
