@@ -178,6 +178,12 @@ def test_example_gold_timexes(nlp: Language, file: str, body, published: str) ->
         ("at Christmas", THU_12, {"tense": "future"}, ("DATE", "2026-12-25")),
         ("New Year's Eve", THU_12, {}, ("DATE", "2025-12-31")),
         ("Thanksgiving 2025", None, {}, ("DATE", "2025-11-27")),
+        ("this past weekend", THU_12, {}, ("DATE", "2026-W10-WE")),
+        ("over the weekend", THU_12, {}, ("DATE", "2026-W10-WE")),
+        ("over the weekend", date(2026, 3, 15), {}, ("DATE", "2026-W11-WE")),  # said on the Sunday
+        ("at the weekend", THU_12, {"tense": "future"}, ("DATE", "2026-W11-WE")),
+        ("twice a month", None, {}, ("SET", "P1M")),
+        ("three times a day", None, {}, ("SET", "P1D")),
     ],
 )
 def test_resolve_table(text: str, anchor: date | None, kw: dict, expected: tuple[str, str | None]) -> None:
@@ -215,6 +221,11 @@ def test_relative_without_anchor_has_no_value(text: str) -> None:
         ("The fall of the old board was quick, and a now-familiar crane stood idle.", []),
         ("Shipping firms expect delays in the coming weeks.", [("the coming weeks", "PXW")]),
         ("Crews worked through New Year's Eve.", [("New Year's Eve", "2025-12-31")]),
+        # the scheduled present points ahead for a day, not for a month or after a reporting verb
+        ("The ferry service resumes Monday.", [("Monday", "2026-03-16")]),
+        ("The new toll applies from October 1.", [("October 1", "2026-10-01")]),
+        ("The union says members walked out on Monday.", [("Monday", "2026-03-09")]),
+        ("As of January, the port handles half the trade.", [("January", "2026-01")]),
     ],
 )  # fmt: skip
 def test_component_table(nlp: Language, text: str, expected: list[tuple[str, str]]) -> None:

@@ -12,7 +12,9 @@ one linear pass each); the parsed ``Doc`` then decides which are real and which 
   ("Monday", "last week", "March 12") get value None; absolute ones ("June 2019", "P5Y") resolve.
 - **Direction.** A bare weekday, month or season points back (the most recent one before the
   publication date, the news default) unless the governing verb is future ("would be unloaded on
-  Thursday" -> the coming Thursday, the publication day included).
+  Thursday" -> the coming Thursday, the publication day included). A day named with a simple
+  present verb is scheduled, so ahead too ("the trial starts Monday"), except after reporting verbs
+  ("says") and "as of"; a month with a present verb keeps the default ("as of February, it has").
 - **Counting from a mention.** "three days before a court hearing", "two days later", "the next
   day" count from the last day-precise date earlier in the same sentence ("began on Monday, three
   days before a court hearing" -> Monday + 3 days, the hearing's date); without one, value None.
@@ -84,6 +86,21 @@ _FUTURE_AUX = {
     "can",
     "must",
 }
+# present-tense reporting verbs tell of what has happened ("the company says it cut jobs on Monday")
+_REPORTING = {
+    "say",
+    "tell",
+    "report",
+    "announce",
+    "confirm",
+    "claim",
+    "add",
+    "state",
+    "note",
+    "show",
+    "reveal",
+}
+_SCHEDULED_KINDS = {"wd", "mdy", "dmy", "holiday"}
 _SCHEDULED = {"schedule", "set", "expect", "plan", "slate", "due"}
 _PREV_WORD = re.compile(r"([\w'’.-]+|[—(-])\s*$")
 _CONTEXT_KINDS = {"mon", "wd", "season", "year", "decade", "holiday"}
@@ -195,6 +212,22 @@ def _tense(tok: Token | None) -> str | None:
         return "past"
     if verb.lemma_ == "be" and verb.tag_ in ("VBZ", "VBP"):
         return "future"  # "the hearing is on Friday"
+    if verb.tag_ in ("VBZ", "VBP") and verb.lemma_ not in _REPORTING and not aux:
+        return "present"
+    return None
+
+
+def _tense_of(cand: Candidate, tok: Token | None, text: str) -> str | None:
+    """The tense that points ``cand``: a day named with a simple present verb is scheduled, so ahead
+    ("the trial starts Monday", "the law takes effect on January 1"); a month is not ("as of
+    February, the store accounts for 70%")."""
+    tense = _tense(tok)
+    if tense != "present":
+        return tense
+    if cand.kind in _SCHEDULED_KINDS and not re.search(
+        r"\bas\s+of\s+$", text[max(0, cand.start - 8) : cand.start]
+    ):
+        return "future"
     return None
 
 
@@ -222,7 +255,7 @@ def find_timexes(doc: Doc, anchor: date | None) -> list[Timex]:
         if i in skip:
             continue
         sent = sent_of[i]
-        tense = _tense(tok)
+        tense = _tense_of(cand, tok, text)
         ref = last_day.get(sent)
         start, end = cand.start, cand.end
         g = cand.match.groupdict()
@@ -235,7 +268,7 @@ def find_timexes(doc: Doc, anchor: date | None) -> list[Timex]:
             and sent_of[i + 1] == sent
         ):
             # "9:30 a.m. on Tuesday": the day written after the time
-            nxt_val = value_of(cands[i + 1][0], anchor, _tense(cands[i + 1][1]))[1]
+            nxt_val = value_of(cands[i + 1][0], anchor, _tense_of(*cands[i + 1], text))[1]
             if _ADJACENT.match(text[end : cands[i + 1][0].start]):
                 ref = to_date(nxt_val)
         typ, value = value_of(cand, anchor, tense, ref)
@@ -244,7 +277,7 @@ def find_timexes(doc: Doc, anchor: date | None) -> list[Timex]:
             nxt = cands[i + 1][0]
             if re.fullmatch(r"\s*(?:the\s+)?", text[end : nxt.start]) and nxt.kind not in ("dur", "set"):
                 # "two days before March 3": count back from the date that follows
-                base = to_date(value_of(nxt, anchor, _tense(cands[i + 1][1]))[1])
+                base = to_date(value_of(nxt, anchor, _tense_of(*cands[i + 1], text))[1])
                 typ, value = "DATE", None
                 if base is not None:
                     typ, value = _flip(cand, anchor, base)
@@ -255,7 +288,7 @@ def find_timexes(doc: Doc, anchor: date | None) -> list[Timex]:
         range_end = find_range(text, only, i) if i + 1 not in skip else None
         if range_end is not None:
             nxt, nxt_tok = cands[i + 1]
-            vb = value_of(nxt, anchor, _tense(nxt_tok) or tense, ref)[1]
+            vb = value_of(nxt, anchor, _tense_of(nxt, nxt_tok, text) or tense, ref)[1]
             typ, value = complete_year(cand, vb, anchor, tense)
             lead = re.search(r"(between|from)\s+$", text[max(0, start - 10) : start], re.I)
             rstart = start - (len(lead.group(0)) if lead else 0)

@@ -104,7 +104,12 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "relunit",
-        r"(?i:(?:(?P<mod>earlier|later|early|late|the\s+end\s+of|the\s+start\s+of)\s+)?(?P<rel>this|last|next|past|coming|current)\s+(?P<unit>weekend|week|month|year|quarter|decade|century)(?!s))",
+        r"(?i:(?:(?P<mod>earlier|later|early|late|the\s+end\s+of|the\s+start\s+of)\s+)?(?P<rel>this\s+past|this|last|next|past|coming|current)\s+(?P<unit>weekend|week|month|year|quarter|decade|century)(?!s))",
+    ),
+    ("weekend", r"(?i:(?:(?<=\bover\s)|(?<=\bat\s)|(?<=\bon\s))the\s+weekend\b)"),
+    (
+        "setfreq",
+        r"(?i:\b(?:once|twice|(?:three|four|five|six|\d+)\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit>second|minute|hour|day|week|fortnight|month|year|decade))\b",
     ),
     (
         "season",
@@ -213,6 +218,8 @@ _GATES: dict[str, tuple[str, ...]] = {
     "pastfut": ("past", "future"),
     "durplural": ("the",),
     "durlong": ("-long",),
+    "weekend": ("weekend",),
+    "setfreq": ("once", "twice", "times"),
 }
 
 
@@ -403,7 +410,8 @@ def _season(code: str, anchor: date, tense: str | None, mod: str | None) -> str:
 
 
 def _rel_unit(rel: str, unit: str, anchor: date) -> str:
-    step = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(rel, 0)
+    rel = re.sub(r"\s+", " ", rel)
+    step = {"last": -1, "past": -1, "this past": -1, "next": 1, "coming": 1}.get(rel, 0)
     if unit in ("week", "weekend"):
         v = _iso_week(anchor + timedelta(weeks=step))
         return v + "-WE" if unit == "weekend" else v
@@ -704,6 +712,19 @@ def _v_unitpart(g: dict, anchor: date | None, tense: str | None, ref: date | Non
     return "DATE", _rel_unit("this", g["unit"].lower(), anchor)
 
 
+def _v_weekend(g: dict, anchor: date | None, tense: str | None, ref: date | None) -> tuple[str, str | None]:
+    """ "over the weekend": the latest one (this week's once it has begun), the coming one in the future."""
+    if anchor is None:
+        return "DATE", None
+    if tense == "future" or anchor.weekday() >= 5:
+        return "DATE", _iso_week(anchor) + "-WE"
+    return "DATE", _iso_week(anchor - timedelta(weeks=1)) + "-WE"
+
+
+def _v_setfreq(g: dict, anchor: date | None, tense: str | None, ref: date | None) -> tuple[str, str | None]:
+    return "SET", _duration(1, g["unit"])
+
+
 def _v_ref(g: dict, anchor: date | None, tense: str | None, ref: date | None) -> tuple[str, str | None]:
     return "DATE", "PRESENT_REF" if g.get("now") else "PAST_REF"
 
@@ -725,7 +746,8 @@ _VALUE = {
     "qshort": _v_quarter, "half": _v_half, "time": _v_time, "time24": _v_time24, "noon": _v_noon,
     "dur": _v_dur, "durthe": _v_durthe, "durvague": _v_durvague, "daybefore": _v_daybefore, "set": _v_set,
     "fiscal": _v_fiscal, "fy": _v_fy, "holiday": _v_holiday, "unitpart": _v_unitpart, "ref": _v_ref,
-    "pastfut": _v_pastfut, "durplural": _v_durvague, "durlong": _v_durvague,
+    "pastfut": _v_pastfut, "durplural": _v_durvague, "durlong": _v_durvague, "weekend": _v_weekend,
+    "setfreq": _v_setfreq,
 }  # fmt: skip
 
 
