@@ -208,6 +208,7 @@ def _quoted(text: str) -> list[str]:
         ("'The ferry will sail at noon,' the captain said.", ["The ferry will sail at noon,"]),
         ("The captain said: 'The ferry will sail at noon.'", ["The ferry will sail at noon."]),
         ("'Rock 'n' roll saved me,' he said.", ["Rock 'n' roll saved me,"]),
+        ("He grew up in the '80s in Leeds, he said, 'no.'", ["no."]),
     ],
 )
 def test_single_quote_marks(text, want):
@@ -224,6 +225,7 @@ def test_single_quote_marks(text, want):
         "She said ‘we will go on until the dockers’ pay rises and then stop",
         # Mis-curled elisions are no opening marks.
         "He loved the ‘90s and ‘em all.",
+        "He grew up in the ‘80s in Leeds, goin’ out every night.",
         # Straight apostrophes: possessives, elisions, a plural possessive before punctuation.
         "The dockers' union said it wasn't the '90s, and rock 'n' roll's fine.",
         "He said 'we owe it to the dockers'.",
@@ -243,6 +245,9 @@ def test_single_quote_across_paragraphs():
     assert spans[0].paragraphs == 2
     # Not continued: the next paragraph does not open with a quotation mark.
     assert _quoted("‘We will not sail today.\n\nThen he left.") == []
+    # Nor when the open quotation is a fragment (its closing mark taken for a possessive).
+    text = "She called them ‘heroes’ and thanked them.\n\n‘They saved lives,’ she said."
+    assert _quoted(text) == ["They saved lives,"]
 
 
 def _kinds(nlp, text: str) -> list[tuple[str, str | None, str | None, str]]:

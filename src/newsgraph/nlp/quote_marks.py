@@ -27,7 +27,7 @@ _PARAGRAPH_BREAK = re.compile(r"\n\s*")
 _SINGLE_MARKS = re.compile(r"[‘’']")
 _LETTER = re.compile(r"[^\W_]")
 # An opening mark that is really a (mis-curled) elision: ‘90s, ‘em, ‘til, ‘n’.
-_ELISION = re.compile(r"(?:\d\d|em|til|cause|tis|twas|n|bout|cos|coz)(?![^\W_])", re.I)
+_ELISION = re.compile(r"(?:\d\ds?|em|til|cause|tis|twas|n|bout|cos|coz)(?![^\W_])", re.I)
 _PUNCT_BEFORE_CLOSE = frozenset(",.!?…;:—–-")
 _PUNCT_AFTER_CLOSE = frozenset(',.;:!?…)]}—–-"”»')
 # Words that can follow a closing mark but not a plural possessive ("the workers’ union"): "called
@@ -212,6 +212,10 @@ def _single_spans(text: str, paras: list[tuple[int, int]], doubles: list[QuoteSp
                 break
             nxt = paras[kk + 1][0] if kk + 1 < len(paras) else None
             if found == "stray" or text[opener] == "'" or nxt is None or text[nxt] != "‘":
+                break
+            if not (text[opener + 1].isupper() and text[a:b].rstrip()[-1:] in {".", "!", "?", "…"}):
+                # Only a whole-sentence quotation runs on: "called them ‘heroes’ and left." ends
+                # in a mark taken for a possessive, and the next paragraph's quotation is another.
                 break
             kk, n_paras, frm = kk + 1, n_paras + 1, nxt + 1  # continued by the next paragraph's ‘
     return spans
