@@ -190,6 +190,8 @@ def _quoted(text: str) -> list[str]:
         ("The captain said: ‘The ferry will sail at noon.’", ["The ferry will sail at noon."]),
         ("It was a ‘mistake’. She called it ‘a disaster’, then left.", ["mistake", "a disaster"]),
         ("She said ‘maybe’ and ‘never’ in one breath.", ["maybe", "never"]),
+        # Words in "s" that own nothing end a quotation before a space.
+        ("It is ‘us’ and ‘them’ now, he called it ‘dangerous’ and left.", ["us", "them", "dangerous"]),
         # Apostrophes inside a quotation: contractions, possessives, decades, elisions.
         ("‘It’s the union’s call, not ours,’ he said.", ["It’s the union’s call, not ours,"]),
         ("‘The dockers’ union will not budge,’ he said.", ["The dockers’ union will not budge,"]),

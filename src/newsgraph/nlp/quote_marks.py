@@ -40,6 +40,11 @@ _NOT_AFTER_POSSESSIVE = frozenset(
     could should can may might must shall do does did said says told added according amid despite""".split()
 )
 _WORD_AFTER = re.compile(r"\s+([A-Za-z]+)")
+# Words ending in "s" that own nothing, so a mark after them is no possessive: "‘us’ and ‘them’".
+_NOT_POSSESSORS = frozenset(
+    """us yes this his hers ours yours theirs its is was has does as less unless thus plus minus
+    across always perhaps besides towards afterwards nevertheless nonetheless regardless""".split()
+)
 
 
 @dataclass(frozen=True)
@@ -128,12 +133,19 @@ def _single_opening(text: str, i: int, p_start: int, p_end: int) -> bool:
     return not _ELISION.match(text, i + 1, p_end)
 
 
+def _not_possessor(word: str) -> bool:
+    word = word.lower()
+    return word in _NOT_POSSESSORS or word.endswith(("ous", "less")) and len(word) > 5
+
+
 def _closing_tier(text: str, i: int, p_start: int, p_end: int) -> int:
-    """How surely ’ (or ') at ``i`` closes a quotation. 1: after punctuation (`,’ she said`); 2:
-    before punctuation or the paragraph's end (`‘never again’,`); 3: after a letter other than "s"
-    and before a space; 4: after an "s" (a likely possessive) but before a word no possessive takes
-    (`‘enemies of the workers’ in`). 0: not a closing mark (inside a word, after a space, or a likely
-    possessive: `workers’ union`)."""
+    """How surely ’ (or ') at ``i`` closes a quotation.
+
+    1: after punctuation (`,’ she said`); 2: before punctuation or the paragraph's end (`‘never
+    again’,`); 3: before a space, after a letter other than "s" or a word that owns nothing (`‘us’
+    and ‘them’`); 4: after an "s" (a likely possessive) but before a word no possessive takes
+    (`‘enemies of the workers’ in`); 0: not a closing mark (inside a word, after a space, an elision
+    as in rock ’n’ roll, or a likely possessive: `workers’ union`)."""
     before = text[i - 1] if i > p_start else " "
     after = text[i + 1] if i + 1 < p_end else "\n"
     if before.isspace() or _LETTER.match(after):
@@ -144,11 +156,11 @@ def _closing_tier(text: str, i: int, p_start: int, p_end: int) -> int:
         return 2
     if not after.isspace():
         return 0
-    if before not in "sS":
-        word = i - 1
-        while word > p_start and _LETTER.match(text[word - 1]):
-            word -= 1
-        return 0 if word > p_start and text[word - 1] == text[i] else 3  # rock ’n’ roll
+    w = i - 1
+    while w > p_start and _LETTER.match(text[w - 1]):
+        w -= 1
+    if before not in "sS" or _not_possessor(text[w:i]):
+        return 0 if w > p_start and text[w - 1] == text[i] else 3  # rock ’n’ roll
     m = _WORD_AFTER.match(text, i + 1, p_end)
     return 4 if m and m.group(1).lower() in _NOT_AFTER_POSSESSIVE else 0
 
