@@ -226,6 +226,9 @@ def test_relative_without_anchor_has_no_value(text: str) -> None:
         ("The new toll applies from October 1.", [("October 1", "2026-10-01")]),
         ("The union says members walked out on Monday.", [("Monday", "2026-03-09")]),
         ("As of January, the port handles half the trade.", [("January", "2026-01")]),
+        ("Monday's walkout comes as the union weighs new talks.", [("Monday", "2026-03-09")]),
+        # no date from a conjunction, a shop banner or a greeting card
+        ("Now that the cranes are back, the union sends Christmas cards to the Sony Now shop.", []),
     ],
 )  # fmt: skip
 def test_component_table(nlp: Language, text: str, expected: list[tuple[str, str]]) -> None:

@@ -66,6 +66,11 @@ _TEMPORAL_LEAD = {
     "throughout", "spring", "summer", "autumn", "fall", "winter", "or", "year", "on", "as", "than",
     "starting", "beginning", "ending", "fiscal", "end", "start", "—", "-", "(",
 }  # fmt: skip
+# "Christmas cards" is not a date; "Christmas sales" is
+_HOLIDAY_THINGS = {
+    "card", "tree", "carol", "light", "decoration", "song", "album", "movie", "film", "ornament",
+    "jumper", "sweater", "present", "gift", "stocking", "cracker", "pudding", "special", "story", "island",
+}  # fmt: skip
 _INCLUDED_PREPS = {"since", "until", "till", "before", "after", "by"}
 _NAME_LABELS = {"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "FAC", "EVENT", "LAW", "NORP", "GPE", "LOC"}
 # a holiday is often tagged EVENT; only a place or a name ("Christmas Island") drops it
@@ -174,6 +179,14 @@ def _licensed(doc: Doc, text: str, cand: Candidate, tok: Token | None) -> bool:
         return bool(g.get("mod")) or prev in _TEMPORAL_LEAD or prev in ("the", "'s")
     if kind == "dur" and (g.get("num") or "").lower() in ("a", "an") and g["unit"].lower() == "second":
         return False
+    if kind == "ref" and g.get("now"):
+        if re.match(r"\s+that\b", text[cand.end : cand.end + 6]):
+            return False  # "now that" is a conjunction
+        # "Now" capitalised inside a sentence is a name or a shop banner ("Sony Now", "Now $549")
+        return not (cand.text[0].isupper() and tok is not None and not tok.is_sent_start)
+    if kind == "holiday" and tok is not None and g["h"].lower() == "christmas":
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        return nxt is None or nxt.lemma_.lower() not in _HOLIDAY_THINGS  # "Christmas cards"
     return True
 
 
@@ -224,6 +237,8 @@ def _tense_of(cand: Candidate, tok: Token | None, text: str) -> str | None:
     tense = _tense(tok)
     if tense != "present":
         return tense
+    if re.match(r"['’]s\b", text[cand.end : cand.end + 3]):
+        return None  # "Monday's announcement comes as...": the day of a past event
     if cand.kind in _SCHEDULED_KINDS and not re.search(
         r"\bas\s+of\s+$", text[max(0, cand.start - 8) : cand.start]
     ):
