@@ -245,8 +245,9 @@ def _clause_of(verb: Token, tok: Token) -> Token | None:
     return None
 
 
-def _clause_text_range(doc: Doc, clause: Token) -> tuple[int, int]:
-    """Char range of a reported clause without its "that" and trailing punctuation."""
+def _clause_text_range(doc: Doc, clause: Token, closes: frozenset[int] = frozenset()) -> tuple[int, int]:
+    """Char range of a reported clause without its "that" and trailing punctuation, but with a
+    closing quotation mark (``closes``: their offsets; a double one always)."""
     i, j = clause.left_edge.i, clause.right_edge.i + 1
     for t in doc[clause.i + 1 : j]:
         if _is_adding(t) and t.left_edge.i > i:
@@ -256,7 +257,9 @@ def _clause_text_range(doc: Doc, clause: Token) -> tuple[int, int]:
         doc[i].dep_ == "mark" and doc[i].lower_ in {"that"} or doc[i].is_punct and doc[i].text != '"'
     ):
         i += 1
-    while j > i and doc[j - 1].is_punct and doc[j - 1].text not in {'"', "”"}:
+    while (
+        j > i and doc[j - 1].is_punct and doc[j - 1].text not in {'"', "”"} and doc[j - 1].idx not in closes
+    ):
         j -= 1
     if j > i and doc[j - 1].text in {'"', "”"} and doc[j - 2].is_punct:
         pass  # a closing mark after the clause's own punctuation belongs to the quotation
@@ -271,6 +274,7 @@ class _Finder:
         self.tokens = _Tokens(doc)
         self.marks = find_quote_spans(doc_text(doc))
         self.inside = [(q.open, q.close + 1) for q in self.marks]
+        self.closes = frozenset(q.close for q in self.marks)
         self.used_verbs: set[int] = set()
         self.quotes: list[Quote] = []
 
@@ -314,9 +318,27 @@ class _Finder:
                 return tok
         return None
 
-    def _add(self, verb: Token | None, kind: str, start: int, end: int, conf: float, **extra) -> Quote:
+    def _named_between(self, q: QuoteSpan, verb: Token) -> Token | None:
+        """'"...," Reyes, 54, told...' parsed with no subject: the first named entity between the
+        closing mark and the verb speaks."""
+        for tok in self.doc[self.tokens.at(q.close) + 1 : verb.i]:
+            if tok.pos_ in {"PROPN", "NOUN"} and _cluster_covering(self.doc, tok) is not None:
+                return tok
+        return None
+
+    def _add(
+        self,
+        verb: Token | None,
+        kind: str,
+        start: int,
+        end: int,
+        conf: float,
+        subj: Token | None = None,
+        **extra,
+    ) -> Quote:
         doc = self.doc
-        subj = _subject(verb) if verb is not None else None
+        if subj is None and verb is not None:
+            subj = _subject(verb)
         ent, stext, s0, s1, sconf = _speaker(doc, subj)
         cue = cue0 = cue1 = None
         date = None
@@ -364,10 +386,10 @@ class _Finder:
             if lead and not any(_is_speech(t) for t in lead):
                 clause = _clause_of(verb, first)
                 if clause is not None:
-                    start, end = _clause_text_range(doc, clause)
+                    start, end = _clause_text_range(doc, clause, self.closes)
                     self._add(verb, "mixed", start, max(end, q.close + 1), 0.7)
             else:
-                self._add(verb, "direct", q.start, q.end, 0.95)
+                self._add(verb, "direct", q.start, q.end, 0.95, subj=subj or self._named_between(q, verb))
             return
         # Cue before: direct when the quotation runs to the end of its sentence and starts the clause.
         trailing = [t for t in doc[last_i + 1 : doc[last_i].sent.end] if not (t.is_punct or t.is_space)]
@@ -383,7 +405,7 @@ class _Finder:
         if not trailing and not between:
             self._add(verb, "direct", q.start, q.end, 0.95)
         elif clause is not None:
-            start, end = _clause_text_range(doc, clause)
+            start, end = _clause_text_range(doc, clause, self.closes)
             self._add(verb, "mixed", start, max(end, q.close + 1), 0.8)
         else:
             self._add(verb, "mixed", q.start, q.end, 0.6)
@@ -444,7 +466,7 @@ class _Finder:
                 c.dep_ == "mark" and c.lower_ in {"that", "whether", "if"} for c in clause.children
             ):
                 continue
-            start, end = _clause_text_range(doc, clause)
+            start, end = _clause_text_range(doc, clause, self.closes)
             if any(start <= m.open < end for m in self.marks) or _in_any(start, self.inside):
                 continue
             subj = _subject(tok)
