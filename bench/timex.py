@@ -1,6 +1,6 @@
 """Time expressions on MEANTIME: TIMEX3 value accuracy of newsgraph vs dateparser, and detection.
 
-Usage: .venv/bin/python bench/timex.py [--limit N] [--corpus airbus apple]
+Usage: .venv/bin/python bench/timex.py [--limit N] [--corpus airbus apple] [--errors]
 
 For each article the text is rebuilt from its tokens (headline, date line and body as three
 paragraphs) and anchored on its CREATION_TIME timex, which is left out of the scoring.
@@ -10,6 +10,9 @@ paragraphs) and anchored on its CREATION_TIME timex, which is left out of the sc
   date written as a TIMEX3 value at the period it reports (day, week, month, year, time).
 - ``end-to-end``: the full ``newsgraph_timex`` component on the rebuilt text; a gold timex counts as
   right when a predicted timex overlapping it carries the gold value. Detection P/R/F1 by overlap.
+
+``--errors`` also lists, per corpus, each gold timex that ``resolve`` or the end-to-end run gets wrong
+and each predicted timex that overlaps no gold one (a false detection).
 """
 
 from __future__ import annotations
@@ -118,8 +121,8 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def score(docs: list[MeantimeDoc], nlp: object) -> dict[str, float]:
-    """All measures for one set of documents."""
+def score(docs: list[MeantimeDoc], nlp: object, errors: list[str] | None = None) -> dict[str, float]:
+    """All measures for one set of documents; with ``errors``, append a line for each miss to it."""
     from dateparser.date import DateDataParser
 
     from newsgraph.nlp.timex import resolve
@@ -132,10 +135,12 @@ def score(docs: list[MeantimeDoc], nlp: object) -> dict[str, float]:
     for doc_gold in docs:
         base = datetime(doc_gold.anchor.year, doc_gold.anchor.month, doc_gold.anchor.day, 12)
         parser = DateDataParser(languages=["en"], settings={"RELATIVE_BASE": base})
+        resolved: dict[int, str | None] = {}
         for g in doc_gold.timexes:
             n += 1
             t0 = time.perf_counter()
-            right_ng += resolve(g.text, doc_gold.anchor)[1] == g.value
+            resolved[id(g)] = resolve(g.text, doc_gold.anchor)[1]
+            right_ng += resolved[id(g)] == g.value
             t1 = time.perf_counter()
             try:
                 right_dp += dateparser_value(parser, g.text, doc_gold.anchor) == g.value
@@ -163,6 +168,18 @@ def score(docs: list[MeantimeDoc], nlp: object) -> dict[str, float]:
             hits = [p for p in preds if _overlap((p.start, p.end), (g.start, g.end))]
             gold_hit += bool(hits)
             right_e2e += any(p.value == g.value for p in hits)
+            if errors is not None and (
+                resolved[id(g)] != g.value or not any(p.value == g.value for p in hits)
+            ):
+                e2e = ", ".join(f"{p.text!r}={p.value}" for p in hits) or "-"
+                errors.append(
+                    f"{doc_gold.name} ({doc_gold.anchor}) {g.text!r} {g.type} gold={g.value} "
+                    f"resolve={resolved[id(g)]} end-to-end: {e2e}"
+                )
+        if errors is not None:
+            for p in preds:
+                if not any(_overlap((p.start, p.end), (g.start, g.end)) for g in doc_gold.timexes):
+                    errors.append(f"{doc_gold.name} ({doc_gold.anchor}) false detection {p.text!r}={p.value}")
     p = pred_hit / n_pred if n_pred else 0.0
     r = gold_hit / n if n else 0.0
     return {
@@ -185,6 +202,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--limit", type=int, default=None, help="articles per corpus")
     ap.add_argument("--corpus", nargs="+", default=["airbus", "apple"])
+    ap.add_argument("--errors", action="store_true", help="list the misses and false detections")
     args = ap.parse_args(argv)
     if not DATA.exists():
         print(f"MEANTIME data not found at {DATA}", file=sys.stderr)
@@ -195,10 +213,12 @@ def main(argv: list[str] | None = None) -> int:
     nlp = load_pipeline()
     rows = []
     all_docs: list[MeantimeDoc] = []
+    misses: dict[str, list[str]] = {}
     for name in args.corpus:
         docs = load_corpus(name, args.limit)
         all_docs += docs
-        rows.append((name, score(docs, nlp)))
+        misses[name] = []
+        rows.append((name, score(docs, nlp, misses[name] if args.errors else None)))
     if len(args.corpus) > 1:
         rows.append(("total", score(all_docs, nlp)))
     print(
@@ -213,6 +233,11 @@ def main(argv: list[str] | None = None) -> int:
             f"| {s['P']:.3f} | {s['R']:.3f} | {s['F1']:.3f} | {s['e2e']:.3f} "
             f"| {s['ms_resolve']:.2f} | {s['ms_dateparser']:.2f} | {s['ms_doc']:.1f} |"
         )
+    for name, lines in misses.items():
+        if args.errors:
+            print(f"\n{name}: {len(lines)} errors")
+            for line in lines:
+                print(f"- {line}")
     return 0
 
 

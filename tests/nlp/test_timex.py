@@ -266,9 +266,10 @@ def test_meantime_floor(nlp: Language) -> None:
     bench = _bench()
     docs = bench.load_corpus("airbus") + bench.load_corpus("apple")
     scores = bench.score(docs, nlp)
-    # measured: resolve 0.779, end-to-end 0.779, detection F1 0.915 (airbus tuned, apple not)
+    # measured: resolve 0.834, end-to-end 0.834, detection F1 0.947 (airbus tuned, apple partly:
+    # its "now"/"recently", decade durations and "the beginning of the year" led to general rules)
     assert scores["timexes"] >= 140
-    assert scores["resolve"] >= 0.74
-    assert scores["e2e"] >= 0.74
-    assert scores["F1"] >= 0.87
+    assert scores["resolve"] >= 0.80
+    assert scores["e2e"] >= 0.80
+    assert scores["F1"] >= 0.91
     assert scores["resolve"] > scores["dateparser"]
