@@ -259,6 +259,21 @@ def test_actor_and_recipient_roles(
     assert recipient in (event.recipient_text or ""), event
 
 
+def test_purpose_clause_is_aimed_not_done(nlp: Language) -> None:
+    text = "Dairy farmers began a hunger strike outside parliament to demand the resignation of Minister Lena Holt."
+    events = _run(nlp, text)._.ng_events
+    best = max(events, key=lambda e: e.confidence)
+    assert best.type == "PROTEST" and best.mode == "hunger-strike"
+    assert best.actor_text == "Dairy farmers" and "Lena Holt" in (best.recipient_text or "")
+    assert _find(events, "DEMAND", "demand").hypothetical
+
+
+def test_nominal_demand_takes_its_clause_subject_and_the_speaker(nlp: Language) -> None:
+    text = "The union repeated its demand that Meridian Shipping scrap the automation plan."
+    demand = _find(_run(nlp, text)._.ng_events, "DEMAND", "demand")
+    assert demand.actor_text == "union" and demand.recipient_text == "Meridian Shipping"
+
+
 def test_commitment_yields_plover_agree(nlp: Language) -> None:
     events = _run(nlp, "Portugal will support Turkey's bid to join the European Union.")._.ng_events
     best = max(events, key=lambda e: e.confidence)

@@ -183,7 +183,7 @@ def recipient_of(
     best = _recipient(trigger, verb, skip, etype, nominals, words)
     if best is None or best[0] >= _PLACE:
         # "threatened to ban voting in X", "demanded that X cancel ...": the complement's target.
-        inner = _complement_recipient(verb, skip, nominals)
+        inner = _complement_recipient(trigger, verb, skip, nominals)
         if inner is not None and (best is None or inner[0] < best[0]):
             best = inner
     if (best is None or best[0] >= _THING) and etype == "THREATEN":
@@ -409,16 +409,33 @@ def _condition_subject(verb: Token | None, skip: set[int]) -> tuple[int, Token] 
     return None
 
 
+def _is_purpose(clause: Token) -> bool:
+    """An infinitive of purpose: "staged a strike to demand ..." (the parser makes it an adverbial
+    clause, or a complement of a verb that already has its object)."""
+    if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in clause.children):
+        return False
+    if clause.dep_ == "advcl":
+        return True
+    return clause.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in clause.head.children)
+
+
 def _complement_recipient(
-    verb: Token | None, skip: set[int], nominals: frozenset[int] | set[int]
+    trigger: Token, verb: Token | None, skip: set[int], nominals: frozenset[int] | set[int]
 ) -> tuple[int, Token] | None:
-    """The target named in a verb's complement clause: its subject ("demanded that X cancel ...")
-    or, for a control verb, its own target ("threatened to ban X", "offered to negotiate with X")."""
-    if verb is None:
-        return None
+    """The target named in a complement clause: its subject ("demanded that X cancel ...", "its
+    demand that X ease ..."), or, for a control verb or a purpose clause, its own target
+    ("threatened to ban X", "offered to negotiate with X", "went on strike to demand X's resignation")."""
+    heads: list[Token] = []
+    if verb is not None:
+        heads.append(verb)
+    elif trigger.dep_ == "dobj" and trigger.head.pos_ in ("VERB", "AUX"):
+        heads.append(trigger.head)  # "reiterated its demand that ...": the clause may hang on the verb
+    if trigger.pos_ == "NOUN":
+        heads.append(trigger)
     found: list[tuple[int, Token]] = []
-    for c in verb.children:
-        if c.dep_ in ("ccomp", "xcomp"):
+    clauses = [c for h in heads for c in h.children if c.dep_ in ("ccomp", "xcomp", "acl")]
+    for c in clauses:
+        if c.dep_ in ("ccomp", "xcomp", "acl"):
             for g in c.children:
                 if (
                     g.dep_ in ("nsubj", "nsubjpass")
@@ -433,8 +450,8 @@ def _complement_recipient(
                         inner = _look_through(g, skip)
                         if inner is not None:
                             found.append(inner)
-    for c in verb.children:
-        if c.dep_ == "xcomp" and c.pos_ == "VERB":
+    for c in [c for h in heads for c in h.children]:
+        if (c.dep_ == "xcomp" or _is_purpose(c)) and c.pos_ == "VERB":
             inner = _recipient(c, c, skip, "", nominals, ())
             if inner is not None:
                 found.append(inner)
@@ -475,9 +492,12 @@ def _aux_lemmas(verb: Token) -> set[str]:
     }
 
 
-def hypothetical_reason(verb: Token, frames: set[int]) -> str | None:
+def hypothetical_reason(
+    verb: Token, frames: set[int], nominal_frames: frozenset[int] | set[int] = frozenset()
+) -> str | None:
     """Why a clause is not asserted as fact, or None: ``commit`` (will/ready to), ``modal``, ``if``,
-    ``unless``, ``frame`` (the complement of threaten/demand/accuse...)."""
+    ``unless``, ``frame`` (the complement of threaten/demand/accuse..., verb or noun), ``purpose``
+    (an infinitive of purpose: "to disperse them")."""
     t = verb
     for _ in range(4):
         marks = {c.lower_ for c in t.children if c.dep_ == "mark"}
@@ -497,11 +517,24 @@ def hypothetical_reason(verb: Token, frames: set[int]) -> str | None:
             if head.lemma_.lower() in WILLINGNESS:
                 return "commit"
             if head.lemma_.lower() in IMPLICATIVE:
+                if any(c.dep_ == "dobj" for c in head.children) and head.lemma_.lower() not in (
+                    "help",
+                    "get",
+                ):
+                    return (
+                        "purpose"  # "began a hunger strike to demand ...": began the strike, not the demand
+                    )
                 t = head
                 continue
             return "modal"
         if t.dep_ in ("ccomp", "pcomp", "pobj") and t.head.i in frames:
             return "frame"
+        if t.dep_ in ("acl", "ccomp") and t.head.pos_ == "NOUN" and t.head.i in nominal_frames:
+            return "frame"  # "its demand that Israel ease restrictions", "an agreement to withdraw"
+        if t.dep_ == "ccomp" and any(c.dep_ == "dobj" and c.i in nominal_frames for c in t.head.children):
+            return "frame"  # "reiterated its demand that Israel ease ...", the clause hung on the verb
+        if _is_purpose(t):
+            return "purpose"  # "fired tear gas to disperse them": aimed at, not reported done
         if t.dep_ == "pcomp" and t.head.dep_ == "prep" and t.head.head.i in frames:
             return "frame"
         if t.dep_ == "conj" and t.head.pos_ in ("VERB", "AUX"):

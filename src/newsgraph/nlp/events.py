@@ -130,6 +130,15 @@ def _governing(trigger: Token) -> Token | None:
     return None
 
 
+def _purpose(clause: Token) -> bool:
+    """ "to demand ..." after "began a strike": a purpose, not a judgement on the object."""
+    return (
+        clause.pos_ == "VERB"
+        and clause.lemma_ != "be"
+        and any(c.dep_ == "aux" and c.tag_ == "TO" for c in clause.children)
+    )
+
+
 def _nominal_actor(trigger: Token) -> Token | None:
     for c in trigger.children:
         if c.dep_ == "poss":
@@ -160,6 +169,7 @@ def sentence_events(
     if not matches:
         return _merge(_must_demands(doc, sent))  # "X said Y must ..." needs no trigger word
     frames = {i for i, e in matches.items() if e.type in FRAME_TYPES and e.pos == "verb"}
+    nominal_frames = {i for i, e in matches.items() if e.type in FRAME_TYPES and e.pos == "noun"}
     if mentioned is not None:
         for entry in matches.values():
             mentioned.setdefault(entry.type, set()).add((sent.start_char, sent.end_char))
@@ -200,7 +210,9 @@ def sentence_events(
                 continue  # "the strike ended": an end, not the event
             actor_tok = _nominal_actor(trigger)
             if gov is not None and (
-                any(c.dep_ in ("oprd", "ccomp", "xcomp") for c in gov.children)
+                any(
+                    c.dep_ in ("oprd", "ccomp") or c.dep_ == "xcomp" and not _purpose(c) for c in gov.children
+                )
                 or gov.lemma_ == "call"
                 and any(c.lower_ == "the" for c in trigger.children)
             ):
@@ -212,6 +224,15 @@ def sentence_events(
                     confidence = 0.75
             if gov is not None and gov.lemma_ in ENDING_VERBS:
                 continue
+            if (
+                gov is not None
+                and actor_tok is not None
+                and actor_tok.pos_ == "PRON"
+                and actor_tok.dep_ == "poss"
+            ):
+                # "their forces completed their withdrawal", "the union repeated its demand": the
+                # verb's subject names them
+                actor_tok = subject_of(gov) or actor_tok
             determiners = {c.lower_ for c in trigger.children if c.dep_ == "det"}
             modified = any(c.lemma_.lower() in NEW_REFERENT for c in trigger.children)
             carried = gov is not None and _is_light(gov)
@@ -245,7 +266,7 @@ def sentence_events(
         recipient_id, recipient_text, _ = _role(doc, recipient_tok)
         if recipient_id is not None and recipient_id == actor_id:
             recipient_id = None  # "asked its own members": not an event between two parties
-        reason = hypothetical_reason(verb, frames - {i})
+        reason = hypothetical_reason(verb, frames - {i}, nominal_frames - {i})
         negated = is_negated(trigger, verb)
         if entry.pos == "noun" and not negated and gov is not None:
             negated = is_negated(gov, gov)
