@@ -274,6 +274,19 @@ def test_nominal_demand_takes_its_clause_subject_and_the_speaker(nlp: Language) 
     assert demand.actor_text == "union" and demand.recipient_text == "Meridian Shipping"
 
 
+@pytest.mark.parametrize(
+    "text,etype",
+    [
+        ("Government troops attacked rebel positions near the border.", "FIGHT"),
+        ("Soldiers beat up the detainees at the checkpoint.", "ASSAULT"),
+        ("Soldiers attacked the refugees outside the camp.", "ASSAULT"),
+    ],
+)
+def test_armed_forces_fight_but_assault_the_unarmed(nlp: Language, text: str, etype: str) -> None:
+    best = max(_run(nlp, text)._.ng_events, key=lambda e: e.confidence)
+    assert best.type == etype, best
+
+
 def test_commitment_yields_plover_agree(nlp: Language) -> None:
     events = _run(nlp, "Portugal will support Turkey's bid to join the European Union.")._.ng_events
     best = max(events, key=lambda e: e.confidence)

@@ -54,6 +54,12 @@ SYMMETRIC = frozenset({"AGREE", "CONSULT", "COOPERATE", "FIGHT"})
 MILITARY = frozenset(
     "army force troop soldier military tank aircraft helicopter jet navy militia artillery gunship".split()
 )
+# Violence that is no armed combat whoever does it, and victims who do not fight back: ASSAULT.
+UNARMED_MODES = frozenset({"beat", "torture", "sexual"})
+NON_COMBATANTS = frozenset(
+    "civilian refugee detainee prisoner protester demonstrator villager resident worker student child "
+    "woman man people passenger journalist worshipper pilgrim farmer".split()
+)
 # Modifiers that make a definite nominal a new event ("the last strike"), not a mention of one.
 NEW_REFERENT = frozenset("last previous first next earlier former past major general".split())
 # Events that happen on a scene, which the headline's place may locate when the sentence names none.
@@ -260,7 +266,13 @@ def sentence_events(
             if conj:
                 recipient_tok = participant(conj[0])
         etype = entry.type
-        if etype == "ASSAULT" and actor_tok is not None and actor_tok.lemma_.lower() in MILITARY:
+        if (
+            etype == "ASSAULT"
+            and actor_tok is not None
+            and actor_tok.lemma_.lower() in MILITARY
+            and entry.mode not in UNARMED_MODES
+            and (recipient_tok is None or recipient_tok.lemma_.lower() not in NON_COMBATANTS)
+        ):
             etype = "FIGHT"  # armed forces against armed forces is PLOVER's FIGHT
         actor_id, actor_text, _ = _role(doc, actor_tok, wide=True)
         recipient_id, recipient_text, _ = _role(doc, recipient_tok)
