@@ -183,6 +183,13 @@ def test_example_gold_timexes(nlp: Language, file: str, body, published: str) ->
         ("over the weekend", date(2026, 3, 15), {}, ("DATE", "2026-W11-WE")),  # said on the Sunday
         ("at the weekend", THU_12, {"tense": "future"}, ("DATE", "2026-W11-WE")),
         ("twice a month", None, {}, ("SET", "P1M")),
+        # "earlier" with nothing to count from counts back from the report, as "ago" does
+        ("from a year earlier", THU_12, {}, ("DATE", "2025")),
+        ("on the previous year", THU_12, {}, ("DATE", "2025")),
+        ("the prior month", THU_12, {}, ("DATE", "2026-02")),
+        ("later that day", THU_12, {"ref": date(2026, 3, 9)}, ("DATE", "2026-03-09")),
+        ("the same week", THU_12, {"ref": date(2026, 3, 9)}, ("DATE", "2026-W11")),
+        ("the same day", THU_12, {}, ("DATE", None)),
         ("three times a day", None, {}, ("SET", "P1D")),
     ],
 )
@@ -227,6 +234,10 @@ def test_relative_without_anchor_has_no_value(text: str) -> None:
         ("The union says members walked out on Monday.", [("Monday", "2026-03-09")]),
         ("As of January, the port handles half the trade.", [("January", "2026-01")]),
         ("Monday's walkout comes as the union weighs new talks.", [("Monday", "2026-03-09")]),
+        ("The dock was leased in 2019 and sold later that year.", [("2019", "2019"), ("later that year", "2019")]),
+        ("Cargo fell to 3 million tonnes in 2024 from 4 million the previous year.", [("2024", "2024"), ("the previous year", "2023")]),
+        ("Fees rose 4% from a year earlier.", [("a year earlier", "2025")]),
+        ("The crane failed on March 4. The same day, the port closed.", [("March 4", "2026-03-04"), ("The same day", "2026-03-04")]),
         # no date from a conjunction, a shop banner or a greeting card
         ("Now that the cranes are back, the union sends Christmas cards to the Sony Now shop.", []),
     ],

@@ -265,6 +265,7 @@ def find_timexes(doc: Doc, anchor: date | None) -> list[Timex]:
     out: list[Timex] = []
     skip: set[int] = set()
     last_day: dict[int, date] = {}  # sentence start -> latest day-precise date seen in it
+    last_date: dict[int, str] = {}  # sentence start -> latest day, month or year value seen in it
     only = [c for c, _ in cands]
     for i, (cand, tok) in enumerate(cands):
         if i in skip:
@@ -286,7 +287,17 @@ def find_timexes(doc: Doc, anchor: date | None) -> list[Timex]:
             nxt_val = value_of(cands[i + 1][0], anchor, _tense_of(*cands[i + 1], text))[1]
             if _ADJACENT.match(text[end : cands[i + 1][0].start]):
                 ref = to_date(nxt_val)
+        if ref is None and (before := last_date.get(sent)) is not None:
+            ref = _coarse_ref(cand, g, before)  # "$4bn in 2018, up from $3bn the previous year"
         typ, value = value_of(cand, anchor, tense, ref)
+        if cand.kind == "sameday" and value is None:
+            # "sold in 2019 and closed later that year": the year (or month) of the date before
+            before = last_date.get(sent)
+            if before is None and prev_sent_of[i] is not None and _opens_sentence(text, sent, start, cand, g):
+                before = last_date.get(prev_sent_of[i])
+            size = {"year": 4, "month": 7}.get(g["unit"].lower())
+            if before is not None and size is not None and len(before) >= size:
+                value = before[:size]
         direction = (g.get("dir") or "").lower() if cand.kind == "dur" else ""
         if direction in ("before", "after") and i + 1 < len(cands):
             nxt = cands[i + 1][0]
@@ -315,6 +326,8 @@ def find_timexes(doc: Doc, anchor: date | None) -> list[Timex]:
                 start = _find_word_start(text, start, prev)
         if granularity(value) == "day" and (d := to_date(value)) is not None:
             last_day[sent] = d
+        if typ == "DATE" and value and granularity(value) in ("day", "month", "year"):
+            last_date[sent] = value
         out.append(Timex(text[start:end], start, end, typ, value))
     out.sort(key=lambda t: (t.start, -t.end))
     return out
@@ -326,7 +339,22 @@ def _opens_sentence(text: str, sent: int, start: int, cand: Candidate, g: dict) 
         return False
     if cand.kind == "dur":
         return (g.get("dir") or "").lower() in ("later", "earlier")
-    return cand.kind == "daybefore"
+    return cand.kind in ("daybefore", "sameday")
+
+
+def _coarse_ref(cand: Candidate, g: dict, before: str) -> date | None:
+    """A month or year named earlier in the sentence as the base of "the previous year", "a year
+    earlier": its first day, when the count's unit is no finer than what was named."""
+    if cand.kind == "daybefore":
+        unit = (g.get("a") or g.get("b") or g.get("c") or "").lower()
+    elif cand.kind == "dur" and (g.get("dir") or "").lower() in ("earlier", "later"):
+        unit = g["unit"].lower()
+    else:
+        return None
+    size = {"year": 4, "month": 7}.get(unit)
+    if size is None or len(before) < size:
+        return None
+    return date(int(before[:4]), int(before[5:7]) if size == 7 else 1, 1)
 
 
 def _find_word_start(text: str, start: int, word: str) -> int:

@@ -172,7 +172,11 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "daybefore",
-        r"(?i:\bthe\s+(?:(?P<a>day|week|month|year)\s+(?P<dir>before|after)|(?P<dir2>following|previous|next)\s+(?P<b>day)|(?P<dir3>following|previous)\s+(?P<c>week|month|year))\b)",
+        r"(?i:\bthe\s+(?:(?P<a>day|week|month|year)\s+(?P<dir>before|after)|(?P<dir2>following|previous|next)\s+(?P<b>day)|(?P<dir3>following|previous|prior)\s+(?P<c>week|month|year))\b)",
+    ),
+    (
+        "sameday",
+        r"(?i:\b(?:(?P<mod>later|earlier)\s+that|that\s+same|the\s+same)\s+(?P<unit>day|week|month|year)\b)",
     ),
     ("durthe", rf"(?i:\bthe\s+(?P<lead>past|last|next|coming|previous|following)\s+{_UNIT}(?!\w))"),
     (
@@ -207,6 +211,7 @@ _GATES: dict[str, tuple[str, ...]] = {
     "relunit": ("week", "month", "year", "quarter", "decade", "century"),
     "wd": ("day",),
     "daybefore": ("the",),
+    "sameday": ("same", "that"),
     "durthe": ("the",),
     "durvague": ("years", "decades", "months", "weeks", "days", "hours", "minutes"),
     "set": ("every", "each", "per"),
@@ -645,6 +650,8 @@ def _v_dur(g: dict, anchor: date | None, tense: str | None, ref: date | None) ->
     else:
         # "three days before a hearing", after a date D: the hearing is D + 3 days
         base, sign = ref, (1 if direction in ("before", "later") else -1)
+    if base is None and direction == "earlier" and anchor is not None:
+        base = anchor  # "sales rose from a year earlier": before the report, as "a year ago"
     if base is None:
         # nothing to count from: keep what is certain, the length ("three years after the merger")
         return "DURATION", _duration(n, unit)
@@ -660,12 +667,21 @@ def _v_durvague(g: dict, anchor: date | None, tense: str | None, ref: date | Non
 
 
 def _v_daybefore(g: dict, anchor: date | None, tense: str | None, ref: date | None) -> tuple[str, str | None]:
-    if ref is None:
-        return "DATE", None
     unit = (g.get("a") or g.get("b") or g.get("c")).lower()
     direction = (g.get("dir") or g.get("dir2") or g.get("dir3")).lower()
-    sign = -1 if direction in ("before", "previous") else 1
+    sign = -1 if direction in ("before", "previous", "prior") else 1
+    if ref is None and sign < 0 and unit != "day":
+        ref = anchor  # "up 5% on the previous year": the year before the report
+    if ref is None:
+        return "DATE", None
     return "DATE", _shift(ref, 1, unit, sign)
+
+
+def _v_sameday(g: dict, anchor: date | None, tense: str | None, ref: date | None) -> tuple[str, str | None]:
+    """ "later that day", "the same week": the period of the date mentioned before, else unknown."""
+    if ref is None:
+        return "DATE", None
+    return "DATE", _shift(ref, 0, g["unit"], 1)
 
 
 def _v_fiscal(g: dict, anchor: date | None, tense: str | None, ref: date | None) -> tuple[str, str | None]:
@@ -747,7 +763,7 @@ _VALUE = {
     "dur": _v_dur, "durthe": _v_durthe, "durvague": _v_durvague, "daybefore": _v_daybefore, "set": _v_set,
     "fiscal": _v_fiscal, "fy": _v_fy, "holiday": _v_holiday, "unitpart": _v_unitpart, "ref": _v_ref,
     "pastfut": _v_pastfut, "durplural": _v_durvague, "durlong": _v_durvague, "weekend": _v_weekend,
-    "setfreq": _v_setfreq,
+    "setfreq": _v_setfreq, "sameday": _v_sameday,
 }  # fmt: skip
 
 
