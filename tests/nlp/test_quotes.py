@@ -311,3 +311,12 @@ def test_adding_is_a_second_report_by_the_same_speaker(nlp, text):
         "rough”" if "“" in text else "rough"
     )
     assert quotes[1].text == "the ferry would wait until Friday"
+
+
+@pytest.mark.parametrize("marks", ["“”", "‘’"])
+def test_quoted_as_saying_after_the_quotation(nlp, marks):
+    doc = nlp(f"{marks[0]}We will return,{marks[1]} Lars Eng was quoted as saying.")
+    quotes = doc._.ng_quotes
+    assert [(q.kind, q.text, q.speaker_text, q.cue) for q in quotes] == [
+        ("direct", "We will return,", "Lars Eng", "saying")
+    ]

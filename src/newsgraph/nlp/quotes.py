@@ -298,6 +298,8 @@ class _Finder:
                 if _is_adding(tok):
                     return None  # 'X said it was "dire", adding that...': the cue is before the quote
                 return tok if _is_speech(tok) else None
+            if tok.lemma_.lower() == "quote" and any(c.lower_ == "as" for c in tok.children):
+                continue  # '"...," X was quoted as saying'
             if tok.pos_ == "VERB" and tok.dep_ not in {"relcl", "acl", "advcl"}:
                 return None  # another verb first: the words after the quote are not its cue
         return None
