@@ -5,9 +5,9 @@ each quotation then looks for a speech verb after it (`"...," X said`) or before
 "..."`) in its sentence. A quotation that does not fill the reported clause is ``mixed`` (`X told
 the Herald that talks could resume "as early as next week" if...`), as is a quoted fragment after
 "called/described as". Speech verbs with a clausal complement and no quotation marks give
-``indirect`` quotes, as does "according to X". The speaker is the entity of the verb's subject, its appositive ("the union's general secretary,
-Tomas Reyes"), or the entity coreference linked to it; the date is the time expression attached
-to the speech verb, never one inside the reported words.
+``indirect`` quotes, as does "according to X". The speaker is the entity of the verb's subject, its
+appositive ("the union's general secretary, Tomas Reyes"), or the entity coreference linked to it;
+the date is the time expression attached to the speech verb, never one inside the reported words.
 """
 
 from __future__ import annotations
