@@ -240,6 +240,9 @@ def _look_through(tok: Token, skip: set[int], depth: int = 0) -> tuple[int, Toke
             and c.ent_type_ in _PARTY_LABELS
         ):
             return _NAME, c
+    for c in tok.children:
+        if c.dep_ == "poss" and c.i not in skip and c.pos_ == "NOUN" and participant_tier(c) < _THING:
+            return participant_tier(c), c  # "the Russian government's refusal"
     found: list[tuple[int, int, Token]] = []
     for c in tok.children:
         if c.dep_ != "prep" or c.lower_ not in _OWNER_PREPS + _TARGET_PREPS:
@@ -372,8 +375,17 @@ def _recipient(
                 for p in c.children:
                     if p.dep_ == "pobj":
                         add(1 + RECIPIENT_PREPS.index(c.lower_), p, head)
-            elif c.dep_ == "prep" and c.lower_ == "in":
-                places.extend(p for p in c.children if p.dep_ == "pobj")
+            elif c.dep_ == "prep" and c.lower_ in ("in", "at"):
+                for p in c.children:
+                    if p.dep_ != "pobj":
+                        continue
+                    if p.i in nominals:  # "in protest of the government's refusal"
+                        add(len(RECIPIENT_PREPS) + 1, p, head)
+                    # "in Kirkuk"; "at this jail in northern Israel"
+                    places.append(p)
+                    places.extend(
+                        q for g in p.children if g.dep_ == "prep" and g.lower_ == "in" for q in g.children
+                    )
     if trigger.pos_ == "NOUN":
         for c in trigger.children:
             if c.dep_ == "prep" and c.lower_ == "of":
