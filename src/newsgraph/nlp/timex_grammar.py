@@ -190,10 +190,26 @@ _PATTERNS: list[tuple[str, str]] = [
     ("durlong", r"(?i:\b(?P<unit>year|decade|month|week|day|hour)s-long\b)"),
     ("set", rf"(?i:\b(?P<q>every|each|per)\s+(?:(?P<num>other|{_NUMWORD}|\d+)\s+)?{_UNIT}s?\b)"),
 ]
-# A leading word boundary lets the engine give up at once inside words; "decade" may start with "'".
-_COMPILED = [
-    (kind, re.compile((r"(?<!\w)(?=[\w'])" if kind == "decade" else r"\b") + p)) for kind, p in _PATTERNS
-]
+# A leading word start lets the engine give up at once inside words (every pattern starts with a word
+# character, so this is the word boundary; the lookbehind is the cheaper test); "decade" may start with
+# "'". Where the first letter is known, a lookahead on it skips most positions outright.
+_FIRST = {
+    "mdy": "MTWFSJAONDtT", "dmy": "MTWFStT0123456789", "my": "JFMASOND", "mon": "lLtTnNeEmMJFMASOND",
+    "wd": "lLtTnNeEMTWFS", "year": "mMeElLtT12", "relunit": "eElLtTnNpPcC", "daybefore": "tT",
+    "ref": "nNcCpPaAmMuUrRlL", "pastfut": "tT", "unitpart": "tTvVeEbBsSmM", "sameday": "lLeEtT",
+    "durplural": "tT", "setfreq": "oOtTfFsS0123456789", "holiday": "CNBHVT", "weekend": "tT",
+    "fiscal": "tTfFsSlLnNpPcC1234", "durlong": "yYdDmMwWhH",
+}  # fmt: skip
+
+
+def _lead(kind: str) -> str:
+    if kind == "decade":
+        return r"(?<!\w)(?=[\w'])"
+    first = _FIRST.get(kind)
+    return rf"(?=[{first}])(?<!\w)" if first else r"(?<!\w)"
+
+
+_COMPILED = [(kind, re.compile(_lead(kind) + p)) for kind, p in _PATTERNS]
 # Substrings (of the lowercased text) without which a pattern cannot match: skip its scan entirely.
 _GATES: dict[str, tuple[str, ...]] = {
     "iso": ("-",),
