@@ -287,6 +287,24 @@ def test_armed_forces_fight_but_assault_the_unarmed(nlp: Language, text: str, et
     assert best.type == etype, best
 
 
+@pytest.mark.parametrize(
+    "text,etype,trigger,actor",
+    [
+        # no agent named: the state where it was done did it
+        ("A Danish engineer was arrested in Venezuela on Friday.", "COERCE", "arrest", "Venezuela"),
+        # an adjectival passive is a state of its subject
+        ("The minister said Norway is committed to cutting the tariffs.", "AGREE", "commit", "Norway"),
+        # the verb that takes part in a nominal event gives its actor
+        ("Mediators from both sides returned to Oslo for talks on Monday.", "CONSULT", "talks", "Mediators"),
+    ],
+)
+def test_actor_without_a_plain_subject(
+    nlp: Language, text: str, etype: str, trigger: str, actor: str
+) -> None:
+    event = _find(_run(nlp, text)._.ng_events, etype, trigger)
+    assert actor in (event.actor_text or ""), event
+
+
 def test_commitment_yields_plover_agree(nlp: Language) -> None:
     events = _run(nlp, "Portugal will support Turkey's bid to join the European Union.")._.ng_events
     best = max(events, key=lambda e: e.confidence)

@@ -126,6 +126,9 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
                 for p in c.children:
                     if p.dep_ == "pobj":
                         return p
+        if verb.lemma_.lower() in WILLINGNESS:
+            # "Vietnam is committed to ...", "X is prepared to ...": a state of the subject
+            return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         return None
     for c in verb.children:
         if c.dep_ in _SUBJ:

@@ -34,6 +34,7 @@ from .event_roles import (
     date_for,
     hypothetical_reason,
     is_negated,
+    is_passive,
     np_span,
     participant,
     place_for,
@@ -54,6 +55,8 @@ SYMMETRIC = frozenset({"AGREE", "CONSULT", "COOPERATE", "FIGHT"})
 MILITARY = frozenset(
     "army force troop soldier military tank aircraft helicopter jet navy militia artillery gunship".split()
 )
+# What only a state's authorities do: with no agent named, the state where it was done did it.
+STATE_ACTIONS = frozenset({"COERCE", "SANCTION", "INVESTIGATE"})
 # Violence that is no armed combat whoever does it, and victims who do not fight back: ASSAULT.
 UNARMED_MODES = frozenset({"beat", "torture", "sexual"})
 NON_COMBATANTS = frozenset(
@@ -131,6 +134,11 @@ def _governing(trigger: Token) -> Token | None:
             "engage",
             "converge",
             "gather",
+            "return",
+            "arrive",
+            "come",
+            "travel",
+            "meet",
         ):
             return verb
     return None
@@ -223,7 +231,9 @@ def sentence_events(
                 and any(c.lower_ == "the" for c in trigger.children)
             ):
                 gov = None  # "called the agreement painful": a judgement, not the event
-            if gov is not None and _is_light(gov):
+            # "staged a strike"; "joined in the protest", "returned for talks" (the verb that takes part)
+            light = gov is not None and (_is_light(gov) or trigger.dep_ == "pobj")
+            if light:
                 carrier = gov
                 if actor_tok is None:
                     actor_tok = subject_of(gov)
@@ -241,7 +251,7 @@ def sentence_events(
                 actor_tok = subject_of(gov) or actor_tok
             determiners = {c.lower_ for c in trigger.children if c.dep_ == "det"}
             modified = any(c.lemma_.lower() in NEW_REFERENT for c in trigger.children)
-            carried = gov is not None and _is_light(gov)
+            carried = light
             aspect = trigger.dep_ == "nsubj" and verb.lemma_ in ASPECT_VERBS
             if (
                 actor_tok is None
@@ -253,6 +263,18 @@ def sentence_events(
                 # A bare definite nominal ("the strike had cost") mentions an event told elsewhere.
                 continue
         actor_tok = participant(actor_tok)
+        if actor_tok is None and entry.pos == "verb" and entry.type in STATE_ACTIONS and is_passive(verb):
+            # "was arrested in Lebanon": the state whose authorities did it
+            actor_tok = next(
+                (
+                    p
+                    for c in verb.children
+                    if c.dep_ == "prep" and c.lower_ == "in"
+                    for p in c.children
+                    if p.dep_ == "pobj" and p.ent_type_ == "GPE"
+                ),
+                None,
+            )
         # Neither the trigger's own words nor other event nouns are participants.
         skip = {trigger.i} | {j for j, e in matches.items() if e.pos == "noun"}
         skip |= {c.i for c in trigger.children if c.lemma_.lower() in entry.needs}
