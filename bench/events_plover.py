@@ -7,7 +7,10 @@ the most frequent type of the tuning split, the first entity as actor and the se
 
 The lexicon was tuned on even-numbered records only; odd-numbered records are the honest number.
 
-    .venv/bin/python bench/events_plover.py [--limit N]
+    .venv/bin/python bench/events_plover.py [--limit N] [--failures]
+
+``--failures`` lists the tuning (even) records whose type, actor or recipient we got wrong; the
+held-out records are never listed.
 """
 
 from __future__ import annotations
@@ -89,6 +92,9 @@ def main(argv: list[str] | None = None) -> int:
     """Run the benchmark and print a markdown table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=None, help="score only the first N records")
+    parser.add_argument(
+        "--failures", action="store_true", help="list the tuning (even) records we got wrong, never odd ones"
+    )
     args = parser.parse_args(argv)
     if not DATA.exists():
         print(f"no data at {DATA}", file=sys.stderr)
@@ -118,6 +124,13 @@ def main(argv: list[str] | None = None) -> int:
                 "pred": best.type if best else None,
             }
         )
+        if args.failures and rec["_n"] % 2 == 0:
+            scored = {"type": True, "actor": bool(src), "recipient": bool(tar)}
+            wrong = [k for k, on in scored.items() if on and not ours[-1][k]]
+            if wrong:
+                got = (best.type, best.trigger, best.actor_text, best.recipient_text) if best else None
+                print(f"#{rec['_n']} wrong {'/'.join(wrong)}: gold {rec['event']} {src} -> {tar}; ours {got}")
+                print(f"    {rec['text']}")
         ents = [
             e.text
             for e in doc.ents
