@@ -53,6 +53,13 @@ def _cooccurrence(conn: Connection, ids: Iterable[int] | None, both: bool) -> di
     return out
 
 
+def _id_list_agg(conn: Connection, column: Any) -> Any:
+    """``column``'s values in a group as one comma-separated string (any SQLAlchemy 2.0)."""
+    if conn.dialect.name == "postgresql":
+        return func.string_agg(cast(column, String), ",")
+    return func.group_concat(column, ",")
+
+
 def _cooccurrence_among(conn: Connection, id_list: list[int]) -> dict[Pair, int]:
     """Sentences naming two of ``id_list``, per unordered pair: one grouped pass over their mentions.
 
@@ -65,7 +72,7 @@ def _cooccurrence_among(conn: Connection, id_list: list[int]) -> dict[Pair, int]
     per_sentence = (
         select(
             mentions.c.article_id,
-            func.aggregate_strings(cast(mentions.c.entity_id, String), ",").label("named"),
+            _id_list_agg(conn, mentions.c.entity_id).label("named"),
         )
         .where(mentions.c.entity_id.in_(id_list))
         .group_by(mentions.c.article_id, mentions.c.sent_start)
