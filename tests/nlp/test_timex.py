@@ -234,6 +234,7 @@ def test_relative_without_anchor_has_no_value(text: str) -> None:
         ("The union says members walked out on Monday.", [("Monday", "2026-03-09")]),
         ("As of January, the port handles half the trade.", [("January", "2026-01")]),
         ("Monday's walkout comes as the union weighs new talks.", [("Monday", "2026-03-09")]),
+        ("Port of Alder reopens north quay on Monday", [("Monday", "2026-03-09")]),  # a headline
         ("The dock was leased in 2019 and sold later that year.", [("2019", "2019"), ("later that year", "2019")]),
         ("Cargo fell to 3 million tonnes in 2024 from 4 million the previous year.", [("2024", "2024"), ("the previous year", "2023")]),
         ("Fees rose 4% from a year earlier.", [("a year earlier", "2025")]),

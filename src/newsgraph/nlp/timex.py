@@ -105,6 +105,7 @@ _REPORTING = {
     "show",
     "reveal",
 }
+_SENT_END = set(".!?\"'”’)…:;")
 _SCHEDULED_KINDS = {"wd", "mdy", "dmy", "holiday"}
 _SCHEDULED = {"schedule", "set", "expect", "plan", "slate", "due"}
 _PREV_WORD = re.compile(r"([\w'’.-]+|[—(-])\s*$")
@@ -239,6 +240,10 @@ def _tense_of(cand: Candidate, tok: Token | None, text: str) -> str | None:
         return tense
     if re.match(r"['’]s\b", text[cand.end : cand.end + 3]):
         return None  # "Monday's announcement comes as...": the day of a past event
+    if tok is not None and tok.doc.has_annotation("SENT_START"):
+        sent = tok.sent.text.rstrip()
+        if not sent or sent[-1] not in _SENT_END:
+            return None  # a headline's present tells of the past ("Apple unveils iPhone on Monday")
     if cand.kind in _SCHEDULED_KINDS and not re.search(
         r"\bas\s+of\s+$", text[max(0, cand.start - 8) : cand.start]
     ):
