@@ -8,6 +8,7 @@ always go back to the words it came from. ``to_dict`` gives the JSON contract do
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any, Literal
@@ -166,6 +167,9 @@ class Entity:
     offsets into that field's text (``index``: the caption's position, 0 for the title)."""
 
 
+_CALENDAR = re.compile(r"\d{2,4}(?:$|[-T])")
+
+
 @dataclass
 class Timex:
     """A time expression with its TIMEX3 value resolved against the publication date."""
@@ -177,6 +181,13 @@ class Timex:
     """DATE, TIME, DURATION or SET."""
     value: str | None
     """TIMEX3 value (``2026-03-09``, ``2026-W12``, ``2025-FA``, ``P3D``...) or None if unresolved."""
+
+    @property
+    def on_calendar(self) -> bool:
+        """Whether the value names a stretch of the calendar (``2026-03-09``, ``2025-Q1``, ``199``)
+        and so can date a fact, unlike a duration (``P3D``), a reference (``PRESENT_REF``), a fiscal
+        year (``FY2024``) or a date with an unknown year (``XXXX-12-25``)."""
+        return self.type in ("DATE", "TIME") and bool(self.value and _CALENDAR.match(self.value))
 
 
 @dataclass

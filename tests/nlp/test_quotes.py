@@ -122,6 +122,14 @@ def test_date_ignores_time_inside_reported_clause_and_relative_clause(nlp):
     assert quotes[0].text == "the vote would be held on Sunday"
 
 
+def test_date_is_never_a_reference_or_a_duration(nlp):
+    """"now says" or "said for years" tell when only vaguely: the quote keeps no date."""
+    doc = nlp("“We are ready,” Anna Berg now says.")
+    assert [q.date for q in _with_timexes(doc, {"now": "PRESENT_REF"})] == [None]
+    doc = nlp("“We are ready,” Anna Berg said on Friday.")
+    assert [q.date for q in _with_timexes(doc, {"Friday": "2026-03-13"})] == ["2026-03-13"]
+
+
 def test_no_speaker_found_gets_low_confidence(nlp):
     doc = nlp('"The water is rising," it was said by nobody in particular.')
     for q in doc._.ng_quotes:

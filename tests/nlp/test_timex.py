@@ -13,6 +13,7 @@ import trafilatura
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newsgraph.model import Timex
 from newsgraph.nlp import load_pipeline
 from newsgraph.nlp.timex import resolve
 
@@ -285,3 +286,23 @@ def test_meantime_floor(nlp: Language) -> None:
     assert scores["e2e"] >= 0.80
     assert scores["F1"] >= 0.91
     assert scores["resolve"] > scores["dateparser"]
+
+
+@pytest.mark.parametrize(
+    ("kind", "value", "expected"),
+    [
+        ("DATE", "2026-03-09", True),
+        ("DATE", "2026-W12", True),
+        ("DATE", "2025-Q1", True),
+        ("DATE", "199", True),
+        ("TIME", "2026-03-09T14:00", True),
+        ("DATE", "PRESENT_REF", False),
+        ("DATE", "PAST_REF", False),
+        ("DATE", "FY2024", False),
+        ("DATE", "XXXX-12-25", False),
+        ("DURATION", "P3D", False),
+        ("DATE", None, False),
+    ],
+)
+def test_on_calendar_tells_which_values_can_date_a_fact(kind, value, expected):
+    assert Timex("x", 0, 1, kind, value).on_calendar is expected

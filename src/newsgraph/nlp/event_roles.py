@@ -7,8 +7,6 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from ..model import Timex
-
 __all__ = [
     "LIGHT_VERBS",
     "ASPECT_VERBS",
@@ -566,11 +564,6 @@ def is_negated(trigger: Token, verb: Token) -> bool:
     return trigger.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children)
 
 
-def _usable(timex: Timex) -> bool:
-    value = timex.value
-    if not value or timex.type not in ("DATE", "TIME"):
-        return False
-    return not value.startswith("P") and not value.endswith("_REF")
 
 
 def _climb_to_clause(token: Token, trigger: Token) -> Token:
@@ -584,7 +577,7 @@ def _climb_to_clause(token: Token, trigger: Token) -> Token:
 
 def date_for(doc: Doc, sent: Span, trigger: Token, verb: Token) -> tuple[str | None, float]:
     """The TIMEX3 value dating an event and how sure we are (1.0 same clause, 0.6 governing clause)."""
-    timexes = [t for t in doc._.ng_timexes or [] if sent.start_char <= t.start < sent.end_char and _usable(t)]
+    timexes = [t for t in doc._.ng_timexes or [] if sent.start_char <= t.start < sent.end_char and t.on_calendar]
     if not timexes:
         return None, 0.0
     governing: list[int] = []

@@ -176,8 +176,8 @@ def _attached_date(
     sent = verb.sent
     best: tuple[int, str] | None = None
     for tx in doc._.ng_timexes or []:
-        if tx.value is None or tx.type not in {"DATE", "TIME"}:
-            continue  # a duration ("ten-day") is not when the words were said
+        if not tx.on_calendar:
+            continue  # a duration ("ten-day") or "now" is not when the words were said
         if not (sent.start_char <= tx.start < sent.end_char):
             continue
         if exclude and exclude[0] <= tx.start < exclude[1]:

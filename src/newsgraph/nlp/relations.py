@@ -97,7 +97,7 @@ class _Builder:
     def date(self, verb: Token) -> str | None:
         """The value of a timex attached to ``verb``'s clause ("since last autumn", "in 2011")."""
         for timex, span in self.timexes:
-            if span is None or span.sent.start != verb.sent.start or not timex.value:
+            if span is None or span.sent.start != verb.sent.start or not timex.on_calendar:
                 continue
             node = span.root
             while node.i != verb.i and node.head.i != node.i:
