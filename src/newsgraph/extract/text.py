@@ -23,8 +23,14 @@ from newsgraph.model import Caption
 __all__ = ["TextResult", "Line", "classify_lines", "extract_text"]
 
 _CUES_PATH = Path(__file__).with_name("cues.toml")
-_SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*$|[.!?]["'”’]?\s*\(?\w*\)?$""")
+_SENTENCE_END = re.compile(r"""[.!?…。！？]["'”’)\]」』]*$|[.!?]["'”’]?\s*\(?\w*\)?$""")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.U)
+# Scripts written without spaces between words: a run of them counts as one word per two characters.
+_UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
+# "34 Comments", "Comments (12)": a count glued to a whole-line label.
+_COUNT = re.compile(r"^[\d,.]+[kKmM]?\s+|\s*[(\[]?[\d,.]+[kKmM]?[)\]]?$")
+_COMMENT_HEAD = re.compile(r"^[\d,.]+\s+(?:comments?|responses?|replies)\b|^responses? to\b", re.I)
 _CREDIT_ONLY = re.compile(
     r"^[(\[]?\s*(?:(?:photo(?:graph)?|image|picture|credit|illustration)s?(?:\s+credit)?\s*[:：]|©)", re.I
 )
@@ -42,6 +48,9 @@ _NAME = re.compile(
 _WALL_GAP = 2
 _WALL = -200.0
 _FIRST_RUN_SHARE = 0.2
+# A widget inside the story (sign-up box, share bar, inline links) is at most this many lines.
+_WIDGET_GAP = 8
+_WIDGET_SHARE = 0.5
 
 
 @lru_cache(maxsize=1)
@@ -54,7 +63,16 @@ def _cues() -> dict[str, list[str]]:
         "related": raw["related"]["starts"],
         "published": raw["dateline"]["published"],
         "updated": raw["dateline"]["updated"],
+        "ads": raw["lines"]["ads"],
+        "buttons": raw["lines"]["buttons"],
+        "comments": raw["lines"]["comments"],
     }
+
+
+def _line_key(text: str) -> str:
+    """A short line reduced to its label: lowercase, no counts, no edge punctuation."""
+    key = _COUNT.sub("", text.strip().lower())
+    return key.strip(" \t:.!|•·-–—>»()[]")
 
 
 @lru_cache(maxsize=1)
@@ -81,6 +99,10 @@ class Line:
     cue: bool
     related: bool
     date: str | None
+    ad: bool = False
+    """A whole-line ad slot ("Advertisement"): never body, but no end of the article either."""
+    comments: bool = False
+    """The head of a comment thread: the article does not run on past it."""
     role: str = "other"
     """banner, breadcrumb, title, alt, caption, credit, dateline, byline, body, heading, related, footer, other."""
 
@@ -106,10 +128,17 @@ class TextResult(PathResult):
 def _features(index: int, text: str) -> Line:
     """Measure one line."""
     boilerplate_cue, related_cue = _cue_patterns()
+    cues = _cues()
     words = _WORD.findall(text)
     alpha = [w for w in words if w[0].isalpha()]
-    lower = sum(1 for w in alpha if w[0].islower())
-    n = len(words)
+    # Letters without case (CJK, Arabic, Thai...) read like lowercase prose.
+    lower = sum(1 for w in alpha if not w[0].isupper())
+    n = sum(max(1, len(_UNSPACED.findall(w)) // 2) if _UNSPACED.search(w) else 1 for w in words)
+    if _URL_ONLY.match(text):
+        n = 1  # a bare link is one token, however many path segments it has
+    key = _line_key(text) if n <= 6 else ""
+    ad = key in cues["ads"]
+    comments = n <= 8 and (key in cues["comments"] or bool(_COMMENT_HEAD.match(text)))
     return Line(
         index=index,
         text=text,
@@ -118,9 +147,12 @@ def _features(index: int, text: str) -> Line:
         lower_ratio=lower / len(alpha) if alpha else 0.0,
         # One cue in a long prose line is usually the story talking about cookies or subscribers;
         # several at once is a footer however long it runs.
-        cue=_cue_hits(boilerplate_cue, text) >= (1 if n < 30 else 3),
-        related=bool(related_cue.match(text)) and n <= 8,
+        cue=not ad
+        and (_cue_hits(boilerplate_cue, text) >= (1 if n < 30 else 3) or key in cues["buttons"] or comments),
+        related=(bool(related_cue.match(text)) and n <= 8) or comments,
         date=find_date(text) if n <= 14 else None,
+        ad=ad,
+        comments=comments,
     )
 
 
@@ -150,6 +182,8 @@ def _unwrap(raw_lines: list[str]) -> list[str]:
 
 def _score(line: Line) -> float:
     """How much a line adds to a body run: prose gains by its length, chrome costs."""
+    if line.ad:
+        return 0.0
     if line.cue or line.related:
         return -15.0
     if line.body_like:
@@ -205,10 +239,25 @@ def _best_run(lines: list[Line]) -> tuple[int, int]:
     if not candidates:
         return 0, 0
     strongest = max(c[0] for c in candidates)
-    for total, start, end in candidates:
+    for k, (total, _, _) in enumerate(candidates):
         if total >= _FIRST_RUN_SHARE * strongest:
-            return start, end
+            return _merge_across_widgets(lines, candidates[k:])
     return 0, 0
+
+
+def _merge_across_widgets(lines: list[Line], candidates: list[tuple[float, int, int]]) -> tuple[int, int]:
+    """Extend the chosen run over a widget (share bar, sign-up box, inline links) inside the story.
+
+    The next run joins when it starts a few lines on, weighs at least half as much as the run so
+    far, and no comment thread begins in between; light runs inside the widget are passed over.
+    """
+    total, start, end = candidates[0]
+    for nxt_total, nxt_start, nxt_end in candidates[1:]:
+        if nxt_start - end > _WIDGET_GAP or any(line.comments for line in lines[end:nxt_start]):
+            break
+        if nxt_total >= _WIDGET_SHARE * total:  # a stray short run inside the widget is skipped
+            total, end = total + nxt_total, nxt_end
+    return start, end
 
 
 def _is_caption_line(line: Line) -> tuple[str, str] | None:
@@ -249,7 +298,9 @@ def classify_lines(text: str) -> list[Line]:
     """Give each non-blank line of a scraped page its features and a first-pass role."""
     lines = [_features(i, t) for i, t in enumerate(_unwrap(text.splitlines()))]
     for line in lines:
-        if line.related:
+        if line.ad:
+            line.role = "ad"
+        elif line.related:
             line.role = "related"
         elif line.cue:
             line.role = "footer"
