@@ -23,7 +23,7 @@ from newsgraph.model import Caption
 __all__ = ["TextResult", "Line", "classify_lines", "extract_text"]
 
 _CUES_PATH = Path(__file__).with_name("cues.toml")
-_SENTENCE_END = re.compile(r"""[.!?…。！？]["'”’)\]」』]*$|[.!?]["'”’]?\s*\(?\w*\)?$""")
+_SENTENCE_END = re.compile(r"""[.!?…。！？]["'”’)\]」』]*$|(?<!\d)[.!?]["'”’]?\s*\(?\w*\)?$""")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.U)
 # Scripts written without spaces between words: a run of them counts as one word per two characters.
 _UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -51,6 +51,7 @@ _FIRST_RUN_SHARE = 0.2
 # A widget inside the story (sign-up box, share bar, inline links) is at most this many lines.
 _WIDGET_GAP = 8
 _WIDGET_SHARE = 0.5
+_HEADING_WORDS = 25
 
 
 @lru_cache(maxsize=1)
@@ -369,12 +370,14 @@ def _is_heading(lines: list[Line], line: Line) -> bool:
     nxt = lines[line.index + 1] if line.index + 1 < len(lines) else None
     prev = lines[line.index - 1] if line.index > 0 else None
     return (
-        1 <= line.words <= 12
+        1 <= line.words <= _HEADING_WORDS
+        # A long Title Case line between paragraphs is an inline link to another story.
+        and (line.words <= 12 or line.lower_ratio >= 0.5)
         and not line.sentence_end
         and nxt is not None
         and nxt.role == "body"
         and prev is not None
-        and prev.role == "body"
+        and prev.role in {"body", "heading"}
     )
 
 
