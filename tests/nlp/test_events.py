@@ -305,6 +305,62 @@ def test_actor_without_a_plain_subject(
     assert actor in (event.actor_text or ""), event
 
 
+@pytest.mark.parametrize(
+    "text,etype,trigger,actor,recipient",
+    [
+        # "placed under arrest" is an arrest by the placer; passive with no agent: the state's
+        (
+            "Two cameramen were placed under arrest in Egypt on Monday.",
+            "COERCE",
+            "arrest",
+            "Egypt",
+            "cameramen",
+        ),
+        ("Border guards put the smugglers under arrest.", "COERCE", "arrest", "guards", "smugglers"),
+        # a joint event named in an adverbial phrase: the clause's subject took part
+        (
+            "Farmers and loggers settled their dispute after two days of talks in Quito.",
+            "CONSULT",
+            "talks",
+            "Farmers",
+            None,
+        ),
+        # "preparing an offensive": the one who prepares it launches it
+        (
+            "Chile, which is preparing a large offensive against the smugglers, asked Peru for radar data.",
+            "FIGHT",
+            "offensive",
+            "Chile",
+            "smugglers",
+        ),
+        # a main verb hung under its subject as a participle still has that subject as its actor
+        (
+            "A state-run Kenyan newspaper called Friday on voters to reject the amendment.",
+            "DEMAND",
+            "called",
+            "Kenyan newspaper",
+            "voters",
+        ),
+    ],
+)
+def test_actor_from_the_clause_around_the_event(
+    nlp: Language, text: str, etype: str, trigger: str, actor: str, recipient: str | None
+) -> None:
+    event = _find(_run(nlp, text)._.ng_events, etype, trigger)
+    assert actor in (event.actor_text or ""), event
+    if recipient is not None:
+        assert recipient in (event.recipient_text or ""), event
+
+
+def test_reported_source_and_captions_are_no_actors(nlp: Language) -> None:
+    # the reporting verb's subject is not a party to talks told in its clause
+    events = _run(nlp, "Sources said during two days of talks that no deal was near.")._.ng_events
+    assert all(e.actor_text != "Sources" for e in events), events
+    # a caption's bare passive stays passive: the people arrested are the target
+    arrest = _find(_run(nlp, "Five protesters arrested in Cairo.")._.ng_events, "COERCE", "arrest")
+    assert "protesters" in (arrest.recipient_text or ""), arrest
+
+
 def test_commitment_yields_plover_agree(nlp: Language) -> None:
     events = _run(nlp, "Portugal will support Turkey's bid to join the European Union.")._.ng_events
     best = max(events, key=lambda e: e.confidence)

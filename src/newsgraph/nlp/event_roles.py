@@ -29,7 +29,7 @@ __all__ = [
 LIGHT_VERBS = frozenset(
     "stage hold launch begin start continue organize organise call conduct carry mount make give issue lodge "
     "go join lead declare impose open undertake take sign reach resume wage plan resort complete extend "
-    "institute keep maintain pursue escalate enter announce intensify initiate step "
+    "institute keep maintain pursue escalate enter announce intensify initiate step prepare "
     "provide supply deliver send offer grant pledge donate contribute".split()
 )
 # Verbs whose subject is a nominal event ("the walkout began on Monday").
@@ -110,7 +110,27 @@ def clause_verb(token: Token) -> Token:
 def is_passive(verb: Token) -> bool:
     """Whether a verb is passive (``were released``, ``was attacked by``)."""
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
-        verb.dep_ == "acl" and verb.tag_ == "VBN"
+        verb.dep_ == "acl" and verb.tag_ == "VBN" and not misparsed_main_verb(verb)
+    )
+
+
+def misparsed_main_verb(verb: Token) -> bool:
+    """A sentence's main verb that the parser hung under its subject as a participle: the root is
+    a noun ("An official newspaper called Thursday on Arabs to ...") and the verb takes what only
+    an active verb takes (an object, a complement, a particle, ``on`` someone), with no ``by``."""
+    head = verb.head
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBD") or head.dep_ != "ROOT":
+        return False
+    if head.pos_ not in ("NOUN", "PROPN") or not verb.sent[-1].is_punct:
+        return False
+    if any(c.dep_ == "agent" or c.lower_ == "by" for c in verb.children):
+        return False
+    return any(
+        c.dep_ in ("dobj", "dative", "oprd", "ccomp", "xcomp", "prt")
+        or c.dep_ == "prep"
+        and c.lower_ == "on"
+        and any(p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME") for p in c.children)
+        for c in verb.children
     )
 
 
@@ -136,7 +156,7 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
                 # "X said it would ...": in news copy the pronoun is nearly always the speaker.
                 return subject_of(verb.head, depth + 1) or c
             return c
-    if verb.dep_ == "relcl":
+    if verb.dep_ == "relcl" or misparsed_main_verb(verb):
         return verb.head
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         # "protesters demanding reforms": the people; "issued a statement demanding ...": the issuer
@@ -564,8 +584,6 @@ def is_negated(trigger: Token, verb: Token) -> bool:
     return trigger.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children)
 
 
-
-
 def _climb_to_clause(token: Token, trigger: Token) -> Token:
     t = token
     for _ in range(10):
@@ -577,7 +595,9 @@ def _climb_to_clause(token: Token, trigger: Token) -> Token:
 
 def date_for(doc: Doc, sent: Span, trigger: Token, verb: Token) -> tuple[str | None, float]:
     """The TIMEX3 value dating an event and how sure we are (1.0 same clause, 0.6 governing clause)."""
-    timexes = [t for t in doc._.ng_timexes or [] if sent.start_char <= t.start < sent.end_char and t.on_calendar]
+    timexes = [
+        t for t in doc._.ng_timexes or [] if sent.start_char <= t.start < sent.end_char and t.on_calendar
+    ]
     if not timexes:
         return None, 0.0
     governing: list[int] = []

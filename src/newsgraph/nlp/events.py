@@ -125,6 +125,13 @@ def _governing(trigger: Token) -> Token | None:
             c.dep_ == "nummod" for c in amount.children
         ):
             return amount.head if amount.head.pos_ in ("VERB", "AUX") else None
+    if (
+        trigger.dep_ == "pobj"
+        and head.lower_ == "under"
+        and head.head.pos_ == "VERB"
+        and head.head.lemma_ in ("put", "place", "keep", "hold")
+    ):
+        return head.head  # "was placed under arrest", "put X under investigation": the verb does it
     if trigger.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("for", "in", "into"):
         verb = head.head
         if verb.pos_ == "VERB" and verb.lemma_ in (
@@ -166,6 +173,31 @@ def _nominal_actor(trigger: Token) -> Token | None:
         if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG"):
             return c
     return None
+
+
+def _clause_party(trigger: Token) -> Token | None:
+    """The subject of the clause a joint-event noun is an adverbial of ("despite hours of talks",
+    "after two days of negotiations"); never a reporting verb's subject ("sources said")."""
+    t = trigger
+    for _ in range(3):
+        if t.dep_ != "pobj" or t.head.dep_ != "prep":
+            return None
+        t = t.head.head
+        if t.pos_ in ("VERB", "AUX"):
+            break
+        if not (
+            t.ent_type_ in ("TIME", "DATE", "CARDINAL")
+            or t.lemma_.lower() in ("hour", "day", "week", "month", "round", "year")
+        ):
+            return None  # "the fate of the talks": a thing's, not the clause's
+    else:
+        return None
+    if t.pos_ not in ("VERB", "AUX") or t.lemma_ in SPEECH_VERBS:
+        return None
+    subject = participant(subject_of(t))
+    if subject is None or subject.pos_ == "PRON" and subject.lower_ in ("it", "this", "that"):
+        return None
+    return subject
 
 
 def sentence_events(
@@ -263,18 +295,26 @@ def sentence_events(
                 # A bare definite nominal ("the strike had cost") mentions an event told elsewhere.
                 continue
         actor_tok = participant(actor_tok)
-        if actor_tok is None and entry.pos == "verb" and entry.type in STATE_ACTIONS and is_passive(verb):
-            # "was arrested in Lebanon": the state whose authorities did it
+        if actor_tok is None and entry.type in STATE_ACTIONS and carrier is not None and is_passive(carrier):
+            # "was arrested in Lebanon", "was put under investigation in Italy": the state whose
+            # authorities did it
             actor_tok = next(
                 (
                     p
-                    for c in verb.children
+                    for h in (carrier, trigger)
+                    for c in h.children
                     if c.dep_ == "prep" and c.lower_ == "in"
                     for p in c.children
                     if p.dep_ == "pobj" and p.ent_type_ == "GPE"
                 ),
                 None,
             )
+        if actor_tok is None and entry.pos == "noun" and entry.type in SYMMETRIC and carrier is None:
+            # "X and Y failed to agree despite hours of talks": the parties to a joint event named
+            # in an adverbial phrase are the clause's subject
+            actor_tok = _clause_party(trigger)
+            if actor_tok is not None:
+                confidence -= 0.1
         # Neither the trigger's own words nor other event nouns are participants.
         skip = {trigger.i} | {j for j, e in matches.items() if e.pos == "noun"}
         skip |= {c.i for c in trigger.children if c.lemma_.lower() in entry.needs}
