@@ -32,8 +32,27 @@ _URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
 _COUNT = re.compile(r"^[\d,.]+[kKmM]?\s+|\s*[(\[]?[\d,.]+[kKmM]?[)\]]?$")
 _COMMENT_HEAD = re.compile(r"^[\d,.]+\s+(?:comments?|responses?|replies)\b|^responses? to\b", re.I)
 _CREDIT_ONLY = re.compile(
-    r"^[(\[]?\s*(?:(?:photo(?:graph)?|image|picture|credit|illustration)s?(?:\s+credit)?\s*[:：]|©)", re.I
+    r"^[(\[]?\s*(?:(?:photo(?:graph)?|image|picture|credit|illustration)s?(?:\s+credit)?\s*[:：]|©|courtesy\b)",
+    re.I,
 )
+# Wording only a photo caption uses: who stands where, "pictured", "In this ... photo", "Video: ...".
+_CAPTION_CUE = re.compile(
+    r"\((?:left|right|center|centre|above|below|top|bottom|pictured)\)"
+    r"|,\s(?:left|right|center|centre|from left|from right),"
+    r"|\bpictured\b"
+    r"|^in this\b.{0,40}\b(?:photo|image|picture|handout)\b"
+    r"|^(?:video|watch|gallery)\s*:",
+    re.I,
+)
+# "— Name (@handle) November 18, 2019": the signature of an embedded post, part of the story.
+_EMBED_SIGNATURE = re.compile(r"^[—–-]\s*.+\(@\w+\)\s+\w+\.?\s+\d{1,2},\s+\d{4}$")
+# "About the author", "About Jane Doe": an author or company note after the story.
+_ABOUT = re.compile(
+    r"^(?i:about|über|à propos de|sobre|acerca de)\s+(?:(?i:the\s+(?:author|writer)s?)"
+    r"|[A-ZÀ-Þ][\w'’.-]+(?:\s+[A-ZÀ-Þ][\w'’.-]+){0,3})$"
+)
+# "Best gifts under $50 on A...": a teaser cut short, not a sentence.
+_TRUNCATED = re.compile(r"\w(?:\.\.\.|…)$")
 # "CoastalDaily.netBusinessLabour": a domain-like site name with CamelCase sections glued on.
 _GLUED_CRUMB = re.compile(
     r"^(?P<site>[A-Za-z0-9][\w-]*(?:\.[\w-]+)*\.[a-z]{2,6})(?P<rest>(?:[A-Z][a-z&]+)+)$"
@@ -144,13 +163,15 @@ def _features(index: int, text: str) -> Line:
         index=index,
         text=text,
         words=n,
-        sentence_end=bool(_SENTENCE_END.search(text)),
+        sentence_end=bool(_SENTENCE_END.search(text)) and not _TRUNCATED.search(text),
         lower_ratio=lower / len(alpha) if alpha else 0.0,
         # One cue in a long prose line is usually the story talking about cookies or subscribers;
         # several at once is a footer however long it runs.
         cue=not ad
         and (_cue_hits(boilerplate_cue, text) >= (1 if n < 30 else 3) or key in cues["buttons"] or comments),
-        related=(bool(related_cue.match(text)) and n <= 8) or comments,
+        related=(bool(related_cue.match(text)) and n <= 8)
+        or comments
+        or (n <= 5 and bool(_ABOUT.match(text))),
         date=find_date(text) if n <= 14 else None,
         ad=ad,
         comments=comments,
@@ -183,7 +204,7 @@ def _unwrap(raw_lines: list[str]) -> list[str]:
 
 def _score(line: Line) -> float:
     """How much a line adds to a body run: prose gains by its length, chrome costs."""
-    if line.ad:
+    if line.ad or line.role == "embed":
         return 0.0
     if line.cue or line.related:
         return -15.0
@@ -307,8 +328,10 @@ def classify_lines(text: str) -> list[Line]:
             line.role = "footer"
         elif _CREDIT_ONLY.match(line.text) and line.words <= 12:
             line.role = "credit"
-        elif _is_caption_line(line):
+        elif _is_caption_line(line) or (line.words <= 80 and _CAPTION_CUE.search(line.text)):
             line.role = "caption"
+        elif _EMBED_SIGNATURE.match(line.text):
+            line.role = "embed"
         elif line.date and line.words <= 14:
             line.role = "dateline"
         elif line.body_like:
@@ -322,6 +345,8 @@ def extract_text(text: str, given_title: str | None = None) -> TextResult:
     if not lines:
         return TextResult(paragraphs=[])
     start, end = _best_run(lines)
+    while end < len(lines) and lines[end].role == "embed":
+        end += 1  # an embedded post's signature closes the paragraph before it
     result = TextResult(paragraphs=[], lines=lines)
     if end <= start:
         return result
@@ -330,7 +355,8 @@ def extract_text(text: str, given_title: str | None = None) -> TextResult:
         if line.role == "credit" and i > 0 and lines[i - 1].role in {"body", "other"}:
             prev = lines[i - 1]
             credit = re.sub(
-                r"^[(\[]?\s*(?:(?:photo(?:graph)?|image|picture|credit|illustration)s?(?:\s+credit)?\s*[:：])?\s*©?\s*",
+                r"^[(\[]?\s*(?:(?:photo(?:graph)?|image|picture|credit|illustration)s?(?:\s+credit)?\s*[:：]"
+                r"|courtesy(?:\s+of)?\b)?\s*©?\s*",
                 "",
                 line.text,
                 flags=re.I,
@@ -353,8 +379,10 @@ def extract_text(text: str, given_title: str | None = None) -> TextResult:
     body_roles = {"body"}
     for line in lines[start:end]:
         prose = line.role == "other" and line.words >= 5 and line.lower_ratio >= 0.5 and line.sentence_end
-        if line.role == "body" or prose or (line.role == "other" and _is_heading(lines, line)):
-            line.role = "body" if line.role == "body" or prose else "heading"
+        if line.role == "embed" or prose:
+            line.role = "body"
+        if line.role == "body" or (line.role == "other" and _is_heading(lines, line)):
+            line.role = "body" if line.role == "body" else "heading"
             result.paragraphs.append(line.text)
     for line in lines:
         if line.role not in body_roles | {"heading", "caption", "title", "credit"} or not (
