@@ -63,8 +63,9 @@ _NAME = re.compile(
     r"^(?:[A-Z][\w'’.-]*|de|da|van|von|der|la|le|bin|al)(?:\s+(?:[A-Z][\w'’.-]*|de|da|van|von|der|la|le|bin|al)){1,4}$"
 )
 
-# Two chrome lines this close together (a share bar, "Related" + "Most read") end a body run.
-_WALL_GAP = 2
+# Two chrome lines this close together (a share bar, "Related" + "Most read", a teaser list with
+# "Read more" after every card) end a body run.
+_WALL_GAP = 4
 _WALL = -200.0
 _FIRST_RUN_SHARE = 0.2
 # A widget inside the story (sign-up box, share bar, inline links) is at most this many lines.
