@@ -134,6 +134,76 @@ def test_two_equal_candidates_are_left_alone(nlp: Language) -> None:
     assert linked(doc, "The federation") == set()
 
 
+def test_relative_pronoun_goes_to_the_name_it_modifies(nlp: Language) -> None:
+    doc = seeded(
+        nlp,
+        "The order went to Halvard Motors, which builds buses in Ostrava. Mira Sato, who chairs the "
+        "board, welcomed it.",
+        [("Halvard Motors", "ORG", []), ("Ostrava", "GPE", []), ("Mira Sato", "PERSON", [])],
+    )
+    assert linked(doc, "which") == {"Halvard Motors"}
+    assert linked(doc, "who") == {"Mira Sato"}
+
+
+def test_relative_pronoun_needs_an_agreeing_name(nlp: Language) -> None:
+    # "which" after a person, and a clause on a plain noun, stay alone
+    doc = seeded(
+        nlp,
+        "Mira Sato, which nobody expected, resigned. Halvard Motors sold the depot, which had been empty.",
+        [("Mira Sato", "PERSON", []), ("Halvard Motors", "ORG", [])],
+    )
+    assert linked(doc, "which") == set()
+
+
+def test_first_person_plural_in_a_quote_is_the_speakers_organisation(nlp: Language) -> None:
+    doc = seeded(
+        nlp,
+        'Halvard Motors chief executive Mira Sato said: "We will double our output next year." '
+        '"Our buses are cheaper than theirs," a Kestrel Transit spokesman said.',
+        [("Halvard Motors", "ORG", []), ("Mira Sato", "PERSON", []), ("Kestrel Transit", "ORG", [])],
+    )
+    assert linked(doc, "We") == {"Halvard Motors"}
+    assert linked(doc, "our") == {"Halvard Motors"}
+    assert linked(doc, "Our") == {"Kestrel Transit"}
+
+
+def test_first_person_plural_without_a_known_organisation_is_left_alone(nlp: Language) -> None:
+    doc = seeded(
+        nlp,
+        'Halvard Motors cut prices. "We cannot afford a new bus," said Mira Sato, a retired teacher.',
+        [("Halvard Motors", "ORG", []), ("Mira Sato", "PERSON", [])],
+    )
+    assert linked(doc, "We") == set()
+    # outside any quotation "we" is the writer's
+    doc = seeded(nlp, "Halvard Motors cut prices. We think that is wise.", [("Halvard Motors", "ORG", [])])
+    assert linked(doc, "We") == set()
+
+
+def test_class_noun_for_a_named_product(nlp: Language) -> None:
+    doc = seeded(
+        nlp,
+        "Corvane flew its new Zephyr Z9 for the first time on Monday. The twin-engine aircraft stayed "
+        "aloft for three hours, and the plane landed safely.",
+        [("Corvane", "ORG", []), ("Zephyr Z9", "PRODUCT", [])],
+    )
+    assert linked(doc, "The twin-engine aircraft") == {"Zephyr Z9"}
+    assert linked(doc, "the plane") == {"Zephyr Z9"}
+
+
+def test_class_noun_for_another_instance_is_left_alone(nlp: Language) -> None:
+    doc = seeded(
+        nlp,
+        "Corvane flew its Zephyr Z9 on Monday. The other aircraft stayed in the hangar. "
+        "Kestrel showed the Falco 2 and the Zephyr Z9 at the fair. The plane drew crowds.",
+        [("Corvane", "ORG", []), ("Zephyr Z9", "PRODUCT", []), ("Falco 2", "PRODUCT", [])],
+    )
+    assert linked(doc, "The other aircraft") == set()
+    assert linked(doc, "The plane") == set()  # two products just named: no clear winner
+    # a class noun with no product named before it
+    doc = seeded(nlp, "Corvane lost money. The aircraft was late.", [("Corvane", "ORG", [])])
+    assert linked(doc, "The aircraft") == set()
+
+
 def test_examples_end_to_end(nlp: Language) -> None:
     """The links the quotes and relations need on the two example pages, through the real pipeline."""
     from newsgraph.extract import extract

@@ -13,7 +13,14 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ..model import CorefMention
-from .coref_rules import EntityIndex, Resolution, is_pronoun_mention, resolve_nominal, resolve_pronoun
+from .coref_rules import (
+    EntityIndex,
+    Resolution,
+    is_pronoun_mention,
+    resolve_nominal,
+    resolve_pronoun,
+)
+from .quotes import find_quotes
 
 __all__ = ["find_coref", "resolve_coref"]
 
@@ -21,17 +28,48 @@ _NOMINAL_DETS = {"the"}
 _ALLOWED_CHILD_DEPS = {"det", "case", "punct"}
 
 
+# Adjectives that make "the X" another thing than the one named before ("the other company",
+# "the first plane", "a similar aircraft") or no particular one.
+_CONTRASTIVE = {
+    "other", "another", "first", "second", "third", "last", "next", "previous", "former", "similar",
+    "different", "same", "rival", "competing", "original", "earlier", "later", "older", "smaller",
+    "larger", "bigger", "only", "single", "entire", "whole", "typical", "average", "such", "equivalent",
+    "comparable", "existing", "current", "respective",
+}  # fmt: skip
+
+
+_MODIFIER_POS = {"ADJ", "NOUN", "PUNCT", "NUM", "VERB", "ADV"}
+
+
 def _nominal_head(tok: Token, index: EntityIndex) -> bool:
-    """A bare definite noun phrase, "the union" / "the company" / "the Guild", outside any entity."""
+    """A bare definite noun phrase, "the union" / "the new company" / "the Guild", outside any entity.
+
+    Plain modifiers may stand between "the" and the noun ("the massive airliner", "the twin-engine
+    aircraft"), but not names, counts or words that point at another or a particular instance
+    ("the other company", "the first plane").
+    """
     if tok.pos_ not in {"NOUN", "PROPN"} or tok.tag_ in {"NNS", "NNPS"} or index.entity_of(tok) is not None:
         return False
     if tok.dep_ in {"compound", "attr", "npadvmod"}:
         return False
     children = list(tok.children)
     dets = [c for c in children if c.dep_ == "det"]
-    if len(dets) != 1 or dets[0].lower_ not in _NOMINAL_DETS or dets[0].i != tok.i - 1:
+    if len(dets) != 1 or dets[0].lower_ not in _NOMINAL_DETS:
         return False
-    return all(c.dep_ in _ALLOWED_CHILD_DEPS or c.dep_ == "appos" for c in children)
+    between = tok.doc[dets[0].i + 1 : tok.i]
+    if any(
+        t.pos_ not in _MODIFIER_POS
+        or (t.pos_ == "VERB" and t.tag_ != "VBN")
+        or t.lower_ in _CONTRASTIVE
+        or t.ent_type_ in {"ORDINAL", "CARDINAL"}
+        or index.entity_of(t) is not None
+        or not tok.is_ancestor(t)
+        for t in between
+    ):
+        return False
+    return all(
+        c.dep_ in _ALLOWED_CHILD_DEPS or c.dep_ == "appos" or c.i in range(dets[0].i, tok.i) for c in children
+    )
 
 
 def _appositive_entity(tok: Token, index: EntityIndex) -> Resolution | None:
@@ -44,6 +82,82 @@ def _appositive_entity(tok: Token, index: EntityIndex) -> Resolution | None:
     return None
 
 
+_RELATIVE = {"which": False, "who": True, "whom": True}
+"""Relative pronoun -> whether it stands for a person."""
+
+
+def _relative_antecedent(tok: Token, index: EntityIndex) -> Resolution | None:
+    """ "Airbus, which builds the A380" / "Jo Lind, who leads the union": the noun the clause modifies."""
+    person = _RELATIVE.get(tok.lower_)
+    if person is None or tok.tag_ not in {"WDT", "WP"} or tok.head.dep_ != "relcl":
+        return None
+    if tok.dep_ not in {"nsubj", "nsubjpass", "dobj"}:
+        return None
+    ent = index.entity_of(tok.head.head)
+    if ent is None or (index.label(ent) == "PERSON") != person:
+        return None
+    return Resolution(ent, 0.9)
+
+
+_FIRST_PLURAL = {"we", "us", "our", "ours", "ourselves"}
+
+
+def _speaker_organisation(doc: Doc, quote, index: EntityIndex) -> str | None:  # noqa: ANN001
+    """The organisation a quotation's speaker speaks for: the speaker itself when it is one, else the
+    one organisation named in the speaker's words ("a Boeing spokesman") or in the person's titles
+    and appositions ("Airbus spokesman Jo Lind", "Jo Lind, a spokeswoman for Airbus")."""
+    if quote.speaker is not None and index.label(quote.speaker) == "ORG":
+        return quote.speaker
+    ranges: list[tuple[int, int]] = []
+    if quote.speaker is None:
+        if quote.speaker_start is None:
+            return None
+        ranges.append((quote.speaker_start, quote.speaker_end))
+    elif index.label(quote.speaker) == "PERSON":
+        ranges += [(d.start, d.end) for d in doc._.ng_descriptions or [] if d.entity == quote.speaker]
+        for span in index.clusters[quote.speaker].spans:  # "Boeing CEO Jim Kerr": the title before the name
+            left = span.root.left_edge.i
+            if left < span.start:
+                ranges.append((doc[left].idx, doc[span.start - 1].idx + len(doc[span.start - 1])))
+    forms = {s.text: e for e, c in index.clusters.items() if c.label == "ORG" for s in c.spans if len(s) == 1}
+    orgs = set()
+    for start, end in ranges:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        for tok in span if span is not None else []:
+            ent = index.entity_of(tok)
+            if ent is None and tok.tag_ == "NNP":
+                ent = forms.get(tok.text)  # "Boeing Commercial Airplanes CEO" with "Boeing" untagged here
+            if ent is not None and index.label(ent) == "ORG":
+                orgs.add(ent)
+    return orgs.pop() if len(orgs) == 1 else None
+
+
+def _quoted_first_person(doc: Doc, index: EntityIndex, found: list[CorefMention]) -> list[CorefMention]:
+    """ "We will keep building planes," a Boeing spokesman said: "we/our/us" in a direct quotation
+    stand for the organisation its speaker speaks for."""
+    if not any(t.lower_ in _FIRST_PLURAL for t in doc):
+        return []
+    saved = doc._.ng_coref
+    doc._.ng_coref = found
+    try:
+        quotes = find_quotes(doc)
+    finally:
+        doc._.ng_coref = saved
+    out: list[CorefMention] = []
+    for quote in quotes:
+        words = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+        if words is None or not any(t.lower_ in _FIRST_PLURAL for t in words):
+            continue
+        org = _speaker_organisation(doc, quote, index)
+        if org is None:
+            continue
+        for tok in words:
+            if tok.lower_ in _FIRST_PLURAL and tok.pos_ == "PRON" and index.entity_of(tok) is None:
+                index.set_span(doc[tok.i : tok.i + 1], org)
+                out.append(CorefMention(org, tok.idx, tok.idx + len(tok), tok.text, 0.75))
+    return out
+
+
 def find_coref(doc: Doc, index: EntityIndex | None = None) -> list[CorefMention]:
     """Resolve every pronoun and definite nominal in ``doc`` that has a clear antecedent."""
     index = index or EntityIndex.build(doc, include_coref=False)
@@ -54,9 +168,12 @@ def find_coref(doc: Doc, index: EntityIndex | None = None) -> list[CorefMention]
         if is_pronoun_mention(tok):
             res = resolve_pronoun(tok, index)
             span = doc[tok.i : tok.i + 1]
+        elif tok.lower_ in _RELATIVE:
+            res = _relative_antecedent(tok, index)
+            span = doc[tok.i : tok.i + 1]
         elif _nominal_head(tok, index):
             res = _appositive_entity(tok, index) or resolve_nominal(tok, index)
-            span = doc[tok.i - 1 : tok.i + 1]
+            span = doc[tok.left_edge.i : tok.i + 1]
         else:
             continue
         if res is None:
@@ -71,7 +188,8 @@ def find_coref(doc: Doc, index: EntityIndex | None = None) -> list[CorefMention]
                 confidence=res.confidence,
             )
         )
-    return mentions
+    mentions += _quoted_first_person(doc, index, mentions)
+    return sorted(mentions, key=lambda m: m.start)
 
 
 @Language.component("newsgraph_coref")

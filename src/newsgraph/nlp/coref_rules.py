@@ -74,6 +74,14 @@ ORG_NOUNS = {
     "plane-maker", "planemaker", "automaker", "carmaker", "supplier", "contractor", "publisher",
     "broadcaster", "newspaper", "university", "school", "hospital", "church", "faction", "rebels",
 }  # fmt: skip
+# Class nouns for a named product ("the aircraft" for the A380, "the phone" for the iPhone).
+PRODUCT_NOUNS = {
+    "aircraft", "plane", "airplane", "aeroplane", "jet", "jetliner", "airliner", "superjumbo", "airframe",
+    "helicopter", "airship", "device", "phone", "handset", "smartphone", "computer", "laptop", "notebook",
+    "tablet", "player", "console", "gadget", "vehicle", "car", "truck", "model", "drug", "vaccine",
+    "medicine", "software", "browser", "game", "ship", "vessel", "satellite", "rocket", "spacecraft",
+    "missile", "tanker", "processor", "chip",
+}  # fmt: skip
 PERSON_NOUNS = ROLE_WORDS | {"man", "woman", "politician", "activist", "actor", "singer", "player"}
 PLACE_NOUNS = {
     "port",
@@ -461,6 +469,8 @@ def resolve_nominal(np_head: Token, index: EntityIndex) -> Resolution | None:
         labels = {"ORG", "NORP"}
     elif lemma in PLACE_NOUNS:
         labels = {"FAC", "LOC", "GPE", "ORG"}
+    elif lemma in PRODUCT_NOUNS or noun in PRODUCT_NOUNS:
+        labels = {"PRODUCT"}
     elif np_head.tag_ == "NNP":
         labels = {"ORG", "FAC", "LOC", "GPE", "NORP", "PERSON", "PRODUCT"}
     else:
@@ -494,6 +504,8 @@ def resolve_nominal(np_head: Token, index: EntityIndex) -> Resolution | None:
             strength = 2
         elif cluster.label in {"FAC", "LOC", "GPE"} and any(facility_class_fits(lemma, h) for h in heads):
             strength = 2
+        elif cluster.label == "PRODUCT" and labels == {"PRODUCT"}:
+            strength = 2  # "the aircraft" after "the A380": the class is all the evidence there is
         if strength:
             scores[ent] = (strength, last)
     if not scores:
