@@ -352,6 +352,24 @@ def test_actor_from_the_clause_around_the_event(
         assert recipient in (event.recipient_text or ""), event
 
 
+def test_doers_of_an_intransitive_event_noun(nlp: Language) -> None:
+    events = _run(nlp, "The pullout of Chadian troops from the border region began on Tuesday.")._.ng_events
+    assert "Chadian troops" in (_find(events, "RETREAT", "pullout").actor_text or "")
+    # a transitive event noun's "of" is what it is done to
+    events = _run(nlp, "The rebels announced the release of the fishermen.")._.ng_events
+    release = _find(events, "RELEASE", "release")
+    assert release.actor_text == "rebels" and "fishermen" in (release.recipient_text or ""), release
+
+
+def test_means_by_gerund_is_done_by_the_clause_subject(nlp: Language) -> None:
+    for text in (
+        "The truckers protested on Monday by blocking the highway.",
+        "Angry truckers protested by blocking the highway.",
+    ):
+        block = _find(_run(nlp, text)._.ng_events, "PROTEST", "blocking")
+        assert "truckers" in (block.actor_text or "") and not block.hypothetical, block
+
+
 def test_reported_source_and_captions_are_no_actors(nlp: Language) -> None:
     # the reporting verb's subject is not a party to talks told in its clause
     events = _run(nlp, "Sources said during two days of talks that no deal was near.")._.ng_events

@@ -14,6 +14,7 @@ __all__ = [
     "subject_of",
     "recipient_of",
     "participant",
+    "participant_tier",
     "usable_participant",
     "np_span",
     "is_passive",
@@ -117,20 +118,24 @@ def is_passive(verb: Token) -> bool:
 def misparsed_main_verb(verb: Token) -> bool:
     """A sentence's main verb that the parser hung under its subject as a participle: the root is
     a noun ("An official newspaper called Thursday on Arabs to ...") and the verb takes what only
-    an active verb takes (an object, a complement, a particle, ``on`` someone), with no ``by``."""
+    an active verb takes (an object, a complement, a particle, ``on`` someone, ``by`` doing), with no
+    ``by`` agent ("Five protesters arrested in Cairo." stays a passive caption)."""
     head = verb.head
     if verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBD") or head.dep_ != "ROOT":
         return False
     if head.pos_ not in ("NOUN", "PROPN") or not verb.sent[-1].is_punct:
         return False
-    if any(c.dep_ == "agent" or c.lower_ == "by" for c in verb.children):
-        return False
-    return any(
-        c.dep_ in ("dobj", "dative", "oprd", "ccomp", "xcomp", "prt")
-        or c.dep_ == "prep"
-        and c.lower_ == "on"
-        and any(p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME") for p in c.children)
-        for c in verb.children
+    preps = {c.lower_: c for c in verb.children if c.dep_ in ("prep", "agent")}
+    if "by" in preps and any(p.dep_ == "pobj" for p in preps["by"].children):
+        return False  # "arrested by police": a passive after all
+    return any(c.dep_ in ("dobj", "dative", "oprd", "ccomp", "xcomp", "prt") for c in verb.children) or any(
+        g.dep_ == "pcomp"
+        and word == "by"
+        or g.dep_ == "pobj"
+        and word == "on"
+        and g.ent_type_ not in ("DATE", "TIME")
+        for word, c in preps.items()
+        for g in c.children
     )
 
 
@@ -175,6 +180,9 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         return subject_of(head, depth + 1)
     if verb.dep_ in ("conj", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
         return subject_of(verb.head, depth + 1)
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.head.pos_ in ("VERB", "AUX"):
+        # "protested by blocking the road", "after meeting the envoy, X said": the clause's subject
+        return subject_of(verb.head.head, depth + 1)
     if verb.dep_ == "acomp" or verb.head.pos_ == "ADJ":
         return subject_of(verb.head, depth + 1)
     return None
@@ -568,7 +576,8 @@ def hypothetical_reason(
             return "frame"  # "reiterated its demand that Israel ease ...", the clause hung on the verb
         if _is_purpose(t):
             return "purpose"  # "fired tear gas to disperse them": aimed at, not reported done
-        if t.dep_ == "pcomp" and t.head.dep_ == "prep" and t.head.head.i in frames:
+        if t.dep_ == "pcomp" and t.head.dep_ == "prep" and t.head.head.i in frames and t.head.lower_ != "by":
+            # "accused X of blocking"; but "protested by blocking" is how it was done
             return "frame"
         if t.dep_ == "conj" and t.head.pos_ in ("VERB", "AUX"):
             t = t.head

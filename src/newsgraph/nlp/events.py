@@ -37,6 +37,7 @@ from .event_roles import (
     is_passive,
     np_span,
     participant,
+    participant_tier,
     place_for,
     place_spans,
     recipient_of,
@@ -52,6 +53,9 @@ COOPERATIVE = frozenset({"SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "C
 CONFLICTUAL = frozenset({"SANCTION", "COERCE", "ASSAULT", "FIGHT", "PROTEST", "MOBILIZE", "INVESTIGATE"})
 # Types where "X and Y did it" means X did it with Y.
 SYMMETRIC = frozenset({"AGREE", "CONSULT", "COOPERATE", "FIGHT"})
+# Types whose nominal takes its doers in ``of`` ("the withdrawal of the troops", "a march of farmers").
+INTRANSITIVE = frozenset({"RETREAT", "PROTEST", "MOBILIZE"})
+_THING_TIER = 3
 MILITARY = frozenset(
     "army force troop soldier military tank aircraft helicopter jet navy militia artillery gunship".split()
 )
@@ -160,7 +164,9 @@ def _purpose(clause: Token) -> bool:
     )
 
 
-def _nominal_actor(trigger: Token) -> Token | None:
+def _nominal_actor(trigger: Token, etype: str) -> Token | None:
+    """The party a nominal names as doing it: its possessor, ``by`` X, ``of`` X for an event done by
+    its own doers ("the withdrawal of Syrian troops"), or a named modifier ("an Israeli raid")."""
     for c in trigger.children:
         if c.dep_ == "poss":
             return c
@@ -169,6 +175,12 @@ def _nominal_actor(trigger: Token) -> Token | None:
             for p in c.children:
                 if p.dep_ == "pobj":
                     return p
+    if etype in INTRANSITIVE:
+        for c in trigger.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for p in c.children:
+                    if p.dep_ == "pobj" and participant_tier(p) < _THING_TIER:
+                        return p
     for c in trigger.children:
         if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG"):
             return c
@@ -254,7 +266,7 @@ def sentence_events(
                 continue  # "called for sanctions", "accused of ..."
             if trigger.dep_ in ("nsubj", "nsubjpass") and verb.lemma_ in ENDING_VERBS:
                 continue  # "the strike ended": an end, not the event
-            actor_tok = _nominal_actor(trigger)
+            actor_tok = _nominal_actor(trigger, entry.type)
             if gov is not None and (
                 any(
                     c.dep_ in ("oprd", "ccomp") or c.dep_ == "xcomp" and not _purpose(c) for c in gov.children
