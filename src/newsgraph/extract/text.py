@@ -283,6 +283,49 @@ def _merge_across_widgets(lines: list[Line], candidates: list[tuple[float, int, 
     return start, end
 
 
+def _cut_listing(lines: list[Line], start: int, end: int) -> int:
+    """Where the story ends inside a run that goes on into a listing: teaser cards or a comment
+    thread (each a headline or name, then a date, then a summary), or the story printed again.
+
+    Two such dated cards in a row (at most two paragraphs apart), after the story's first
+    paragraph, mark a listing; it starts at the first.
+    """
+    seen = False
+    card, since = -1, 0  # the last card's date line, body lines since it
+    body = [i for i in range(start, end) if lines[i].role == "body"]
+    opening = [lines[i].text for i in body[:3]]
+    for n, i in enumerate(body):
+        if n >= 3 and [lines[k].text for k in body[n : n + 3]] == opening:
+            end = i  # the story printed again from its first paragraphs (a second copy of the page)
+            break
+    for i in range(start, end):
+        line = lines[i]
+        if line.role == "body":
+            seen, since = True, since + 1
+        elif seen and line.role == "dateline" and lines[i - 1].role not in {"body", "heading"}:
+            if card >= 0 and since <= 2:
+                return _card_start(lines, start, card)
+            card, since = i, 0
+    return end
+
+
+def _card_start(lines: list[Line], start: int, i: int) -> int:
+    """Back from line ``i`` over the short lines (headline, name) that open its card."""
+    while i - 1 > start and lines[i - 1].role != "body" and i - lines[i - 1].index <= 3:
+        i -= 1
+    return i
+
+
+def _trim(lines: list[Line], start: int, end: int) -> int:
+    """The end of the best run inside ``[start, end)`` that starts at ``start`` (drops chrome at the tail)."""
+    total, best, best_end = 0.0, 0.0, start
+    for i in range(start, end):
+        total += _score(lines[i])  # no walls: a merged run may hold a widget
+        if total > best:
+            best, best_end = total, i + 1
+    return best_end if best_end > start else end
+
+
 def _is_caption_line(line: Line) -> tuple[str, str] | None:
     """A caption with a trailing credit: returns (caption, credit)."""
     if line.words < 3 or line.words > 80:
@@ -346,6 +389,7 @@ def extract_text(text: str, given_title: str | None = None) -> TextResult:
     if not lines:
         return TextResult(paragraphs=[])
     start, end = _best_run(lines)
+    end = _trim(lines, start, _cut_listing(lines, start, end))
     while end < len(lines) and lines[end].role == "embed":
         end += 1  # an embedded post's signature closes the paragraph before it
     result = TextResult(paragraphs=[], lines=lines)
