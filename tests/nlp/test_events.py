@@ -370,6 +370,31 @@ def test_means_by_gerund_is_done_by_the_clause_subject(nlp: Language) -> None:
         assert "truckers" in (block.actor_text or "") and not block.hypothetical, block
 
 
+@pytest.mark.parametrize(
+    "text,etype,trigger,actor",
+    [
+        # the one arrested for doing something did it
+        (
+            "A Dutch aid worker was arrested in Syria for attacking a policeman.",
+            "ASSAULT",
+            "attacking",
+            "aid worker",
+        ),
+        # an infinitive on an owned noun is the owner's
+        ("Peru rejected a Chilean offer to host a summit in July.", "CONSULT", "host", "Chilean"),
+        # "a meeting of X": X meet
+        ("Delegates will attend a meeting of Andean trade ministers.", "CONSULT", "meeting", "ministers"),
+        # "arranged a ceasefire": the arranger
+        ("The president arranged a ceasefire with the rebels.", "AGREE", "ceasefire", "president"),
+    ],
+)
+def test_actor_of_a_dependent_clause_or_noun(
+    nlp: Language, text: str, etype: str, trigger: str, actor: str
+) -> None:
+    event = _find(_run(nlp, text)._.ng_events, etype, trigger)
+    assert actor in (event.actor_text or ""), event
+
+
 def test_reported_source_and_captions_are_no_actors(nlp: Language) -> None:
     # the reporting verb's subject is not a party to talks told in its clause
     events = _run(nlp, "Sources said during two days of talks that no deal was near.")._.ng_events

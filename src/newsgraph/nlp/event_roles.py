@@ -30,7 +30,7 @@ __all__ = [
 LIGHT_VERBS = frozenset(
     "stage hold launch begin start continue organize organise call conduct carry mount make give issue lodge "
     "go join lead declare impose open undertake take sign reach resume wage plan resort complete extend "
-    "institute keep maintain pursue escalate enter announce intensify initiate step prepare "
+    "institute keep maintain pursue escalate enter announce intensify initiate step prepare arrange "
     "provide supply deliver send offer grant pledge donate contribute".split()
 )
 # Verbs whose subject is a nominal event ("the walkout began on Monday").
@@ -181,8 +181,23 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     if verb.dep_ in ("conj", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
         return subject_of(verb.head, depth + 1)
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.head.pos_ in ("VERB", "AUX"):
-        # "protested by blocking the road", "after meeting the envoy, X said": the clause's subject
-        return subject_of(verb.head.head, depth + 1)
+        # "protested by blocking the road", "after meeting the envoy, X said": the clause's subject;
+        # "was arrested for spying": the one arrested
+        head = verb.head.head
+        if is_passive(head) and not any(c.dep_ == "agent" for c in head.children):
+            return next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+        return subject_of(head, depth + 1)
+    if verb.dep_ == "acl" and verb.tag_ == "VB" and verb.head.pos_ == "NOUN":
+        # "a US offer to host a summit", "Israel's decision to withdraw": the owner of the offer
+        owner = next((c for c in verb.head.children if c.dep_ == "poss"), None)
+        return owner or next(
+            (
+                c
+                for c in verb.head.children
+                if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG")
+            ),
+            None,
+        )
     if verb.dep_ == "acomp" or verb.head.pos_ == "ADJ":
         return subject_of(verb.head, depth + 1)
     return None

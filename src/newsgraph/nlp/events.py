@@ -53,8 +53,9 @@ COOPERATIVE = frozenset({"SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "C
 CONFLICTUAL = frozenset({"SANCTION", "COERCE", "ASSAULT", "FIGHT", "PROTEST", "MOBILIZE", "INVESTIGATE"})
 # Types where "X and Y did it" means X did it with Y.
 SYMMETRIC = frozenset({"AGREE", "CONSULT", "COOPERATE", "FIGHT"})
-# Types whose nominal takes its doers in ``of`` ("the withdrawal of the troops", "a march of farmers").
-INTRANSITIVE = frozenset({"RETREAT", "PROTEST", "MOBILIZE"})
+# Types whose nominal takes its doers in ``of`` ("the withdrawal of the troops", "a march of farmers",
+# "a meeting of foreign ministers").
+INTRANSITIVE = frozenset({"RETREAT", "PROTEST", "MOBILIZE", "CONSULT"})
 _THING_TIER = 3
 MILITARY = frozenset(
     "army force troop soldier military tank aircraft helicopter jet navy militia artillery gunship".split()
