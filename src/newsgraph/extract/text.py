@@ -51,6 +51,9 @@ _ABOUT = re.compile(
     r"^(?i:about|über|à propos de|sobre|acerca de)\s+(?:(?i:the\s+(?:author|writer)s?)"
     r"|[A-ZÀ-Þ][\w'’.-]+(?:\s+[A-ZÀ-Þ][\w'’.-]+){0,3})$"
 )
+_HANDLE = re.compile(r"@\w+$")
+# A page-builder shortcode left in the text ("[button link=...]...[/button]").
+_SHORTCODE = re.compile(r"\[/\w+\]|^\[\w+\s[^\]]*=")
 # "Best gifts under $50 on A...": a teaser cut short, not a sentence.
 _TRUNCATED = re.compile(r"\w(?:\.\.\.|…)$")
 # "CoastalDaily.netBusinessLabour": a domain-like site name with CamelCase sections glued on.
@@ -169,8 +172,14 @@ def _features(index: int, text: str) -> Line:
         # One cue in a long prose line is usually the story talking about cookies or subscribers;
         # several at once is a footer however long it runs.
         cue=not ad
-        and (_cue_hits(boilerplate_cue, text) >= (1 if n < 30 else 3) or key in cues["buttons"] or comments),
-        related=(bool(related_cue.match(text)) and n <= 8)
+        and (
+            bool(_SHORTCODE.search(text))
+            or _cue_hits(boilerplate_cue, text) >= (1 if n < 30 else 3)
+            or key in cues["buttons"]
+            or comments
+        ),
+        # "Related: Another Story's Headline" runs as long as the headline.
+        related=((m := related_cue.match(text)) is not None and (n <= 8 or text[m.end() :].startswith(":")))
         or comments
         or (n <= 5 and bool(_ABOUT.match(text))),
         date=find_date(text) if n <= 14 else None,
@@ -444,6 +453,8 @@ def _is_heading(lines: list[Line], line: Line) -> bool:
     prev = lines[line.index - 1] if line.index > 0 else None
     return (
         1 <= line.words <= _HEADING_WORDS
+        and any(c.isalpha() for c in line.text)
+        and not _HANDLE.search(line.text)  # "Jane Doe @janedoe": an author's card
         # A long Title Case line between paragraphs is an inline link to another story.
         and (line.words <= 12 or line.lower_ratio >= 0.5)
         and not line.sentence_end
