@@ -395,6 +395,17 @@ def test_actor_of_a_dependent_clause_or_noun(
     assert actor in (event.actor_text or ""), event
 
 
+def test_subject_the_parser_hung_elsewhere(nlp: Language) -> None:
+    text = (
+        "With the adoption of a Declaration of Principles on Border Trade, the Bolivian government and "
+        "the miners union have agreed to reopen the mines."
+    )
+    agree = _find(_run(nlp, text)._.ng_events, "AGREE", "agreed")
+    assert "government" in (agree.actor_text or ""), agree
+    # a sentence-opening "With ..." is an adverbial, never the partner
+    assert "Declaration" not in (agree.recipient_text or ""), agree
+
+
 def test_reported_source_and_captions_are_no_actors(nlp: Language) -> None:
     # the reporting verb's subject is not a party to talks told in its clause
     events = _run(nlp, "Sources said during two days of talks that no deal was near.")._.ng_events

@@ -200,7 +200,37 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         )
     if verb.dep_ == "acomp" or verb.head.pos_ == "ADJ":
         return subject_of(verb.head, depth + 1)
+    if verb.dep_ in ("ROOT", "ccomp"):
+        return _orphan_subject(verb)
     return None
+
+
+def _orphan_subject(verb: Token) -> Token | None:
+    """The subject the parser hung elsewhere: a finite main verb with none takes the noun phrase
+    just before it, back to the last comma ("With the signing of ..., the government and the
+    rebels have agreed": the parser made them conjuncts of the memorandum)."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP", "VBN"):
+        return None
+    aux = [c for c in verb.children if c.dep_ == "aux" and c.i < verb.i]
+    if verb.tag_ == "VBN" and not aux:
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children):
+        return None
+    i = min([verb.i] + [c.i for c in aux]) - 1
+    sent_start = verb.sent.start
+    while i >= sent_start and verb.doc[i].pos_ in ("ADV", "PART"):
+        i -= 1
+    if i < sent_start or verb.doc[i].pos_ not in ("NOUN", "PROPN"):
+        return None
+    comma = next(
+        (j for j in range(i, sent_start - 1, -1) if verb.doc[j].text in (",", ";", ":")), sent_start - 1
+    )
+    tok = verb.doc[i]
+    while tok.dep_ in ("conj", "compound", "flat", "appos") and comma < tok.head.i < tok.i:
+        tok = tok.head
+    if tok.dep_ in ("compound", "flat") and tok.head.i > tok.i:
+        tok = tok.head
+    return tok if participant_tier(tok) < _THING else None
 
 
 def recipient_of(
@@ -416,6 +446,8 @@ def _recipient(
             elif c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS:
                 if c.lower_ == "on" and head.pos_ == "NOUN" and etype in TOPIC_ON:
                     continue
+                if c.i == c.sent.start:
+                    continue  # "With the signing of the memorandum, ...": a fronted adverbial
                 for p in c.children:
                     if p.dep_ == "pobj":
                         add(1 + RECIPIENT_PREPS.index(c.lower_), p, head)
