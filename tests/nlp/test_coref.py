@@ -204,6 +204,55 @@ def test_class_noun_for_another_instance_is_left_alone(nlp: Language) -> None:
     assert linked(doc, "The aircraft") == set()
 
 
+def test_possessive_on_a_conjunct_goes_to_the_first_conjunct(nlp: Language) -> None:
+    doc = seeded(
+        nlp,
+        "Regulators questioned Kestrel Transit. They also summoned Halvard Motors and its chief executive.",
+        [("Kestrel Transit", "ORG", []), ("Halvard Motors", "ORG", [])],
+    )
+    assert linked(doc, "its") == {"Halvard Motors"}
+
+
+def test_organisation_is_they_in_its_own_reported_words(nlp: Language) -> None:
+    doc = seeded(
+        nlp,
+        "Halvard Motors said they would open a plant in Ostrava next year.",
+        [("Halvard Motors", "ORG", []), ("Ostrava", "GPE", [])],
+    )
+    assert linked(doc, "they") == {"Halvard Motors"}
+    # a plural noun in between may be "they" instead
+    doc = seeded(
+        nlp,
+        "Halvard Motors told its drivers that they would get a raise.",
+        [("Halvard Motors", "ORG", [])],
+    )
+    assert linked(doc, "they") == set()
+
+
+def test_it_with_a_plain_adjective_is_not_pleonastic(nlp: Language) -> None:
+    doc = seeded(
+        nlp,
+        "Halvard Motors will cut its prices in May. It was due to announce the cuts on Monday.",
+        [("Halvard Motors", "ORG", [])],
+    )
+    assert linked(doc, "It") == {"Halvard Motors"}
+    doc = seeded(
+        nlp,
+        "Halvard Motors will cut its prices in May. It is unclear whether rivals will follow.",
+        [("Halvard Motors", "ORG", [])],
+    )
+    assert linked(doc, "It") == set()
+
+
+def test_object_pronoun_is_not_its_own_subject(nlp: Language) -> None:
+    doc = seeded(
+        nlp,
+        "The deal was signed on Monday. Kestrel Transit has called it a mistake.",
+        [("Kestrel Transit", "ORG", [])],
+    )
+    assert linked(doc, "it") == set()
+
+
 def test_examples_end_to_end(nlp: Language) -> None:
     """The links the quotes and relations need on the two example pages, through the real pipeline."""
     from newsgraph.extract import extract

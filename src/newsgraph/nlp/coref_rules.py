@@ -300,6 +300,22 @@ class EntityIndex:
                 self.by_token[i] = entity
 
 
+# "it is likely that ..." / "it is hard to ...": adjectives whose "it" points at the clause that
+# follows. "It was due to fly" / "it is able to" keep a referent.
+PLEONASTIC_ADJ = {
+    "likely", "unlikely", "possible", "impossible", "probable", "necessary", "unnecessary", "important",
+    "essential", "vital", "crucial", "clear", "unclear", "obvious", "evident", "apparent", "true",
+    "false", "certain", "uncertain", "doubtful", "hard", "easy", "difficult", "tough", "simple",
+    "good", "bad", "better", "best", "worse", "wise", "unwise", "fair", "unfair", "right", "wrong",
+    "surprising", "unsurprising", "interesting", "sad", "strange", "odd", "unusual", "common", "rare",
+    "normal", "natural", "legal", "illegal", "safe", "dangerous", "risky", "costly", "expensive",
+    "cheap", "worth", "worthwhile", "time", "enough", "sufficient", "appropriate", "inappropriate",
+    "acceptable", "unacceptable", "reasonable", "unreasonable", "helpful", "useful", "pointless",
+    "stunning", "shocking", "disappointing", "encouraging", "remarkable", "significant",
+    "urgent", "understandable", "known", "unknown", "expected", "unexpected", "feasible",
+}  # fmt: skip
+
+
 def _clause_verb(tok: Token) -> Token:
     """The nearest verb (or root) governing ``tok``."""
     head = tok
@@ -319,7 +335,9 @@ def _is_pleonastic(tok: Token) -> bool:
         return True
     if verb.lemma_ == "be" and any(c.dep_ in {"ccomp", "xcomp", "csubj"} for c in verb.children):
         return True
-    if verb.lemma_ == "be" and any(c.dep_ == "acomp" for c in verb.children):
+    if verb.lemma_ == "be" and any(
+        c.dep_ == "acomp" and c.lemma_.lower() in PLEONASTIC_ADJ for c in verb.children
+    ):
         return any(c.dep_ in {"ccomp", "xcomp"} or c.tag_ == "TO" for c in verb.subtree)
     return False
 
@@ -356,14 +374,21 @@ def resolve_pronoun(tok: Token, index: EntityIndex, max_sent_back: int = 2) -> R
     if cls is None or _is_pleonastic(tok):
         return None
     labels, plural = cls
+    sibling = _conjoined_owner(tok, index, labels)
+    if sibling is not None:
+        return Resolution(sibling, 0.85)
     speech = _speech_subject(tok, index, labels)
-    if speech is not None and not plural:
-        return Resolution(speech, 0.9)
+    if speech is not None and (
+        not plural or not _plural_noun_between(tok.doc, _clause_verb(tok).head.i, tok.i)
+    ):
+        # "Airbus said they would..." too: an organisation may be "they" in its own reported words
+        return Resolution(speech, 0.9 if not plural else 0.7)
     doc = tok.doc
     sent_no = index.sent_index[tok.i]
     own_verb = _clause_verb(tok)
     best: dict[str, float] = {}
-    blocker = 0.0
+    blocker, blocker_at = 0.0, -1
+    where: dict[str, int] = {}
     start = tok.sent.start
     if max_sent_back:
         back = tok.i
@@ -391,18 +416,21 @@ def resolve_pronoun(tok: Token, index: EntityIndex, max_sent_back: int = 2) -> R
             # Binding: a non-reflexive object pronoun is not its own clause's subject.
             if (
                 tok.dep_ in {"dobj", "pobj", "dative"}
-                and _clause_verb(head) is own_verb
+                and _clause_verb(head).i == own_verb.i
                 and not tok.lower_.endswith("self")
             ):
                 continue
             score = 1.0 - 0.35 * distance - 0.004 * (tok.i - head.i)
-            if head.dep_ in SUBJECT_DEPS or (head.dep_ == "conj" and head.head.dep_ in SUBJECT_DEPS):
+            if head.dep_ in SUBJECT_DEPS or (
+                head.dep_ in {"conj", "appos"} and head.head.dep_ in SUBJECT_DEPS
+            ):
                 score += 0.3
             elif head.dep_ == "poss":
                 score += 0.05
             if head.dep_ in {"pobj", "compound"}:
                 score -= 0.1
-            best[ent] = max(best.get(ent, -9.0), score)
+            if score > best.get(ent, -9.0):
+                best[ent], where[ent] = score, head.i
         elif (
             not plural
             and labels != PERSON_LABELS
@@ -414,12 +442,14 @@ def resolve_pronoun(tok: Token, index: EntityIndex, max_sent_back: int = 2) -> R
         ):
             # "The deal was signed. It takes effect..." - a thing, not an organisation.
             score = 1.0 - 0.35 * distance - 0.004 * (tok.i - cand.i) + 0.3
-            blocker = max(blocker, score)
+            if score > blocker:
+                blocker, blocker_at = score, cand.i
     if not best:
         return None
     ranked = sorted(best.items(), key=lambda kv: -kv[1])
     ent, score = ranked[0]
-    if blocker >= score - 0.05:
+    # a thing named after the entity's mention blocks it on a near tie; one named before must outscore it
+    if blocker >= score - (0.05 if blocker_at > where[ent] else 0.0):
         return None
     margin = score - ranked[1][1] if len(ranked) > 1 else 0.6
     if margin < 0.15:
@@ -430,6 +460,19 @@ def resolve_pronoun(tok: Token, index: EntityIndex, max_sent_back: int = 2) -> R
             return None
         return Resolution(ent, round(min(0.7, 0.4 + margin / 2), 2))
     return Resolution(ent, round(min(0.9, 0.5 + margin / 2), 2))
+
+
+def _conjoined_owner(tok: Token, index: EntityIndex, labels: frozenset[str]) -> str | None:
+    """ "Airbus and its chief executive": a possessive on a conjunct whose first conjunct is a name."""
+    if tok.dep_ != "poss" or tok.head.dep_ != "conj" or tok.lower_ not in {"its", "their", "his", "her"}:
+        return None
+    first = tok.head.head
+    ent = index.entity_of(first)
+    if ent is None or index.label(ent) not in labels or first.i > tok.i:
+        return None
+    if any(index.entity_of(t) not in {None, ent} for t in tok.doc[first.i + 1 : tok.i]):
+        return None
+    return ent
 
 
 def _plural_noun_between(doc: Doc, start: int, end: int) -> bool:
