@@ -432,7 +432,9 @@ def extract_text(text: str, given_title: str | None = None) -> TextResult:
     _metadata(lines, start, result, given_title)
     body_roles = {"body"}
     for line in lines[start:end]:
-        prose = line.role == "other" and line.words >= 5 and line.lower_ratio >= 0.5 and line.sentence_end
+        # A line inside the story that ends a sentence is prose, however short or capitalised
+        # ("Q: Favourite books?", a sentence full of names).
+        prose = line.role == "other" and line.sentence_end and line.words >= 3
         if line.role == "embed" or prose:
             line.role = "body"
         if line.role == "body" or (line.role == "other" and _is_heading(lines, line)):
