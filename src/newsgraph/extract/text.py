@@ -128,16 +128,21 @@ class Line:
     comments: bool = False
     """The head of a comment thread: the article does not run on past it."""
     role: str = "other"
-    """banner, breadcrumb, title, alt, caption, credit, dateline, byline, body, heading, related, footer, other."""
+    """banner, breadcrumb, title, alt, caption, credit, dateline, byline, body, heading, related, footer,
+    ad, embed, other."""
 
     @property
     def body_like(self) -> bool:
         """Reads like article prose: long enough, ends a sentence, mostly lowercase words."""
-        # Scrapers often lose a paragraph's final full stop, so a long lowercase line counts too.
+        # Scrapers often lose a paragraph's final full stop, so a long lowercase line counts too;
+        # a long sentence dense with names (sports results, boardrooms) is prose all the same.
         return (
             self.words >= 8
             and (self.sentence_end or self.words >= 20 or self.text.endswith(":"))
-            and self.lower_ratio >= 0.45
+            and (
+                self.lower_ratio >= 0.45
+                or (self.sentence_end and self.words >= 15 and self.lower_ratio >= 0.3)
+            )
             and not self.cue
         )
 
