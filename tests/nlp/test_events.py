@@ -406,6 +406,17 @@ def test_subject_the_parser_hung_elsewhere(nlp: Language) -> None:
     assert "Declaration" not in (agree.recipient_text or ""), agree
 
 
+def test_time_clause_is_background_to_the_main_event(nlp: Language) -> None:
+    text = (
+        "Norway announced a suspension of arms sales to Ruritania on Monday, a day after Ruritanian troops "
+        "shelled a border town."
+    )
+    events = _run(nlp, text)._.ng_events
+    best = max(events, key=lambda e: e.confidence)
+    assert best.type == "SANCTION" and best.actor_text == "Norway", events
+    assert _find(events, "FIGHT", "shelled").actor_text == "Ruritanian troops"
+
+
 def test_reported_source_and_captions_are_no_actors(nlp: Language) -> None:
     # the reporting verb's subject is not a party to talks told in its clause
     events = _run(nlp, "Sources said during two days of talks that no deal was near.")._.ng_events

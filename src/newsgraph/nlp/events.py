@@ -53,6 +53,8 @@ COOPERATIVE = frozenset({"SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "C
 CONFLICTUAL = frozenset({"SANCTION", "COERCE", "ASSAULT", "FIGHT", "PROTEST", "MOBILIZE", "INVESTIGATE"})
 # Types where "X and Y did it" means X did it with Y.
 SYMMETRIC = frozenset({"AGREE", "CONSULT", "COOPERATE", "FIGHT"})
+# Subordinators of a clause that sets the scene for the main one.
+BACKGROUND_MARKS = frozenset("after before since when while as until once following".split())
 # Types whose nominal takes its doers in ``of`` ("the withdrawal of the troops", "a march of farmers",
 # "a meeting of foreign ministers").
 INTRANSITIVE = frozenset({"RETREAT", "PROTEST", "MOBILIZE", "CONSULT"})
@@ -186,6 +188,19 @@ def _nominal_actor(trigger: Token, etype: str) -> Token | None:
         if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG"):
             return c
     return None
+
+
+def _background(verb: Token) -> bool:
+    """Whether a clause tells what came before or around the news: a time clause ("after the jet
+    shot down ...", "since troops entered ...") hung on another clause."""
+    t = verb
+    for _ in range(3):
+        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in t.children):
+            return True
+        if t.dep_ != "conj" or t.head.i == t.i:
+            return False
+        t = t.head
+    return False
 
 
 def _clause_party(trigger: Token) -> Token | None:
@@ -367,6 +382,8 @@ def sentence_events(
         while t.head.i != t.i and depth < 10:
             t, depth = t.head, depth + 1
         confidence -= 0.02 * depth
+        if _background(verb):
+            confidence -= 0.1  # "one day after a jet shot down a helicopter": the news is elsewhere
         if reason is not None:
             confidence *= 0.5
         if negated:
