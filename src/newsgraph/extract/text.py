@@ -35,6 +35,12 @@ _CREDIT_ONLY = re.compile(
     r"^[(\[]?\s*(?:(?:photo(?:graph)?|image|picture|credit|illustration)s?(?:\s+credit)?\s*[:：]|©|courtesy\b)",
     re.I,
 )
+# A short line naming a picture agency ("Jane Doe | Getty Images") is a photo credit.
+_AGENCY_CREDIT = re.compile(
+    r"\b(?:getty images|getty|shutterstock|istock(?:photo)?|alamy|ap photo|afp|epa|reuters|bloomberg|nurphoto"
+    r"|sipa|zuma)\b",
+    re.I,
+)
 # Wording only a photo caption uses: who stands where, "pictured", "In this ... photo", "Video: ...".
 _CAPTION_CUE = re.compile(
     r"\((?:left|right|center|centre|above|below|top|bottom|pictured)\)"
@@ -384,7 +390,9 @@ def classify_lines(text: str) -> list[Line]:
             line.role = "related"
         elif line.cue:
             line.role = "footer"
-        elif _CREDIT_ONLY.match(line.text) and line.words <= 12:
+        elif (_CREDIT_ONLY.match(line.text) and line.words <= 12) or (
+            line.words <= 8 and not line.sentence_end and _AGENCY_CREDIT.search(line.text)
+        ):
             line.role = "credit"
         elif _is_caption_line(line) or (line.words <= 80 and _CAPTION_CUE.search(line.text)):
             line.role = "caption"
@@ -411,7 +419,12 @@ def extract_text(text: str, given_title: str | None = None) -> TextResult:
         return result
     # Credit-only lines ("(Image: © X)") label the line before them as the caption.
     for i, line in enumerate(lines):
-        if line.role == "credit" and i > 0 and lines[i - 1].role in {"body", "other"}:
+        if (
+            line.role == "credit"
+            and i > 0
+            and lines[i - 1].role in {"body", "other"}
+            and _CREDIT_ONLY.match(line.text)  # an agency name alone may follow a paragraph
+        ):
             prev = lines[i - 1]
             credit = re.sub(
                 r"^[(\[]?\s*(?:(?:photo(?:graph)?|image|picture|credit|illustration)s?(?:\s+credit)?\s*[:：]"
