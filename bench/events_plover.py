@@ -10,7 +10,8 @@ The lexicon was tuned on even-numbered records only; odd-numbered records are th
     .venv/bin/python bench/events_plover.py [--limit N] [--failures]
 
 ``--failures`` lists the tuning (even) records whose type, actor or recipient we got wrong; the
-held-out records are never listed.
+held-out records are never listed, only counted (actor misses by kind: no event, an event with no
+actor, another actor).
 """
 
 from __future__ import annotations
@@ -122,6 +123,15 @@ def main(argv: list[str] | None = None) -> int:
                 "actor": best is not None and overlaps(best.actor_text, src),
                 "recipient": best is not None and overlaps(best.recipient_text, tar),
                 "pred": best.type if best else None,
+                "actor_miss": (
+                    None
+                    if not src or (best is not None and overlaps(best.actor_text, src))
+                    else "no event"
+                    if best is None
+                    else "no actor"
+                    if best.actor_text is None
+                    else "other actor"
+                ),
             }
         )
         if args.failures and rec["_n"] % 2 == 0:
@@ -161,6 +171,14 @@ def main(argv: list[str] | None = None) -> int:
             (a, n), (b, _) = s_ours[metric], s_base[metric]
             ratio = f"{a / b:.2f}x" if b else "n/a"
             print(f"| {split} | {metric} | {n} | {a:.3f} | {b:.3f} | {ratio} |")
+    for split, parity in (("odd", 1), ("even", 0)):
+        misses = Counter(r["actor_miss"] for r in ours if r["n"] % 2 == parity and r["actor_miss"])
+        print(
+            f"\n{split} actor misses: "
+            + ", ".join(f"{k} {misses[k]}" for k in ("no event", "no actor", "other actor")),
+            end="",
+        )
+    print()
     confusion = Counter((r["pred"], r["n"]) for r in ours if not r["type"])
     missed = Counter(r["pred"] or "none" for r in ours if not r["type"])
     print(f"\nwrong type predicted (count): {dict(missed.most_common(8))}")
