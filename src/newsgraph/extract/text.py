@@ -304,8 +304,8 @@ def _merge_across_widgets(lines: list[Line], candidates: list[tuple[float, int, 
 
 
 def _cut_listing(lines: list[Line], start: int, end: int) -> int:
-    """Where the story ends inside a run that goes on into a listing: teaser cards or a comment
-    thread (each a headline or name, then a date, then a summary), or the story printed again.
+    """Where the story ends inside a run that goes on into a listing: a comment thread's head, teaser
+    cards or comments (each a headline or name, then a date, then a summary), or the story printed again.
 
     Two such dated cards in a row (at most two paragraphs apart), after the story's first
     paragraph, mark a listing; it starts at the first.
@@ -320,6 +320,8 @@ def _cut_listing(lines: list[Line], start: int, end: int) -> int:
             break
     for i in range(start, end):
         line = lines[i]
+        if line.comments and seen:
+            return i  # the comment thread's head: the story is over
         if line.role == "body":
             seen, since = True, since + 1
         elif seen and line.role == "dateline" and lines[i - 1].role not in {"body", "heading"}:
