@@ -167,6 +167,26 @@ def test_first_person_plural_in_a_quote_is_the_speakers_organisation(nlp: Langua
     assert linked(doc, "Our") == {"Kestrel Transit"}
 
 
+def test_first_person_plural_through_a_quotation_of_several_sentences(nlp: Language) -> None:
+    doc = seeded(
+        nlp,
+        'A statement by Kestrel Transit said: "We regret the delay. Our engineers are working on it. '
+        'We expect to run again on Friday." Passengers were angry.',
+        [("Kestrel Transit", "ORG", [])],
+    )
+    assert linked(doc, "We") == {"Kestrel Transit"}
+    assert linked(doc, "Our") == {"Kestrel Transit"}
+    assert len([k for k in links(doc) if k.startswith("We@")]) == 2
+    # treebank-style marks, as in tokenised corpora
+    doc = seeded(
+        nlp,
+        "Kestrel Transit spokesman Ivo Brand said ``We regret the delay. Our engineers are working on it.'' "
+        "Passengers were angry.",
+        [("Kestrel Transit", "ORG", []), ("Ivo Brand", "PERSON", [])],
+    )
+    assert linked(doc, "Our") == {"Kestrel Transit"}
+
+
 def test_first_person_plural_without_a_known_organisation_is_left_alone(nlp: Language) -> None:
     doc = seeded(
         nlp,
@@ -202,6 +222,28 @@ def test_class_noun_for_another_instance_is_left_alone(nlp: Language) -> None:
     # a class noun with no product named before it
     doc = seeded(nlp, "Corvane lost money. The aircraft was late.", [("Corvane", "ORG", [])])
     assert linked(doc, "The aircraft") == set()
+
+
+def test_name_repeat_the_tagger_missed_is_linked(nlp: Language) -> None:
+    text = "Corvane unveiled the Z9 on Monday. Airlines have ordered 40 of the Z9 so far."
+    doc = nlp(text)
+    cluster = EntityCluster(id="e1", name="Z9", label="PRODUCT")
+    cluster.spans.append(doc.char_span(text.index("Z9"), text.index("Z9") + 2))
+    doc._.ng_entities = [cluster]
+    doc._.ng_coref = None
+    describe_entities(doc)
+    assert {(m.text, m.start) for m in find_coref(doc)} >= {("Z9", text.rindex("Z9"))}
+
+
+def test_name_repeat_inside_a_longer_name_is_left_alone(nlp: Language) -> None:
+    text = "Corvane built the Z9. Its freighter, the Z9-F, and the Orion Z9 Works are new."
+    doc = nlp(text)
+    cluster = EntityCluster(id="e1", name="Z9", label="PRODUCT")
+    cluster.spans.append(doc.char_span(text.index("Z9"), text.index("Z9") + 2))
+    doc._.ng_entities = [cluster]
+    doc._.ng_coref = None
+    describe_entities(doc)
+    assert not [m for m in find_coref(doc) if m.text == "Z9"]
 
 
 def test_possessive_on_a_conjunct_goes_to_the_first_conjunct(nlp: Language) -> None:

@@ -9,6 +9,8 @@ left alone, so a missing link is more likely than a wrong one.
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -20,6 +22,7 @@ from .coref_rules import (
     resolve_nominal,
     resolve_pronoun,
 )
+from .quote_marks import find_quote_spans
 from .quotes import find_quotes
 
 __all__ = ["find_coref", "resolve_coref"]
@@ -112,7 +115,10 @@ def _speaker_organisation(doc: Doc, quote, index: EntityIndex) -> str | None:  #
     if quote.speaker is None:
         if quote.speaker_start is None:
             return None
-        ranges.append((quote.speaker_start, quote.speaker_end))
+        # "a Boeing spokesman", "a statement by Boeing": the subject with what hangs on it
+        subj = doc.char_span(quote.speaker_start, quote.speaker_end, alignment_mode="expand")
+        end = subj.root.right_edge.idx + len(subj.root.right_edge) if subj is not None else quote.speaker_end
+        ranges.append((quote.speaker_start, max(end, quote.speaker_end)))
     elif index.label(quote.speaker) == "PERSON":
         ranges += [(d.start, d.end) for d in doc._.ng_descriptions or [] if d.entity == quote.speaker]
         for span in index.clusters[quote.speaker].spans:  # "Boeing CEO Jim Kerr": the title before the name
@@ -132,9 +138,19 @@ def _speaker_organisation(doc: Doc, quote, index: EntityIndex) -> str | None:  #
     return orgs.pop() if len(orgs) == 1 else None
 
 
+_LATEX_QUOTE = re.compile(r"``([^\n]*?)''")
+
+
+def _quotation_regions(doc: Doc) -> list[tuple[int, int]]:
+    """Character ranges between paired quotation marks, with ``...'' (treebank-style) marks too."""
+    regions = [(q.start, q.end) for q in find_quote_spans(doc.text)]
+    regions += [(m.start(1), m.end(1)) for m in _LATEX_QUOTE.finditer(doc.text)]
+    return regions
+
+
 def _quoted_first_person(doc: Doc, index: EntityIndex, found: list[CorefMention]) -> list[CorefMention]:
-    """ "We will keep building planes," a Boeing spokesman said: "we/our/us" in a direct quotation
-    stand for the organisation its speaker speaks for."""
+    """ "We will keep building planes," a Boeing spokesman said: "we/our/us" in a quotation stand
+    for the organisation its speaker speaks for, through the whole quotation (several sentences)."""
     if not any(t.lower_ in _FIRST_PLURAL for t in doc):
         return []
     saved = doc._.ng_coref
@@ -143,25 +159,78 @@ def _quoted_first_person(doc: Doc, index: EntityIndex, found: list[CorefMention]
         quotes = find_quotes(doc)
     finally:
         doc._.ng_coref = saved
-    out: list[CorefMention] = []
+    regions = _quotation_regions(doc)
+    owner: dict[tuple[int, int], str | None] = {}  # quotation -> its organisation (None: two disagree)
     for quote in quotes:
-        words = doc.char_span(quote.start, quote.end, alignment_mode="expand")
-        if words is None or not any(t.lower_ in _FIRST_PLURAL for t in words):
-            continue
         org = _speaker_organisation(doc, quote, index)
         if org is None:
+            continue  # "Everyone told us ...", inside a CEO's quotation, says nothing about "us"
+        spans = [(quote.start, quote.end)]
+        spans += [r for r in regions if r[0] <= quote.start < r[1] or quote.start <= r[0] < quote.end]
+        for span in spans:
+            if span in owner and owner[span] != org:
+                owner[span] = None
+            else:
+                owner[span] = org
+    out: list[CorefMention] = []
+    for tok in doc:
+        if tok.lower_ not in _FIRST_PLURAL or tok.pos_ != "PRON" or index.entity_of(tok) is not None:
             continue
-        for tok in words:
-            if tok.lower_ in _FIRST_PLURAL and tok.pos_ == "PRON" and index.entity_of(tok) is None:
-                index.set_span(doc[tok.i : tok.i + 1], org)
-                out.append(CorefMention(org, tok.idx, tok.idx + len(tok), tok.text, 0.75))
+        orgs = {org for (a, b), org in owner.items() if a <= tok.idx < b}
+        if len(orgs) != 1 or None in orgs:
+            continue
+        org = orgs.pop()
+        index.set_span(doc[tok.i : tok.i + 1], org)
+        out.append(CorefMention(org, tok.idx, tok.idx + len(tok), tok.text, 0.75))
+    return out
+
+
+def _name_repeats(doc: Doc, index: EntityIndex) -> list[CorefMention]:
+    """A name the tagger missed this time: the exact words of one entity's mention elsewhere
+    ("the 787" when "787" was tagged before), as a whole name, not part of a longer one."""
+    forms: dict[tuple[str, ...], set[str]] = {}
+    for ent, cluster in index.clusters.items():
+        for span in cluster.spans:
+            words = tuple(t.text for t in span)
+            if any(c.isupper() or c.isdigit() for c in words[0][:1]) and not all(t.is_stop for t in span):
+                forms.setdefault(words, set()).add(ent)
+    forms = {words: ents for words, ents in forms.items() if len(ents) == 1}
+    if not forms:
+        return []
+    longest = max(len(w) for w in forms)
+    out: list[CorefMention] = []
+    i = 0
+    while i < len(doc):
+        hit = None
+        for n in range(min(longest, len(doc) - i), 0, -1):
+            words = tuple(t.text for t in doc[i : i + n])
+            if words in forms and all(index.by_token[j] is None for j in range(i, i + n)):
+                hit = (n, next(iter(forms[words])))
+                break
+        if hit is None:
+            i += 1
+            continue
+        n, ent = hit
+        span = doc[i : i + n]
+        before = doc[i - 1] if i else None
+        after = doc[i + n] if i + n < len(doc) else None
+        inside_longer = (
+            (before is not None and before.pos_ == "PROPN" and before.head.i in range(i, i + n))
+            or (after is not None and after.pos_ == "PROPN" and span.root.head.i == after.i)
+            or (before is not None and not before.whitespace_ and before.text not in {'"', "(", "``", "'"})
+            or (after is not None and not span[-1].whitespace_ and after.text in {"-", "/", "+", "'", "."})
+        )
+        if not inside_longer:
+            index.set_span(span, ent)
+            out.append(CorefMention(ent, span.start_char, span.end_char, span.text, 0.8))
+        i += n
     return out
 
 
 def find_coref(doc: Doc, index: EntityIndex | None = None) -> list[CorefMention]:
     """Resolve every pronoun and definite nominal in ``doc`` that has a clear antecedent."""
     index = index or EntityIndex.build(doc, include_coref=False)
-    mentions: list[CorefMention] = []
+    mentions: list[CorefMention] = _name_repeats(doc, index)
     for tok in doc:
         if index.entity_of(tok) is not None:
             continue
