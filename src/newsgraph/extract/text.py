@@ -57,6 +57,13 @@ _ABOUT = re.compile(
     r"^(?i:about|über|à propos de|sobre|acerca de)\s+(?:(?i:the\s+(?:author|writer)s?)"
     r"|[A-ZÀ-Þ][\w'’.-]+(?:\s+[A-ZÀ-Þ][\w'’.-]+){0,3})$"
 )
+# An interview's turns ("Q: ...", "A: ...") are prose however short.
+_INTERVIEW = re.compile(r"^(?:Q|A|Question|Answer)\s*[:.]\s*\S")
+# "13 hours ago": a teaser's or a comment's timestamp.
+_RELATIVE_TIME = re.compile(
+    r"^(?:\d+|an?|one)\s+(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago$",
+    re.I,
+)
 _HANDLE = re.compile(r"@\w+$")
 # A page-builder shortcode left in the text ("[button link=...]...[/button]").
 _SHORTCODE = re.compile(r"\[/\w+\]|^\[\w+\s[^\]]*=")
@@ -231,7 +238,7 @@ def _score(line: Line) -> float:
         return -15.0
     if line.body_like:
         return float(min(line.words, 60))
-    if line.date and line.words <= 14:
+    if (line.date and line.words <= 14) or _RELATIVE_TIME.match(line.text):
         # A date line inside a run is a comment's or a teaser's timestamp, not prose.
         return -3.0
     if line.words >= 8 and line.lower_ratio >= 0.5:
@@ -324,7 +331,11 @@ def _cut_listing(lines: list[Line], start: int, end: int) -> int:
             return i  # the comment thread's head: the story is over
         if line.role == "body":
             seen, since = True, since + 1
-        elif seen and line.role == "dateline" and lines[i - 1].role not in {"body", "heading"}:
+        elif (
+            seen
+            and (line.role == "dateline" or _RELATIVE_TIME.match(line.text))
+            and lines[i - 1].role not in {"body", "heading"}
+        ):
             if card >= 0 and since <= 2:
                 return _card_start(lines, start, card)
             card, since = i, 0
@@ -454,7 +465,9 @@ def extract_text(text: str, given_title: str | None = None) -> TextResult:
     for line in lines[start:end]:
         # A line inside the story that ends a sentence is prose, however short or capitalised
         # ("Q: Favourite books?", a sentence full of names).
-        prose = line.role == "other" and line.sentence_end and line.words >= 3
+        prose = line.role == "other" and (
+            (line.sentence_end and line.words >= 3) or bool(_INTERVIEW.match(line.text))
+        )
         if line.role == "embed" or prose:
             line.role = "body"
         if line.role == "body" or (line.role == "other" and _is_heading(lines, line)):
