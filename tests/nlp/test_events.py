@@ -384,6 +384,8 @@ def test_means_by_gerund_is_done_by_the_clause_subject(nlp: Language) -> None:
         ("Peru rejected a Chilean offer to host a summit in July.", "CONSULT", "host", "Chilean"),
         # "a meeting of X": X meet
         ("Delegates will attend a meeting of Andean trade ministers.", "CONSULT", "meeting", "ministers"),
+        # "went on hunger strike": the ones who went
+        ("Forty jailed farmers went on hunger strike in Lima.", "PROTEST", "strike", "farmers"),
         # "arranged a ceasefire": the arranger
         ("The president arranged a ceasefire with the rebels.", "AGREE", "ceasefire", "president"),
     ],

@@ -139,6 +139,8 @@ def _governing(trigger: Token) -> Token | None:
         and head.head.lemma_ in ("put", "place", "keep", "hold")
     ):
         return head.head  # "was placed under arrest", "put X under investigation": the verb does it
+    if trigger.dep_ == "pobj" and head.lower_ == "on" and head.head.lemma_ in ("go", "stay", "remain"):
+        return head.head  # "went on hunger strike", "remained on strike"
     if trigger.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("for", "in", "into"):
         verb = head.head
         if verb.pos_ == "VERB" and verb.lemma_ in (
