@@ -175,7 +175,9 @@ def _features(index: int, text: str) -> Line:
     alpha = [w for w in words if w[0].isalpha()]
     # Letters without case (CJK, Arabic, Thai...) read like lowercase prose.
     lower = sum(1 for w in alpha if not w[0].isupper())
-    n = sum(max(1, len(_UNSPACED.findall(w)) // 2) if _UNSPACED.search(w) else 1 for w in words)
+    n = len(words)
+    if _UNSPACED.search(text):
+        n = sum(max(1, len(_UNSPACED.findall(w)) // 2) if _UNSPACED.search(w) else 1 for w in words)
     if _URL_ONLY.match(text):
         n = 1  # a bare link is one token, however many path segments it has
     key = _line_key(text) if n <= 6 else ""
