@@ -408,6 +408,15 @@ def test_subject_the_parser_hung_elsewhere(nlp: Language) -> None:
     assert "Declaration" not in (agree.recipient_text or ""), agree
 
 
+def test_coordinated_parties_of_a_joint_event(nlp: Language) -> None:
+    text = "Kenyan President Mwai Kibaki and Ugandan President Yoweri Museveni discussed the drought."
+    talks = _find(_run(nlp, text)._.ng_events, "CONSULT", "discussed")
+    assert "Kibaki" in (talks.actor_text or "") and "Museveni" in (talks.recipient_text or ""), talks
+    # "both" is no part of the name
+    reject = _find(_run(nlp, "Both Ghana and Togo rejected the plan.")._.ng_events, "REJECT", "rejected")
+    assert reject.actor_text == "Ghana", reject
+
+
 def test_time_clause_is_background_to_the_main_event(nlp: Language) -> None:
     text = (
         "Norway announced a suspension of arms sales to Ruritania on Monday, a day after Ruritanian troops "

@@ -569,7 +569,7 @@ def np_span(token: Token, wide: bool = False) -> Span:
             and (c.lower_ == "of" or (wide and c.lower_ in ("from", "in") and token.pos_ == "NOUN"))
         ):
             end = max(end, c.right_edge.i + 1)
-    while start < token.i and doc[start].dep_ in ("det", "punct", "cc", "predet"):
+    while start < token.i and doc[start].dep_ in ("det", "punct", "cc", "predet", "preconj"):
         start += 1
     return doc[start:end]
 

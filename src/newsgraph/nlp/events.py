@@ -353,10 +353,15 @@ def sentence_events(
         nominals = {j for j, e in matches.items() if e.pos == "noun"}
         words = tuple(c for c in trigger.children if c.lemma_.lower() in entry.needs)
         recipient_tok = recipient_of(trigger, carrier, skip, entry.type, nominals, words)
-        if recipient_tok is None and actor_tok is not None and entry.type in SYMMETRIC:
+        if (
+            actor_tok is not None
+            and entry.type in SYMMETRIC
+            and (recipient_tok is None or participant_tier(recipient_tok) >= _THING_TIER)
+        ):
+            # "X and Y discussed the crisis": Y is the partner, the crisis only the topic
             conj = [c for c in actor_tok.children if c.dep_ == "conj"]
             if conj:
-                recipient_tok = participant(conj[0])
+                recipient_tok = participant(conj[0]) or recipient_tok
         etype = entry.type
         if (
             etype == "ASSAULT"
