@@ -143,15 +143,17 @@ _LATEX_QUOTE = re.compile(r"``([^\n]*?)''")
 
 def _quotation_regions(doc: Doc) -> list[tuple[int, int]]:
     """Character ranges between paired quotation marks, with ``...'' (treebank-style) marks too."""
-    regions = [(q.start, q.end) for q in find_quote_spans(doc.text)]
-    regions += [(m.start(1), m.end(1)) for m in _LATEX_QUOTE.finditer(doc.text)]
+    text = doc.text
+    regions = [(q.start, q.end) for q in find_quote_spans(text)]
+    regions += [(m.start(1), m.end(1)) for m in _LATEX_QUOTE.finditer(text)]
     return regions
 
 
 def _quoted_first_person(doc: Doc, index: EntityIndex, found: list[CorefMention]) -> list[CorefMention]:
     """ "We will keep building planes," a Boeing spokesman said: "we/our/us" in a quotation stand
     for the organisation its speaker speaks for, through the whole quotation (several sentences)."""
-    if not any(t.lower_ in _FIRST_PLURAL for t in doc):
+    candidates = [t for t in doc if t.lower_ in _FIRST_PLURAL and t.pos_ == "PRON"]
+    if not candidates:
         return []
     saved = doc._.ng_coref
     doc._.ng_coref = found
@@ -173,8 +175,8 @@ def _quoted_first_person(doc: Doc, index: EntityIndex, found: list[CorefMention]
             else:
                 owner[span] = org
     out: list[CorefMention] = []
-    for tok in doc:
-        if tok.lower_ not in _FIRST_PLURAL or tok.pos_ != "PRON" or index.entity_of(tok) is not None:
+    for tok in candidates:
+        if index.entity_of(tok) is not None:
             continue
         orgs = {org for (a, b), org in owner.items() if a <= tok.idx < b}
         if len(orgs) != 1 or None in orgs:
@@ -198,12 +200,14 @@ def _name_repeats(doc: Doc, index: EntityIndex) -> list[CorefMention]:
     if not forms:
         return []
     longest = max(len(w) for w in forms)
+    firsts = {w[0] for w in forms}
+    texts = [t.text for t in doc]
     out: list[CorefMention] = []
     i = 0
     while i < len(doc):
         hit = None
-        for n in range(min(longest, len(doc) - i), 0, -1):
-            words = tuple(t.text for t in doc[i : i + n])
+        for n in range(min(longest, len(doc) - i), 0, -1) if texts[i] in firsts else ():
+            words = tuple(texts[i : i + n])
             if words in forms and all(index.by_token[j] is None for j in range(i, i + n)):
                 hit = (n, next(iter(forms[words])))
                 break
