@@ -17,9 +17,10 @@ _spec = importlib.util.spec_from_file_location("bench_extraction", REPO / "bench
 bench = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(bench)
 
-# Measured 2026-03 on all 91 pages: html 0.967 (trafilatura alone 0.962), text 0.878.
+# Measured on all 91 pages: html 0.967 (trafilatura alone 0.962), text 0.926 (0.878 before the zone
+# rules: ad slots, widgets mid-story, comment threads, teaser cards, captions).
 HTML_FLOOR = 0.95
-TEXT_FLOOR = 0.85
+TEXT_FLOOR = 0.90
 
 
 @pytest.fixture(scope="module")
