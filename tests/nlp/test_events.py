@@ -417,6 +417,13 @@ def test_coordinated_parties_of_a_joint_event(nlp: Language) -> None:
     assert reject.actor_text == "Ghana", reject
 
 
+def test_role_and_name_in_apposition_both_kept(nlp: Language) -> None:
+    text = "Bolivia's mining minister, Carlos Quiroga, suspended the licence of a Canadian firm."
+    events = _run(nlp, text)._.ng_events
+    best = max(events, key=lambda e: e.confidence)
+    assert best.actor_text == "Bolivia's mining minister, Carlos Quiroga", best
+
+
 def test_time_clause_is_background_to_the_main_event(nlp: Language) -> None:
     text = (
         "Norway announced a suspension of arms sales to Ruritania on Monday, a day after Ruritanian troops "

@@ -93,13 +93,17 @@ def _role(doc: Doc, token: Token | None, wide: bool = False) -> tuple[str | None
     if token is None:
         return None, None, None
     appos = next((c for c in token.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+    role = None
     if appos is not None and token.ent_type_ != "PERSON":
-        token = appos  # "Meridian's chief executive, Ingrid Holm": the person acts
+        # "Meridian's chief executive, Ingrid Holm": the person acts, and the text keeps the role
+        role, token = np_span(token, wide), appos
     span = np_span(token, wide)
     cluster = entity_at(doc, span.start_char, span.end_char)
     if cluster is None and token.pos_ == "NOUN":
         cluster = _named_by_head(doc, token)
     text = span.text
+    if role is not None and role.end <= span.start:
+        text = doc_text(doc)[role.start_char : span.end_char]
     if token.pos_ == "PRON" and cluster is not None:
         text = cluster.name
     return (cluster.id if cluster else None), text, span
