@@ -185,3 +185,16 @@ def test_buttons_ads_and_comment_heads_are_flagged() -> None:
     assert ad.role == "ad" and not ad.cue
     assert share.cue
     assert comments.comments and comments.related
+
+
+def test_the_sources_list_after_the_story_is_left_out() -> None:
+    ref = (
+        "Coast County Council, minutes of the transport committee meeting on the harbour railway "
+        "budget and the signalling contract, March 4, 2025"
+    )
+    page = (
+        f"Railway budget approved\n{P1}\n{P2}\n{P3}\nSources:\n{ref}\n{ref.replace('March 4', 'April 9')}\n"
+    )
+    body = _body(page)
+    assert body.endswith(P3)
+    assert "minutes of the transport committee" not in body

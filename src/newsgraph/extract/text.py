@@ -103,6 +103,7 @@ def _cues() -> dict[str, list[str]]:
         "ads": raw["lines"]["ads"],
         "buttons": raw["lines"]["buttons"],
         "comments": raw["lines"]["comments"],
+        "notes": raw["lines"]["notes"],
     }
 
 
@@ -139,7 +140,7 @@ class Line:
     ad: bool = False
     """A whole-line ad slot ("Advertisement"): never body, but no end of the article either."""
     comments: bool = False
-    """The head of a comment thread: the article does not run on past it."""
+    """The head of a comment thread or of a story's notes (sources): the article does not run on past it."""
     role: str = "other"
     """banner, breadcrumb, title, alt, caption, credit, dateline, byline, body, heading, related, footer,
     ad, embed, other."""
@@ -182,7 +183,8 @@ def _features(index: int, text: str) -> Line:
         n = 1  # a bare link is one token, however many path segments it has
     key = _line_key(text) if n <= 6 else ""
     ad = key in cues["ads"]
-    comments = n <= 8 and (key in cues["comments"] or bool(_COMMENT_HEAD.match(text)))
+    # A comment thread's head, or the head of the notes after a story (sources, references).
+    comments = n <= 8 and (key in cues["comments"] or key in cues["notes"] or bool(_COMMENT_HEAD.match(text)))
     return Line(
         index=index,
         text=text,
