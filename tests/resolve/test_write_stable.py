@@ -22,7 +22,8 @@ import pytest
 from sqlalchemy import Engine, select
 
 from newsgraph.model import Facts
-from newsgraph.resolve.context import _read_contexts, store_cache
+from newsgraph.resolve import context
+from newsgraph.resolve.context import store_cache
 from newsgraph.store import write_facts
 from newsgraph.store.schema import metadata
 
@@ -175,17 +176,29 @@ def test_generated_corpus_is_stored_as_pinned(engine: Engine) -> None:
     assert got == expected[backend]
 
 
-def test_cached_contexts_match_the_store(engine: Engine) -> None:
-    """The writer's cached contexts are what a fresh read of the store gives, article after article."""
+@pytest.mark.parametrize("window", [200, 4])
+def test_cached_contexts_match_the_store(
+    engine: Engine, window: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The writer's cached contexts are what a fresh read of the store gives, article after article
+    (with a window of 4 articles and descriptions, the paths where one is pushed out are taken often)."""
+    if window != context.RECENT_ARTICLES:
+        monkeypatch.setattr(context, "RECENT_ARTICLES", window)
+        for name, statement in zip(
+            ["_NEIGHBOURS", "_TEXTS", "_WINDOW"], context._context_statements(), strict=True
+        ):
+            monkeypatch.setattr(context, name, statement)
     facts = generated_facts(260, seed=5)
+    with engine.connect() as conn:
+        store_cache(conn).clear()
     checked = 0
     for i, f in enumerate(facts):
         write_facts(engine, f)
-        if i % 13 == 0 or i == len(facts) - 1:
+        if i % 7 == 0 or i == len(facts) - 1:
             with engine.connect() as conn:
                 cache = store_cache(conn)
                 ids = sorted(cache.contexts)
-                fresh = _read_contexts(conn, ids) if ids else {}
-                assert {i: cache.contexts[i][:2] for i in ids} == {i: fresh[i][:2] for i in ids}
+                fresh = context._read_contexts(conn, ids) if ids else {}
+                assert (cache.context(conn, ids) if ids else {}) == fresh
                 checked += len(ids)
     assert checked > 100

@@ -1,26 +1,34 @@
 """What the store knows around a candidate entity, read in batches and cached exactly per process.
 
-A candidate's context is its co-occurring entities (in its latest 200 articles) and the words of
-its descriptions. Both change only when an article mentioning the entity is written, or by a
-correction. The single writer therefore keeps them in a per-process cache (one per database):
-every entity an article touches is dropped from it when the article is written, any correction
-clears it, and a watermark read at the start of each article (the highest mention, source and
-correction ids) clears it when anything else wrote to the store meanwhile (another process, an
-engine of its own, a rolled-back transaction).
+A candidate's context is its co-occurring entities (in its latest 200 articles, by article id) and
+the words of its first 200 descriptions. Both change only when an article mentioning or describing
+the entity is written, or by a correction. The single writer therefore keeps them in a per-process
+cache (one per database) and brings a cached context up to date itself when it writes an article:
+the article's other entities join the neighbours of each entity it mentions, its descriptions'
+words join the words, exactly as a fresh read would see them. Where that needs the store's order
+(an entity reaching its 200th article or description, or a new article that enters an entity's
+latest 200 and pushes one out) the context is dropped and read again when next needed. Any
+correction clears the cache, and a watermark read at the start of each article (the highest
+mention, source and correction ids) clears it when anything else wrote to the store meanwhile
+(another process, an engine of its own, a rolled-back transaction).
+
+Keeping contexts up to date rather than dropping them matters as the store grows: the entities
+an article touches are mostly the frequent ones, whose contexts (200 articles of neighbours) cost
+the most to read again.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Set
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, func, select
+from sqlalchemy import Connection, String, bindparam, func, literal, select
 
 from ..store.schema import article_sources, articles, corrections, descriptions, entities, mentions
 from .names import name_key
 
-__all__ = ["StoreCache", "store_cache", "forget", "words_of", "RECENT_ARTICLES"]
+__all__ = ["StoreCache", "ArticleRows", "store_cache", "forget", "words_of", "RECENT_ARTICLES"]
 
 RECENT_ARTICLES = 200
 """A candidate's neighbours are read from this many of its latest articles (and as many descriptions)."""
@@ -36,14 +44,38 @@ def words_of(texts: Iterable[str]) -> set[str]:
     return {w for t in texts for w in name_key(t).split() if len(w) > 2 and w not in _STOP}
 
 
-Context = tuple[frozenset[int], frozenset[str]]
+Context = tuple[Set[int], Set[str]]
+
+
+@dataclass
+class _Entry:
+    """One entity's cached context, with what it takes to keep it up to date."""
+
+    neighbours: set[int]
+    words: set[str]
+    articles: int
+    """Articles the neighbours come from (``RECENT_ARTICLES`` at most)."""
+    oldest: str | None
+    """The lowest article id among them (in the store's order): a newer article enters the window."""
+    descriptions: int
+    """Descriptions the words come from (``RECENT_ARTICLES`` at most)."""
+
+
+@dataclass
+class ArticleRows:
+    """What an article wrote that entity contexts are read from: its mentions' entities, and its
+    descriptions (entity id, text) in the order they were inserted."""
+
+    article_id: str
+    mentioned: set[int]
+    described: list[tuple[int, str]]
 
 
 @dataclass
 class StoreCache:
     """Candidate contexts, article counts and the corrections of one database, valid while ``mark`` holds."""
 
-    contexts: dict[int, Context] = field(default_factory=dict)
+    contexts: dict[int, _Entry] = field(default_factory=dict)
     article_counts: dict[int, int] = field(default_factory=dict)
     total_articles: int | None = None
     rules_rows: list[tuple[str, Any]] | None = None
@@ -67,15 +99,59 @@ class StoreCache:
         if self.total_articles is not None:
             self.total_articles += 1
 
-    def wrote(self, conn: Connection, touched: Iterable[int], counted: Iterable[int] = ()) -> None:
-        """The article's rows are in (not yet committed): drop the contexts it changed, add it to the
+    def wrote(
+        self,
+        conn: Connection,
+        touched: Iterable[int],
+        counted: Iterable[int] = (),
+        rows: ArticleRows | None = None,
+    ) -> None:
+        """The article's rows are in (not yet committed): bring the contexts it changed up to date
+        (``rows``; without them, drop the contexts of every entity it ``touched``), add it to the
         article counts of the entities it ``counted`` (not a near-duplicate's), remember the watermark."""
-        for entity_id in touched:
-            self.contexts.pop(entity_id, None)
+        if rows is None:
+            for entity_id in touched:
+                self.contexts.pop(entity_id, None)
+        else:
+            self._update(conn, rows)
         for entity_id in counted:
             if entity_id in self.article_counts:
                 self.article_counts[entity_id] += 1
         self.mark = _watermark(conn)
+
+    def _update(self, conn: Connection, rows: ArticleRows) -> None:
+        """Add an article's mentions and descriptions to the cached contexts, as a fresh read would."""
+        at_cap = {
+            i: e.oldest
+            for i in rows.mentioned
+            if (e := self.contexts.get(i)) is not None
+            and e.articles >= RECENT_ARTICLES
+            and e.oldest is not None
+        }
+        older = _older_than(conn, rows.article_id, at_cap)
+        for entity_id in rows.mentioned:
+            entry = self.contexts.get(entity_id)
+            if entry is None:
+                continue
+            if entry.articles + 1 < RECENT_ARTICLES:  # every article of the entity is in its window
+                entry.neighbours |= rows.mentioned
+                entry.neighbours.discard(entity_id)
+                entry.articles += 1
+            elif not older.get(entity_id, False):
+                # the window fills up, or this article enters it and pushes one out: read it again
+                del self.contexts[entity_id]
+        per_entity: dict[int, list[str]] = {}
+        for entity_id, text in rows.described:
+            per_entity.setdefault(entity_id, []).append(text)
+        for entity_id, texts in per_entity.items():
+            entry = self.contexts.get(entity_id)
+            if entry is None:
+                continue
+            if entry.descriptions + len(texts) <= RECENT_ARTICLES:
+                entry.words |= words_of(texts)
+                entry.descriptions += len(texts)
+            else:  # which ones count depends on the store's order
+                del self.contexts[entity_id]
 
     def rules(self, conn: Connection):  # type: ignore[no-untyped-def]
         """The corrections in force (read again only when the corrections table changed)."""
@@ -106,16 +182,34 @@ class StoreCache:
         return {i: self.article_counts[i] for i in ids}
 
     def context(self, conn: Connection, ids: Iterable[int]) -> dict[int, Context]:
-        """Co-occurring entities and description words of these entities (two queries for all missing)."""
+        """Co-occurring entities and description words of these entities (three queries for all missing).
+
+        The sets are the cache's own: read them, do not keep them past the article."""
         wanted = list(ids)
         missing = sorted({i for i in wanted if i not in self.contexts})
         if missing:
-            self.contexts.update(_read_contexts(conn, missing))
-        return {i: self.contexts[i] for i in wanted}
+            self.contexts.update(_read_entries(conn, missing))
+        return {i: (self.contexts[i].neighbours, self.contexts[i].words) for i in wanted}
 
 
-def _context_statements() -> tuple[Any, Any]:
-    """The two context queries, built once (``ids``: the entities to read)."""
+def _older_than(conn: Connection, article_id: str, oldest: dict[int, str]) -> dict[int, bool]:
+    """For each entity, whether ``article_id`` sorts below its oldest recent article, in the order
+    the store sorts article ids (SQLite compares bytes, as Python compares strings; another backend
+    is asked, as its collation decides)."""
+    if not oldest:
+        return {}
+    if conn.dialect.name == "sqlite":
+        return {i: article_id < o for i, o in oldest.items()}
+    ids = list(oldest)
+    mine = literal(article_id, String())
+    row = conn.execute(
+        select(*[(mine < literal(oldest[i], String())).label(f"c{n}") for n, i in enumerate(ids)])
+    ).one()
+    return {i: bool(v) for i, v in zip(ids, row, strict=True)}
+
+
+def _context_statements() -> tuple[Any, Any, Any]:
+    """The three context queries, built once (``ids``: the entities to read)."""
     ids = bindparam("ids", expanding=True)
     pairs = (
         select(mentions.c.entity_id, mentions.c.article_id).where(mentions.c.entity_id.in_(ids)).distinct()
@@ -149,13 +243,17 @@ def _context_statements() -> tuple[Any, Any]:
         .subquery()
     )
     texts = select(numbered.c.entity_id, numbered.c.text).where(numbered.c.rn <= RECENT_ARTICLES)
-    return neighbours, texts
+    # how many articles the window holds, and the lowest id in it (a later article may displace it)
+    window = select(recent.c.entity_id, func.count(), func.min(recent.c.article_id)).group_by(
+        recent.c.entity_id
+    )
+    return neighbours, texts, window
 
 
-_NEIGHBOURS, _TEXTS = _context_statements()
+_NEIGHBOURS, _TEXTS, _WINDOW = _context_statements()
 
 
-def _read_contexts(conn: Connection, ids: list[int]) -> dict[int, Context]:
+def _read_entries(conn: Connection, ids: list[int]) -> dict[int, _Entry]:
     neighbours: dict[int, set[int]] = {i: set() for i in ids}
     for entity_id, neighbour in conn.execute(_NEIGHBOURS, {"ids": ids}):
         if neighbour is not None:
@@ -163,7 +261,17 @@ def _read_contexts(conn: Connection, ids: list[int]) -> dict[int, Context]:
     texts: dict[int, list[str]] = {i: [] for i in ids}
     for entity_id, text in conn.execute(_TEXTS, {"ids": ids}):
         texts[entity_id].append(text)
-    return {i: (frozenset(neighbours[i]), frozenset(words_of(texts[i]))) for i in ids}
+    window: dict[int, tuple[int, str | None]] = {i: (0, None) for i in ids}
+    for entity_id, count, oldest in conn.execute(_WINDOW, {"ids": ids}):
+        window[entity_id] = (count, oldest)
+    return {
+        i: _Entry(neighbours[i], words_of(texts[i]), window[i][0], window[i][1], len(texts[i])) for i in ids
+    }
+
+
+def _read_contexts(conn: Connection, ids: list[int]) -> dict[int, Context]:
+    """Co-occurring entities and description words of these entities, read from the store."""
+    return {i: (e.neighbours, e.words) for i, e in _read_entries(conn, ids).items()}
 
 
 _WATERMARK = select(

@@ -103,6 +103,7 @@ def write_facts(engine: Engine, facts: Facts) -> WriteResult:
 
 
 def _write(conn: Connection, facts: Facts, cache: StoreCache) -> WriteResult:
+    from ..resolve.context import ArticleRows
     from ..resolve.dedup import find_duplicate, signature, store_signature
 
     article = facts.article
@@ -136,9 +137,16 @@ def _write(conn: Connection, facts: Facts, cache: StoreCache) -> WriteResult:
     if original is not None:
         _add_source(conn, original, article.source, article.url)
     sentences = _Sentences(facts)
-    ids = _write_entities(conn, facts, sentences, cache, count=original is None)
+    ids, mentioned = _write_entities(conn, facts, sentences, cache, count=original is None)
     _write_fact_rows(conn, facts, sentences, ids)
-    cache.wrote(conn, set(ids.values()), counted=set(ids.values()) if original is None else ())
+    # the rows that entity contexts are read from, so that the cache can add them to what it holds
+    described = [(ids[d.entity], d.text) for d in facts.descriptions if ids.get(d.entity) is not None]
+    cache.wrote(
+        conn,
+        set(ids.values()),
+        counted=set(ids.values()) if original is None else (),
+        rows=ArticleRows(article.id, mentioned, described),
+    )
     if original is not None:
         return WriteResult("near_duplicate", article.id, ids, duplicate_of=original)
     return WriteResult("stored", article.id, ids)
@@ -146,7 +154,9 @@ def _write(conn: Connection, facts: Facts, cache: StoreCache) -> WriteResult:
 
 def _write_entities(
     conn: Connection, facts: Facts, sentences: _Sentences, cache: StoreCache, count: bool = True
-) -> dict[str, int]:
+) -> tuple[dict[str, int], set[int]]:
+    """Link and count the article's entities and store their mentions: (local id -> KB id, the KB
+    entities with a mention row)."""
     from ..resolve.entities import bump_all, link_article
 
     rows: list[dict[str, Any]] = []
@@ -184,7 +194,7 @@ def _write_entities(
             )
     if rows:
         conn.execute(insert(mentions), rows)
-    return ids
+    return ids, {r["entity_id"] for r in rows if r["entity_id"] is not None}
 
 
 def _write_fact_rows(conn: Connection, facts: Facts, s: _Sentences, ids: dict[str, int]) -> None:
