@@ -23,7 +23,7 @@ from newsgraph.model import Caption
 __all__ = ["TextResult", "Line", "classify_lines", "extract_text"]
 
 _CUES_PATH = Path(__file__).with_name("cues.toml")
-_SENTENCE_END = re.compile(r"""[.!?…。！？]["'”’)\]」』]*$|(?<!\d)[.!?]["'”’]?\s*\(?\w*\)?$""")
+_SENTENCE_END = re.compile(r"""[.!?…。！？]["'”’)\]」』]*$|(?<!\d)[.!?]["'”’]?(?:\s+\(?\w*\)?|\(\w*\))$""")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.U)
 # Scripts written without spaces between words: a run of them counts as one word per two characters.
 _UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -46,6 +46,7 @@ _CAPTION_CUE = re.compile(
     r"\((?:left|right|center|centre|above|below|top|bottom|pictured)\)"
     r"|,\s(?:left|right|center|centre|from left|from right),"
     r"|\bpictured\b"
+    r"|\((?:AP|AFP|Reuters|EPA|Getty Images|Getty|Bloomberg|Shutterstock|iStock)\)$"
     r"|^in this\b.{0,40}\b(?:photo|image|picture|handout)\b"
     r"|^(?:video|watch|gallery)\s*:",
     re.I,
