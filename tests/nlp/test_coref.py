@@ -101,6 +101,26 @@ def test_company_needs_a_company_like_name(nlp: Language) -> None:
     assert linked(doc, "the company") == set()
 
 
+def test_the_company_goes_to_the_salient_business_without_a_name_cue(nlp: Language) -> None:
+    doc = seeded(
+        nlp,
+        "Pellucid unveiled a cheaper tablet on Tuesday. The Navy has ordered 300 of them. "
+        "Pellucid expects sales to double, and the company will hire 200 staff.",
+        [("Pellucid", "ORG", []), ("Navy", "ORG", [])],
+    )
+    assert linked(doc, "the company") == {"Pellucid"}  # the Navy is no business
+
+
+def test_the_company_with_two_equally_salient_businesses_is_left_alone(nlp: Language) -> None:
+    doc = seeded(
+        nlp,
+        "Pellucid sued Ostrander on Monday. Ostrander denied it, and Pellucid refused to comment. "
+        "The company has lost market share.",
+        [("Pellucid", "ORG", []), ("Ostrander", "ORG", [])],
+    )
+    assert linked(doc, "The company") == set()
+
+
 def test_it_meaning_a_thing_is_left_alone(nlp: Language) -> None:
     doc = seeded(
         nlp,

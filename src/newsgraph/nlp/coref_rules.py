@@ -118,7 +118,7 @@ COMPANY_NAME_CUES = {
     "shipping", "corp", "corp.", "corporation", "inc", "inc.", "ltd", "ltd.", "plc", "co", "co.", "llc",
     "group", "holdings", "airlines", "airways", "air", "bank", "motors", "industries", "technologies",
     "systems", "energy", "oil", "gas", "telecom", "pharmaceuticals", "foods", "logistics", "lines",
-    "partners", "capital", "media", "labs", "software", "electric", "steel", "mining", "airbus", "ag",
+    "partners", "capital", "media", "labs", "software", "electric", "steel", "mining", "ag",
     "sa", "gmbh", "nv", "bv", "company", "enterprises", "international", "aerospace", "automotive",
 }  # fmt: skip
 COMPANY_NOUNS = {
@@ -551,6 +551,10 @@ def resolve_nominal(np_head: Token, index: EntityIndex) -> Resolution | None:
             strength = 2  # "the aircraft" after "the A380": the class is all the evidence there is
         if strength:
             scores[ent] = (strength, last)
+    if lemma in GENERIC_COMPANY_NOUNS and not any(strength == 3 for strength, _ in scores.values()):
+        return _salient_company(np_head, index) or (
+            None if scores else _context_antecedent(np_head, labels, index)
+        )
     if not scores:
         return _context_antecedent(np_head, labels, index)
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1][0], -kv[1][1]))
@@ -565,6 +569,48 @@ def resolve_nominal(np_head: Token, index: EntityIndex) -> Resolution | None:
             return None
     confidence = {3: 0.85, 2: 0.7}.get(strength, 0.5)
     return Resolution(ent, confidence)
+
+
+# "the company" / "the firm" with no name cue: generic words for any business.
+GENERIC_COMPANY_NOUNS = {"company", "firm", "business", "corporation", "conglomerate"}
+# Name words of organisations that are no business: "the company" is never the Air Force or a party.
+NON_COMPANY_NAME_WORDS = (ORG_NOUNS - COMPANY_NOUNS - {"brand", "network", "band"}) | UNION_NAME_CUES | {
+    "force", "forces", "navy", "government", "office", "administration", "senate", "congress", "parliament",
+    "police", "service", "services", "bureau", "nations", "un", "nato", "eu", "commission", "fund",
+    "court", "house", "assembly", "department", "ministry", "agency", "council", "party", "union",
+}  # fmt: skip
+
+
+def _salient_company(np_head: Token, index: EntityIndex) -> Resolution | None:
+    """ "Boeing cut prices. The company said ...": a generic company noun goes to the business-like
+    organisation that is most salient at that point: named often, named recently, with a company-like
+    name ("... Corp", "... Airlines") or description. Agencies, forces, parties and unions never
+    qualify; a close second leaves the mention alone."""
+    sent_no = index.sent_index[np_head.i]
+    scores: dict[str, float] = {}
+    for ent, cluster in index.clusters.items():
+        if cluster.label != "ORG":
+            continue
+        before = [s for s in cluster.spans if s.end <= np_head.i]
+        if not before:
+            continue
+        words: set[str] = set()
+        for s in cluster.spans:
+            words |= nominal_head_words(s.text)
+        descriptions = set(index.descriptions.get(ent, []))
+        if words & NON_COMPANY_NAME_WORDS or descriptions & NON_COMPANY_NAME_WORDS:
+            continue
+        distance = sent_no - index.sent_index[before[-1].start]
+        score = 0.15 * min(len(before), 5) + (0.5 if distance <= 1 else 0.25 if distance <= 3 else 0.0)
+        if words & COMPANY_NAME_CUES or descriptions & COMPANY_NOUNS:
+            score += 0.3
+        scores[ent] = score
+    if not scores:
+        return None
+    ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+    if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < 0.2:
+        return None
+    return Resolution(ranked[0][0], 0.6)
 
 
 def facility_class_fits(noun: str, name_head: str) -> bool:
