@@ -424,6 +424,20 @@ def test_role_and_name_in_apposition_both_kept(nlp: Language) -> None:
     assert best.actor_text == "Bolivia's mining minister, Carlos Quiroga", best
 
 
+def test_definite_event_noun_told_in_full_is_an_event(nlp: Language) -> None:
+    events = _run(nlp, "Kenya vowed to punish those behind the bombing of a market in Garissa.")._.ng_events
+    bombing = _find(events, "ASSAULT", "bombing")
+    # what a modal clause reacts to took place: neither hypothetical nor a threat
+    assert not bombing.hypothetical, bombing
+    events = _run(nlp, "Peru said it would retaliate for the shelling of its border posts.")._.ng_events
+    shelling = next(e for e in events if "shelling" in (e.trigger or ""))
+    assert not shelling.hypothetical and shelling.type != "THREATEN", events
+    # a bare definite still mentions an event told elsewhere
+    assert not any(
+        "strike" in (e.trigger or "") for e in _run(nlp, "The strike had cost millions.")._.ng_events
+    )
+
+
 def test_time_clause_is_background_to_the_main_event(nlp: Language) -> None:
     text = (
         "Norway announced a suspension of arms sales to Ruritania on Monday, a day after Ruritanian troops "

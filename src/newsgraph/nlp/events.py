@@ -316,7 +316,10 @@ def sentence_events(
                 # verb's subject names them
                 actor_tok = subject_of(gov) or actor_tok
             determiners = {c.lower_ for c in trigger.children if c.dep_ == "det"}
-            modified = any(c.lemma_.lower() in NEW_REFERENT for c in trigger.children)
+            # "the last strike", "the bombing of a bus": told here in full, not an anaphor
+            modified = any(c.lemma_.lower() in NEW_REFERENT for c in trigger.children) or any(
+                c.dep_ == "prep" and c.lower_ in ("of", "on", "against") for c in trigger.children
+            )
             carried = light
             aspect = trigger.dep_ == "nsubj" and verb.lemma_ in ASPECT_VERBS
             if (
@@ -380,6 +383,10 @@ def sentence_events(
         if recipient_id is not None and recipient_id == actor_id:
             recipient_id = None  # "asked its own members": not an event between two parties
         reason = hypothetical_reason(verb, frames - {i}, nominal_frames - {i})
+        if entry.pos == "noun" and carrier is None and trigger.dep_ == "pobj":
+            # "would retaliate for the bombing of a bus", "vowed to punish those behind the attack":
+            # what the clause reacts to took place, whatever the clause's own mood
+            reason = None
         negated = is_negated(trigger, verb)
         if entry.pos == "noun" and not negated and gov is not None:
             negated = is_negated(gov, gov)
