@@ -101,6 +101,18 @@ def test_company_needs_a_company_like_name(nlp: Language) -> None:
     assert linked(doc, "the company") == set()
 
 
+def test_a_place_named_as_a_place_is_a_weak_antecedent(nlp: Language) -> None:
+    doc = seeded(
+        nlp,
+        "Analysts at Corvane expect more traffic on flights from Lisbon to Oslo. It has added two planes.",
+        [("Corvane", "ORG", []), ("Lisbon", "GPE", []), ("Oslo", "GPE", [])],
+    )
+    assert linked(doc, "It") == {"Corvane"}
+    # a country acting as the subject still can be "it"
+    doc = seeded(nlp, "Norway said it would buy two planes.", [("Norway", "GPE", [])])
+    assert linked(doc, "it") == {"Norway"}
+
+
 def test_the_company_goes_to_the_salient_business_without_a_name_cue(nlp: Language) -> None:
     doc = seeded(
         nlp,

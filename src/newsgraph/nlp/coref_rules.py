@@ -429,6 +429,8 @@ def resolve_pronoun(tok: Token, index: EntityIndex, max_sent_back: int = 2) -> R
                 score += 0.05
             if head.dep_ in {"pobj", "compound"}:
                 score -= 0.1
+                if index.label(ent) in {"GPE", "LOC", "FAC"}:
+                    score -= 0.25  # "flies from London to Sydney": a place named as a place, not an actor
             if score > best.get(ent, -9.0):
                 best[ent], where[ent] = score, head.i
         elif (
