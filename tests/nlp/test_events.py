@@ -386,6 +386,10 @@ def test_means_by_gerund_is_done_by_the_clause_subject(nlp: Language) -> None:
         ("Delegates will attend a meeting of Andean trade ministers.", "CONSULT", "meeting", "ministers"),
         # "went on hunger strike": the ones who went
         ("Forty jailed farmers went on hunger strike in Lima.", "PROTEST", "strike", "farmers"),
+        # an event noun as subject: its own doers act
+        ("A march by striking nurses blocked the main bridge.", "PROTEST", "blocked", "nurses"),
+        # expelled from a country with no agent: that country's authorities
+        ("Four Danish diplomats were expelled from Eritrea.", "SANCTION", "expelled", "Eritrea"),
         # "arranged a ceasefire": the arranger
         ("The president arranged a ceasefire with the rebels.", "AGREE", "ceasefire", "president"),
     ],

@@ -266,6 +266,9 @@ def sentence_events(
             carrier = trigger
             verb = trigger
             actor_tok = subject_of(verb)
+            if actor_tok is not None and matches.get(actor_tok.i, entry).pos == "noun":
+                # "A protest by farmers blocked the highway": the farmers, not the protest
+                actor_tok = _nominal_actor(actor_tok, matches[actor_tok.i].type) or actor_tok
         else:
             gov = _governing(trigger)
             verb = clause_verb(trigger)
@@ -340,7 +343,8 @@ def sentence_events(
                     p
                     for h in (carrier, trigger)
                     for c in h.children
-                    if c.dep_ == "prep" and c.lower_ == "in"
+                    if c.dep_ == "prep"
+                    and (c.lower_ == "in" or c.lower_ == "from" and entry.type == "SANCTION")
                     for p in c.children
                     if p.dep_ == "pobj" and p.ent_type_ == "GPE"
                 ),
