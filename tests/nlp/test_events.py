@@ -390,6 +390,8 @@ def test_means_by_gerund_is_done_by_the_clause_subject(nlp: Language) -> None:
         ("A march by striking nurses blocked the main bridge.", "PROTEST", "blocked", "nurses"),
         # expelled from a country with no agent: that country's authorities
         ("Four Danish diplomats were expelled from Eritrea.", "SANCTION", "expelled", "Eritrea"),
+        # "filed a complaint", "registered a protest": the filer
+        ("Slovenia filed a complaint against Croatia with the court.", "DISAPPROVE", "complaint", "Slovenia"),
         # "arranged a ceasefire": the arranger
         ("The president arranged a ceasefire with the rebels.", "AGREE", "ceasefire", "president"),
     ],
