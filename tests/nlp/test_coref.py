@@ -219,6 +219,23 @@ def test_first_person_plural_through_a_quotation_of_several_sentences(nlp: Langu
     assert linked(doc, "Our") == {"Kestrel Transit"}
 
 
+def test_quoted_company_officer_with_no_company_named_speaks_for_the_salient_business(nlp: Language) -> None:
+    doc = seeded(
+        nlp,
+        "Pellucid recalled 9,000 tablets on Monday. Pellucid blamed a supplier. "
+        'Chief executive Ada Okafor said: "We are sorry."',
+        [("Pellucid", "ORG", []), ("Ada Okafor", "PERSON", [])],
+    )
+    assert linked(doc, "We") == {"Pellucid"}
+    # an analyst is no company officer
+    doc = seeded(
+        nlp,
+        'Pellucid recalled 9,000 tablets on Monday. Analyst Ada Okafor said: "We expect more recalls."',
+        [("Pellucid", "ORG", []), ("Ada Okafor", "PERSON", [])],
+    )
+    assert linked(doc, "We") == set()
+
+
 def test_first_person_plural_without_a_known_organisation_is_left_alone(nlp: Language) -> None:
     doc = seeded(
         nlp,

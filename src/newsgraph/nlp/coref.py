@@ -21,6 +21,7 @@ from .coref_rules import (
     is_pronoun_mention,
     resolve_nominal,
     resolve_pronoun,
+    salient_company,
 )
 from .quote_marks import find_quote_spans
 from .quotes import find_quotes
@@ -103,6 +104,11 @@ def _relative_antecedent(tok: Token, index: EntityIndex) -> Resolution | None:
 
 
 _FIRST_PLURAL = {"we", "us", "our", "ours", "ourselves"}
+# Titles of people who speak for a business ("we" = the company); not officials, politicians or analysts.
+_CORPORATE_ROLES = {
+    "ceo", "executive", "chief", "chairman", "chairwoman", "spokesman", "spokeswoman", "spokesperson",
+    "founder", "cfo", "coo", "cto", "managing", "vice-president",
+}  # fmt: skip
 
 
 def _speaker_organisation(doc: Doc, quote, index: EntityIndex) -> str | None:  # noqa: ANN001
@@ -127,15 +133,27 @@ def _speaker_organisation(doc: Doc, quote, index: EntityIndex) -> str | None:  #
                 ranges.append((doc[left].idx, doc[span.start - 1].idx + len(doc[span.start - 1])))
     forms = {s.text: e for e, c in index.clusters.items() if c.label == "ORG" for s in c.spans if len(s) == 1}
     orgs = set()
+    roles = False
     for start, end in ranges:
         span = doc.char_span(start, end, alignment_mode="expand")
         for tok in span if span is not None else []:
+            roles = roles or tok.lower_ in _CORPORATE_ROLES
             ent = index.entity_of(tok)
             if ent is None and tok.tag_ == "NNP":
                 ent = forms.get(tok.text)  # "Boeing Commercial Airplanes CEO" with "Boeing" untagged here
             if ent is not None and index.label(ent) == "ORG":
                 orgs.add(ent)
+    if not orgs and roles and quote.speaker_start is not None:
+        # "Chief executive Jo Lind said": a company officer with no company named speaks for the
+        # business the article is about, when one clearly is
+        res = salient_company(doc[_token_at(doc, quote.speaker_start)], index)
+        return res.entity if res is not None else None
     return orgs.pop() if len(orgs) == 1 else None
+
+
+def _token_at(doc: Doc, char: int) -> int:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span.start if span is not None else 0
 
 
 _LATEX_QUOTE = re.compile(r"``([^\n]*?)''")

@@ -24,6 +24,7 @@ __all__ = [
     "noun_phrase",
     "resolve_pronoun",
     "resolve_nominal",
+    "salient_company",
     "is_pronoun_mention",
 ]
 
@@ -554,7 +555,7 @@ def resolve_nominal(np_head: Token, index: EntityIndex) -> Resolution | None:
         if strength:
             scores[ent] = (strength, last)
     if lemma in GENERIC_COMPANY_NOUNS and not any(strength == 3 for strength, _ in scores.values()):
-        return _salient_company(np_head, index) or (
+        return salient_company(np_head, index) or (
             None if scores else _context_antecedent(np_head, labels, index)
         )
     if not scores:
@@ -583,7 +584,7 @@ NON_COMPANY_NAME_WORDS = (ORG_NOUNS - COMPANY_NOUNS - {"brand", "network", "band
 }  # fmt: skip
 
 
-def _salient_company(np_head: Token, index: EntityIndex) -> Resolution | None:
+def salient_company(np_head: Token, index: EntityIndex) -> Resolution | None:
     """ "Boeing cut prices. The company said ...": a generic company noun goes to the business-like
     organisation that is most salient at that point: named often, named recently, with a company-like
     name ("... Corp", "... Airlines") or description. Agencies, forces, parties and unions never
