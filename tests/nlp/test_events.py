@@ -392,6 +392,8 @@ def test_means_by_gerund_is_done_by_the_clause_subject(nlp: Language) -> None:
         ("Four Danish diplomats were expelled from Eritrea.", "SANCTION", "expelled", "Eritrea"),
         # "filed a complaint", "registered a protest": the filer
         ("Slovenia filed a complaint against Croatia with the court.", "DISAPPROVE", "complaint", "Slovenia"),
+        # a pronoun subject of any reported clause is the matrix subject, not only after "said"
+        ("The rebels denied that they had attacked the convoy.", "ASSAULT", "attacked", "rebels"),
         # "arranged a ceasefire": the arranger
         ("The president arranged a ceasefire with the rebels.", "AGREE", "ceasefire", "president"),
     ],

@@ -158,8 +158,14 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         if c.dep_ in _SUBJ:
             if c.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                 return verb.head
-            if c.pos_ == "PRON" and verb.dep_ == "ccomp" and verb.head.lemma_ in SPEECH_VERBS:
-                # "X said it would ...": in news copy the pronoun is nearly always the speaker.
+            if (
+                c.pos_ == "PRON"
+                and c.lower_ in ("it", "they", "he", "she", "we", "i")
+                and verb.dep_ == "ccomp"
+                and verb.head.pos_ == "VERB"
+            ):
+                # "X said it would ...", "X denied that it was sheltering ...": in news copy the
+                # pronoun is nearly always the matrix subject.
                 return subject_of(verb.head, depth + 1) or c
             return c
     if verb.dep_ == "relcl" or misparsed_main_verb(verb):
