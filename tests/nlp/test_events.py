@@ -457,6 +457,18 @@ def test_time_clause_is_background_to_the_main_event(nlp: Language) -> None:
     assert _find(events, "FIGHT", "shelled").actor_text == "Ruritanian troops"
 
 
+def test_pronoun_in_a_reported_clause(nlp: Language) -> None:
+    denied = _find(
+        _run(nlp, "The rebels denied that they had attacked the convoy.")._.ng_events, "REJECT", "denied"
+    )
+    assert denied.recipient_text != "they", denied  # the rebels again, not a second party
+    # a demand's clause is about someone else
+    demand = _find(
+        _run(nlp, "Ankara demanded that they expel the rebel leader.")._.ng_events, "DEMAND", "demanded"
+    )
+    assert demand.recipient_text == "they", demand
+
+
 def test_reported_source_and_captions_are_no_actors(nlp: Language) -> None:
     # the reporting verb's subject is not a party to talks told in its clause
     events = _run(nlp, "Sources said during two days of talks that no deal was near.")._.ng_events

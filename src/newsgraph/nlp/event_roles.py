@@ -80,6 +80,10 @@ RELATIVE_PRONOUNS = frozenset("who which that whom".split())
 _SUBJ = ("nsubj", "csubj")
 _UNITS = frozenset("euro dollar pound yen shilling franc rupee yuan ton tonne kg percent".split())
 _NOT_PARTICIPANTS = frozenset({"DATE", "TIME", "MONEY", "QUANTITY", "CARDINAL", "PERCENT", "ORDINAL"})
+# Verbs whose "that" clause says what someone else must do ("demanded that they leave").
+MANDATIVE = frozenset("demand request ask urge propose suggest recommend order require".split())
+# Personal pronouns that, as the subject of a reported clause, mean the matrix subject.
+_BOUND_PRONOUNS = frozenset("it they he she we i".split())
 _THING_PRONOUNS = frozenset("it this that these those which what something anything nothing".split())
 _QUANTIFIERS = frozenset("thousand hundred dozen million some many part group number majority score".split())
 _OWN = frozenset("its their his her our my".split())
@@ -160,9 +164,10 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
                 return verb.head
             if (
                 c.pos_ == "PRON"
-                and c.lower_ in ("it", "they", "he", "she", "we", "i")
+                and c.lower_ in _BOUND_PRONOUNS
                 and verb.dep_ == "ccomp"
                 and verb.head.pos_ == "VERB"
+                and verb.head.lemma_ not in MANDATIVE
             ):
                 # "X said it would ...", "X denied that it was sheltering ...": in news copy the
                 # pronoun is nearly always the matrix subject.
@@ -537,6 +542,8 @@ def _complement_recipient(
                     and g.i not in skip
                     and usable_participant(g)
                     and g.lower_ not in RELATIVE_PRONOUNS
+                    # "denied that they ...": the subject again; but "demanded that they leave"
+                    and (g.lower_ not in _BOUND_PRONOUNS or c.head.lemma_ in MANDATIVE)
                 ):
                     tier = participant_tier(g)
                     if tier < _THING:
