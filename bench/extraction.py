@@ -3,6 +3,9 @@
 Metric as in the article-extraction benchmark (see data SOURCE.md): word 4-gram shingle
 precision and recall of the extracted body against ``articleBody``, averaged over pages; F1 from
 the averaged precision and recall. Run: ``.venv/bin/python bench/extraction.py [--limit N] [--half A|B]``.
+
+``--errors`` lists, for the tuning half (A) only, each text page scored under 0.97 with the lines we
+kept that are not in the true body (+) and the true body's lines we dropped (-); half B stays held out.
 """
 
 from __future__ import annotations
@@ -114,6 +117,39 @@ def score(system: Callable[[str], str], pages: list[tuple[str, str]]) -> dict[st
     }
 
 
+def _words(text: str) -> str:
+    return " ".join(_TOKEN.findall(text.lower()))
+
+
+def text_errors(pages: list[tuple[str, str]], threshold: float = 0.97) -> None:
+    """Print the text path's misses page by page (kept chrome +, dropped body -) for tuning pages."""
+    from newsgraph.extract.text import extract_text
+
+    for page_id, truth in pages:
+        p, r = precision_recall(newsgraph_text_or_empty(page_id), truth)
+        if p >= threshold and r >= threshold:
+            continue
+        print(f"== {page_id[:12]} P={p:.3f} R={r:.3f}")
+        gold = _words(truth)
+        found = extract_text(_text(page_id).decode("utf-8"))
+        kept = set(found.paragraphs)
+        for line in found.lines:
+            words = _words(line.text)
+            in_gold = bool(words) and words in gold
+            if line.text in kept and not in_gold:
+                print(f"  + [{line.role}] {line.text[:140]}")
+            elif line.text not in kept and in_gold and line.words >= 3:
+                print(f"  - [{line.role}] {line.text[:140]}")
+
+
+def newsgraph_text_or_empty(page_id: str) -> str:
+    """The text path's body, or nothing where it finds none."""
+    try:
+        return newsgraph_text(page_id)
+    except PageError:
+        return ""
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run all four systems and print a markdown table with ratios to each baseline."""
     parser = argparse.ArgumentParser(description=__doc__)
@@ -122,10 +158,19 @@ def main(argv: list[str] | None = None) -> int:
         "--half", choices=["A", "B", "a", "b"], default=None, help="every other page (A or B)"
     )
     parser.add_argument("--only", choices=["html", "text"], default=None, help="score one input kind only")
+    parser.add_argument(
+        "--errors", action="store_true", help="list the text path's misses on the tuning half (A) only"
+    )
     args = parser.parse_args(argv)
     if not (DATA / "ground-truth.json").exists():
         print(f"extraction-dev data not found at {DATA}", file=sys.stderr)
         return 1
+    if args.errors:
+        if args.half and args.half.upper() != "A":
+            print("--errors reads the tuning half (A) only; half B stays held out", file=sys.stderr)
+            return 2
+        text_errors(load(args.limit, "A"))
+        return 0
     pages = load(args.limit, args.half)
     rows = []
     if args.only in (None, "html"):
