@@ -185,7 +185,7 @@ def test_cached_contexts_match_the_store(
     if window != context.RECENT_ARTICLES:
         monkeypatch.setattr(context, "RECENT_ARTICLES", window)
         for name, statement in zip(
-            ["_NEIGHBOURS", "_TEXTS", "_WINDOW"], context._context_statements(), strict=True
+            ["_RECENT", "_NEIGHBOURS", "_TEXTS"], context._context_statements(), strict=True
         ):
             monkeypatch.setattr(context, name, statement)
     facts = generated_facts(260, seed=5)

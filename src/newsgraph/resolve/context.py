@@ -182,7 +182,7 @@ class StoreCache:
         return {i: self.article_counts[i] for i in ids}
 
     def context(self, conn: Connection, ids: Iterable[int]) -> dict[int, Context]:
-        """Co-occurring entities and description words of these entities (three queries for all missing).
+        """Co-occurring entities and description words of these entities (three queries each missing one).
 
         The sets are the cache's own: read them, do not keep them past the article."""
         wanted = list(ids)
@@ -209,64 +209,48 @@ def _older_than(conn: Connection, article_id: str, oldest: dict[int, str]) -> di
 
 
 def _context_statements() -> tuple[Any, Any, Any]:
-    """The three context queries, built once (``ids``: the entities to read)."""
-    ids = bindparam("ids", expanding=True)
-    pairs = (
-        select(mentions.c.entity_id, mentions.c.article_id).where(mentions.c.entity_id.in_(ids)).distinct()
+    """The three context queries of one entity (``entity``), built once.
+
+    Each reads only the entity's latest articles and first descriptions, however many it has: the
+    articles from the (entity_id, article_id, ...) index backwards, the descriptions from the
+    entity_id index in id order, so a read costs the same in a store of any size."""
+    entity = bindparam("entity")
+    # its latest articles by id, as a window function over all its mentions would rank them
+    recent = (
+        select(mentions.c.article_id)
+        .where(mentions.c.entity_id == entity)
+        .distinct()
+        .order_by(mentions.c.article_id.desc())
+        .limit(RECENT_ARTICLES)
     )
-    pairs_q = pairs.subquery()
-    ranked = select(
-        pairs_q.c.entity_id,
-        pairs_q.c.article_id,
-        func.row_number()
-        .over(partition_by=pairs_q.c.entity_id, order_by=pairs_q.c.article_id.desc())
-        .label("rn"),
-    ).subquery()
-    recent = select(ranked.c.entity_id, ranked.c.article_id).where(ranked.c.rn <= RECENT_ARTICLES).subquery()
-    other = mentions.alias("other")
+    recent_q = recent.subquery()
     neighbours = (
-        select(recent.c.entity_id, other.c.entity_id)
-        .join(other, other.c.article_id == recent.c.article_id)
-        .where(other.c.entity_id != recent.c.entity_id)
+        select(mentions.c.entity_id)
+        .where(mentions.c.article_id.in_(select(recent_q.c.article_id)), mentions.c.entity_id != entity)
         .distinct()
     )
-    # the first descriptions in storage order, as a plain LIMIT on the entity's index returns them
-    numbered = (
-        select(
-            descriptions.c.entity_id,
-            descriptions.c.text,
-            func.row_number()
-            .over(partition_by=descriptions.c.entity_id, order_by=descriptions.c.id)
-            .label("rn"),
-        )
-        .where(descriptions.c.entity_id.in_(ids))
-        .subquery()
+    # the first descriptions in storage order
+    texts = (
+        select(descriptions.c.text)
+        .where(descriptions.c.entity_id == entity)
+        .order_by(descriptions.c.id)
+        .limit(RECENT_ARTICLES)
     )
-    texts = select(numbered.c.entity_id, numbered.c.text).where(numbered.c.rn <= RECENT_ARTICLES)
-    # how many articles the window holds, and the lowest id in it (a later article may displace it)
-    window = select(recent.c.entity_id, func.count(), func.min(recent.c.article_id)).group_by(
-        recent.c.entity_id
-    )
-    return neighbours, texts, window
+    return recent, neighbours, texts
 
 
-_NEIGHBOURS, _TEXTS, _WINDOW = _context_statements()
+_RECENT, _NEIGHBOURS, _TEXTS = _context_statements()
 
 
 def _read_entries(conn: Connection, ids: list[int]) -> dict[int, _Entry]:
-    neighbours: dict[int, set[int]] = {i: set() for i in ids}
-    for entity_id, neighbour in conn.execute(_NEIGHBOURS, {"ids": ids}):
-        if neighbour is not None:
-            neighbours[entity_id].add(neighbour)
-    texts: dict[int, list[str]] = {i: [] for i in ids}
-    for entity_id, text in conn.execute(_TEXTS, {"ids": ids}):
-        texts[entity_id].append(text)
-    window: dict[int, tuple[int, str | None]] = {i: (0, None) for i in ids}
-    for entity_id, count, oldest in conn.execute(_WINDOW, {"ids": ids}):
-        window[entity_id] = (count, oldest)
-    return {
-        i: _Entry(neighbours[i], words_of(texts[i]), window[i][0], window[i][1], len(texts[i])) for i in ids
-    }
+    out = {}
+    for i in ids:
+        recent = conn.execute(_RECENT, {"entity": i}).scalars().all()
+        neighbours = {n for n in conn.execute(_NEIGHBOURS, {"entity": i}).scalars() if n is not None}
+        texts = conn.execute(_TEXTS, {"entity": i}).scalars().all()
+        # the lowest id of the window (the last one read): an article below it does not enter
+        out[i] = _Entry(neighbours, words_of(texts), len(recent), recent[-1] if recent else None, len(texts))
+    return out
 
 
 def _read_contexts(conn: Connection, ids: list[int]) -> dict[int, Context]:
