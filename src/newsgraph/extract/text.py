@@ -348,10 +348,11 @@ def _cut_listing(lines: list[Line], start: int, end: int) -> int:
 
 
 def _card_start(lines: list[Line], start: int, i: int) -> int:
-    """Back from line ``i`` over the short lines (headline, name) that open its card."""
-    while i - 1 > start and lines[i - 1].role != "body" and i - lines[i - 1].index <= 3:
-        i -= 1
-    return i
+    """Back from line ``i`` over the (at most three) short lines, headline and name, that open its card."""
+    first = i
+    while first - 1 > start and lines[first - 1].role != "body" and i - (first - 1) <= 3:
+        first -= 1
+    return first
 
 
 def _trim(lines: list[Line], start: int, end: int) -> int:
