@@ -295,6 +295,25 @@ def test_name_repeat_inside_a_longer_name_is_left_alone(nlp: Language) -> None:
     assert not [m for m in find_coref(doc) if m.text == "Z9"]
 
 
+def test_appositive_noun_phrase_is_a_mention(nlp: Language) -> None:
+    doc = seeded(
+        nlp,
+        "Corvane, a small aircraft maker, said on Monday that Ostrander, its main supplier, had gone bankrupt.",
+        [("Corvane", "ORG", []), ("Ostrander", "ORG", [])],
+    )
+    assert linked(doc, "a small aircraft maker") == {"Corvane"}
+    assert linked(doc, "its main supplier") == {"Ostrander"}
+
+
+def test_appositive_list_is_not_a_mention(nlp: Language) -> None:
+    doc = seeded(
+        nlp,
+        "The jets will go to three carriers, Norrland Air, Kestrel Air and Pellucid Air.",
+        [("Norrland Air", "ORG", []), ("Kestrel Air", "ORG", []), ("Pellucid Air", "ORG", [])],
+    )
+    assert linked(doc, "three carriers") == set()
+
+
 def test_possessive_on_a_conjunct_goes_to_the_first_conjunct(nlp: Language) -> None:
     doc = seeded(
         nlp,

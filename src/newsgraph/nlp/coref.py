@@ -249,6 +249,27 @@ def _name_repeats(doc: Doc, index: EntityIndex) -> list[CorefMention]:
     return out
 
 
+def _appositive_descriptions(doc: Doc, index: EntityIndex) -> list[CorefMention]:
+    """ "Airbus, the European planemaker," / "a union of 900 drivers": a noun phrase set beside a
+    name (found by the descriptions pass) is another mention of it."""
+    out: list[CorefMention] = []
+    for d in doc._.ng_descriptions or []:
+        if d.kind != "appositive" or d.entity not in index.clusters:
+            continue
+        span = doc.char_span(d.start, d.end, alignment_mode="expand")
+        if (
+            span is None
+            or index.entity_of(span.root) is not None
+            or span.root.pos_ not in {"NOUN", "PROPN"}
+            or span.root.tag_ in {"NNS", "NNPS"}  # "six airlines - Air China, ...": a list, not the name
+            or any(t.dep_ == "cc" and t.head.i == span.root.i for t in span)
+        ):
+            continue
+        index.set_span(span, d.entity)
+        out.append(CorefMention(d.entity, span.start_char, span.end_char, span.text, 0.8))
+    return out
+
+
 def find_coref(doc: Doc, index: EntityIndex | None = None) -> list[CorefMention]:
     """Resolve every pronoun and definite nominal in ``doc`` that has a clear antecedent."""
     index = index or EntityIndex.build(doc, include_coref=False)
@@ -280,6 +301,7 @@ def find_coref(doc: Doc, index: EntityIndex | None = None) -> list[CorefMention]
             )
         )
     mentions += _quoted_first_person(doc, index, mentions)
+    mentions += _appositive_descriptions(doc, index)
     return sorted(mentions, key=lambda m: m.start)
 
 
