@@ -4,6 +4,11 @@ A scraper that flattens a page puts every visible block on its own line. Each li
 features (length, sentence punctuation, share of lowercase words, cue phrases, repetition,
 what surrounds it) and a role; the body is the densest run of body-like lines, found as a
 maximum-sum segment so that menus and link lists on either side cost more than they give.
+
+Inside the story, ad slots cost nothing and a short widget (sign-up box, share bar) is stepped
+over; the story ends at a comment thread's or a notes list's head, at dated teaser cards, or where
+the page prints it a second time. Captions, credits and bare links stay out; embedded posts and
+interview turns stay in.
 """
 
 from __future__ import annotations
@@ -431,7 +436,7 @@ def extract_text(text: str, given_title: str | None = None) -> TextResult:
         return TextResult(paragraphs=[])
     start, end = _best_run(lines)
     end = _trim(lines, start, _cut_listing(lines, start, end))
-    while end < len(lines) and lines[end].role == "embed":
+    while start < end < len(lines) and lines[end].role == "embed":
         end += 1  # an embedded post's signature closes the paragraph before it
     result = TextResult(paragraphs=[], lines=lines)
     if end <= start:
