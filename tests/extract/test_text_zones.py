@@ -198,3 +198,9 @@ def test_the_sources_list_after_the_story_is_left_out() -> None:
     body = _body(page)
     assert body.endswith(P3)
     assert "minutes of the transport committee" not in body
+
+
+def test_a_live_blog_with_dated_entries_after_a_short_intro_is_kept_whole() -> None:
+    entries = "".join(f"Update\nMarch {d}, 2025\n{para}\n" for d, para in ((3, P2), (5, P3), (9, P4)))
+    page = f"Railway budget: live updates\n{P1}\n{entries}"
+    assert _paragraphs(page) == [P1, P2, P3, P4]

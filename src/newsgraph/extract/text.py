@@ -94,6 +94,8 @@ _FIRST_RUN_SHARE = 0.2
 _WIDGET_GAP = 8
 _WIDGET_SHARE = 0.5
 _HEADING_WORDS = 25
+# Paragraphs of story needed before dated cards can be a listing after it.
+_STORY_BEFORE_CARDS = 3
 
 
 @lru_cache(maxsize=1)
@@ -324,10 +326,11 @@ def _cut_listing(lines: list[Line], start: int, end: int) -> int:
     """Where the story ends inside a run that goes on into a listing: a comment thread's head, teaser
     cards or comments (each a headline or name, then a date, then a summary), or the story printed again.
 
-    Two such dated cards in a row (at most two paragraphs apart), after the story's first
-    paragraph, mark a listing; it starts at the first.
+    Two such dated cards in a row (at most two paragraphs apart), after the story's first three
+    paragraphs, mark a listing; it starts at the first. (A live blog's dated entries right after a
+    short intro are left alone.)
     """
-    seen = False
+    seen = 0  # body lines so far
     card, since = -1, 0  # the last card's date line, body lines since it
     body = [i for i in range(start, end) if lines[i].role == "body"]
     opening = [lines[i].text for i in body[:3]]
@@ -340,9 +343,9 @@ def _cut_listing(lines: list[Line], start: int, end: int) -> int:
         if line.comments and seen:
             return i  # the comment thread's head: the story is over
         if line.role == "body":
-            seen, since = True, since + 1
+            seen, since = seen + 1, since + 1
         elif (
-            seen
+            seen >= _STORY_BEFORE_CARDS
             and (line.role == "dateline" or _RELATIVE_TIME.match(line.text))
             and lines[i - 1].role not in {"body", "heading"}
         ):
