@@ -204,3 +204,13 @@ def test_a_live_blog_with_dated_entries_after_a_short_intro_is_kept_whole() -> N
     entries = "".join(f"Update\nMarch {d}, 2025\n{para}\n" for d, para in ((3, P2), (5, P3), (9, P4)))
     page = f"Railway budget: live updates\n{P1}\n{entries}"
     assert _paragraphs(page) == [P1, P2, P3, P4]
+
+
+def test_a_teaser_list_after_a_links_heading_does_not_join_the_story() -> None:
+    summary = (
+        "The harbour authority has published its plans for the old fish market, which it wants to turn "
+        "into a covered hall for a weekend food fair."
+    )
+    teasers = "".join(f"Another Headline Number {n}\n{summary}\n" for n in range(3))
+    page = f"Railway budget approved\n{P1}\n{P2}\n{P3}\n{P4}\nShare this article\nRelated stories\n{teasers}"
+    assert _paragraphs(page) == [P1, P2, P3, P4]

@@ -312,10 +312,18 @@ def _merge_across_widgets(lines: list[Line], candidates: list[tuple[float, int, 
 
     The next run joins when it starts a few lines on, weighs at least half as much as the run so
     far, and no comment thread begins in between; light runs inside the widget are passed over.
+    After a links heading ("Related stories") it must also read like a story, two paragraphs in a
+    row somewhere, and not like a teaser list (headline, summary, headline, summary).
     """
     total, start, end = candidates[0]
     for nxt_total, nxt_start, nxt_end in candidates[1:]:
-        if nxt_start - end > _WIDGET_GAP or any(line.comments for line in lines[end:nxt_start]):
+        gap = lines[end:nxt_start]
+        if nxt_start - end > _WIDGET_GAP or any(line.comments for line in gap):
+            break
+        if any(line.role == "related" for line in gap) and not any(
+            a.body_like and b.body_like
+            for a, b in zip(lines[nxt_start:nxt_end], lines[nxt_start + 1 : nxt_end], strict=False)
+        ):
             break
         if nxt_total >= _WIDGET_SHARE * total:  # a stray short run inside the widget is skipped
             total, end = total + nxt_total, nxt_end
