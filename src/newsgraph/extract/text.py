@@ -46,11 +46,11 @@ _AGENCY_CREDIT = re.compile(
     r"|sipa|zuma)\b",
     re.I,
 )
-# Wording only a photo caption uses: who stands where, "pictured", "In this ... photo", "Video: ...".
+# Wording only a photo caption uses: who stands where (", left,"), "Pictured: ...", "In this ... photo",
+# "Video: ...". ("(pictured)" and "(left)" stay prose: tabloid stories use them in their paragraphs.)
 _CAPTION_CUE = re.compile(
-    r"\((?:left|right|center|centre|above|below|top|bottom|pictured)\)"
-    r"|,\s(?:left|right|center|centre|from left|from right),"
-    r"|\bpictured\b"
+    r",\s(?:left|right|center|centre|from left|from right),"
+    r"|^pictured\b"
     r"|\((?:AP|AFP|Reuters|EPA|Getty Images|Getty|Bloomberg|Shutterstock|iStock)\)$"
     r"|^in this\b.{0,40}\b(?:photo|image|picture|handout)\b"
     r"|^(?:video|watch|gallery)\s*:",
