@@ -394,6 +394,10 @@ def test_means_by_gerund_is_done_by_the_clause_subject(nlp: Language) -> None:
         ("Slovenia filed a complaint against Croatia with the court.", "DISAPPROVE", "complaint", "Slovenia"),
         # a pronoun subject of any reported clause is the matrix subject, not only after "said"
         ("The rebels denied that they had attacked the convoy.", "ASSAULT", "attacked", "rebels"),
+        # aid from X is X's to give; an approved loan is the approver's; an amount "in" aid
+        ("Medical aid from the Norwegian Red Cross reached the town.", "AID", "aid", "Red Cross"),
+        ("The Asian Development Bank approved a loan to Laos.", "AID", "loan", "Asian Development Bank"),
+        ("Canada gave Haiti 40 million dollars in assistance last year.", "AID", "assistance", "Canada"),
         # "arranged a ceasefire": the arranger
         ("The president arranged a ceasefire with the rebels.", "AGREE", "ceasefire", "president"),
     ],

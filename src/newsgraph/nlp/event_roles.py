@@ -31,7 +31,7 @@ LIGHT_VERBS = frozenset(
     "stage hold launch begin start continue organize organise call conduct carry mount make give issue lodge "
     "go join lead declare impose open undertake take sign reach resume wage plan resort complete extend "
     "institute keep maintain pursue escalate enter announce intensify initiate step prepare arrange "
-    "express voice show file register renew reiterate repeat "
+    "express voice show file register renew reiterate repeat approve "
     "provide supply deliver send offer grant pledge donate contribute".split()
 )
 # Verbs whose subject is a nominal event ("the walkout began on Monday").

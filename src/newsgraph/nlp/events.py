@@ -53,6 +53,8 @@ COOPERATIVE = frozenset({"SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "C
 CONFLICTUAL = frozenset({"SANCTION", "COERCE", "ASSAULT", "FIGHT", "PROTEST", "MOBILIZE", "INVESTIGATE"})
 # Types where "X and Y did it" means X did it with Y.
 SYMMETRIC = frozenset({"AGREE", "CONSULT", "COOPERATE", "FIGHT"})
+# Verbs whose "in" phrase names what the gift is ("pledged 5 million dollars in aid").
+GIVING_VERBS = frozenset("give provide pledge offer grant donate contribute send supply deliver".split())
 # Subordinators of a clause that sets the scene for the main one.
 BACKGROUND_MARKS = frozenset("after before since when while as until once following".split())
 # Types whose nominal takes its doers in ``of`` ("the withdrawal of the troops", "a march of farmers",
@@ -129,8 +131,9 @@ def _governing(trigger: Token) -> Token | None:
     head = trigger.head
     if trigger.dep_ in ("dobj", "attr", "nsubjpass", "oprd") and head.pos_ in ("VERB", "AUX"):
         return head
-    if trigger.dep_ == "pobj" and head.lower_ == "of" and head.head.dep_ in ("dobj", "dative"):
-        # "provided 25,000 tons of food aid", "launched 10 days of war games": the amount's verb
+    if trigger.dep_ == "pobj" and head.lower_ in ("of", "in") and head.head.dep_ in ("dobj", "dative"):
+        # "provided 25,000 tons of food aid", "launched 10 days of war games", "gave 200 million
+        # crowns in assistance": the amount's verb
         amount = head.head
         if amount.ent_type_ in ("MONEY", "QUANTITY", "CARDINAL", "DATE", "TIME") or any(
             c.dep_ == "nummod" for c in amount.children
@@ -161,6 +164,8 @@ def _governing(trigger: Token) -> Token | None:
             "meet",
         ):
             return verb
+        if head.lower_ == "in" and verb.pos_ == "VERB" and verb.lemma_ in GIVING_VERBS:
+            return verb  # "gave Haiti 40 million dollars in assistance"
     return None
 
 
@@ -174,15 +179,16 @@ def _purpose(clause: Token) -> bool:
 
 
 def _nominal_actor(trigger: Token, etype: str) -> Token | None:
-    """The party a nominal names as doing it: its possessor, ``by`` X, ``of`` X for an event done by
+    """The party a nominal names as doing it: its possessor, ``by`` X (``from`` X for aid), ``of`` X for an event done by
     its own doers ("the withdrawal of Syrian troops"), or a named modifier ("an Israeli raid")."""
     for c in trigger.children:
         if c.dep_ == "poss":
             return c
     for c in trigger.children:
-        if c.dep_ == "prep" and c.lower_ == "by":
+        if c.dep_ == "prep" and (c.lower_ == "by" or c.lower_ == "from" and etype == "AID"):
+            # "attacks by X"; "food aid from X": the giver
             for p in c.children:
-                if p.dep_ == "pobj":
+                if p.dep_ == "pobj" and (c.lower_ == "by" or participant_tier(p) < _THING_TIER):
                     return p
     if etype in INTRANSITIVE:
         for c in trigger.children:
