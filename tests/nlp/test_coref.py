@@ -274,7 +274,7 @@ def test_class_noun_for_another_instance_is_left_alone(nlp: Language) -> None:
 
 
 def test_name_repeat_the_tagger_missed_is_linked(nlp: Language) -> None:
-    text = "Corvane unveiled the Z9 on Monday. Airlines have ordered 40 of the Z9 so far."
+    text = "Corvane unveiled the Z9 on Monday. Airlines have ordered 40 of the Z9."
     doc = nlp(text)
     cluster = EntityCluster(id="e1", name="Z9", label="PRODUCT")
     cluster.spans.append(doc.char_span(text.index("Z9"), text.index("Z9") + 2))
@@ -293,6 +293,19 @@ def test_name_repeat_inside_a_longer_name_is_left_alone(nlp: Language) -> None:
     doc._.ng_coref = None
     describe_entities(doc)
     assert not [m for m in find_coref(doc) if m.text == "Z9"]
+    # a word the tagger reads as a date is no repeat of a name ("in August", not Jo August)
+    text = "Jo August arrived on Friday. August will visit Oslo in August."
+    doc = nlp(text)
+    cluster = EntityCluster(id="e1", name="Jo August", label="PERSON")
+    cluster.spans += [
+        doc.char_span(0, 9),
+        doc.char_span(text.index("August will"), text.index("August will") + 6),
+    ]
+    doc._.ng_entities = [cluster]
+    doc._.ng_coref = None
+    describe_entities(doc)
+    assert doc[-2].ent_type_ == "DATE"
+    assert not [m for m in find_coref(doc) if m.text == "August"]
 
 
 def test_appositive_noun_phrase_is_a_mention(nlp: Language) -> None:

@@ -205,6 +205,11 @@ def _quoted_first_person(doc: Doc, index: EntityIndex, found: list[CorefMention]
     return out
 
 
+_NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+"""Tagger labels that say a word is no name here ("in August", not Jo August); a model number
+the tagger calls a count ("the 787") is still the name."""
+
+
 def _name_repeats(doc: Doc, index: EntityIndex) -> list[CorefMention]:
     """A name the tagger missed this time: the exact words of one entity's mention elsewhere
     ("the 787" when "787" was tagged before), as a whole name, not part of a longer one."""
@@ -226,7 +231,11 @@ def _name_repeats(doc: Doc, index: EntityIndex) -> list[CorefMention]:
         hit = None
         for n in range(min(longest, len(doc) - i), 0, -1) if texts[i] in firsts else ():
             words = tuple(texts[i : i + n])
-            if words in forms and all(index.by_token[j] is None for j in range(i, i + n)):
+            if (
+                words in forms
+                and all(index.by_token[j] is None for j in range(i, i + n))
+                and not any(doc[j].ent_type_ in _NOT_NAMES and texts[j].isalpha() for j in range(i, i + n))
+            ):
                 hit = (n, next(iter(forms[words])))
                 break
         if hit is None:
@@ -240,7 +249,7 @@ def _name_repeats(doc: Doc, index: EntityIndex) -> list[CorefMention]:
             (before is not None and before.pos_ == "PROPN" and before.head.i in range(i, i + n))
             or (after is not None and after.pos_ == "PROPN" and span.root.head.i == after.i)
             or (before is not None and not before.whitespace_ and before.text not in {'"', "(", "``", "'"})
-            or (after is not None and not span[-1].whitespace_ and after.text in {"-", "/", "+", "'", "."})
+            or (after is not None and not span[-1].whitespace_ and after.text in {"-", "/", "+", "'"})
         )
         if not inside_longer:
             index.set_span(span, ent)
