@@ -398,6 +398,8 @@ def test_means_by_gerund_is_done_by_the_clause_subject(nlp: Language) -> None:
         ("Medical aid from the Norwegian Red Cross reached the town.", "AID", "aid", "Red Cross"),
         ("The Asian Development Bank approved a loan to Laos.", "AID", "loan", "Asian Development Bank"),
         ("Canada gave Haiti 40 million dollars in assistance last year.", "AID", "assistance", "Canada"),
+        # a subject thing named with its "by" agent: the agent acts
+        ("A raid on a smugglers' camp by border guards killed four.", "ASSAULT", "killed", "border guards"),
         # "arranged a ceasefire": the arranger
         ("The president arranged a ceasefire with the rebels.", "AGREE", "ceasefire", "president"),
     ],
@@ -448,6 +450,12 @@ def test_definite_event_noun_told_in_full_is_an_event(nlp: Language) -> None:
     assert not any(
         "strike" in (e.trigger or "") for e in _run(nlp, "The strike had cost millions.")._.ng_events
     )
+
+
+def test_passive_subject_completes_a_verb_phrase(nlp: Language) -> None:
+    events = _run(nlp, "Diplomatic ties with Chad were severed by Libya.")._.ng_events
+    sever = next(e for e in events if e.type == "SANCTION")
+    assert sever.actor_text == "Libya" and sever.recipient_text == "Chad", sever
 
 
 def test_time_clause_is_background_to_the_main_event(nlp: Language) -> None:

@@ -72,10 +72,22 @@ def _near_lemmas(token: Token) -> set[str]:
     """Lemmas a phrase may need: children, and their children (``lift the state of emergency``)."""
     lemmas: set[str] = set()
     for child in token.children:
-        if child.dep_ in ("nsubj", "nsubjpass", "csubj", "det", "punct", "aux", "neg"):
+        if child.dep_ in ("nsubj", "csubj", "det", "punct", "aux", "neg"):
             continue  # a phrase's words follow its head ("resume talks", not "talks resume")
+        # a passive's subject is its object: "ties were severed" is "sever ties"
         lemmas.add(child.lemma_.lower())
-        if child.dep_ in ("prep", "dobj", "prt", "pobj", "compound", "amod", "advmod", "attr", "acomp"):
+        if child.dep_ in (
+            "prep",
+            "dobj",
+            "nsubjpass",
+            "prt",
+            "pobj",
+            "compound",
+            "amod",
+            "advmod",
+            "attr",
+            "acomp",
+        ):
             for grandchild in child.children:
                 lemmas.add(grandchild.lemma_.lower())
     return lemmas

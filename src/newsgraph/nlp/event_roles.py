@@ -99,6 +99,7 @@ HUMAN_NOUNS = GROUP_NOUNS | frozenset(
     "minister president premier government authority regime administration cabinet ministry opposition "
     "party union diplomat ambassador envoy negotiator delegate mediator inspector observer monitor "
     "peacekeeper crew passenger tourist adviser advisor dissident critic victim "
+    "guard smuggler bomber attacker assailant kidnapper pirate sniper looter "
     "country nation state partner ally neighbor neighbour".split()
 )
 

@@ -178,6 +178,22 @@ def _purpose(clause: Token) -> bool:
     )
 
 
+def _by_agent(noun: Token) -> Token | None:
+    """``by`` X on a noun, or hung by the parser on its complement ("the expulsion of two
+    diplomats by Sudan", "threats against journalists by militia leaders")."""
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in ("of", "on", "against", "to", "into") and c.i > noun.i:
+            for p in c.children:
+                if p.dep_ != "pobj":
+                    continue
+                for b in p.children:
+                    if b.dep_ == "prep" and b.lower_ == "by":
+                        agent = next((a for a in b.children if a.dep_ == "pobj"), None)
+                        if agent is not None and participant_tier(agent) < _THING_TIER:
+                            return agent
+    return None
+
+
 def _nominal_actor(trigger: Token, etype: str) -> Token | None:
     """The party a nominal names as doing it: its possessor, ``by`` X (``from`` X for aid), ``of`` X for an event done by
     its own doers ("the withdrawal of Syrian troops"), or a named modifier ("an Israeli raid")."""
@@ -274,7 +290,26 @@ def sentence_events(
             actor_tok = subject_of(verb)
             if actor_tok is not None and matches.get(actor_tok.i, entry).pos == "noun":
                 # "A protest by farmers blocked the highway": the farmers, not the protest
-                actor_tok = _nominal_actor(actor_tok, matches[actor_tok.i].type) or actor_tok
+                actor_tok = (
+                    _nominal_actor(actor_tok, matches[actor_tok.i].type) or _by_agent(actor_tok) or actor_tok
+                )
+            elif (
+                actor_tok is not None
+                and actor_tok.pos_ == "NOUN"
+                and participant_tier(actor_tok) == _THING_TIER
+            ):
+                # "A raid on a camp by government forces killed 12": the forces
+                by = next(
+                    (
+                        a
+                        for c in actor_tok.children
+                        if c.dep_ == "prep" and c.lower_ == "by"
+                        for a in c.children
+                        if a.dep_ == "pobj"
+                    ),
+                    None,
+                )
+                actor_tok = by or _by_agent(actor_tok) or actor_tok
         else:
             gov = _governing(trigger)
             verb = clause_verb(trigger)
