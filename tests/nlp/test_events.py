@@ -400,6 +400,20 @@ def test_means_by_gerund_is_done_by_the_clause_subject(nlp: Language) -> None:
         ("Canada gave Haiti 40 million dollars in assistance last year.", "AID", "assistance", "Canada"),
         # a subject thing named with its "by" agent: the agent acts
         ("A raid on a smugglers' camp by border guards killed four.", "ASSAULT", "killed", "border guards"),
+        # "claimed responsibility for the attack": the claimer attacked
+        (
+            "Boko Haram claimed responsibility for the attack on the barracks.",
+            "ASSAULT",
+            "attack",
+            "Boko Haram",
+        ),
+        # a noun subject before a clausal one
+        (
+            "Visiting Indian Prime Minister Atal Vajpayee praised Nepal's efforts.",
+            "SUPPORT",
+            "praised",
+            "Vajpayee",
+        ),
         # "arranged a ceasefire": the arranger
         ("The president arranged a ceasefire with the rebels.", "AGREE", "ceasefire", "president"),
     ],

@@ -159,7 +159,8 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             # "Vietnam is committed to ...", "X is prepared to ...": a state of the subject
             return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         return None
-    for c in verb.children:
+    # a noun subject before a clausal one ("Visiting Indian Prime Minister X praised ...")
+    for c in sorted(verb.children, key=lambda c: c.dep_ != "nsubj"):
         if c.dep_ in _SUBJ:
             if c.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                 return verb.head
@@ -584,7 +585,7 @@ def np_span(token: Token, wide: bool = False) -> Span:
             and (c.lower_ == "of" or (wide and c.lower_ in ("from", "in") and token.pos_ == "NOUN"))
         ):
             end = max(end, c.right_edge.i + 1)
-    while start < token.i and doc[start].dep_ in ("det", "punct", "cc", "predet", "preconj"):
+    while start < token.i and doc[start].dep_ in ("det", "punct", "cc", "predet", "preconj", "advmod"):
         start += 1
     return doc[start:end]
 

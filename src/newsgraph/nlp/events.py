@@ -146,6 +146,14 @@ def _governing(trigger: Token) -> Token | None:
         and head.head.lemma_ in ("put", "place", "keep", "hold")
     ):
         return head.head  # "was placed under arrest", "put X under investigation": the verb does it
+    if (
+        trigger.dep_ == "pobj"
+        and head.lower_ == "for"
+        and head.head.lemma_ == "responsibility"
+        and head.head.dep_ == "dobj"
+        and head.head.head.lemma_ in ("claim", "admit", "accept", "take")
+    ):
+        return head.head.head  # "claimed responsibility for the attack": the claimer did it
     if trigger.dep_ == "pobj" and head.lower_ == "on" and head.head.lemma_ in ("go", "stay", "remain"):
         return head.head  # "went on hunger strike", "remained on strike"
     if trigger.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("for", "in", "into"):
@@ -400,6 +408,8 @@ def sentence_events(
         # Neither the trigger's own words nor other event nouns are participants.
         skip = {trigger.i} | {j for j, e in matches.items() if e.pos == "noun"}
         skip |= {c.i for c in trigger.children if c.lemma_.lower() in entry.needs}
+        if carrier is not None and trigger.dep_ == "pobj" and trigger.head.head.head.i == carrier.i:
+            skip.add(trigger.head.head.i)  # "claimed responsibility for the attack": a link, not a party
         if actor_tok is not None:
             skip.add(actor_tok.i)
         nominals = {j for j, e in matches.items() if e.pos == "noun"}
