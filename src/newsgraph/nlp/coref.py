@@ -3,8 +3,12 @@
 Rule-based (no coreference model can be installed): agreement (PERSON vs non-person, number),
 salience (recency, subject position), "X said it would ..." and the descriptions found earlier
 ("the union" for an entity described as "a union"; "the minister" for a person titled
-"Transport Minister"). A mention is linked only when one entity clearly wins; otherwise it is
-left alone, so a missing link is more likely than a wrong one.
+"Transport Minister"; "the aircraft" for a named product; "the company" for the most salient
+business). Besides pronouns and "the X": relative "which/who" (the name the clause modifies),
+"we/our/us" in a quotation (the organisation its speaker speaks for), appositive noun phrases
+("Airbus, Europe's biggest planemaker,") and repeats of a name the tagger missed ("the 787").
+A mention is linked only when one entity clearly wins; otherwise it is left alone, so a missing
+link is more likely than a wrong one.
 """
 
 from __future__ import annotations
