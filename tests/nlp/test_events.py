@@ -414,6 +414,8 @@ def test_means_by_gerund_is_done_by_the_clause_subject(nlp: Language) -> None:
             "praised",
             "Vajpayee",
         ),
+        # a bare "thousands" is people
+        ("Thousands marched through Lusaka on Saturday.", "PROTEST", "marched", "Thousands"),
         # "arranged a ceasefire": the arranger
         ("The president arranged a ceasefire with the rebels.", "AGREE", "ceasefire", "president"),
     ],

@@ -366,6 +366,8 @@ def participant(tok: Token | None) -> Token | None:
     if tok is None:
         return None
     tok = _through_quantity(tok)
+    if tok.lower_ in ("thousands", "hundreds", "dozens", "millions", "scores"):
+        return tok  # "Thousands marched in Manila": people, though the tagger calls it a number
     if tok.ent_type_ in _NOT_PARTICIPANTS or tok.lemma_.lower() in _UNITS or tok.like_num:
         return None
     return tok
