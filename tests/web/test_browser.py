@@ -67,8 +67,15 @@ def test_dossier_draws_the_timeline_chart_and_the_graph(server: LiveServer, page
     )
     shot(page, "dossier")
     # a click on a node opens that entity's dossier
+    # (the HWA page's URL already matches **/entities/*, so wait for the new page's heading instead)
+    before = page.url
     page.evaluate("window.cy.nodes().filter(n => n.data('label') === 'Meridian Shipping').emit('tap')")
-    page.wait_for_url("**/entities/*")
+    page.wait_for_function(
+        "([before]) => location.href !== before && document.readyState === 'complete'"
+        " && (document.querySelector('h1')?.innerText || '').startsWith('Meridian Shipping')",
+        arg=[before],
+    )
+    assert "/entities/" in page.url
     assert page.inner_text("h1").startswith("Meridian Shipping")
 
 
