@@ -462,6 +462,9 @@ def test_definite_event_noun_told_in_full_is_an_event(nlp: Language) -> None:
     events = _run(nlp, "Peru said it would retaliate for the shelling of its border posts.")._.ng_events
     shelling = next(e for e in events if "shelling" in (e.trigger or ""))
     assert not shelling.hypothetical and shelling.type != "THREATEN", events
+    # an indefinite goal is not yet done
+    events = _run(nlp, "Peru said it would lobby for sanctions against the junta.")._.ng_events
+    assert _find(events, "SANCTION", "sanctions").hypothetical, events
     # a bare definite still mentions an event told elsewhere
     assert not any(
         "strike" in (e.trigger or "") for e in _run(nlp, "The strike had cost millions.")._.ng_events

@@ -203,8 +203,9 @@ def _by_agent(noun: Token) -> Token | None:
 
 
 def _nominal_actor(trigger: Token, etype: str) -> Token | None:
-    """The party a nominal names as doing it: its possessor, ``by`` X (``from`` X for aid), ``of`` X for an event done by
-    its own doers ("the withdrawal of Syrian troops"), or a named modifier ("an Israeli raid")."""
+    """The party a nominal names as doing it: its possessor, ``by`` X (``from`` X for aid), ``of`` X
+    for an event done by its own doers ("the withdrawal of Syrian troops"), or a named modifier
+    ("an Israeli raid")."""
     for c in trigger.children:
         if c.dep_ == "poss":
             return c
@@ -438,9 +439,21 @@ def sentence_events(
         if recipient_id is not None and recipient_id == actor_id:
             recipient_id = None  # "asked its own members": not an event between two parties
         reason = hypothetical_reason(verb, frames - {i}, nominal_frames - {i})
-        if entry.pos == "noun" and carrier is None and trigger.dep_ == "pobj":
+        if (
+            entry.pos == "noun"
+            and carrier is None
+            and trigger.dep_ == "pobj"
+            and (
+                trigger.head.lower_ not in ("for", "toward", "towards")
+                or any(
+                    c.dep_ == "poss" or c.lower_ in ("the", "this", "that", "these", "those")
+                    for c in trigger.children
+                )
+            )
+        ):
             # "would retaliate for the bombing of a bus", "vowed to punish those behind the attack":
-            # what the clause reacts to took place, whatever the clause's own mood
+            # what the clause reacts to took place, whatever the clause's own mood (but "would
+            # press for sanctions" is a goal)
             reason = None
         negated = is_negated(trigger, verb)
         if entry.pos == "noun" and not negated and gov is not None:
