@@ -1,4 +1,4 @@
-"""What the store knows around a candidate entity, read in batches and cached exactly per process.
+"""What the store knows around a candidate entity, read per entity and cached exactly per process.
 
 A candidate's context is its co-occurring entities (in its latest 200 articles, by article id) and
 the words of its first 200 descriptions. Both change only when an article mentioning or describing
