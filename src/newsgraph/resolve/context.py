@@ -99,20 +99,11 @@ class StoreCache:
         if self.total_articles is not None:
             self.total_articles += 1
 
-    def wrote(
-        self,
-        conn: Connection,
-        touched: Iterable[int],
-        counted: Iterable[int] = (),
-        rows: ArticleRows | None = None,
-    ) -> None:
-        """The article's rows are in (not yet committed): bring the contexts it changed up to date
-        (``rows``; without them, drop the contexts of every entity it ``touched``), add it to the
-        article counts of the entities it ``counted`` (not a near-duplicate's), remember the watermark."""
-        if rows is None:
-            for entity_id in touched:
-                self.contexts.pop(entity_id, None)
-        else:
+    def wrote(self, conn: Connection, counted: Iterable[int] = (), rows: ArticleRows | None = None) -> None:
+        """The article's rows are in (not yet committed): bring the contexts its ``rows`` change up to
+        date (none for an exact duplicate, which adds only a source), add it to the article counts of
+        the entities it ``counted`` (not a near-duplicate's), remember the watermark."""
+        if rows is not None:
             self._update(conn, rows)
         for entity_id in counted:
             if entity_id in self.article_counts:

@@ -111,7 +111,7 @@ def _write(conn: Connection, facts: Facts, cache: StoreCache) -> WriteResult:
     existing = _stored_as(conn, content_hash, article.id)
     if existing is not None:
         _add_source(conn, existing, article.source, article.url)
-        cache.wrote(conn, ())
+        cache.wrote(conn)
         return WriteResult("duplicate", existing)
     sig = signature(article.text)
     original = find_duplicate(conn, sig)
@@ -143,7 +143,6 @@ def _write(conn: Connection, facts: Facts, cache: StoreCache) -> WriteResult:
     described = [(ids[d.entity], d.text) for d in facts.descriptions if ids.get(d.entity) is not None]
     cache.wrote(
         conn,
-        set(ids.values()),
         counted=set(ids.values()) if original is None else (),
         rows=ArticleRows(article.id, mentioned, described),
     )
