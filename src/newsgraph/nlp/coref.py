@@ -27,6 +27,7 @@ from .coref_rules import (
     resolve_pronoun,
     salient_company,
 )
+from .extensions import token_at
 from .quote_marks import find_quote_spans
 from .quotes import find_quotes
 
@@ -150,14 +151,10 @@ def _speaker_organisation(doc: Doc, quote, index: EntityIndex) -> str | None:  #
     if not orgs and roles and quote.speaker_start is not None:
         # "Chief executive Jo Lind said": a company officer with no company named speaks for the
         # business the article is about, when one clearly is
-        res = salient_company(doc[_token_at(doc, quote.speaker_start)], index)
+        tok = token_at(doc, quote.speaker_start)
+        res = salient_company(tok if tok is not None else doc[0], index)
         return res.entity if res is not None else None
     return orgs.pop() if len(orgs) == 1 else None
-
-
-def _token_at(doc: Doc, char: int) -> int:
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    return span.start if span is not None else 0
 
 
 _LATEX_QUOTE = re.compile(r"``([^\n]*?)''")

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
-__all__ = ["EntityCluster", "ContextEntity", "register_extensions", "entity_at", "cluster_by_id"]
+__all__ = ["EntityCluster", "ContextEntity", "register_extensions", "entity_at", "token_at", "cluster_by_id"]
 
 
 @dataclass
@@ -71,6 +71,12 @@ def register_extensions() -> None:
         Span.set_extension(
             "ng_entity", getter=lambda span: entity_at(span.doc, span.start_char, span.end_char)
         )
+
+
+def token_at(doc: Doc, char: int) -> Token | None:
+    """The token covering character ``char`` (None where no token does)."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
 
 
 def entity_at(doc: Doc, start_char: int, end_char: int) -> EntityCluster | None:

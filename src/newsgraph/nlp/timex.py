@@ -44,7 +44,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ..model import Timex
-from .extensions import doc_text
+from .extensions import doc_text, token_at
 from .timex_grammar import (
     Candidate,
     complete_year,
@@ -116,11 +116,6 @@ _ADJACENT = re.compile(r"\s*(?:,|the|at|on|of)?\s*$")
 def _prev_word(text: str, start: int) -> str:
     m = _PREV_WORD.search(text, max(0, start - 40), start)
     return m.group(1).lower().rstrip(".") if m else ""
-
-
-def _token_at(doc: Doc, char: int) -> Token | None:
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None
 
 
 def _licensed(doc: Doc, text: str, cand: Candidate, tok: Token | None) -> bool:
@@ -256,7 +251,7 @@ def find_timexes(doc: Doc, anchor: date | None) -> list[Timex]:
     text = doc_text(doc)
     cands: list[tuple[Candidate, Token | None]] = []
     for cand in find_candidates(text):
-        tok = _token_at(doc, cand.start)
+        tok = token_at(doc, cand.start)
         if _licensed(doc, text, cand, tok):
             cands.append((cand, tok))
     has_sents = doc.has_annotation("SENT_START")
