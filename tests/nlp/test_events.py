@@ -582,7 +582,8 @@ def test_json_record_round_trip(nlp: Language) -> None:
 
 
 def test_plover_type_accuracy_floor() -> None:
-    """Type accuracy on the held-out (odd) PLOVER records stays well above the majority class."""
+    """Type accuracy on the PLOVER records (all read while tuning, so a floor against regressions, not
+    a held-out score) stays where the lexicon without single-record phrases puts it."""
     if not PLOVER.exists():
         pytest.skip("shared PLOVER data absent")
     sys.path.insert(0, str(REPO / "bench"))
@@ -590,7 +591,7 @@ def test_plover_type_accuracy_floor() -> None:
         import events_plover
     finally:
         sys.path.pop(0)
-    records = [r for r in events_plover.load_records(PLOVER) if r["_n"] % 2 == 1]
+    records = events_plover.load_records(PLOVER)
     nlp = load_pipeline()
     right = 0
     for rec, doc in zip(records, nlp.pipe(r["text"] for r in records), strict=True):
@@ -598,4 +599,4 @@ def test_plover_type_accuracy_floor() -> None:
         best = max(events, key=lambda e: e.confidence) if events else None
         right += best is not None and best.type == rec["event"]
     accuracy = right / len(records)
-    assert accuracy >= 0.65, accuracy
+    assert accuracy >= 0.72, accuracy
