@@ -10,7 +10,8 @@ from newsgraph.errors import PageError
 from newsgraph.extract.dates import to_iso
 from newsgraph.extract.decode import DEFAULT_MAX_BYTES, check_size, decode
 from newsgraph.extract.html import extract_html
-from newsgraph.extract.meta import guess_language, normalise_space
+from newsgraph.extract.language import detect_language
+from newsgraph.extract.meta import normalise_space, site_from_url
 from newsgraph.extract.text import extract_text
 from newsgraph.model import Article, Page
 
@@ -63,18 +64,21 @@ def extract(page: Page, *, published: str | None = None, max_bytes: int = DEFAUL
         date = to_iso(page.published) or to_iso(published)
         source = "given" if date else None
     title = found.title if found.title else (normalise_space(page.title) if page.title else None)
+    # The page's own address first; the WARC target, fetched or JSONL url after it.
+    url = found.url or page.url
+    language = detect_language(f"{title}\n\n{text}" if title else text, hint=language)
     return Article(
         id=page.page_id,
         source=page.source,
         text=text,
-        url=page.url,
+        url=url,
         title=title,
         published=date,
         published_source=source if date else None,
         authors=found.authors,
-        site=found.site,
+        site=found.site or site_from_url(url),
         section=found.section,
-        language=language or guess_language(text),
+        language=language,
         captions=found.captions,
         boilerplate=found.boilerplate,
         paragraphs=spans,

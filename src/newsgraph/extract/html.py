@@ -19,7 +19,9 @@ from trafilatura.utils import load_html
 
 from newsgraph.errors import PageError
 from newsgraph.extract.dates import to_iso
-from newsgraph.extract.meta import normalise_space, section_from_url, split_site_suffix
+from newsgraph.extract.language import normalise_code
+from newsgraph.extract.meta import normalise_space, section_from_url, site_from_url, split_site_suffix
+from newsgraph.extract.page_url import own_url
 from newsgraph.extract.result import PathResult
 from newsgraph.model import Caption
 
@@ -42,6 +44,7 @@ _BLOCK_TAGS = {
     "table", "tr", "figure", "pre", "address",
 }  # fmt: skip
 _MAX_BOILERPLATE = 300
+_CONTENT_LANGUAGE = '//meta[translate(@http-equiv, "CONTENTLAG", "contentlag")="content-language"]/@content'
 
 
 HtmlResult = PathResult
@@ -69,6 +72,21 @@ def _meta(tree: HtmlElement, *names: str) -> str | None:
             content = normalise_space(el.get("content") or "")
             if content:
                 return content
+    return None
+
+
+def _declared_language(tree: HtmlElement) -> str | None:
+    """What the page says its language is: ``<html lang>``, Content-Language, ``og:locale``."""
+    for value in (
+        tree.get("lang"),
+        tree.get("{http://www.w3.org/XML/1998/namespace}lang"),
+        tree.get("xml:lang"),
+        (tree.xpath(_CONTENT_LANGUAGE) or [None])[0],
+        _meta(tree, "og:locale", "inLanguage"),
+    ):
+        code = normalise_code(value)
+        if code:
+            return code
     return None
 
 
@@ -196,10 +214,10 @@ def extract_html(text: str, url: str | None = None, *, favor_precision: bool = F
 
 def _extract_tree(tree: HtmlElement, url: str | None, favor_precision: bool) -> HtmlResult:
     """The body of ``extract_html`` once a tree exists."""
-    lang = (tree.get("lang") or tree.get("xml:lang") or "").split("-")[0].lower() or None
+    lang = _declared_language(tree)
     og_site = _meta(tree, "og:site_name", "application-name")
     meta_section = _meta(tree, "article:section")
-    canonical = next(iter(tree.xpath('//link[@rel="canonical"]/@href')), None)
+    canonical = own_url(tree, url)
     blocks = _blocks(tree)
     captions = _lift_captions(tree)
     doc = trafilatura.bare_extraction(
@@ -216,6 +234,7 @@ def _extract_tree(tree: HtmlElement, url: str | None, favor_precision: bool) -> 
             "no_body", "no article body found in the HTML (the page may be an index, a form or empty)"
         )
     site = og_site or doc.sitename or None
+    own = canonical or url
     title = doc.title
     if title:
         title, suffix_site = split_site_suffix(title, og_site)
@@ -236,6 +255,7 @@ def _extract_tree(tree: HtmlElement, url: str | None, favor_precision: bool) -> 
         section = [meta_section]
     if not section:
         section = section_from_url(url) or section_from_url(canonical)
+    site = site or site_from_url(own)
     authors = [normalise_space(a) for a in (doc.author or "").split(";") if normalise_space(a)]
     body_text = "\n".join(paragraphs)
     kept = {title or "", *caption_texts}
@@ -246,6 +266,7 @@ def _extract_tree(tree: HtmlElement, url: str | None, favor_precision: bool) -> 
     ]
     return HtmlResult(
         paragraphs=paragraphs,
+        url=canonical,
         title=title or None,
         authors=authors,
         published=to_iso(doc.date),

@@ -1,24 +1,12 @@
-"""Metadata helpers shared by the HTML and text paths: language, site suffixes, URL sections."""
+"""Metadata helpers shared by the HTML and text paths: site suffixes, URL sections and hosts."""
 
 from __future__ import annotations
 
 import re
 from urllib.parse import urlsplit
 
-__all__ = ["guess_language", "split_site_suffix", "section_from_url", "normalise_space"]
+__all__ = ["split_site_suffix", "section_from_url", "normalise_space", "site_from_url"]
 
-# A few very frequent function words per language: enough to tell English (our model's
-# language) from the rest without shipping a language-id model.
-_STOPWORDS = {
-    "en": {"the", "and", "of", "to", "in", "is", "that", "for", "with", "was", "on", "it", "said"},
-    "de": {"der", "die", "und", "das", "ist", "nicht", "mit", "sich", "auf", "ein", "eine"},
-    "fr": {"le", "la", "les", "et", "des", "est", "une", "dans", "pour", "que", "du"},
-    "es": {"el", "la", "los", "las", "y", "que", "en", "por", "una", "con", "del"},
-    "it": {"il", "di", "che", "della", "per", "una", "sono", "con", "gli", "nel"},
-    "nl": {"de", "het", "een", "van", "en", "niet", "dat", "zijn", "voor", "met"},
-    "pt": {"o", "os", "que", "não", "uma", "com", "para", "por", "dos", "das"},
-}
-_WORD = re.compile(r"[^\W\d_]+", re.U)
 _SPACE = re.compile(r"\s+")
 _TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " « ", " » ")
 # Path segments that name a page type, an edition or a language, never a section.
@@ -33,16 +21,6 @@ _SEGMENT = re.compile(r"^[a-z]+(?:-[a-z]+){0,2}$")
 def normalise_space(text: str) -> str:
     """Collapse runs of whitespace to one space and strip the ends."""
     return _SPACE.sub(" ", text).strip()
-
-
-def guess_language(text: str) -> str | None:
-    """The ISO 639-1 code whose stopwords dominate ``text``, or None when too short to tell."""
-    words = [w.lower() for w in _WORD.findall(text[:5000])]
-    if len(words) < 20:
-        return None
-    scores = {lang: sum(w in stops for w in words) for lang, stops in _STOPWORDS.items()}
-    lang, best = max(scores.items(), key=lambda kv: kv[1])
-    return lang if best >= 0.08 * len(words) else None
 
 
 def split_site_suffix(title: str, site: str | None = None) -> tuple[str, str | None]:
@@ -86,3 +64,17 @@ def section_from_url(url: str | None) -> list[str]:
             continue
         sections.append(part.replace("-", " ").title())
     return sections[:3]
+
+
+def site_from_url(url: str | None) -> str | None:
+    """The host of an http(s) URL without ``www.`` (``"www.example.com/a"`` -> ``"example.com"``)."""
+    if not url:
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    host = (parts.hostname or "").lower()
+    if parts.scheme not in ("http", "https") or "." not in host:
+        return None
+    return host[4:] if host.startswith("www.") else host

@@ -14,6 +14,8 @@ class PathResult:
     """Body paragraphs plus metadata (None where the page is silent), captions and dropped boilerplate."""
 
     paragraphs: list[str]
+    url: str | None = None
+    """The address the page gives for itself (canonical link, og:url, JSON-LD), absolute."""
     title: str | None = None
     authors: list[str] = field(default_factory=list)
     published: str | None = None
