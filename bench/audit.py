@@ -194,8 +194,12 @@ def iter_facts(engine: Any) -> Iterator[dict[str, Any]]:
 # -- draw -----------------------------------------------------------------------------------------
 def _git_head() -> str:
     try:
-        out = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True)
-        dirty = subprocess.run(["git", "status", "--porcelain", "src"], cwd=REPO, capture_output=True, text=True)
+        out = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True
+        )
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "src"], cwd=REPO, capture_output=True, text=True
+        )
         return out.stdout.strip() + ("+dirty" if dirty.stdout.strip() else "")
     except OSError:
         return "unknown"
@@ -266,7 +270,9 @@ def score(args: argparse.Namespace) -> int:
     rows = read_sheets(args.sheets)
     unlabelled = [r for r in rows if r["label"] not in ("correct", "wrong")]
     if unlabelled:
-        print(f"warning: {len(unlabelled)} rows have no label (correct/wrong) and are left out", file=sys.stderr)
+        print(
+            f"warning: {len(unlabelled)} rows have no label (correct/wrong) and are left out", file=sys.stderr
+        )
     by_kind: dict[str, list[dict[str, str]]] = defaultdict(list)
     for r in rows:
         if r["label"] in ("correct", "wrong") and (not args.shown_only or r.get("shown") == "True"):
@@ -280,7 +286,9 @@ def score(args: argparse.Namespace) -> int:
         lo, hi = wilson(k, n)
         prec = f"{k / n:.3f}" if n else "-"
         print(f"{kind:<12} {n:>4} {k:>8} {prec:>10} {f'[{lo:.2f}, {hi:.2f}]':>16}")
-    classes = Counter((r["kind"], r["error_class"] or "?") for rs in by_kind.values() for r in rs if r["label"] == "wrong")
+    classes = Counter(
+        (r["kind"], r["error_class"] or "?") for rs in by_kind.values() for r in rs if r["label"] == "wrong"
+    )
     if classes:
         print("\nerror classes (kind, class, count):")
         for (kind, cls), count in sorted(classes.items(), key=lambda x: (x[0][0], -x[1])):
@@ -297,13 +305,21 @@ def main(argv: list[str] | None = None) -> int:
     d.add_argument("--db", help="knowledge base to use (default: bench/audits/ROUND/audit.db, not committed)")
     d.add_argument("--per-kind", type=int, default=50)
     d.add_argument("--seed", type=int, default=12)
-    d.add_argument("--pool", choices=["shown", "all"], default="shown",
-                   help="shown: facts displayed by default (the figure to report); all: every stored fact (calibration)")
-    d.add_argument("--report", action="store_true", help="mark the round as a report round (calibration refuses it)")
+    d.add_argument(
+        "--pool",
+        choices=["shown", "all"],
+        default="shown",
+        help="shown: facts displayed by default (the figure to report); all: every stored fact (calibration)",
+    )
+    d.add_argument(
+        "--report", action="store_true", help="mark the round as a report round (calibration refuses it)"
+    )
     d.add_argument("--force", action="store_true", help="redraw a round that exists")
     s = sub.add_parser("score", help="precision per kind of labelled sheets")
     s.add_argument("sheets", nargs="+")
-    s.add_argument("--shown-only", action="store_true", help="only rows that were shown by default when drawn")
+    s.add_argument(
+        "--shown-only", action="store_true", help="only rows that were shown by default when drawn"
+    )
     args = parser.parse_args(argv)
     return draw(args) if args.cmd == "draw" else score(args)
 
