@@ -25,6 +25,7 @@ from ..store.schema import (
     relations,
     timexes,
 )
+from .confirmed import confirmed_clause, date_confidence, dated, mark, split, timex_confidence
 from .timeorder import time_sort_key
 
 __all__ = ["find_entities", "dossier", "suggest"]
@@ -79,26 +80,46 @@ def suggest(conn: Connection, name: str, limit: int = 5) -> list[str]:
     return [m[0] for m in process.extract(name, names, scorer=fuzz.WRatio, limit=limit, score_cutoff=70)]
 
 
-def dossier(conn: Connection, entity_id: int, limit: int = _LIMIT) -> dict[str, Any]:
-    """Build the dossier of one knowledge-base entity."""
+def dossier(
+    conn: Connection, entity_id: int, limit: int = _LIMIT, *, include_unconfirmed: bool = False
+) -> dict[str, Any]:
+    """Build the dossier of one knowledge-base entity.
+
+    By default every section holds only confirmed facts (``newsgraph.trust``); ``unconfirmed``
+    counts, per section, the facts held back (or, with ``include_unconfirmed``, shown marked
+    ``confirmed: false``).
+    """
     out = _entity_summary(conn, entity_id)
     out["aliases"] = sorted(
         set(conn.execute(select(aliases.c.alias).where(aliases.c.entity_id == entity_id)).scalars())
         - {out["name"]},
         key=str.casefold,
     )
-    out["descriptions"] = _descriptions(conn, entity_id, limit)
-    out["relations"] = _relations(conn, entity_id, limit)
-    out["quotes_by"] = _quotes(conn, quotes.c.speaker_id == entity_id, limit)
-    out["quotes_about"] = _quotes(conn, quoted_about(entity_id), limit)
-    out["events"] = _events(conn, entity_id, limit)
-    out["timeline"] = _timeline(conn, entity_id, out["events"], out["quotes_by"], limit)
+    hidden: dict[str, int] = {}
+    out["descriptions"], hidden["descriptions"] = split(_descriptions(conn, entity_id), include_unconfirmed)
+    out["descriptions"] = out["descriptions"][:limit]
+    out["relations"], hidden["relations"] = _relations(conn, entity_id, limit, include_unconfirmed)
+    said = quotes.c.speaker_id == entity_id
+    out["quotes_by"] = _quotes(conn, said, limit, include_unconfirmed)
+    hidden["quotes_by"] = count_unconfirmed_quotes(conn, said)
+    out["quotes_about"] = _quotes(conn, quoted_about(entity_id), limit, include_unconfirmed)
+    hidden["quotes_about"] = count_unconfirmed_quotes(conn, quoted_about(entity_id))
+    every_event = _events(conn, entity_id, None)
+    out["events"], hidden["events"] = split(every_event, include_unconfirmed)
+    out["events"] = out["events"][:limit]
+    spoken = out["quotes_by"] if include_unconfirmed else _quotes(conn, said, limit, True)
+    lines, hidden["timeline"] = split(
+        _timeline(conn, entity_id, every_event, spoken, None), include_unconfirmed
+    )
+    out["timeline"] = lines[:limit]
+    out["unconfirmed"] = hidden
     out["related"] = _related(conn, entity_id)
     out["sources"] = _sources(conn, entity_id, limit)
     return out
 
 
-def _descriptions(conn: Connection, entity_id: int, limit: int) -> list[dict[str, Any]]:
+def _descriptions(conn: Connection, entity_id: int) -> list[dict[str, Any]]:
+    """Every description of X, one per wording (counted), marked; a wording is confirmed when any of its lines is."""
     rows = conn.execute(
         select(descriptions, _sentence(descriptions).label("sentence"), *_ARTICLE_COLS)
         .join(articles, articles.c.id == descriptions.c.article_id)
@@ -109,20 +130,35 @@ def _descriptions(conn: Connection, entity_id: int, limit: int) -> list[dict[str
     seen: dict[str, dict[str, Any]] = {}
     for r in rows:
         key = name_key(r.text)
-        if key in seen:
-            seen[key]["count"] += 1
-            continue
-        seen[key] = {
-            "text": r.text,
-            "kind": r.kind,
-            "confidence": r.confidence,
-            "start": r.start,
-            "end": r.end,
-            "sentence": r.sentence,
-            "article": _article_ref(r),
-            "count": 1,
-        }
-    return sorted(seen.values(), key=lambda d: -d["count"])[:limit]
+        item = mark(
+            "description",
+            {
+                "text": r.text,
+                "kind": r.kind,
+                "confidence": r.confidence,
+                "start": r.start,
+                "end": r.end,
+                "sentence": r.sentence,
+                "article": _article_ref(r),
+                "count": 1,
+            },
+        )
+        _group(seen, key, item)
+    return sorted(seen.values(), key=lambda d: (not d["confirmed"], -d["count"]))
+
+
+def _group(seen: dict[Any, dict[str, Any]], key: Any, item: dict[str, Any]) -> None:
+    """Fold a line into its group: a confirmed line stands for the group; counts add within a class.
+
+    ``count`` counts the confirmed lines of a confirmed group (all lines of an unconfirmed one).
+    """
+    first = seen.get(key)
+    if first is None:
+        seen[key] = item
+    elif item["confirmed"] and not first["confirmed"]:
+        seen[key] = item  # the group is confirmed now; unconfirmed lines before it do not count
+    elif item["confirmed"] == first["confirmed"]:
+        first["count"] += 1
 
 
 def relation_select() -> Any:
@@ -142,23 +178,23 @@ def relation_select() -> Any:
     )
 
 
-def _relations(conn: Connection, entity_id: int, limit: int) -> dict[str, list[dict[str, Any]]]:
+def _relations(
+    conn: Connection, entity_id: int, limit: int, include_unconfirmed: bool = False
+) -> tuple[dict[str, list[dict[str, Any]]], int]:
+    """X's ties by relation, one per (subject, object), and how many ties are unconfirmed."""
     rows = conn.execute(
         relation_select()
         .where(relations.c.subject_id.is_not(None), relations.c.object_id.is_not(None))
         .where(or_(relations.c.subject_id == entity_id, relations.c.object_id == entity_id))
         .where(articles.c.duplicate_of.is_(None))
-        .where(relations.c.negated.is_(False))
+        .where(relations.c.negated.is_(False))  # "is not a member of" is no tie, confirmed or not
         .order_by(articles.c.published)
     ).all()
     grouped: dict[str, dict[tuple[int, int], dict[str, Any]]] = defaultdict(dict)
     for r in rows:
         key = (r.subject_id, r.object_id)
-        if key in grouped[r.relation]:
-            grouped[r.relation][key]["count"] += 1
-            continue
         outgoing = r.subject_id == entity_id
-        grouped[r.relation][key] = {
+        item = {
             "relation": r.relation,
             "subject": {"id": r.subject_id, "name": r.subject_name},
             "object": {"id": r.object_id, "name": r.object_name},
@@ -174,14 +210,26 @@ def _relations(conn: Connection, entity_id: int, limit: int) -> dict[str, list[d
             "article": _article_ref(r),
             "count": 1,
         }
-    return {rel: list(items.values())[:limit] for rel, items in sorted(grouped.items())}
+        _group(grouped[r.relation], key, mark("relation", item))
+    out: dict[str, list[dict[str, Any]]] = {}
+    hidden = 0
+    for rel, items in sorted(grouped.items()):
+        kept, n = split(list(items.values()), include_unconfirmed)
+        hidden += n
+        if kept:
+            out[rel] = kept[:limit]
+    return out, hidden
 
 
 def quote_select() -> Any:
     """Quotes joined with the speaker's name, sentence and article (reprints included)."""
     return (
         select(
-            quotes, entities.c.name.label("speaker_name"), _sentence(quotes).label("sentence"), *_ARTICLE_COLS
+            quotes,
+            entities.c.name.label("speaker_name"),
+            _sentence(quotes).label("sentence"),
+            date_confidence(quotes).label("date_confidence_"),
+            *_ARTICLE_COLS,
         )
         .join(articles, articles.c.id == quotes.c.article_id)
         .outerjoin(entities, entities.c.id == quotes.c.speaker_id)
@@ -206,20 +254,29 @@ def quoted_about(entity_id: int) -> Any:
     return and_(or_(quotes.c.speaker_id.is_(None), quotes.c.speaker_id != entity_id), quotes.c.id.in_(named))
 
 
-def _quotes(conn: Connection, where: Any, limit: int) -> list[dict[str, Any]]:
-    rows = conn.execute(
-        quote_select()
-        .where(where)
-        .where(articles.c.duplicate_of.is_(None))
-        .order_by(articles.c.published, quotes.c.start)
-        .limit(limit)
-    ).all()
+def _quotes(
+    conn: Connection, where: Any, limit: int, include_unconfirmed: bool = False
+) -> list[dict[str, Any]]:
+    stmt = quote_select().where(where).where(articles.c.duplicate_of.is_(None))
+    if not include_unconfirmed:
+        stmt = stmt.where(confirmed_clause("quote"))
+    rows = conn.execute(stmt.order_by(articles.c.published, quotes.c.start, quotes.c.id).limit(limit)).all()
     return [_quote_record(r) for r in rows]
 
 
+def count_unconfirmed_quotes(conn: Connection, where: Any) -> int:
+    """How many quotes matching ``where`` the default view holds back (reprints not counted)."""
+    return conn.execute(
+        select(func.count())
+        .select_from(quotes)
+        .join(articles, articles.c.id == quotes.c.article_id)
+        .where(where, articles.c.duplicate_of.is_(None), ~confirmed_clause("quote"))
+    ).scalar_one()
+
+
 def _quote_record(r: Any) -> dict[str, Any]:
-    """A quote row (joined with its speaker's name, sentence and article) as a record."""
-    return {
+    """A quote row (joined with its speaker's name, sentence and article) as a marked record."""
+    record = {
         "text": r.text,
         "start": r.start,
         "end": r.end,
@@ -229,10 +286,12 @@ def _quote_record(r: Any) -> dict[str, Any]:
         "speaker_text": r.speaker_text,
         "cue": r.cue,
         "date": r.date,
+        "date_confidence": r.date_confidence_ if r.date else None,
         "confidence": r.confidence,
         "sentence": r.sentence,
         "article": _article_ref(r),
     }
+    return mark("quote", record)
 
 
 def event_select() -> Any:
@@ -244,6 +303,7 @@ def event_select() -> Any:
             actor.c.name.label("actor_name"),
             recipient.c.name.label("recipient_name"),
             _sentence(events).label("sentence"),
+            date_confidence(events).label("date_confidence_"),
             *_ARTICLE_COLS,
         )
         .join(articles, articles.c.id == events.c.article_id)
@@ -253,19 +313,18 @@ def event_select() -> Any:
     )
 
 
-def _events(conn: Connection, entity_id: int, limit: int) -> list[dict[str, Any]]:
+def _events(conn: Connection, entity_id: int, limit: int | None) -> list[dict[str, Any]]:
+    """X's events as actor or recipient, marked, in date order (negated and hypothetical included)."""
     rows = conn.execute(
-        event_select()
-        .where(or_(events.c.actor_id == entity_id, events.c.recipient_id == entity_id))
-        .where(events.c.negated.is_(False))
+        event_select().where(or_(events.c.actor_id == entity_id, events.c.recipient_id == entity_id))
     ).all()
     items = [_event_record(r) for r in rows]
     return sorted(items, key=lambda e: time_sort_key(e["date"]))[:limit]
 
 
 def _event_record(r: Any) -> dict[str, Any]:
-    """An event row (joined with actor and recipient names, sentence and article) as a record."""
-    return {
+    """An event row (joined with actor and recipient names, sentence and article) as a marked record."""
+    record = {
         "type": r.type,
         "mode": r.mode,
         "actor": r.actor_id,
@@ -276,13 +335,16 @@ def _event_record(r: Any) -> dict[str, Any]:
         "country_code": r.country_code,
         "date": r.date,
         "date_source": r.date_source,
+        "date_confidence": (1.0 if r.date_source != "text" else r.date_confidence_) if r.date else None,
         "hypothetical": r.hypothetical,
+        "negated": r.negated,
         "confidence": r.confidence,
         "start": r.start,
         "end": r.end,
         "sentence": r.sentence,
         "article": _article_ref(r),
     }
+    return mark("event", record)
 
 
 def _timeline(
@@ -290,19 +352,31 @@ def _timeline(
     entity_id: int,
     event_items: list[dict[str, Any]],
     quote_items: list[dict[str, Any]],
-    limit: int,
+    limit: int | None,
 ) -> list[dict[str, Any]]:
-    """Dated lines about X: its events, its dated quotes, and mentions in a sentence with a date."""
+    """Dated lines about X (its events, dated quotes, mentions beside a date), each marked.
+
+    A line is confirmed when its fact is (an event, a quote) and its date is (``dated``).
+    """
     lines: list[dict[str, Any]] = []
     seen: set[tuple[str, int, str]] = set()
     for e in event_items:
         if e["date"]:
-            seen.add((e["article"]["id"], e["start"], e["date"]))
+            if e["confirmed"]:  # an unconfirmed event does not hide the plain dated mention
+                seen.add((e["article"]["id"], e["start"], e["date"]))
             label = e["type"] + (f"/{e['mode']}" if e["mode"] else "")
-            lines.append({"date": e["date"], "kind": "event", "what": label, **_line(e)})
+            line = {
+                "date": e["date"],
+                "date_source": e["date_source"],
+                "kind": "event",
+                "what": label,
+                **_line(e),
+            }
+            lines.append(dated(e, line, "event"))
     for q in quote_items:
         if q["date"]:
-            lines.append({"date": q["date"], "kind": "quote", "what": q["text"], **_line(q)})
+            line = {"date": q["date"], "date_source": "text", "kind": "quote", "what": q["text"], **_line(q)}
+            lines.append(dated(q, line, "quote"))
     rows = conn.execute(
         select(
             mentions.c.article_id,
@@ -310,6 +384,7 @@ def _timeline(
             mentions.c.sent_end,
             timexes.c.value,
             timexes.c.text.label("timex_text"),
+            timex_confidence().label("date_confidence"),
             _sentence(mentions).label("sentence"),
             *_ARTICLE_COLS,
         )
@@ -330,17 +405,17 @@ def _timeline(
         if key in seen:
             continue
         seen.add(key)
-        lines.append(
-            {
-                "date": r.value,
-                "kind": "mention",
-                "what": r.timex_text,
-                "start": r.sent_start,
-                "end": r.sent_end,
-                "sentence": r.sentence,
-                "article": _article_ref(r),
-            }
-        )
+        line = {
+            "date": r.value,
+            "date_source": "text",
+            "kind": "mention",
+            "what": r.timex_text,
+            "start": r.sent_start,
+            "end": r.sent_end,
+            "sentence": r.sentence,
+            "article": _article_ref(r),
+        }
+        lines.append(dated({"date_confidence": r.date_confidence}, line, None))
     return sorted(lines, key=lambda x: (time_sort_key(x["date"]), x["article"]["id"] or "", x["start"]))[
         :limit
     ]

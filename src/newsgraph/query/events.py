@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from sqlalchemy import Connection, func, or_
+from sqlalchemy import Connection, func, or_, select
 
 from ..store.schema import articles, events
+from .confirmed import confirmed_clause
 from .dossier import _event_record, event_select
-from .filters import DateRange
+from .filters import DateRange, not_duplicate
 
-__all__ = ["find_events", "iter_events", "EVENT_COLUMNS", "flat_event"]
+__all__ = ["find_events", "iter_events", "count_unconfirmed_events", "EVENT_COLUMNS", "flat_event"]
 
 
 def iter_events(
@@ -23,13 +24,67 @@ def iter_events(
     place: str | None = None,
     date_from: str | None = None,
     date_to: str | None = None,
-    include_negated: bool = False,
+    include_unconfirmed: bool = False,
+    only_unconfirmed: bool = False,
 ) -> Iterator[dict[str, Any]]:
-    """Stream matching events in publication order; an event's date is its own, else its article's."""
+    """Stream matching events in publication order; an event's date is its own, else its article's.
+
+    Only confirmed events (``newsgraph.trust``: confident enough, neither negated nor hypothetical)
+    unless ``include_unconfirmed``; ``only_unconfirmed`` streams just the ones held back.
+    """
     span = DateRange(date_from, date_to)
-    stmt = event_select()
-    if not include_negated:
-        stmt = stmt.where(events.c.negated.is_(False))
+    stmt = _filtered(event_select(), type, actor_id, recipient_id, place)
+    if only_unconfirmed:
+        stmt = stmt.where(~confirmed_clause("event"))
+    elif not include_unconfirmed:
+        stmt = stmt.where(confirmed_clause("event"))
+    stmt = stmt.order_by(articles.c.published.asc().nulls_last(), articles.c.id, events.c.start, events.c.id)
+    with conn.execute(stmt.execution_options(yield_per=500)) as result:  # server-side cursor on PostgreSQL
+        for row in result:
+            if span.bounded and not span.contains(row.date or row.published):
+                continue
+            yield {
+                "id": row.id,
+                **_event_record(row),
+                "trigger": row.trigger,
+                "lat": row.lat,
+                "lon": row.lon,
+            }
+
+
+def count_unconfirmed_events(
+    conn: Connection,
+    *,
+    type: str | None = None,
+    actor_id: int | None = None,
+    recipient_id: int | None = None,
+    place: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+) -> int:
+    """How many matching events the default view holds back (filters as for ``iter_events``)."""
+    if DateRange(date_from, date_to).bounded:  # dates are compared in Python: count what streams
+        return sum(
+            1
+            for _ in iter_events(
+                conn,
+                type=type,
+                actor_id=actor_id,
+                recipient_id=recipient_id,
+                place=place,
+                date_from=date_from,
+                date_to=date_to,
+                only_unconfirmed=True,
+            )  # fmt: skip
+        )
+    stmt = select(func.count()).select_from(events).join(articles, articles.c.id == events.c.article_id)
+    stmt = _filtered(stmt.where(not_duplicate()), type, actor_id, recipient_id, place)
+    return conn.execute(stmt.where(~confirmed_clause("event"))).scalar_one()
+
+
+def _filtered(
+    stmt: Any, type: str | None, actor_id: int | None, recipient_id: int | None, place: str | None
+) -> Any:
     if type:
         stmt = stmt.where(events.c.type == type.strip().upper())
     if actor_id is not None:
@@ -41,19 +96,7 @@ def iter_events(
         if len(place.strip()) == 2:  # a country code
             where = or_(where, events.c.country_code == place.strip().upper())
         stmt = stmt.where(where)
-    stmt = stmt.order_by(articles.c.published.asc().nulls_last(), articles.c.id, events.c.start, events.c.id)
-    with conn.execute(stmt.execution_options(yield_per=500)) as result:  # server-side cursor on PostgreSQL
-        for row in result:
-            if span.bounded and not span.contains(row.date or row.published):
-                continue
-            yield {
-                "id": row.id,
-                **_event_record(row),
-                "trigger": row.trigger,
-                "negated": row.negated,
-                "lat": row.lat,
-                "lon": row.lon,
-            }
+    return stmt
 
 
 def find_events(conn: Connection, *, limit: int = 100, **filters: Any) -> list[dict[str, Any]]:
@@ -69,7 +112,7 @@ def find_events(conn: Connection, *, limit: int = 100, **filters: Any) -> list[d
 EVENT_COLUMNS = [
     "id", "date", "type", "mode", "actor", "actor_name", "recipient", "recipient_name", "place",
     "country_code", "lat", "lon", "trigger", "date_source", "confidence", "negated", "hypothetical",
-    "article_id", "published", "title", "url", "source", "start", "end", "sentence",
+    "article_id", "published", "title", "url", "source", "start", "end", "sentence", "confirmed", "calibrated",
 ]  # fmt: skip
 
 

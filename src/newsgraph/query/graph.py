@@ -2,7 +2,8 @@
 
 An edge's ``weight`` is the number of sentences that tie its two entities: co-occurrences
 (sentences naming both, each counted once) plus relation statements. Near-duplicate reprints do
-not add weight.
+not add weight. Relation statements count only when confirmed (``newsgraph.trust``) unless asked
+for every statement (``include_unconfirmed``); each statement says whether it is ``confirmed``.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from sqlalchemy import Connection, String, and_, cast, func, select
 from sqlalchemy.orm import aliased
 
 from ..store.schema import articles, entities, mentions, relations
+from .confirmed import confirmed_clause
 from .filters import not_duplicate
 
 __all__ = ["graph", "corpus_graph", "to_graphml"]
@@ -91,41 +93,65 @@ def _cooccurrence_among(conn: Connection, id_list: list[int]) -> dict[Pair, int]
     return dict(out)
 
 
-def _relations(conn: Connection, ids: Iterable[int] | None, both: bool) -> dict[Pair, dict[str, list[int]]]:
-    """Relation statements per unordered pair: ``{pair: {relation: [subject ids, one per statement]}}``."""
+Statements = dict[tuple[str, bool], list[int]]  # (relation, confirmed) -> subject ids, one per statement
+
+
+def _relations(
+    conn: Connection, ids: Iterable[int] | None, both: bool, include_unconfirmed: bool = False
+) -> dict[Pair, Statements]:
+    """Relation statements per unordered pair: ``{pair: {(relation, confirmed): [subject ids]}}``."""
+    confirmed = confirmed_clause("relation")
     stmt = (
-        select(relations.c.subject_id, relations.c.object_id, relations.c.relation, func.count().label("n"))
+        select(
+            relations.c.subject_id,
+            relations.c.object_id,
+            relations.c.relation,
+            confirmed.label("confirmed"),
+            func.count().label("n"),
+        )
         .join(articles, articles.c.id == relations.c.article_id)
         .where(relations.c.negated.is_(False), not_duplicate())
         .where(relations.c.subject_id.is_not(None), relations.c.object_id.is_not(None))
         .where(relations.c.subject_id != relations.c.object_id)
-        .group_by(relations.c.subject_id, relations.c.object_id, relations.c.relation)
+        .group_by(relations.c.subject_id, relations.c.object_id, relations.c.relation, confirmed)
     )
+    if not include_unconfirmed:
+        stmt = stmt.where(confirmed)
     if ids is not None:
         id_list = sorted(set(ids))
         if both:
             stmt = stmt.where(relations.c.subject_id.in_(id_list), relations.c.object_id.in_(id_list))
         else:
             stmt = stmt.where(relations.c.subject_id.in_(id_list) | relations.c.object_id.in_(id_list))
-    out: dict[Pair, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
-    for s, o, rel, n in conn.execute(stmt):
-        out[(min(s, o), max(s, o))][rel].extend([s] * n)
+    out: dict[Pair, Statements] = defaultdict(lambda: defaultdict(list))
+    for s, o, rel, ok, n in conn.execute(stmt):
+        out[(min(s, o), max(s, o))][(rel, bool(ok))].extend([s] * n)
     return out
 
 
-def _edges(cooc: dict[Pair, int], rels: dict[Pair, dict[str, list[int]]]) -> list[dict[str, Any]]:
+def _edges(cooc: dict[Pair, int], rels: dict[Pair, Statements]) -> list[dict[str, Any]]:
     edges = []
     for a, b in sorted(set(cooc) | set(rels)):
         statements = [
-            {"relation": rel, "subject": subj, "object": b if subj == a else a, "count": subjects.count(subj)}
-            for rel, subjects in sorted(rels.get((a, b), {}).items())
+            {
+                "relation": rel,
+                "subject": subj,
+                "object": b if subj == a else a,
+                "count": subjects.count(subj),
+                "confirmed": ok,
+            }  # fmt: skip
+            for (rel, ok), subjects in sorted(
+                rels.get((a, b), {}).items(), key=lambda kv: (kv[0][0], not kv[0][1])
+            )
             for subj in sorted(set(subjects))
         ]
         n = cooc.get((a, b), 0)
         types = (["cooccurrence"] if n else []) + sorted({s["relation"] for s in statements})
         weight = n + sum(s["count"] for s in statements)
+        # an edge is confirmed when a shared sentence or a confirmed statement stands behind it
+        confirmed = bool(n) or any(s["confirmed"] for s in statements)
         edges.append({"source": a, "target": b, "weight": weight, "cooccurrence": n,
-                      "relations": statements, "types": types})  # fmt: skip
+                      "relations": statements, "types": types, "confirmed": confirmed})  # fmt: skip
     return edges
 
 
@@ -143,7 +169,14 @@ def _node_rows(conn: Connection, ids: Iterable[int]) -> dict[int, dict[str, Any]
     }
 
 
-def graph(conn: Connection, entity_id: int, *, depth: int = 1, max_nodes: int = 50) -> dict[str, Any]:
+def graph(
+    conn: Connection,
+    entity_id: int,
+    *,
+    depth: int = 1,
+    max_nodes: int = 50,
+    include_unconfirmed: bool = False,
+) -> dict[str, Any]:
     """The neighbourhood of one entity to ``depth`` hops, keeping the ``max_nodes`` most tied entities."""
     depth = max(depth, 0)
     level = {entity_id: 0}
@@ -156,7 +189,7 @@ def graph(conn: Connection, entity_id: int, *, depth: int = 1, max_nodes: int = 
             for near, far in ((a, b), (b, a)):
                 if near in frontier and far not in level:
                     tie[far] += n
-        for (a, b), by_rel in _relations(conn, frontier, both=False).items():
+        for (a, b), by_rel in _relations(conn, frontier, False, include_unconfirmed).items():
             n = sum(len(v) for v in by_rel.values())
             for near, far in ((a, b), (b, a)):
                 if near in frontier and far not in level:
@@ -167,7 +200,7 @@ def graph(conn: Connection, entity_id: int, *, depth: int = 1, max_nodes: int = 
             level[e] = hop
         frontier = set(chosen)
     ids = list(level)
-    edges = _edges(_cooccurrence(conn, ids, both=True), _relations(conn, ids, both=True))
+    edges = _edges(_cooccurrence(conn, ids, both=True), _relations(conn, ids, True, include_unconfirmed))
     weight: dict[int, int] = defaultdict(int)
     for edge in edges:
         weight[edge["source"]] += edge["weight"]
@@ -178,10 +211,12 @@ def graph(conn: Connection, entity_id: int, *, depth: int = 1, max_nodes: int = 
     return {"center": info.get(entity_id), "depth": depth, "nodes": nodes, "edges": edges}
 
 
-def corpus_graph(conn: Connection, *, min_weight: int = 1) -> dict[str, Any]:
+def corpus_graph(
+    conn: Connection, *, min_weight: int = 1, include_unconfirmed: bool = False
+) -> dict[str, Any]:
     """Every entity tie in the knowledge base with at least ``min_weight`` sentences behind it."""
-    edges = [e for e in _edges(_cooccurrence(conn, None, False), _relations(conn, None, False))
-             if e["weight"] >= min_weight]  # fmt: skip
+    rels = _relations(conn, None, False, include_unconfirmed)
+    edges = [e for e in _edges(_cooccurrence(conn, None, False), rels) if e["weight"] >= min_weight]
     ids = {e["source"] for e in edges} | {e["target"] for e in edges}
     info = _node_rows(conn, ids) if ids else {}
     return {"center": None, "depth": None, "nodes": [info[i] for i in sorted(info)], "edges": edges}
@@ -201,6 +236,7 @@ def to_graphml(result: dict[str, Any]) -> str:
             weight=edge["weight"],
             cooccurrence=edge["cooccurrence"],
             types=",".join(edge["types"]),
+            confirmed=edge.get("confirmed", True),
             relations=";".join(
                 f"{s['subject']} {s['relation']} {s['object']} x{s['count']}" for s in edge["relations"]
             ),

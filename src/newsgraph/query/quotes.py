@@ -8,11 +8,12 @@ from typing import Any
 from sqlalchemy import Connection
 
 from ..store.schema import articles, quotes
+from .confirmed import confirmed_clause
 from .dossier import _quote_record, quote_select, quoted_about
 from .filters import DateRange, not_duplicate
 from .search import quote_match
 
-__all__ = ["find_quotes", "iter_quotes"]
+__all__ = ["find_quotes", "iter_quotes", "count_unconfirmed_quotes"]
 
 
 def iter_quotes(
@@ -23,10 +24,20 @@ def iter_quotes(
     date_from: str | None = None,
     date_to: str | None = None,
     search: str | None = None,
+    include_unconfirmed: bool = False,
+    only_unconfirmed: bool = False,
 ) -> Iterator[dict[str, Any]]:
-    """Stream matching quotes in publication order (a quote's date is its own, else its article's)."""
+    """Stream matching quotes in publication order (a quote's date is its own, else its article's).
+
+    Only confirmed quotes (a speaker named, ``newsgraph.trust``) unless ``include_unconfirmed``;
+    ``only_unconfirmed`` streams just the ones held back.
+    """
     span = DateRange(date_from, date_to)
     stmt = quote_select().where(not_duplicate())
+    if only_unconfirmed:
+        stmt = stmt.where(~confirmed_clause("quote"))
+    elif not include_unconfirmed:
+        stmt = stmt.where(confirmed_clause("quote"))
     if speaker_id is not None:
         stmt = stmt.where(quotes.c.speaker_id == speaker_id)
     if about_id is not None:
@@ -52,3 +63,8 @@ def find_quotes(conn: Connection, *, limit: int = 100, **filters: Any) -> list[d
             break
         out.append(item)
     return out
+
+
+def count_unconfirmed_quotes(conn: Connection, **filters: Any) -> int:
+    """How many matching quotes the default view holds back (filters as for ``iter_quotes``)."""
+    return sum(1 for _ in iter_quotes(conn, **filters, only_unconfirmed=True))
