@@ -1,6 +1,8 @@
 """The Python API: ``newsgraph.open(db)`` gives a ``KnowledgeBase`` to ingest into and query.
 
-The CLI, the REST API and the web UI are thin projections of this class.
+The CLI, the REST API and the web UI are thin projections of this class. Every fact query shows
+only confirmed facts (``newsgraph.trust``) unless called with ``include_unconfirmed=True``; each
+record says whether it is ``confirmed`` and its ``calibrated`` precision.
 """
 
 from __future__ import annotations
@@ -112,8 +114,17 @@ class KnowledgeBase:
         with self.engine.connect() as conn:
             return find_entities(conn, name)
 
-    def who(self, name: str | None = None, *, entity_id: int | None = None, limit: int = 50) -> dict[str, Any]:
+    def who(
+        self,
+        name: str | None = None,
+        *,
+        entity_id: int | None = None,
+        limit: int = 50,
+        include_unconfirmed: bool = False,
+    ) -> dict[str, Any]:
         """The dossier for a name; ``{"ambiguous": True, "candidates": [...]}`` when several match.
+
+        ``unconfirmed`` counts, per section, the facts held back (shown marked with ``include_unconfirmed``).
 
         Raises ``LookupError`` (with suggestions in ``.args[1]``) when nothing matches.
         """
@@ -125,7 +136,7 @@ class KnowledgeBase:
                 if len(candidates) > 1:
                     return {"query": name, "ambiguous": True, "candidates": candidates}
                 entity_id = candidates[0]["id"]
-            result = dossier(conn, entity_id, limit=limit)
+            result = dossier(conn, entity_id, limit=limit, include_unconfirmed=include_unconfirmed)
         return {"query": name, "ambiguous": False, **result}
 
     # -- corpus queries: names resolve through any alias; raise NameNotFound / AmbiguousName ----
@@ -136,14 +147,16 @@ class KnowledgeBase:
         date_from: str | None = None,
         date_to: str | None = None,
         limit: int = 200,
+        include_unconfirmed: bool = False,
     ) -> dict[str, Any]:
         """Dated lines about an entity (name, alias or id) between two dates, in time order."""
         from .query import resolve_entity, timeline
 
         with self.engine.connect() as conn:
             result = timeline(
-                conn, resolve_entity(conn, name), date_from=date_from, date_to=date_to, limit=limit
-            )
+                conn, resolve_entity(conn, name), date_from=date_from, date_to=date_to, limit=limit,
+                include_unconfirmed=include_unconfirmed,
+            )  # fmt: skip
         return {"query": name, **result}
 
     def quotes(
@@ -155,6 +168,7 @@ class KnowledgeBase:
         date_to: str | None = None,
         search: str | None = None,
         limit: int = 100,
+        include_unconfirmed: bool = False,
     ) -> list[dict[str, Any]]:
         """Quotes by a speaker, about an entity, between dates, matching words (all optional)."""
         from .query import find_quotes, resolve_entity
@@ -168,6 +182,30 @@ class KnowledgeBase:
                 date_to=date_to,
                 search=search,
                 limit=limit,
+                include_unconfirmed=include_unconfirmed,
+            )
+
+    def unconfirmed_quotes(
+        self,
+        *,
+        speaker: str | int | None = None,
+        about: str | int | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        search: str | None = None,
+    ) -> int:
+        """How many quotes matching these filters the default view holds back."""
+        from .query import resolve_entity
+        from .query.quotes import count_unconfirmed_quotes
+
+        with self.engine.connect() as conn:
+            return count_unconfirmed_quotes(
+                conn,
+                speaker_id=None if speaker is None else resolve_entity(conn, speaker),
+                about_id=None if about is None else resolve_entity(conn, about),
+                date_from=date_from,
+                date_to=date_to,
+                search=search,
             )
 
     def events(
@@ -180,8 +218,12 @@ class KnowledgeBase:
         date_from: str | None = None,
         date_to: str | None = None,
         limit: int = 100,
+        include_unconfirmed: bool = False,
     ) -> list[dict[str, Any]]:
-        """Events (PLOVER type, actor, recipient, place, dates: all optional filters) in publication order."""
+        """Events (PLOVER type, actor, recipient, place, dates: all optional filters) in publication order.
+
+        Hypothetical and negated events are unconfirmed: shown (marked) only with ``include_unconfirmed``.
+        """
         from .query import find_events, resolve_entity
 
         with self.engine.connect() as conn:
@@ -194,14 +236,46 @@ class KnowledgeBase:
                 date_from=date_from,
                 date_to=date_to,
                 limit=limit,
+                include_unconfirmed=include_unconfirmed,
             )
 
-    def graph(self, name: str | int, *, depth: int = 1, max_nodes: int = 50) -> dict[str, Any]:
+    def unconfirmed_events(
+        self,
+        *,
+        type: str | None = None,
+        actor: str | int | None = None,
+        recipient: str | int | None = None,
+        place: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+    ) -> int:
+        """How many events matching these filters the default view holds back."""
+        from .query import resolve_entity
+        from .query.events import count_unconfirmed_events
+
+        with self.engine.connect() as conn:
+            return count_unconfirmed_events(
+                conn,
+                type=type,
+                actor_id=None if actor is None else resolve_entity(conn, actor),
+                recipient_id=None if recipient is None else resolve_entity(conn, recipient),
+                place=place,
+                date_from=date_from,
+                date_to=date_to,
+            )
+
+    def graph(
+        self, name: str | int, *, depth: int = 1, max_nodes: int = 50, include_unconfirmed: bool = False
+    ) -> dict[str, Any]:
         """Entities tied to ``name`` by relations and shared sentences, to ``depth`` hops."""
         from .query import graph, resolve_entity
 
         with self.engine.connect() as conn:
-            return {"query": name, **graph(conn, resolve_entity(conn, name), depth=depth, max_nodes=max_nodes)}
+            found = graph(
+                conn, resolve_entity(conn, name), depth=depth, max_nodes=max_nodes,
+                include_unconfirmed=include_unconfirmed,
+            )  # fmt: skip
+            return {"query": name, **found}
 
     def search(self, text: str, *, kind: str = "all", limit: int = 20) -> dict[str, Any]:
         """Full-text search over articles and quotes (web-search syntax), with snippets."""
