@@ -43,6 +43,7 @@ from .event_roles import (
     recipient_of,
     subject_of,
 )
+from .event_senses import ArticleFrame, article_frame, judge
 from .extensions import EntityCluster, cluster_by_id, doc_text, entity_at
 
 __all__ = ["find_events", "sentence_events"]
@@ -266,12 +267,18 @@ def _clause_party(trigger: Token) -> Token | None:
 
 
 def sentence_events(
-    doc: Doc, sent: Span, mentioned: dict[str, set[tuple[int, int]]] | None = None
+    doc: Doc,
+    sent: Span,
+    mentioned: dict[str, set[tuple[int, int]]] | None = None,
+    frame: ArticleFrame | None = None,
 ) -> list[tuple[Event, Token]]:
     """Events in one sentence, each with its trigger token (before cross-sentence clean-up).
 
-    ``mentioned`` collects, per type, the sentences whose words name such an event at all.
+    ``mentioned`` collects, per type, the sentences whose words name such an event at all;
+    ``frame`` is the article's sport/conflict word count (computed from the doc when not given).
     """
+    if frame is None:
+        frame = article_frame(doc)
     matches: dict[int, TriggerEntry] = {}
     for token in sent:
         found = match_trigger(token)
@@ -434,6 +441,16 @@ def sentence_events(
             and (recipient_tok is None or recipient_tok.lemma_.lower() not in NON_COMBATANTS)
         ):
             etype = "FIGHT"  # armed forces against armed forces is PLOVER's FIGHT
+        mode = entry.mode
+        own = {trigger.i} | {c.i for c in trigger.subtree if c.lemma_.lower() in entry.needs}
+        verdict = judge(etype, trigger, own, actor_tok, recipient_tok, carrier, sent, frame)
+        if not verdict.keep and not verdict.death:
+            continue  # another sense: a disaster, an accident, a match, a market, a chore
+        if verdict.death:
+            # "the earthquake killed 40 people": a death with a natural or accidental cause, no actor
+            etype, mode, actor_tok = "DEATH", None, None
+            confidence -= 0.1
+        confidence -= verdict.penalty
         actor_id, actor_text, _ = _role(doc, actor_tok, wide=True)
         recipient_id, recipient_text, _ = _role(doc, recipient_tok)
         if recipient_id is not None and recipient_id == actor_id:
@@ -478,7 +495,7 @@ def sentence_events(
             type=etype,
             start=sent.start_char,
             end=sent.end_char,
-            mode=entry.mode,
+            mode=mode,
             actor=actor_id,
             recipient=recipient_id,
             actor_text=actor_text,
@@ -684,8 +701,9 @@ def find_events(doc: Doc) -> list[Event]:
     """All events in a doc, in text order."""
     found: list[tuple[Event, Token]] = []
     mentioned: dict[str, set[tuple[int, int]]] = {}
+    frame = article_frame(doc)
     for sent in doc.sents:
-        found.extend(sentence_events(doc, sent, mentioned))
+        found.extend(sentence_events(doc, sent, mentioned, frame))
     # A bare anaphoric nominal ("The walkout began on Monday") names no actor; borrow the
     # antecedent: the organisation most mentioned around that kind of event, at lower confidence.
     for event, trigger in found:

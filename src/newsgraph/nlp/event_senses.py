@@ -1,0 +1,211 @@
+"""Sense checks for conflict triggers: does "attack", "beat", "deploy" or "kill" here mean a political
+or social conflict event, or a disaster, an accident, a disease, a sport result, business or a chore?
+
+The vocabularies live in ``data/event_senses.toml``. :func:`judge` returns a :class:`Verdict`:
+keep the event, drop it, or (for a killing with a natural or accidental cause) code it as a DEATH.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Doc, Span, Token
+
+__all__ = ["Senses", "Verdict", "ArticleFrame", "article_frame", "judge", "load_senses"]
+
+_NAMED_PARTIES = frozenset({"NORP", "GPE", "ORG"})
+# Verbs and nouns of killing: with a natural or accidental cause they tell a death.
+_KILLING = frozenset({"kill", "killing"})
+# A score ("3-1", "6-4, 6-3"), not a date or a range of years.
+_SCORE = re.compile(r"(?<![\d/-])\d{1,3}-\d{1,3}(?![\d/-])")
+_CAUSE_PREPS = frozenset("in by during from after of".split())
+
+
+@dataclass(frozen=True)
+class Senses:
+    """The vocabularies of ``data/event_senses.toml``."""
+
+    conflict_types: frozenset[str]
+    ambiguous: frozenset[str]
+    state_acts: frozenset[str]
+    political: frozenset[str]
+    social: frozenset[str]
+    conflict_context: frozenset[str]
+    weapons: frozenset[str]
+    sport_article_min: int
+    frames: dict[str, frozenset[str]]
+
+    def other_sense(self, lemma: str, kinds: tuple[str, ...]) -> str | None:
+        """The first of ``kinds`` whose frame holds a lemma, or None."""
+        return next((k for k in kinds if lemma in self.frames.get(k, ())), None)
+
+
+@lru_cache(maxsize=1)
+def load_senses() -> Senses:
+    """The shipped sense vocabularies, parsed once per process."""
+    text = resources.files("newsgraph").joinpath("data/event_senses.toml").read_text("utf-8")
+    data = tomllib.loads(text)
+    return Senses(
+        conflict_types=frozenset(data["conflict_types"]),
+        ambiguous=frozenset(data["ambiguous"]),
+        state_acts=frozenset(data["state_acts"]),
+        political=frozenset(data["political"]),
+        social=frozenset(data["social"]),
+        conflict_context=frozenset(data["conflict_context"]),
+        weapons=frozenset(data["weapons"]),
+        sport_article_min=int(data["sport_article_min"]),
+        frames={k: frozenset(v) for k, v in data["frames"].items()},
+    )
+
+
+@dataclass(frozen=True)
+class ArticleFrame:
+    """Counts of sport and conflict words over a whole article."""
+
+    sport: int
+    conflict: int
+
+    def is_sport(self, senses: Senses) -> bool:
+        """A sport report: many sport words, few conflict words."""
+        return self.sport >= senses.sport_article_min and self.sport > 2 * self.conflict
+
+
+def article_frame(doc: Doc) -> ArticleFrame:
+    """Count the article's sport words (and scores) against its conflict words."""
+    senses = load_senses()
+    sport = len(_SCORE.findall(doc.text))
+    conflict = 0
+    for token in doc:
+        lemma = token.lemma_.lower()
+        if lemma in senses.frames["sport"]:
+            sport += 1
+        if lemma in senses.conflict_context:
+            conflict += 1
+    return ArticleFrame(sport, conflict)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What to do with a conflict trigger: keep it (with a confidence penalty), drop it, or code a DEATH."""
+
+    keep: bool
+    death: bool = False
+    penalty: float = 0.0
+    reason: str = ""
+
+
+_KEEP = Verdict(True)
+
+
+def _forms(tok: Token) -> list[str]:
+    """A word's lemma, and for a capitalised plural the tagger took for a name, its singular."""
+    lemma, lower = tok.lemma_.lower(), tok.lower_
+    return [lemma] if lemma != lower else [lemma, lower[:-1] if lower.endswith("s") else lower]
+
+
+def _lemmas(tok: Token) -> list[str]:
+    """A participant's head lemma and the lemmas of its modifiers ("bus crash", "Afghan civilians")."""
+    return _forms(tok) + [
+        w for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "poss") for w in _forms(c)
+    ]
+
+
+def _political(tok: Token | None, senses: Senses, social: bool = False) -> bool:
+    """A state, an armed group, an authority, a party (``social``: also workers, residents, crowds)."""
+    if tok is None:
+        return False
+    if tok.ent_type_ in _NAMED_PARTIES or any(
+        c.ent_type_ in ("NORP", "GPE") for c in tok.children if c.dep_ in ("compound", "amod", "poss")
+    ):
+        return True
+    words = senses.political | senses.social if social else senses.political
+    return any(w in words for w in _lemmas(tok)) or tok.lower_ in words
+
+
+def _frame_of(tok: Token | None, senses: Senses, kinds: tuple[str, ...]) -> str | None:
+    if tok is None or tok.ent_type_ in _NAMED_PARTIES or tok.ent_type_ == "PERSON":
+        return None
+    lemmas = _lemmas(tok)
+    if any(w in senses.weapons for w in lemmas):
+        return None  # "a car bomb explosion": a weapon, whatever else the phrase holds
+    return next((f for f in (senses.other_sense(w, kinds) for w in lemmas) if f), None)
+
+
+_CAUSES = ("disaster", "accident", "disease")
+_THINGS = ("disease", "business", "household")
+
+
+def judge(
+    etype: str,
+    trigger: Token,
+    own: set[int],
+    actor: Token | None,
+    recipient: Token | None,
+    carrier: Token | None,
+    sent: Span,
+    article: ArticleFrame,
+) -> Verdict:
+    """Whether a trigger of type ``etype`` means a political or social conflict event here.
+
+    ``own`` holds the token indices of the trigger's own phrase ("car bomb", "set fire"), never
+    evidence of another sense; ``carrier`` is the verb that carries a nominal ("staged a raid").
+    """
+    senses = load_senses()
+    if etype not in senses.conflict_types:
+        return _KEEP
+    lemma = trigger.lemma_.lower()
+    killing = lemma in _KILLING
+    # 1. the trigger's own modifier names another sense: "a heart attack", "air suspension"
+    for c in trigger.children:
+        if (
+            c.i not in own
+            and c.dep_ in ("compound", "amod", "nmod")
+            and senses.other_sense(c.lemma_.lower(), ("disease", "business", "sport", "disaster"))
+        ):
+            return Verdict(False, reason="modifier")
+    # 2. a natural or accidental cause as the doer: "the earthquake killed 40", "plague has killed"
+    if (
+        actor is not None
+        and not _political(actor, senses)
+        and _frame_of(actor, senses, _CAUSES + ("business",))
+    ):
+        return Verdict(False, death=killing and recipient is not None, reason="cause")
+    # 3. a cause hung on the trigger or its verb: "killed in a bus crash", "died during the storm"
+    heads = [h for h in (trigger, carrier) if h is not None]
+    for h in heads:
+        for c in h.children:
+            if c.dep_ in ("prep", "agent") and c.lower_ in _CAUSE_PREPS:
+                for p in c.children:
+                    if p.dep_ == "pobj" and p.i not in own and _frame_of(p, senses, _CAUSES):
+                        if not _political(actor, senses):
+                            return Verdict(False, death=killing, reason="cause")
+    # 4. a thing of another sense as the object: "burn wood", "deploying buses", "prevent the disease"
+    objects = [recipient] + [c for h in heads for c in h.children if c.dep_ in ("dobj", "nsubjpass")]
+    for o in objects:
+        if o is not None and o.i not in own and not _political(o, senses, social=True):
+            if _frame_of(o, senses, _THINGS):
+                return Verdict(False, reason="object")
+    words = [t for t in sent if t.i != trigger.i and t.i not in own]
+    # conflict words and weapons, but no word that has an everyday sense itself ("a late attack")
+    cues = (senses.conflict_context | senses.weapons) - senses.ambiguous
+    context = any(t.lemma_.lower() in cues for t in words)
+    security = (actor is not None and any(w in senses.conflict_context for w in _lemmas(actor))) or context
+    # 5. a sport report: a score in the sentence, two sport words, or a sport article
+    sport_words = sum(1 for t in words if t.lemma_.lower() in senses.frames["sport"])
+    if (_SCORE.search(sent.text) or sport_words >= 2 or article.is_sport(senses)) and not security:
+        return Verdict(False, reason="sport")
+    ambiguous = lemma in senses.ambiguous
+    if not ambiguous:
+        return _KEEP
+    # 6. an everyday word needs a political or social participant or a conflict frame
+    social = etype in ("PROTEST", "MOBILIZE")
+    evidence = context or _political(actor, senses, social) or _political(recipient, senses, social)
+    if lemma in senses.state_acts and not (actor is not None and _frame_of(actor, senses, _THINGS)):
+        return Verdict(True, penalty=0.0 if evidence else 0.1)
+    if not evidence:
+        return Verdict(False, reason="no frame")
+    return Verdict(True, penalty=0.05)
