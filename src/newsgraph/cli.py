@@ -202,16 +202,21 @@ def who(
     entity_id: Annotated[int | None, typer.Option("--id", help="Pick an entity by id (from the candidates list).")] = None,
     json_out: Annotated[bool, typer.Option("--json", help="Print the dossier as JSON on stdout.")] = False,
     limit: Annotated[int, typer.Option(help="At most this many lines per section.")] = 50,
+    show_all: Annotated[bool, typer.Option("--all", help="Also the unconfirmed facts, marked as such.")] = False,
 ) -> None:
-    """Who is X? The dossier: names, descriptions, ties, timeline, quotes and sources."""
+    """Who is X? The dossier: names, descriptions, ties, timeline, quotes and sources.
+
+    Only confirmed facts (measured precision at least 0.9) unless --all.
+    """
     from .api import KnowledgeBase
+    from .cli_unconfirmed import confirmed_only, print_unconfirmed
     from .render import print_candidates, print_dossier
 
     if not name and entity_id is None:
         raise typer.BadParameter("give a NAME or --id", param_hint="NAME")
     try:
         kb = KnowledgeBase(db, create=False)
-        result = kb.who(name or None, entity_id=entity_id, limit=limit)
+        result = kb.who(name or None, entity_id=entity_id, limit=limit, include_unconfirmed=show_all)
     except LookupError as exc:
         hint = f"; did you mean: {', '.join(exc.args[1])}?" if len(exc.args) > 1 and exc.args[1] else ""
         if json_out:
@@ -225,7 +230,8 @@ def who(
     elif result.get("ambiguous"):
         print_candidates(result)
     else:
-        print_dossier(result)
+        print_dossier(confirmed_only(result))
+        print_unconfirmed(result, show_all)
 
 
 @app.command()

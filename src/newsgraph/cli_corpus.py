@@ -29,6 +29,24 @@ FromOpt = Annotated[
 ToOpt = Annotated[str | None, typer.Option("--to", metavar="DATE", help="Up to this date, inclusive.")]
 IdOpt = Annotated[int | None, typer.Option("--id", help="Pick an entity by id (when a name is ambiguous).")]
 LimitOpt = Annotated[int, typer.Option("--limit", help="At most this many records.")]
+AllOpt = Annotated[
+    bool,
+    typer.Option(
+        "--all", help="Also the unconfirmed facts (below the 0.9 precision threshold), marked as such."
+    ),
+]
+
+
+def _mark(item: dict[str, Any]) -> str:
+    """'? ' before an unconfirmed fact, nothing before a confirmed one."""
+    return "" if item.get("confirmed", True) else "? "
+
+
+def _more(shown: int, hidden: int, what: str, shown_all: bool) -> str:
+    """A count that tells the truth: '12 events shown; 30 more unconfirmed with --all'."""
+    if shown_all:
+        return f"{shown} {what} shown" + (f", {hidden} of them unconfirmed (marked ?)" if hidden else "")
+    return f"{shown} {what} shown" + (f"; {hidden} more unconfirmed with --all" if hidden else "")
 
 
 @contextmanager
@@ -84,20 +102,34 @@ def timeline(
     date_from: FromOpt = None,
     date_to: ToOpt = None,
     limit: LimitOpt = 200,
+    show_all: AllOpt = False,
     json_out: JsonOpt = False,
 ) -> None:
-    """Dated lines about an entity (events, dated quotes, dated mentions), in time order."""
+    """Dated lines about an entity (events, dated quotes, dated mentions), in time order.
+
+    Only confirmed lines unless --all (unconfirmed ones are then marked ?).
+    """
     with _kb(db, json_out) as kb:
-        result = kb.timeline(_who(name, entity_id), date_from=date_from, date_to=date_to, limit=limit)
+        result = kb.timeline(
+            _who(name, entity_id),
+            date_from=date_from,
+            date_to=date_to,
+            limit=limit,
+            include_unconfirmed=show_all,
+        )
     if json_out:
         emit(result)
         return
     out = Console()
     out.rule(f"[bold]{result['name']}[/] ({result['type']}): {result['total']} dated lines")
     for line in result["timeline"]:
-        out.print(f"[cyan]{line['date']:<12}[/] [magenta]{line['kind']:<7}[/] {line['what']}")
+        out.print(
+            f"{_mark(line)}[cyan]{line['date']:<12}[/] [magenta]{line['kind']:<7}[/] {line['what']}",
+            highlight=False,
+        )
         out.print(f"             {line['sentence']}", style="dim", highlight=False)
         out.print(f"             {_src(line['article'])}", style="dim", highlight=False)
+    err.print(_more(result["total"], result.get("unconfirmed", 0), "dated lines", show_all))
 
 
 @app.command()
@@ -111,21 +143,31 @@ def quotes(
     date_to: ToOpt = None,
     search: Annotated[str | None, typer.Option("--search", help="Quoted words matching this search.")] = None,
     limit: LimitOpt = 100,
+    show_all: AllOpt = False,
     json_out: Annotated[bool, typer.Option("--json", help="One JSON line per quote on stdout.")] = False,
 ) -> None:
-    """Who said what: quotes by a speaker, about an entity, between dates, matching words."""
+    """Who said what: quotes by a speaker, about an entity, between dates, matching words.
+
+    Only confirmed quotes (a named speaker, confident enough) unless --all (then marked ?).
+    """
+    filters = {
+        "speaker": speaker,
+        "about": about,
+        "date_from": date_from,
+        "date_to": date_to,
+        "search": search,
+    }
     with _kb(db, json_out) as kb:
-        found = kb.quotes(
-            speaker=speaker, about=about, date_from=date_from, date_to=date_to, search=search, limit=limit
-        )
+        found = kb.quotes(**filters, limit=limit, include_unconfirmed=show_all)
+        hidden = kb.unconfirmed_quotes(**filters)
     for q in found:
         if json_out:
             emit(q)
             continue
         who = q["speaker_name"] or q["speaker_text"] or "?"
-        print(f"{who}: “{q['text']}” ({q['date'] or q['article']['published'] or 'undated'})")
+        print(f"{_mark(q)}{who}: “{q['text']}” ({q['date'] or q['article']['published'] or 'undated'})")
         print(f"    {_src(q['article'])}")
-    err.print(f"{len(found)} quotes")
+    err.print(_more(len(found), hidden, "quotes", show_all))
 
 
 @app.command()
@@ -138,18 +180,23 @@ def events(
     date_from: FromOpt = None,
     date_to: ToOpt = None,
     limit: LimitOpt = 100,
+    show_all: AllOpt = False,
     csv_out: Annotated[bool, typer.Option("--csv", help="CSV with a header on stdout.")] = False,
     json_out: Annotated[bool, typer.Option("--json", help="One JSON line per event on stdout.")] = False,
 ) -> None:
-    """Who did what to whom, where and when: the events table, filtered."""
+    """Who did what to whom, where and when: the events table, filtered.
+
+    Only confirmed events unless --all: then low-confidence, hypothetical and negated events
+    are listed too, marked ? (and labelled hypothetical / negated).
+    """
     from .export import csv_text
     from .query.events import EVENT_COLUMNS, flat_event
 
+    filters = {"type": type, "actor": actor, "recipient": recipient, "place": place,
+               "date_from": date_from, "date_to": date_to}  # fmt: skip
     with _kb(db, json_out) as kb:
-        found = kb.events(
-            type=type, actor=actor, recipient=recipient, place=place, date_from=date_from, date_to=date_to,
-            limit=limit,
-        )  # fmt: skip
+        found = kb.events(**filters, limit=limit, include_unconfirmed=show_all)
+        hidden = kb.unconfirmed_events(**filters)
     if csv_out:
         sys.stdout.write(csv_text([flat_event(e) for e in found], EVENT_COLUMNS))
     elif json_out:
@@ -159,11 +206,12 @@ def events(
         table = Table("date", "type", "actor", "recipient", "place")
         table.add_column("source", no_wrap=True, overflow="ellipsis", max_width=40)
         for e in found:
-            label = e["type"] + (f"/{e['mode']}" if e["mode"] else "")
+            label = _mark(e) + e["type"] + (f"/{e['mode']}" if e["mode"] else "")
+            label += "".join(f" ({flag})" for flag in ("hypothetical", "negated") if e.get(flag))
             table.add_row(e["date"] or "", label, e["actor_name"] or "", e["recipient_name"] or "",
                           e["place"] or "", _src(e["article"]))  # fmt: skip
         Console().print(table)
-    err.print(f"{len(found)} events")
+    err.print(_more(len(found), hidden, "events", show_all))
 
 
 class GraphFormat(StrEnum):
@@ -181,13 +229,19 @@ def graph(
     format: Annotated[
         GraphFormat, typer.Option("--format", help="json or graphml (Gephi).")
     ] = GraphFormat.json,
+    show_all: AllOpt = False,
     json_out: JsonOpt = False,
 ) -> None:
-    """Entities tied to X by relations and shared sentences, with edge weights and types."""
+    """Entities tied to X by relations and shared sentences, with edge weights and types.
+
+    Relation statements count only when confirmed unless --all (then marked ?).
+    """
     from .query import to_graphml
 
     with _kb(db, json_out or format is GraphFormat.json) as kb:
-        result = kb.graph(_who(name, entity_id), depth=depth, max_nodes=max_nodes)
+        result = kb.graph(
+            _who(name, entity_id), depth=depth, max_nodes=max_nodes, include_unconfirmed=show_all
+        )
     if format is GraphFormat.graphml:
         sys.stdout.write(to_graphml(result))
         return
@@ -200,8 +254,11 @@ def graph(
         f"[bold]{result['center']['name']}[/]: {len(result['nodes'])} entities, {len(result['edges'])} ties"
     )
     for e in sorted(result["edges"], key=lambda e: -e["weight"]):
+        unsure = sorted({s["relation"] for s in e["relations"] if not s.get("confirmed", True)})
+        note = f" [yellow]? unconfirmed: {', '.join(unsure)}[/]" if unsure else ""
         out.print(
-            f"{e['weight']:>4}  {names[e['source']]} — {names[e['target']]}  [dim]{', '.join(e['types'])}[/]"
+            f"{e['weight']:>4}  {names[e['source']]} — {names[e['target']]}  [dim]{', '.join(e['types'])}[/]{note}",
+            highlight=False,
         )
 
 
@@ -276,11 +333,21 @@ def export(
     min_weight: Annotated[
         int, typer.Option("--min-weight", help="GraphML: ties with at least this weight.")
     ] = 1,
+    show_all: Annotated[
+        bool,
+        typer.Option(
+            "--all", help="Every stored fact, unconfirmed ones too (the confirmed column tells them apart)."
+        ),
+    ] = False,
 ) -> None:
-    """Export article records (JSONL), a table (CSV, Parquet, JSONL) or the entity graph (GraphML)."""
+    """Export article records (JSONL), a table (CSV, Parquet, JSONL) or the entity graph (GraphML).
+
+    Only confirmed facts unless --all; quote, event and relation rows carry confirmed and calibrated.
+    """
     with _kb(db) as kb:
         n = kb.export(
-            out, format=format, table=table, include_duplicates=include_duplicates, min_weight=min_weight
-        )
+            out, format=format, table=table, include_duplicates=include_duplicates, min_weight=min_weight,
+            include_unconfirmed=show_all,
+        )  # fmt: skip
     what = "ties" if format == "graphml" else f"{table} rows"
     err.print(f"{n} {what} written to {out}")
