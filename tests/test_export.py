@@ -47,19 +47,20 @@ def test_jsonl_writes_the_article_records_of_the_contract(kb: KnowledgeBase, tmp
 
 
 @pytest.mark.parametrize("table", ["articles", "entities", "quotes", "events", "relations"])
-def test_csv_and_parquet_hold_every_row(kb: KnowledgeBase, tmp_path: Path, table: str) -> None:
+def test_csv_and_parquet_hold_every_row_with_all(kb: KnowledgeBase, tmp_path: Path, table: str) -> None:
     import pyarrow.parquet as pq
 
     expected = {"articles": _count(kb, articles), "entities": _count(kb, entities), "quotes": _count(kb, quotes),
                 "events": _count(kb, events), "relations": _count(kb, relations)}[table]  # fmt: skip
     assert expected > 0
     path = tmp_path / f"{table}.csv"
-    assert kb.export(path, format="csv", table=table) == expected
+    # every row needs include_unconfirmed (--all): the default holds the confirmed facts alone
+    assert kb.export(path, format="csv", table=table, include_unconfirmed=True) == expected
     with path.open(newline="", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
     assert len(rows) == expected
     pq_path = tmp_path / f"{table}.parquet"
-    assert kb.export(pq_path, format="parquet", table=table) == expected
+    assert kb.export(pq_path, format="parquet", table=table, include_unconfirmed=True) == expected
     frame = pq.read_table(pq_path)
     assert frame.num_rows == expected and frame.column_names == list(rows[0])
     assert [str(v) for v in frame.column("id").to_pylist()] == [r["id"] for r in rows]
@@ -110,3 +111,39 @@ def test_cli_export_and_clear_errors(kb: KnowledgeBase, tmp_path: Path) -> None:
     assert bad.exit_code == 2 and "E050" in bad.stderr
     with pytest.raises(ExportError, match="--out PATH"):
         kb.export("-", format="parquet", table="events")
+
+
+@pytest.mark.parametrize("table", ["quotes", "events", "relations"])
+def test_default_export_holds_the_confirmed_facts_and_all_marks_the_rest(
+    kb: KnowledgeBase, tmp_path: Path, table: str
+) -> None:
+    from newsgraph import trust
+
+    kind = table[:-1]
+    everything = tmp_path / f"{table}-all.csv"
+    kb.export(everything, format="csv", table=table, include_unconfirmed=True)
+    rows = list(csv.DictReader(everything.open(encoding="utf-8")))
+    for r in rows:  # the confirmed column is trust's verdict on the row
+        flags = {f: r.get(f) == "True" for f in ("negated", "hypothetical") if f in r}
+        speaker_ok = kind != "quote" or r["speaker_id"] != ""
+        assert (r["confirmed"] == "True") == (speaker_ok and trust.shown(kind, float(r["confidence"]), **flags))
+        assert float(r["calibrated"]) == pytest.approx(trust.calibrated(kind, float(r["confidence"])), abs=1e-4)
+    default = tmp_path / f"{table}.csv"
+    n = kb.export(default, format="csv", table=table)
+    shown = list(csv.DictReader(default.open(encoding="utf-8")))
+    assert n == len(shown) == sum(r["confirmed"] == "True" for r in rows)
+    assert all(r["confirmed"] == "True" for r in shown)
+
+
+def test_article_records_keep_only_confirmed_facts_unless_all(kb: KnowledgeBase, tmp_path: Path) -> None:
+    out, everything = tmp_path / "a.jsonl", tmp_path / "all.jsonl"
+    kb.export(out)
+    kb.export(everything, include_unconfirmed=True)
+    default = [json.loads(line) for line in out.read_text().splitlines()]
+    full = [json.loads(line) for line in everything.read_text().splitlines()]
+    for kept, whole in zip(default, full, strict=True):
+        for key in ("quotes", "descriptions", "relations", "events"):
+            assert all(f["confirmed"] for f in kept[key])
+            assert [f for f in whole[key] if f["confirmed"]] == kept[key]
+    events_all = [e for r in full for e in r["events"]]
+    assert any(not e["confirmed"] for e in events_all), "the examples hold an unconfirmed event to leave out"

@@ -2,7 +2,9 @@
 
 Rows stream from the database (server-side cursors on PostgreSQL) and are written as they come:
 JSONL and CSV hold one row at a time, Parquet one batch. Near-duplicate reprints are left out
-unless asked for, as everywhere else.
+unless asked for, as everywhere else. Facts (quotes, events, relations, and the facts inside article
+records) are the confirmed ones (``newsgraph.trust``) unless ``include_unconfirmed``; each row says
+whether it is ``confirmed`` and its ``calibrated`` precision.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from typing import IO, Any
 from sqlalchemy import Connection, Engine, select
 
 from .errors import NewsgraphError
+from .query.confirmed import confirmed_clause, mark, mark_record
 from .query.dossier import quote_select, relation_select
 from .query.events import EVENT_COLUMNS, flat_event, iter_events
 from .store.schema import aliases, articles, entities, quotes, relations
@@ -48,17 +51,18 @@ _COLUMNS: dict[str, dict[str, str]] = {
     "quotes": {
         "id": "int", "article_id": "str", "speaker_id": "int", "speaker_name": "str", "speaker_text": "str",
         "text": "str", "kind": "str", "cue": "str", "date": "str", "confidence": "float", "start": "int",
-        "end": "int", "sentence": "str",
+        "end": "int", "sentence": "str", "confirmed": "bool", "calibrated": "float",
     },
     "events": {
         **{c: "str" for c in EVENT_COLUMNS},
         "id": "int", "actor": "int", "recipient": "int", "lat": "float", "lon": "float", "confidence": "float",
-        "negated": "bool", "hypothetical": "bool", "start": "int", "end": "int",
+        "negated": "bool", "hypothetical": "bool", "start": "int", "end": "int", "confirmed": "bool",
+        "calibrated": "float",
     },
     "relations": {
         "id": "int", "article_id": "str", "subject_id": "int", "subject_name": "str", "relation": "str",
         "object_id": "int", "object_name": "str", "confidence": "float", "negated": "bool", "date": "str",
-        "start": "int", "end": "int", "sentence": "str",
+        "start": "int", "end": "int", "sentence": "str", "confirmed": "bool", "calibrated": "float",
     },
 }  # fmt: skip
 _COLUMNS["events"] = {c: _COLUMNS["events"][c] for c in EVENT_COLUMNS}
@@ -79,7 +83,9 @@ def _live(stmt: Any, include_duplicates: bool) -> Any:
     return stmt if include_duplicates else stmt.where(articles.c.duplicate_of.is_(None))
 
 
-def _article_rows(conn: Connection, include_duplicates: bool) -> Iterator[dict[str, Any]]:
+def _article_rows(
+    conn: Connection, include_duplicates: bool, include_unconfirmed: bool
+) -> Iterator[dict[str, Any]]:
     cols = [articles.c[name] for name in _COLUMNS["articles"]]
     stmt = _live(select(*cols), include_duplicates).order_by(
         articles.c.published.asc().nulls_last(), articles.c.id
@@ -88,7 +94,9 @@ def _article_rows(conn: Connection, include_duplicates: bool) -> Iterator[dict[s
         yield {k: _plain(v) for k, v in row._mapping.items()}
 
 
-def _entity_rows(conn: Connection, include_duplicates: bool) -> Iterator[dict[str, Any]]:
+def _entity_rows(
+    conn: Connection, include_duplicates: bool, include_unconfirmed: bool
+) -> Iterator[dict[str, Any]]:
     stmt = select(entities).order_by(entities.c.id)
     with conn.execute(stmt.execution_options(yield_per=_BATCH)) as result:
         for batch in result.partitions(_BATCH):
@@ -107,25 +115,39 @@ def _entity_rows(conn: Connection, include_duplicates: bool) -> Iterator[dict[st
                        "article_count": r.article_count, "aliases": "|".join(others)}  # fmt: skip
 
 
-def _quote_rows(conn: Connection, include_duplicates: bool) -> Iterator[dict[str, Any]]:
+def _marked(kind: str, m: Any, columns: dict[str, str]) -> dict[str, Any]:
+    row = {c: m[c] for c in columns if c not in ("confirmed", "calibrated")}
+    return mark(kind, {**row, "speaker": row.get("speaker_id")}) if kind == "quote" else mark(kind, row)
+
+
+def _quote_rows(
+    conn: Connection, include_duplicates: bool, include_unconfirmed: bool
+) -> Iterator[dict[str, Any]]:
     stmt = quote_select().order_by(quotes.c.id)
+    if not include_unconfirmed:
+        stmt = stmt.where(confirmed_clause("quote"))
     for row in _stream(conn, _live(stmt, include_duplicates)):
-        m = row._mapping
-        yield {c: m[c] for c in _COLUMNS["quotes"]}
+        marked = _marked("quote", row._mapping, _COLUMNS["quotes"])
+        yield {c: marked[c] for c in _COLUMNS["quotes"]}
 
 
-def _event_rows(conn: Connection, include_duplicates: bool) -> Iterator[dict[str, Any]]:
+def _event_rows(
+    conn: Connection, include_duplicates: bool, include_unconfirmed: bool
+) -> Iterator[dict[str, Any]]:
     if include_duplicates:
         raise ExportError("events are exported without near-duplicate reprints; drop --include-duplicates")
-    for event in iter_events(conn, include_negated=True):
+    for event in iter_events(conn, include_unconfirmed=include_unconfirmed):
         yield flat_event(event)
 
 
-def _relation_rows(conn: Connection, include_duplicates: bool) -> Iterator[dict[str, Any]]:
+def _relation_rows(
+    conn: Connection, include_duplicates: bool, include_unconfirmed: bool
+) -> Iterator[dict[str, Any]]:
     stmt = relation_select().order_by(relations.c.id)
+    if not include_unconfirmed:
+        stmt = stmt.where(confirmed_clause("relation"))
     for row in _stream(conn, _live(stmt, include_duplicates)):
-        m = row._mapping
-        yield {c: m[c] for c in _COLUMNS["relations"]}
+        yield _marked("relation", row._mapping, _COLUMNS["relations"])
 
 
 _ROWS = {
@@ -137,13 +159,15 @@ _ROWS = {
 }
 
 
-def _records(conn: Connection, include_duplicates: bool) -> Iterator[dict[str, Any]]:
-    """Article records, exactly as stored: the JSON contract."""
+def _records(
+    conn: Connection, include_duplicates: bool, include_unconfirmed: bool
+) -> Iterator[dict[str, Any]]:
+    """Article records as stored (the JSON contract), each fact marked; unconfirmed facts kept only if asked."""
     stmt = _live(select(articles.c.record), include_duplicates).order_by(
         articles.c.published.asc().nulls_last(), articles.c.id
     )
     for (record,) in _stream(conn, stmt):
-        yield record if isinstance(record, dict) else json.loads(record)
+        yield mark_record(record if isinstance(record, dict) else json.loads(record), include_unconfirmed)
 
 
 @contextmanager
@@ -188,11 +212,13 @@ def export(
     table: str = "articles",
     include_duplicates: bool = False,
     min_weight: int = 1,
+    include_unconfirmed: bool = False,
 ) -> int:
     """Write ``table`` (or the entity graph, for GraphML) to ``out`` (a path, ``-`` or a file); return rows written.
 
     JSONL of ``articles`` writes the full article records (the JSON contract); JSONL of another
-    table writes its rows as CSV would, one object a line.
+    table writes its rows as CSV would, one object a line. Only confirmed facts (and relation
+    statements in GraphML) unless ``include_unconfirmed``.
     """
     if format not in FORMATS:
         raise ExportError(f"unknown format {format!r}; use one of {', '.join(FORMATS)}")
@@ -202,15 +228,15 @@ def export(
         if format == "graphml":
             from .query.graph import corpus_graph, to_graphml
 
-            result = corpus_graph(conn, min_weight=min_weight)
+            result = corpus_graph(conn, min_weight=min_weight, include_unconfirmed=include_unconfirmed)
             with _open_text(out) as fh:
                 fh.write(to_graphml(result))
             return len(result["edges"])
         if format == "jsonl":
             rows = (
-                _records(conn, include_duplicates)
+                _records(conn, include_duplicates, include_unconfirmed)
                 if table == "articles"
-                else _ROWS[table](conn, include_duplicates)
+                else _ROWS[table](conn, include_duplicates, include_unconfirmed)
             )
             written = 0
             with _open_text(out) as fh:
@@ -218,7 +244,7 @@ def export(
                     fh.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
                     written += 1
             return written
-        rows = _ROWS[table](conn, include_duplicates)
+        rows = _ROWS[table](conn, include_duplicates, include_unconfirmed)
         if format == "parquet":
             return _write_parquet(rows, _COLUMNS[table], out)
         written = 0

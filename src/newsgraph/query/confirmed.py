@@ -111,3 +111,26 @@ def split(items: list[dict[str, Any]], include_unconfirmed: bool) -> tuple[list[
     """The items a view shows and how many unconfirmed ones it holds back (or shows, marked)."""
     hidden = sum(not i["confirmed"] for i in items)
     return (items if include_unconfirmed else [i for i in items if i["confirmed"]]), hidden
+
+
+_RECORD_KINDS = {"quotes": "quote", "descriptions": "description", "relations": "relation", "events": "event"}
+
+
+def mark_record(record: dict[str, Any], include_unconfirmed: bool) -> dict[str, Any]:
+    """An article record (the JSON contract) with each fact marked; unconfirmed facts dropped unless asked.
+
+    The record's own fields are kept as they are: only ``confirmed`` and ``calibrated`` are added.
+    """
+    out = dict(record)
+    for key, kind in _RECORD_KINDS.items():
+        if key not in record:
+            continue
+        facts = []
+        for fact in record[key] or []:
+            item = mark(kind, dict(fact))
+            if kind == "description" and fact.get("entity") is None:
+                item["confirmed"] = False
+            if include_unconfirmed or item["confirmed"]:
+                facts.append(item)
+        out[key] = facts
+    return out
