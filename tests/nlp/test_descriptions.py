@@ -109,3 +109,46 @@ def test_gold_descriptions_on_the_examples(nlp: Language) -> None:
         found |= {(names[d.entity], d.text) for d in facts.descriptions}
     for g in gold:
         assert (g["entity"], g["text"]) in found, g
+
+
+def test_no_description_from_credits_counts_lists_or_brackets(nlp: Language) -> None:
+    cases = [
+        ("The rover rolls across the crater floor. Photo: Orbital Agency", [("Orbital Agency", "ORG")]),
+        ("Image credit, Orbital Agency", [("Orbital Agency", "ORG")]),
+        ("The final ended at 2 a.m. local time (0100 GMT) on Sunday.", [("GMT", "ORG")]),
+        ("Kessler 2 points, Amato 1 goal.", [("Kessler", "PERSON"), ("Amato", "PERSON")]),
+        ("You will need a Homepage, an About page, a Contact page and a shop.", [("Homepage", "ORG")]),
+        ("They argued about a call the Harbor Council released in June.", [("Harbor Council", "ORG")]),
+        ("The medal went to the researchers Ingrid Sol.", [("Ingrid Sol", "PERSON")]),
+    ]
+    for text, entities in cases:
+        assert described(seeded(nlp, text, entities)) == set(), text
+
+
+def test_appositives_that_do_describe_the_name_stay(nlp: Language) -> None:
+    doc = seeded(
+        nlp,
+        "The mayor, Jonas Pell, said the city was ready. The study appeared in the journal Cell Notes. "
+        "Omar Vance, the chief executive of Brightline Logistics, resigned.",
+        [
+            ("Jonas Pell", "PERSON"),
+            ("Cell Notes", "ORG"),
+            ("Omar Vance", "PERSON"),
+            ("Brightline Logistics", "ORG"),
+        ],
+    )
+    got = described(doc)
+    assert ("Jonas Pell", "The mayor", "appositive") in got
+    assert ("Cell Notes", "the journal", "appositive") in got
+    assert ("Omar Vance", "the chief executive of Brightline Logistics", "appositive") in got
+
+
+def test_confidence_is_lower_for_a_line_that_is_not_a_sentence(nlp: Language) -> None:
+    def conf(text: str) -> float:
+        doc = seeded(nlp, text, [("Omar Vance", "PERSON"), ("Brightline Logistics", "ORG")])
+        (d,) = [d for d in find_descriptions(doc) if d.entity == "e1"]
+        return d.confidence
+
+    sentence = conf("Omar Vance, the chief executive of Brightline Logistics, resigned.")
+    headline = conf("Omar Vance, the chief executive of Brightline Logistics, resigns")
+    assert sentence > headline

@@ -123,7 +123,7 @@ def test_date_ignores_time_inside_reported_clause_and_relative_clause(nlp):
 
 
 def test_date_is_never_a_reference_or_a_duration(nlp):
-    """"now says" or "said for years" tell when only vaguely: the quote keeps no date."""
+    """ "now says" or "said for years" tell when only vaguely: the quote keeps no date."""
     doc = nlp("“We are ready,” Anna Berg now says.")
     assert [q.date for q in _with_timexes(doc, {"now": "PRESENT_REF"})] == [None]
     doc = nlp("“We are ready,” Anna Berg said on Friday.")
@@ -328,3 +328,39 @@ def test_quoted_as_saying_after_the_quotation(nlp, marks):
     assert [(q.kind, q.text, q.speaker_text, q.cue) for q in quotes] == [
         ("direct", "We will return,", "Lars Eng", "saying")
     ]
+
+
+@pytest.mark.parametrize("marks", ["“”", "‘’", '""'])
+def test_speaker_is_never_a_name_inside_the_quotation(nlp, marks):
+    """A pronoun speaker resolves to the person named before, outside the quotation marks, or
+    stays unresolved; never to someone the quoted words talk about."""
+    o, c = marks
+    doc = nlp(f"{o}Heads should have rolled the day Anton Berg resigned,{c} he said.")
+    (quote,) = doc._.ng_quotes
+    assert quote.speaker is None
+    assert quote.speaker_text == "he"
+    doc = nlp(
+        f"Senator Lena Ortiz spoke to reporters on Tuesday. {o}Heads should have rolled the day "
+        f"Anton Berg resigned,{c} she said."
+    )
+    (quote,) = doc._.ng_quotes
+    assert _speaker_name(doc, quote) == "Lena Ortiz"
+    doc = nlp(
+        f"Anton Berg resigned in May. Lena Ortiz was furious. {o}Heads should have rolled the day "
+        f"Anton Berg resigned,{c} she said."
+    )
+    (quote,) = doc._.ng_quotes
+    assert _speaker_name(doc, quote) == "Lena Ortiz"
+
+
+def test_pronoun_speaker_without_coref_skips_names_in_quotes(nlp):
+    doc = nlp('Anna Berg runs the shelter. "Tell Omar Said Khan we have no beds," she said.')
+    doc._.ng_coref = None
+    (quote,) = find_quotes(doc)
+    assert _speaker_name(doc, quote) == "Anna Berg"
+
+
+def test_a_named_speaker_outranks_a_pronoun_in_confidence(nlp):
+    doc = nlp('Anna Berg runs the shelter. "We have no beds," she said. "We are full," Anna Berg said.')
+    by_text = {q.text.strip(",. "): q for q in doc._.ng_quotes}
+    assert by_text["We are full"].confidence > by_text["We have no beds"].confidence

@@ -185,3 +185,120 @@ def test_gold_relations_on_the_examples(nlp: Language) -> None:
     if "newsgraph_timex" in nlp.pipe_names:
         assert "2011" in found[("Harbour Workers Alliance", "founded_by", "Seafarers Guild")]
         assert "2025-FA" in found[("Harbour Workers Alliance", "in_dispute_with", "Meridian Shipping")]
+
+
+def test_title_modifiers_are_topics_not_employers(nlp: Language) -> None:
+    """A place glued before an adviser's title, or any beat before a reporter's, is a topic."""
+    doc = seeded(
+        nlp,
+        "Former White House Russia adviser Mara Quill told the committee that the plan had failed.",
+        [("White House", "ORG"), ("Russia", "GPE"), ("Mara Quill", "PERSON")],
+    )
+    assert rels(doc) == {("Mara Quill", "employed_by", "White House", False)}
+    doc = seeded(
+        nlp,
+        "Pentagon correspondent Dan Hale filed the story from Kabul.",
+        [("Pentagon", "ORG"), ("Dan Hale", "PERSON"), ("Kabul", "GPE")],
+    )
+    assert rels(doc) == set()
+    doc = seeded(
+        nlp,
+        "Iran expert Lise Brandt doubts the deal will hold.",
+        [("Iran", "GPE"), ("Lise Brandt", "PERSON")],
+    )
+    assert rels(doc) == set()
+    # An employer before a beat role still employs; a possessive or a preposition always does.
+    doc = seeded(
+        nlp,
+        "Harlow Bank analyst Vera Lin expects rates to fall. Tom Kiel, a correspondent for the "
+        "Daily Ledger, disagreed.",
+        [("Harlow Bank", "ORG"), ("Vera Lin", "PERSON"), ("Tom Kiel", "PERSON"), ("Daily Ledger", "ORG")],
+    )
+    assert rels(doc) == {
+        ("Vera Lin", "employed_by", "Harlow Bank", False),
+        ("Tom Kiel", "employed_by", "Daily Ledger", False),
+    }
+
+
+def test_sport_statistics_and_results_are_no_leadership(nlp: Language) -> None:
+    names = [("Ruth Okafor", "PERSON"), ("Western League", "ORG")]
+    doc = seeded(nlp, "Ruth Okafor leads the Western League with 11 assists this season.", names)
+    assert rels(doc) == set()
+    doc = seeded(nlp, "Ruth Okafor leads the Western League in talks with the sponsors.", names)
+    assert rels(doc) == {("Ruth Okafor", "leader_of", "Western League", False)}
+    doc = seeded(
+        nlp,
+        "Okoro and Lind led Canada past Chile on Sunday.",
+        [("Okoro", "PERSON"), ("Lind", "PERSON"), ("Canada", "GPE"), ("Chile", "GPE")],
+    )
+    assert rels(doc) == set()
+
+
+def test_stated_ties_in_appositives_titles_and_verbs(nlp: Language) -> None:
+    people = {
+        "Omar Vance, the chief executive of Brightline Logistics, said the deal was done.": (
+            ("Omar Vance", "leader_of", "Brightline Logistics")
+        ),
+        "Omar Vance, vice president of Brightline Logistics, said the deal was done.": (
+            ("Omar Vance", "employed_by", "Brightline Logistics")
+        ),
+        "Nadia Kerr, a spokesperson for Brightline Logistics, declined to comment.": (
+            ("Nadia Kerr", "employed_by", "Brightline Logistics")
+        ),
+        "Brightline Logistics' chief executive, Omar Vance, resigned on Monday.": (
+            ("Omar Vance", "leader_of", "Brightline Logistics")
+        ),
+        "Tom Reese, who heads Brightline Logistics, called the strike.": (
+            ("Tom Reese", "leader_of", "Brightline Logistics")
+        ),
+        "Priya Das joined Brightline Logistics in 2019.": ("Priya Das", "member_of", "Brightline Logistics"),
+        "Liam Scott is a member of Brightline Logistics.": (
+            "Liam Scott",
+            "member_of",
+            "Brightline Logistics",
+        ),
+        "Omar Vance serves as chief executive of Brightline Logistics.": (
+            ("Omar Vance", "leader_of", "Brightline Logistics")
+        ),
+        "Priya Das was named chief executive of Brightline Logistics in March.": (
+            ("Priya Das", "leader_of", "Brightline Logistics")
+        ),
+        "Paul Berne, a professor of physics at Brightline Logistics, said it.": (
+            ("Paul Berne", "employed_by", "Brightline Logistics")
+        ),
+        "Vera Lin, an analyst with the research firm Brightline Logistics, said it.": (
+            ("Vera Lin", "employed_by", "Brightline Logistics")
+        ),
+    }
+    for text, want in people.items():
+        person = want[0]
+        doc = seeded(nlp, text, [(person, "PERSON"), ("Brightline Logistics", "ORG")])
+        assert rels(doc) == {(*want, False)}, text
+    doc = seeded(
+        nlp,
+        "Helix Partners, based in Denver, employs 300 people.",
+        [("Helix Partners", "ORG"), ("Denver", "GPE")],
+    )
+    assert rels(doc) == {("Helix Partners", "located_in", "Denver", False)}
+    doc = seeded(
+        nlp,
+        "Republican Senator Joan Pratt voted against the bill.",
+        [("Republican", "NORP"), ("Joan Pratt", "PERSON")],
+    )
+    assert rels(doc) == {("Joan Pratt", "member_of", "Republican", False)}
+
+
+def test_confidence_ranks_stated_ties_above_glued_titles(nlp: Language) -> None:
+    """An appositive with "of" states the tie; a name glued before a title only suggests it, and a
+    line with no final punctuation (a link, a caption) is worth less than a sentence."""
+    names = [("Omar Vance", "PERSON"), ("Brightline Logistics", "ORG")]
+    stated = find_relations(
+        seeded(nlp, "Omar Vance, the chief executive of Brightline Logistics, resigned.", names)
+    )
+    glued = find_relations(seeded(nlp, "Brightline Logistics chief executive Omar Vance resigned.", names))
+    link = find_relations(
+        seeded(nlp, "Omar Vance, the chief executive of Brightline Logistics, resigns", names)
+    )
+    assert len(stated) == len(glued) == len(link) == 1
+    assert stated[0].confidence > glued[0].confidence
+    assert stated[0].confidence > link[0].confidence

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Description
 from .coref_rules import ROLE_WORDS, EntityIndex, noun_phrase, resolve_pronoun
+from .relation_lexicon import CREDIT_WORDS
 
 __all__ = ["find_descriptions", "describe_entities"]
 
@@ -80,6 +81,76 @@ def _title_before(span: Span, index: EntityIndex) -> Span | None:
     return doc[max(left, sent_start) : span.start]
 
 
+_DASHES = {",", "—", "–", "-", "--"}
+_TERMINAL = {".", "!", "?", '"', "”", "’", "'", ")", ":", ";"}
+
+
+def _gap(doc: Doc, a: int, b: int) -> list[Token]:
+    """The tokens between two spans (``a``: end of the first, ``b``: start of the second)."""
+    return [t for t in doc[min(a, b) : max(a, b)] if not t.is_space]
+
+
+def _appositive_factor(name: Span, desc: Span, index: EntityIndex) -> float:
+    """How much an appositive reading holds, 0 when it cannot: the describing noun phrase must
+    sit right beside the name, set off by a comma or a dash (never a colon or a bracket: "Photo:
+    NASA", "local time (0100 GMT)"), and read as a role or a kind, not as a count ("2 points",
+    "1 tsp"), a credit ("Photo") or one item of a list ("a Homepage, an About page, ...")."""
+    doc = name.doc
+    root = desc.root
+    gap = _gap(doc, name.end, desc.start) if desc.start >= name.end else _gap(doc, desc.end, name.start)
+    if any(t.text in {":", "(", ")", "[", "]", "|", "/"} or "\n" in t.text for t in gap):
+        return 0.0
+    if root.lemma_.lower() in CREDIT_WORDS or root.lower_ in CREDIT_WORDS:
+        return 0.0
+    if any(c.dep_ == "nummod" for c in root.children) or desc[0].like_num or desc[0].text[:1].isdigit():
+        return 0.0
+    if any(c.dep_ == "conj" and any(g.dep_ == "det" for g in c.children) for c in root.children):
+        return 0.0  # "a Homepage, an About page, a Contact page": a list, not a description
+    if any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in name.root.children):
+        return 0.0  # "a Homepage": a thing named, not a name
+    if desc.start >= name.end and any(c.dep_ == "conj" and c.i >= desc.end for c in name.root.children):
+        return 0.0  # "Alpha, a ..., Beta and Gamma": items of a list
+    words = [t for t in gap if not t.is_punct]
+    factor = 1.0
+    if words:
+        factor *= 0.7  # words between name and description: the parse may have joined the wrong nouns
+    elif not any(t.text in _DASHES for t in gap):
+        # no comma: "the journal BMJ" holds only with a definite or possessive determiner
+        if desc.start < name.start and not any(
+            c.dep_ in {"det", "poss"} and c.lower_ not in {"a", "an"} for c in root.children
+        ):
+            return 0.0
+        factor *= 0.9
+    if root.tag_ in {"NNS", "NNPS"} and index.label(index.entity_of(name.root) or "") == "PERSON":
+        if not (name.root.conjuncts or name.root.dep_ == "conj"):
+            return 0.0  # "the researchers Richard Axel": a plural says nothing of one person
+    return factor
+
+
+def _text_factor(span: Span) -> float:
+    """Less trust in a description from a line that is not a sentence of the story (no final
+    punctuation: a caption, a list item, a heading), a long one, or one whose head is
+    capitalised mid-sentence (often a foreign-language word the English tagger misread)."""
+    sent = span.sent
+    words = [t for t in sent if not t.is_space]
+    factor = 1.0
+    if words and words[-1].text not in _TERMINAL:
+        factor *= 0.75
+    if len(span) > 12:
+        factor *= 0.85
+    root = span.root
+    if (
+        root.pos_ == "NOUN"
+        and root.text[:1].isupper()
+        and root.i != sent.start
+        and root.lower_ not in ROLE_WORDS
+    ):
+        factor *= 0.7
+    if any(t.lower_ in CREDIT_WORDS and t.i + 1 < len(t.doc) and t.nbor().text in {":", "/"} for t in words):
+        factor *= 0.5
+    return factor
+
+
 def find_descriptions(doc: Doc, index: EntityIndex | None = None) -> list[Description]:
     """All appositive, copula and role-title descriptions of the doc's entities."""
     index = index or EntityIndex.build(doc, include_coref=False)
@@ -93,6 +164,7 @@ def find_descriptions(doc: Doc, index: EntityIndex | None = None) -> list[Descri
         if all(index.entity_of(t) == entity for t in span):
             return
         text, res_conf = _describe(span, index)
+        confidence *= _text_factor(span)
         seen.add((entity, span.start_char, span.end_char))
         found.append(
             Description(
@@ -112,11 +184,16 @@ def find_descriptions(doc: Doc, index: EntityIndex | None = None) -> list[Descri
             # "Meridian Shipping, the terminal's operator"
             for child in head.children:
                 if child.dep_ == "appos" and _common_noun(child, index):
-                    add(cluster.id, noun_phrase(child), "appositive", 0.85)
+                    np = noun_phrase(child)
+                    factor = _appositive_factor(mention, _strip(np), index)
+                    if factor > 0:
+                        add(cluster.id, np, "appositive", 0.85 * factor)
             # "Its chief executive, Ingrid Holm" / "the union's general secretary, Tomas Reyes"
             if head.dep_ == "appos" and _common_noun(head.head, index) and head.head.i < head.i:
                 np = noun_phrase(head.head, stop=head.left_edge)
-                add(cluster.id, np, "appositive", 0.85)
+                factor = _appositive_factor(mention, _strip(np), index) if len(_strip(np)) else 0.0
+                if factor > 0:
+                    add(cluster.id, np, "appositive", 0.85 * factor)
             # "The HWA is a union of ..." (not "is not a union")
             verb = head.head
             if head.dep_ == "nsubj" and verb.lemma_ in _COPULAS and not _negated(verb):

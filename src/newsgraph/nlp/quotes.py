@@ -122,20 +122,42 @@ def _noun_phrase(tok: Token) -> Span:
     return tok.doc[tok.left_edge.i : tok.i + 1]
 
 
-def _last_person_before(doc: Doc, char: int) -> tuple[EntityCluster, Span] | None:
+def _last_person_before(
+    doc: Doc, char: int, quoted: list[tuple[int, int]] = ()
+) -> tuple[EntityCluster, Span] | None:
+    """The PERSON named last before ``char``, skipping names inside quotation marks (a name in
+    someone's quoted words is who they talk about, not who talks)."""
     best = None
     for cluster in doc._.ng_entities or []:
         if cluster.label != "PERSON":
             continue
         for s in cluster.spans:
             if s.end_char <= char and (best is None or s.end_char > best[1].end_char):
-                best = (cluster, s)
+                if not _in_any(s.start_char, quoted):
+                    best = (cluster, s)
     return best
 
 
-def _speaker(doc: Doc, subj: Token | None) -> tuple[str | None, str | None, int | None, int | None, float]:
-    """(entity id, text, start, end, confidence) of the one who speaks, given the verb's subject."""
-    if subj is None:
+def _named_outside(doc: Doc, entity: str, char: int, quoted: list[tuple[int, int]]) -> bool:
+    """Whether ``entity``'s last name before ``char`` stands outside quotation marks (a pronoun
+    antecedent chosen for a name in the quoted words is who the speaker talks about)."""
+    cluster = cluster_by_id(doc, entity)
+    if cluster is None:
+        return False
+    before = [s for s in cluster.spans if s.end_char <= char]
+    return bool(before) and not _in_any(max(before, key=lambda s: s.start_char).start_char, quoted)
+
+
+def _speaker(
+    doc: Doc, subj: Token | None, quoted: list[tuple[int, int]] = ()
+) -> tuple[str | None, str | None, int | None, int | None, float]:
+    """(entity id, text, start, end, confidence) of the one who speaks, given the verb's subject.
+
+    ``quoted``: the char ranges inside quotation marks. The speaker is never a name in them: a
+    subject inside them is no speaker, and a pronoun whose coreference antecedent is named only
+    inside quotation marks is read again against the names outside them (or left unresolved).
+    """
+    if subj is None or _in_any(subj.idx, quoted):
         return None, None, None, None, 0.4
     hit = _cluster_covering(doc, subj)
     if hit:
@@ -149,14 +171,22 @@ def _speaker(doc: Doc, subj: Token | None) -> tuple[str | None, str | None, int 
                 return cluster.id, s.text, s.start_char, s.end_char, 0.9
     np = _noun_phrase(subj)
     ref = _coref_covering(doc, subj)
-    if ref:
+    pronoun = subj.lower_ in _PRONOUNS
+    if ref and not (pronoun and not _named_outside(doc, ref[0].id, subj.idx, quoted)):
         cluster, start, end = ref
+        if pronoun:
+            # Agreeing with the last person named outside quotation marks is the common case.
+            last = _last_person_before(doc, subj.idx, quoted)
+            conf = 0.75 if last is not None and last[0].id == cluster.id else 0.6
+            return cluster.id, doc_text(doc)[start:end], start, end, conf
         return cluster.id, doc_text(doc)[start:end], start, end, 0.75
-    if subj.lower_ in _PRONOUNS and not doc._.ng_coref:
-        # No coreference links: a he/she speaker is most often the person named last.
-        hit = _last_person_before(doc, subj.idx)
-        if hit:
+    if pronoun:
+        # No usable coreference link: a he/she speaker is most often the person named last
+        # outside quotation marks (never one named inside them).
+        hit = _last_person_before(doc, subj.idx, quoted)
+        if hit and subj.idx - hit[1].end_char < 600:
             return hit[0].id, subj.text, subj.idx, subj.idx + len(subj), 0.5
+        return None, subj.text, subj.idx, subj.idx + len(subj), 0.4
     cluster = entity_at(doc, subj.idx, subj.idx + len(subj))
     if cluster is not None:
         return cluster.id, np.text, np.start_char, np.end_char, 0.7
@@ -341,7 +371,7 @@ class _Finder:
         doc = self.doc
         if subj is None and verb is not None:
             subj = _subject(verb)
-        ent, stext, s0, s1, sconf = _speaker(doc, subj)
+        ent, stext, s0, s1, sconf = _speaker(doc, subj, self.inside)
         cue = cue0 = cue1 = None
         date = None
         if verb is not None:
@@ -375,7 +405,7 @@ class _Finder:
         if verb.lemma_.lower() in FRAGMENT_VERBS:
             # "X called the deal "fair"" is X's verdict only when X is named; "so-called" is no speaker.
             subj = _subject(verb)
-            if subj is not None and _speaker(doc, subj)[0] is not None:
+            if subj is not None and _speaker(doc, subj, self.inside)[0] is not None:
                 self._add(verb, "mixed", q.start, q.end, 0.8)
             return
         sent = first.sent
@@ -514,7 +544,7 @@ class _Finder:
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
         if any(start <= q.start < end for q in self.quotes):
             return
-        ent, stext, s0, s1, sconf = _speaker(doc, source)
+        ent, stext, s0, s1, sconf = _speaker(doc, source, self.inside)
         self.quotes.append(
             Quote(
                 text=doc_text(doc)[start:end],

@@ -1,8 +1,11 @@
-"""Word lists and verb frames for relations.py: which predicates give which relation type."""
+"""Word lists and verb frames for relations.py: which predicates give which relation type, and the
+shared role vocabulary of ``data/roles.toml``."""
 
 from __future__ import annotations
 
+import tomllib
 from dataclasses import dataclass
+from importlib import resources
 
 __all__ = [
     "Frame",
@@ -13,6 +16,17 @@ __all__ = [
     "DISPUTE_NOUNS",
     "ALLY_NOUNS",
     "ENEMY_NOUNS",
+    "ROLES",
+    "BEAT_ROLES",
+    "BEAT_NAMES",
+    "TOPIC_ROLES",
+    "SUBORDINATE_PREFIXES",
+    "EXTRA_EMPLOYEE_ROLES",
+    "PARTY_ROLES",
+    "PARTY_WORDS",
+    "SPORT_STATISTICS",
+    "SPORT_LEAD_PREPS",
+    "CREDIT_WORDS",
 ]
 
 
@@ -117,3 +131,23 @@ RELATIVE_PRONOUNS = {"which", "who", "whom", "that"}
 DISPUTE_NOUNS = {"dispute", "conflict", "feud", "standoff", "stand-off", "row", "odds", "loggerhead"}
 ALLY_NOUNS = {"ally", "allies", "partner"}
 ENEMY_NOUNS = {"enemy", "foe", "rival", "war", "adversary"}
+
+
+def _load_roles() -> dict[str, frozenset[str]]:
+    text = resources.files("newsgraph").joinpath("data/roles.toml").read_text("utf-8")
+    return {k: frozenset(v["words"]) for k, v in tomllib.loads(text).items()}
+
+
+ROLES = _load_roles()
+"""The shared role vocabulary (``data/roles.toml``): beat and topic roles, subordinate prefixes,
+party words and titles, sport statistics and results, caption credit words."""
+BEAT_ROLES = ROLES["beat_roles"]
+BEAT_NAMES = ROLES["beat_names"]
+TOPIC_ROLES = ROLES["topic_roles"]
+SUBORDINATE_PREFIXES = ROLES["subordinate_prefixes"]
+EXTRA_EMPLOYEE_ROLES = ROLES["employee_roles"]
+PARTY_ROLES = ROLES["party_roles"]
+PARTY_WORDS = ROLES["party_words"]
+SPORT_STATISTICS = ROLES["sport_statistics"]
+SPORT_LEAD_PREPS = ROLES["sport_lead_preps"]
+CREDIT_WORDS = ROLES["credit_words"]
