@@ -181,6 +181,10 @@ class Timex:
     """DATE, TIME, DURATION or SET."""
     value: str | None
     """TIMEX3 value (``2026-03-09``, ``2026-W12``, ``2025-FA``, ``P3D``...) or None if unresolved."""
+    confidence: float = 1.0
+    """How likely the value is right as the time of what its sentence reports, in [0, 1]: high for a
+    date written out in full, lower where a year, a direction or a day had to be guessed, low for a
+    date inside a name ("the September 11 memorial"); 0 when unresolved (``nlp.timex_confidence``)."""
 
     @property
     def on_calendar(self) -> bool:

@@ -306,3 +306,79 @@ def test_meantime_floor(nlp: Language) -> None:
 )
 def test_on_calendar_tells_which_values_can_date_a_fact(kind, value, expected):
     assert Timex("x", 0, 1, kind, value).on_calendar is expected
+
+
+NOV_20 = "2026-11-20"  # a Friday
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # tense decides which way a bare month points, an infinitive's through the verb it hangs from
+        ("The activist was due to be freed in September, his lawyer said.", [("September", "2026-09")]),
+        ("The activist is due to be freed in September, his lawyer said.", [("September", "2027-09")]),
+        ("The envoys will meet in September to sign the accord.", [("September", "2027-09")]),
+        ("The envoys met in September to sign the accord.", [("September", "2026-09")]),
+        ("The mayor planned to retire in September but stayed on.", [("September", "2026-09")]),
+        ("The mayor plans to retire in September.", [("September", "2027-09")]),
+        ("The builders were set to finish on Tuesday.", [("Tuesday", "2026-11-17")]),
+        # clocks in sport and running times are not times of day
+        ("The Rams led 21-17 with 3:08 to play.", []),
+        ("Okafor scored with 2:15 left in the third quarter.", []),
+        ("She ran a 2:05 marathon in Lisbon last year.", [("last year", "2025")]),
+        ("The ferry left at 14:30 and docked at 6 p.m.", [("14:30", "2026-11-20T14:30"), ("6 p.m.", "2026-11-20T18:00")]),
+        # a time of day takes the day of the date written after it, counted from the one before
+        (
+            "He was arrested on Tuesday night and released at 6:30 a.m. the following morning.",
+            [("Tuesday night", "2026-11-17TNI"), ("6:30 a.m.", "2026-11-18T06:30"), ("the following morning", "2026-11-18TMO")],
+        ),
+        ("The crew sailed on Monday and berthed at 9 p.m. on Wednesday.", [("Monday", "2026-11-16"), ("9 p.m.", "2026-11-18T21:00"), ("Wednesday", "2026-11-18")]),
+        ("Dockers rallied on May Day outside the port.", [("May Day", "2026-05-01")]),
+    ],
+)  # fmt: skip
+def test_tense_clocks_and_anchoring(nlp: Language, text: str, expected: list[tuple[str, str]]) -> None:
+    doc = annotate(nlp, text, NOV_20)
+    assert [(t.text, t.value) for t in doc._.ng_timexes] == expected
+
+
+def _confidence(nlp: Language, text: str, words: str) -> float:
+    doc = annotate(nlp, text, NOV_20)
+    hits = [t for t in doc._.ng_timexes if t.text == words]
+    assert len(hits) == 1, [(t.text, t.value) for t in doc._.ng_timexes]
+    return hits[0].confidence
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "low", "high"),
+    [
+        # written out in full: near certain
+        ("The port reopened on 9 March 2026 after repairs.", "9 March 2026", 0.9, 1.0),
+        ("The quay was built in 1998.", "1998", 0.85, 1.0),
+        ("Cargo fell in the 1990s.", "the 1990s", 0.85, 1.0),
+        # a direction or a year had to be guessed: lower, lowest without a verb to point it
+        ("The envoys met in September to sign the accord.", "September", 0.7, 0.85),
+        ("Accord talks in September", "September", 0.0, 0.75),
+        ("The union walked out on Friday.", "Friday", 0.75, 0.9),
+        ("Talks collapsed on Monday. Two days later, the port closed.", "Two days later", 0.55, 0.8),
+        ("The vote was held on 3/4/2025 in the town hall.", "3/4/2025", 0.5, 0.7),
+        ("The ferry left at 14:30.", "14:30", 0.4, 0.7),
+        # a date inside a name or before a noun is not the time of what the sentence reports
+        ("Crowds gathered at the September 11 memorial on Sunday.", "the September 11", 0.0, 0.2),
+        ("The July 4th parade drew thousands of visitors on Saturday.", "The July 4th", 0.0, 0.2),
+        ("The 2020 election was contested in court.", "2020", 0.3, 0.6),
+    ],
+)
+def test_confidence_bands(nlp: Language, text: str, words: str, low: float, high: float) -> None:
+    assert low <= _confidence(nlp, text, words) <= high
+
+
+def test_confidence_orders_the_same_day_by_what_it_rests_on(nlp: Language) -> None:
+    full = _confidence(nlp, "The depot closed on 16 November 2026.", "16 November 2026")
+    weekday = _confidence(nlp, "The depot closed on Monday.", "Monday")
+    named = _confidence(nlp, "Crowds filled the November 16 vigil.", "the November 16")
+    assert full > weekday > named
+
+
+def test_unresolved_values_have_no_confidence(nlp: Language) -> None:
+    doc = annotate(nlp, "The strike began on Monday.", None)
+    assert [(t.value, t.confidence) for t in doc._.ng_timexes] == [(None, 0.0)]

@@ -45,6 +45,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import Timex
 from .extensions import doc_text, token_at
+from .timex_confidence import Evidence, confidence
 from .timex_grammar import (
     Candidate,
     complete_year,
@@ -110,6 +111,39 @@ _SCHEDULED_KINDS = {"wd", "mdy", "dmy", "holiday"}
 _SCHEDULED = {"schedule", "set", "expect", "plan", "slate", "due"}
 _PREV_WORD = re.compile(r"([\w'’.-]+|[—(-])\s*$")
 _CONTEXT_KINDS = {"mon", "wd", "season", "year", "decade", "holiday"}
+# what follows a game clock or a running time, not a time of day
+_GAME_CLOCK = re.compile(
+    r"\s*(?:(?:to|left\s+to)\s+(?:play|go)\b|left\b|remaining\b|gone\b|into\b|on\s+the\s+(?:clock|shot)"
+    r"|(?:of|in)\s+(?:the\s+)?(?:first|second|third|fourth|final|1st|2nd|3rd|4th|opening|last)\s+"
+    r"(?:quarter|half|period|set|round|inning)|(?:marathon|mile|finish|pace|race|lap)\b)",
+    re.I,
+)
+_CLOCK_BEFORE = re.compile(
+    r"\d:[0-5]\d\s+(?:(?:left|remaining|to\s+play|to\s+go|gone)\s+)?(?:in|of|into)\s+$", re.I
+)
+_MEASURE_DETS = {"a", "an", "his", "her", "their", "its", "my", "our", "your", "with", "of", "in"}
+_CLOCK_LEAD = {
+    "at", "by", "until", "till", "before", "after", "around", "about", "from", "since", "to", "and",
+    "between", "approximately", "roughly", "—", "-", "(",
+}  # fmt: skip
+_ZONE_AFTER = re.compile(r"\s*(?:local\s+time|hours?\b|hrs\b|h\b|[A-Z]{2,4}T\b|ET\b|PT\b|CET\b|IST\b)")
+_ALWAYS_EXPLICIT = {
+    "iso", "year", "decadeword", "century", "ref", "pastfut", "durthe", "durvague", "durplural",
+    "durlong", "set", "setfreq", "fy", "slash",
+}  # fmt: skip
+_MODIFIER_DEPS = {"compound", "nmod", "nummod", "amod"}
+# a date before one of these is the noun's own time ("the 2019 season", "the Monday morning")
+_TIME_NOUNS = _TIME_UNITS | {
+    "season",
+    "period",
+    "term",
+    "session",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "weekend",
+}
 _ADJACENT = re.compile(r"\s*(?:,|the|at|on|of)?\s*$")
 
 
@@ -173,6 +207,10 @@ def _licensed(doc: Doc, text: str, cand: Candidate, tok: Token | None) -> bool:
             if tok.ent_type_ == "DATE":
                 return True
         return bool(g.get("mod")) or prev in _TEMPORAL_LEAD or prev in ("the", "'s")
+    if kind in ("quarter", "half") and _CLOCK_BEFORE.search(text, max(0, cand.start - 40), cand.start):
+        return False  # "with 2:15 left in the third quarter": a game's quarter
+    if kind in ("time24", "time"):
+        return _time_of_day(text, cand, prev)
     if kind == "dur" and (g.get("num") or "").lower() in ("a", "an") and g["unit"].lower() == "second":
         return False
     if kind == "ref" and g.get("now"):
@@ -184,6 +222,22 @@ def _licensed(doc: Doc, text: str, cand: Candidate, tok: Token | None) -> bool:
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         return nxt is None or nxt.lemma_.lower() not in _HOLIDAY_THINGS  # "Christmas cards"
     return True
+
+
+def _time_of_day(text: str, cand: Candidate, prev: str) -> bool:
+    """Whether "3:08" is a time of day, not a game clock ("with 3:08 to play", "2:15 left in the
+    third quarter") or a duration ("a 2:05 marathon"): a clock without a.m./p.m. or a zone counts
+    only after a word that introduces a time ("at 14:30", "until 18:00", "between 9:00 and")."""
+    after = text[cand.end : cand.end + 40]
+    if _GAME_CLOCK.match(after):
+        return False
+    if cand.kind == "time":
+        return True  # "a 2 p.m. meeting" is still a time of day
+    if prev in _MEASURE_DETS:
+        return False
+    if cand.match.group("tz"):
+        return True
+    return prev in _CLOCK_LEAD or bool(_ZONE_AFTER.match(after))
 
 
 def _is_date_word(word: str) -> bool:
@@ -210,6 +264,12 @@ def _tense(tok: Token | None) -> str | None:
     if verb.pos_ not in ("VERB", "AUX"):
         return None
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.tag_ == "TO" for c in aux) and not any(c.lower_ in _FUTURE_AUX - {"to"} for c in aux):
+        # an infinitive looks ahead from its clause's verb: "is due to be freed in September" is
+        # the coming September, "was due to be freed in September" one already past
+        matrix = _matrix_tense(verb)
+        if matrix is not None:
+            return matrix
     if any(c.lower_ in _FUTURE_AUX for c in aux):
         return "future"
     present_be = any(c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP") for c in aux)
@@ -224,6 +284,18 @@ def _tense(tok: Token | None) -> str | None:
     if verb.tag_ in ("VBZ", "VBP") and verb.lemma_ not in _REPORTING and not aux:
         return "present"
     return None
+
+
+def _matrix_tense(verb: Token) -> str | None:
+    """The tense of the verb an infinitive hangs from ("planned to", "was due to", "is set to"):
+    ``past`` when that verb is past, else ``future``; None when there is no such verb."""
+    head = verb.head
+    if head.pos_ == "ADJ" and head.dep_ in ("acomp", "amod", "oprd"):
+        head = head.head  # "was due to", "is likely to"
+    if head is verb or head.pos_ not in ("VERB", "AUX") or verb.dep_ not in ("xcomp", "ccomp", "advcl"):
+        return None
+    tense = _tense(head) if head.i != verb.i else None
+    return "past" if tense == "past" else "future"
 
 
 def _tense_of(cand: Candidate, tok: Token | None, text: str) -> str | None:
@@ -264,6 +336,7 @@ def find_timexes(doc: Doc, anchor: date | None) -> list[Timex]:
 
     out: list[Timex] = []
     skip: set[int] = set()
+    resolved: dict[int, tuple[str, str | None]] = {}  # values already worked out with a neighbour
     last_day: dict[int, date] = {}  # sentence start -> latest day-precise date seen in it
     last_date: dict[int, str] = {}  # sentence start -> latest day, month or year value seen in it
     only = [c for c, _ in cands]
@@ -273,28 +346,34 @@ def find_timexes(doc: Doc, anchor: date | None) -> list[Timex]:
         sent = sent_of[i]
         tense = _tense_of(cand, tok, text)
         ref = last_day.get(sent)
+        ref_src = "sentence" if ref is not None else None
+        clock_date = False
         start, end = cand.start, cand.end
         g = cand.match.groupdict()
         if ref is None and prev_sent_of[i] is not None and _opens_sentence(text, sent, start, cand, g):
             ref = last_day.get(prev_sent_of[i])  # "It began on March 3. A week later, ..."
+            ref_src = "before" if ref is not None else None
         if (
             cand.kind in ("time", "time24", "noon")
-            and ref is None
             and i + 1 < len(cands)
             and sent_of[i + 1] == sent
+            and _ADJACENT.match(text[end : cands[i + 1][0].start])
         ):
-            # "9:30 a.m. on Tuesday": the day written after the time
-            nxt_val = value_of(cands[i + 1][0], anchor, _tense_of(*cands[i + 1], text))[1]
-            if _ADJACENT.match(text[end : cands[i + 1][0].start]):
-                ref = to_date(nxt_val)
+            # "9:30 a.m. on Tuesday", "6:30 a.m. the following morning": the day written after the
+            # time, itself counted from the date before ("arrested on Tuesday night")
+            nxt = value_of(cands[i + 1][0], anchor, _tense_of(*cands[i + 1], text), ref)
+            if (nxt_day := to_date(nxt[1])) is not None:
+                ref, clock_date = nxt_day, True
+                resolved[i + 1] = nxt
         if ref is None and (before := last_date.get(sent)) is not None:
             ref = _coarse_ref(cand, g, before)  # "$4bn in 2018, up from $3bn the previous year"
-        typ, value = value_of(cand, anchor, tense, ref)
+            ref_src = "sentence" if ref is not None else None
+        typ, value = resolved[i] if i in resolved else value_of(cand, anchor, tense, ref)
         if cand.kind == "sameday" and value is None:
             # "sold in 2019 and closed later that year": the year (or month) of the date before
-            before = last_date.get(sent)
+            before, ref_src = last_date.get(sent), "sentence"
             if before is None and prev_sent_of[i] is not None and _opens_sentence(text, sent, start, cand, g):
-                before = last_date.get(prev_sent_of[i])
+                before, ref_src = last_date.get(prev_sent_of[i]), "before"
             size = {"year": 4, "month": 7}.get(g["unit"].lower())
             if before is not None and size is not None and len(before) >= size:
                 value = before[:size]
@@ -307,6 +386,7 @@ def find_timexes(doc: Doc, anchor: date | None) -> list[Timex]:
                 typ, value = "DATE", None
                 if base is not None:
                     typ, value = _flip(cand, anchor, base)
+                    ref_src = "sentence"
                 end = nxt.end
                 skip.add(i + 1)
         if direction and typ == "DURATION" and end == cand.end:
@@ -319,7 +399,9 @@ def find_timexes(doc: Doc, anchor: date | None) -> list[Timex]:
             lead = re.search(r"(between|from)\s+$", text[max(0, start - 10) : start], re.I)
             rstart = start - (len(lead.group(0)) if lead else 0)
             length = range_length(value, vb)
-            out.append(Timex(text[rstart:range_end], rstart, range_end, "DURATION", length))
+            out.append(
+                Timex(text[rstart:range_end], rstart, range_end, "DURATION", length, 0.8 if length else 0.0)
+            )
         else:
             prev = _prev_word(text, start)
             if prev in _INCLUDED_PREPS:
@@ -328,9 +410,86 @@ def find_timexes(doc: Doc, anchor: date | None) -> list[Timex]:
             last_day[sent] = d
         if typ == "DATE" and value and granularity(value) in ("day", "month", "year"):
             last_date[sent] = value
-        out.append(Timex(text[start:end], start, end, typ, value))
+        ev = _evidence(doc, cand, g, typ, value, tense, ref_src, clock_date or (ref is not None))
+        out.append(Timex(text[start:end], start, end, typ, value, confidence(ev)))
     out.sort(key=lambda t: (t.start, -t.end))
     return out
+
+
+def _evidence(
+    doc: Doc,
+    cand: Candidate,
+    g: dict,
+    typ: str,
+    value: str | None,
+    tense: str | None,
+    ref_src: str | None,
+    clock_date: bool,
+) -> Evidence:
+    """What ``cand``'s value rests on, for its confidence (see ``timex_confidence``)."""
+    kind = cand.kind
+    direction = (g.get("dir") or "").lower() if kind == "dur" else ""
+    counted = None
+    if kind in ("daybefore", "sameday") or (
+        direction and direction not in ("ago", "from now") and typ == "DATE"
+    ):
+        counted = ref_src or "anchor"
+    if kind in _ALWAYS_EXPLICIT:
+        explicit = True
+    elif kind == "decade":
+        explicit = bool(g.get("dec"))
+    elif kind == "dur":
+        explicit = not direction
+    else:
+        explicit = bool(g.get("year"))
+    mod = (g.get("mod") or "").strip().lower()
+    modified = mod in ("last", "next", "this") or bool(g.get("rel"))
+    modifier, name = _names_a_thing(doc, cand, explicit)
+    slash_order = False
+    two_digit = False
+    if kind == "slash":
+        a, b = int(g["a"]), int(g["b"])
+        slash_order = a != b and a <= 12 and b <= 12
+        two_digit = len(g["y"]) == 2
+    elif kind == "fy":
+        two_digit = len(g["yy"]) == 2
+    return Evidence(
+        kind,
+        value,
+        explicit,
+        modified=modified,
+        tense=tense,
+        counted=counted,
+        clock_day="date" if clock_date else "anchor",
+        modifier=modifier,
+        name=name,
+        two_digit_year=two_digit,
+        ambiguous_order=slash_order,
+    )
+
+
+def _names_a_thing(doc: Doc, cand: Candidate, explicit: bool) -> tuple[bool, bool]:
+    """(modifier, name): whether the expression modifies a noun after it ("the 2020 election", "a
+    2 p.m. meeting"), and whether it is part of a name ("the September 11 memorial", "the July 4th
+    parade", "the May Day rally": a day of the year with no year given, before a noun, or a span
+    spaCy calls an EVENT)."""
+    if not doc.has_annotation("DEP"):
+        return False, False
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False, False
+    modifier = any(
+        t.dep_ in _MODIFIER_DEPS
+        and t.head.i >= span.end
+        and t.head.pos_ in ("NOUN", "PROPN")
+        and t.head.lemma_.lower() not in _TIME_NOUNS
+        and t.head.ent_type_ not in ("DATE", "TIME")
+        for t in span
+    )
+    if not modifier:
+        return False, False
+    day_of_year = cand.kind in ("mdy", "dmy", "holiday") and not explicit
+    return True, day_of_year or any(t.ent_type_ == "EVENT" for t in span)
 
 
 def _opens_sentence(text: str, sent: int, start: int, cand: Candidate, g: dict) -> bool:

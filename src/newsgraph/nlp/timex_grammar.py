@@ -77,7 +77,7 @@ _QORD = r"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)"
 HOLIDAYS = {
     "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "boxing day": (12, 26),
     "new year's day": (1, 1), "new year's eve": (12, 31), "halloween": (10, 31),
-    "valentine's day": (2, 14), "thanksgiving": (11, 0), "thanksgiving day": (11, 0),
+    "valentine's day": (2, 14), "thanksgiving": (11, 0), "thanksgiving day": (11, 0), "may day": (5, 1),
 }  # fmt: skip
 
 # (kind, pattern); case-insensitive parts are wrapped in (?i:...) so the names above stay strict.
@@ -134,7 +134,7 @@ _PATTERNS: list[tuple[str, str]] = [
     (
         "holiday",
         rf"(?P<h>Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s\s+(?:Day|Eve)|Boxing\s+Day|Halloween"
-        rf"|Valentine['’]s\s+Day|Thanksgiving(?:\s+Day)?)(?!\w)(?:\s*,?\s+{_YEAR}(?!\d))?",
+        rf"|Valentine['’]s\s+Day|Thanksgiving(?:\s+Day)?|May\s+Day)(?!\w)(?:\s*,?\s+{_YEAR}(?!\d))?",
     ),
     (
         "unitpart",
@@ -172,7 +172,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "daybefore",
-        r"(?i:\bthe\s+(?:(?P<a>day|week|month|year)\s+(?P<dir>before|after)|(?P<dir2>following|previous|next)\s+(?P<b>day)|(?P<dir3>following|previous|prior)\s+(?P<c>week|month|year))\b)",
+        r"(?i:\bthe\s+(?:(?P<a>day|week|month|year|morning|afternoon|evening|night)\s+(?P<dir>before|after)|(?P<dir2>following|previous|next)\s+(?P<b>day|morning|afternoon|evening|night)|(?P<dir3>following|previous|prior)\s+(?P<c>week|month|year))\b)",
     ),
     (
         "sameday",
@@ -197,7 +197,7 @@ _FIRST = {
     "mdy": "MTWFSJAONDtT", "dmy": "MTWFStT0123456789", "my": "JFMASOND", "mon": "lLtTnNeEmMJFMASOND",
     "wd": "lLtTnNeEMTWFS", "year": "mMeElLtT12", "relunit": "eElLtTnNpPcC", "daybefore": "tT",
     "ref": "nNcCpPaAmMuUrRlL", "pastfut": "tT", "unitpart": "tTvVeEbBsSmM", "sameday": "lLeEtT",
-    "durplural": "tT", "setfreq": "oOtTfFsS0123456789", "holiday": "CNBHVT", "weekend": "tT",
+    "durplural": "tT", "setfreq": "oOtTfFsS0123456789", "holiday": "CNBHVTM", "weekend": "tT",
     "fiscal": "tTfFsSlLnNpPcC1234", "durlong": "yYdDmMwWhH",
 }  # fmt: skip
 
@@ -233,7 +233,7 @@ _GATES: dict[str, tuple[str, ...]] = {
     "set": ("every", "each", "per"),
     "fiscal": ("fiscal", "financial"),
     "fy": ("fy",),
-    "holiday": ("christmas", "year", "boxing", "halloween", "valentine", "thanksgiving"),
+    "holiday": ("christmas", "year", "boxing", "halloween", "valentine", "thanksgiving", "may day"),
     "unitpart": ("end", "beginning", "start", "middle"),
     "ref": ("now", "currently", "present", "recently", "lately"),
     "pastfut": ("past", "future"),
@@ -688,8 +688,11 @@ def _v_daybefore(g: dict, anchor: date | None, tense: str | None, ref: date | No
     sign = -1 if direction in ("before", "previous", "prior") else 1
     if ref is None and sign < 0 and unit != "day":
         ref = anchor  # "up 5% on the previous year": the year before the report
+    pod = PARTS_OF_DAY.get(unit)
     if ref is None:
-        return "DATE", None
+        return ("TIME" if pod else "DATE"), None
+    if pod:  # "the following morning": the day after, in the morning
+        return "TIME", f"{_shift(ref, 1, 'day', sign)}T{pod}"
     return "DATE", _shift(ref, 1, unit, sign)
 
 
