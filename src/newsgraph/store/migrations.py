@@ -58,6 +58,12 @@ def _upgrade_to_2(conn: Connection) -> None:
     metadata.create_all(conn, tables=[entity_keys, minhash_signatures, minhash_bands], checkfirst=True)
 
 
+def _upgrade_to_3(conn: Connection) -> None:
+    """Version 3: ``timexes.confidence`` (1.0 for rows written before it existed)."""
+    if "confidence" not in {c["name"] for c in inspect(conn).get_columns("timexes")}:
+        conn.execute(text("ALTER TABLE timexes ADD COLUMN confidence FLOAT NOT NULL DEFAULT 1.0"))
+
+
 def _get(conn: Connection, key: str) -> int | None:
     row = conn.execute(select(meta.c.value).where(meta.c.key == key)).first()
     return int(row[0]) if row else None

@@ -28,7 +28,7 @@ from sqlalchemy import (
 
 __all__ = ["metadata", "SCHEMA_VERSION"]
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 metadata = MetaData()
 
@@ -126,6 +126,8 @@ timexes = Table(
     Column("type", String(16), nullable=False),
     Column("value", String(64), index=True),
     *_span_columns(),
+    # how far to trust the value as the time of what its sentence reports (nlp.timex_confidence)
+    Column("confidence", Float, nullable=False, default=1.0, server_default="1.0"),
 )
 Index("ix_timexes_sentence", timexes.c.article_id, timexes.c.sent_start)
 

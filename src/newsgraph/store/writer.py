@@ -207,6 +207,7 @@ def _write_fact_rows(conn: Connection, facts: Facts, s: _Sentences, ids: dict[st
                     "text": t.text,
                     "type": t.type,
                     "value": t.value,
+                    "confidence": t.confidence,
                     **s.cols(t.start, t.end),
                 }
                 for t in facts.timexes
