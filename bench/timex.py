@@ -1,6 +1,6 @@
 """Time expressions on MEANTIME: TIMEX3 value accuracy of newsgraph vs dateparser, and detection.
 
-Usage: .venv/bin/python bench/timex.py [--limit N] [--corpus airbus apple] [--errors]
+Usage: .venv/bin/python bench/timex.py [--limit N] [--corpus airbus apple] [--errors] [--by-confidence]
 
 For each article the text is rebuilt from its tokens (headline, date line and body as three
 paragraphs) and anchored on its CREATION_TIME timex, which is left out of the scoring.
@@ -10,6 +10,10 @@ paragraphs) and anchored on its CREATION_TIME timex, which is left out of the sc
   date written as a TIMEX3 value at the period it reports (day, week, month, year, time).
 - ``end-to-end``: the full ``newsgraph_timex`` component on the rebuilt text; a gold timex counts as
   right when a predicted timex overlapping it carries the gold value. Detection P/R/F1 by overlap.
+
+``--by-confidence`` prints, for the predicted timexes with a calendar value (those that can date a
+timeline line), how often the value is right per ``Timex.confidence`` band and above each threshold
+(a prediction overlapping no gold timex counts as wrong).
 
 ``--errors`` also lists, per corpus, each gold timex that ``resolve`` or the end-to-end run gets wrong
 and each predicted timex that overlaps no gold one (a false detection).
@@ -129,6 +133,7 @@ def score(docs: list[MeantimeDoc], nlp: object, errors: list[str] | None = None)
 
     n = right_ng = right_dp = right_e2e = 0
     n_pred = pred_hit = gold_hit = 0
+    bands: list[tuple[float, bool]] = []  # (confidence, right) of each predicted calendar value
     t_ng = t_dp = t_pipe = 0.0
     stop = [p for p in nlp.pipe_names if p.startswith("newsgraph_") and p != "newsgraph_timex"]  # type: ignore[attr-defined]
     stop = [p for p in stop if nlp.pipe_names.index(p) > nlp.pipe_names.index("newsgraph_timex")]  # type: ignore[attr-defined]
@@ -164,6 +169,10 @@ def score(docs: list[MeantimeDoc], nlp: object, errors: list[str] | None = None)
         pred_hit += sum(
             any(_overlap((p.start, p.end), (g.start, g.end)) for g in doc_gold.timexes) for p in preds
         )
+        for p in preds:
+            if p.on_calendar:
+                golds = [g for g in doc_gold.timexes if _overlap((p.start, p.end), (g.start, g.end))]
+                bands.append((p.confidence, any(g.value == p.value for g in golds)))
         for g in doc_gold.timexes:
             hits = [p for p in preds if _overlap((p.start, p.end), (g.start, g.end))]
             gold_hit += bool(hits)
@@ -194,7 +203,22 @@ def score(docs: list[MeantimeDoc], nlp: object, errors: list[str] | None = None)
         "ms_resolve": 1000 * t_ng / max(n, 1),
         "ms_dateparser": 1000 * t_dp / max(n, 1),
         "ms_doc": 1000 * t_pipe / max(len(docs), 1),
+        "bands": bands,  # type: ignore[dict-item]
     }
+
+
+def print_bands(name: str, bands: list[tuple[float, bool]]) -> None:
+    """Accuracy of calendar values per confidence band and at or above each threshold."""
+    print(f"\n{name}: calendar values by confidence")
+    print("| confidence | n | right | at or above: n | precision |")
+    print("|---|---|---|---|---|")
+    edges = [0.0, 0.5, 0.7, 0.75, 0.8, 0.85, 0.9, 1.01]
+    for lo, hi in zip(edges, edges[1:], strict=False):
+        band = [ok for c, ok in bands if lo <= c < hi]
+        above = [ok for c, ok in bands if c >= lo]
+        acc = f"{sum(band) / len(band):.2f}" if band else "-"
+        prec = f"{sum(above) / len(above):.3f}" if above else "-"
+        print(f"| {lo:.2f}-{min(hi, 1):.2f} | {len(band)} | {acc} | {len(above)} | {prec} |")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -203,6 +227,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=None, help="articles per corpus")
     ap.add_argument("--corpus", nargs="+", default=["airbus", "apple"])
     ap.add_argument("--errors", action="store_true", help="list the misses and false detections")
+    ap.add_argument("--by-confidence", action="store_true", help="accuracy of calendar values per confidence")
     args = ap.parse_args(argv)
     if not DATA.exists():
         print(f"MEANTIME data not found at {DATA}", file=sys.stderr)
@@ -233,6 +258,9 @@ def main(argv: list[str] | None = None) -> int:
             f"| {s['P']:.3f} | {s['R']:.3f} | {s['F1']:.3f} | {s['e2e']:.3f} "
             f"| {s['ms_resolve']:.2f} | {s['ms_dateparser']:.2f} | {s['ms_doc']:.1f} |"
         )
+    if args.by_confidence:
+        for name, s in rows:
+            print_bands(name, s["bands"])  # type: ignore[arg-type]
     for name, lines in misses.items():
         if args.errors:
             print(f"\n{name}: {len(lines)} errors")
