@@ -20,6 +20,7 @@ from functools import cached_property
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..resolve.names import is_function_word, is_generic_word, is_institution_word, vocabulary
 from .extensions import EntityCluster, doc_text
 
 __all__ = ["group_entities", "ENTITY_LABELS", "normalise_name", "acronym_of"]
@@ -41,15 +42,8 @@ ORG_HEADS = frozenset(
 FAC_HEADS = frozenset(
     "port airport bridge stadium station terminal harbour harbor dam prison hospital tower canal highway".split()
 )
-# Titles and honorifics that can stand before a person's name.
-TITLE_WORDS = frozenset(
-    """mr mr. mrs mrs. ms ms. dr dr. prof prof. sir dame lord lady president minister secretary senator
-    governor mayor judge justice general gen. colonel col. captain capt. lieutenant sergeant major admiral
-    commander chief chairman chairwoman chair director ceo king queen prince princess pope pastor rev.
-    reverend father sheikh ayatollah imam rabbi bishop cardinal chancellor premier ambassador commissioner
-    inspector detective officer sen. rep. representative congressman congresswoman speaker mp mep
-    spokesman spokeswoman spokesperson leader prosecutor attorney""".split()
-)
+# Titles and honorifics that can stand before a person's name (data/titles.toml).
+TITLE_WORDS = vocabulary()["titles"]
 # Lowercase words that join a place to an organisation head ("Alder police department").
 _PLACE_ORG = re.compile(
     r"^(?:(?:city|county|state|metropolitan|municipal|regional|national|local)\s+)?"
@@ -91,6 +85,8 @@ class _Mention:
     span: Span
     label: str
     titled: str | None = None  # "Transport Minister Elena Varga" for the span "Elena Varga"
+    weight: float = 1.0  # how much the model's label counts in the vote (less for a span we cut)
+    cue: str | None = None  # the type the context says (a title: PERSON; ", the company": ORG)
 
     @property
     def key(self) -> str:
@@ -112,6 +108,20 @@ class _Group:
     @property
     def first(self) -> int:
         return min(m.span.start_char for m in self.mentions)
+
+    def vote(self) -> str:
+        """The type most of the evidence says: each mention's label once, its context cue three times.
+        A tie keeps the label the group has."""
+        votes: dict[str, float] = {}
+        for m in self.mentions:
+            votes[m.label] = votes.get(m.label, 0.0) + m.weight
+            if m.cue:
+                votes[m.cue] = votes.get(m.cue, 0.0) + 3.0
+        if votes:
+            best = max(votes.values())
+            if votes.get(self.label, 0.0) < best:
+                self.label = max(votes, key=lambda k: (votes[k], k == "PERSON"))
+        return self.label
 
     def invalidate(self) -> None:
         """Forget the cached name after the mentions changed."""
@@ -175,15 +185,79 @@ def _title_start(doc: Doc, start: int) -> int:
     return i
 
 
+_COORDINATORS = frozenset({",", "and", "&", "or"})
+_NAME_SUFFIXES = frozenset(
+    "inc inc. ltd ltd. llc co co. corp corp. plc ag sa gmbh jr jr. sr sr. ii iii iv".split()
+)
+_WEAK_LABELS = frozenset({"WORK_OF_ART", "PRODUCT", "LAW", "EVENT", "FAC", "LOC"})
+
+
+def _coordinated(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int]]:
+    """The names one span joins: "Blue Harbor, Kessler" and "Blue Harbor and Kessler" are two.
+
+    A person's name never holds a comma or "and"; an organisation's may ("Procter and Gamble"),
+    so there "and" splits only when the article also names a part alone."""
+    if label not in {"PERSON", "ORG"}:
+        return [(start, end)]
+    cuts = [i for i in range(start + 1, end - 1) if doc[i].lower_ in _COORDINATORS]
+    if not cuts:
+        return [(start, end)]
+    parts, s = [], start
+    for i in cuts:
+        parts.append((s, i))
+        s = i + 1
+    parts.append((s, end))
+    if any(e <= b or not doc[b].text[:1].isupper() or doc[b].lower_ in _NAME_SUFFIXES for b, e in parts):
+        return [(start, end)]  # "Kessler, Inc.", "Martin King, Jr.", "Harbor and the sea"
+    if label == "PERSON" or any(doc[i].text == "," for i in cuts):
+        return parts
+    text = doc_text(doc)
+    whole = text.count(doc[start:end].text)
+    return parts if any(text.count(doc[b:e].text) > whole for b, e in parts) else [(start, end)]
+
+
+def _possessed(doc: Doc, start: int, end: int) -> int | None:
+    """The token index of a possessive inside a span ("Orchard's PadBook": the owner is no part of it)."""
+    for i in range(start + 1, end - 1):
+        if doc[i].text in _POSSESSIVE and doc[i + 1].text[:1].isupper():
+            return i
+    return None
+
+
+def _cue(doc: Doc, span: Span, label: str) -> str | None:
+    """What the words around a mention say it is: a title before it (PERSON), ", the company" or
+    "the firm X" (ORG), the subject of a verb of saying that the model called a work, a product,
+    a law, an event or a place inside a country (a speaker: PERSON)."""
+    vocab = vocabulary()
+    start = span.start
+    if len(span) > 1 and span[0].lower_ in TITLE_WORDS and span[0].text[:1].isupper():
+        start = span.start + 1  # the model took the title in: "President Novak"
+        return "PERSON" if all(t.text[:1].isupper() for t in span) and len(span) <= 5 else None
+    if start > 0 and doc[start - 1].lower_ in TITLE_WORDS and doc[start - 1].text[:1].isupper():
+        if all(t.text[:1].isupper() for t in span) and len(span) <= 4:
+            return "PERSON"
+    after = [t for t in doc[span.end : span.end + 4]]
+    if len(after) >= 2 and after[0].text == "," and after[1].lower_ in _DETERMINERS:
+        if any(t.lower_ in vocab["org_nouns"] for t in after[2:4]):
+            return "ORG"
+    root = span.root
+    if root.dep_ in {"appos", "compound"} and root.head.lower_ in vocab["org_nouns"] and root.head.i < start:
+        return "ORG"
+    if (
+        label in _WEAK_LABELS
+        and root.dep_ in {"nsubj", "nsubjpass"}
+        and root.head.lemma_ in vocab["say_verbs"]
+    ):
+        return "PERSON"
+    return None
+
+
 def _clean_mentions(doc: Doc) -> tuple[list[_Mention], list[Span]]:
-    """Trim, relabel and rejoin the model's entity spans; return our mentions and the other ents."""
+    """Trim, relabel, split and rejoin the model's entity spans; return our mentions and the other ents."""
     mentions: list[_Mention] = []
     others: list[Span] = []
     ents = list(doc.ents)
-    skip: set[int] = set()
     for k, ent in enumerate(ents):
-        if k in skip:
-            continue
         if ent.label_ not in ENTITY_LABELS:
             others.append(ent)
             continue
@@ -200,43 +274,67 @@ def _clean_mentions(doc: Doc) -> tuple[list[_Mention], list[Span]]:
                 if _PLACE_ORG.match(doc[end:cut].text.lower()):
                     end, label = cut, "ORG"
                     break
-        span = doc[start:end]
-        # A title before a person; an ORG slip that is only the title's first word is dropped.
-        titled = None
-        if label == "PERSON":
-            while start < end - 1 and doc[start].lower_ in TITLE_WORDS:
-                start += 1
-            t0 = _title_start(doc, start)
-            if t0 < start:
-                titled = doc[t0:end].text
-                while mentions and mentions[-1].span.end > t0 and mentions[-1].label == "ORG":
-                    mentions.pop()
-            span = doc[start:end]
-        elif (
+        if (
             label == "ORG"
             and k + 1 < len(ents)
             and ents[k + 1].label_ == "PERSON"
             and _title_start(doc, ents[k + 1].start) <= start
         ):
             continue  # "Transport" in "Transport Minister Elena Varga"
-        head = _head_word(span)
-        first = span[0].lower_
-        if label in {"PERSON", "GPE", "NORP", "LOC", "PRODUCT"} and head in ORG_HEADS:
-            label = "ORG"
-        if label in {"LOC", "GPE", "ORG", "PERSON"} and (
-            head in FAC_HEADS or (first in FAC_HEADS and len(span) > 2 and span[1].lower_ == "of")
-        ):
-            label = "FAC"
-        if mentions and mentions[-1].span.end > span.start:  # overlap after extension: keep the longer
-            if len(mentions[-1].span) >= len(span):
-                continue
-            mentions.pop()
-        mentions.append(_Mention(span, label, titled))
+        parts: list[tuple[int, int, str, float]] = []
+        owner = _possessed(doc, start, end)
+        if owner is not None:  # "Orchard's PadBook": the company, then its product
+            rest = doc[owner + 1 : end]
+            rest_label = "PRODUCT" if label in {"ORG", "PERSON", "PRODUCT"} else label
+            parts = [(start, owner, label, 0.5), (owner + 1, end, rest_label, 0.5)]
+            if _head_word(rest) in ORG_HEADS:
+                parts[1] = (owner + 1, end, "ORG", 0.5)
+        else:
+            parts = [(b, e, label, 1.0) for b, e in _coordinated(doc, start, end, label)]
+        for b, e, part_label, weight in parts:
+            _add_mention(doc, mentions, b, e, part_label, weight)
     mentions.extend(_untagged_orgs(doc, mentions, others))
     mentions.sort(key=lambda m: m.span.start)
     spans = [m.span for m in mentions]
     others = [o for o in others if not any(o.start < s.end and s.start < o.end for s in spans)]
     return mentions, others
+
+
+def _add_mention(doc: Doc, mentions: list[_Mention], start: int, end: int, label: str, weight: float) -> None:
+    """Clean one name span (titles off, label fixed by its head and context) and add it."""
+    start, end = _trim(doc, start, end)
+    if start >= end:
+        return
+    span = doc[start:end]
+    if is_function_word(span.text):
+        return  # "He", "Its": a pronoun the model tagged is no name
+    cue = _cue(doc, span, label)
+    if cue == "PERSON" and label != "PERSON" and _head_word(span) not in ORG_HEADS | FAC_HEADS:
+        label = "PERSON"  # "Ambassador Sondland" typed GPE or WORK_OF_ART
+    # A title before a person; an ORG slip that is only the title's first word is dropped.
+    titled = None
+    if label == "PERSON":
+        while start < end - 1 and doc[start].lower_ in TITLE_WORDS:
+            start += 1
+        t0 = _title_start(doc, start)
+        if t0 < start:
+            titled = doc[t0:end].text
+            while mentions and mentions[-1].span.end > t0 and mentions[-1].label == "ORG":
+                mentions.pop()
+        span = doc[start:end]
+    head = _head_word(span)
+    first = span[0].lower_
+    if label in {"PERSON", "GPE", "NORP", "LOC", "PRODUCT"} and head in ORG_HEADS:
+        label = "ORG"
+    if label in {"LOC", "GPE", "ORG", "PERSON"} and (
+        head in FAC_HEADS or (first in FAC_HEADS and len(span) > 2 and span[1].lower_ == "of")
+    ):
+        label = "FAC"
+    if mentions and mentions[-1].span.end > span.start:  # overlap after extension: keep the longer
+        if len(mentions[-1].span) >= len(span):
+            return
+        mentions.pop()
+    mentions.append(_Mention(span, label, titled, weight, cue))
 
 
 # Heads safe enough to name an organisation the model missed (not "Times", "Post", "News"...).
@@ -323,7 +421,7 @@ def _group(doc: Doc, mentions: list[_Mention]) -> list[_Group]:
     by_key: dict[str, list[_Group]] = {}
     of_mention: list[_Group] = []
     for m in mentions:
-        g = next((g for g in by_key.get(m.key, []) if _compatible(g.label, m.label)), None)
+        g = next((g for g in by_key.get(m.key, []) if _same_thing(g.label, m.label)), None)
         if g is None:
             g = _Group(m.label)
             groups.append(g)
@@ -333,8 +431,12 @@ def _group(doc: Doc, mentions: list[_Mention]) -> list[_Group]:
         of_mention.append(g)
     for i, j in _explicit_aliases(doc, mentions):
         a, b = of_mention[i].root(), of_mention[j].root()
-        if a is not b and (a.label == b.label or _is_acronym(mentions[j].span.text)):
-            b.merged_into = a
+        short = mentions[j].span.text
+        if a is not b and (not _is_acronym(short) or _initials_fit(mentions[i].span.text, short)):
+            if a.label == b.label or _is_acronym(short):
+                b.merged_into = a  # "LONDON (AP)" teaches nothing: AP is no initials of London
+    for g in groups:
+        g.vote()
 
     def live() -> list[_Group]:
         return [g for g in groups if g.merged_into is None]
@@ -357,22 +459,69 @@ def _group(doc: Doc, mentions: list[_Mention]) -> list[_Group]:
         if g.merged_into is not None:
             continue
         toks = g.tokens
+        if len(toks) == 1 and (is_function_word(toks[0]) or is_institution_word(toks[0])):
+            continue  # "He" is no short form of "Wang He", nor "House" of "White House"
         candidates = []
+        given = []
         for h in alive:
             if h is g or h.merged_into is not None or len(h.tokens) <= len(toks):
                 continue
             ht = h.tokens
             if h.label == "PERSON" and g.label in {"PERSON", "ORG", "NORP"} and ht[-len(toks) :] == toks:
                 candidates.append(h)  # surname ("Reyes" -> "Tomas Reyes")
+            elif h.label == "PERSON" and g.label in {"PERSON", "ORG"} and len(toks) == 1 and ht[0] == toks[0]:
+                given.append(h)  # given name, or a family name written first ("Li" -> "Li Wenhao")
             elif h.label in {"ORG", "FAC"} and g.label in {"ORG", "NORP", "PERSON", "PRODUCT"}:
                 if ht[: len(toks)] == toks and not _is_acronym(" ".join(toks)):
-                    candidates.append(h)  # leading words ("Meridian" -> "Meridian Shipping")
+                    if len(toks) > 1 or not is_generic_word(toks[0]):  # not "American" -> "American Airlines"
+                        candidates.append(h)  # leading words ("Meridian" -> "Meridian Shipping")
                 elif len(toks) == 1 and toks[0][0].isupper() and _head_word(h.name_span) == toks[0].lower():
                     candidates.append(h)  # head noun ("the Guild" -> "Seafarers Guild")
+        if not candidates and given:
+            candidates = given  # a surname match always wins over a given-name one
+        candidates = [h for h in candidates if not _set_apart(doc, g, h)]
         roots = {id(c.root()): c.root() for c in candidates if c.root() is not g}
         if len(roots) == 1:
             g.merged_into = next(iter(roots.values()))
     return live_groups(groups)
+
+
+def _same_thing(a: str, b: str) -> bool:
+    """Whether two labels of one name may be one thing: any two, save a place and an organisation
+    or a people ("Washington" the city and "Washington" the team keep apart)."""
+    places, bodies = {"GPE", "LOC", "FAC"}, {"ORG", "NORP"}
+    return _compatible(a, b) or not ((a in places and b in bodies) or (b in places and a in bodies))
+
+
+def _initials_fit(long: str, short: str) -> bool:
+    """True when the capitals of ``short`` are initials of ``long``'s words, the first one first."""
+    capitals = [ch.lower() for ch in short if ch.isalpha()]
+    heads = [w[0].lower() for w in re.split(r"[\s\-]+", long) if w and w[0].isalpha()]
+    return bool(capitals and heads) and capitals[0] == heads[0] and all(ch in heads for ch in capitals)
+
+
+_CONTRAST = frozenset({"and", "or", "nor", "versus", "vs", "vs.", "against", "with", "from", "&"})
+
+
+def _set_apart(doc: Doc, short: _Group, long: _Group) -> bool:
+    """Whether the article keeps a short name and a longer one containing it apart ("the Front"
+    and "the Northern Front"): the short one is used before the long one is, or the two are
+    set side by side ("the Northern Front and the Front", "the Front against the Northern Front")."""
+    if long.label == "PERSON" and short.label == "PERSON":
+        return False  # "Reyes ... Tomas Reyes" in a caption-like lead still is one person
+    if short.first < long.first:
+        return True
+    for m in short.mentions:
+        for n in long.mentions:
+            a, b = (m.span, n.span) if m.span.start < n.span.start else (n.span, m.span)
+            between = doc[a.end : b.start]
+            if len(between) <= 3 and any(t.lower_ in _CONTRAST for t in between):
+                return True
+            if m.span.root.dep_ == "conj" and m.span.root.head.i in range(n.span.start, n.span.end):
+                return True
+            if n.span.root.dep_ == "conj" and n.span.root.head.i in range(m.span.start, m.span.end):
+                return True
+    return False
 
 
 def live_groups(groups: Iterable[_Group]) -> list[_Group]:
@@ -389,6 +538,28 @@ def live_groups(groups: Iterable[_Group]) -> list[_Group]:
     return [r for r in roots if r.mentions]
 
 
+_SMALL_WORDS = frozenset("a an the of and or but for nor on in at to by with from as vs vs.".split())
+
+
+def _title_case_line(text: str) -> bool:
+    """Whether a line capitalises (nearly) all its words: a heading, a teaser, a headline."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’.-]*", text) if w.lower() not in _SMALL_WORDS]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.9 * len(words)
+
+
+def _fragment(doc: Doc, g: _Group) -> bool:
+    """An entity named only inside Title Case lines (a heading or a teaser in the body: "Streamer
+    Is Basically A Beta Test", "Tour Dates"): no entity unless a prose line names it too."""
+    text = doc_text(doc)
+    for m in g.mentions:
+        start = text.rfind("\n", 0, m.span.start_char) + 1
+        end = text.find("\n", m.span.end_char)
+        line = text[start : end if end >= 0 else len(text)]
+        if not _title_case_line(line):
+            return False
+    return True
+
+
 def _surface_forms(
     groups: list[_Group],
 ) -> tuple[dict[tuple[str, ...], _Group | None], set[tuple[str, ...]]]:
@@ -399,6 +570,8 @@ def _surface_forms(
     def add(form: tuple[str, ...], g: _Group) -> None:
         if not form or not form[0][:1].isupper():
             return
+        if len(form) == 1 and (is_function_word(form[0]) or is_institution_word(form[0])):
+            return  # "He" in "Wang He" or "House" in "White House" finds nothing alone
         forms[form] = g if forms.get(form, g) is g else None
 
     for g in groups:
@@ -462,12 +635,13 @@ def group_entities(doc: Doc) -> Doc:
     mentions.sort(key=lambda m: m.span.start)
     groups = _group(doc, mentions)
     _extra_mentions(doc, groups, others)
+    groups = [g for g in groups if not _fragment(doc, g)]
     groups.sort(key=lambda g: g.first)
     clusters: list[EntityCluster] = []
     ents: list[Span] = list(others)
     for k, g in enumerate(groups, 1):
         name_span = g.name_span
-        label = next(m.label for m in g.mentions if m.span == name_span)
+        label = g.vote()
         g.mentions.sort(key=lambda m: m.span.start)
         spans = [Span(doc, m.span.start, m.span.end, label=label) for m in g.mentions]
         name = name_span.text

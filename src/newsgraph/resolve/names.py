@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+import tomllib
 import unicodedata
 from functools import lru_cache
+from importlib import resources
 
 __all__ = ["name_key"]
 
@@ -50,3 +52,89 @@ def compact_key(name: str) -> str:
 
 
 __all__ += ["is_acronym", "initials", "compact_key"]
+
+
+def _words(file: str, *sections: str) -> frozenset[str]:
+    raw = tomllib.loads(resources.files("newsgraph").joinpath(f"data/{file}").read_text("utf-8"))
+    return frozenset(w for s in sections for w in raw[s].split())
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> dict[str, frozenset[str]]:
+    """The shipped word lists: ``titles`` (and honorifics), ``function`` (pronouns, determiners),
+    ``generic`` (kind words: "house", "court", "party"), ``say_verbs``, ``org_nouns``."""
+    return {
+        "titles": _words("titles.toml", "honorifics", "titles"),
+        "title_modifiers": _words("titles.toml", "modifiers"),
+        "function": _words("not_names.toml", "pronouns", "determiners"),
+        "generic": _words("not_names.toml", "generic", "institutions"),
+        "institutions": _words("not_names.toml", "institutions"),
+        "say_verbs": _words("type_cues.toml", "say_verbs"),
+        "org_nouns": _words("type_cues.toml", "org_nouns"),
+    }
+
+
+def is_function_word(form: str) -> bool:
+    """True for a form that is only pronouns and determiners ("He", "Its", "the"): never a name."""
+    words = name_key(form).split()
+    return not words or all(w in vocabulary()["function"] for w in words)
+
+
+def is_generic_word(form: str) -> bool:
+    """True for one kind word ("House", "Court", "Party", "the Front"): a common noun on its own."""
+    words = name_key(form).split()
+    return len(words) == 1 and words[0] in vocabulary()["generic"]
+
+
+def is_institution_word(form: str) -> bool:
+    """True for one word that names an institution on its own ("House", "Court", "Senate")."""
+    words = name_key(form).split()
+    return len(words) == 1 and words[0] in vocabulary()["institutions"]
+
+
+def may_alias(form: str, name: str) -> bool:
+    """Whether ``form`` may be stored and matched as a name of the entity called ``name``.
+
+    Pronouns and determiners never; one kind word ("House", "Party") only when it is the
+    entity's whole name (the entity "Congress"), never as the short form of a longer one.
+    """
+    if is_function_word(form):
+        return False
+    return not is_generic_word(form) or name_key(form) == name_key(name)
+
+
+_TITLE_TOKEN = re.compile(r"\S+")
+
+
+def strip_titles(name: str) -> str:
+    """A person's name without leading titles and honorifics: "Sen. Ana Ruiz" -> "Ana Ruiz".
+
+    The last word always stays ("President" alone is left as it is)."""
+    tokens = _TITLE_TOKEN.findall(name)
+    titles, modifiers = vocabulary()["titles"], vocabulary()["title_modifiers"]
+    k = 0
+    while k < len(tokens) - 1:
+        word = tokens[k].casefold()
+        if word in titles:
+            k += 1
+            continue
+        titled = next((j for j in range(k + 1, len(tokens) - 1) if tokens[j].casefold() in titles), None)
+        if (
+            word in modifiers
+            and titled is not None
+            and all(t.casefold() in modifiers | titles for t in tokens[k:titled])
+        ):
+            k = titled + 1
+            continue
+        break
+    return " ".join(tokens[k:]) if k else name
+
+
+__all__ += [
+    "vocabulary",
+    "is_function_word",
+    "is_generic_word",
+    "is_institution_word",
+    "may_alias",
+    "strip_titles",
+]
