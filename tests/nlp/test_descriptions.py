@@ -152,3 +152,16 @@ def test_confidence_is_lower_for_a_line_that_is_not_a_sentence(nlp: Language) ->
     sentence = conf("Omar Vance, the chief executive of Brightline Logistics, resigned.")
     headline = conf("Omar Vance, the chief executive of Brightline Logistics, resigns")
     assert sentence > headline
+
+
+def test_descriptions_in_a_list_of_named_people_and_counted_titles_stay(nlp: Language) -> None:
+    doc = seeded(
+        nlp,
+        "Kurt Vogel, the former envoy to Ostland, and Tim Marsh, a former council official, testified. "
+        "Tim Dunmore, five time league champion, retired.",
+        [("Kurt Vogel", "PERSON"), ("Ostland", "GPE"), ("Tim Marsh", "PERSON"), ("Tim Dunmore", "PERSON")],
+    )
+    got = described(doc)
+    assert ("Kurt Vogel", "the former envoy to Ostland", "appositive") in got
+    assert ("Tim Marsh", "a former council official", "appositive") in got
+    assert ("Tim Dunmore", "five time league champion", "appositive") in got

@@ -102,13 +102,18 @@ def _appositive_factor(name: Span, desc: Span, index: EntityIndex) -> float:
         return 0.0
     if root.lemma_.lower() in CREDIT_WORDS or root.lower_ in CREDIT_WORDS:
         return 0.0
-    if any(c.dep_ == "nummod" for c in root.children) or desc[0].like_num or desc[0].text[:1].isdigit():
+    numbered = (
+        any(c.dep_ == "nummod" for c in root.children) or desc[0].like_num or desc[0].text[:1].isdigit()
+    )
+    if numbered and not _times(desc):
         return 0.0
     if any(c.dep_ == "conj" and any(g.dep_ == "det" for g in c.children) for c in root.children):
         return 0.0  # "a Homepage, an About page, a Contact page": a list, not a description
     if any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in name.root.children):
         return 0.0  # "a Homepage": a thing named, not a name
-    if desc.start >= name.end and any(c.dep_ == "conj" and c.i >= desc.end for c in name.root.children):
+    if desc.start >= name.end and any(
+        c.dep_ == "conj" and c.i >= desc.end and c.pos_ == "NOUN" for c in name.root.children
+    ):
         return 0.0  # "Alpha, a ..., Beta and Gamma": items of a list
     words = [t for t in gap if not t.is_punct]
     factor = 1.0
@@ -125,6 +130,11 @@ def _appositive_factor(name: Span, desc: Span, index: EntityIndex) -> float:
         if not (name.root.conjuncts or name.root.dep_ == "conj"):
             return 0.0  # "the researchers Richard Axel": a plural says nothing of one person
     return factor
+
+
+def _times(desc: Span) -> bool:
+    """ "five-time champion", "a two-time winner": a count that is part of a title."""
+    return any(t.lower_ in {"time", "-time"} or t.lower_.endswith("-time") for t in desc[:4])
 
 
 def _text_factor(span: Span) -> float:
