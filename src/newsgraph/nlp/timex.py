@@ -272,6 +272,8 @@ def _tense(tok: Token | None) -> str | None:
             return matrix
     if any(c.lower_ in _FUTURE_AUX for c in aux):
         return "future"
+    if any(c.tag_ == "VBD" for c in aux):
+        return "past"  # "were hoping", "had planned", "was meeting"
     present_be = any(c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP") for c in aux)
     if verb.tag_ == "VBG" and present_be:
         return "future"  # "the union is meeting on Monday"
@@ -294,6 +296,18 @@ def _matrix_tense(verb: Token) -> str | None:
         head = head.head  # "was due to", "is likely to"
     if head is verb or head.pos_ not in ("VERB", "AUX") or verb.dep_ not in ("xcomp", "ccomp", "advcl"):
         return None
+    for _ in range(3):
+        # "spent Monday trying to distance themselves": a participle without a tense of its own
+        # takes the tense of the verb above it
+        if (
+            head.tag_ not in ("VBG", "VB")
+            or head.dep_ not in ("xcomp", "advcl", "ccomp")
+            or head.head is head
+        ):
+            break
+        if any(c.dep_ in ("aux", "auxpass") for c in head.children):
+            break
+        head = head.head
     tense = _tense(head) if head.i != verb.i else None
     return "past" if tense == "past" else "future"
 
@@ -445,6 +459,9 @@ def _evidence(
     mod = (g.get("mod") or "").strip().lower()
     modified = mod in ("last", "next", "this") or bool(g.get("rel"))
     modifier, name = _names_a_thing(doc, cand, explicit)
+    verbless = False
+    if doc.has_annotation("SENT_START") and (tok := token_at(doc, cand.start)) is not None:
+        verbless = not any(t.pos_ in ("VERB", "AUX") for t in tok.sent)
     slash_order = False
     two_digit = False
     if kind == "slash":
@@ -465,6 +482,7 @@ def _evidence(
         name=name,
         two_digit_year=two_digit,
         ambiguous_order=slash_order,
+        verbless=verbless,
     )
 
 

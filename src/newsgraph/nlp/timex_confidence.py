@@ -64,6 +64,9 @@ class Evidence:
     two_digit_year: bool = False
     ambiguous_order: bool = False
     """A slashed date whose day and month could be swapped (3/4/2025)."""
+    verbless: bool = False
+    """The sentence has no verb (a list line "June 9 -- Civic Arena", a caption): nothing but the
+    news default points a bare date."""
 
 
 def confidence(ev: Evidence) -> float:
@@ -88,6 +91,8 @@ def confidence(ev: Evidence) -> float:
     elif kind in _DIRECTED:
         with_tense, default = _DIRECTED[kind]
         score = with_tense if ev.tense in ("past", "future") else default
+        if ev.verbless:
+            score -= 0.2  # schedules and lists look ahead as often as back
     else:
         score = _ANCHORED.get(kind, 0.8)
     if ev.name:
