@@ -22,6 +22,7 @@ import math
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import JaroWinkler
 from sqlalchemy import Connection, bindparam, insert, select, update
 
 from ..model import Entity, Facts
@@ -30,7 +31,7 @@ from .aliases import learn_aliases
 from .context import StoreCache, words_of
 from .corrections import Rules, load_rules
 from .lookups import Lookups
-from .names import compact_key, initials, is_acronym, name_key
+from .names import compact_key, initials, is_acronym, may_alias, name_key, strip_titles
 
 __all__ = ["link_entity", "link_article", "matching_keys", "add_aliases", "bump_counts", "LinkContext"]
 
@@ -60,7 +61,9 @@ def matching_keys(entity: Entity) -> set[str]:
     """The name keys distinctive enough to merge on: the name and its multi-word or acronym aliases
     (for an organisation, also each without its legal form: "Apple Inc." meets "Apple")."""
     keys = {name_key(entity.name)}
-    for alias in entity.aliases:
+    for alias in alias_names(entity):
+        if entity.type == "PERSON":
+            alias = strip_titles(alias)  # "Mr. Reyes" is a bare surname, not a two-word name
         key = name_key(alias)
         if " " in key or is_acronym(alias):
             keys.add(key)
@@ -68,6 +71,23 @@ def matching_keys(entity: Entity) -> set[str]:
         keys |= {_without_designator(k) for k in keys}
     keys.discard("")
     return keys
+
+
+def _head(name: str) -> str:
+    """A name's head word: the last before "of" ("federation" in "Federation of Labour"), else the last."""
+    words = name_key(name).split()
+    if "of" in words[1:]:
+        return words[words.index("of", 1) - 1]
+    return words[-1] if words else ""
+
+
+def alias_names(entity: Entity) -> list[str]:
+    """The entity's aliases that are names: no pronoun or determiner, no kind word ("House",
+    "Party") standing for a longer name, no organisation's head noun ("Alliance" of "Harbour
+    Workers Alliance": the article's "the Alliance" is a reference back, not a name)."""
+    own = name_key(entity.name)
+    head = _head(entity.name) if entity.type != "PERSON" and " " in own else ""
+    return [a for a in entity.aliases if may_alias(a, entity.name) and not (head and name_key(a) == head)]
 
 
 @dataclass
@@ -229,6 +249,19 @@ def _context_decides(c: _Candidate, entity: Entity, own: str, mine: set[str], ca
     return bool(mine) and entity.type == "PERSON" and c.type == "PERSON" and len(own.split()) <= 2
 
 
+def _person_variant(a: str, b: str) -> bool:
+    """Two people's names that differ only in a transliterated given name, the surname the same:
+    "serhiy bondarenko" / "sergei bondarenko" (Jaro-Winkler >= 0.84, same first letter)."""
+    wa, wb = a.split(), b.split()
+    if len(wa) != len(wb) or len(wa) < 2 or wa[-1] != wb[-1] or len(wa[-1]) < 3:
+        return False
+    diff = [(x, y) for x, y in zip(wa, wb, strict=True) if x != y]
+    if len(diff) != 1:
+        return False
+    x, y = diff[0]
+    return min(len(x), len(y)) >= 4 and x[0] == y[0] and JaroWinkler.similarity(x, y) >= 0.84
+
+
 def _fuzzy(
     conn: Connection,
     entity: Entity,
@@ -239,10 +272,19 @@ def _fuzzy(
 ) -> None:
     person = entity.type == "PERSON"
     for entity_id, norm in lookups.all_names(conn, sorted(ids)[:200]):
-        if " " in norm and any(_variant(k, norm, person) for k in keys if " " in k):
+        if " " not in norm:
+            continue
+        spelled = any(_variant(k, norm, person) for k in keys if " " in k)
+        # a transliterated given name is a namesake as often as not: the context must agree
+        translit = not spelled and person and any(_person_variant(k, norm) for k in keys if " " in k)
+        if spelled or translit:
             info = lookups.info[entity_id]
+            new = entity_id not in found
             c = found.setdefault(entity_id, _Candidate(entity_id, info.name, info.type, info.mention_count))
-            c.strength = max(c.strength, 1.5)
+            if spelled and (c.strength < 1.5 or c.needs_context):
+                c.strength, c.needs_context = max(c.strength, 1.5), False
+            elif translit and (new or c.strength < 1.5):
+                c.strength, c.needs_context = 1.5, True
             c.keys.add(norm)
 
 
@@ -315,12 +357,33 @@ def _link(
     if best is not None:
         if best.strength >= 1.5 and not best.needs_context:  # a name, not the context, made the link
             _maybe_rename(conn, lookups, best.entity_id, entity)
+        _maybe_retype(conn, lookups, best.entity_id, entity)
         return best.entity_id
     entity_id = conn.execute(
-        insert(entities).values(name=entity.name, type=entity.type, mention_count=0)
+        insert(entities).values(name=canonical_name(entity), type=entity.type, mention_count=0)
     ).inserted_primary_key[0]
     lookups.created(entity_id, entity.name, entity.type)
     return entity_id
+
+
+def canonical_name(entity: Entity) -> str:
+    """The name to store: a person's without titles and honorifics ("Sen. Ana Ruiz" -> "Ana Ruiz")."""
+    return strip_titles(entity.name) if entity.type == "PERSON" else entity.name
+
+
+# Labels the small model gives names it does not know (a person's as a work, a product, a law);
+# a stored entity typed so takes the type of an article that calls it a person, an organisation
+# or a place, which come with evidence (titles, verbs of saying, "the company").
+_WEAK_TYPES = frozenset({"WORK_OF_ART", "PRODUCT", "LAW", "EVENT", "NORP"})
+_STRONG_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
+
+
+def _maybe_retype(conn: Connection, lookups: Lookups, entity_id: int, entity: Entity) -> None:
+    """One entity, one type: a weak stored type gives way to a strong one the article gives."""
+    row = lookups.info[entity_id]
+    if row.type in _WEAK_TYPES and entity.type in _STRONG_TYPES:
+        conn.execute(update(entities).where(entities.c.id == entity_id).values(type=entity.type))
+        row.type = entity.type
 
 
 def _maybe_rename(conn: Connection, lookups: Lookups, entity_id: int, entity: Entity) -> None:
@@ -332,8 +395,9 @@ def _maybe_rename(conn: Connection, lookups: Lookups, entity_id: int, entity: En
         and not is_acronym(entity.name)
         and _compatible(row.type, entity.type)
     ):
-        conn.execute(update(entities).where(entities.c.id == entity_id).values(name=entity.name))
-        row.name = entity.name
+        name = canonical_name(entity)
+        conn.execute(update(entities).where(entities.c.id == entity_id).values(name=name))
+        row.name = name
 
 
 def _link_order(entity: Entity) -> int:
@@ -361,8 +425,11 @@ def link_article(
     specs = []
     for entity in sorted(facts.entities, key=_link_order):
         extra = [a for a in learned.get(entity.id, []) if a not in entity.aliases]
+        name = canonical_name(entity)
+        if name != entity.name:
+            extra.append(entity.name)
         if extra:
-            entity = Entity(entity.id, entity.name, entity.type, [*entity.aliases, *extra], entity.mentions)
+            entity = Entity(entity.id, name, entity.type, [*entity.aliases, *extra], entity.mentions)
         specs.append(_Spec.of(entity))
     lookups = _load(conn, specs)
     ids: dict[str, int] = {}
@@ -381,7 +448,7 @@ def link_article(
         else:
             entity_id = _link(conn, spec, lookups, context, rules, cache)
         ids[entity.id] = entity_id
-        names = [entity.name, *entity.aliases]
+        names = [entity.name, *alias_names(entity)]
         lookups.add_names(
             entity_id, _alias_forms([n for n in names if not rules.blocked(entity_id, name_key(n))])
         )
@@ -422,7 +489,9 @@ def add_aliases(conn: Connection, entity_id: int, forms: list[str], origin: str 
 def entity_keys_of(entity: Entity) -> set[tuple[str, str]]:
     """(kind, key) lookup keys of an entity: initials, a person's surname, first and last words."""
     out: set[tuple[str, str]] = set()
-    for form in [entity.name, *entity.aliases]:
+    for form in [entity.name, *alias_names(entity)]:
+        if entity.type == "PERSON":
+            form = strip_titles(form)
         key = name_key(form)
         words = key.split()
         if len(words) < 2:
@@ -484,4 +553,4 @@ def bump_all(conn: Connection, per_entity: dict[int, int]) -> None:
         )
 
 
-__all__ += ["add_keys", "entity_keys_of", "bump_all"]
+__all__ += ["add_keys", "entity_keys_of", "bump_all", "alias_names", "canonical_name"]
