@@ -126,8 +126,12 @@ def test_default_export_holds_the_confirmed_facts_and_all_marks_the_rest(
     for r in rows:  # the confirmed column is trust's verdict on the row
         flags = {f: r.get(f) == "True" for f in ("negated", "hypothetical") if f in r}
         speaker_ok = kind != "quote" or r["speaker_id"] != ""
-        assert (r["confirmed"] == "True") == (speaker_ok and trust.shown(kind, float(r["confidence"]), **flags))
-        assert float(r["calibrated"]) == pytest.approx(trust.calibrated(kind, float(r["confidence"])), abs=1e-4)
+        assert (r["confirmed"] == "True") == (
+            speaker_ok and trust.shown(kind, float(r["confidence"]), **flags)
+        )
+        assert float(r["calibrated"]) == pytest.approx(
+            trust.calibrated(kind, float(r["confidence"])), abs=1e-4
+        )
     default = tmp_path / f"{table}.csv"
     n = kb.export(default, format="csv", table=table)
     shown = list(csv.DictReader(default.open(encoding="utf-8")))

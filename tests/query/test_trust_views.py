@@ -59,8 +59,14 @@ def _mentions(name: str) -> list[tuple[int, int]]:
 def facts() -> Facts:
     sents = [_sent(n) for n in range(len(SENTENCES))]
     return Facts(
-        article=Article(id="t1", source="t1.txt", text=TEXT, title="Fare march in Brisk",
-                        published="2026-05-08", content_hash="hash-t1"),  # fmt: skip
+        article=Article(
+            id="t1",
+            source="t1.txt",
+            text=TEXT,
+            title="Fare march in Brisk",
+            published="2026-05-08",
+            content_hash="hash-t1",
+        ),  # fmt: skip
         entities=[
             Entity("e1", "Lantern Guild", "ORG", [], _mentions("Lantern Guild")),
             Entity("e2", "Odile Marsh", "PERSON", [], _mentions("Odile Marsh")),
@@ -72,10 +78,24 @@ def facts() -> Facts:
             Timex("the spring of 1912", *_span("the spring of 1912"), "DATE", "1912-SP", confidence=0.2),
         ],
         quotes=[
-            Quote("We walk until the fares fall,", *_span("We walk until the fares fall,"), "direct",
-                  speaker="e2", speaker_text="Odile Marsh", cue="said", confidence=0.95),
-            Quote("Nobody listens,", *_span("Nobody listens,"), "direct", speaker="e2",
-                  speaker_text="someone", cue="shouted", confidence=0.3),
+            Quote(
+                "We walk until the fares fall,",
+                *_span("We walk until the fares fall,"),
+                "direct",
+                speaker="e2",
+                speaker_text="Odile Marsh",
+                cue="said",
+                confidence=0.95,
+            ),
+            Quote(
+                "Nobody listens,",
+                *_span("Nobody listens,"),
+                "direct",
+                speaker="e2",
+                speaker_text="someone",
+                cue="shouted",
+                confidence=0.3,
+            ),
         ],  # fmt: skip
         descriptions=[
             Description("e2", "the guild's treasurer", *_span("the guild's treasurer"), confidence=0.9),
@@ -86,10 +106,26 @@ def facts() -> Facts:
             Relation("e2", "opposed_to", "e3", *sents[1], confidence=0.3),
         ],
         events=[
-            Event("PROTEST", *sents[0], mode="demonstrate", actor="e1", date="2026-05-08", date_source="text",
-                  trigger="march", confidence=0.9),
-            Event("SANCTION", *sents[1], mode="boycott", actor="e2", recipient="e3", trigger="boycott",
-                  confidence=0.9, hypothetical=True),
+            Event(
+                "PROTEST",
+                *sents[0],
+                mode="demonstrate",
+                actor="e1",
+                date="2026-05-08",
+                date_source="text",
+                trigger="march",
+                confidence=0.9,
+            ),
+            Event(
+                "SANCTION",
+                *sents[1],
+                mode="boycott",
+                actor="e2",
+                recipient="e3",
+                trigger="boycott",
+                confidence=0.9,
+                hypothetical=True,
+            ),
             Event("PROTEST", *sents[2], actor="e1", trigger="block", confidence=0.9, negated=True),
             Event("ASSAULT", *sents[3], actor="e2", trigger="punched", confidence=0.2),
         ],  # fmt: skip
