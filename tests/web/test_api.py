@@ -43,7 +43,11 @@ def test_dossier_by_id_and_by_name_agree(client: TestClient) -> None:
     assert "HWA" in by_id["aliases"]
     assert by_id["relations"]["affiliated_with"][0]["other"]["name"] == "General Federation of Labour"
     assert {s["id"] for s in by_id["sources"]} == {s["id"] for s in by_name["sources"]}
-    assert any(e["type"] == "PROTEST" for e in by_id["events"])
+    # the strike is stored; whether it is shown by default is trust's call, and all=true shows it either way
+    every = client.get(f"/api/entities/{by_name['id']}", params={"all": "true"}).json()
+    assert any(e["type"] == "PROTEST" for e in every["events"])
+    assert by_id["events"] == [e for e in every["events"] if e["confirmed"]]
+    assert by_id["unconfirmed"]["events"] == sum(not e["confirmed"] for e in every["events"])
 
 
 def test_unknown_names_and_ids_are_404_with_suggestions(client: TestClient) -> None:
@@ -58,8 +62,11 @@ def test_unknown_names_and_ids_are_404_with_suggestions(client: TestClient) -> N
 
 
 def test_timeline_lines_carry_chart_days(client: TestClient) -> None:
-    data = client.get(f"/api/entities/{hwa_id(client)}/timeline").json()
+    data = client.get(f"/api/entities/{hwa_id(client)}/timeline", params={"all": "true"}).json()
     assert data["total"] == len(data["timeline"]) > 0
+    shown = client.get(f"/api/entities/{hwa_id(client)}/timeline").json()
+    assert shown["total"] + shown["unconfirmed"] == data["total"]
+    assert shown["timeline"] == [line for line in data["timeline"] if line["confirmed"]]
     by_date = {line["date"]: line for line in data["timeline"]}
     assert by_date["2026-03-09"]["day_from"] == by_date["2026-03-09"]["day_to"] == "2026-03-09"
     assert (by_date["2011"]["day_from"], by_date["2011"]["day_to"]) == ("2011-01-01", "2011-12-31")
@@ -82,16 +89,16 @@ def test_graph_reaches_two_hops(client: TestClient) -> None:
 
 
 def test_events_filter_and_csv_agree(client: TestClient) -> None:
-    every = client.get("/api/events").json()
-    protests = client.get("/api/events", params={"type": "protest"}).json()
+    every = client.get("/api/events", params={"all": "true"}).json()
+    protests = client.get("/api/events", params={"type": "protest", "all": "true"}).json()
     assert protests and all(e["type"] == "PROTEST" for e in protests)
     assert len(protests) < len(every)
-    r = client.get("/api/events.csv", params={"type": "PROTEST"})
+    r = client.get("/api/events.csv", params={"type": "PROTEST", "all": "true"})
     assert r.headers["content-type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(r.text)))
     assert [row["id"] for row in rows] == [str(e["id"]) for e in protests]
     assert {row["type"] for row in rows} == {"PROTEST"}
-    by_actor = client.get("/api/events", params={"actor": "HWA"}).json()
+    by_actor = client.get("/api/events", params={"actor": "HWA", "all": "true"}).json()
     assert by_actor and all(e["actor_name"] == "Harbour Workers Alliance" for e in by_actor)
 
 

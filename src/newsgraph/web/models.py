@@ -69,12 +69,18 @@ class EntityCandidate(_Open):
 
 
 class Line(_Open):
-    """A fact line with its provenance: offsets, the sentence and the article."""
+    """A fact line with its provenance: offsets, the sentence and the article.
+
+    ``confirmed``: shown by default (measured precision at least 0.9, not hypothetical or negated);
+    ``calibrated``: the measured precision of facts with this raw confidence.
+    """
 
     start: int | None = None
     end: int | None = None
     sentence: str | None = None
     article: ArticleRef | None = None
+    confirmed: bool | None = None
+    calibrated: float | None = None
 
 
 class Quote(Line):
@@ -106,6 +112,8 @@ class Event(Line):
     date: str | None = None
     date_source: str | None = None
     confidence: float | None = None
+    hypothetical: bool | None = None
+    negated: bool | None = None
 
 
 class TimelineLine(Line):
@@ -137,6 +145,10 @@ class Dossier(_Open):
     timeline: list[dict[str, Any]]
     related: list[dict[str, Any]]
     sources: list[dict[str, Any]]
+    unconfirmed: dict[str, int] = Field(
+        default_factory=dict,
+        description="per section, how many unconfirmed facts the default view holds back",
+    )
 
 
 class Ambiguous(_Open):
@@ -163,6 +175,7 @@ class Timeline(_Open):
     name: str
     type: str
     total: int
+    unconfirmed: int = Field(0, description="unconfirmed lines in the range (held back unless all=true)")
     timeline: list[TimelineLine]
 
 

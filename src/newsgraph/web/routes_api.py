@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
-from fastapi.responses import StreamingResponse
+from fastapi.responses import Response, StreamingResponse
 
 from ..api import KnowledgeBase
 from ..query import AmbiguousName, NameNotFound
@@ -55,6 +55,17 @@ EntityId = Annotated[
 NameOrId = Annotated[
     str | None, Query(max_length=200, description="a name, any alias, or an entity id (digits)")
 ]
+ShowAll = Annotated[
+    bool,
+    Query(
+        alias="all",
+        description="also the unconfirmed facts (below the 0.9 precision threshold, hypothetical or negated),"
+        " each marked confirmed: false",
+    ),
+]
+UNCONFIRMED_HEADER = (
+    "X-Unconfirmed-Count"  # list answers: how many matching facts the default view holds back
+)
 
 _404 = {404: {"model": NotFound, "description": "no such entity or article"}}
 _409 = {409: {"model": Ambiguous, "description": "the name fits several entities; pick one by id"}}
@@ -129,22 +140,27 @@ def entities(
         return lookup.complete(conn, q, limit=limit)
 
 
-def dossier_data(kb: KnowledgeBase, entity_id: int, limit: int = 50) -> dict[str, Any]:
+def dossier_data(
+    kb: KnowledgeBase, entity_id: int, limit: int = 50, show_all: bool = False
+) -> dict[str, Any]:
     """The dossier of one entity by id (404 when there is none)."""
     require_entity(kb, entity_id)
-    return kb.who(entity_id=entity_id, limit=limit)
+    return kb.who(entity_id=entity_id, limit=limit, include_unconfirmed=show_all)
 
 
 @router.get("/entities/{entity_id}", response_model=Dossier, responses=_404, summary="Dossier by id")
-def entity(kb: KB, entity_id: EntityId, limit: Limit = 50) -> dict[str, Any]:
-    """Who is X: aliases, descriptions, relations by type, quotes by and about, events, timeline, sources."""
-    return dossier_data(kb, entity_id, limit)
+def entity(kb: KB, entity_id: EntityId, limit: Limit = 50, show_all: ShowAll = False) -> dict[str, Any]:
+    """Who is X: aliases, descriptions, relations by type, quotes by and about, events, timeline, sources.
+
+    Confirmed facts only unless ``all=true``; ``unconfirmed`` counts, per section, the facts held back.
+    """
+    return dossier_data(kb, entity_id, limit, show_all)
 
 
-def who_data(kb: KnowledgeBase, name: str, limit: int = 50) -> dict[str, Any]:
+def who_data(kb: KnowledgeBase, name: str, limit: int = 50, show_all: bool = False) -> dict[str, Any]:
     """The dossier for a name, or the candidates when several entities carry it (404 when none)."""
     try:
-        return kb.who(name, limit=limit)
+        return kb.who(name, limit=limit, include_unconfirmed=show_all)
     except LookupError as exc:
         suggestions = exc.args[1] if len(exc.args) > 1 else []
         raise NameError404(name, str(exc.args[0]), suggestions) from None
@@ -152,10 +168,13 @@ def who_data(kb: KnowledgeBase, name: str, limit: int = 50) -> dict[str, Any]:
 
 @router.get("/who", response_model=Dossier | Ambiguous, responses=_404, summary="Dossier by name or alias")
 def who(
-    kb: KB, name: Annotated[str, Query(min_length=1, max_length=200)], limit: Limit = 50
+    kb: KB,
+    name: Annotated[str, Query(min_length=1, max_length=200)],
+    limit: Limit = 50,
+    show_all: ShowAll = False,
 ) -> dict[str, Any]:
     """The dossier of the entity called ``name`` (any alias); the candidates when the name is ambiguous."""
-    return who_data(kb, name, limit)
+    return who_data(kb, name, limit, show_all)
 
 
 def timeline_data(
@@ -164,12 +183,14 @@ def timeline_data(
     date_from: str | None = None,
     date_to: str | None = None,
     limit: int = 200,
+    show_all: bool = False,
 ) -> dict[str, Any]:
     """An entity's timeline, each line with the ISO days its date covers."""
     require_entity(kb, entity_id)
     result = guarded(
-        kb.timeline, entity_id, date_from=date_from or None, date_to=date_to or None, limit=limit
-    )
+        kb.timeline, entity_id, date_from=date_from or None, date_to=date_to or None, limit=limit,
+        include_unconfirmed=show_all,
+    )  # fmt: skip
     return {**result, "timeline": lookup.timeline_days(result["timeline"])}
 
 
@@ -185,9 +206,10 @@ def timeline(
     date_from: DateFrom = None,
     date_to: DateTo = None,
     limit: Annotated[int, Query(ge=1, le=2000)] = 200,
+    show_all: ShowAll = False,
 ) -> dict[str, Any]:
     """Dated lines about an entity in time order; ``day_from``/``day_to`` give each date's days for charts."""
-    return timeline_data(kb, entity_id, date_from, date_to, limit)
+    return timeline_data(kb, entity_id, date_from, date_to, limit, show_all)
 
 
 @router.get(
@@ -201,10 +223,11 @@ def graph(
     entity_id: EntityId,
     depth: Annotated[int, Query(ge=1, le=2)] = 1,
     max_nodes: Annotated[int, Query(ge=2, le=200)] = 40,
+    show_all: ShowAll = False,
 ) -> dict[str, Any]:
     """Entities tied to this one by relations and shared sentences (``depth`` hops), with weighted edges."""
     require_entity(kb, entity_id)
-    return kb.graph(entity_id, depth=depth, max_nodes=max_nodes)
+    return kb.graph(entity_id, depth=depth, max_nodes=max_nodes, include_unconfirmed=show_all)
 
 
 def quotes_data(
@@ -215,6 +238,7 @@ def quotes_data(
     date_from: str | None = None,
     date_to: str | None = None,
     limit: int = 100,
+    show_all: bool = False,
 ) -> list[dict[str, Any]]:
     """Quotes filtered by speaker, entity named, words and dates."""
     return guarded(
@@ -225,6 +249,26 @@ def quotes_data(
         date_from=date_from or None,
         date_to=date_to or None,
         limit=limit,
+        include_unconfirmed=show_all,
+    )
+
+
+def unconfirmed_quotes(
+    kb: KnowledgeBase,
+    speaker: str | None = None,
+    about: str | None = None,
+    q: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+) -> int:
+    """How many quotes matching the filters the default view holds back."""
+    return guarded(
+        kb.unconfirmed_quotes,
+        speaker=name_or_id(speaker),
+        about=name_or_id(about),
+        search=q or None,
+        date_from=date_from or None,
+        date_to=date_to or None,
     )
 
 
@@ -236,15 +280,23 @@ def quotes_data(
 )
 def quotes(
     kb: KB,
+    response: Response,
     speaker: NameOrId = None,
     about: NameOrId = None,
     q: Annotated[str | None, Query(max_length=200, description="topic words (web-search syntax)")] = None,
     date_from: DateFrom = None,
     date_to: DateTo = None,
     limit: Limit = 100,
+    show_all: ShowAll = False,
 ) -> list[dict[str, Any]]:
-    """Quotes in publication order; every filter is optional."""
-    return quotes_data(kb, speaker, about, q, date_from, date_to, limit)
+    """Quotes in publication order; every filter is optional.
+
+    Confirmed quotes only unless ``all=true``; the ``X-Unconfirmed-Count`` header says how many
+    matching quotes are unconfirmed.
+    """
+    rows = quotes_data(kb, speaker, about, q, date_from, date_to, limit, show_all)
+    response.headers[UNCONFIRMED_HEADER] = str(unconfirmed_quotes(kb, speaker, about, q, date_from, date_to))
+    return rows
 
 
 def events_data(
@@ -256,6 +308,7 @@ def events_data(
     date_from: str | None = None,
     date_to: str | None = None,
     limit: int = 100,
+    show_all: bool = False,
 ) -> list[dict[str, Any]]:
     """Events filtered by PLOVER type, actor, recipient, place and dates."""
     return guarded(
@@ -267,6 +320,28 @@ def events_data(
         date_from=date_from or None,
         date_to=date_to or None,
         limit=limit,
+        include_unconfirmed=show_all,
+    )
+
+
+def unconfirmed_events(
+    kb: KnowledgeBase,
+    type: str | None = None,
+    actor: str | None = None,
+    recipient: str | None = None,
+    place: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+) -> int:
+    """How many events matching the filters the default view holds back."""
+    return guarded(
+        kb.unconfirmed_events,
+        type=type or None,
+        actor=name_or_id(actor),
+        recipient=name_or_id(recipient),
+        place=place or None,
+        date_from=date_from or None,
+        date_to=date_to or None,
     )
 
 
@@ -282,6 +357,7 @@ Place = Annotated[str | None, Query(max_length=200, description="place name or t
 )
 def events(
     kb: KB,
+    response: Response,
     type: EventType = None,
     actor: NameOrId = None,
     recipient: NameOrId = None,
@@ -289,9 +365,18 @@ def events(
     date_from: DateFrom = None,
     date_to: DateTo = None,
     limit: Limit = 100,
+    show_all: ShowAll = False,
 ) -> list[dict[str, Any]]:
-    """Events in publication order; every filter is optional."""
-    return events_data(kb, type, actor, recipient, place, date_from, date_to, limit)
+    """Events in publication order; every filter is optional.
+
+    Confirmed events only unless ``all=true`` (hypothetical and negated events are unconfirmed);
+    the ``X-Unconfirmed-Count`` header says how many matching events are unconfirmed.
+    """
+    rows = events_data(kb, type, actor, recipient, place, date_from, date_to, limit, show_all)
+    response.headers[UNCONFIRMED_HEADER] = str(
+        unconfirmed_events(kb, type, actor, recipient, place, date_from, date_to)
+    )
+    return rows
 
 
 @router.get(
@@ -309,9 +394,10 @@ def events_csv(
     date_from: DateFrom = None,
     date_to: DateTo = None,
     limit: Annotated[int, Query(ge=1, le=100_000)] = 10_000,
+    show_all: ShowAll = False,
 ) -> StreamingResponse:
     """The filtered events table as CSV (one row per event, columns as ``newsgraph export``)."""
-    rows = events_data(kb, type, actor, recipient, place, date_from, date_to, limit)
+    rows = events_data(kb, type, actor, recipient, place, date_from, date_to, limit, show_all)
 
     def lines() -> Iterator[str]:
         buf = io.StringIO()

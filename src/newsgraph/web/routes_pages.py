@@ -21,12 +21,15 @@ from .routes_api import (
     EventType,
     NameOrId,
     Place,
+    ShowAll,
     article_data,
     dossier_data,
     events_data,
     guarded,
     home_data,
     quotes_data,
+    unconfirmed_events,
+    unconfirmed_quotes,
     who_data,
 )
 
@@ -53,6 +56,15 @@ def _query(request: Request, **drop: Any) -> str:
     """The request's query string without empty values (for JSON twins and CSV links)."""
     params = {k: v for k, v in request.query_params.items() if v and k not in drop and k != "format"}
     return urlencode(params)
+
+
+def _toggle(request: Request, show_all: bool) -> str:
+    """This page's URL with the "show unconfirmed" toggle flipped."""
+    params = {k: v for k, v in request.query_params.items() if v and k not in ("all", "format")}
+    if not show_all:
+        params["all"] = "true"
+    query = urlencode(params)
+    return request.url.path + (f"?{query}" if query else "")
 
 
 @router.get("/")
@@ -93,16 +105,19 @@ def who(request: Request, kb: KB, name: Annotated[str, Query(min_length=1, max_l
 
 
 @router.get("/entities/{entity_id}")
-def dossier(request: Request, kb: KB, entity_id: EntityId) -> Response:
+def dossier(request: Request, kb: KB, entity_id: EntityId, show_all: ShowAll = False) -> Response:
     """The dossier: names, descriptions, relations, quotes, sources, timeline chart and relation graph."""
-    data = dossier_data(kb, entity_id)
+    data = dossier_data(kb, entity_id, show_all=show_all)
     return page(
         request,
         "dossier.html",
         data,
-        f"/api/entities/{entity_id}",
+        f"/api/entities/{entity_id}" + ("?all=true" if show_all else ""),
         title=data["name"],
         relation_labels=RELATION_LABELS,
+        show_all=show_all,
+        toggle_url=_toggle(request, show_all),
+        hidden=sum((data.get("unconfirmed") or {}).values()),
     )
 
 
@@ -136,9 +151,11 @@ def events(
     date_from: DateFrom = None,
     date_to: DateTo = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 200,
+    show_all: ShowAll = False,
 ) -> Response:
     """A filterable events table with CSV download, and the places with coordinates."""
-    rows = events_data(kb, type, actor, recipient, place, date_from, date_to, limit)
+    rows = events_data(kb, type, actor, recipient, place, date_from, date_to, limit, show_all)
+    hidden = unconfirmed_events(kb, type, actor, recipient, place, date_from, date_to)
     with kb.engine.connect() as conn:
         places = lookup.places(conn)
     stats = kb.stats(top=1)
@@ -152,6 +169,9 @@ def events(
         places=places,
         csv_url=f"/api/events.csv?{_query(request, limit=True)}",
         types=sorted(stats["events"]["by_type"]),
+        show_all=show_all,
+        toggle_url=_toggle(request, show_all),
+        hidden=hidden,
         filters={
             "type": type or "",
             "actor": actor or "",
@@ -173,15 +193,20 @@ def quotes(
     date_from: DateFrom = None,
     date_to: DateTo = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
+    show_all: ShowAll = False,
 ) -> Response:
     """Quotes by speaker and topic words."""
-    rows = quotes_data(kb, speaker, about, q, date_from, date_to, limit)
+    rows = quotes_data(kb, speaker, about, q, date_from, date_to, limit, show_all)
+    hidden = unconfirmed_quotes(kb, speaker, about, q, date_from, date_to)
     return page(
         request,
         "quotes.html",
         rows,
         f"/api/quotes?{_query(request)}",
         title="Quotes",
+        show_all=show_all,
+        toggle_url=_toggle(request, show_all),
+        hidden=hidden,
         filters={
             "speaker": speaker or "",
             "about": about or "",

@@ -5,26 +5,35 @@
   const KIND_COLOURS = { event: "#db2777", quote: "#d97706", mention: "#2563eb" };
 
   async function timeline(el) {
-    const resp = await fetch(el.dataset.src + "?limit=2000");
+    const url = new URL(el.dataset.src, window.location.href);  // data-src may carry ?all=true
+    url.searchParams.set("limit", "2000");
+    const resp = await fetch(url);
     if (!resp.ok) return;
     const data = await resp.json();
     const rows = data.timeline.filter((t) => t.day_from).map((t) => ({
       day: t.day_from, until: t.day_to, date: t.date, kind: t.kind, what: t.what || "",
       article: (t.article && (t.article.title || t.article.id)) || "",
+      status: t.confirmed === false ? "unconfirmed" : "confirmed",
     }));
     if (!rows.length) { el.textContent = "No dated lines yet."; el.classList.add("muted"); return; }
     const spec = {
       $schema: "https://vega.github.io/schema/vega-lite/v5.json",
       width: "container", height: 150, autosize: { type: "fit-x", contains: "padding" },
       data: { values: rows },
-      mark: { type: "point", filled: true, size: 90, opacity: 0.8 },
+      mark: { type: "point", filled: true, size: 90 },
       encoding: {
         x: { field: "day", type: "temporal", title: null, axis: { grid: true, labelOverlap: true } },
         y: { field: "kind", type: "nominal", title: null, sort: ["event", "quote", "mention"] },
         color: { field: "kind", type: "nominal", legend: null,
                  scale: { domain: Object.keys(KIND_COLOURS), range: Object.values(KIND_COLOURS) } },
+        // unconfirmed lines (shown only with the toggle) are faint diamonds, confirmed ones solid dots
+        shape: { field: "status", type: "nominal", legend: null,
+                 scale: { domain: ["confirmed", "unconfirmed"], range: ["circle", "diamond"] } },
+        opacity: { field: "status", type: "nominal", legend: null,
+                   scale: { domain: ["confirmed", "unconfirmed"], range: [0.85, 0.35] } },
         tooltip: [
-          { field: "date", title: "date" }, { field: "kind" }, { field: "what" }, { field: "article" },
+          { field: "date", title: "date" }, { field: "kind" }, { field: "what" }, { field: "status" },
+          { field: "article" },
         ],
       },
       config: { view: { stroke: null }, font: "system-ui, sans-serif" },
@@ -45,9 +54,10 @@
     const known = new Set(data.nodes.map((n) => n.id));
     for (const e of data.edges) {
       if (!known.has(e.source) || !known.has(e.target)) continue;
-      const rel = (e.relations || []).map((r) => r.relation || r).join(", ");
+      const rel = (e.relations || []).map((r) => (r.relation || r) + (r.confirmed === false ? "?" : "")).join(", ");
       elements.push({ data: { id: "e" + e.source + "-" + e.target, source: String(e.source), target: String(e.target),
-                              weight: e.weight || 1, label: rel, related: rel ? 1 : 0 } });
+                              weight: e.weight || 1, label: rel, related: rel ? 1 : 0,
+                              unconfirmed: e.confirmed === false ? 1 : 0 } });
     }
     if (!document.getElementById("__________cytoscape_stylesheet")) {
       // Cytoscape injects an inline <style> unless an element with this id exists; the CSP forbids inline styles
@@ -74,6 +84,7 @@
           "curve-style": "bezier",
           } },
         { selector: "edge[related = 1]", style: { "line-color": "#f59e0b" } },
+        { selector: "edge[unconfirmed = 1]", style: { "line-style": "dashed", "opacity": 0.6 } },
       ],
       // rings by hop count: the entity in the middle, its neighbours around it; deterministic, unlike force layouts
       layout: { name: "concentric", concentric: (n) => 10 - n.data("depth"), levelWidth: () => 1,
