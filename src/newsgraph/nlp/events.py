@@ -15,6 +15,7 @@ Policy on uncertain events:
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from datetime import date
 
@@ -75,6 +76,10 @@ NON_COMBATANTS = frozenset(
 )
 # Modifiers that make a definite nominal a new event ("the last strike"), not a mention of one.
 NEW_REFERENT = frozenset("last previous first next earlier former past major general".split())
+# Verbs that must take an object: with a subject and none, a headline's passive ("Two killed in ...").
+OBJECT_ONLY = frozenset(
+    "kill wound injure arrest detain abduct kidnap jail imprison deport execute murder torture".split()
+)
 # Events that happen on a scene, which the headline's place may locate when the sentence names none.
 SCENE_TYPES = frozenset({"PROTEST", "MOBILIZE", "COERCE", "ASSAULT"})
 
@@ -178,6 +183,36 @@ def _governing(trigger: Token) -> Token | None:
     return None
 
 
+_OPEN_QUOTES = "\u201c\u00ab"
+_CLOSE_QUOTES = "\u201d\u00bb"
+
+
+def _in_quote(sent: Span, token: Token) -> bool:
+    """Whether a token sits inside quotation marks opened earlier in its sentence."""
+    before = sent.doc.text[sent.start_char : token.idx]
+    opened = sum(before.count(q) for q in _OPEN_QUOTES) - sum(before.count(q) for q in _CLOSE_QUOTES)
+    return opened > 0 or before.count('"') % 2 == 1
+
+
+def _is_country(sent: Span, token: Token) -> bool:
+    """Whether a place name is a country's (whose authorities act), not a town's ("in Velmar")."""
+    ent = next((e for e in sent.ents if e.start <= token.i < e.end), None)
+    record = lookup(ent.text if ent is not None else token.text)
+    return record is not None and record.get("lat") is None
+
+
+def _reduced_passive(verb: Token) -> bool:
+    """A headline-style passive the parser read as active: "Protesters killed in Dravia", a verb that
+    must take an object (kill, arrest, wound) with a subject, no object and no auxiliary."""
+    if verb.lemma_.lower() not in OBJECT_ONLY or verb.tag_ not in ("VBN", "VBD"):
+        return False
+    kids = list(verb.children)
+    if any(c.dep_ in ("dobj", "dative", "ccomp", "xcomp", "prt", "aux", "auxpass", "agent") for c in kids):
+        return False
+    subject = next((c for c in kids if c.dep_ == "nsubj"), None)
+    return subject is not None and subject.pos_ != "PRON"
+
+
 def _purpose(clause: Token) -> bool:
     """ "to demand ..." after "began a strike": a purpose, not a judgement on the object."""
     return (
@@ -279,6 +314,8 @@ def sentence_events(
     """
     if frame is None:
         frame = article_frame(doc)
+    dateline = _DATELINE.match(doc_text(doc)[:120])
+    dateline_end = dateline.end() if dateline is not None else -1
     matches: dict[int, TriggerEntry] = {}
     for token in sent:
         found = match_trigger(token)
@@ -392,6 +429,8 @@ def sentence_events(
                 # A bare definite nominal ("the strike had cost") mentions an event told elsewhere.
                 continue
         actor_tok = participant(actor_tok)
+        if actor_tok is not None and actor_tok.idx < dateline_end:
+            actor_tok = None  # "KABUL, Afghanistan (AP) — Police arrested ...": a dateline does nothing
         if actor_tok is None and entry.type in STATE_ACTIONS and carrier is not None and is_passive(carrier):
             # "was arrested in Lebanon", "was put under investigation in Italy": the state whose
             # authorities did it
@@ -403,7 +442,7 @@ def sentence_events(
                     if c.dep_ == "prep"
                     and (c.lower_ == "in" or c.lower_ == "from" and entry.type == "SANCTION")
                     for p in c.children
-                    if p.dep_ == "pobj" and p.ent_type_ == "GPE"
+                    if p.dep_ == "pobj" and p.ent_type_ == "GPE" and _is_country(sent, p)
                 ),
                 None,
             )
@@ -421,8 +460,19 @@ def sentence_events(
         if actor_tok is not None:
             skip.add(actor_tok.i)
         nominals = {j for j, e in matches.items() if e.pos == "noun"}
+        place = place_for(doc, sent, trigger, verb)
         words = tuple(c for c in trigger.children if c.lemma_.lower() in entry.needs)
         recipient_tok = recipient_of(trigger, carrier, skip, entry.type, nominals, words)
+        if entry.pos == "verb" and _reduced_passive(trigger) and actor_tok is not None:
+            # "More than 100 protesters killed in Dravia": the victims, never the doers
+            recipient_tok, actor_tok = actor_tok, None
+        if (
+            recipient_tok is not None
+            and actor_tok is None
+            and place is not None
+            and place.start <= recipient_tok.i < place.end
+        ):
+            recipient_tok = None  # "were killed in Dravia": the place of the event, not its target
         if (
             actor_tok is not None
             and entry.type in SYMMETRIC
@@ -476,10 +526,13 @@ def sentence_events(
         if entry.pos == "noun" and not negated and gov is not None:
             negated = is_negated(gov, gov)
         date, date_conf = date_for(doc, sent, trigger, verb)
-        place = place_for(doc, sent, trigger, verb)
         text, t_start, t_end = _trigger_text(trigger, entry)
         if actor_id is not None:
             confidence += 0.1
+        elif actor_text is None:
+            confidence -= 0.1  # nobody named as doing it: a weaker fact
+        if _in_quote(sent, trigger):
+            confidence -= 0.1  # a speaker's words, not the reporter's
         depth = 0
         t = trigger
         while t.head.i != t.i and depth < 10:
@@ -531,9 +584,61 @@ def _place_record(doc: Doc, span: Span | None) -> dict | None:
 
 
 def _named_place(name: str, source: str) -> dict:
-    """``{name, country_code, lat, lon, geonameid}`` from the gazetteer, plus where the place came from."""
+    """``{name, country_code, lat, lon, geonameid}`` from the gazetteer, plus where the place came from
+    (``source``) and whether the event's own sentence names it (``precision``: ``sentence``) or only its
+    article does (``article``: a fallback, the article's dateline, headline or main place)."""
     record = lookup(name) or {}
-    return {**record, "name": name, "source": source}
+    precision = "sentence" if source in ("text", "coref") else "article"
+    return {**record, "name": name, "source": source, "precision": precision}
+
+
+_DATELINE = re.compile(
+    r"^\s*([A-Z][A-Za-z.'-]+(?:[ -][A-Z][A-Za-z.'-]+){0,2})"  # KABUL, New Delhi, SAN JOSE
+    r"(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?"  # , Afghanistan / , Calif.
+    r"\s*(?:\([A-Za-z .&]+\)\s*)?(?:[\u2014\u2013]|--?)\s"  # (AP) —
+)
+
+
+def _dateline_place(doc: Doc) -> str | None:
+    """The place of a dateline opening the body ("KABUL, Afghanistan (AP) — ..."), if the gazetteer knows it."""
+    match = _DATELINE.match(doc_text(doc)[:120])
+    if match is None:
+        return None
+    name = match.group(1)
+    name = name.title() if name.isupper() else name
+    return name if lookup(name) is not None else None
+
+
+def _article_place(doc: Doc) -> tuple[str, str] | None:
+    """(name, source) of the article's place: its dateline, the one place its headline names, or the
+    place its body names most (at least twice, and more often than any other)."""
+    dateline = _dateline_place(doc)
+    if dateline is not None:
+        return dateline, "dateline"
+    cluster = cluster_by_id(doc, doc._.ng_main_place) if doc._.ng_main_place else None
+    if cluster is not None:
+        return cluster.name, "headline"
+    places = sorted(
+        (c for c in doc._.ng_entities or [] if c.label in ("GPE", "LOC") and c.spans),
+        key=lambda c: -len(c.spans),
+    )
+    if (
+        places
+        and len(places[0].spans) >= 2
+        and (len(places) == 1 or len(places[1].spans) < len(places[0].spans))
+    ):
+        return places[0].name, "article"
+    return None
+
+
+def _article_places(doc: Doc, events: list[Event]) -> None:
+    """Give every event whose sentence names no place the article's place, marked as a fallback."""
+    found = _article_place(doc)
+    if found is None:
+        return
+    for event in events:
+        if event.place is None:
+            event.place = _named_place(*found)
 
 
 def _near(value: str | None, published: str | None, days: int = 31) -> bool:
@@ -717,8 +822,16 @@ def find_events(doc: Doc) -> list[Event]:
         if salient is not None:
             event.actor, event.actor_text = salient
             event.confidence = round(event.confidence * 0.7, 3)
-    events = [e for e, _ in found]
+    # One event per trigger and type (the most confident reading); a committed act's derived
+    # AGREE/THREATEN/REJECT is PLOVER's second, verbal event on the same words, kept beside it.
+    best: dict[tuple[int | None, int | None, str], Event] = {}
+    for event, _ in found:
+        key = (event.trigger_start, event.trigger_end, event.type)
+        if key not in best or event.confidence > best[key].confidence:
+            best[key] = event
+    events = [e for e, _ in found if best[(e.trigger_start, e.trigger_end, e.type)] is e]
     _headline_places(doc, events)
+    _article_places(doc, events)
     events.sort(key=lambda e: (e.start, e.trigger_start or 0))
     return events
 
