@@ -373,6 +373,8 @@ def _confidence(nlp: Language, text: str, words: str) -> float:
         ("Crowds gathered at the September 11 memorial on Sunday.", "the September 11", 0.0, 0.2),
         ("The July 4th parade drew thousands of visitors on Saturday.", "The July 4th", 0.0, 0.2),
         ("The 2020 election was contested in court.", "2020", 0.3, 0.6),
+        ("The band is in the Hall of Fame's Class of 2027, which will be honored in May.", "2027", 0.0, 0.2),
+        ("The mill closed at the end of 2019.", "the end of 2019", 0.85, 1.0),
     ],
 )
 def test_confidence_bands(nlp: Language, text: str, words: str, low: float, high: float) -> None:

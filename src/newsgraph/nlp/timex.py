@@ -505,7 +505,15 @@ def _names_a_thing(doc: Doc, cand: Candidate, explicit: bool) -> tuple[bool, boo
         for t in span
     )
     if not modifier:
-        return False, False
+        # "the Class of 2020", "the Act of 1998": a year closing a name
+        root = span.root
+        named = (
+            root.dep_ == "pobj"
+            and root.head.lower_ == "of"
+            and root.head.head.pos_ == "PROPN"
+            and root.head.head.ent_type_ not in ("DATE", "TIME")
+        )
+        return named, named
     day_of_year = cand.kind in ("mdy", "dmy", "holiday") and not explicit
     return True, day_of_year or any(t.ent_type_ == "EVENT" for t in span)
 
