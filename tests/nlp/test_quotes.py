@@ -364,3 +364,15 @@ def test_a_named_speaker_outranks_a_pronoun_in_confidence(nlp):
     doc = nlp('Anna Berg runs the shelter. "We have no beds," she said. "We are full," Anna Berg said.')
     by_text = {q.text.strip(",. "): q for q in doc._.ng_quotes}
     assert by_text["We are full"].confidence > by_text["We have no beds"].confidence
+
+
+def test_pronoun_speaker_is_the_subject_before_not_the_last_name(nlp):
+    """Without a coreference link the speaker is the subject who spoke in the sentence before,
+    not the last person named (here the one her client threatened)."""
+    doc = nlp(
+        "Mara Quill, his lawyer, told the court that her client meant no harm to Ilse Brandt. "
+        "“We regret the words,” she said."
+    )
+    doc._.ng_coref = None
+    (quote,) = [q for q in find_quotes(doc) if q.kind == "direct"]
+    assert _speaker_name(doc, quote) == "Mara Quill"

@@ -138,6 +138,26 @@ def _last_person_before(
     return best
 
 
+def _last_subject_person_before(
+    doc: Doc, tok: Token, quoted: list[tuple[int, int]]
+) -> tuple[EntityCluster, Span] | None:
+    """The PERSON last named as a clause subject, outside quotation marks, in ``tok``'s sentence
+    or the one before it ("Sonya Zoghlin, his attorney, told the Hill ... '...,' she said")."""
+    sents = list(doc.sents)
+    here = next((k for k, s in enumerate(sents) if s.start <= tok.i < s.end), 0)
+    first = sents[max(0, here - 1)].start
+    best = None
+    for cluster in doc._.ng_entities or []:
+        if cluster.label != "PERSON":
+            continue
+        for s in cluster.spans:
+            if not (first <= s.start and s.end <= tok.i) or _in_any(s.start_char, quoted):
+                continue
+            if s.root.dep_ in {"nsubj", "nsubjpass"} and (best is None or s.start > best[1].start):
+                best = (cluster, s)
+    return best
+
+
 def _named_outside(doc: Doc, entity: str, char: int, quoted: list[tuple[int, int]]) -> bool:
     """Whether ``entity``'s last name before ``char`` stands outside quotation marks (a pronoun
     antecedent chosen for a name in the quoted words is who the speaker talks about)."""
@@ -180,11 +200,14 @@ def _speaker(
             conf = 0.75 if last is not None and last[0].id == cluster.id else 0.6
             return cluster.id, doc_text(doc)[start:end], start, end, conf
         return cluster.id, doc_text(doc)[start:end], start, end, 0.75
-    if pronoun:
-        # No usable coreference link: a he/she speaker is most often the person named last
-        # outside quotation marks (never one named inside them).
-        hit = _last_person_before(doc, subj.idx, quoted)
-        if hit and subj.idx - hit[1].end_char < 600:
+    if pronoun and (ref or not doc._.ng_coref):
+        # Coreference took a name from the quoted words (or did not run): a he/she speaker is
+        # the person who was the subject of this or the previous sentence, outside quotation
+        # marks; without coreference at all, the person named last outside them.
+        hit = _last_subject_person_before(doc, subj, quoted)
+        if hit is None and not doc._.ng_coref:
+            hit = _last_person_before(doc, subj.idx, quoted)
+        if hit:
             return hit[0].id, subj.text, subj.idx, subj.idx + len(subj), 0.5
         return None, subj.text, subj.idx, subj.idx + len(subj), 0.4
     cluster = entity_at(doc, subj.idx, subj.idx + len(subj))
