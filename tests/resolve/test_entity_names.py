@@ -38,6 +38,14 @@ def test_pronouns_and_kind_words_are_never_aliases(engine: Engine, make_facts) -
         make_facts("n2", "The House voted on the budget on Friday.", [("House", "ORG", [])]),
     )
     assert kb_ids(engine, "n2")["House"] != white
+    # capitals make a name of a pronoun's letters: "US" is the country
+    write_facts(
+        engine,
+        make_facts(
+            "n3", "The United States (US) sent aid. US troops left.", [("United States", "GPE", ["US"])]
+        ),
+    )
+    assert "us" in _aliases(engine, kb_ids(engine, "n3")["United States"])
 
 
 def test_an_organisations_head_noun_is_not_its_alias(engine: Engine, make_facts) -> None:

@@ -75,7 +75,11 @@ def vocabulary() -> dict[str, frozenset[str]]:
 
 
 def is_function_word(form: str) -> bool:
-    """True for a form that is only pronouns and determiners ("He", "Its", "the"): never a name."""
+    """True for a form that is only pronouns and determiners ("He", "Its", "the"): never a name.
+
+    Capitals make a name of it: "US" is the country, "IT" a trade."""
+    if is_acronym(form):
+        return False
     words = name_key(form).split()
     return not words or all(w in vocabulary()["function"] for w in words)
 
