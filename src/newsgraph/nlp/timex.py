@@ -38,7 +38,9 @@ The DURATION overlaps its two DATEs; a consumer that wants when something happen
 from __future__ import annotations
 
 import re
+import tomllib
 from datetime import date
+from importlib import resources
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -111,39 +113,33 @@ _SCHEDULED_KINDS = {"wd", "mdy", "dmy", "holiday"}
 _SCHEDULED = {"schedule", "set", "expect", "plan", "slate", "due"}
 _PREV_WORD = re.compile(r"([\w'’.-]+|[—(-])\s*$")
 _CONTEXT_KINDS = {"mon", "wd", "season", "year", "decade", "holiday"}
-# what follows a game clock or a running time, not a time of day
+_WORDS = tomllib.loads(resources.files("newsgraph").joinpath("data/clocks.toml").read_text("utf-8"))
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(r"\s+".join(re.escape(w) for w in phrase.split()) for phrase in words)
+
+
+# what follows a game clock or a running time, not a time of day (data/clocks.toml)
 _GAME_CLOCK = re.compile(
-    r"\s*(?:(?:to|left\s+to)\s+(?:play|go)\b|left\b|remaining\b|gone\b|into\b|on\s+the\s+(?:clock|shot)"
-    r"|(?:of|in)\s+(?:the\s+)?(?:first|second|third|fourth|final|1st|2nd|3rd|4th|opening|last)\s+"
-    r"(?:quarter|half|period|set|round|inning)|(?:marathon|mile|finish|pace|race|lap)\b)",
+    rf"\s*(?:(?:{_alternation(_WORDS['game_clock_after'])})\b"
+    rf"|(?:of|in)\s+(?:the\s+)?(?:{_alternation(_WORDS['game_part_ordinals'])})\s+"
+    rf"(?:{_alternation(_WORDS['game_parts'])})|(?:{_alternation(_WORDS['running_time_nouns'])})\b)",
     re.I,
 )
 _CLOCK_BEFORE = re.compile(
-    r"\d:[0-5]\d\s+(?:(?:left|remaining|to\s+play|to\s+go|gone)\s+)?(?:in|of|into)\s+$", re.I
+    rf"\d:[0-5]\d\s+(?:(?:{_alternation(_WORDS['game_clock_after'])})\s+)?(?:in|of|into)\s+$", re.I
 )
-_MEASURE_DETS = {"a", "an", "his", "her", "their", "its", "my", "our", "your", "with", "of", "in"}
-_CLOCK_LEAD = {
-    "at", "by", "until", "till", "before", "after", "around", "about", "from", "since", "to", "and",
-    "between", "approximately", "roughly", "—", "-", "(",
-}  # fmt: skip
-_ZONE_AFTER = re.compile(r"\s*(?:local\s+time|hours?\b|hrs\b|h\b|[A-Z]{2,4}T\b|ET\b|PT\b|CET\b|IST\b)")
+_MEASURE_DETS = set(_WORDS["measure_words"])
+_CLOCK_LEAD = set(_WORDS["clock_lead"])
+_ZONE_AFTER = re.compile(rf"\s*(?:{_alternation(_WORDS['clock_zones'])}|[A-Z]{{2,4}}T)\b")
 _ALWAYS_EXPLICIT = {
     "iso", "year", "decadeword", "century", "ref", "pastfut", "durthe", "durvague", "durplural",
     "durlong", "set", "setfreq", "fy", "slash",
 }  # fmt: skip
 _MODIFIER_DEPS = {"compound", "nmod", "nummod", "amod"}
 # a date before one of these is the noun's own time ("the 2019 season", "the Monday morning")
-_TIME_NOUNS = _TIME_UNITS | {
-    "season",
-    "period",
-    "term",
-    "session",
-    "morning",
-    "afternoon",
-    "evening",
-    "night",
-    "weekend",
-}
+_TIME_NOUNS = set(_WORDS["time_nouns"])
 _ADJACENT = re.compile(r"\s*(?:,|the|at|on|of)?\s*$")
 
 
