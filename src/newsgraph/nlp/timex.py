@@ -15,6 +15,18 @@ one linear pass each); the parsed ``Doc`` then decides which are real and which 
   Thursday" -> the coming Thursday, the publication day included). A day named with a simple
   present verb is scheduled, so ahead too ("the trial starts Monday"), except after reporting verbs
   ("says") and "as of"; a month with a present verb keeps the default ("as of February, it has").
+  An infinitive takes the tense of the verb it hangs from ("was due to be freed in September" is the
+  past September, "is due to be freed" the coming one); a participle without a tense of its own
+  ("spent Monday trying to ...") looks further up.
+- **Clocks.** "3:08" without a.m./p.m. or a zone is a time of day only after a word that introduces
+  one ("at 14:30"), never as a game clock or a running time ("with 3:08 to play", "2:15 left in the
+  third quarter", "a 2:05 marathon"); the words live in ``data/clocks.toml``. A time of day takes
+  the day of a date written right after it, itself counted from the date before ("arrested on
+  Tuesday night and released at 6:30 a.m. the following morning" -> Wednesday 06:30).
+- **Confidence.** Each timex carries ``confidence`` (``timex_confidence``): high for a date written
+  out, lower where a year, a direction or a day was guessed, low for a date inside a name or before
+  a noun ("the September 11 memorial", "the 2020 election"), which names a thing rather than the
+  time of what the sentence reports.
 - **Counting from a mention.** "three days before a court hearing", "two days later", "the next
   day" count from the last day-precise date earlier in the same sentence ("began on Monday, three
   days before a court hearing" -> Monday + 3 days, the hearing's date); without one, value None.
