@@ -270,6 +270,19 @@ def test_stated_ties_in_appositives_titles_and_verbs(nlp: Language) -> None:
             ("Vera Lin", "employed_by", "Brightline Logistics")
         ),
     }
+    people.update(
+        {
+            "Jack Bauer, director for games at Brightline Logistics, said it.": (
+                ("Jack Bauer", "employed_by", "Brightline Logistics")
+            ),
+            "Brightline Logistics athletic director Mel Turner said it.": (
+                ("Mel Turner", "employed_by", "Brightline Logistics")
+            ),
+            "Omar Vance, president of Brightline Logistics, said it.": (
+                ("Omar Vance", "leader_of", "Brightline Logistics")
+            ),
+        }
+    )
     for text, want in people.items():
         person = want[0]
         doc = seeded(nlp, text, [(person, "PERSON"), ("Brightline Logistics", "ORG")])

@@ -189,8 +189,29 @@ def _role_words(root: Token) -> str:
     return " ".join([*words, root.lower_])
 
 
+_DEPARTMENT_HEADS = {"director", "head", "chief"}
+_TOP_WORDS = {
+    "chief",
+    "general",
+    "managing",
+    "executive",
+    "prime",
+    "former",
+    "new",
+    "current",
+    "interim",
+    "founding",
+}
+
+
 def _subordinate(root: Token, span: Span) -> bool:
-    """ "vice president", "deputy leader", "acting director": the title of someone under the head."""
+    """ "vice president", "deputy leader", "acting director": the title of someone under the head;
+    "athletic director", "research director", "security chief": the head of a department."""
+    if root.lower_ in _DEPARTMENT_HEADS and any(
+        c.dep_ in {"amod", "compound"} and c.pos_ in {"ADJ", "NOUN"} and c.lower_ not in _TOP_WORDS
+        for c in root.lefts
+    ):
+        return True
     before = [t.lower_.rstrip("-") for t in span if t.i < root.i]
     pairs = {" ".join(before[i : i + 2]) for i in range(len(before))}
     if any(w in SUBORDINATE_PREFIXES for w in [*before, *pairs]):
@@ -201,7 +222,7 @@ def _subordinate(root: Token, span: Span) -> bool:
 # How sure each way of anchoring a role is: "X, the chief executive of Y" and "Y's chief
 # executive X" state the tie; a name glued before a title ("Pentagon correspondent", "Russia
 # adviser") is often a topic, a beat or a nationality.
-_ANCHOR_BASE = {"prep": 0.9, "poss": 0.85, "compound": 0.7, "title": 0.7}
+_ANCHOR_BASE = {"prep": 0.9, "prep_at": 0.85, "poss": 0.85, "compound": 0.7, "title": 0.7}
 
 
 def _anchors(b: _Builder, d, span: Span, root: Token) -> list[tuple[tuple[str, float], str]]:  # noqa: ANN001
@@ -214,7 +235,9 @@ def _anchors(b: _Builder, d, span: Span, root: Token) -> list[tuple[tuple[str, f
             out += [(e, "compound") for e in b.entities(c)]
     for p, pobj in _preps(root):
         if p in {"of", "for", "at", "with"}:
-            out += [(e, "prep") for e in _prep_entities(b, pobj, d.entity)]
+            direct = [e for e in b.entities(pobj) if e[0] != d.entity]
+            how = "prep" if p in {"of", "for"} and direct else "prep_at"
+            out += [(e, how) for e in _prep_entities(b, pobj, d.entity)]
     if d.kind == "title":
         seen = {e[0] for e, _ in out}
         for t in span:
@@ -274,6 +297,12 @@ def _from_descriptions(b: _Builder) -> None:
         if rel == "leader_of" and _subordinate(root, span):
             rel = "employed_by"
         subj = (d.entity, d.confidence)
+        # "director for games at Google", "president of programs at Blue Origin": a post at an
+        # organisation, not its head
+        if rel == "leader_of" and any(how == "prep_at" for _, how in anchors):
+            anchors = [(a, how) for a, how in anchors if how != "prep_at"] or anchors
+            if all(how == "prep_at" for _, how in anchors):
+                rel = "employed_by"
         glued = [a for a, how in anchors if how in {"compound", "title"}]
         for anchor, how in anchors:
             # "White House Russia adviser": a place named after an organisation in the same title
@@ -295,7 +324,7 @@ def _from_descriptions(b: _Builder) -> None:
             else:
                 person_role = (
                     d.kind == "appositive"
-                    and how in {"prep", "poss"}
+                    and how in {"prep", "prep_at", "poss"}
                     and arel in {"leader_of", "employed_by"}
                 )
                 b.add(subj, arel, anchor, span.sent, base=base, person_role=person_role)
