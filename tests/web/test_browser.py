@@ -98,6 +98,9 @@ def test_article_highlights_show_their_facts(server: LiveServer, page: object) -
 
 def test_events_filter_and_csv_download(server: LiveServer, page: object) -> None:
     page.goto(server.url + "/events")
+    page.check("input[name=all]")  # the example strikes score below the event threshold: show them, marked
+    page.click("#event-filters button[type=submit]")
+    page.wait_for_url("**all=true**")
     total = page.locator("#events-table tbody tr").count()
     page.select_option("select[name=type]", "PROTEST")
     page.click("#event-filters button[type=submit]")
@@ -106,6 +109,8 @@ def test_events_filter_and_csv_download(server: LiveServer, page: object) -> Non
     assert 0 < rows.count() < total
     types = [rows.nth(i).locator("td").nth(1).inner_text() for i in range(rows.count())]
     assert all(t.startswith("PROTEST") for t in types)
+    marked = page.locator("#events-table tbody tr.unconfirmed")
+    assert all("unconfirmed" in marked.nth(i).inner_text() for i in range(marked.count()))
     with page.expect_download() as info:
         page.click("#csv-download")
     body = Path(info.value.path()).read_text(encoding="utf-8")
