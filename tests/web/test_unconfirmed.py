@@ -84,3 +84,20 @@ def test_quotes_page_marks_unconfirmed_quotes(client: TestClient) -> None:
     assert "0 quotes shown;" in page and "No quotes match." in page
     marked = client.get("/quotes", params={"all": "true"}).text
     assert 'class="quote unconfirmed"' in marked and "unconfirmed-tag" in marked
+
+
+def test_article_page_highlights_confirmed_facts_unless_all(client: TestClient) -> None:
+    eid = client.get("/api/who", params={"name": "Elena Varga"}).json()["id"]
+    aid = client.get(f"/api/entities/{eid}").json()["sources"][0]["id"]
+    plain = client.get(f"/api/articles/{aid}").json()
+    every = client.get(f"/api/articles/{aid}", params={"all": "true"}).json()
+    assert plain["quotes"] == [] and plain["events"] == []
+    assert every["quotes"] and all(q["confirmed"] is False for q in every["quotes"])
+    assert plain["unconfirmed"]["quotes"] == len(every["quotes"])
+    assert plain["unconfirmed"]["events"] == len(every["events"])
+    page = client.get(f"/articles/{aid}").text
+    assert "hl-quote" not in page.split('id="article-body"')[1].split("</div>")[0]
+    assert "Show unconfirmed" in page
+    marked = client.get(f"/articles/{aid}", params={"all": "true"}).text
+    assert "hl-quote" in marked.split('id="article-body"')[1].split("</div>")[0]
+    assert 'data-fact="quote-0" class="unconfirmed"' in marked and "unconfirmed-tag" in marked

@@ -13,6 +13,7 @@ from fastapi.responses import Response, StreamingResponse
 
 from ..api import KnowledgeBase
 from ..query import AmbiguousName, NameNotFound
+from ..query.confirmed import mark_record
 from ..query.events import EVENT_COLUMNS, flat_event
 from . import lookup
 from .models import (
@@ -429,21 +430,33 @@ def places(kb: KB, limit: Annotated[int, Query(ge=1, le=1000)] = 200) -> dict[st
         return {"places": lookup.places(conn, limit=limit)}
 
 
-def article_data(kb: KnowledgeBase, article_id: str) -> dict[str, Any]:
-    """One article's record with its facts (404 when there is none)."""
+def article_data(kb: KnowledgeBase, article_id: str, show_all: bool = False) -> dict[str, Any]:
+    """One article's record with its facts, each marked confirmed or not (404 when there is none).
+
+    Unconfirmed quotes, descriptions, relations and events are left out unless ``show_all``;
+    ``unconfirmed`` counts them per list.
+    """
     with kb.engine.connect() as conn:
         record = lookup.article_facts(conn, article_id)
     if record is None:
         raise NameError404(article_id, f"no article with id {article_id!r}")
-    return record
+    every = mark_record(record, include_unconfirmed=True)
+    kinds = ("quotes", "descriptions", "relations", "events")
+    hidden = {k: sum(not f["confirmed"] for f in every[k]) for k in kinds if k in every}
+    return {**(every if show_all else mark_record(record, include_unconfirmed=False)), "unconfirmed": hidden}
 
 
 @router.get(
     "/articles/{article_id}", response_model=ArticleFacts, responses=_404, summary="An article with its facts"
 )
-def article(kb: KB, article_id: Annotated[str, Path(max_length=64)]) -> dict[str, Any]:
-    """The article record: clean text, captions, boilerplate, and every fact with offsets into the text."""
-    return article_data(kb, article_id)
+def article(
+    kb: KB, article_id: Annotated[str, Path(max_length=64)], show_all: ShowAll = False
+) -> dict[str, Any]:
+    """The article record: clean text, captions, boilerplate, and its facts with offsets into the text.
+
+    Confirmed facts only unless ``all=true``; ``unconfirmed`` counts the others per list.
+    """
+    return article_data(kb, article_id, show_all)
 
 
 @router.get(

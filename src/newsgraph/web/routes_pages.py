@@ -122,9 +122,11 @@ def dossier(request: Request, kb: KB, entity_id: EntityId, show_all: ShowAll = F
 
 
 @router.get("/articles/{article_id}")
-def article(request: Request, kb: KB, article_id: Annotated[str, Path(max_length=64)]) -> Response:
+def article(
+    request: Request, kb: KB, article_id: Annotated[str, Path(max_length=64)], show_all: ShowAll = False
+) -> Response:
     """The clean text with entities, quotes, dates and events highlighted; captions and dropped boilerplate."""
-    data = article_data(kb, article_id)
+    data = article_data(kb, article_id, show_all)
     if wants_json(request):
         return JSONResponse(jsonable_encoder(data))
     paragraphs = highlight(data["text"], data.get("paragraphs"), fact_marks(data))
@@ -133,10 +135,13 @@ def article(request: Request, kb: KB, article_id: Annotated[str, Path(max_length
         request,
         "article.html",
         data,
-        f"/api/articles/{article_id}",
+        f"/api/articles/{article_id}" + ("?all=true" if show_all else ""),
         title=data.get("title") or article_id,
         paragraphs=paragraphs,
         names=names,
+        show_all=show_all,
+        toggle_url=_toggle(request, show_all),
+        hidden=sum(data["unconfirmed"].values()),
     )
 
 
