@@ -149,6 +149,7 @@ _ALWAYS_EXPLICIT = {
     "iso", "year", "decadeword", "century", "ref", "pastfut", "durthe", "durvague", "durplural",
     "durlong", "set", "setfreq", "fy", "slash",
 }  # fmt: skip
+_NOUN_DEPS = {"pobj", "dobj", "nsubj", "nsubjpass", "compound", "appos", "poss"}
 _MODIFIER_DEPS = {"compound", "nmod", "nummod", "amod"}
 # a date before one of these is the noun's own time ("the 2019 season", "the Monday morning")
 _TIME_NOUNS = set(_WORDS["time_nouns"])
@@ -261,15 +262,16 @@ def _tense(tok: Token | None) -> str | None:
     if tok is None or not tok.doc.has_annotation("DEP"):
         return None
     verb = tok
-    for _ in range(5):
-        if verb.pos_ in ("VERB", "AUX"):
+    for _ in range(8):
+        # a "verb" in a noun's place is a mistagged noun ("outside the ferry sheds on Tuesday")
+        if verb.pos_ in ("VERB", "AUX") and verb.dep_ not in _NOUN_DEPS:
             break
         if verb.head is verb:
             return None
         verb = verb.head
     else:
         return None
-    if verb.pos_ not in ("VERB", "AUX"):
+    if verb.pos_ not in ("VERB", "AUX") or verb.dep_ in _NOUN_DEPS:
         return None
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(c.tag_ == "TO" for c in aux) and not any(c.lower_ in _FUTURE_AUX - {"to"} for c in aux):
