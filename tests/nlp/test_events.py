@@ -617,11 +617,20 @@ CONFLICT = {"ASSAULT", "FIGHT", "COERCE", "PROTEST", "MOBILIZE", "THREATEN", "SA
         "Regular exercise can prevent binge eating, the study found.",
         "The visitors launched a late attack, but Harlow beat Stenby 3-1 in the cup final.",
         "Two men attacked a shopkeeper in Dorn on Friday and stole his phone.",
+        "The pain struck me as odd, she said.",
+        "Interesting to see the new console capture the scene at 60fps.",
+        "Alarms and warnings occur on any connected device.",
     ],
 )
 def test_other_senses_code_no_conflict_event(nlp: Language, text: str) -> None:
     events = _run(nlp, text)._.ng_events
     assert not [e for e in events if e.type in CONFLICT], events
+
+
+def test_dying_takes_no_object(nlp: Language) -> None:
+    assert not _run(nlp, "The new earbuds drown out background noise on trains.")._.ng_events
+    death = _find(_run(nlp, "Three fishermen drowned off the coast of Kesh.")._.ng_events, "DEATH", "drown")
+    assert "fishermen" in (death.actor_text or "")
 
 
 def test_sport_report_codes_no_beating(nlp: Language) -> None:
@@ -655,6 +664,7 @@ def test_natural_or_accidental_killing_is_a_death(nlp: Language, text: str, vict
         ("Rebels attacked an army convoy near Korsa.", "ASSAULT", "attack", "Rebels"),
         ("A gunman killed three people at a market in Lesk.", "ASSAULT", "kill", "gunman"),
         ("The army deployed tanks along the border with Kesh.", "MOBILIZE", "deploy", "army"),
+        ("Workers at the plant struck for higher pay on Monday.", "PROTEST", "struck", "Workers"),
         (
             "Thousands of workers marched through Velmar to demand higher wages.",
             "PROTEST",

@@ -18,6 +18,8 @@ from spacy.tokens import Doc, Span, Token
 __all__ = ["Senses", "Verdict", "ArticleFrame", "article_frame", "judge", "load_senses"]
 
 _NAMED_PARTIES = frozenset({"NORP", "GPE", "ORG"})
+# Names that are a state's or a people's whatever the sentence (an organisation may be a company).
+_STATE_NAMES = frozenset({"NORP", "GPE"})
 # Verbs and nouns of killing: with a natural or accidental cause they tell a death.
 _KILLING = frozenset({"kill", "killing"})
 # A score ("3-1", "6-4, 6-3"), not a date or a range of years.
@@ -114,11 +116,12 @@ def _lemmas(tok: Token) -> list[str]:
     ]
 
 
-def _political(tok: Token | None, senses: Senses, social: bool = False) -> bool:
-    """A state, an armed group, an authority, a party (``social``: also workers, residents, crowds)."""
+def _political(tok: Token | None, senses: Senses, social: bool = False, orgs: bool = True) -> bool:
+    """A state, an armed group, an authority, a party (``social``: also workers, residents, crowds;
+    ``orgs``: any named organisation, which may be a company or a team)."""
     if tok is None:
         return False
-    if tok.ent_type_ in _NAMED_PARTIES or any(
+    if tok.ent_type_ in (_NAMED_PARTIES if orgs else _STATE_NAMES) or any(
         c.ent_type_ in ("NORP", "GPE") for c in tok.children if c.dep_ in ("compound", "amod", "poss")
     ):
         return True
@@ -189,6 +192,8 @@ def judge(
         if o is not None and o.i not in own and not _political(o, senses, social=True):
             if _frame_of(o, senses, _THINGS):
                 return Verdict(False, reason="object")
+    if etype == "PROTEST" and lemma == "strike" and any(c.dep_ == "dobj" for c in trigger.children):
+        return Verdict(False, reason="object")  # a labour strike takes no object ("struck me as odd")
     words = [t for t in sent if t.i != trigger.i and t.i not in own]
     # conflict words and weapons, but no word that has an everyday sense itself ("a late attack")
     cues = (senses.conflict_context | senses.weapons) - senses.ambiguous
@@ -203,7 +208,11 @@ def judge(
         return _KEEP
     # 6. an everyday word needs a political or social participant or a conflict frame
     social = etype in ("PROTEST", "MOBILIZE")
-    evidence = context or _political(actor, senses, social) or _political(recipient, senses, social)
+    # an organisation alone is no evidence for violence (a company "captures" a market, a team "fights")
+    orgs = etype not in ("ASSAULT", "FIGHT", "COERCE")
+    evidence = (
+        context or _political(actor, senses, social, orgs) or _political(recipient, senses, social, orgs)
+    )
     if lemma in senses.state_acts and not (actor is not None and _frame_of(actor, senses, _THINGS)):
         return Verdict(True, penalty=0.0 if evidence else 0.1)
     if not evidence:

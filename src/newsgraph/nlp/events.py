@@ -333,6 +333,14 @@ def sentence_events(
         trigger = doc[i]
         if trigger.dep_ in ("compound", "amod"):
             continue  # "strike fund", "aid groups": the noun modifies another noun
+        if (
+            entry.type == "DEATH"
+            and entry.pos == "verb"
+            and any(
+                c.dep_ in ("dobj", "prt") and c.lemma_.lower() not in entry.needs for c in trigger.children
+            )
+        ):
+            continue  # "will drown out background noise": dying takes no object
         confidence = 0.8 if entry.pos == "verb" else 0.65
         actor_tok: Token | None = None
         carrier: Token | None = None  # the verb whose objects are the event's
