@@ -165,3 +165,14 @@ def test_descriptions_in_a_list_of_named_people_and_counted_titles_stay(nlp: Lan
     assert ("Kurt Vogel", "the former envoy to Ostland", "appositive") in got
     assert ("Tim Marsh", "a former council official", "appositive") in got
     assert ("Tim Dunmore", "five time league champion", "appositive") in got
+
+
+def test_a_subject_after_a_fronted_phrase_is_no_appositive(nlp: Language) -> None:
+    """The noun phrase after the name is the main clause's subject: it describes nothing."""
+    doc = seeded(
+        nlp,
+        "Posted online by the testers at Pixel Forge, the console port of Vantor's racing game is "
+        "not entirely smooth on the service.",
+        [("Pixel Forge", "ORG")],
+    )
+    assert described(doc) == set()

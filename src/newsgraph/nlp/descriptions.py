@@ -115,6 +115,10 @@ def _appositive_factor(name: Span, desc: Span, index: EntityIndex) -> float:
         c.dep_ == "conj" and c.i >= desc.end and c.pos_ == "NOUN" for c in name.root.children
     ):
         return 0.0  # "Alpha, a ..., Beta and Gamma": items of a list
+    if desc.start >= name.end and desc.end < len(doc) and doc[desc.end].pos_ in {"VERB", "AUX"}:
+        # "Posted by the analysts at Digital Foundry, the port of the game is not smooth": a noun
+        # phrase that runs straight into a verb is that verb's subject, not an appositive
+        return 0.0
     words = [t for t in gap if not t.is_punct]
     factor = 1.0
     if words:
