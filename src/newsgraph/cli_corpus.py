@@ -308,6 +308,8 @@ def stats(
         out.print(
             f"[bold]{result[key]['total']}[/] {key}: " + ", ".join(f"{k} {v}" for k, v in parts.items())
         )
+    if "confirmed" in result["events"]:
+        out.print(f"  {result['events']['confirmed']} events confirmed (shown by default; the rest with --all)")
     out.print(f"[bold]{result['quotes']}[/] quotes")
     table = Table("id", "name", "type", "articles", "mentions", title="most named")
     for e in result["top_entities"]:

@@ -196,6 +196,7 @@ def test_stats_count_each_story_once(kb: KnowledgeBase) -> None:
     assert (s["articles"], s["duplicates"]) == (4, 1)
     assert s["quotes"] == 4
     assert s["events"]["by_type"] == {"AGREE": 1, "CONSULT": 1, "PROTEST": 1, "SUPPORT": 1}
+    assert s["events"]["confirmed_by_type"] == s["events"]["by_type"]  # every fact here has confidence 1.0
     assert s["entities"]["by_type"] == {"PERSON": 4, "ORG": 3}
     assert s["date_range"] == {"first": "2026-03-09", "last": "2026-03-19"}
     top = {e["name"]: e["articles"] for e in s["top_entities"]}

@@ -188,6 +188,8 @@ def test_events_hide_hypothetical_negated_and_unsure_ones(kb: KnowledgeBase) -> 
     assert flags == {("PROTEST", False, False, True), ("SANCTION", True, False, False),
                      ("PROTEST", False, True, False), ("ASSAULT", False, False, False)}  # fmt: skip
     assert kb.unconfirmed_events(type="ASSAULT") == 1 and kb.unconfirmed_events(date_from="2027") == 0
+    events = kb.stats()["events"]  # stored (negated left out) beside what is shown
+    assert events["total"] == 3 and events["confirmed"] == 1 and events["confirmed_by_type"] == {"PROTEST": 1}
 
 
 def test_quotes_hide_the_unsure_speaker(kb: KnowledgeBase) -> None:

@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import Connection, distinct, func, select
 
 from ..store.schema import articles, entities, errors, events, mentions, quotes
+from .confirmed import confirmed_clause
 from .filters import not_duplicate
 
 __all__ = ["stats"]
@@ -37,6 +38,12 @@ def stats(conn: Connection, *, top: int = 10) -> dict[str, Any]:
         (articles, articles.c.id == events.c.article_id),
         where=live & events.c.negated.is_(False),
     )
+    confirmed_types = _by(  # what the events table shows by default (newsgraph.trust)
+        conn,
+        events.c.type,
+        (articles, articles.c.id == events.c.article_id),
+        where=live & confirmed_clause("event"),
+    )
     n_quotes = conn.execute(
         select(func.count())
         .select_from(quotes)
@@ -61,7 +68,12 @@ def stats(conn: Connection, *, top: int = 10) -> dict[str, Any]:
         "date_range": {"first": first, "last": last},
         "entities": {"total": sum(entity_types.values()), "by_type": entity_types},
         "quotes": n_quotes,
-        "events": {"total": sum(event_types.values()), "by_type": event_types},
+        "events": {
+            "total": sum(event_types.values()),
+            "by_type": event_types,
+            "confirmed": sum(confirmed_types.values()),
+            "confirmed_by_type": confirmed_types,
+        },
         "errors": {"total": sum(error_reasons.values()), "by_reason": error_reasons},
         "top_entities": [
             {"id": r.id, "name": r.name, "type": r.type, "articles": r.articles, "mentions": r.mentions}
