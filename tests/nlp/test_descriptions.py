@@ -176,3 +176,13 @@ def test_a_subject_after_a_fronted_phrase_is_no_appositive(nlp: Language) -> Non
         [("Pixel Forge", "ORG")],
     )
     assert described(doc) == set()
+
+
+def test_a_copula_under_a_belief_or_a_condition_is_less_sure(nlp: Language) -> None:
+    def conf(text: str) -> float:
+        (d,) = find_descriptions(seeded(nlp, text, [("Omar Vance", "PERSON")]))
+        return d.confidence
+
+    stated = conf("Omar Vance is a retired engineer.")
+    believed = conf("If they believed that Omar Vance was a retired engineer, they would have said so.")
+    assert stated > believed

@@ -136,6 +136,23 @@ def _appositive_factor(name: Span, desc: Span, index: EntityIndex) -> float:
     return factor
 
 
+def _asserted(verb: Token) -> float:
+    """How much a copula is the article's own statement: one inside a reported, believed or
+    conditional clause ("if they believed that X was a buffoon", "Y said X is a fraud") is
+    someone's view or a supposition."""
+    v = verb
+    for _ in range(4):
+        if v.dep_ in {"ccomp", "advcl", "xcomp", "csubj"} or any(
+            c.dep_ == "mark" and c.lower_ in {"if", "whether", "unless", "though", "although"}
+            for c in v.children
+        ):
+            return 0.6
+        if v.head.i == v.i or v.dep_ not in {"conj", "relcl", "acl"}:
+            break
+        v = v.head
+    return 1.0
+
+
 def _times(desc: Span) -> bool:
     """ "five-time champion", "a two-time winner": a count that is part of a title."""
     return any(t.lower_ in {"time", "-time"} or t.lower_.endswith("-time") for t in desc[:4])
@@ -217,7 +234,7 @@ def find_descriptions(doc: Doc, index: EntityIndex | None = None) -> list[Descri
                         # "X is the problem" says little; "X is a union" / "X is Europe's largest ..." says what X is
                         if len(kids) == 1 and kids[0].lower_ in {"the", "this", "that"}:
                             continue
-                        add(cluster.id, noun_phrase(child), "copula", 0.8)
+                        add(cluster.id, noun_phrase(child), "copula", 0.8 * _asserted(verb))
             if cluster.label == "PERSON":
                 title = _title_before(mention, index)
                 if title is not None:

@@ -204,6 +204,9 @@ _TOP_WORDS = {
 }
 
 
+_LOOSE_NOUNS = {"rival", "critic", "opponent", "adversary", "partner"}
+
+
 def _subordinate(root: Token, span: Span) -> bool:
     """ "vice president", "deputy leader", "acting director": the title of someone under the head;
     "athletic director", "research director", "security chief": the head of a department."""
@@ -319,6 +322,8 @@ def _from_descriptions(b: _Builder) -> None:
             if arel is None:
                 continue
             base = _ANCHOR_BASE[how] * _sentence_factor(span.sent)
+            if lemma in _LOOSE_NOUNS:
+                base *= 0.7  # "Trump's leading rival in the poll": a contest more often than enmity
             if reverse and arel == rel:
                 b.add(anchor, arel, subj, span.sent, base=base)
             else:
