@@ -23,6 +23,7 @@ from .errors import PageError
 from .extract import extract
 from .model import Article, Facts, Page
 from .nlp import annotate
+from .nlp.pipeline import Pipelines
 
 __all__ = ["Outcome", "Extractor", "process_pages", "extract_pages", "extract_one", "annotate_outcomes"]
 
@@ -142,7 +143,7 @@ def extract_pages(
 
 
 def _annotate_batch(
-    articles: list[Article], nlp: Language | None
+    articles: list[Article], nlp: Language | Pipelines | None
 ) -> Iterator[tuple[Article, Facts | PageError]]:
     done: set[int] = set()
     try:
@@ -160,7 +161,7 @@ def _annotate_batch(
             yield article, PageError("nlp", f"annotation failed: {exc!r}")
 
 
-def annotate_outcomes(outcomes: list[Outcome], nlp: Language | None) -> Iterator[Outcome]:
+def annotate_outcomes(outcomes: list[Outcome], nlp: Language | Pipelines | None) -> Iterator[Outcome]:
     """Run the NLP stage over the ``ok`` outcomes of one batch; the others pass through unchanged."""
     todo = [o for o in outcomes if o.status == "ok" and o.article is not None]
     yield from (o for o in outcomes if not (o.status == "ok" and o.article is not None))
@@ -179,7 +180,7 @@ def annotate_outcomes(outcomes: list[Outcome], nlp: Language | None) -> Iterator
 def process_pages(
     pages: Iterable[Page],
     *,
-    nlp: Language | None = None,
+    nlp: Language | Pipelines | None = None,
     published: str | None = None,
     known: Callable[[str], bool] | None = None,
     batch_size: int = 16,

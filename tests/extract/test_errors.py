@@ -36,12 +36,22 @@ def test_binary(kind: str) -> None:
     assert _reason(Page(source="x", kind=kind, data=png)) == "binary"
 
 
-def test_invalid_utf8_is_reported_with_its_offset() -> None:
+def test_stray_invalid_bytes_are_decoded_best_effort() -> None:
+    # Issue 13: a page with a few bytes that are not UTF-8 keeps its prose instead of being lost.
     data = b"<html><body><p>" + PROSE.encode() + b"\xc3\x28\xa0\xa1\xe2\x28</p></body></html>"
+    assert PROSE in extract(Page(source="x", kind="html", data=data)).text
+
+
+def test_invalid_bytes_in_a_declared_charset_are_reported_with_the_offset() -> None:
+    data = (
+        b"<html><head><meta charset='shift_jis'></head><body><p>"
+        + PROSE.encode()
+        + b"\x81\x7f\xff\xfe\x81</p>"
+    )
     with pytest.raises(PageError) as info:
         extract(Page(source="x", kind="html", data=data))
     assert info.value.reason == "encoding"
-    assert "invalid UTF-8 at byte" in str(info.value)
+    assert "invalid UTF-8 at byte" in str(info.value) and "shift_jis" in str(info.value)
 
 
 def test_declared_charset_and_safe_cp1252_fallback() -> None:

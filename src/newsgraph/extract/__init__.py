@@ -11,7 +11,7 @@ from newsgraph.extract.dates import to_iso
 from newsgraph.extract.decode import DEFAULT_MAX_BYTES, check_size, decode
 from newsgraph.extract.html import extract_html
 from newsgraph.extract.language import detect_language
-from newsgraph.extract.meta import normalise_space, site_from_url
+from newsgraph.extract.meta import normalise_space, site_from_url, word_count
 from newsgraph.extract.text import extract_text
 from newsgraph.model import Article, Page
 
@@ -19,6 +19,10 @@ __all__ = ["extract", "DEFAULT_MAX_BYTES"]
 
 # Fewer words than this is a menu or a stub that an extractor mistook for a body.
 _MIN_BODY_WORDS = 10
+# A body the user handed over as text (a JSONL ``text`` field) is taken as given down to this:
+# "Quake kills 12 in northern Valmora." is a news report.
+_MIN_GIVEN_WORDS = 3
+_CHROME = {"footer", "ad", "related", "credit", "embed", "caption", "dateline"}
 
 
 def _join(paragraphs: list[str]) -> tuple[str, list[tuple[int, int]]]:
@@ -29,6 +33,11 @@ def _join(paragraphs: list[str]) -> tuple[str, list[tuple[int, int]]]:
         spans.append((pos, pos + len(para)))
         pos += len(para) + 2
     return "\n\n".join(paragraphs), spans
+
+
+def _given_body(page: Page) -> bool:
+    """A text page that arrived as a string (a JSONL ``text`` field, the API): the user gave the body."""
+    return page.kind == "text" and isinstance(page.data, str)
 
 
 def extract(page: Page, *, published: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
@@ -53,7 +62,17 @@ def extract(page: Page, *, published: str | None = None, max_bytes: int = DEFAUL
     else:
         raise PageError("kind", f"unknown page kind {page.kind!r}; expected 'html' or 'text'")
     paragraphs = [p for p in (normalise_space(p) for p in found.paragraphs) if p]
-    if sum(len(p.split()) for p in paragraphs) < _MIN_BODY_WORDS:
+    if sum(word_count(p) for p in paragraphs) < _MIN_BODY_WORDS and _given_body(page):
+        # A short report given as the body: its lines of words are the story, though too short
+        # for the classifier to call prose; menus, buttons and footers stay out.
+        paragraphs = [
+            normalise_space(line.text)
+            for line in getattr(found, "lines", [])
+            if line.role not in _CHROME and word_count(line.text) >= _MIN_GIVEN_WORDS
+        ]
+        if not paragraphs:
+            raise PageError("no_body", f"the text given is under {_MIN_GIVEN_WORDS} words; no article in it")
+    elif sum(word_count(p) for p in paragraphs) < _MIN_BODY_WORDS:
         raise PageError(
             "no_body",
             f"no article body found in this {page.kind} page (under {_MIN_BODY_WORDS} words of prose)",

@@ -58,16 +58,61 @@ def _declared_charset(data: bytes) -> str | None:
 
 
 def _looks_binary(sample: bytes | str) -> bool:
-    """NUL bytes, or many control characters, mean this is not a text page."""
+    """Many control characters (NUL included) mean this is not a text page.
+
+    Compressed or image data has about one control byte in nine; a text page with a stray
+    UTF-16 fragment (every other byte NUL) has a few, and is decoded best-effort instead.
+    """
     if isinstance(sample, str):
-        if "\x00" in sample:
-            return True
         controls = sum(1 for ch in sample if ord(ch) in _CONTROL)
     else:
-        if b"\x00" in sample:
-            return True
         controls = sum(1 for b in sample if b in _CONTROL)
     return controls > 0.05 * max(len(sample), 1)
+
+
+def _mostly_utf8(data: bytes, declared: str | None) -> bool:
+    """True for a UTF-8 page with a stray fragment in another encoding (Latin-1, UTF-16).
+
+    It declares UTF-8, or has at least as many valid multi-byte UTF-8 characters as invalid
+    sequences; a page written in another charset is invalid wherever it leaves ASCII.
+    """
+    if declared == "utf-8":
+        return True
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
+    valid = sum(1 for ch in text if ord(ch) > 0x7F) - bad
+    return valid >= bad
+
+
+def _cp1252_fallback(error: UnicodeError) -> tuple[str, int]:
+    """Decode each byte UTF-8 refused as Windows-1252 (a superset of printable Latin-1)."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    chunk = error.object[error.start : error.end]
+    return chunk.decode("cp1252", errors="replace"), error.end
+
+
+codecs.register_error("newsgraph_cp1252", _cp1252_fallback)
+
+
+def _without_controls(text: str) -> str:
+    """Drop NUL and other control characters (left by a stray UTF-16 fragment) from decoded text."""
+    if not any(ord(ch) in _CONTROL for ch in text):
+        return text
+    return "".join(ch for ch in text if ord(ch) not in _CONTROL)
+
+
+def _by_detection(data: bytes) -> str | None:
+    """charset-normalizer's best reading of an undeclared non-UTF-8 page, or None if it has none."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:200_000]).best()
+    if best is None or best.encoding in (None, "utf_8"):
+        return None
+    try:
+        return data.decode(best.encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
 
 
 def _cp1252_is_safe(data: bytes) -> bool:
@@ -86,11 +131,16 @@ def _cp1252_is_safe(data: bytes) -> bool:
 
 
 def decode(data: bytes | str) -> str:
-    """Decode a page: a BOM, else UTF-8, else its declared charset, else cp1252 when safe."""
+    """Decode a page: a BOM, else UTF-8, else its declared charset, else cp1252 when safe.
+
+    A page that is UTF-8 but for a stray fragment is decoded best-effort (the fragment's bytes
+    as Windows-1252, NULs of a UTF-16 fragment dropped); an undeclared page in another charset
+    is read by charset-normalizer.
+    """
     if isinstance(data, str):
         if _looks_binary(data[:8192]):
-            raise PageError("binary", "page text contains NUL or control characters; it is not text")
-        return data
+            raise PageError("binary", "page text contains mostly control characters; it is not text")
+        return _without_controls(data)
     for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
@@ -98,11 +148,9 @@ def decode(data: bytes | str) -> str:
             except UnicodeDecodeError as exc:
                 raise PageError("encoding", f"page starts with a {codec} byte-order mark but {exc}") from None
     if _looks_binary(data[:8192]):
-        raise PageError(
-            "binary", "page contains NUL bytes or mostly control bytes; it looks like a binary file, not text"
-        )
+        raise PageError("binary", "page contains mostly control bytes; it looks like a binary file, not text")
     try:
-        return data.decode("utf-8")
+        return _without_controls(data.decode("utf-8"))
     except UnicodeDecodeError as exc:
         utf8_error = exc
     declared = _declared_charset(data)
@@ -112,7 +160,13 @@ def decode(data: bytes | str) -> str:
         except UnicodeDecodeError:
             pass
     if _cp1252_is_safe(data):
-        return data.decode("cp1252")
+        return _without_controls(data.decode("cp1252"))
+    if _mostly_utf8(data, declared):
+        return _without_controls(data.decode("utf-8", errors="newsgraph_cp1252"))
+    if not declared:
+        detected = _by_detection(data)
+        if detected is not None and not _looks_binary(detected[:8192]):
+            return _without_controls(detected)
     bad = data[utf8_error.start : utf8_error.start + 4]
     raise PageError(
         "encoding",

@@ -19,7 +19,7 @@ _MIN_LETTERS = 12
 # The top language's probability from which the text decides alone, whatever the hint says.
 _SURE = 0.9
 # Below _SURE, a hint holding at least this probability is taken.
-_HINT_PLAUSIBLE = 0.05
+_HINT_PLAUSIBLE = 0.02
 # Below _SURE and without a usable hint: a long enough text with this top probability still decides.
 _LIKELY = 0.6
 _LIKELY_LETTERS = 150
@@ -62,7 +62,7 @@ def detect_language(text: str, hint: str | None = None) -> str | None:
     if p >= _SURE:
         return top
     if hint is not None:
-        scores = {_ALIASES.get(code, code): score for code, score in ranked[:10]}
+        scores = {_ALIASES.get(code, code): score for code, score in ranked}
         if scores.get(hint, 0.0) >= _HINT_PLAUSIBLE:
             return hint
     if p >= _LIKELY and letters >= _LIKELY_LETTERS:

@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-__all__ = ["split_site_suffix", "section_from_url", "normalise_space", "site_from_url"]
+__all__ = ["split_site_suffix", "section_from_url", "normalise_space", "site_from_url", "word_count"]
 
 _SPACE = re.compile(r"\s+")
+# Scripts written without spaces between words (Thai, kana, CJK ideographs).
+_UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " « ", " » ")
 # Path segments that name a page type, an edition or a language, never a section.
 _NOT_SECTIONS = {
@@ -16,6 +18,11 @@ _NOT_SECTIONS = {
     "node", "id", "blog", "blogs", "entry", "read", "live", "video", "videos", "gallery",
 }  # fmt: skip
 _SEGMENT = re.compile(r"^[a-z]+(?:-[a-z]+){0,2}$")
+
+
+def word_count(text: str) -> int:
+    """Words in ``text``; in scripts without spaces, about one word per two characters."""
+    return len(text.split()) + len(_UNSPACED.findall(text)) // 2
 
 
 def normalise_space(text: str) -> str:

@@ -176,14 +176,20 @@ class TextResult(PathResult):
     lines: list[Line] = field(default_factory=list)
 
 
-def _features(index: int, text: str) -> Line:
-    """Measure one line."""
+def _shouting(text: str) -> bool:
+    """True for a page written all in capitals (a wire feed, a telex): case then tells nothing."""
+    cased = [ch for ch in text[:20000] if ch.isalpha() and ch.lower() != ch.upper()]
+    return len(cased) >= 40 and sum(ch.isupper() for ch in cased) >= 0.95 * len(cased)
+
+
+def _features(index: int, text: str, shouting: bool = False) -> Line:
+    """Measure one line (on a page all in capitals, every word reads as lowercase prose)."""
     boilerplate_cue, related_cue = _cue_patterns()
     cues = _cues()
     words = _WORD.findall(text)
     alpha = [w for w in words if w[0].isalpha()]
     # Letters without case (CJK, Arabic, Thai...) read like lowercase prose.
-    lower = sum(1 for w in alpha if not w[0].isupper())
+    lower = len(alpha) if shouting else sum(1 for w in alpha if not w[0].isupper())
     n = len(words)
     if _UNSPACED.search(text):
         n = sum(max(1, len(_UNSPACED.findall(w)) // 2) if _UNSPACED.search(w) else 1 for w in words)
@@ -417,7 +423,8 @@ def _names(text: str) -> list[str]:
 
 def classify_lines(text: str) -> list[Line]:
     """Give each non-blank line of a scraped page its features and a first-pass role."""
-    lines = [_features(i, t) for i, t in enumerate(_unwrap(text.splitlines()))]
+    shouting = _shouting(text)
+    lines = [_features(i, t, shouting) for i, t in enumerate(_unwrap(text.splitlines()))]
     for line in lines:
         if line.ad:
             line.role = "ad"

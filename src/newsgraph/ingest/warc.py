@@ -11,6 +11,7 @@ gzip inflation (an endless header line or a bomb record would otherwise fill mem
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Iterator
 from typing import Any
@@ -25,6 +26,8 @@ from newsgraph.ingest.limits import Limits, TooLarge, error_page, read_bounded, 
 from newsgraph.model import Page, PageKind
 
 __all__ = ["iter_warc", "kind_for_content_type"]
+
+log = logging.getLogger(__name__)
 
 _KINDS: dict[str, PageKind] = {
     "text/html": "html",
@@ -170,6 +173,9 @@ def iter_warc(path: str, limits: Limits) -> Iterator[Page]:
             yield os_error_page(path, error)
         except ArchiveLoadFailed as error:
             yield _truncated(path, str(records.offset), read, str(error))
-        except Exception as error:  # noqa: BLE001 - warcio fails on garbage with many exception types
-            detail = f"a record cannot be parsed: {type(error).__name__}"
+        except Exception:  # noqa: BLE001 - warcio fails on garbage with many exception types
+            # warcio reads a cut-off header block as a record without its fields and then trips
+            # over them (AttributeError, TypeError...): what the user needs is where and why.
+            log.debug("warcio failed on %s at byte %s", path, records.offset, exc_info=True)
+            detail = "a record's headers are cut off or malformed"
             yield _truncated(path, str(records.offset), read, detail)

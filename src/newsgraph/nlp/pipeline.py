@@ -1,23 +1,38 @@
-"""Build the one spaCy ``Language`` newsgraph runs, and stream articles through it."""
+"""Build the spaCy pipelines newsgraph runs, and stream articles through them.
+
+The pinned English pipeline is built in; ``--model LANG=NAME`` adds one for another language.
+An article goes through the pipeline of its detected language, and an article in a language
+without one gets no facts (it is still stored and searchable). An article longer than spaCy's
+``max_length`` is parsed in parts that are joined before newsgraph's components read it.
+"""
 
 from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from itertools import islice
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..errors import ModelError
 from ..model import Article, Facts
 from .context import context_texts, find_context_entities
 from .extensions import ContextEntity, register_extensions
 
-__all__ = ["DEFAULT_MODEL", "COMPONENTS", "load_pipeline", "annotate", "annotate_docs"]
+__all__ = [
+    "DEFAULT_MODEL",
+    "COMPONENTS",
+    "Pipelines",
+    "load_pipeline",
+    "model_spec",
+    "annotate",
+    "annotate_docs",
+]
 
 log = logging.getLogger(__name__)
 
@@ -47,12 +62,85 @@ def model_name(model: str | None = None) -> str:
     return model or os.environ.get("NEWSGRAPH_MODEL") or DEFAULT_MODEL
 
 
+_SPEC_SEP = ";"
+_LANG = re.compile(r"[a-z]{2,3}")
+
+
+class Pipelines(dict[str, Language]):
+    """One loaded pipeline per language code (``{"en": ..., "fr": ...}``)."""
+
+
+def model_spec(models: Sequence[str] | None) -> str | None:
+    """Join ``--model`` values (``NAME`` for the main pipeline, ``LANG=NAME`` for another) into one spec.
+
+    Raises ``ValueError`` for a malformed value, so the CLI can say which one.
+    """
+    parts: list[str] = []
+    bare = 0
+    for value in models or []:
+        value = value.strip()
+        lang, sep, name = value.partition("=")
+        if sep:
+            if not _LANG.fullmatch(lang.strip().lower()) or not name.strip():
+                raise ValueError(
+                    f"--model {value!r}: write LANG=NAME with a 2- or 3-letter language code (fr=fr_core_news_sm)"
+                )
+            value = f"{lang.strip().lower()}={name.strip()}"
+        else:
+            bare += 1
+        if not value or _SPEC_SEP in value:
+            raise ValueError(f"--model {value!r} is not a pipeline name or path")
+        parts.append(value)
+    if bare > 1:
+        raise ValueError("give at most one --model NAME for the main pipeline; add others as LANG=NAME")
+    return _SPEC_SEP.join(parts) or None
+
+
+def _parse_spec(model: str | None) -> tuple[str | None, dict[str, str]]:
+    """The main pipeline's name (None: the default) and the ``LANG -> NAME`` extras of a spec."""
+    main: str | None = None
+    extra: dict[str, str] = {}
+    for part in (model or "").split(_SPEC_SEP) if model and "=" in model else ([model] if model else []):
+        lang, sep, name = part.partition("=")
+        if sep and _LANG.fullmatch(lang):
+            extra[lang] = name
+        else:
+            main = part
+    return main, extra
+
+
 @lru_cache(maxsize=4)
-def load_pipeline(model: str | None = None) -> Language:
+def load_pipeline(model: str | None = None) -> Language | Pipelines:
     """Load a spaCy pipeline by package name or path and add newsgraph's components.
 
-    Raises ``ModelError`` (E020) with the install command when the pipeline is missing.
+    A spec with ``LANG=NAME`` parts (see ``model_spec``) gives ``Pipelines``: the main pipeline
+    under its own language plus one per part. Raises ``ModelError`` (E021) with the install
+    command when a pipeline is missing.
     """
+    main, extra = _parse_spec(model)
+    if not extra:
+        return _load_one(main)
+    pipes = Pipelines()
+    default = _load_one(main)
+    pipes[default.lang] = default
+    for lang, name in extra.items():
+        nlp = _load_one(name)
+        if nlp.lang != lang:
+            log.warning("pipeline %s is for language %r, used for %r pages as asked", name, nlp.lang, lang)
+        pipes[lang] = nlp
+    return pipes
+
+
+def pipelines(nlp: Language | Pipelines | None) -> Pipelines:
+    """The pipelines by language: a single ``Language`` serves its own ``lang``."""
+    nlp = nlp if nlp is not None else load_pipeline()
+    if isinstance(nlp, Pipelines):
+        return nlp
+    return Pipelines({nlp.lang: nlp})
+
+
+@lru_cache(maxsize=8)
+def _load_one(model: str | None) -> Language:
     name = model_name(model)
     register_extensions()
     _import_components()
@@ -65,6 +153,8 @@ def load_pipeline(model: str | None = None) -> Language:
             f"of an installed pipeline ({exc.__class__.__name__})",
             code="E021",
         ) from exc
+    if nlp.lang != "en" and "ner" in nlp.pipe_names:
+        nlp.add_pipe("newsgraph_ner_labels", after="ner")
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("newsgraph_paragraphs", before="parser")
     for component in COMPONENTS:
@@ -74,8 +164,32 @@ def load_pipeline(model: str | None = None) -> Language:
     return nlp
 
 
+# Other spaCy pipelines name entity types the WikiNER way; our components read OntoNotes names.
+_WIKINER_LABELS = {"PER": "PERSON", "PERSON": "PERSON", "ORG": "ORG", "LOC": "LOC", "GPE": "GPE"}
+
+
+@Language.component("newsgraph_ner_labels")
+def ner_labels(doc: Doc) -> Doc:
+    """Rename PER to PERSON and drop MISC (and other untyped labels) in a non-English pipeline."""
+    ents = []
+    for ent in doc.ents:
+        label = _WIKINER_LABELS.get(ent.label_)
+        if label:
+            ents.append(Span(doc, ent.start, ent.end, label=label))
+    doc.set_ents(ents, default="outside")
+    return doc
+
+
+# A part of an over-long article: short enough for the parser's memory, long enough to keep context.
+_PART_CHARS = 100_000
+
+
 def _make_doc(nlp: Language, article: Article, context: list[ContextEntity] | None = None) -> Doc:
     doc = nlp.make_doc(article.text)
+    return _mark(doc, article, context)
+
+
+def _mark(doc: Doc, article: Article, context: list[ContextEntity] | None) -> Doc:
     doc._.ng_article_id = article.id
     doc._.ng_published = article.published
     doc._.ng_context_texts = context_texts(article)
@@ -83,27 +197,62 @@ def _make_doc(nlp: Language, article: Article, context: list[ContextEntity] | No
     return doc
 
 
+def _parts(text: str, size: int) -> list[str]:
+    """``text`` cut into pieces of at most ``size`` characters, at paragraph breaks where possible."""
+    parts: list[str] = []
+    start = 0
+    while len(text) - start > size:
+        window = text[start : start + size]
+        cut = window.rfind("\n\n")
+        if cut < size // 4:
+            cut = max(window.rfind(". "), window.rfind("\n"))
+        if cut < size // 4:
+            cut = window.rfind(" ")
+        cut = cut + 1 if cut >= size // 4 else size
+        while cut < len(window) and window[cut].isspace():
+            cut += 1
+        parts.append(window[:cut])
+        start += cut
+    parts.append(text[start:])
+    return [p for p in parts if p]
+
+
+def _long_doc(nlp: Language, article: Article, context: list[ContextEntity] | None) -> Doc:
+    """Parse an article over ``nlp.max_length`` in parts, join them, then run our components once."""
+    ours = [name for name in COMPONENTS if name in nlp.pipe_names]
+    size = min(_PART_CHARS, nlp.max_length)
+    with nlp.select_pipes(disable=ours):
+        docs = list(nlp.pipe(_parts(article.text, size)))
+    doc = Doc.from_docs(docs, ensure_whitespace=False)
+    if doc.text != article.text:
+        raise ValueError("the parts of an over-long article did not join back to its text")
+    _mark(doc, article, context)
+    for name in ours:
+        doc = nlp.get_pipe(name)(doc)
+    return doc
+
+
 def annotate_docs(
     articles: Iterable[Article], nlp: Language | None = None, batch_size: int = 16
 ) -> Iterator[tuple[Article, Doc]]:
-    """Run the pipeline over articles, streaming, yielding each article with its annotated Doc.
+    """Run one pipeline over articles, streaming, yielding each article with its annotated Doc.
 
     Each batch's headlines and captions go through the model's NER first, in one pass, so the
-    body's components can use the names found there (``newsgraph_context``).
+    body's components can use the names found there (``newsgraph_context``). An article longer
+    than ``nlp.max_length`` is parsed in parts (spaCy would refuse it whole, E088).
     """
     nlp = nlp or load_pipeline()
-    pending: list[Article] = []
+    if isinstance(nlp, Pipelines):
+        raise TypeError("annotate_docs runs one pipeline; use annotate() for several languages")
     use_context = "newsgraph_context" in nlp.pipe_names
-
-    def docs() -> Iterator[Doc]:
-        for batch in batched(articles, batch_size):
-            contexts = find_context_entities(nlp, batch) if use_context else [None] * len(batch)
-            for article, context in zip(batch, contexts, strict=True):
-                pending.append(article)
-                yield _make_doc(nlp, article, context)
-
-    for doc in nlp.pipe(docs(), batch_size=batch_size):
-        yield pending.pop(0), doc
+    for batch in batched(articles, batch_size):
+        contexts = find_context_entities(nlp, batch) if use_context else [None] * len(batch)
+        short = [(a, c) for a, c in zip(batch, contexts, strict=True) if len(a.text) <= nlp.max_length]
+        docs = nlp.pipe((_make_doc(nlp, a, c) for a, c in short), batch_size=batch_size)
+        done = {id(a): doc for (a, _), doc in zip(short, docs, strict=True)}
+        for article, context in zip(batch, contexts, strict=True):
+            doc = done.pop(id(article), None)
+            yield article, doc if doc is not None else _long_doc(nlp, article, context)
 
 
 def batched(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -113,11 +262,35 @@ def batched(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield batch
 
 
+def _pipeline_for(pipes: Pipelines, language: str | None) -> Language | None:
+    """The pipeline for an article's language; an undetected language goes to the main (first) one."""
+    if language is None:
+        return next(iter(pipes.values()))
+    return pipes.get(language)
+
+
 def annotate(
-    articles: Iterable[Article], nlp: Language | None = None, batch_size: int = 16
+    articles: Iterable[Article], nlp: Language | Pipelines | None = None, batch_size: int = 16
 ) -> Iterator[Facts]:
-    """Annotate articles and turn each Doc into plain ``Facts`` records."""
+    """Annotate articles, each with its language's pipeline, into plain ``Facts`` records, in order.
+
+    An article in a language no pipeline serves gets ``Facts`` with no facts: it is stored and
+    searchable, but nothing is read into it by a model made for another language.
+    """
     from ..facts import doc_to_facts
 
-    for article, doc in annotate_docs(articles, nlp, batch_size):
-        yield doc_to_facts(doc, article)
+    pipes = pipelines(nlp)
+    for batch in batched(articles, batch_size):
+        groups: dict[int, list[Article]] = {}
+        chosen: dict[int, Language | None] = {}
+        for article in batch:
+            pipe = _pipeline_for(pipes, article.language)
+            if pipe is not None:
+                groups.setdefault(id(pipe), []).append(article)
+                chosen[id(pipe)] = pipe
+        facts: dict[int, Facts] = {}
+        for key, group in groups.items():
+            for article, doc in annotate_docs(group, chosen[key], batch_size):
+                facts[id(article)] = doc_to_facts(doc, article)
+        for article in batch:
+            yield facts.get(id(article)) or Facts(article=article)
