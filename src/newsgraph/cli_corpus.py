@@ -303,6 +303,8 @@ def stats(
     dr = result["date_range"]
     out.print(f"[bold]{result['articles']}[/] articles ({result['duplicates']} near-duplicates not counted), "
               f"{dr['first'] or '?'} to {dr['last'] or '?'}")  # fmt: skip
+    if result.get("languages"):
+        out.print("  languages: " + ", ".join(f"{k} {v}" for k, v in result["languages"].items()))
     for key in ("entities", "events", "errors"):
         parts = result[key].get("by_type") or result[key].get("by_reason") or {}
         out.print(

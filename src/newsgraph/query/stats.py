@@ -32,6 +32,11 @@ def stats(conn: Connection, *, top: int = 10) -> dict[str, Any]:
         select(func.min(articles.c.published), func.max(articles.c.published)).where(live)
     ).one()
     entity_types = _by(conn, entities.c.type)
+    # Articles per detected language ("unknown": too short to tell); the other facts come only
+    # from languages with a pipeline.
+    languages = {
+        ("unknown" if k == "None" else k): n for k, n in _by(conn, articles.c.language, where=live).items()
+    }
     event_types = _by(
         conn,
         events.c.type,
@@ -65,6 +70,7 @@ def stats(conn: Connection, *, top: int = 10) -> dict[str, Any]:
     return {
         "articles": n_articles,
         "duplicates": n_dupes,
+        "languages": languages,
         "date_range": {"first": first, "last": last},
         "entities": {"total": sum(entity_types.values()), "by_type": entity_types},
         "quotes": n_quotes,
