@@ -47,6 +47,8 @@ def test_api_hides_unconfirmed_events_and_counts_them_in_a_header(client: TestCl
     assert every and all(e["confirmed"] is False for e in every)
     assert int(shown.headers["x-unconfirmed-count"]) == len(every)
     assert any(e["hypothetical"] for e in every)  # the examples hold a hypothetical event
+    assert client.get("/api/places").json()["places"] == []  # the map counts what the table shows
+    assert client.get("/api/places", params={"all": "true"}).json()["places"]
     quotes = client.get("/api/quotes")
     assert quotes.json() == [] and int(quotes.headers["x-unconfirmed-count"]) > 0
 

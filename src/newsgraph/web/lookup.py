@@ -129,13 +129,19 @@ def _iso(day: tuple[int, int, int]) -> str:
     return date(year, month, min(d, calendar.monthrange(year, month)[1])).isoformat()
 
 
-def places(conn: Connection, *, limit: int = 200) -> list[dict[str, Any]]:
-    """Event places with coordinates: name, country, lat/lon and how many events, most events first."""
+def places(conn: Connection, *, limit: int = 200, include_unconfirmed: bool = False) -> list[dict[str, Any]]:
+    """Event places with coordinates: name, country, lat/lon and how many events, most events first.
+
+    Counts confirmed events (``newsgraph.trust``) unless ``include_unconfirmed`` (negated never).
+    """
+    from ..query.confirmed import confirmed_clause
+
     count = func.count(events.c.id).label("events")
+    shown = events.c.negated.is_(False) if include_unconfirmed else confirmed_clause("event")
     rows = conn.execute(
         select(events.c.place, events.c.country_code, events.c.lat, events.c.lon, count)
         .join(articles, articles.c.id == events.c.article_id)
-        .where(events.c.place.is_not(None), events.c.negated.is_(False), articles.c.duplicate_of.is_(None))
+        .where(events.c.place.is_not(None), shown, articles.c.duplicate_of.is_(None))
         .group_by(events.c.place, events.c.country_code, events.c.lat, events.c.lon)
         .order_by(count.desc(), events.c.place)
         .limit(limit)

@@ -424,10 +424,12 @@ def _csv_safe(row: dict[str, Any]) -> dict[str, Any]:
 
 
 @router.get("/places", response_model=Places, summary="Event places with coordinates")
-def places(kb: KB, limit: Annotated[int, Query(ge=1, le=1000)] = 200) -> dict[str, Any]:
+def places(
+    kb: KB, limit: Annotated[int, Query(ge=1, le=1000)] = 200, show_all: ShowAll = False
+) -> dict[str, Any]:
     """Places where events happened, with latitude/longitude and event counts, most events first."""
     with kb.engine.connect() as conn:
-        return {"places": lookup.places(conn, limit=limit)}
+        return {"places": lookup.places(conn, limit=limit, include_unconfirmed=show_all)}
 
 
 def article_data(kb: KnowledgeBase, article_id: str, show_all: bool = False) -> dict[str, Any]:

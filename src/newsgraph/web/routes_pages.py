@@ -162,7 +162,7 @@ def events(
     rows = events_data(kb, type, actor, recipient, place, date_from, date_to, limit, show_all)
     hidden = unconfirmed_events(kb, type, actor, recipient, place, date_from, date_to)
     with kb.engine.connect() as conn:
-        places = lookup.places(conn)
+        places = lookup.places(conn, include_unconfirmed=show_all)
     stats = kb.stats(top=1)
     qs = _query(request)
     return page(
