@@ -505,12 +505,11 @@ _CONTRAST = frozenset({"and", "or", "nor", "versus", "vs", "vs.", "against", "wi
 
 def _set_apart(doc: Doc, short: _Group, long: _Group) -> bool:
     """Whether the article keeps a short name and a longer one containing it apart ("the Front"
-    and "the Northern Front"): the short one is used before the long one is, or the two are
-    set side by side ("the Northern Front and the Front", "the Front against the Northern Front")."""
+    and "the Northern Front"): the two are set side by side ("the Northern Front and the Front",
+    "the Front against the Northern Front"). A short form used before the long one is not enough
+    (a headline's "Airbus" before the body's "Airbus SAS")."""
     if long.label == "PERSON" and short.label == "PERSON":
         return False  # "Reyes ... Tomas Reyes" in a caption-like lead still is one person
-    if short.first < long.first:
-        return True
     for m in short.mentions:
         for n in long.mentions:
             a, b = (m.span, n.span) if m.span.start < n.span.start else (n.span, m.span)
