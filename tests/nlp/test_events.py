@@ -627,6 +627,26 @@ def test_other_senses_code_no_conflict_event(nlp: Language, text: str) -> None:
     assert not [e for e in events if e.type in CONFLICT], events
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Traditional revenues continue to decline at the chain.",
+        "Studies have not always supported the use of steroids.",
+        "The wagon will charge in about an hour.",
+        "This is also supporting the sentiment, an analyst said.",
+    ],
+)
+def test_a_thing_does_no_event(nlp: Language, text: str) -> None:
+    assert not _run(nlp, text)._.ng_events
+
+
+def test_a_named_partys_vehicle_or_a_court_still_acts(nlp: Language) -> None:
+    events = _run(nlp, "U.N. helicopters evacuated the wounded from the town of Gorazde.")._.ng_events
+    assert "helicopters" in (_find(events, "AID", "evacuate").actor_text or "")
+    events = _run(nlp, "The war crimes court indicted the former minister on Monday.")._.ng_events
+    assert "court" in (_find(events, "DISAPPROVE", "indict").actor_text or "")
+
+
 def test_dying_takes_no_object(nlp: Language) -> None:
     assert not _run(nlp, "The new earbuds drown out background noise on trains.")._.ng_events
     death = _find(_run(nlp, "Three fishermen drowned off the coast of Kesh.")._.ng_events, "DEATH", "drown")

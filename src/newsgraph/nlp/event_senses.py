@@ -25,6 +25,7 @@ _KILLING = frozenset({"kill", "killing"})
 # A score ("3-1", "6-4, 6-3"), not a date or a range of years.
 _SCORE = re.compile(r"(?<![\d/-])\d{1,3}-\d{1,3}(?![\d/-])")
 _CAUSE_PREPS = frozenset("in by during from after of".split())
+_THING_PRONOUNS = frozenset("this that these those which what something anything nothing".split())
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,7 @@ class Senses:
     social: frozenset[str]
     conflict_context: frozenset[str]
     weapons: frozenset[str]
+    things: frozenset[str]
     sport_article_min: int
     frames: dict[str, frozenset[str]]
 
@@ -59,6 +61,7 @@ def load_senses() -> Senses:
         social=frozenset(data["social"]),
         conflict_context=frozenset(data["conflict_context"]),
         weapons=frozenset(data["weapons"]),
+        things=frozenset(data["things"]),
         sport_article_min=int(data["sport_article_min"]),
         frames={k: frozenset(v) for k, v in data["frames"].items()},
     )
@@ -129,6 +132,19 @@ def _political(tok: Token | None, senses: Senses, social: bool = False, orgs: bo
     return any(w in words for w in _lemmas(tok)) or tok.lower_ in words
 
 
+def _thing(tok: Token, senses: Senses) -> bool:
+    """A doer that is no party: a demonstrative ("this", "which") or a common noun of a thing
+    ("revenues", "studies", "the wagon"); never a name, nor a person or group word."""
+    if tok.pos_ == "PRON":
+        return tok.lower_ in _THING_PRONOUNS
+    if tok.pos_ != "NOUN" or tok.ent_type_ or _political(tok, senses, social=True):
+        return False
+    if any(c.ent_type_ for c in tok.children if c.dep_ in ("compound", "amod", "poss", "nmod")):
+        return False  # "U.N. helicopters", "Google's platform": a named party's
+    forms = _forms(tok)
+    return any(w in senses.things or any(w in f for f in senses.frames.values()) for w in forms)
+
+
 def _frame_of(tok: Token | None, senses: Senses, kinds: tuple[str, ...]) -> str | None:
     if tok is None or tok.ent_type_ in _NAMED_PARTIES or tok.ent_type_ == "PERSON":
         return None
@@ -159,6 +175,8 @@ def judge(
     """
     senses = load_senses()
     if etype not in senses.conflict_types:
+        if actor is not None and _thing(actor, senses):
+            return Verdict(False, reason="thing actor")
         return _KEEP
     lemma = trigger.lemma_.lower()
     killing = lemma in _KILLING
