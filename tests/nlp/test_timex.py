@@ -324,6 +324,10 @@ NOV_20 = "2026-11-20"  # a Friday
         ("The builders were set to finish on Tuesday.", [("Tuesday", "2026-11-17")]),
         ("The wardens were hoping to reopen the bridge in September.", [("September", "2026-09")]),
         ("The club is trying to arrange a meeting on Tuesday.", [("Tuesday", "2026-11-24")]),
+        # a day's possessive is a past day unless a modal says otherwise; a present far up the parse
+        # is another clause's ("hopes are slim after ...")
+        ("The coach admits his side's hopes are slim after Monday night's defeat to the Owls.", [("after Monday night", "2026-11-16TNI")]),
+        ("Tuesday's vote will decide the fate of the depot.", [("Tuesday", "2026-11-24")]),
         # a noun the tagger calls a verb ("sheds") does not point the day
         ("Ana Ruiz, the guild's deputy leader, spoke at a vigil outside the old ferry sheds on Tuesday.", [("Tuesday", "2026-11-17")]),
         # a participle takes the tense above it; a possessive day is a past one

@@ -259,43 +259,46 @@ def _is_date_word(word: str) -> bool:
 
 def _tense(tok: Token | None) -> str | None:
     """``future`` or ``past`` from the verb governing ``tok``; None when there is no clear verb."""
+    return _tense_info(tok)[0]
+
+
+def _tense_info(tok: Token | None) -> tuple[str | None, bool]:
+    """(tense, marked): the tense of the verb governing ``tok``, and whether an auxiliary or the
+    verb's own form says it ("will meet", "met", "were hoping") rather than a present that only
+    suggests a plan ("is meeting", "the hearing is on Friday", "starts"). A present read from a verb
+    more than three words up the parse counts for nothing: it is that clause's, not the date's."""
     if tok is None or not tok.doc.has_annotation("DEP"):
-        return None
-    verb = tok
-    for _ in range(8):
-        # a "verb" in a noun's place is a mistagged noun ("outside the ferry sheds on Tuesday")
-        if verb.pos_ in ("VERB", "AUX") and verb.dep_ not in _NOUN_DEPS:
-            break
-        if verb.head is verb:
-            return None
-        verb = verb.head
-    else:
-        return None
-    if verb.pos_ not in ("VERB", "AUX") or verb.dep_ in _NOUN_DEPS:
-        return None
+        return None, False
+    verb, hops = tok, 0
+    # a "verb" in a noun's place is a mistagged noun ("outside the ferry sheds on Tuesday")
+    while not (verb.pos_ in ("VERB", "AUX") and verb.dep_ not in _NOUN_DEPS):
+        if verb.head is verb or hops == 8:
+            return None, False
+        verb, hops = verb.head, hops + 1
+    near = hops <= 3
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if any(c.tag_ == "TO" for c in aux) and not any(c.lower_ in _FUTURE_AUX - {"to"} for c in aux):
         # an infinitive looks ahead from its clause's verb: "is due to be freed in September" is
         # the coming September, "was due to be freed in September" one already past
         matrix = _matrix_tense(verb)
         if matrix is not None:
-            return matrix
+            return matrix, matrix == "past"
     if any(c.lower_ in _FUTURE_AUX for c in aux):
-        return "future"
+        return "future", True
     if any(c.tag_ == "VBD" for c in aux):
-        return "past"  # "were hoping", "had planned", "was meeting"
+        return "past", True  # "were hoping", "had planned", "was meeting"
     present_be = any(c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP") for c in aux)
     if verb.tag_ == "VBG" and present_be:
-        return "future"  # "the union is meeting on Monday"
+        return ("future" if near else None), False  # "the union is meeting on Monday"
     if verb.tag_ == "VBN" and present_be and verb.lemma_ in _SCHEDULED:
-        return "future"
+        return "future", True
     if verb.tag_ in ("VBD", "VBN"):
-        return "past"
+        return "past", True
     if verb.lemma_ == "be" and verb.tag_ in ("VBZ", "VBP"):
-        return "future"  # "the hearing is on Friday"
+        return ("future" if near else None), False  # "the hearing is on Friday"
     if verb.tag_ in ("VBZ", "VBP") and verb.lemma_ not in _REPORTING and not aux:
-        return "present"
-    return None
+        return ("present" if near else None), False
+    return None, False
 
 
 def _matrix_tense(verb: Token) -> str | None:
@@ -326,11 +329,11 @@ def _tense_of(cand: Candidate, tok: Token | None, text: str) -> str | None:
     """The tense that points ``cand``: a day named with a simple present verb is scheduled, so ahead
     ("the trial starts Monday", "the law takes effect on January 1"); a month is not ("as of
     February, the store accounts for 70%")."""
-    tense = _tense(tok)
+    tense, marked = _tense_info(tok)
+    if re.match(r"['’]s\b", text[cand.end : cand.end + 3]) and not marked:
+        return None  # "Monday's announcement comes as...": the day of a past event
     if tense != "present":
         return tense
-    if re.match(r"['’]s\b", text[cand.end : cand.end + 3]):
-        return None  # "Monday's announcement comes as...": the day of a past event
     if tok is not None and tok.doc.has_annotation("SENT_START"):
         sent = tok.sent.text.rstrip()
         if not sent or sent[-1] not in _SENT_END:
