@@ -278,6 +278,9 @@ def test_stated_ties_in_appositives_titles_and_verbs(nlp: Language) -> None:
             "Brightline Logistics athletic director Mel Turner said it.": (
                 ("Mel Turner", "employed_by", "Brightline Logistics")
             ),
+            "Jack Bauer, vice president of Advanced Programs at Brightline Logistics, said it.": (
+                ("Jack Bauer", "employed_by", "Brightline Logistics")
+            ),
             "Omar Vance, president of Brightline Logistics, said it.": (
                 ("Omar Vance", "leader_of", "Brightline Logistics")
             ),
@@ -285,7 +288,8 @@ def test_stated_ties_in_appositives_titles_and_verbs(nlp: Language) -> None:
     )
     for text, want in people.items():
         person = want[0]
-        doc = seeded(nlp, text, [(person, "PERSON"), ("Brightline Logistics", "ORG")])
+        names = [(person, "PERSON"), ("Brightline Logistics", "ORG"), ("Advanced Programs", "ORG")]
+        doc = seeded(nlp, text, names)
         assert rels(doc) == {(*want, False)}, text
     doc = seeded(
         nlp,

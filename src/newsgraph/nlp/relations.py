@@ -236,9 +236,19 @@ def _anchors(b: _Builder, d, span: Span, root: Token) -> list[tuple[tuple[str, f
             out += [(e, "poss") for e in b.entities(c)]
         elif c.dep_ == "compound" and b.index.entity_of(c) not in {None, d.entity}:
             out += [(e, "compound") for e in b.entities(c)]
+    sibling_at = any(e[0] != d.entity for p, pobj in _preps(root) if p == "at" for e in b.entities(pobj))
     for p, pobj in _preps(root):
         if p in {"of", "for", "at", "with"}:
             direct = [e for e in b.entities(pobj) if e[0] != d.entity]
+            if p == "of" and direct and sibling_at:
+                continue  # "vice president of Advanced Programs at Blue Origin": a department
+            inner_at = [
+                e for q, inner in _preps(pobj) if q == "at" for e in b.entities(inner) if e[0] != d.entity
+            ]
+            if direct and inner_at:
+                # "vice president of Advanced Programs at Blue Origin": the first is a department
+                out += [(e, "prep_at") for e in inner_at]
+                continue
             how = "prep" if p in {"of", "for"} and direct else "prep_at"
             out += [(e, how) for e in _prep_entities(b, pobj, d.entity)]
     if d.kind == "title":
