@@ -15,7 +15,6 @@ import typer
 
 from .cli_common import (
     DbOpt,
-    ModelOpt,
     PathsArg,
     PublishedOpt,
     app,
@@ -28,6 +27,28 @@ from .cli_common import (
 from .errors import NewsgraphError
 
 __all__ = ["app", "main"]
+
+ModelOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--model",
+        metavar="[LANG=]NAME",
+        help="spaCy pipeline (package name or path) for English pages, default: $NEWSGRAPH_MODEL, else "
+        "the pinned en_core_web_sm; repeat as LANG=NAME to add one for another language (fr=fr_core_news_sm). "
+        "Pages in a language without a pipeline are stored with no facts.",
+        show_default=False,
+    ),
+]
+
+
+def _model_spec(values: list[str] | None) -> str | None:
+    from .nlp.pipeline import model_spec
+
+    try:
+        return model_spec(values)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--model") from exc
+
 
 @app.command()
 def extract(
@@ -75,7 +96,7 @@ def annotate(
     published = validate_date(published)
     failed = 0
     try:
-        nlp = load_pipeline(model)
+        nlp = load_pipeline(_model_spec(model))
         for outcome in process_pages(iter_pages(paths, published=published), nlp=nlp, published=published):
             if outcome.facts is None:
                 failed += 1
@@ -100,7 +121,10 @@ def _print_annotation(record: dict[str, Any]) -> None:
     out.print(f"published {record['published']}  source {record['source']}")
     names = {e["id"]: e["name"] for e in record["entities"]}
     for e in record["entities"]:
-        out.print(f"  [cyan]{e['type']:<7}[/] {e['name']}" + (f"  ({', '.join(e['aliases'])})" if e["aliases"] else ""))
+        out.print(
+            f"  [cyan]{e['type']:<7}[/] {e['name']}"
+            + (f"  ({', '.join(e['aliases'])})" if e["aliases"] else "")
+        )
     for t in record["timexes"]:
         out.print(f"  [magenta]{t['type']:<7}[/] {t['text']!r} = {t['value']}")
     for q in record["quotes"]:
@@ -115,16 +139,32 @@ def ingest(
     published: PublishedOpt = None,
     model: ModelOpt = None,
     json_out: Annotated[bool, typer.Option("--json", help="Print the summary as JSON on stdout.")] = False,
-    workers: Annotated[int, typer.Option("--workers", "-w", min=1,
-                                         help="Worker processes (one model each); 1 runs in this process.")] = 1,
-    retry_errors: Annotated[bool, typer.Option("--retry-errors",
-                                               help="Process again the pages that failed in an earlier run.")] = False,
-    page_timeout: Annotated[float, typer.Option("--page-timeout", min=0,
-                                                help="Seconds one page may spend in extraction (0: no limit).")] = 30.0,
-    engine: Annotated[str, typer.Option("--engine", help="local (this machine) or ray (a Ray cluster; "
-                                        "pip install 'newsgraph\\[ray]').")] = "local",
-    ray_address: Annotated[str | None, typer.Option("--ray-address", help="Ray cluster to join, e.g. "
-                                                    "ray://head:10001 or auto (default: start a local cluster).")] = None,
+    workers: Annotated[
+        int,
+        typer.Option(
+            "--workers", "-w", min=1, help="Worker processes (one model each); 1 runs in this process."
+        ),
+    ] = 1,
+    retry_errors: Annotated[
+        bool, typer.Option("--retry-errors", help="Process again the pages that failed in an earlier run.")
+    ] = False,
+    page_timeout: Annotated[
+        float,
+        typer.Option("--page-timeout", min=0, help="Seconds one page may spend in extraction (0: no limit)."),
+    ] = 30.0,
+    engine: Annotated[
+        str,
+        typer.Option(
+            "--engine", help="local (this machine) or ray (a Ray cluster; pip install 'newsgraph\\[ray]')."
+        ),
+    ] = "local",
+    ray_address: Annotated[
+        str | None,
+        typer.Option(
+            "--ray-address",
+            help="Ray cluster to join, e.g. ray://head:10001 or auto (default: start a local cluster).",
+        ),
+    ] = None,
 ) -> None:
     """Read pages into the knowledge base: idempotent and resumable (a page stored before is skipped).
 
@@ -140,7 +180,7 @@ def ingest(
     if engine not in ("local", "ray"):
         raise typer.BadParameter(f"{engine!r} is not an engine; use local or ray", param_hint="--engine")
     try:
-        kb = KnowledgeBase(db, model=model)
+        kb = KnowledgeBase(db, model=_model_spec(model))
     except NewsgraphError as exc:
         raise fail(exc) from exc
     total = count_inputs(paths)
@@ -162,8 +202,15 @@ def ingest(
 
         try:
             summary = kb.ingest(
-                paths, published=published, on_page=on_page, workers=workers, retry_errors=retry_errors,
-                page_timeout=page_timeout or None, engine=engine, ray_address=ray_address, on_start=on_start,
+                paths,
+                published=published,
+                on_page=on_page,
+                workers=workers,
+                retry_errors=retry_errors,
+                page_timeout=page_timeout or None,
+                engine=engine,
+                ray_address=ray_address,
+                on_start=on_start,
             )
         except NewsgraphError as exc:
             raise fail(exc) from exc
@@ -184,8 +231,11 @@ def _print_summary(summary: Any, seconds: float) -> None:
     if already or failed_before:
         err.print(
             f"  {already} pages were done already (earlier run)"
-            + (f"; {failed_before} failed before and were skipped (--retry-errors to retry them)"
-               if failed_before else "")
+            + (
+                f"; {failed_before} failed before and were skipped (--retry-errors to retry them)"
+                if failed_before
+                else ""
+            )
         )
     for reason, count in sorted(summary.errors.items()):
         err.print(f"  [red]{reason}[/]: {count}")
@@ -199,10 +249,14 @@ def _print_summary(summary: Any, seconds: float) -> None:
 def who(
     name: Annotated[str, typer.Argument(help="A name or any alias (case-insensitive).")] = "",
     db: DbOpt = None,
-    entity_id: Annotated[int | None, typer.Option("--id", help="Pick an entity by id (from the candidates list).")] = None,
+    entity_id: Annotated[
+        int | None, typer.Option("--id", help="Pick an entity by id (from the candidates list).")
+    ] = None,
     json_out: Annotated[bool, typer.Option("--json", help="Print the dossier as JSON on stdout.")] = False,
     limit: Annotated[int, typer.Option(help="At most this many lines per section.")] = 50,
-    show_all: Annotated[bool, typer.Option("--all", help="Also the unconfirmed facts, marked as such.")] = False,
+    show_all: Annotated[
+        bool, typer.Option("--all", help="Also the unconfirmed facts, marked as such.")
+    ] = False,
 ) -> None:
     """Who is X? The dossier: names, descriptions, ties, timeline, quotes and sources.
 
@@ -220,7 +274,9 @@ def who(
     except LookupError as exc:
         hint = f"; did you mean: {', '.join(exc.args[1])}?" if len(exc.args) > 1 and exc.args[1] else ""
         if json_out:
-            emit({"query": name, "error": "not_found", "suggestions": exc.args[1] if len(exc.args) > 1 else []})
+            emit(
+                {"query": name, "error": "not_found", "suggestions": exc.args[1] if len(exc.args) > 1 else []}
+            )
         err.print(f"[red]{exc.args[0]}[/]{hint}")
         raise typer.Exit(1) from None
     except NewsgraphError as exc:
@@ -254,7 +310,15 @@ def errors(
         rows = conn.execute(select(errors_table).order_by(errors_table.c.id.desc()).limit(limit)).all()
     for r in rows:
         if json_out:
-            emit({"source": r.source, "reason": r.reason, "code": r.code, "message": r.message, "at": str(r.at)})
+            emit(
+                {
+                    "source": r.source,
+                    "reason": r.reason,
+                    "code": r.code,
+                    "message": r.message,
+                    "at": str(r.at),
+                }
+            )
         else:
             err.print(f"[red]{r.reason:<12}[/] {r.source}: {r.message}")
 
