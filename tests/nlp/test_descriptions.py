@@ -186,3 +186,15 @@ def test_a_copula_under_a_belief_or_a_condition_is_less_sure(nlp: Language) -> N
     stated = conf("Omar Vance is a retired engineer.")
     believed = conf("If they believed that Omar Vance was a retired engineer, they would have said so.")
     assert stated > believed
+
+
+def test_a_participle_after_the_appositive_keeps_it(nlp: Language) -> None:
+    doc = seeded(
+        nlp,
+        "The lamp was made by Nikos Andreou, acclaimed Athens-based designer born in Crete. "
+        "The court sentenced Peter Grell, a man convicted of threatening a judge.",
+        [("Nikos Andreou", "PERSON"), ("Peter Grell", "PERSON")],
+    )
+    got = {(name, text) for name, text, _ in described(doc)}
+    assert ("Nikos Andreou", "acclaimed Athens-based designer") in got
+    assert ("Peter Grell", "a man") in got

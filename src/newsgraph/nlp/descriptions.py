@@ -115,7 +115,8 @@ def _appositive_factor(name: Span, desc: Span, index: EntityIndex) -> float:
         c.dep_ == "conj" and c.i >= desc.end and c.pos_ == "NOUN" for c in name.root.children
     ):
         return 0.0  # "Alpha, a ..., Beta and Gamma": items of a list
-    if desc.start >= name.end and desc.end < len(doc) and doc[desc.end].pos_ in {"VERB", "AUX"}:
+    runs_on = desc.end < len(doc) and doc[desc.end].tag_ in {"VBZ", "VBD", "VBP", "MD"}
+    if desc.start >= name.end and runs_on and any(t.text == "," for t in gap):
         # "Posted by the analysts at Digital Foundry, the port of the game is not smooth": a noun
         # phrase that runs straight into a verb is that verb's subject, not an appositive
         return 0.0
