@@ -311,7 +311,10 @@ def stats(
             f"[bold]{result[key]['total']}[/] {key}: " + ", ".join(f"{k} {v}" for k, v in parts.items())
         )
     if "confirmed" in result["events"]:
-        out.print(f"  {result['events']['confirmed']} events confirmed (shown by default; the rest with --all)")
+        ev = result["events"]
+        out.print(
+            f"  {ev['confirmed']} events confirmed (shown by default), {ev['unconfirmed']} more unconfirmed with --all"
+        )
     out.print(f"[bold]{result['quotes']}[/] quotes")
     table = Table("id", "name", "type", "articles", "mentions", title="most named")
     for e in result["top_entities"]:

@@ -190,6 +190,7 @@ def test_events_hide_hypothetical_negated_and_unsure_ones(kb: KnowledgeBase) -> 
     assert kb.unconfirmed_events(type="ASSAULT") == 1 and kb.unconfirmed_events(date_from="2027") == 0
     events = kb.stats()["events"]  # stored (negated left out) beside what is shown
     assert events["total"] == 3 and events["confirmed"] == 1 and events["confirmed_by_type"] == {"PROTEST": 1}
+    assert events["unconfirmed"] == 3 == kb.unconfirmed_events()  # the negated one counts here, as on /events
 
 
 def test_quotes_hide_the_unsure_speaker(kb: KnowledgeBase) -> None:

@@ -49,6 +49,12 @@ def stats(conn: Connection, *, top: int = 10) -> dict[str, Any]:
         (articles, articles.c.id == events.c.article_id),
         where=live & confirmed_clause("event"),
     )
+    n_unconfirmed = conn.execute(  # negated and hypothetical ones included, as the events table counts them
+        select(func.count())
+        .select_from(events)
+        .join(articles, articles.c.id == events.c.article_id)
+        .where(live & ~confirmed_clause("event"))
+    ).scalar_one()
     n_quotes = conn.execute(
         select(func.count())
         .select_from(quotes)
@@ -79,6 +85,7 @@ def stats(conn: Connection, *, top: int = 10) -> dict[str, Any]:
             "by_type": event_types,
             "confirmed": sum(confirmed_types.values()),
             "confirmed_by_type": confirmed_types,
+            "unconfirmed": n_unconfirmed,
         },
         "errors": {"total": sum(error_reasons.values()), "by_reason": error_reasons},
         "top_entities": [
