@@ -76,7 +76,11 @@ def test_canonical_name_drops_titles_and_the_titled_form_links(engine: Engine, m
     assert _entity(engine, ruiz).name == "Ana Ruiz"
     write_facts(
         engine,
-        make_facts("c2", "Ana Ruiz spoke in Ostmark.", [("Ana Ruiz", "PERSON", []), ("Ostmark", "GPE", [])]),
+        make_facts(
+            "c2",
+            "Ana Ruiz spoke before the Ostmark Media Board.",
+            [("Ana Ruiz", "PERSON", []), ("Ostmark", "GPE", [])],
+        ),
     )
     assert kb_ids(engine, "c2")["Ana Ruiz"] == ruiz
     # "Mr. Ruiz" is a bare surname with a title, not a two-word name: no link without context
@@ -150,3 +154,28 @@ def test_one_entity_one_type_the_stronger_evidence_wins(engine: Engine, make_fac
     )
     assert kb_ids(engine, "y3")["Halvard Osei"] == osei
     assert _entity(engine, osei).type == "PERSON"
+
+
+def test_the_corpus_votes_an_entitys_type(engine: Engine, make_facts) -> None:
+    # the first article's model called the platform a person; two later ones an organisation
+    people = [("Chirpline", "PERSON", []), ("Dara Venn", "PERSON", []), ("Ostmark Media Board", "ORG", [])]
+    write_facts(
+        engine, make_facts("v1", "Chirpline banned Dara Venn before the Ostmark Media Board.", people)
+    )
+    chirp = kb_ids(engine, "v1")["Chirpline"]
+    orgs = [("Chirpline", "ORG", []), ("Dara Venn", "PERSON", []), ("Ostmark Media Board", "ORG", [])]
+    write_facts(
+        engine,
+        make_facts("v2", "Chirpline restored Dara Venn's account before the Ostmark Media Board.", orgs),
+    )
+    assert kb_ids(engine, "v2")["Chirpline"] == chirp
+    assert _entity(engine, chirp).type == "PERSON"  # one against one: the stored type stays
+    write_facts(
+        engine, make_facts("v3", "Chirpline fined Dara Venn again before the Ostmark Media Board.", orgs)
+    )
+    assert kb_ids(engine, "v3")["Chirpline"] == chirp
+    assert _entity(engine, chirp).type == "ORG"  # two against one
+    write_facts(
+        engine, make_facts("v4", "Chirpline thanked Dara Venn before the Ostmark Media Board.", people)
+    )
+    assert _entity(engine, chirp).type == "ORG"  # two against two: the stored type stays

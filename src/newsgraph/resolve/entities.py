@@ -23,14 +23,14 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import JaroWinkler
-from sqlalchemy import Connection, bindparam, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, insert, select, update
 
 from ..model import Entity, Facts
 from ..store.schema import aliases, entities, entity_keys
 from .aliases import learn_aliases
 from .context import StoreCache, words_of
 from .corrections import Rules, load_rules
-from .lookups import Lookups
+from .lookups import Lookups, insert_ignore
 from .names import compact_key, initials, is_acronym, may_alias, name_key, strip_titles
 
 __all__ = ["link_entity", "link_article", "matching_keys", "add_aliases", "bump_counts", "LinkContext"]
@@ -357,7 +357,7 @@ def _link(
     if best is not None:
         if best.strength >= 1.5 and not best.needs_context:  # a name, not the context, made the link
             _maybe_rename(conn, lookups, best.entity_id, entity)
-        _maybe_retype(conn, lookups, best.entity_id, entity)
+        _maybe_retype(conn, lookups, best.entity_id, entity, context.article_id)
         return best.entity_id
     entity_id = conn.execute(
         insert(entities).values(name=canonical_name(entity), type=entity.type, mention_count=0)
@@ -378,12 +378,54 @@ _WEAK_TYPES = frozenset({"WORK_OF_ART", "PRODUCT", "LAW", "EVENT", "NORP"})
 _STRONG_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
 
 
-def _maybe_retype(conn: Connection, lookups: Lookups, entity_id: int, entity: Entity) -> None:
-    """One entity, one type: a weak stored type gives way to a strong one the article gives."""
+def _maybe_retype(
+    conn: Connection, lookups: Lookups, entity_id: int, entity: Entity, article_id: str
+) -> None:
+    """One entity, one type, voted across the corpus: a weak stored type gives way at once to a
+    strong one the article gives; otherwise an article that types the entity otherwise is a vote
+    (an ``entity_keys`` row of kind ``type``, key ``TYPE:article``), and the type changes when one
+    type has more votes than the stored type has articles left that agree with it."""
     row = lookups.info[entity_id]
+    if row.type == entity.type or (row.type in _PLACES and entity.type in _PLACES):
+        return
     if row.type in _WEAK_TYPES and entity.type in _STRONG_TYPES:
-        conn.execute(update(entities).where(entities.c.id == entity_id).values(type=entity.type))
-        row.type = entity.type
+        _set_type(conn, lookups, entity_id, entity.type, [])
+        return
+    articles = conn.execute(select(entities.c.article_count).where(entities.c.id == entity_id)).scalar() or 0
+    if articles == 0:
+        return  # made by this article: its own first type stands
+    conn.execute(
+        insert_ignore(conn, entity_keys).values(
+            entity_id=entity_id, kind="type", key=f"{entity.type}:{article_id}"
+        )
+    )
+    votes = conn.execute(
+        select(entity_keys.c.key).where(entity_keys.c.entity_id == entity_id, entity_keys.c.kind == "type")
+    ).scalars()
+    per_type: dict[str, int] = {}
+    for key in votes:
+        per_type[key.split(":", 1)[0]] = per_type.get(key.split(":", 1)[0], 0) + 1
+    agree = articles - sum(per_type.values()) + 1  # the article being written is not counted yet
+    if per_type.get(entity.type, 0) > agree:
+        # the votes now record the articles that disagree with the new type: the old type's
+        _set_type(conn, lookups, entity_id, entity.type, [f"{row.type}:agreed-{i}" for i in range(agree)])
+
+
+def _set_type(conn: Connection, lookups: Lookups, entity_id: int, etype: str, old_votes: list[str]) -> None:
+    """Store an entity's new type; its votes become those of the type it had (``old_votes``)."""
+    conn.execute(update(entities).where(entities.c.id == entity_id).values(type=etype))
+    conn.execute(
+        delete(entity_keys).where(
+            entity_keys.c.entity_id == entity_id,
+            entity_keys.c.kind == "type",
+            entity_keys.c.key.like(f"{etype}:%"),
+        )
+    )
+    if old_votes:
+        conn.execute(
+            insert(entity_keys), [{"entity_id": entity_id, "kind": "type", "key": k} for k in old_votes]
+        )
+    lookups.info[entity_id].type = etype
 
 
 def _maybe_rename(conn: Connection, lookups: Lookups, entity_id: int, entity: Entity) -> None:
