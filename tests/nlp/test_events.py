@@ -647,6 +647,30 @@ def test_a_named_partys_vehicle_or_a_court_still_acts(nlp: Language) -> None:
     assert "court" in (_find(events, "DISAPPROVE", "indict").actor_text or "")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Republican counsel Steve Castor asked Morrison about concerns within the council.",
+        "It depends on who you ask in the industry.",
+        "The president's call with the Kesh leader lasted an hour.",
+        "Who is in charge of the port?",
+    ],
+)
+def test_asking_a_question_or_a_phone_call_is_no_demand(nlp: Language, text: str) -> None:
+    assert not [e for e in _run(nlp, text)._.ng_events if e.type in ("DEMAND", "DISAPPROVE")]
+
+
+def test_demands_and_charges_with_their_complements(nlp: Language) -> None:
+    ask = _find(_run(nlp, "The minister asked the union to end the strike.")._.ng_events, "DEMAND", "asked")
+    assert ask.actor_text == "minister" and ask.recipient_text == "union"
+    call = _find(
+        _run(nlp, "The opposition renewed its call for early elections.")._.ng_events, "DEMAND", "call"
+    )
+    assert call.actor_text == "opposition"
+    charged = _find(_run(nlp, "He was charged with fraud on Monday.")._.ng_events, "DISAPPROVE", "charged")
+    assert charged.recipient_text == "He"
+
+
 def test_dying_takes_no_object(nlp: Language) -> None:
     assert not _run(nlp, "The new earbuds drown out background noise on trains.")._.ng_events
     death = _find(_run(nlp, "Three fishermen drowned off the coast of Kesh.")._.ng_events, "DEATH", "drown")

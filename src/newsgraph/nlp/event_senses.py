@@ -40,6 +40,7 @@ class Senses:
     conflict_context: frozenset[str]
     weapons: frozenset[str]
     things: frozenset[str]
+    complements: dict[str, dict[str, frozenset[str]]]
     sport_article_min: int
     frames: dict[str, frozenset[str]]
 
@@ -62,6 +63,9 @@ def load_senses() -> Senses:
         conflict_context=frozenset(data["conflict_context"]),
         weapons=frozenset(data["weapons"]),
         things=frozenset(data["things"]),
+        complements={
+            t: {w: frozenset(v) for w, v in table.items()} for t, table in data.get("complements", {}).items()
+        },
         sport_article_min=int(data["sport_article_min"]),
         frames={k: frozenset(v) for k, v in data["frames"].items()},
     )
@@ -145,6 +149,22 @@ def _thing(tok: Token, senses: Senses) -> bool:
     return any(w in senses.things or any(w in f for f in senses.frames.values()) for w in forms)
 
 
+def _has_complement(trigger: Token, need: frozenset[str]) -> bool:
+    """Whether a trigger has one of the complements it needs: a preposition, ``to`` (an infinitive
+    clause) or ``that`` (a finite clause, not an ``if``/``whether`` question)."""
+    if trigger.dep_ == "pobj" and trigger.head.lower_ == "in":
+        return False  # "in charge"
+    for c in trigger.children:
+        if c.dep_ in ("prep", "agent") and c.lower_ in need:
+            return True
+        if "to" in need and c.dep_ in ("xcomp", "acl") and any(a.tag_ == "TO" for a in c.children):
+            return True
+        if "that" in need and c.dep_ == "ccomp":
+            if not any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children):
+                return True
+    return False
+
+
 def _frame_of(tok: Token | None, senses: Senses, kinds: tuple[str, ...]) -> str | None:
     if tok is None or tok.ent_type_ in _NAMED_PARTIES or tok.ent_type_ == "PERSON":
         return None
@@ -174,11 +194,14 @@ def judge(
     evidence of another sense; ``carrier`` is the verb that carries a nominal ("staged a raid").
     """
     senses = load_senses()
+    lemma = trigger.lemma_.lower()
+    need = senses.complements.get(etype, {}).get(lemma)
+    if need is not None and not _has_complement(trigger, need):
+        return Verdict(False, reason="complement")
     if etype not in senses.conflict_types:
         if actor is not None and _thing(actor, senses):
             return Verdict(False, reason="thing actor")
         return _KEEP
-    lemma = trigger.lemma_.lower()
     killing = lemma in _KILLING
     # 1. the trigger's own modifier names another sense: "a heart attack", "air suspension"
     for c in trigger.children:
