@@ -110,9 +110,11 @@ def sentence_changed(text: str, rng: random.Random) -> str:
 
 
 def new_headline(text: str, rng: random.Random) -> str:
-    """Another headline in place of the first line, and one sentence changed."""
+    """Another headline in place of the first line (before it, where the first line is a sentence),
+    and one sentence changed."""
     lines = _lines(sentence_changed(text, rng))
-    return "\n".join([rng.choice(HEADLINES), *lines[1:]])
+    keep = lines if len(lines) == 1 or re.search(r"[.!?][\"']*$", lines[0]) else lines[1:]
+    return "\n".join([rng.choice(HEADLINES), *keep])
 
 
 def requote(text: str) -> str:

@@ -116,18 +116,19 @@ class Page:
     lines: list[int]
     unended: frozenset[int]
     """Lines that do not end a sentence (a headline, byline, dateline, label, or a wrapped line)."""
-    cued: frozenset[int]
-    """Lines with a boilerplate phrase ("all rights reserved", "newsletter": the extractor's cues)."""
     lower: frozenset[int]
     """Lines that start in lowercase (the rest of a sentence wrapped from the line before)."""
 
 
 @lru_cache(maxsize=1)
 def _cue() -> re.Pattern[str]:
+    """Boilerplate phrases ("all rights reserved", "newsletter": the extractor's cues), matched on
+    normalised words joined by spaces."""
     with _CUES.open("rb") as fh:
         phrases = tomllib.load(fh)["boilerplate"]["phrases"]
-    alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.I)
+    normalised = {" ".join(page(p).words) for p in phrases} - {""}
+    alternatives = "|".join(re.escape(p) for p in sorted(normalised, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
 
 
 def page(text: str) -> Page:
@@ -135,7 +136,6 @@ def page(text: str) -> Page:
     out: list[str] = []
     lines: list[int] = []
     unended: set[int] = set()
-    cued: set[int] = set()
     lower: set[int] = set()
     text = unicodedata.normalize("NFKC", text).translate(_PLAIN)
     for n, line in enumerate(text.splitlines()):
@@ -146,11 +146,9 @@ def page(text: str) -> Page:
         lines += [n] * len(found)
         if not _SENTENCE_END.search(line.rstrip()):
             unended.add(n)
-        if _cue().search(line):
-            cued.add(n)
         if (first := _LETTER.search(line)) and first.group().islower():
             lower.add(n)
-    return Page(out, lines, frozenset(unended), frozenset(cued), frozenset(lower))
+    return Page(out, lines, frozenset(unended), frozenset(lower))
 
 
 @dataclass
@@ -314,7 +312,8 @@ def _own_lines(page: Page, held: set[int]) -> set[int]:
             continue
         group.append(line)
         if line not in page.unended:
-            if not any(g in page.cued for g in group):
+            text = " ".join(w for w, n in zip(page.words, page.lines, strict=True) if n in group)
+            if not _cue().search(text):  # a footer's phrase may be wrapped over two lines
                 own.update(group)
             group = []
     return own
