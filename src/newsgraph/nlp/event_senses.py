@@ -15,7 +15,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
-__all__ = ["Senses", "Verdict", "ArticleFrame", "article_frame", "judge", "load_senses"]
+__all__ = ["Senses", "Verdict", "ArticleFrame", "article_frame", "judge", "load_senses", "partyless"]
 
 _NAMED_PARTIES = frozenset({"NORP", "GPE", "ORG"})
 # Names that are a state's or a people's whatever the sentence (an organisation may be a company).
@@ -41,6 +41,8 @@ class Senses:
     weapons: frozenset[str]
     things: frozenset[str]
     complements: dict[str, dict[str, frozenset[str]]]
+    partyless_types: frozenset[str]
+    partyless_triggers: frozenset[str]
     sport_article_min: int
     frames: dict[str, frozenset[str]]
 
@@ -63,6 +65,8 @@ def load_senses() -> Senses:
         conflict_context=frozenset(data["conflict_context"]),
         weapons=frozenset(data["weapons"]),
         things=frozenset(data["things"]),
+        partyless_types=frozenset(data["partyless"]["types"]),
+        partyless_triggers=frozenset(data["partyless"]["triggers"]),
         complements={
             t: {w: frozenset(v) for w, v in table.items()} for t, table in data.get("complements", {}).items()
         },
@@ -147,6 +151,12 @@ def _thing(tok: Token, senses: Senses) -> bool:
         return False  # "U.N. helicopters", "Google's platform": a named party's
     forms = _forms(tok)
     return any(w in senses.things or any(w in f for f in senses.frames.values()) for w in forms)
+
+
+def partyless(etype: str, trigger: Token) -> bool:
+    """Whether an event may be told with neither actor nor recipient ("talks could resume")."""
+    senses = load_senses()
+    return etype in senses.partyless_types or trigger.lemma_.lower() in senses.partyless_triggers
 
 
 def _has_complement(trigger: Token, need: frozenset[str]) -> bool:

@@ -44,7 +44,7 @@ from .event_roles import (
     recipient_of,
     subject_of,
 )
-from .event_senses import ArticleFrame, article_frame, judge
+from .event_senses import ArticleFrame, article_frame, judge, partyless
 from .extensions import EntityCluster, cluster_by_id, doc_text, entity_at
 
 __all__ = ["find_events", "sentence_events"]
@@ -511,6 +511,9 @@ def sentence_events(
         confidence -= verdict.penalty
         actor_id, actor_text, _ = _role(doc, actor_tok, wide=True)
         recipient_id, recipient_text, _ = _role(doc, recipient_tok)
+        if actor_text is None and recipient_text is None and not partyless(etype, trigger):
+            # "please visit our site", "today's best deals", "584 deaths": nobody does it to anybody
+            continue
         if recipient_id is not None and recipient_id == actor_id:
             recipient_id = None  # "asked its own members": not an event between two parties
         reason = hypothetical_reason(verb, frames - {i}, nominal_frames - {i})
