@@ -88,6 +88,19 @@ def test_canonical_name_drops_titles_and_the_titled_form_links(engine: Engine, m
         engine, make_facts("c3", "Mr. Ruiz coached the team in Lisbon.", [("Mr. Ruiz", "PERSON", [])])
     )
     assert kb_ids(engine, "c3")["Mr. Ruiz"] != ruiz
+    # an office is no honorific: "President Varga" is as distinctive as a full name
+    write_facts(
+        engine,
+        make_facts(
+            "c4", "President Varga met President Varga's cabinet.", [("Varga", "PERSON", ["President Varga"])]
+        ),
+    )
+    varga = kb_ids(engine, "c4")["President Varga"]
+    write_facts(
+        engine,
+        make_facts("c5", "President Varga flew to Lisbon.", [("Varga", "PERSON", ["President Varga"])]),
+    )
+    assert kb_ids(engine, "c5")["President Varga"] == varga
 
 
 def test_transliterated_given_names_link_when_context_agrees(engine: Engine, make_facts) -> None:

@@ -159,8 +159,9 @@ def _head_word(span: Span) -> str:
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Drop leading determiners and trailing possessives/punctuation from a token range."""
-    while start < end and doc[start].lower_ in _DETERMINERS:
+    """Drop leading determiners and possessives ("'s xCloud": the owner was tagged apart) and
+    trailing possessives/punctuation from a token range."""
+    while start < end and (doc[start].lower_ in _DETERMINERS or doc[start].lower_ in {"'s", "’s"}):
         start += 1
     while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct):
         end -= 1

@@ -63,7 +63,8 @@ def matching_keys(entity: Entity) -> set[str]:
     keys = {name_key(entity.name)}
     for alias in alias_names(entity):
         if entity.type == "PERSON":
-            alias = strip_titles(alias)  # "Mr. Reyes" is a bare surname, not a two-word name
+            # "Mr. Reyes" is a bare surname; "President Reyes" names an office holder
+            alias = strip_titles(alias, honorifics_only=True)
         key = name_key(alias)
         if " " in key or is_acronym(alias):
             keys.add(key)
@@ -533,7 +534,7 @@ def entity_keys_of(entity: Entity) -> set[tuple[str, str]]:
     out: set[tuple[str, str]] = set()
     for form in [entity.name, *alias_names(entity)]:
         if entity.type == "PERSON":
-            form = strip_titles(form)
+            form = strip_titles(form, honorifics_only=True)
         key = name_key(form)
         words = key.split()
         if len(words) < 2:

@@ -65,6 +65,7 @@ def vocabulary() -> dict[str, frozenset[str]]:
     ``generic`` (kind words: "house", "court", "party"), ``say_verbs``, ``org_nouns``."""
     return {
         "titles": _words("titles.toml", "honorifics", "titles"),
+        "honorifics": _words("titles.toml", "honorifics"),
         "title_modifiers": _words("titles.toml", "modifiers"),
         "function": _words("not_names.toml", "pronouns", "determiners"),
         "generic": _words("not_names.toml", "generic", "institutions"),
@@ -110,12 +111,15 @@ def may_alias(form: str, name: str) -> bool:
 _TITLE_TOKEN = re.compile(r"\S+")
 
 
-def strip_titles(name: str) -> str:
+def strip_titles(name: str, honorifics_only: bool = False) -> str:
     """A person's name without leading titles and honorifics: "Sen. Ana Ruiz" -> "Ana Ruiz".
 
-    The last word always stays ("President" alone is left as it is)."""
+    The last word always stays ("President" alone is left as it is). ``honorifics_only`` strips
+    "Mr.", "Dr." and the like but keeps an office ("President Novak" says more than "Novak")."""
     tokens = _TITLE_TOKEN.findall(name)
     titles, modifiers = vocabulary()["titles"], vocabulary()["title_modifiers"]
+    if honorifics_only:
+        titles, modifiers = vocabulary()["honorifics"], frozenset()
     k = 0
     while k < len(tokens) - 1:
         word = tokens[k].casefold()
