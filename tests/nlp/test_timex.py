@@ -344,6 +344,13 @@ NOV_20 = "2026-11-20"  # a Friday
         ),
         ("The crew sailed on Monday and berthed at 9 p.m. on Wednesday.", [("Monday", "2026-11-16"), ("9 p.m.", "2026-11-18T21:00"), ("Wednesday", "2026-11-18")]),
         ("Dockers rallied on May Day outside the port.", [("May Day", "2026-05-01")]),
+        # a bare month or day in a story told of a past date is the one nearest that date
+        (
+            "The skipper first felt ill in October 2023. His doctor suspected a cold. But by December, he could not climb the gangway.",
+            [("October 2023", "2023-10"), ("by December", "2023-12")],
+        ),
+        ("The yard opened on 4 May 2021. On June 3, a fire broke out in the paint shop.", [("4 May 2021", "2021-05-04"), ("June 3", "2021-06-03")]),
+        ("The yard opened in March 2026. In June, the first hull was laid.", [("March 2026", "2026-03"), ("June", "2026-06")]),
     ],
 )  # fmt: skip
 def test_tense_clocks_and_anchoring(nlp: Language, text: str, expected: list[tuple[str, str]]) -> None:
@@ -377,6 +384,12 @@ def _confidence(nlp: Language, text: str, words: str) -> float:
             0.9,
         ),
         ("Talks collapsed on Monday. Two days later, the port closed.", "Two days later", 0.55, 0.8),
+        (
+            "The skipper first felt ill in October 2023. But by December, he could not climb the gangway.",
+            "by December",
+            0.5,
+            0.7,
+        ),
         ("The vote was held on 3/4/2025 in the town hall.", "3/4/2025", 0.5, 0.7),
         ("The ferry left at 14:30.", "14:30", 0.4, 0.7),
         # a list line has no verb to point a bare date: schedules look ahead as often as back

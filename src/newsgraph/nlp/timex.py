@@ -66,6 +66,7 @@ from .timex_grammar import (
     find_candidates,
     find_range,
     granularity,
+    month_of,
     range_length,
     resolve,
     to_date,
@@ -149,6 +150,8 @@ _ALWAYS_EXPLICIT = {
     "iso", "year", "decadeword", "century", "ref", "pastfut", "durthe", "durvague", "durplural",
     "durlong", "set", "setfreq", "fy", "slash",
 }  # fmt: skip
+_STORY_KINDS = {"mdy", "dmy", "my"}
+_STORY_SENTENCES = 3  # how far back a date written with its year sets the story's time
 _NOUN_DEPS = {"pobj", "dobj", "nsubj", "nsubjpass", "compound", "appos", "poss"}
 _MODIFIER_DEPS = {"compound", "nmod", "nummod", "amod"}
 # a date before one of these is the noun's own time ("the 2019 season", "the Monday morning")
@@ -367,6 +370,8 @@ def find_timexes(doc: Doc, anchor: date | None) -> list[Timex]:
     last_day: dict[int, date] = {}  # sentence start -> latest day-precise date seen in it
     last_date: dict[int, str] = {}  # sentence start -> latest day, month or year value seen in it
     only = [c for c, _ in cands]
+    sent_index = {sent.start_char: k for k, sent in enumerate(doc.sents)} if has_sents else {}
+    story: tuple[int, date] | None = None  # (sentence, day) of the last date written with its year
     for i, (cand, tok) in enumerate(cands):
         if i in skip:
             continue
@@ -396,6 +401,11 @@ def find_timexes(doc: Doc, anchor: date | None) -> list[Timex]:
             ref = _coarse_ref(cand, g, before)  # "$4bn in 2018, up from $3bn the previous year"
             ref_src = "sentence" if ref is not None else None
         typ, value = resolved[i] if i in resolved else value_of(cand, anchor, tense, ref)
+        here, storied = sent_index.get(sent, 0), False
+        if story is not None and here - story[0] <= _STORY_SENTENCES and not _says_will(tok, tense):
+            told = _in_story(cand, g, anchor, story[1])
+            if told is not None:
+                value, storied = told, True  # "in November 2016 ... But by December" -> 2016-12
         if cand.kind == "sameday" and value is None:
             # "sold in 2019 and closed later that year": the year (or month) of the date before
             before, ref_src = last_date.get(sent), "sentence"
@@ -433,11 +443,16 @@ def find_timexes(doc: Doc, anchor: date | None) -> list[Timex]:
             prev = _prev_word(text, start)
             if prev in _INCLUDED_PREPS:
                 start = _find_word_start(text, start, prev)
+        if (cand.kind in _STORY_KINDS and g.get("year")) or cand.kind in ("iso", "slash"):
+            if (d := to_date(value) or _month_start(value)) is not None:
+                story = (here, d)
         if granularity(value) == "day" and (d := to_date(value)) is not None:
             last_day[sent] = d
         if typ == "DATE" and value and granularity(value) in ("day", "month", "year"):
             last_date[sent] = value
         ev = _evidence(doc, cand, g, typ, value, tense, ref_src, clock_date or (ref is not None))
+        if storied:
+            ev.counted = "before"  # the year comes from a date a few sentences back
         out.append(Timex(text[start:end], start, end, typ, value, confidence(ev)))
     out.sort(key=lambda t: (t.start, -t.end))
     return out
@@ -529,6 +544,44 @@ def _names_a_thing(doc: Doc, cand: Candidate, explicit: bool) -> tuple[bool, boo
         return named, named
     day_of_year = cand.kind in ("mdy", "dmy", "holiday") and not explicit
     return True, day_of_year or any(t.ent_type_ == "EVENT" for t in span)
+
+
+def _says_will(tok: Token | None, tense: str | None) -> bool:
+    """Whether a future tense is a real one ("will", "shall"), not a past narrative's "could"."""
+    if tense != "future":
+        return False
+    if tok is None or not tok.doc.has_annotation("SENT_START"):
+        return True
+    return any(t.lower_ in ("will", "'ll", "shall", "wo") for t in tok.sent)
+
+
+def _month_start(value: str | None) -> date | None:
+    if value and re.fullmatch(r"\d{4}-\d{2}", value):
+        return date(int(value[:4]), int(value[5:7]), 1)
+    return None
+
+
+def _in_story(cand: Candidate, g: dict, anchor: date | None, told: date) -> str | None:
+    """A bare month or day in a story told of a past date ("visited his doctor in November 2016. ...
+    But by December, they worsened"): the one nearest that date, when the story is more than half
+    a year before the publication date (else the news default already agrees). None otherwise."""
+    if anchor is None or (anchor - told).days <= 183 or g.get("year") or g.get("mod"):
+        return None
+    if cand.kind not in ("mon", "mdy", "dmy"):
+        return None
+    m = month_of(g["mon"])
+    day = int(g["day"]) if cand.kind != "mon" else 15
+    best: date | None = None
+    for y in (told.year - 1, told.year, told.year + 1):
+        try:
+            d = date(y, m, day)
+        except ValueError:
+            return None
+        if best is None or abs((d - told).days) < abs((best - told).days):
+            best = d
+    if best is None:
+        return None
+    return f"{best.year}-{m:02d}" if cand.kind == "mon" else best.isoformat()
 
 
 def _opens_sentence(text: str, sent: int, start: int, cand: Candidate, g: dict) -> bool:

@@ -24,6 +24,7 @@ __all__ = [
     "granularity",
     "to_date",
     "MONTHS",
+    "month_of",
 ]
 
 MONTHS = {
@@ -302,6 +303,9 @@ def _add_months(y: int, m: int, n: int) -> tuple[int, int]:
 
 def _month_of(name: str) -> int:
     return MONTHS[name.lower().rstrip(".")]
+
+
+month_of = _month_of
 
 
 def _number(word: str | None) -> float | None:
