@@ -18,6 +18,9 @@ one linear pass each); the parsed ``Doc`` then decides which are real and which 
   An infinitive takes the tense of the verb it hangs from ("was due to be freed in September" is the
   past September, "is due to be freed" the coming one); a participle without a tense of its own
   ("spent Monday trying to ...") looks further up.
+- **Stories.** A bare month or day within three sentences after a date written with its year, more
+  than half a year before publication, is the one nearest that date ("saw his doctor in November
+  2016. ... But by December" -> 2016-12), unless the sentence says "will".
 - **Clocks.** "3:08" without a.m./p.m. or a zone is a time of day only after a word that introduces
   one ("at 14:30"), never as a game clock or a running time ("with 3:08 to play", "2:15 left in the
   third quarter", "a 2:05 marathon"); the words live in ``data/clocks.toml``. A time of day takes
