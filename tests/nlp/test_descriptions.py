@@ -192,9 +192,11 @@ def test_a_participle_after_the_appositive_keeps_it(nlp: Language) -> None:
     doc = seeded(
         nlp,
         "The lamp was made by Nikos Andreou, acclaimed Athens-based designer born in Crete. "
-        "The court sentenced Peter Grell, a man convicted of threatening a judge.",
-        [("Nikos Andreou", "PERSON"), ("Peter Grell", "PERSON")],
+        "The court sentenced Peter Grell, a man convicted of threatening a judge. "
+        "Velor, a global maker of pumps focused on water and waste solutions, announced a deal.",
+        [("Nikos Andreou", "PERSON"), ("Peter Grell", "PERSON"), ("Velor", "ORG")],
     )
     got = {(name, text) for name, text, _ in described(doc)}
+    assert any(name == "Velor" and text.startswith("a global maker of pumps") for name, text in got)
     assert ("Nikos Andreou", "acclaimed Athens-based designer") in got
     assert ("Peter Grell", "a man") in got

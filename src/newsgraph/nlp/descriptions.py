@@ -116,7 +116,8 @@ def _appositive_factor(name: Span, desc: Span, index: EntityIndex) -> float:
     ):
         return 0.0  # "Alpha, a ..., Beta and Gamma": items of a list
     runs_on = desc.end < len(doc) and doc[desc.end].tag_ in {"VBZ", "VBD", "VBP", "MD"}
-    if desc.start >= name.end and runs_on and any(t.text == "," for t in gap):
+    fronted = name.root.dep_ not in {"nsubj", "nsubjpass"}  # a subject's appositive may precede its verb
+    if desc.start >= name.end and runs_on and fronted and any(t.text == "," for t in gap):
         # "Posted by the analysts at Digital Foundry, the port of the game is not smooth": a noun
         # phrase that runs straight into a verb is that verb's subject, not an appositive
         return 0.0
@@ -126,11 +127,10 @@ def _appositive_factor(name: Span, desc: Span, index: EntityIndex) -> float:
         factor *= 0.7  # words between name and description: the parse may have joined the wrong nouns
     elif not any(t.text in _DASHES for t in gap):
         # no comma: "the journal BMJ" holds only with a definite or possessive determiner
-        if desc.start < name.start and not any(
-            c.dep_ in {"det", "poss"} and c.lower_ not in {"a", "an"} for c in root.children
-        ):
-            return 0.0
-        factor *= 0.9
+        dets = [c for c in root.children if c.dep_ in {"det", "poss"}]
+        if desc.start < name.start and any(c.lower_ in {"a", "an"} for c in dets):
+            return 0.0  # "a call the White House released": two noun phrases, not one name
+        factor *= 0.9 if dets else 0.8
     if root.tag_ in {"NNS", "NNPS"} and index.label(index.entity_of(name.root) or "") == "PERSON":
         if not (name.root.conjuncts or name.root.dep_ == "conj"):
             return 0.0  # "the researchers Richard Axel": a plural says nothing of one person
