@@ -153,8 +153,9 @@ def _load_one(model: str | None) -> Language:
             f"of an installed pipeline ({exc.__class__.__name__})",
             code="E021",
         ) from exc
-    if nlp.lang != "en" and "ner" in nlp.pipe_names:
-        nlp.add_pipe("newsgraph_ner_labels", after="ner")
+    taggers = [n for n in nlp.pipe_names if n in ("ner", "entity_ruler")]
+    if nlp.lang != "en" and taggers:
+        nlp.add_pipe("newsgraph_ner_labels", after=taggers[-1])
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("newsgraph_paragraphs", before="parser")
     for component in COMPONENTS:
