@@ -671,6 +671,18 @@ def test_demands_and_charges_with_their_complements(nlp: Language) -> None:
     assert charged.recipient_text == "He"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "For more information, please visit our website.",
+        "Today's best deals include two laptops at half price.",
+        "There were 584 deaths between 2010 and 2015.",
+    ],
+)
+def test_an_event_without_parties_is_none(nlp: Language, text: str) -> None:
+    assert not _run(nlp, text)._.ng_events
+
+
 def test_dying_takes_no_object(nlp: Language) -> None:
     assert not _run(nlp, "The new earbuds drown out background noise on trains.")._.ng_events
     death = _find(_run(nlp, "Three fishermen drowned off the coast of Kesh.")._.ng_events, "DEATH", "drown")

@@ -211,6 +211,8 @@ def judge(
     if etype not in senses.conflict_types:
         if actor is not None and _thing(actor, senses):
             return Verdict(False, reason="thing actor")
+        if actor is None and recipient is not None and _thing(recipient, senses):
+            return Verdict(False, reason="thing only")  # "please visit our website"
         return _KEEP
     killing = lemma in _KILLING
     # 1. the trigger's own modifier names another sense: "a heart attack", "air suspension"
