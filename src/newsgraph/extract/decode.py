@@ -28,6 +28,7 @@ _XML_ENCODING = re.compile(rb"""<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9._:-]+)
 _CP1252_UNDEFINED = frozenset(b"\x81\x8d\x8f\x90\x9d")
 _CONTROL = frozenset(range(32)) - {9, 10, 12, 13}
 _HIGH_RUN = re.compile(rb"[\x80-\xff]+")
+_UTF16_PAIR = re.compile(rb"(?<=[\x09\x0a\x0d\x20-\x7e])\x00(?=[\x09\x0a\x0d\x20-\x7e\xa0-\xff])")
 
 
 def check_size(data: bytes | str, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
@@ -67,6 +68,8 @@ def _looks_binary(sample: bytes | str) -> bool:
         controls = sum(1 for ch in sample if ord(ch) in _CONTROL)
     else:
         controls = sum(1 for b in sample if b in _CONTROL)
+        # NULs between ASCII letters are a UTF-16 fragment's, not a binary file's
+        controls -= len(_UTF16_PAIR.findall(sample))
     return controls > 0.05 * max(len(sample), 1)
 
 

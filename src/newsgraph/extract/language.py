@@ -56,6 +56,9 @@ def detect_language(text: str, hint: str | None = None) -> str | None:
     letters = sum(ch.isalpha() for ch in sample)
     if letters < _MIN_LETTERS:
         return hint
+    cased = [ch for ch in sample if ch.isalpha() and ch.lower() != ch.upper()]
+    if cased and sum(ch.isupper() for ch in cased) >= 0.9 * len(cased):
+        sample = sample.lower()  # an all-capitals page (and its mixed-case headline)
     ranked = _identifier().rank(sample)
     top, p = ranked[0]
     top = _ALIASES.get(top, top)

@@ -137,8 +137,8 @@ def iter_warc(path: str, limits: Limits) -> Iterator[Page]:
         reader = records.reader  # warcio drops it at the end; we still need to ask it how it ended
         try:
             for record in records:
-                # Content-Length is mandatory; without it the headers themselves were cut off.
-                if record.rec_headers.get_header("Content-Length") is None:
+                # Content-Length is mandatory; without it (or its number) the headers were cut off.
+                if not (record.rec_headers.get_header("Content-Length") or "").strip().isdigit():
                     yield _truncated(path, str(records.offset), read, "a record's headers are cut off")
                     return
                 kind = _page_kind(record)
