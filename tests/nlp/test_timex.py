@@ -351,6 +351,7 @@ NOV_20 = "2026-11-20"  # a Friday
         ),
         ("The yard opened on 4 May 2021. On June 3, a fire broke out in the paint shop.", [("4 May 2021", "2021-05-04"), ("June 3", "2021-06-03")]),
         ("The yard opened in March 2026. In June, the first hull was laid.", [("March 2026", "2026-03"), ("June", "2026-06")]),
+        ("The yard was sold in June 2021; the Ruiz family remains its largest owner as of March 20.", [("June 2021", "2021-06"), ("March 20", "2026-03-20")]),
     ],
 )  # fmt: skip
 def test_tense_clocks_and_anchoring(nlp: Language, text: str, expected: list[tuple[str, str]]) -> None:

@@ -20,7 +20,8 @@ one linear pass each); the parsed ``Doc`` then decides which are real and which 
   ("spent Monday trying to ...") looks further up.
 - **Stories.** A bare month or day within three sentences after a date written with its year, more
   than half a year before publication, is the one nearest that date ("saw his doctor in November
-  2016. ... But by December" -> 2016-12), unless the sentence says "will".
+  2016. ... But by December" -> 2016-12) when its verb is past (or a past narrative's "could"), not
+  in a present clause ("remains a shareholder as of March 20") nor after "will".
 - **Clocks.** "3:08" without a.m./p.m. or a zone is a time of day only after a word that introduces
   one ("at 14:30"), never as a game clock or a running time ("with 3:08 to play", "2:15 left in the
   third quarter", "a 2:05 marathon"); the words live in ``data/clocks.toml``. A time of day takes
@@ -405,7 +406,12 @@ def find_timexes(doc: Doc, anchor: date | None) -> list[Timex]:
             ref_src = "sentence" if ref is not None else None
         typ, value = resolved[i] if i in resolved else value_of(cand, anchor, tense, ref)
         here, storied = sent_index.get(sent, 0), False
-        if story is not None and here - story[0] <= _STORY_SENTENCES and not _says_will(tok, tense):
+        if (
+            story is not None
+            and here - story[0] <= _STORY_SENTENCES
+            and tense in ("past", "future")  # a present clause tells of now ("remains ... as of March 20")
+            and not _says_will(tok, tense)
+        ):
             told = _in_story(cand, g, anchor, story[1])
             if told is not None:
                 value, storied = told, True  # "in November 2016 ... But by December" -> 2016-12
