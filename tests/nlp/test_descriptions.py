@@ -119,6 +119,10 @@ def test_no_description_from_credits_counts_lists_or_brackets(nlp: Language) -> 
         ("Kessler 2 points, Amato 1 goal.", [("Kessler", "PERSON"), ("Amato", "PERSON")]),
         ("You will need a Homepage, an About page, a Contact page and a shop.", [("Homepage", "ORG")]),
         ("They argued about a call the Harbor Council released in June.", [("Harbor Council", "ORG")]),
+        (
+            "“Hey Chirper, the whole point of this campaign is to warn people,” she wrote.",
+            [("Chirper", "ORG")],
+        ),
         ("The medal went to the researchers Ingrid Sol.", [("Ingrid Sol", "PERSON")]),
     ]
     for text, entities in cases:
