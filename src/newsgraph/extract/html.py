@@ -20,6 +20,7 @@ from trafilatura.utils import load_html
 from newsgraph.errors import PageError
 from newsgraph.extract.dates import to_iso
 from newsgraph.extract.language import normalise_code
+from newsgraph.extract.link_lists import drop_link_lists, link_blocks
 from newsgraph.extract.meta import normalise_space, section_from_url, site_from_url, split_site_suffix
 from newsgraph.extract.page_url import own_url
 from newsgraph.extract.result import PathResult
@@ -220,6 +221,7 @@ def _extract_tree(tree: HtmlElement, url: str | None, favor_precision: bool) -> 
     canonical = own_url(tree, url)
     blocks = _blocks(tree)
     captions = _lift_captions(tree)
+    links = link_blocks(tree)
     doc = trafilatura.bare_extraction(
         copy.deepcopy(tree),
         url=url,
@@ -248,8 +250,9 @@ def _extract_tree(tree: HtmlElement, url: str | None, favor_precision: bool) -> 
         if not paragraphs and title and line.lower() == title.lower():
             continue  # the headline repeated as the body's first line
         paragraphs.append(line)
+    paragraphs, link_lists = drop_link_lists(paragraphs, links)
     if not paragraphs:
-        raise PageError("no_body", "no article body found in the HTML beyond its title")
+        raise PageError("no_body", "no article body found in the HTML beyond its title and links")
     section = _breadcrumb(tree, title, site)
     if not section and meta_section:
         section = [meta_section]
@@ -259,10 +262,13 @@ def _extract_tree(tree: HtmlElement, url: str | None, favor_precision: bool) -> 
     authors = [normalise_space(a) for a in (doc.author or "").split(";") if normalise_space(a)]
     body_text = "\n".join(paragraphs)
     kept = {title or "", *caption_texts}
-    boilerplate = [
+    boilerplate = link_lists + [
         b
         for b in blocks
-        if b not in kept and b not in body_text and not any(b in c or b.startswith(c) for c in kept if c)
+        if b not in kept
+        and b not in body_text
+        and not any(b in c or b.startswith(c) for c in kept if c)
+        and b not in link_lists
     ]
     return HtmlResult(
         paragraphs=paragraphs,
