@@ -122,13 +122,19 @@ class KnowledgeBase:
         limit: int = 50,
         include_unconfirmed: bool = False,
     ) -> dict[str, Any]:
-        """The dossier for a name; ``{"ambiguous": True, "candidates": [...]}`` when several match.
+        """The dossier for a name, an ``'#ID'`` or ``entity_id``; ``{"ambiguous": True, "candidates": [...]}`` when several match.
 
         ``unconfirmed`` counts, per section, the facts held back (shown marked with ``include_unconfirmed``).
 
         Raises ``LookupError`` (with suggestions in ``.args[1]``) when nothing matches.
         """
+        from .query.filters import entity_exists, entity_ref
+
         with self.engine.connect() as conn:
+            if entity_id is None:
+                entity_id = entity_ref(name)  # '#37' names an entity by id
+            if entity_id is not None and not entity_exists(conn, entity_id):
+                raise LookupError(f"no entity with id #{entity_id}; find ids with `newsgraph who NAME`", [])
             if entity_id is None:
                 candidates = find_entities(conn, name or "")
                 if not candidates:
@@ -139,7 +145,7 @@ class KnowledgeBase:
             result = dossier(conn, entity_id, limit=limit, include_unconfirmed=include_unconfirmed)
         return {"query": name, "ambiguous": False, **result}
 
-    # -- corpus queries: names resolve through any alias; raise NameNotFound / AmbiguousName ----
+    # -- corpus queries: an entity is a name (any alias), '#ID' or an int id; raise NameNotFound / AmbiguousName --
     def timeline(
         self,
         name: str | int,
@@ -291,8 +297,8 @@ class KnowledgeBase:
         with self.engine.connect() as conn:
             return stats(conn, top=top)
 
-    def export(self, out: Any, *, format: str = "jsonl", table: str = "articles", **options: Any) -> int:
-        """Write a table (or the article records, or the entity graph) to ``out``; return rows written."""
+    def export(self, out: Any, *, format: str = "jsonl", table: str | None = None, **options: Any) -> int:
+        """Write a table (default: the article records) or, as GraphML, the entity graph to ``out``; return rows written."""
         from .export import export
 
         return export(self.engine, out, format=format, table=table, **options)

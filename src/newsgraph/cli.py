@@ -247,10 +247,12 @@ def _print_summary(summary: Any, seconds: float) -> None:
 
 @app.command()
 def who(
-    name: Annotated[str, typer.Argument(help="A name or any alias (case-insensitive).")] = "",
+    name: Annotated[
+        str, typer.Argument(help="A name or any alias (case-insensitive), or '#ID' (an entity id).")
+    ] = "",
     db: DbOpt = None,
     entity_id: Annotated[
-        int | None, typer.Option("--id", help="Pick an entity by id (from the candidates list).")
+        int | None, typer.Option("--id", help="Pick an entity by id (the same as giving '#ID' as the name).")
     ] = None,
     json_out: Annotated[bool, typer.Option("--json", help="Print the dossier as JSON on stdout.")] = False,
     limit: Annotated[int, typer.Option(help="At most this many lines per section.")] = 50,
@@ -263,6 +265,7 @@ def who(
     Only confirmed facts (measured precision at least 0.9) unless --all.
     """
     from .api import KnowledgeBase
+    from .cli_common import wide_console
     from .cli_unconfirmed import confirmed_only, print_unconfirmed
     from .render import print_candidates, print_dossier
 
@@ -284,7 +287,9 @@ def who(
     if json_out:
         emit(result)
     elif result.get("ambiguous"):
-        print_candidates(result)
+        print_candidates(result, wide_console())
+        first = result["candidates"][0]["id"]
+        err.print(f"pick one: newsgraph who '#{first}' (or --id {first})", markup=False, highlight=False)
     else:
         print_dossier(confirmed_only(result))
         print_unconfirmed(result, show_all)

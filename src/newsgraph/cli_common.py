@@ -15,7 +15,10 @@ from rich.console import Console
 
 from . import __version__
 
-__all__ = ["app", "err", "DbOpt", "PublishedOpt", "ModelOpt", "PathsArg", "emit", "fail", "validate_date"]
+__all__ = [
+    "app", "err", "DbOpt", "PublishedOpt", "ModelOpt", "PathsArg", "emit", "fail", "validate_date",
+    "print_table", "wide_console",
+]  # fmt: skip
 
 app = typer.Typer(
     name="newsgraph",
@@ -50,6 +53,29 @@ PathsArg = Annotated[
 def emit(record: dict[str, Any]) -> None:
     """Write one JSON record as a line on stdout."""
     sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+# Piped output has no width to fit: a table is printed at its natural width, every cell whole.
+_PIPED_WIDTH = 100_000
+
+
+def wide_console() -> Console:
+    """stdout for tables: the terminal's width in a terminal; piped, wide enough for any row."""
+    out = Console()
+    return out if out.is_terminal else Console(width=_PIPED_WIDTH)
+
+
+def print_table(table: Any, console: Console | None = None) -> None:
+    """Print a rich ``Table`` whole, the one rule for every table the CLI prints.
+
+    No cell is cut to '201…': in a terminal a cell too wide for its column folds onto the next
+    line; piped (not a terminal) the table takes its natural width, one row a line.
+    """
+    for column in table.columns:
+        column.overflow = "fold"
+        column.no_wrap = False
+        column.max_width = None
+    (console or wide_console()).print(table)
 
 
 def fail(exc: Exception, code: int = 2) -> typer.Exit:

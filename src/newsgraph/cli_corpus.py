@@ -13,10 +13,11 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from .cli_common import DbOpt, app, emit, err, fail
+from .cli_common import DbOpt, app, emit, err, fail, print_table, wide_console
 from .errors import NewsgraphError
 
 __all__ = ["timeline", "quotes", "events", "graph", "search", "stats", "export"]
@@ -27,7 +28,9 @@ FromOpt = Annotated[
     typer.Option("--from", metavar="DATE", help="From this date (YYYY-MM-DD, YYYY-MM or YYYY), inclusive."),
 ]
 ToOpt = Annotated[str | None, typer.Option("--to", metavar="DATE", help="Up to this date, inclusive.")]
-IdOpt = Annotated[int | None, typer.Option("--id", help="Pick an entity by id (when a name is ambiguous).")]
+IdOpt = Annotated[
+    int | None, typer.Option("--id", help="Pick an entity by id (the same as giving '#ID' as the name).")
+]
 LimitOpt = Annotated[int, typer.Option("--limit", help="At most this many records.")]
 AllOpt = Annotated[
     bool,
@@ -49,9 +52,23 @@ def _more(shown: int, hidden: int, what: str, shown_all: bool) -> str:
     return f"{shown} {what} shown" + (f"; {hidden} more unconfirmed with --all" if hidden else "")
 
 
+def _pick_hint(name: str, entity_id: int, options: dict[str, str | None]) -> str:
+    """How to give the entity by id on this command: only forms the command takes."""
+    for option, value in options.items():
+        if value == name:
+            if option == "NAME":
+                return f"by id, e.g. '#{entity_id}' in place of the name, or --id {entity_id}"
+            return f"by id, e.g. {option} '#{entity_id}'"
+    return f"by id, e.g. '#{entity_id}' in place of the name"
+
+
 @contextmanager
-def _kb(db: str | None, json_out: bool = False):  # type: ignore[no-untyped-def]
-    """Open the knowledge base read-only and turn library errors into clear messages and exit codes."""
+def _kb(db: str | None, json_out: bool = False, options: dict[str, str | None] | None = None):  # type: ignore[no-untyped-def]
+    """Open the knowledge base read-only and turn library errors into clear messages and exit codes.
+
+    ``options`` maps each option that takes an entity (``NAME`` for the argument) to its value, so an
+    ambiguous name's message says how to give an id on this command.
+    """
     from .api import KnowledgeBase
     from .query import AmbiguousName, NameNotFound
 
@@ -69,10 +86,16 @@ def _kb(db: str | None, json_out: bool = False):  # type: ignore[no-untyped-def]
     except AmbiguousName as exc:
         if json_out:
             emit({"query": exc.name, "error": "ambiguous", "ambiguous": True, "candidates": exc.candidates})
-        err.print(f"[yellow]{exc.name!r} is ambiguous[/]; pick one with --id:")
+        err.print(f"[yellow]several entities are named {escape(repr(exc.name))}[/]:")
         for c in exc.candidates:
             desc = f" — {c['description']}" if c.get("description") else ""
-            err.print(f"  --id {c['id']}: {c['name']} ({c['type']}, {c['mention_count']} mentions){desc}")
+            err.print(
+                f"  #{c['id']} {c['name']} ({c['type']}, {c['mention_count']} mentions){desc}",
+                markup=False,
+                highlight=False,
+            )
+        first = exc.candidates[0]["id"] if exc.candidates else 0
+        err.print(f"pick one: {_pick_hint(exc.name, first, options or {})}", markup=False, highlight=False)
         raise typer.Exit(1) from None
     except ValueError as exc:  # a bad date or option value
         raise fail(exc) from exc
@@ -96,7 +119,7 @@ def _who(name: str, entity_id: int | None) -> str | int:
 
 @app.command()
 def timeline(
-    name: Annotated[str, typer.Argument(help="A name or any alias.")] = "",
+    name: Annotated[str, typer.Argument(help="A name or any alias, or '#ID'.")] = "",
     db: DbOpt = None,
     entity_id: IdOpt = None,
     date_from: FromOpt = None,
@@ -109,7 +132,7 @@ def timeline(
 
     Only confirmed lines unless --all (unconfirmed ones are then marked ?).
     """
-    with _kb(db, json_out) as kb:
+    with _kb(db, json_out, {"NAME": name}) as kb:
         result = kb.timeline(
             _who(name, entity_id),
             date_from=date_from,
@@ -135,9 +158,11 @@ def timeline(
 @app.command()
 def quotes(
     db: DbOpt = None,
-    speaker: Annotated[str | None, typer.Option("--speaker", help="Said by this entity (any alias).")] = None,
+    speaker: Annotated[
+        str | None, typer.Option("--speaker", help="Said by this entity (any alias, or '#ID').")
+    ] = None,
     about: Annotated[
-        str | None, typer.Option("--about", help="Naming this entity in the quoted words.")
+        str | None, typer.Option("--about", help="Naming this entity in the quoted words (a name or '#ID').")
     ] = None,
     date_from: FromOpt = None,
     date_to: ToOpt = None,
@@ -157,7 +182,7 @@ def quotes(
         "date_to": date_to,
         "search": search,
     }
-    with _kb(db, json_out) as kb:
+    with _kb(db, json_out, {"--speaker": speaker, "--about": about}) as kb:
         found = kb.quotes(**filters, limit=limit, include_unconfirmed=show_all)
         hidden = kb.unconfirmed_quotes(**filters)
     for q in found:
@@ -174,8 +199,12 @@ def quotes(
 def events(
     db: DbOpt = None,
     type: Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. PROTEST.")] = None,
-    actor: Annotated[str | None, typer.Option("--actor", help="Done by this entity.")] = None,
-    recipient: Annotated[str | None, typer.Option("--recipient", help="Done to this entity.")] = None,
+    actor: Annotated[
+        str | None, typer.Option("--actor", help="Done by this entity (a name or '#ID').")
+    ] = None,
+    recipient: Annotated[
+        str | None, typer.Option("--recipient", help="Done to this entity (a name or '#ID').")
+    ] = None,
     place: Annotated[str | None, typer.Option("--place", help="Place name or 2-letter country code.")] = None,
     date_from: FromOpt = None,
     date_to: ToOpt = None,
@@ -194,7 +223,7 @@ def events(
 
     filters = {"type": type, "actor": actor, "recipient": recipient, "place": place,
                "date_from": date_from, "date_to": date_to}  # fmt: skip
-    with _kb(db, json_out) as kb:
+    with _kb(db, json_out, {"--actor": actor, "--recipient": recipient}) as kb:
         found = kb.events(**filters, limit=limit, include_unconfirmed=show_all)
         hidden = kb.unconfirmed_events(**filters)
     if csv_out:
@@ -203,32 +232,33 @@ def events(
         for e in found:
             emit(e)
     else:
-        table = Table("date", "type", "actor", "recipient", "place")
-        table.add_column("source", no_wrap=True, overflow="ellipsis", max_width=40)
+        table = Table("date", "type", "actor", "recipient", "place", "source")
         for e in found:
             label = _mark(e) + e["type"] + (f"/{e['mode']}" if e["mode"] else "")
             label += "".join(f" ({flag})" for flag in ("hypothetical", "negated") if e.get(flag))
             table.add_row(e["date"] or "", label, e["actor_name"] or "", e["recipient_name"] or "",
                           e["place"] or "", _src(e["article"]))  # fmt: skip
-        Console().print(table)
+        print_table(table)
     err.print(_more(len(found), hidden, "events", show_all))
 
 
 class GraphFormat(StrEnum):
+    table = "table"
     json = "json"
     graphml = "graphml"
 
 
 @app.command()
 def graph(
-    name: Annotated[str, typer.Argument(help="A name or any alias.")] = "",
+    name: Annotated[str, typer.Argument(help="A name or any alias, or '#ID'.")] = "",
     db: DbOpt = None,
     entity_id: IdOpt = None,
     depth: Annotated[int, typer.Option("--depth", min=0, max=4, help="Hops from the entity.")] = 1,
     max_nodes: Annotated[int, typer.Option("--max-nodes", min=1, help="Keep the most tied entities.")] = 50,
     format: Annotated[
-        GraphFormat, typer.Option("--format", help="json or graphml (Gephi).")
-    ] = GraphFormat.json,
+        GraphFormat | None,
+        typer.Option("--format", help="table (the default), json (the same as --json) or graphml (Gephi)."),
+    ] = None,
     show_all: AllOpt = False,
     json_out: JsonOpt = False,
 ) -> None:
@@ -238,7 +268,12 @@ def graph(
     """
     from .query import to_graphml
 
-    with _kb(db, json_out or format is GraphFormat.json) as kb:
+    if json_out and format not in (None, GraphFormat.json):
+        raise typer.BadParameter(
+            f"--json prints JSON; drop it or --format {format.value}", param_hint="--json"
+        )
+    json_out = json_out or format is GraphFormat.json
+    with _kb(db, json_out, {"NAME": name}) as kb:
         result = kb.graph(
             _who(name, entity_id), depth=depth, max_nodes=max_nodes, include_unconfirmed=show_all
         )
@@ -299,27 +334,34 @@ def stats(
     if json_out:
         emit(result)
         return
-    out = Console()
+    out = wide_console()  # piped: each count on one line, the table whole
     dr = result["date_range"]
     out.print(f"[bold]{result['articles']}[/] articles ({result['duplicates']} near-duplicates not counted), "
               f"{dr['first'] or '?'} to {dr['last'] or '?'}")  # fmt: skip
     if result.get("languages"):
         out.print("  languages: " + ", ".join(f"{k} {v}" for k, v in result["languages"].items()))
-    for key in ("entities", "events", "errors"):
-        parts = result[key].get("by_type") or result[key].get("by_reason") or {}
-        out.print(
-            f"[bold]{result[key]['total']}[/] {key}: " + ", ".join(f"{k} {v}" for k, v in parts.items())
-        )
-    if "confirmed" in result["events"]:
-        ev = result["events"]
-        out.print(
-            f"  {ev['confirmed']} events confirmed (shown by default), {ev['unconfirmed']} more unconfirmed with --all"
-        )
+    out.print(_counted(result["entities"]["total"], "entities", result["entities"]["by_type"]))
+    ev = result["events"]
+    held = ", ".join(f"{ev[k]} {k}" for k in ("negated", "hypothetical") if ev.get(k))
+    out.print(
+        f"[bold]{ev['stored']}[/] events stored: [bold]{ev['confirmed']}[/] confirmed, shown and exported "
+        f"by default; {ev['unconfirmed']} unconfirmed{f' ({held})' if held else ''}, shown and exported with --all"
+    )
+    if ev["confirmed_by_type"]:
+        out.print("  confirmed by type: " + ", ".join(f"{k} {v}" for k, v in ev["confirmed_by_type"].items()))
+    out.print(_counted(result["errors"]["total"], "errors", result["errors"]["by_reason"]))
     out.print(f"[bold]{result['quotes']}[/] quotes")
     table = Table("id", "name", "type", "articles", "mentions", title="most named")
     for e in result["top_entities"]:
-        table.add_row(str(e["id"]), e["name"], e["type"], str(e["articles"]), str(e["mentions"]))
-    out.print(table)
+        table.add_row(f"#{e['id']}", e["name"], e["type"], str(e["articles"]), str(e["mentions"]))
+    print_table(table)
+
+
+def _counted(total: int, what: str, parts: dict[str, int]) -> str:
+    """'12 entities: PERSON 7, ORG 5', or '0 errors' with nothing after it."""
+    return f"[bold]{total}[/] {what}" + (
+        ": " + ", ".join(f"{k} {v}" for k, v in parts.items()) if parts else ""
+    )
 
 
 @app.command()
@@ -328,9 +370,13 @@ def export(
     db: DbOpt = None,
     format: Annotated[str, typer.Option("--format", help="jsonl, csv, parquet or graphml.")] = "jsonl",
     table: Annotated[
-        str,
-        typer.Option("--table", help="articles, entities, quotes, events or relations (not for graphml)."),
-    ] = "articles",
+        str | None,
+        typer.Option(
+            "--table",
+            help="articles (the default), entities, quotes, events or relations; graphml writes the "
+            "entity graph and refuses --table.",
+        ),
+    ] = None,
     include_duplicates: Annotated[
         bool,
         typer.Option(
@@ -356,5 +402,5 @@ def export(
             out, format=format, table=table, include_duplicates=include_duplicates, min_weight=min_weight,
             include_unconfirmed=show_all,
         )  # fmt: skip
-    what = "ties" if format == "graphml" else f"{table} rows"
+    what = "ties" if format == "graphml" else f"{table or 'articles'} rows"
     err.print(f"{n} {what} written to {out}")

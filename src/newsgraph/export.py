@@ -209,7 +209,7 @@ def export(
     out: str | os.PathLike[str] | IO[str],
     *,
     format: str = "jsonl",
-    table: str = "articles",
+    table: str | None = None,
     include_duplicates: bool = False,
     min_weight: int = 1,
     include_unconfirmed: bool = False,
@@ -218,10 +218,17 @@ def export(
 
     JSONL of ``articles`` writes the full article records (the JSON contract); JSONL of another
     table writes its rows as CSV would, one object a line. Only confirmed facts (and relation
-    statements in GraphML) unless ``include_unconfirmed``.
+    statements in GraphML) unless ``include_unconfirmed``. ``table`` defaults to ``articles``;
+    GraphML writes the entity graph and refuses a table.
     """
     if format not in FORMATS:
         raise ExportError(f"unknown format {format!r}; use one of {', '.join(FORMATS)}")
+    if format == "graphml" and table is not None:
+        raise ExportError(
+            f"GraphML writes the entity graph (entities and their ties), not the {table} table; "
+            "drop --table, or export a table with --format jsonl, csv or parquet"
+        )
+    table = table or "articles"
     if table not in TABLES:
         raise ExportError(f"unknown table {table!r}; use one of {', '.join(TABLES)}")
     with engine.connect() as conn:

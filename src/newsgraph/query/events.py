@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import difflib
+import tomllib
 from collections.abc import Iterator
+from functools import lru_cache
+from importlib import resources
 from typing import Any
 
 from sqlalchemy import Connection, func, or_, select
@@ -12,7 +16,36 @@ from .confirmed import confirmed_clause
 from .dossier import _event_record, event_select
 from .filters import DateRange, not_duplicate
 
-__all__ = ["find_events", "iter_events", "count_unconfirmed_events", "EVENT_COLUMNS", "flat_event"]
+__all__ = [
+    "find_events", "iter_events", "count_unconfirmed_events", "EVENT_COLUMNS", "flat_event", "event_types",
+    "check_event_type",
+]  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _lexicon_types() -> frozenset[str]:
+    """The event types the shipped trigger lexicon (``data/event_lexicon.toml``) can write."""
+    text = resources.files("newsgraph").joinpath("data/event_lexicon.toml").read_text("utf-8")
+    return frozenset(block["type"] for block in tomllib.loads(text).get("trigger", []))
+
+
+def event_types(conn: Connection) -> list[str]:
+    """Every event type a filter may ask for: the lexicon's, and any other type stored."""
+    stored = conn.execute(select(events.c.type).distinct()).scalars()
+    return sorted(_lexicon_types() | {t for t in stored if t})
+
+
+def check_event_type(conn: Connection, type: str | None) -> None:
+    """A ``ValueError`` listing the valid types when ``type`` is none of them ('PROTST' is no type)."""
+    if not type:
+        return
+    valid = event_types(conn)
+    wanted = type.strip().upper()
+    if wanted in valid:
+        return
+    close = difflib.get_close_matches(wanted, valid, n=1)
+    hint = f"did you mean {close[0]}? " if close else ""
+    raise ValueError(f"unknown event type {type!r}; {hint}valid types: {', '.join(valid)}")
 
 
 def iter_events(
@@ -33,6 +66,7 @@ def iter_events(
     unless ``include_unconfirmed``; ``only_unconfirmed`` streams just the ones held back.
     """
     span = DateRange(date_from, date_to)
+    check_event_type(conn, type)
     stmt = _filtered(event_select(), type, actor_id, recipient_id, place)
     if only_unconfirmed:
         stmt = stmt.where(~confirmed_clause("event"))
@@ -63,6 +97,7 @@ def count_unconfirmed_events(
     date_to: str | None = None,
 ) -> int:
     """How many matching events the default view holds back (filters as for ``iter_events``)."""
+    check_event_type(conn, type)
     if DateRange(date_from, date_to).bounded:  # dates are compared in Python: count what streams
         return sum(
             1

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import Connection, select
 
 from ..errors import NewsgraphError
-from ..store.schema import articles
+from ..store.schema import articles, entities
 from .dossier import find_entities, suggest
 from .timeorder import time_sort_key
 
@@ -18,6 +18,9 @@ __all__ = [
     "NameNotFound",
     "AmbiguousName",
     "resolve_entity",
+    "entity_ref",
+    "entity_exists",
+    "NoSuchId",
     "DateRange",
     "period",
     "not_duplicate",
@@ -37,23 +40,54 @@ class NameNotFound(NewsgraphError, LookupError):
 
 
 class AmbiguousName(NewsgraphError, LookupError):
-    """Several entities carry the name; ``candidates`` lists them (pick one by id)."""
+    """Several entities carry the name; ``candidates`` lists them (pick one as ``#ID``)."""
 
     code = "E042"
 
     def __init__(self, name: str, candidates: list[dict[str, Any]]) -> None:
-        listing = "; ".join(
-            f"{c['id']}: {c['name']} ({c['type']}, {c['mention_count']} mentions)" for c in candidates
+        listing = ", ".join(f"#{c['id']} {c['name']} ({c['type']})" for c in candidates)
+        first = candidates[0]["id"] if candidates else 0
+        super().__init__(
+            f"several entities are named {name!r}: {listing}; give one by id in place of the name, "
+            f"e.g. '#{first}'"
         )
-        super().__init__(f"{name!r} names {len(candidates)} entities: {listing}. Pick one with --id ID")
         self.name = name
         self.candidates = candidates
 
 
+class NoSuchId(NameNotFound):
+    """An ``#ID`` (or id) that no stored entity has."""
+
+    def __init__(self, entity_id: int) -> None:
+        NewsgraphError.__init__(self, f"no entity with id #{entity_id}; find ids with `newsgraph who NAME`")
+        self.name = f"#{entity_id}"
+        self.suggestions: list[str] = []
+
+
+_REF = re.compile(r"^\s*#(\d{1,18})\s*$")
+
+
+def entity_ref(value: str | int | None) -> int | None:
+    """The id a reference gives (``37`` or ``'#37'``); None for a name."""
+    if isinstance(value, int):
+        return value
+    m = _REF.match(value or "")
+    return int(m.group(1)) if m else None
+
+
+def entity_exists(conn: Connection, entity_id: int) -> bool:
+    """True when an entity with this id is stored."""
+    return conn.execute(select(entities.c.id).where(entities.c.id == entity_id)).first() is not None
+
+
 def resolve_entity(conn: Connection, name: str | int) -> int:
-    """The one entity id a name (any alias) or id stands for; raise when none or several match."""
-    if isinstance(name, int):
-        return name
+    """The one entity id a name (any alias), ``#ID`` or id stands for; raise when none or several match."""
+    ref = entity_ref(name)
+    if ref is not None:
+        if not entity_exists(conn, ref):
+            raise NoSuchId(ref)
+        return ref
+    assert isinstance(name, str)
     candidates = find_entities(conn, name)
     if not candidates:
         raise NameNotFound(name, suggest(conn, name))

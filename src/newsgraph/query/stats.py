@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection, distinct, func, select
+from sqlalchemy import Connection, case, distinct, func, select
 
 from ..store.schema import articles, entities, errors, events, mentions, quotes
 from .confirmed import confirmed_clause
@@ -55,6 +55,18 @@ def stats(conn: Connection, *, top: int = 10) -> dict[str, Any]:
         .join(articles, articles.c.id == events.c.article_id)
         .where(live & ~confirmed_clause("event"))
     ).scalar_one()
+    # what 'export --table events --all' writes (every stored event of a live article), and how many
+    # of those are negated or hypothetical; 'export --table events' writes the confirmed ones
+    n_stored, n_negated, n_hypothetical = conn.execute(
+        select(
+            func.count(),
+            func.coalesce(func.sum(case((events.c.negated.is_(True), 1), else_=0)), 0),
+            func.coalesce(func.sum(case((events.c.hypothetical.is_(True), 1), else_=0)), 0),
+        )
+        .select_from(events)
+        .join(articles, articles.c.id == events.c.article_id)
+        .where(live)
+    ).one()
     n_quotes = conn.execute(
         select(func.count())
         .select_from(quotes)
@@ -86,6 +98,9 @@ def stats(conn: Connection, *, top: int = 10) -> dict[str, Any]:
             "confirmed": sum(confirmed_types.values()),
             "confirmed_by_type": confirmed_types,
             "unconfirmed": n_unconfirmed,
+            "stored": n_stored,
+            "negated": n_negated,
+            "hypothetical": n_hypothetical,
         },
         "errors": {"total": sum(error_reasons.values()), "by_reason": error_reasons},
         "top_entities": [
