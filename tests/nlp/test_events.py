@@ -634,6 +634,9 @@ def test_other_senses_code_no_conflict_event(nlp: Language, text: str) -> None:
         "Studies have not always supported the use of steroids.",
         "The wagon will charge in about an hour.",
         "This is also supporting the sentiment, an analyst said.",
+        "Audi will offer the car in thirteen different finishes.",
+        "Not just the Sensex, even the Nifty has been rallying this week.",
+        "The band's current tour continues in Greenville next month.",
     ],
 )
 def test_a_thing_does_no_event(nlp: Language, text: str) -> None:
@@ -641,6 +644,10 @@ def test_a_thing_does_no_event(nlp: Language, text: str) -> None:
 
 
 def test_a_named_partys_vehicle_or_a_court_still_acts(nlp: Language) -> None:
+    tour = _find(
+        _run(nlp, "The president toured the flooded region on Monday.")._.ng_events, "CONSULT", "tour"
+    )
+    assert tour.actor_text == "president"
     events = _run(nlp, "U.N. helicopters evacuated the wounded from the town of Gorazde.")._.ng_events
     assert "helicopters" in (_find(events, "AID", "evacuate").actor_text or "")
     events = _run(nlp, "The war crimes court indicted the former minister on Monday.")._.ng_events

@@ -25,6 +25,8 @@ _KILLING = frozenset({"kill", "killing"})
 # A score ("3-1", "6-4, 6-3"), not a date or a range of years.
 _SCORE = re.compile(r"(?<![\d/-])\d{1,3}-\d{1,3}(?![\d/-])")
 _CAUSE_PREPS = frozenset("in by during from after of".split())
+# Types whose object is what is given or allowed: a product there is commerce, not diplomacy.
+_GIVING = frozenset({"AGREE", "AID", "SUPPORT", "CONCEDE"})
 _THING_PRONOUNS = frozenset("this that these those which what something anything nothing".split())
 
 
@@ -167,6 +169,8 @@ def _has_complement(trigger: Token, need: frozenset[str]) -> bool:
     for c in trigger.children:
         if c.dep_ in ("prep", "agent") and c.lower_ in need:
             return True
+        if "dobj" in need and c.dep_ == "dobj":
+            return True
         if "to" in need and c.dep_ in ("xcomp", "acl") and any(a.tag_ == "TO" for a in c.children):
             return True
         if "that" in need and c.dep_ == "ccomp":
@@ -176,7 +180,7 @@ def _has_complement(trigger: Token, need: frozenset[str]) -> bool:
 
 
 def _frame_of(tok: Token | None, senses: Senses, kinds: tuple[str, ...]) -> str | None:
-    if tok is None or tok.ent_type_ in _NAMED_PARTIES or tok.ent_type_ == "PERSON":
+    if tok is None or tok.ent_type_ in ("NORP", "GPE", "PERSON"):
         return None
     lemmas = _lemmas(tok)
     if any(w in senses.weapons for w in lemmas):
@@ -213,6 +217,8 @@ def judge(
             return Verdict(False, reason="thing actor")
         if actor is None and recipient is not None and _thing(recipient, senses):
             return Verdict(False, reason="thing only")  # "please visit our website"
+        if etype in _GIVING and any(c.dep_ == "dobj" and _thing(c, senses) for c in trigger.children):
+            return Verdict(False, reason="thing object")  # "Audi will offer the car in 13 finishes"
         return _KEEP
     killing = lemma in _KILLING
     # 1. the trigger's own modifier names another sense: "a heart attack", "air suspension"
@@ -226,7 +232,7 @@ def judge(
     # 2. a natural or accidental cause as the doer: "the earthquake killed 40", "plague has killed"
     if (
         actor is not None
-        and not _political(actor, senses)
+        and not _political(actor, senses, orgs=False)
         and _frame_of(actor, senses, _CAUSES + ("business",))
     ):
         return Verdict(False, death=killing and recipient is not None, reason="cause")
