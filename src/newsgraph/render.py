@@ -272,6 +272,8 @@ def print_dossier(d: dict[str, Any], console: Console | None = None) -> None:
         console.print(
             "[bold]Most often beside[/]: " + ", ".join(f"{r['name']} ({r['count']})" for r in d["related"])
         )
-    console.print("[bold]Sources[/]")
+    shown = len(d["sources"])
+    cut = f", {shown} shown" if shown < d["article_count"] else ""
+    console.print(f"[bold]Sources[/] ({d['article_count']} articles{cut})")
     for s in d["sources"]:
         console.print(f"  • {_src(s)}")

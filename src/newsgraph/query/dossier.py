@@ -115,7 +115,19 @@ def dossier(
     out["unconfirmed"] = hidden
     out["related"] = _related(conn, entity_id)
     out["sources"] = _sources(conn, entity_id, limit)
+    # the articles the sources list draws from (a stored count can lag behind merges and splits);
+    # the header says this many, and how many are listed when the limit cuts the list short
+    out["article_count"] = _source_count(conn, entity_id)
     return out
+
+
+def _source_count(conn: Connection, entity_id: int) -> int:
+    """How many articles (near-duplicate reprints aside) mention the entity."""
+    return conn.execute(
+        select(func.count(func.distinct(mentions.c.article_id)))
+        .join(articles, articles.c.id == mentions.c.article_id)
+        .where(mentions.c.entity_id == entity_id, articles.c.duplicate_of.is_(None))
+    ).scalar_one()
 
 
 def _descriptions(conn: Connection, entity_id: int) -> list[dict[str, Any]]:
