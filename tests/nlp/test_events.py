@@ -637,6 +637,9 @@ def test_other_senses_code_no_conflict_event(nlp: Language, text: str) -> None:
         "Audi will offer the car in thirteen different finishes.",
         "Not just the Sensex, even the Nifty has been rallying this week.",
         "The band's current tour continues in Greenville next month.",
+        "I received one for testing alongside the new keyboard.",
+        "Samsung was the first to release AirPlay 2 support for its TVs.",
+        "You'll meet a whole new cast of characters online.",
     ],
 )
 def test_a_thing_does_no_event(nlp: Language, text: str) -> None:
@@ -644,6 +647,12 @@ def test_a_thing_does_no_event(nlp: Language, text: str) -> None:
 
 
 def test_a_named_partys_vehicle_or_a_court_still_acts(nlp: Language) -> None:
+    host = _find(
+        _run(nlp, "The president received the Kesh delegation on Monday.")._.ng_events, "CONSULT", "received"
+    )
+    assert "delegation" in (host.recipient_text or "")
+    freed = _find(_run(nlp, "Rebels freed six hostages in Mira.")._.ng_events, "RELEASE", "freed")
+    assert "hostages" in (freed.recipient_text or "")
     tour = _find(
         _run(nlp, "The president toured the flooded region on Monday.")._.ng_events, "CONSULT", "tour"
     )

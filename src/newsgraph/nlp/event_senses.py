@@ -44,6 +44,8 @@ class Senses:
     things: frozenset[str]
     complements: dict[str, dict[str, frozenset[str]]]
     partyless_types: frozenset[str]
+    party_object_triggers: frozenset[str]
+    party_object_words: frozenset[str]
     partyless_triggers: frozenset[str]
     sport_article_min: int
     frames: dict[str, frozenset[str]]
@@ -68,6 +70,8 @@ def load_senses() -> Senses:
         weapons=frozenset(data["weapons"]),
         things=frozenset(data["things"]),
         partyless_types=frozenset(data["partyless"]["types"]),
+        party_object_triggers=frozenset(data["party_object"]["triggers"]),
+        party_object_words=frozenset(data["party_object"]["parties"]),
         partyless_triggers=frozenset(data["partyless"]["triggers"]),
         complements={
             t: {w: frozenset(v) for w, v in table.items()} for t, table in data.get("complements", {}).items()
@@ -161,6 +165,25 @@ def partyless(etype: str, trigger: Token) -> bool:
     return etype in senses.partyless_types or trigger.lemma_.lower() in senses.partyless_triggers
 
 
+def _takes_party(trigger: Token, recipient: Token | None, senses: Senses) -> bool:
+    """Whether a verb takes a party: its object, passive subject or recipient is a name or a person or
+    group word, or it takes an infinitive ("offered to mediate")."""
+    for c in trigger.children:
+        if c.dep_ in ("xcomp", "ccomp") and any(a.tag_ == "TO" for a in c.children):
+            return True
+    takes = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass", "dative")]
+    if recipient is not None:
+        takes.append(recipient)
+    for tok in takes:
+        if tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or tok.pos_ == "PROPN":
+            return True
+        if tok.pos_ == "PRON" and tok.lower_ not in _THING_PRONOUNS | {"it", "one"}:
+            return True
+        if _political(tok, senses, social=True) or any(w in senses.party_object_words for w in _forms(tok)):
+            return True
+    return False
+
+
 def _has_complement(trigger: Token, need: frozenset[str]) -> bool:
     """Whether a trigger has one of the complements it needs: a preposition, ``to`` (an infinitive
     clause) or ``that`` (a finite clause, not an ``if``/``whether`` question)."""
@@ -217,6 +240,9 @@ def judge(
             return Verdict(False, reason="thing actor")
         if actor is None and recipient is not None and _thing(recipient, senses):
             return Verdict(False, reason="thing only")  # "please visit our website"
+        if lemma in senses.party_object_triggers and trigger.pos_ == "VERB":
+            if not _takes_party(trigger, recipient, senses):
+                return Verdict(False, reason="no party taken")
         if etype in _GIVING and any(c.dep_ == "dobj" and _thing(c, senses) for c in trigger.children):
             return Verdict(False, reason="thing object")  # "Audi will offer the car in 13 finishes"
         return _KEEP
