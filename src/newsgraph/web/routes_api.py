@@ -54,7 +54,8 @@ EntityId = Annotated[
     int, Path(ge=1, le=2**63 - 1, description="knowledge-base entity id")
 ]  # SQL BIGINT range
 NameOrId = Annotated[
-    str | None, Query(max_length=200, description="a name, any alias, or an entity id (digits)")
+    str | None,
+    Query(max_length=200, description="a name, any alias, or an entity id (digits or '#ID')"),
 ]
 ShowAll = Annotated[
     bool,
@@ -91,7 +92,7 @@ KB = Annotated[KnowledgeBase, Depends(kb_of)]
 
 
 def name_or_id(value: str | None) -> str | int | None:
-    """An entity given by id (digits) or by name."""
+    """An entity given by id (digits; '#ID' resolves in the query) or by name."""
     if value is None or not value.strip():
         return None
     value = value.strip()

@@ -131,6 +131,7 @@ def article(
         return JSONResponse(jsonable_encoder(data))
     paragraphs = highlight(data["text"], data.get("paragraphs"), fact_marks(data))
     names = {e["id"]: e["name"] for e in data.get("entities", [])}
+    ids = {e["id"]: e["kb"]["id"] for e in data.get("entities", []) if e.get("kb")}  # link by entity id
     return page(
         request,
         "article.html",
@@ -139,6 +140,7 @@ def article(
         title=data.get("title") or article_id,
         paragraphs=paragraphs,
         names=names,
+        ids=ids,
         show_all=show_all,
         toggle_url=_toggle(request, show_all),
         hidden=sum(data["unconfirmed"].values()),
