@@ -123,7 +123,8 @@ def test_parts_join_back_and_cut_at_paragraphs() -> None:
 def test_article_over_max_length_is_annotated_in_parts(nlp: Language) -> None:
     names = ["Mara Quill", "Anton Berg", "Tomas Okoro"]
     paragraphs = [
-        f"On day {i} of the inquiry, {names[i % 3]} told the council in Dravia that the budget had been cut."
+        f"On day {i} of the inquiry, {names[i % 3]} told the council in Dravia that the budget had been cut. "
+        f'"We cannot pay for district {i}," {names[(i + 1) % 3]} said.'
         for i in range(60)
     ]
     article = _article("\n\n".join(paragraphs))
@@ -142,3 +143,12 @@ def test_article_over_max_length_is_annotated_in_parts(nlp: Language) -> None:
             assert article.text[start:end] in entity.name or entity.name in article.text[start:end]
     assert max(end for e in found.values() for _, end in e.mentions) > len(article.text) - 200
     assert len(facts.sentences) >= 60
+    # one entity per name across the parts, and every fact points at one of them
+    assert len(facts.entities) == len({(e.name, e.type) for e in facts.entities})
+    ids = {e.id for e in facts.entities}
+    direct = [q for q in facts.quotes if q.kind == "direct"]
+    assert len(direct) >= 50 and max(q.end for q in direct) > len(article.text) - 200
+    for quote in facts.quotes:
+        assert quote.speaker in ids
+        assert article.text[quote.speaker_start : quote.speaker_end] in names
+    assert all(article.text[q.start : q.end].startswith("We cannot pay") for q in direct)

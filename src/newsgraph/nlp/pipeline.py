@@ -8,19 +8,21 @@ without one gets no facts (it is still stored and searchable). An article longer
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from itertools import islice
+from typing import Any
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..errors import ModelError
-from ..model import Article, Facts
+from ..model import Article, Entity, Facts
 from .context import context_texts, find_context_entities
 from .extensions import ContextEntity, register_extensions
 
@@ -270,20 +272,96 @@ def _pipeline_for(pipes: Pipelines, language: str | None) -> Language | None:
     return pipes.get(language)
 
 
+_REFERENCES = ("speaker", "entity", "subject", "object", "actor", "recipient")
+
+
+def _shifted(fact: Any, offset: int, ids: dict[str, str]) -> Any:
+    """A copy of a fact record with its offsets moved by ``offset`` and its entity ids renamed."""
+    changes: dict[str, Any] = {}
+    for f in dataclasses.fields(fact):
+        value = getattr(fact, f.name)
+        if f.name in _REFERENCES and isinstance(value, str):
+            changes[f.name] = ids.get(value, value)
+        elif (f.name in ("start", "end") or f.name.endswith(("_start", "_end"))) and isinstance(value, int):
+            changes[f.name] = value + offset
+    return dataclasses.replace(fact, **changes)
+
+
+def _merge(article: Article, pieces: list[tuple[int, Facts]]) -> Facts:
+    """One article's Facts from the Facts of its parts: offsets shifted, same-named entities joined."""
+    merged = Facts(article=article)
+    by_name: dict[tuple[str, str], Entity] = {}
+    for offset, facts in pieces:
+        ids: dict[str, str] = {}
+        for entity in facts.entities:
+            target = by_name.get((entity.name, entity.type))
+            if target is None:
+                target = Entity(id=f"e{len(by_name) + 1}", name=entity.name, type=entity.type)
+                by_name[(entity.name, entity.type)] = target
+                merged.entities.append(target)
+            ids[entity.id] = target.id
+            target.mentions.extend((s + offset, e + offset) for s, e in entity.mentions)
+            target.aliases.extend(a for a in entity.aliases if a not in target.aliases)
+            target.context_mentions.extend(
+                c for c in entity.context_mentions if c not in target.context_mentions
+            )
+        for kind in ("timexes", "quotes", "descriptions", "relations", "events", "coref"):
+            getattr(merged, kind).extend(_shifted(x, offset, ids) for x in getattr(facts, kind))
+        merged.sentences.extend((s + offset, e + offset) for s, e in facts.sentences)
+    return merged
+
+
+def _part_articles(article: Article, size: int) -> list[tuple[int, Article]]:
+    """An over-long article as (offset, part) articles, cut at paragraph breaks."""
+    out: list[tuple[int, Article]] = []
+    offset = 0
+    for text in _parts(article.text, size):
+        end = offset + len(text)
+        spans = [(s - offset, e - offset) for s, e in article.paragraphs if offset <= s and e <= end]
+        out.append((offset, dataclasses.replace(article, text=text, paragraphs=spans)))
+        offset = end
+    return out
+
+
+def _annotate_group(
+    articles: list[Article], nlp: Language, batch_size: int
+) -> Iterator[tuple[Article, Facts]]:
+    """Facts for articles of one pipeline; one over ``max_length`` is read in parts and merged."""
+    from ..facts import doc_to_facts
+
+    jobs: list[tuple[Article, int, Article]] = []
+    for article in articles:
+        if len(article.text) > nlp.max_length:
+            size = min(_PART_CHARS, nlp.max_length)
+            jobs.extend((article, offset, part) for offset, part in _part_articles(article, size))
+        else:
+            jobs.append((article, 0, article))
+    pieces: dict[int, list[tuple[int, Facts]]] = {}
+    done = annotate_docs([part for _, _, part in jobs], nlp, batch_size)
+    for (article, offset, part), (_, doc) in zip(jobs, done, strict=True):
+        pieces.setdefault(id(article), []).append((offset, doc_to_facts(doc, part)))
+    for article in articles:
+        parts = pieces[id(article)]
+        yield (
+            article,
+            parts[0][1] if len(parts) == 1 and parts[0][1].article is article else _merge(article, parts),
+        )
+
+
 def annotate(
     articles: Iterable[Article], nlp: Language | Pipelines | None = None, batch_size: int = 16
 ) -> Iterator[Facts]:
     """Annotate articles, each with its language's pipeline, into plain ``Facts`` records, in order.
 
     An article in a language no pipeline serves gets ``Facts`` with no facts: it is stored and
-    searchable, but nothing is read into it by a model made for another language.
+    searchable, but nothing is read into it by a model made for another language. An article
+    longer than the pipeline's ``max_length`` is annotated in parts of at most 100,000 characters
+    (cut at paragraph breaks) whose facts are merged, offsets into the whole article.
     """
-    from ..facts import doc_to_facts
-
     pipes = pipelines(nlp)
     for batch in batched(articles, batch_size):
         groups: dict[int, list[Article]] = {}
-        chosen: dict[int, Language | None] = {}
+        chosen: dict[int, Language] = {}
         for article in batch:
             pipe = _pipeline_for(pipes, article.language)
             if pipe is not None:
@@ -291,7 +369,7 @@ def annotate(
                 chosen[id(pipe)] = pipe
         facts: dict[int, Facts] = {}
         for key, group in groups.items():
-            for article, doc in annotate_docs(group, chosen[key], batch_size):
-                facts[id(article)] = doc_to_facts(doc, article)
+            for article, found in _annotate_group(group, chosen[key], batch_size):
+                facts[id(article)] = found
         for article in batch:
             yield facts.get(id(article)) or Facts(article=article)
