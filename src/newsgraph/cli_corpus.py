@@ -105,6 +105,14 @@ def _kb(db: str | None, json_out: bool = False, options: dict[str, str | None] |
         kb.close()
 
 
+def _heading(out: Console, text: str) -> None:
+    """A rule across the terminal; piped, the heading on its own line."""
+    if out.is_terminal:
+        out.rule(text)
+    else:
+        out.print(text, highlight=False)
+
+
 def _src(article: dict[str, Any]) -> str:
     return f"{article.get('published') or 'undated'} {article.get('title') or article.get('url') or article.get('source')}"
 
@@ -143,8 +151,8 @@ def timeline(
     if json_out:
         emit(result)
         return
-    out = Console()
-    out.rule(f"[bold]{result['name']}[/] ({result['type']}): {result['total']} dated lines")
+    out = wide_console()
+    _heading(out, f"[bold]{result['name']}[/] ({result['type']}): {result['total']} dated lines")
     for line in result["timeline"]:
         out.print(
             f"{_mark(line)}[cyan]{line['date']:<12}[/] [magenta]{line['kind']:<7}[/] {line['what']}",
@@ -221,6 +229,8 @@ def events(
     from .export import csv_text
     from .query.events import EVENT_COLUMNS, flat_event
 
+    if csv_out and json_out:
+        raise typer.BadParameter("give --csv or --json, not both", param_hint="--csv")
     filters = {"type": type, "actor": actor, "recipient": recipient, "place": place,
                "date_from": date_from, "date_to": date_to}  # fmt: skip
     with _kb(db, json_out, {"--actor": actor, "--recipient": recipient}) as kb:
@@ -284,9 +294,10 @@ def graph(
         emit(result)
         return
     names = {n["id"]: n["name"] for n in result["nodes"]}
-    out = Console()
-    out.rule(
-        f"[bold]{result['center']['name']}[/]: {len(result['nodes'])} entities, {len(result['edges'])} ties"
+    out = wide_console()
+    _heading(
+        out,
+        f"[bold]{result['center']['name']}[/]: {len(result['nodes'])} entities, {len(result['edges'])} ties",
     )
     for e in sorted(result["edges"], key=lambda e: -e["weight"]):
         unsure = sorted({s["relation"] for s in e["relations"] if not s.get("confirmed", True)})
@@ -311,7 +322,7 @@ def search(
     if json_out:
         emit(result)
         return
-    out = Console()
+    out = wide_console()
     for hit in result["articles"]:
         out.print(f"[bold]{_src(hit['article'])}[/]", highlight=False)
         out.print(f"    {hit['snippet']}", highlight=False, markup=False)

@@ -36,6 +36,12 @@ def test_graph_format_json_prints_json_and_the_default_is_a_table(kb: KnowledgeB
     assert both.exit_code == 2  # contradictory: refused, not one silently chosen
 
 
+def test_events_take_one_output_format(kb: KnowledgeBase) -> None:
+    both = _run(kb, "events", "--csv", "--json")
+    assert both.exit_code == 2 and both.stdout == ""
+    assert _run(kb, "events", "--csv").stdout.startswith("id,date,type,")
+
+
 def test_graphml_export_refuses_a_table(kb: KnowledgeBase, tmp_path: Path) -> None:
     out = _run(kb, "export", "--format", "graphml", "--table", "events", "--out", str(tmp_path / "g.graphml"))
     assert out.exit_code == 2
@@ -87,6 +93,10 @@ def test_piped_tables_are_printed_whole(kb: KnowledgeBase) -> None:
             assert len(rows) == 1, rows
             assert e["date"] in rows[0] and e["actor_name"] in rows[0] and e["recipient_name"] in rows[0]
             assert f"{e['article']['published']} {e['article']['title']}" in rows[0]
+    lines = json.loads(_run(kb, "timeline", "Tomas Reyes", "--json").stdout)["timeline"]
+    piped = _run(kb, "timeline", "Tomas Reyes", env={"COLUMNS": "40"}).stdout.splitlines()
+    for line in lines:  # each sentence on one line, not wrapped at the console width
+        assert any(line["sentence"] in row for row in piped), line["sentence"]
     stats = _run(kb, "stats", env={"COLUMNS": "80"}).stdout
     assert "…" not in stats and any("Harbour Workers Alliance" in line for line in stats.splitlines())
 
