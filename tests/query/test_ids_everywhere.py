@@ -134,3 +134,12 @@ def test_an_unknown_id_is_a_clear_error(kb: KnowledgeBase) -> None:
         out = runner.invoke(app, [*command, "--db", _db(kb)])
         assert out.exit_code == 1
         assert "no entity with id #987654" in " ".join(out.stderr.split())
+
+
+def test_corrections_suggest_a_quoted_id_that_works(kb: KnowledgeBase) -> None:
+    out = runner.invoke(app, ["alias", "list", "Reyes", "--db", _db(kb)])
+    assert out.exit_code == 2
+    m = re.search(r"e\.g\. '(#\d+)'", " ".join(out.stderr.split()))  # quoted: a bare #12 is a shell comment
+    assert m, out.stderr
+    again = runner.invoke(app, ["alias", "list", m.group(1), "--db", _db(kb)])
+    assert again.exit_code == 0 and "Reyes" in again.stdout

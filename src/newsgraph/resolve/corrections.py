@@ -185,7 +185,10 @@ def resolve_ref(conn: Connection, ref: str) -> dict[str, Any]:
         listing = ", ".join(
             f"#{r['id']} {r['name']} ({r['type']})" for r in sorted(rows, key=lambda r: r["id"])
         )
-        raise CorrectionError(f"{ref!r} names {len(rows)} entities: {listing}; give one as #ID")
+        first = min(r["id"] for r in rows)
+        raise CorrectionError(
+            f"{ref!r} names {len(rows)} entities: {listing}; give one by id, e.g. '#{first}'"
+        )
     return rows[0]
 
 
