@@ -376,3 +376,66 @@ def test_pronoun_speaker_is_the_subject_before_not_the_last_name(nlp):
     doc._.ng_coref = None
     (quote,) = [q for q in find_quotes(doc) if q.kind == "direct"]
     assert _speaker_name(doc, quote) == "Mara Quill"
+
+
+def _shown(quote) -> bool:
+    from newsgraph import trust
+
+    return trust.shown("quote", quote.confidence)
+
+
+def test_pronoun_after_a_reported_speaker_is_sure(nlp):
+    """ "X told the Gazette that ... '...,' she said": the pronoun is the one just reported
+    speaking, which is a sure attribution (shown by default), though another woman is named in
+    the reported clause."""
+    doc = nlp(
+        "Tessa Marlow, the mayor's lawyer, told the Gazette that her client never met Dana Fisk. "
+        "“The claims are baseless,” she said on Monday."
+    )
+    (quote,) = [q for q in doc._.ng_quotes if q.kind == "direct"]
+    assert _speaker_name(doc, quote) == "Tessa Marlow"
+    assert quote.confidence >= 0.85
+    assert _shown(quote)
+
+
+def test_pronoun_without_a_reported_speaker_stays_unconfirmed(nlp):
+    """A pronoun whose only antecedent is a person not reported speaking is not sure."""
+    doc = nlp("Tessa Marlow walked into the hall late. The crowd cheered. “We won,” she shouted at once.")
+    quotes = [q for q in doc._.ng_quotes if q.kind == "direct"]
+    assert all(q.confidence < 0.85 for q in quotes)
+
+
+def test_continuation_in_the_same_paragraph_keeps_the_speaker_and_confidence(nlp):
+    doc = nlp(
+        "“The bridge will open in May,” Jonas Reyke said. “After that, the ferry will stop.”\n\n"
+        "“Nobody asked us,” a resident complained."
+    )
+    by_text = {q.text.strip("“”,. "): q for q in doc._.ng_quotes}
+    first, second = by_text["The bridge will open in May"], by_text["After that, the ferry will stop"]
+    assert _speaker_name(doc, second) == "Jonas Reyke"
+    assert second.confidence >= first.confidence - 0.05
+    assert _shown(second)
+
+
+def test_according_to_a_named_source_is_shown(nlp):
+    doc = nlp("The plant will close by March, according to Halvard Steel.")
+    (quote,) = doc._.ng_quotes
+    assert quote.kind == "indirect"
+    assert _speaker_name(doc, quote) == "Halvard Steel"
+    assert _shown(quote)
+    doc = nlp("The plant will close by March, according to people familiar with the plan.")
+    assert not any(_shown(q) for q in doc._.ng_quotes)
+
+
+def test_the_statement_said_is_the_issuer_of_the_statement(nlp):
+    """ "X said in a statement ... '...,' the statement said": X speaks; without an issuer the
+    document is left as the words of no one."""
+    doc = nlp(
+        "Three miners were rescued on Friday, Norvik Mining said in a statement. "
+        "“All crews are safe and the shaft is sealed,” the statement said."
+    )
+    quote = next(q for q in doc._.ng_quotes if "All crews" in q.text)
+    assert _speaker_name(doc, quote) == "Norvik Mining"
+    doc = nlp("The mine reopened. “All crews are safe and the shaft is sealed,” the statement said.")
+    (quote,) = doc._.ng_quotes
+    assert quote.speaker is None
