@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 from newsgraph.nlp import annotate, load_pipeline
 from newsgraph.nlp.descriptions import find_descriptions
 from newsgraph.nlp.extensions import EntityCluster
+from newsgraph.trust import shown
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
@@ -204,3 +205,32 @@ def test_a_participle_after_the_appositive_keeps_it(nlp: Language) -> None:
     assert any(name == "Velor" and text.startswith("a global maker of pumps") for name, text in got)
     assert ("Nikos Andreou", "acclaimed Athens-based designer") in got
     assert ("Peter Grell", "a man") in got
+
+
+def test_a_comma_set_appositive_with_a_determiner_or_role_is_shown(nlp: Language) -> None:
+    """ "Lena Ortiz, the city's new police chief," and "Omar Vance, chairman of the board," are
+    the classic appositive and clear the display band; a comma-less "the journal Cell Notes" and a
+    description with words between it and the name stay below it."""
+    doc = seeded(
+        nlp,
+        "Lena Ortiz, the city's new police chief, ordered an inquiry. Omar Vance, chairman of the "
+        "board, resigned. The journal Cell Notes printed the letter.",
+        [("Lena Ortiz", "PERSON"), ("Omar Vance", "PERSON"), ("Cell Notes", "ORG")],
+    )
+    conf = {d.text: d.confidence for d in find_descriptions(doc)}
+    assert shown("description", conf["the city's new police chief"])
+    assert shown("description", conf["chairman of the board"])
+    assert not shown("description", conf["The journal"])
+
+
+def test_abbreviated_and_media_titles_before_a_name(nlp: Language) -> None:
+    doc = seeded(
+        nlp,
+        "Ohio Gov. Dale Brandt signed the bill. Rep. Nora Vell opposed it, and Channel 9 host "
+        "Mia Stone called it a mistake.",
+        [("Ohio", "GPE"), ("Dale Brandt", "PERSON"), ("Nora Vell", "PERSON"), ("Mia Stone", "PERSON")],
+    )
+    got = described(doc)
+    assert ("Dale Brandt", "Ohio Gov.", "title") in got
+    assert ("Nora Vell", "Rep.", "title") in got
+    assert ("Mia Stone", "Channel 9 host", "title") in got

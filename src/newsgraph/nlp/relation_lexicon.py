@@ -27,6 +27,10 @@ __all__ = [
     "SPORT_STATISTICS",
     "SPORT_LEAD_PREPS",
     "CREDIT_WORDS",
+    "FORMER_WORDS",
+    "PARENT_NOUNS",
+    "TITLE_WORDS",
+    "ABBREVIATIONS",
 ]
 
 
@@ -151,3 +155,7 @@ PARTY_WORDS = ROLES["party_words"]
 SPORT_STATISTICS = ROLES["sport_statistics"]
 SPORT_LEAD_PREPS = ROLES["sport_lead_preps"]
 CREDIT_WORDS = ROLES["credit_words"]
+FORMER_WORDS = ROLES["former_words"]
+PARENT_NOUNS = ROLES["parent_nouns"]
+TITLE_WORDS = ROLES["title_words"]
+ABBREVIATIONS = dict(w.split("=", 1) for w in ROLES["abbreviations"])

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Relation
 from .coref_rules import EMPLOYEE_ROLES, LEADER_ROLES, EntityIndex
 from .relation_lexicon import (
+    ABBREVIATIONS,
     ALLY_NOUNS,
     BEAT_NAMES,
     BEAT_ROLES,
@@ -28,8 +29,10 @@ from .relation_lexicon import (
     DISPUTE_NOUNS,
     ENEMY_NOUNS,
     EXTRA_EMPLOYEE_ROLES,
+    FORMER_WORDS,
     GROUP_PART_NOUNS,
     NOUN_RELATIONS,
+    PARENT_NOUNS,
     PARTY_ROLES,
     PARTY_WORDS,
     RELATIVE_PRONOUNS,
@@ -225,7 +228,7 @@ def _subordinate(root: Token, span: Span) -> bool:
 # How sure each way of anchoring a role is: "X, the chief executive of Y" and "Y's chief
 # executive X" state the tie; a name glued before a title ("Pentagon correspondent", "Russia
 # adviser") is often a topic, a beat or a nationality.
-_ANCHOR_BASE = {"prep": 0.9, "prep_at": 0.85, "poss": 0.85, "compound": 0.7, "title": 0.7}
+_ANCHOR_BASE = {"prep": 0.9, "prep_at": 0.85, "poss": 0.85, "compound": 0.7, "title": 0.7, "named": 0.85}
 
 
 def _anchors(b: _Builder, d, span: Span, root: Token) -> list[tuple[tuple[str, float], str]]:  # noqa: ANN001
@@ -258,7 +261,33 @@ def _anchors(b: _Builder, d, span: Span, root: Token) -> list[tuple[tuple[str, f
             if e and e[0] != d.entity and e[0] not in seen:
                 seen.add(e[0])
                 out.append((e, "title"))
+        if not seen - {d.entity}:
+            out += [(e, "named") for e in _named_in_title(b, span, root)]
     return out
+
+
+def _named_in_title(b: _Builder, span: Span, root: Token) -> list[tuple[str, float]]:
+    """An organisation the tagger missed inside a title but named elsewhere in the article:
+    "Emirates President Tim Clark" when "Emirates" is an organisation of the doc. Only the
+    capitalised words right before the role word, matched whole to one organisation's name or
+    alias."""
+    words: list[Token] = []
+    for t in reversed(span[: root.i - span.start]):
+        if t.pos_ == "PROPN" or t.text in {"-", "&"} and words:
+            words.insert(0, t)
+        else:
+            break
+    while words and words[0].text in {"-", "&"}:
+        words.pop(0)
+    if not words:
+        return []
+    text = span.doc[words[0].i : words[-1].i + 1].text.lower()
+    hits = [
+        c.id
+        for c in b.index.clusters.values()
+        if c.label in {"ORG", "GPE"} and c.spans and text in {c.name.lower(), *(a.lower() for a in c.aliases)}
+    ]
+    return [(hits[0], 1.0)] if len(hits) == 1 else []
 
 
 def _prep_entities(b: _Builder, pobj: Token, holder: str) -> list[tuple[str, float]]:
@@ -281,7 +310,7 @@ def _prep_entities(b: _Builder, pobj: Token, holder: str) -> list[tuple[str, flo
 def _topic_anchor(b: _Builder, anchor: str, how: str, lemma: str, earlier: bool) -> bool:
     """Whether a name glued before a title is its beat or topic rather than an employer:
     "Pentagon correspondent", "Russia adviser", "White House Russia adviser" (Russia)."""
-    if how not in {"compound", "title"}:
+    if how not in {"compound", "title", "named"}:
         return False
     label = b.index.label(anchor)
     place = label in {"GPE", "NORP", "LOC", "FAC"}
@@ -307,6 +336,8 @@ def _from_descriptions(b: _Builder) -> None:
         role = _role_words(root)
         lemma = root.lemma_.lower()
         rel, reverse = _role_relation(role, lemma)
+        if rel is None and lemma in PARENT_NOUNS and any(c.lower_ == "parent" for c in root.lefts):
+            rel, reverse = "part_of", True  # "WeWork's parent company": WeWork is part of it
         if rel == "leader_of" and _subordinate(root, span):
             rel = "employed_by"
         subj = (d.entity, d.confidence)
@@ -326,12 +357,19 @@ def _from_descriptions(b: _Builder) -> None:
             if _topic_anchor(b, anchor[0], how, lemma, earlier):
                 continue
             arel = rel
-            if how in {"compound", "title"} and lemma in PARTY_ROLES and arel != "leader_of":
+            if how in {"compound", "title", "named"} and lemma in PARTY_ROLES and arel != "leader_of":
                 if _name(b, anchor[0]).lower() in PARTY_WORDS:
                     arel = "member_of"  # "Republican Senator X", "Labour MP Y"
             if arel is None:
                 continue
-            base = _ANCHOR_BASE[how] * _sentence_factor(span.sent)
+            anchored = how
+            if how in {"compound", "title"} and arel in {"leader_of", "employed_by", "part_of"}:
+                # "Taliban spokesman X", "U.S. Attorney X", "a Helix Group subsidiary": the name
+                # right before the role word is the title's own
+                anchored = "poss" if _adjacent(b, anchor[0], root) else how
+            base = _ANCHOR_BASE[anchored] * _sentence_factor(span.sent)
+            if _former(root, span):
+                base *= _FORMER_FACTOR  # "former chairman of Y": a tie that is over, kept below the band
             if lemma in _LOOSE_NOUNS:
                 base *= 0.7  # "Trump's leading rival in the poll": a contest more often than enmity
             if reverse and arel == rel:
@@ -343,6 +381,54 @@ def _from_descriptions(b: _Builder) -> None:
                     and arel in {"leader_of", "employed_by"}
                 )
                 b.add(subj, arel, anchor, span.sent, base=base, person_role=person_role)
+
+
+# A tie the text calls over ("former chairman of Y", "ex-CEO") is kept, never shown as current:
+# its confidence falls below the display band of data/trust.toml.
+_FORMER_FACTOR = 0.5
+
+
+def _former(root: Token, span: Span) -> bool:
+    """Whether a role is said to be over: "former CEO", "ex-chairman", "then-president", "Former
+    Orbis Bank chairman" (the parser may hang "Former" on the name)."""
+    if root.lower_.startswith(("ex-", "former-")):
+        return True
+    if any(t.lower_ in FORMER_WORDS for t in span if t.i < root.i):
+        return True
+    return any(
+        c.lower_ in FORMER_WORDS and c.dep_ in {"amod", "advmod", "compound", "nmod", "npadvmod"}
+        for c in root.lefts
+    )
+
+
+def _adjacent(b: _Builder, anchor: str, root: Token) -> bool:
+    """Whether an organisation or country name ends right before the role word itself ("Taliban
+    spokesman", "U.S. Attorney", "Emirates President"), not before a department ("athletic")."""
+    if root.i == 0:
+        return False
+    prev = root.doc[root.i - 1]
+    return b.index.entity_of(prev) == anchor and b.index.label(anchor) in {"ORG", "GPE"}
+
+
+def _based(b: _Builder, sent: Span) -> None:
+    """ "the Dubai-based airline Emirates", "Denver-based Helix Partners": located_in the place."""
+    doc = sent.doc
+    for tok in sent:
+        if tok.lower_ != "based" or tok.i < sent.start + 2 or doc[tok.i - 1].text not in {"-", "–"}:
+            continue
+        place = b.entity(doc[tok.i - 2])
+        if place is None or b.index.label(place[0]) not in _PLACE_LABELS:
+            continue
+        things = []  # a name before a coreference mention ("the carrier" of "the X-based carrier Y")
+        for t in doc[tok.i + 1 : min(tok.i + 5, sent.end)]:
+            if t.is_punct or t.pos_ in {"VERB", "AUX", "ADP", "CCONJ"}:
+                break
+            thing = b.entity(t)
+            if thing is not None and thing[0] != place[0]:
+                things.append((t.i not in b.coref_conf, thing))
+        if things:
+            thing = max(things, key=lambda x: x[0])[1]
+            b.add(thing, "located_in", place, sent, base=0.85 * _sentence_factor(sent))
 
 
 def _sentence_factor(sent: Span) -> float:
@@ -361,6 +447,7 @@ def _sentence_factor(sent: Span) -> float:
 
 def _role_relation(role: str, lemma: str) -> tuple[str | None, bool]:
     """Map a role phrase to a relation type; ``reverse`` when the described entity is the object."""
+    lemma = ABBREVIATIONS.get(lemma, lemma)
     if role in LEADER_ROLES or lemma in LEADER_ROLES:
         return ("founded_by", True) if lemma == "founder" else ("leader_of", False)
     if lemma in NOUN_RELATIONS:
@@ -510,6 +597,7 @@ def find_relations(doc: Doc, index: EntityIndex | None = None) -> list[Relation]
     _from_descriptions(b)
     for sent in doc.sents:
         _from_verbs(b, sent)
+        _based(b, sent)
     return sorted(b.found.values(), key=lambda r: (r.start, r.subject, r.relation))
 
 
