@@ -439,3 +439,49 @@ def test_the_statement_said_is_the_issuer_of_the_statement(nlp):
     doc = nlp("The mine reopened. “All crews are safe and the shaft is sealed,” the statement said.")
     (quote,) = doc._.ng_quotes
     assert quote.speaker is None
+
+
+def test_that_clause_parsed_as_a_relative_clause_is_still_reported(nlp):
+    """ "told reporters at a briefing that ..." where the parser hangs the clause on "briefing"."""
+    doc = nlp(
+        "Harbour chief Ansel Moreau told reporters at a briefing that the port — the busiest on the "
+        "coast — will reopen its northern quay in the spring, after a long closure."
+    )
+    quotes = [q for q in doc._.ng_quotes if q.kind == "indirect"]
+    assert [_speaker_name(doc, q) for q in quotes] == ["Ansel Moreau"]
+    assert "will reopen its northern quay" in quotes[0].text
+    # A real relative clause ("the plan that the council approved") reports nothing.
+    doc = nlp("Ansel Moreau told reporters about the plan that the council approved in May.")
+    assert not doc._.ng_quotes
+
+
+def test_subject_with_an_appositive_before_a_that_clause(nlp):
+    doc = nlp(
+        "Brindle Foods, the dairy group, announced on Monday that it would close two plants, "
+        "weeks after its chief executive resigned."
+    )
+    (quote,) = doc._.ng_quotes
+    assert _speaker_name(doc, quote) == "Brindle Foods"
+    assert quote.text.startswith("it would close two plants")
+    doc = nlp("The plan, announced by the mayor on Friday, will cost more than expected.")
+    assert not doc._.ng_quotes
+
+
+def test_object_of_the_governing_verb_speaks(nlp):
+    """ "the losses forced Kessler Motors to announce ...": the company announces, not the losses."""
+    doc = nlp("The heavy losses forced Kessler Motors to announce that it would shut the Tarn plant.")
+    (quote,) = doc._.ng_quotes
+    assert _speaker_name(doc, quote) == "Kessler Motors"
+    doc = nlp("The report prompted several council members to argue that the budget was too small.")
+    (quote,) = doc._.ng_quotes
+    assert quote.speaker_text == "several council members"
+
+
+def test_quotation_inside_an_earlier_reported_clause(nlp):
+    """A quoted phrase in X's reported clause is X's, not that of a later "say" in the sentence."""
+    doc = nlp(
+        "Marisol Vey said she remains loyal to the “open door” policy for refugees, while her "
+        "opponents in the council say the city has no room left."
+    )
+    quote = next(q for q in doc._.ng_quotes if "open door" in q.text)
+    assert _speaker_name(doc, quote) == "Marisol Vey"

@@ -104,10 +104,48 @@ def _subject(verb: Token) -> Token | None:
             if subj.lower_ in _RELATIVE and v.dep_ == "relcl":
                 return v.head
             return subj
+        if v.dep_ == "acl" and v.tag_ in {"VBD", "VBN"} and v.head.pos_ in {"NOUN", "PROPN"}:
+            # "The firm's parent, Halden Group, announced on Monday that ..." parsed as a clause on
+            # the noun: a speech verb there with its own "that"-clause and no agent ("the plan,
+            # announced by the mayor") has that noun as its subject.
+            if any(c.dep_ == "agent" for c in v.children):
+                return None
+            if any(
+                c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                for c in v.children
+            ):
+                return v.head
+            return None
+        if v.dep_ == "xcomp":
+            # "the cutback led the maker to announce ...": the object of the governing verb speaks.
+            obj = next((c for c in v.head.children if c.dep_ == "dobj" and c.i < v.i), None)
+            if obj is not None:
+                return obj
         if v.dep_ in {"conj", "advcl", "xcomp"} and v.head.i != v.i:
             v = v.head
         else:
             return None
+    return None
+
+
+def _that_clause_as_relative(verb: Token) -> Token | None:
+    """A reported "that"-clause the parser hung on a noun before it as a relative clause ("told
+    reporters at a news conference that the line will reopen"): a relative clause has its "that"
+    as subject or object, never as a subordinating mark."""
+    for d in verb.subtree:
+        if d.i <= verb.i or d.dep_ != "relcl" or d.pos_ not in {"VERB", "AUX"}:
+            continue
+        if not any(c.dep_ == "mark" and c.lower_ == "that" for c in d.children):
+            continue
+        if any(c.dep_ in {"nsubj", "nsubjpass", "dobj"} and c.lower_ in _RELATIVE for c in d.children):
+            continue
+        between = []
+        for a in d.ancestors:
+            if a.i == verb.i:
+                break
+            between.append(a)
+        if between and all(a.pos_ in {"NOUN", "PROPN", "ADP", "DET", "ADJ", "NUM"} for a in between):
+            return d
     return None
 
 
@@ -382,6 +420,11 @@ class _Finder:
                 return None  # another verb first: the words after the quote are not its cue
         return None
 
+    def _governs(self, verb: Token, q: QuoteSpan) -> bool:
+        """Whether the quotation's first word lies in the verb's clause."""
+        i = self.tokens.at(q.start)
+        return verb.left_edge.i <= i <= verb.right_edge.i
+
     def _verb_before(self, q: QuoteSpan) -> Token | None:
         doc = self.doc
         i = self.tokens.at(q.open) - 1
@@ -496,6 +539,12 @@ class _Finder:
         last: Quote | None = None
         for q in self.marks:
             verb = self._verb_after(q)
+            if verb is not None and not self._governs(verb, q):
+                # 'X said it backs the "two systems" formula, while Y ... say ...': the quotation
+                # is in the clause X reported, not Y's.
+                before = self._verb_before(q)
+                if before is not None and self._governs(before, q):
+                    verb = None
             if verb is not None:
                 self._direct_or_mixed(q, verb, after=True)
             else:
@@ -544,7 +593,9 @@ class _Finder:
                 continue
             if any(c.dep_ == "neg" for c in tok.children):
                 continue
-            clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+            clause = next((c for c in tok.children if c.dep_ == "ccomp"), None) or _that_clause_as_relative(
+                tok
+            )
             if clause is None or clause.right_edge.i - clause.left_edge.i < 2:
                 continue
             if tok.lemma_.lower() in _WEAK_VERBS and not any(
