@@ -846,3 +846,51 @@ def test_article_place_is_a_marked_fallback(nlp: Language) -> None:
     assert visit.place["name"] == "Mosul" and visit.place["precision"] == "article", visit
     assert not any(e.place is None for e in events)
     assert _run(nlp, "Police arrested six men on Tuesday.")._.ng_events[0].place is None
+
+
+# ---- certainty: the top of the confidence range is kept for unmistakable political events ----
+
+
+def _top() -> float:
+    from newsgraph.nlp.event_certainty import load_certainty
+
+    return load_certainty().top
+
+
+def test_unambiguous_political_events_with_named_parties_reach_the_top_band(nlp: Language) -> None:
+    arrest = _find(
+        _run(nlp, "Police arrested the opposition leader Ana Ruiz on Tuesday.")._.ng_events,
+        "COERCE",
+        "arrest",
+    )
+    assert arrest.confidence >= _top(), arrest
+    accuse = _find(
+        _run(nlp, "Tomas Bell accused Carlos Mendez of lying to parliament.")._.ng_events,
+        "DISAPPROVE",
+        "accuse",
+    )
+    assert accuse.confidence >= _top(), accuse
+
+
+def test_everyday_and_uncertain_events_stay_below_the_top_band(nlp: Language) -> None:
+    # an everyday actor and a commercial sense: no named party does it
+    deal = _run(nlp, "The club signed a deal with a sponsor.")._.ng_events
+    assert all(e.confidence < _top() for e in deal), deal
+    # no event at all
+    assert not _run(nlp, "Shoppers can find deals on laptops this week.")._.ng_events
+    # an everyday trigger word, even with named parties
+    offer = _run(nlp, "Tomas Bell offered Ana Ruiz a ride home.")._.ng_events
+    assert offer and all(e.confidence < _top() for e in offer), offer
+    # the same accusation told by a speaker, asked, or as a headline in the present
+    for text in (
+        'Ana Ruiz said: "Tomas Bell accused Carlos Mendez of lying to parliament."',
+        "Did Tomas Bell accuse Carlos Mendez of lying to parliament?",
+        "Tomas Bell accuses Carlos Mendez of lying to parliament",
+    ):
+        events = _run(nlp, text)._.ng_events
+        assert events and all(e.confidence < _top() for e in events), (text, events)
+
+
+def test_an_indirect_question_is_no_top_event(nlp: Language) -> None:
+    events = _run(nlp, "Mora demanded how Tomas Bell could be so sure about the vote.")._.ng_events
+    assert events and all(e.confidence < _top() for e in events), events

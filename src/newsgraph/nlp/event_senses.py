@@ -83,10 +83,11 @@ def load_senses() -> Senses:
 
 @dataclass(frozen=True)
 class ArticleFrame:
-    """Counts of sport and conflict words over a whole article."""
+    """Counts of sport, conflict and business words over a whole article."""
 
     sport: int
     conflict: int
+    business: int = 0
 
     def is_sport(self, senses: Senses) -> bool:
         """A sport report: many sport words, few conflict words."""
@@ -94,17 +95,20 @@ class ArticleFrame:
 
 
 def article_frame(doc: Doc) -> ArticleFrame:
-    """Count the article's sport words (and scores) against its conflict words."""
+    """Count the article's sport words (and scores) and business words against its conflict words."""
     senses = load_senses()
     sport = len(_SCORE.findall(doc.text))
     conflict = 0
+    business = 0
     for token in doc:
         lemma = token.lemma_.lower()
         if lemma in senses.frames["sport"]:
             sport += 1
+        if lemma in senses.frames["business"]:
+            business += 1
         if lemma in senses.conflict_context:
             conflict += 1
-    return ArticleFrame(sport, conflict)
+    return ArticleFrame(sport, conflict, business)
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,11 @@ Policy on uncertain events:
   ``X said Y must ...`` yields a DEMAND by X on Y; ``X will not accept ...`` a REJECT;
 - negated events (``has not endorsed the strike``) are kept with ``negated=True``;
 - a nominal and a verb for the same event in one sentence give one event.
+
+Confidence: the raw score below (verb or noun trigger, a named actor, quotation, depth, background
+clause, sense-check penalties) is then banded by ``event_certainty``: only an unambiguous political
+or legal verb with a named actor, reported in a full declarative sentence outside quotes on a page
+that is no sport or business page, reaches the top band; everything else is capped below it.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Event
 from ..places import lookup
+from .event_certainty import certain_confidence, load_certainty
 from .event_lexicon import TriggerEntry, match_trigger
 from .event_roles import (
     ASPECT_VERBS,
@@ -115,6 +121,12 @@ def _role(doc: Doc, token: Token | None, wide: bool = False) -> tuple[str | None
     if token.pos_ == "PRON" and cluster is not None:
         text = cluster.name
     return (cluster.id if cluster else None), text, span
+
+
+def _label(doc: Doc, entity_id: str | None) -> str | None:
+    """The entity label (PERSON, ORG, ...) of an event party's cluster."""
+    cluster = cluster_by_id(doc, entity_id) if entity_id is not None else None
+    return cluster.label if cluster is not None else None
 
 
 def _named_by_head(doc: Doc, token: Token) -> EntityCluster | None:
@@ -322,7 +334,7 @@ def sentence_events(
         if found is not None:
             matches[token.i] = found[0]
     if not matches:
-        return _merge(_must_demands(doc, sent))  # "X said Y must ..." needs no trigger word
+        return _banded(_merge(_must_demands(doc, sent)))  # "X said Y must ..." needs no trigger word
     frames = {i for i, e in matches.items() if e.type in FRAME_TYPES and e.pos == "verb"}
     nominal_frames = {i for i, e in matches.items() if e.type in FRAME_TYPES and e.pos == "noun"}
     if mentioned is not None:
@@ -542,7 +554,8 @@ def sentence_events(
             confidence += 0.1
         elif actor_text is None:
             confidence -= 0.1  # nobody named as doing it: a weaker fact
-        if _in_quote(sent, trigger):
+        quoted = _in_quote(sent, trigger)
+        if quoted:
             confidence -= 0.1  # a speaker's words, not the reporter's
         depth = 0
         t = trigger
@@ -571,7 +584,21 @@ def sentence_events(
             trigger_start=t_start,
             trigger_end=t_end,
             confidence=round(
-                max(0.05, min(confidence, 0.99)) * (date_conf if date and date_conf < 0.9 else 1), 3
+                certain_confidence(
+                    max(0.05, min(confidence, 0.99)) * (date_conf if date and date_conf < 0.9 else 1),
+                    trigger=trigger,
+                    pos=entry.pos,
+                    etype=etype,
+                    actor_label=_label(doc, actor_id),
+                    actor_lemma=actor_tok.lemma_.lower() if actor_tok is not None else None,
+                    recipient_named=recipient_id is not None,
+                    in_quote=quoted,
+                    sent=sent,
+                    frame=frame,
+                    negated=negated,
+                    hypothetical=reason is not None,
+                ),
+                3,
             ),
             negated=negated,
             hypothetical=reason is not None,
@@ -581,7 +608,7 @@ def sentence_events(
         if derived is not None:
             events.append((derived, trigger))
     events.extend(_must_demands(doc, sent))
-    return _merge(events)
+    return _banded(_merge(events))
 
 
 def _place_record(doc: Doc, span: Span | None) -> dict | None:
@@ -761,6 +788,16 @@ def _must_demands(doc: Doc, sent: Span) -> list[tuple[Event, Token]]:
         )
         out.append((event, verb.head))
     return out
+
+
+def _banded(events: list[tuple[Event, Token]]) -> list[tuple[Event, Token]]:
+    """Keep the top band for the events ``event_certainty`` put there: every other event (a derived
+    PLOVER twin, a ``said ... must`` demand) is capped below it."""
+    bands = load_certainty()
+    for event, _ in events:
+        if event.confidence < bands.top:
+            event.confidence = min(event.confidence, bands.cap)
+    return events
 
 
 def _merge(events: list[tuple[Event, Token]]) -> list[tuple[Event, Token]]:

@@ -1,0 +1,143 @@
+"""How sure an event is: the top of the confidence range only for unmistakable political events.
+
+The event scorer's raw confidence (``events.sentence_events``) did not rank right events above wrong
+ones on real pages. This module caps it by features that predict correctness (vocabularies and
+thresholds in ``data/event_certainty.toml``):
+
+- **top band** (``top``, at least): a verb trigger from the ``unambiguous`` list, in the past tense
+  or a perfect (told as done: not a headline's present, a plan or a habit), not part of a name, a
+  named actor (PERSON, ORG or GPE entity; for a state act such as an arrest, also an authority's
+  word: "police", "prosecutors"), a named recipient where the type ``needs_recipient``,
+  outside quotation marks, in a full declarative sentence (no question, direct or indirect, no
+  headline fragment, no ``|`` list line), in an article that is neither a sport nor a business
+  page, neither negated nor hypothetical;
+- otherwise the raw confidence (at most 0.99) scaled by ``cap``; by ``noun_cap`` for a noun
+  trigger; by ``ambiguous_cap`` for a trigger with an everyday sense (``ambiguous`` here or in
+  ``event_senses.toml``): below the band, in the raw score's order.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Span, Token
+
+from .event_senses import ArticleFrame, load_senses
+
+__all__ = ["Certainty", "asks", "certain_confidence", "is_fragment", "is_question", "load_certainty"]
+
+# A NORP name ("the British royal") is more often a modifier of the doer than the doer.
+NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE"})
+WH_WORDS = frozenset({"how", "what", "why", "whether", "if", "when", "where", "who", "which"})
+_ENDINGS = ".!\"”’'"
+
+
+@dataclass(frozen=True)
+class Certainty:
+    """The vocabularies and bands of ``data/event_certainty.toml``."""
+
+    top: float
+    cap: float
+    ambiguous_cap: float
+    noun_cap: float
+    unambiguous: frozenset[str]
+    ambiguous: frozenset[str]
+    needs_recipient: frozenset[str]
+    business_article_min: int
+
+
+@lru_cache(maxsize=1)
+def load_certainty() -> Certainty:
+    """The shipped certainty vocabularies, parsed once per process."""
+    text = resources.files("newsgraph").joinpath("data/event_certainty.toml").read_text("utf-8")
+    data = tomllib.loads(text)
+    return Certainty(
+        top=float(data["top"]),
+        cap=float(data["cap"]),
+        ambiguous_cap=float(data["ambiguous_cap"]),
+        noun_cap=float(data["noun_cap"]),
+        unambiguous=frozenset(data["unambiguous"]),
+        ambiguous=frozenset(data["ambiguous"]) | load_senses().ambiguous,
+        needs_recipient=frozenset(data["needs_recipient"]),
+        business_article_min=int(data["business_article_min"]),
+    )
+
+
+def is_question(sent: Span) -> bool:
+    """A sentence that asks rather than reports."""
+    return sent.text.rstrip().rstrip("\"”’'").endswith("?")
+
+
+def is_fragment(sent: Span) -> bool:
+    """A headline, a teaser or a list line rather than a full reported sentence."""
+    text = sent.text.strip()
+    return (
+        "|" in text
+        or not text
+        or text[-1] not in _ENDINGS
+        or len(sent) < 5
+        or sent.root.pos_ not in ("VERB", "AUX")
+    )
+
+
+def asks(trigger: Token) -> bool:
+    """A verb whose clause is an indirect question ("demanded how he could be sure"): a question."""
+    return any(c.dep_ == "ccomp" and c.left_edge.lower_ in WH_WORDS for c in trigger.children)
+
+
+def _authority_act(lemma: str, actor_lemma: str | None) -> bool:
+    """A state's act by its authorities ("police arrested", "prosecutors charged"): the doer's word
+    names a political participant (event_senses.toml ``political``) and the trigger is a state act."""
+    senses = load_senses()
+    return actor_lemma is not None and lemma in senses.state_acts and actor_lemma in senses.political
+
+
+def is_business(frame: ArticleFrame, certainty: Certainty) -> bool:
+    """A business page: many business words, few conflict words."""
+    return frame.business >= certainty.business_article_min and frame.business > 2 * frame.conflict
+
+
+def certain_confidence(
+    raw: float,
+    *,
+    trigger: Token,
+    pos: str,
+    etype: str,
+    actor_label: str | None,
+    actor_lemma: str | None,
+    recipient_named: bool,
+    in_quote: bool,
+    sent: Span,
+    frame: ArticleFrame,
+    negated: bool,
+    hypothetical: bool,
+) -> float:
+    """The event's confidence: in the top band when it is unmistakable, capped below it otherwise."""
+    c = load_certainty()
+    lemma = trigger.lemma_.lower()
+    if (
+        pos == "verb"
+        and lemma in c.unambiguous
+        and trigger.tag_ in ("VBD", "VBN")  # told as done ("arrested", "has accused"), not a headline
+        and not trigger.ent_type_  # a word of a name ("the Volatiles Investigating ... Rover")
+        and (actor_label in NAMED_LABELS or _authority_act(lemma, actor_lemma))
+        and (recipient_named or etype not in c.needs_recipient)
+        and not in_quote
+        and not negated
+        and not hypothetical
+        and not is_question(sent)
+        and not asks(trigger)
+        and not is_fragment(sent)
+        and not frame.is_sport(load_senses())
+        and not is_business(frame, c)
+    ):
+        return max(raw, c.top)
+    ceiling = c.cap
+    if pos == "noun":
+        ceiling = min(ceiling, c.noun_cap)
+    if lemma in c.ambiguous and lemma not in c.unambiguous:
+        ceiling = min(ceiling, c.ambiguous_cap)
+    return raw * ceiling  # below the band, and in the raw score's order
