@@ -19,6 +19,7 @@ descriptions, none share a word, and they share no co-occurring entity). Human c
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -97,6 +98,9 @@ class LinkContext:
 
     article_id: str = ""
     neighbours: set[int] = field(default_factory=set)
+    expected: set[int] = field(default_factory=set)
+    """Entities the article names in full later on that only one stored entity is called: they
+    vouch for a bare name (a surname, a team's last word) but never overrule a clash of descriptions."""
     descriptions: list[str] = field(default_factory=list)
 
 
@@ -160,6 +164,8 @@ class _Spec:
             key_rows.append(("initials", own.replace(" ", "")))
         if " " not in own:
             key_rows.append(("surname", own))
+            if entity.type != "PERSON":
+                key_rows.append(("head", own))
         tokens = {w for k in keys if " " in k for w in (k.split()[0], k.split()[-1]) if len(w) >= 2}
         key_rows += [("token", t) for t in tokens]
         return cls(entity, keys, own, own_initials, compacts, lookup, key_rows)
@@ -203,7 +209,12 @@ def _gather(conn: Connection, spec: _Spec, lookups: Lookups) -> dict[int, _Candi
                 else:  # one bare word shared: enough for "Boeing", not for "Reyes"
                     strength = 2.0
                     needs = person or rtype == "PERSON" or not _compatible(rtype, entity.type)
-            elif r.norm == spec.own_initials and is_acronym(r.alias) and _compatible(rtype, entity.type):
+            elif (
+                r.norm == spec.own_initials
+                and is_acronym(r.alias)
+                and _compatible(rtype, entity.type)
+                and not _other_full_name(lookups.info[r.entity_id].name, own)
+            ):
                 strength, needs = 1.5, False
             else:
                 continue
@@ -228,7 +239,9 @@ def _gather(conn: Connection, spec: _Spec, lookups: Lookups) -> dict[int, _Candi
                 if c.strength < 1.5:
                     c.strength, c.needs_context = 1.5, False
                 c.keys.add(r.key)
-            elif r.kind == "surname" and rtype == "PERSON":
+            elif r.kind == "surname" and rtype == "PERSON" or r.kind == "head" and not person:
+                # a bare surname ("Reyes"), or a team's or firm's last word ("Saints" of "New
+                # Orleans Saints"): only when the article's other entities agree
                 c = cand(r.entity_id)
                 if c.strength < 1.0:
                     c.strength, c.needs_context = 1.0, True
@@ -238,6 +251,13 @@ def _gather(conn: Connection, spec: _Spec, lookups: Lookups) -> dict[int, _Candi
         if fuzzy_ids:
             _fuzzy(conn, entity, keys, fuzzy_ids, found, lookups)
     return found
+
+
+def _other_full_name(stored: str, own: str) -> bool:
+    """True when a stored entity already has a full name other than ours: "Wasilla Bible Church"
+    does not meet "World Boxing Council" through the letters WBC they share."""
+    key = name_key(stored)
+    return not is_acronym(stored) and " " in key and key != own
 
 
 def _context_decides(c: _Candidate, entity: Entity, own: str, mine: set[str], candidates: int) -> bool:
@@ -309,9 +329,11 @@ def _choose(
             neighbours, words = contexts[c.entity_id]
             shared = context.neighbours & neighbours
             shared -= _common_neighbours(conn, shared, cache)
-            agree = len(shared) + (1 if mine & words else 0)
+            later = (context.expected - context.neighbours) & neighbours
+            later -= _common_neighbours(conn, later, cache)
+            agree = len(shared) + (1 if mine & words else 0) + (len(later) if c.needs_context else 0)
         else:  # the only candidate, linked by its name: what surrounds it cannot change the answer
-            words, shared, agree = frozenset(), set(), 0
+            words, shared, later, agree = frozenset(), set(), set(), 0
         if c.needs_context and agree == 0:
             continue
         clash = bool(mine) and bool(words) and not (mine & words) and not shared
@@ -466,21 +488,26 @@ def link_article(
     for d in facts.descriptions:
         described.setdefault(d.entity, []).append(d.text)
     specs = []
-    for entity in sorted(facts.entities, key=_link_order):
+    named = [_named_by_body(e, facts) for e in facts.entities]
+    for entity in sorted(named, key=_link_order):
         extra = [a for a in learned.get(entity.id, []) if a not in entity.aliases]
         name = canonical_name(entity)
         if name != entity.name:
             extra.append(entity.name)
+        if entity.type == "PERSON" and (short := _plain_person_name(name)) != name:
+            extra.append(short)
         if extra:
             entity = Entity(entity.id, name, entity.type, [*entity.aliases, *extra], entity.mentions)
         specs.append(_Spec.of(entity))
     lookups = _load(conn, specs)
     ids: dict[str, int] = {}
     context = LinkContext(facts.article.id)
+    likely = _likely_links(specs, lookups)
     for i, spec in enumerate(specs):
         entity = spec.entity
         context.descriptions = described.get(entity.id, [])
         context.neighbours = set(ids.values())
+        context.expected = {v for k, v in likely.items() if k != entity.id}
         if rules.redirects(context.article_id, spec.own, spec.keys):
             # a correction may read or create stored names: store ours first, read the rest again
             lookups.flush(conn)
@@ -498,6 +525,68 @@ def link_article(
         lookups.add_keys(entity_id, entity_keys_of(entity))
     lookups.flush(conn)
     return ids
+
+
+def _likely_links(specs: list[_Spec], lookups: Lookups) -> dict[str, int]:
+    """Local id -> the one stored entity whose name is this entity's full (multi-word) name."""
+    out: dict[str, int] = {}
+    for spec in specs:
+        if " " in spec.own:
+            found = {r.entity_id for r in lookups.names.get(spec.own, ())}
+            if len(found) == 1:
+                out[spec.entity.id] = found.pop()
+    return out
+
+
+def _plain_person_name(name: str) -> str:
+    """A person's name without middle initials and a generational suffix: "Raj K. Chohan" ->
+    "Raj Chohan", "Arcade Joseph Comeaux Jr." -> "Arcade Joseph Comeaux" (two words at least)."""
+    words = name.split()
+    kept = [
+        w
+        for i, w in enumerate(words)
+        if not (0 < i < len(words) - 1 and len(w.rstrip(".")) == 1 and w[:1].isupper())
+        and not (i >= 2 and name_key(w) in _SUFFIXES)
+    ]
+    return " ".join(kept).rstrip(",") if len(kept) >= 2 else name
+
+
+def _named_by_body(entity: Entity, facts: Facts) -> Entity:
+    """An entity named only by a headline fragment ("Colts Top Jags To Make Playoffs", "Hire Maurice
+    Cheeks") takes the name the body calls it by ("Colts", "Maurice Cheeks"): the body's most
+    frequent capitalised form whose words are a run of the headline name's words."""
+    text, title = facts.article.text, facts.article.title or ""
+    end = len(title) if title and text.startswith(title) else 0
+    own = name_key(entity.name)
+    if not end or not own or own not in name_key(title):
+        return entity
+    body = [text[s:e] for s, e in entity.mentions if s >= end]
+    keys = [name_key(f) for f in body if f[:1].isupper() and may_alias(f, f)]
+    if not keys or own in keys:
+        return entity
+    words = own.split()
+
+    def run(key: str) -> bool:
+        part = key.split()
+        return 0 < len(part) < len(words) and any(
+            words[i : i + len(part)] == part for i in range(len(words) - len(part) + 1)
+        )
+
+    fitting = [k for k in keys if run(k)]
+    if not fitting:
+        return entity
+    best = max(fitting, key=lambda k: (fitting.count(k), len(k)))
+    # a fragment, not a fuller name: a word the body form leaves out is a common word there
+    # ("top", "to", "make" in "Colts Top Jags To Make Playoffs"; "Tyler" of "Tyler Hansbrough" is not)
+    # ("patches" for "Patches"); a person cut to one word needs two ("Rose Smith" stays whole)
+    lower = set(re.findall(r"\b[a-z]+\b", text[end:]))
+    stems = {w[:4] for w in lower if len(w) >= 4}
+    common = [w for w in words if w not in best.split() and (w in lower or len(w) >= 4 and w[:4] in stems)]
+    if len(common) < (2 if entity.type == "PERSON" and " " not in best else 1):
+        return entity
+    form = next(f for f in body if name_key(f) == best).strip()
+    rest = [a for a in entity.aliases if name_key(a) != own]
+    return Entity(entity.id, form, entity.type, rest, entity.mentions, entity.context_mentions)
 
 
 def _alias_forms(forms: list[str]) -> dict[str, str]:
@@ -530,8 +619,14 @@ def add_aliases(conn: Connection, entity_id: int, forms: list[str], origin: str 
 
 
 def entity_keys_of(entity: Entity) -> set[tuple[str, str]]:
-    """(kind, key) lookup keys of an entity: initials, a person's surname, first and last words."""
+    """(kind, key) lookup keys of an entity: initials, a person's surname, first and last words,
+    an organisation's last word when it is no kind word ("saints" of "New Orleans Saints"; a bare
+    word meets it only where the article's other entities agree)."""
     out: set[tuple[str, str]] = set()
+    if entity.type == "ORG" and not is_acronym(entity.name):
+        words = _without_designator(name_key(entity.name)).split()
+        if len(words) >= 2 and "of" not in words and len(words[-1]) >= 3 and may_alias(words[-1], ""):
+            out.add(("head", words[-1]))
     for form in [entity.name, *alias_names(entity)]:
         if entity.type == "PERSON":
             form = strip_titles(form, honorifics_only=True)

@@ -1,0 +1,130 @@
+"""Cross-article rules found on same-event news: a headline fragment takes the body's name, a
+team's last word links with agreeing context, middle initials and "Jr." do not split a person,
+two different full names never meet through shared initials (SQLite and PostgreSQL)."""
+
+from __future__ import annotations
+
+from sqlalchemy import Engine
+
+from newsgraph.store import write_facts
+
+from .test_entities import kb_ids
+from .test_entity_names import _entity
+
+
+def _titled(make_facts, article_id: str, text: str, ents):  # type: ignore[no-untyped-def]
+    facts = make_facts(article_id, text, ents)
+    facts.article.title = text.split("\n", 1)[0]
+    return facts
+
+
+def test_a_headline_fragment_takes_the_name_the_body_uses(engine: Engine, make_facts) -> None:
+    text = "Pelicans Edge Hawks To Reach Final\nThe Pelicans beat the Hawks 3-2 to reach the final in Mobile."
+    write_facts(
+        engine,
+        _titled(
+            make_facts,
+            "c2",
+            text,
+            [("Pelicans Edge Hawks To Reach Final", "ORG", ["Pelicans"]), ("Mobile", "GPE", [])],
+        ),
+    )
+    got = kb_ids(engine, "c2")["Pelicans Edge Hawks To Reach Final"]
+    assert _entity(engine, got).name != "Pelicans Edge Hawks To Reach Final"
+    # a full name in a headline is a name, not a fragment: "Tyler" is no common word of the body
+    text = "Tomas Verhoef Leads Rally\nVerhoef scored twice as the team came back."
+    write_facts(engine, _titled(make_facts, "c3", text, [("Tomas Verhoef", "PERSON", ["Verhoef"])]))
+    assert _entity(engine, kb_ids(engine, "c3")["Tomas Verhoef"]).name == "Tomas Verhoef"
+    # a person cut to one word needs two common words left out: "Rose Smith" stays whole
+    text = "Rose Smith Wins\nSmith said prices rose after she wins."
+    write_facts(engine, _titled(make_facts, "c4", text, [("Rose Smith", "PERSON", ["Smith"])]))
+    assert _entity(engine, kb_ids(engine, "c4")["Rose Smith"]).name == "Rose Smith"
+
+
+def test_a_teams_last_word_links_only_with_agreeing_context(engine: Engine, make_facts) -> None:
+    write_facts(
+        engine,
+        make_facts(
+            "t1",
+            "The Harbor Pelicans signed Ivo Brandt in Mobile. The Bay Otters signed Lena Kurz.",
+            [
+                ("Harbor Pelicans", "ORG", []),
+                ("Ivo Brandt", "PERSON", []),
+                ("Mobile", "GPE", []),
+                ("Bay Otters", "ORG", []),
+                ("Lena Kurz", "PERSON", []),
+            ],
+        ),
+    )
+    pelicans, otters = (kb_ids(engine, "t1")[n] for n in ("Harbor Pelicans", "Bay Otters"))
+    # the bare last word with nothing around it that agrees: a bird charity, not the team
+    write_facts(
+        engine,
+        make_facts(
+            "t2", "Pelicans is a charity in Lisbon.", [("Pelicans", "ORG", []), ("Lisbon", "GPE", [])]
+        ),
+    )
+    assert kb_ids(engine, "t2")["Pelicans"] != pelicans
+    # the bare last word with a shared neighbour, named later in the article
+    write_facts(
+        engine,
+        make_facts(
+            "t3", "Otters coach praised Lena Kurz.", [("Otters", "ORG", []), ("Lena Kurz", "PERSON", [])]
+        ),
+    )
+    assert kb_ids(engine, "t3")["Otters"] == otters
+    # a kind word (data/not_names.toml) is no key: "Union" does not find "Seafarers Union"
+    write_facts(
+        engine,
+        make_facts(
+            "t4",
+            "The Seafarers Union met Ivo Brandt.",
+            [("Seafarers Union", "ORG", []), ("Ivo Brandt", "PERSON", [])],
+        ),
+    )
+    write_facts(
+        engine,
+        make_facts(
+            "t5", "Union leaders met Ivo Brandt.", [("Union", "ORG", []), ("Ivo Brandt", "PERSON", [])]
+        ),
+    )
+    assert kb_ids(engine, "t5")["Union"] != kb_ids(engine, "t4")["Seafarers Union"]
+
+
+def test_middle_initials_and_suffixes_do_not_split_a_person(engine: Engine, make_facts) -> None:
+    write_facts(
+        engine, make_facts("p1", "Nadia K. Olsson spoke in Oslo.", [("Nadia K. Olsson", "PERSON", [])])
+    )
+    write_facts(engine, make_facts("p2", "Nadia Olsson left Bergen.", [("Nadia Olsson", "PERSON", [])]))
+    assert kb_ids(engine, "p1")["Nadia K. Olsson"] == kb_ids(engine, "p2")["Nadia Olsson"]
+    write_facts(
+        engine,
+        make_facts("p3", "Rufus Dale Marlow Jr. was freed.", [("Rufus Dale Marlow Jr.", "PERSON", [])]),
+    )
+    write_facts(
+        engine, make_facts("p4", "Rufus Dale Marlow was freed.", [("Rufus Dale Marlow", "PERSON", [])])
+    )
+    assert kb_ids(engine, "p3")["Rufus Dale Marlow Jr."] == kb_ids(engine, "p4")["Rufus Dale Marlow"]
+    # a different given name is a different person, initial or not
+    write_facts(engine, make_facts("p5", "Nora K. Olsson spoke.", [("Nora K. Olsson", "PERSON", [])]))
+    assert kb_ids(engine, "p5")["Nora K. Olsson"] != kb_ids(engine, "p1")["Nadia K. Olsson"]
+
+
+def test_two_full_names_do_not_meet_by_their_initials(engine: Engine, make_facts) -> None:
+    write_facts(
+        engine,
+        make_facts(
+            "i1",
+            "The Western Boating Club (WBC) met.",
+            [("Western Boating Club", "ORG", ["WBC"])],
+        ),
+    )
+    club = kb_ids(engine, "i1")["Western Boating Club"]
+    write_facts(
+        engine,
+        make_facts("i2", "Wexford Baptist Church held a vigil.", [("Wexford Baptist Church", "ORG", [])]),
+    )
+    assert kb_ids(engine, "i2")["Wexford Baptist Church"] != club
+    # the letters alone still find the club
+    write_facts(engine, make_facts("i3", "WBC members sailed.", [("WBC", "ORG", [])]))
+    assert kb_ids(engine, "i3")["WBC"] == club
