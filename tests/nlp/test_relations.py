@@ -437,3 +437,50 @@ def test_a_parent_company_owns_what_it_is_the_parent_of(nlp: Language) -> None:
         [("Solara", "ORG"), ("Helix Group", "ORG")],
     )
     assert rels(doc) == {("Solara", "part_of", "Helix Group", False)}
+
+
+def test_where_places_and_organisations_are_from_how_they_are_named(nlp: Language) -> None:
+    doc = seeded(
+        nlp,
+        "The fair was held in Velmora, Ostland, on Monday.",
+        [("Velmora", "GPE"), ("Ostland", "GPE")],
+    )
+    assert rels(doc) == {("Velmora", "located_in", "Ostland", False)}
+    # a list of places is no containment
+    doc = seeded(
+        nlp,
+        "Delegates from Velmora, Ostland and Brevia met on Monday.",
+        [("Velmora", "GPE"), ("Ostland", "GPE"), ("Brevia", "GPE")],
+    )
+    assert rels(doc) == set()
+    doc = seeded(
+        nlp,
+        "Ostland's Fjordair bought six jets, and Ostland's Ministry of Transport approved the deal.",
+        [("Ostland", "GPE"), ("Fjordair", "ORG"), ("Ministry of Transport", "ORG")],
+    )
+    assert rels(doc) == {
+        ("Fjordair", "located_in", "Ostland", False),
+        ("Ministry of Transport", "part_of", "Ostland", False),
+    }
+    doc = seeded(
+        nlp,
+        "Ostland's largest bank, Fjordbank, cut its rates.",
+        [("Ostland", "GPE"), ("Fjordbank", "ORG")],
+    )
+    assert rels(doc) == {("Fjordbank", "located_in", "Ostland", False)}
+    # a person's possessor is no place of theirs
+    doc = seeded(
+        nlp,
+        "Ostland's Nina Berg won the race.",
+        [("Ostland", "GPE"), ("Nina Berg", "PERSON")],
+    )
+    assert rels(doc) == set()
+
+
+def test_a_named_area_of_a_place_is_inside_it(nlp: Language) -> None:
+    doc = seeded(
+        nlp,
+        "The flood reached the Dorna district of Ostland on Friday.",
+        [("Dorna", "GPE"), ("Ostland", "GPE")],
+    )
+    assert rels(doc) == {("Dorna", "located_in", "Ostland", False)}

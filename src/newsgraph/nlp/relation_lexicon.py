@@ -31,6 +31,8 @@ __all__ = [
     "PARENT_NOUNS",
     "TITLE_WORDS",
     "ABBREVIATIONS",
+    "GOVERNMENT_BODIES",
+    "PLACE_PARTS",
 ]
 
 
@@ -158,4 +160,6 @@ CREDIT_WORDS = ROLES["credit_words"]
 FORMER_WORDS = ROLES["former_words"]
 PARENT_NOUNS = ROLES["parent_nouns"]
 TITLE_WORDS = ROLES["title_words"]
+GOVERNMENT_BODIES = ROLES["government_bodies"]
+PLACE_PARTS = ROLES["place_parts"]
 ABBREVIATIONS = dict(w.split("=", 1) for w in ROLES["abbreviations"])

@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Relation
-from .coref_rules import EMPLOYEE_ROLES, LEADER_ROLES, EntityIndex
+from .coref_rules import EMPLOYEE_ROLES, LEADER_ROLES, ORG_NOUNS, EntityIndex
 from .relation_lexicon import (
     ABBREVIATIONS,
     ALLY_NOUNS,
@@ -30,11 +30,13 @@ from .relation_lexicon import (
     ENEMY_NOUNS,
     EXTRA_EMPLOYEE_ROLES,
     FORMER_WORDS,
+    GOVERNMENT_BODIES,
     GROUP_PART_NOUNS,
     NOUN_RELATIONS,
     PARENT_NOUNS,
     PARTY_ROLES,
     PARTY_WORDS,
+    PLACE_PARTS,
     RELATIVE_PRONOUNS,
     SPORT_LEAD_PREPS,
     SPORT_STATISTICS,
@@ -360,6 +362,14 @@ def _from_descriptions(b: _Builder) -> None:
             if how in {"compound", "title", "named"} and lemma in PARTY_ROLES and arel != "leader_of":
                 if _name(b, anchor[0]).lower() in PARTY_WORDS:
                     arel = "member_of"  # "Republican Senator X", "Labour MP Y"
+            if (
+                arel is None
+                and how == "poss"
+                and lemma in ORG_NOUNS
+                and b.index.label(anchor[0]) == "GPE"
+                and b.index.label(d.entity) == "ORG"
+            ):
+                arel = "located_in"  # "Dubai's flagship carrier, Emirates": a company of that place
             if arel is None:
                 continue
             anchored = how
@@ -429,6 +439,52 @@ def _based(b: _Builder, sent: Span) -> None:
         if things:
             thing = max(things, key=lambda x: x[0])[1]
             b.add(thing, "located_in", place, sent, base=0.85 * _sentence_factor(sent))
+
+
+def _named(b: _Builder, tok: Token) -> tuple[str, float] | None:
+    """The entity of a token that is part of a name (not a pronoun or a nominal mention)."""
+    if tok.i in b.coref_conf:
+        return None
+    ent = b.index.entity_of(tok)
+    return (ent, 1.0) if ent is not None else None
+
+
+def _place_ties(b: _Builder, sent: Span) -> None:
+    """Where places and organisations are, from how they are named: "Dubai, United Arab
+    Emirates" (not a list "Paris, London and Berlin"), "Pangram area of Sarkh", "Kazakhstan's Air
+    Astana" (located_in), "Ohio's Department of Health" (part_of)."""
+    factor = _sentence_factor(sent)
+    for tok in sent:
+        if tok.dep_ == "appos" and not tok.conjuncts and tok.head.dep_ != "conj":
+            inner, outer = _named(b, tok.head), _named(b, tok)
+            between = sent.doc[tok.head.i + 1 : tok.left_edge.i]
+            if (
+                inner
+                and outer
+                and b.index.label(inner[0]) in _PLACE_LABELS
+                and [t.text for t in between if b.index.entity_of(t) != inner[0]] == [","]
+            ):
+                b.add(inner, "located_in", outer, sent, base=0.8 * factor)
+        elif tok.lemma_.lower() in PLACE_PARTS and tok.pos_ == "NOUN":
+            parts = [_named(b, c) for c in tok.children if c.dep_ == "compound"]
+            wholes = [_named(b, pobj) for p, pobj in _preps(tok) if p == "of"]
+            for part in filter(None, parts):
+                for whole in filter(None, wholes):
+                    if b.index.label(part[0]) != "PERSON":
+                        b.add(part, "located_in", whole, sent, base=0.8 * factor)
+        elif tok.dep_ == "poss":
+            owner, thing = _named(b, tok), _named(b, tok.head)
+            if (
+                owner
+                and thing
+                and b.index.label(owner[0]) == "GPE"
+                and b.index.label(thing[0]) in {"ORG", "FAC"}
+            ):
+                body = tok.head.lemma_.lower() in GOVERNMENT_BODIES or any(
+                    t.lower_ in GOVERNMENT_BODIES for t in tok.head.subtree if _named(b, t) == thing
+                )
+                rel = "part_of" if body and b.index.label(thing[0]) == "ORG" else "located_in"
+                b.add(thing, rel, owner, sent, base=0.8 * factor)
 
 
 def _sentence_factor(sent: Span) -> float:
@@ -598,6 +654,7 @@ def find_relations(doc: Doc, index: EntityIndex | None = None) -> list[Relation]
     for sent in doc.sents:
         _from_verbs(b, sent)
         _based(b, sent)
+        _place_ties(b, sent)
     return sorted(b.found.values(), key=lambda r: (r.start, r.subject, r.relation))
 
 
