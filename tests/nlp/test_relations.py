@@ -399,6 +399,7 @@ def test_a_former_tie_is_kept_but_never_shown_as_current(nlp: Language) -> None:
         "Ravi Menon, the former chairman of Orbis Bank, said the loan was sound.",
         "Ravi Menon, a onetime chairman of Orbis Bank, said the loan was sound.",
         "Former Orbis Bank chairman Ravi Menon said the loan was sound.",
+        "Ousted Orbis Bank chairman Ravi Menon said the loan was sound.",
     ):
         doc = seeded(nlp, text, names)
         found = find_relations(doc)
