@@ -485,3 +485,45 @@ def test_quotation_inside_an_earlier_reported_clause(nlp):
     )
     quote = next(q for q in doc._.ng_quotes if "open door" in q.text)
     assert _speaker_name(doc, quote) == "Marisol Vey"
+
+
+def test_that_clause_on_the_noun_of_in_a_statement(nlp):
+    """ "told the Gazette in a statement that ..."; but "denied the report that ..." reports nothing."""
+    doc = nlp(
+        "Ivo Brandt, the club's lawyer, told the Gazette in a statement that his client did not sign "
+        "the contract and did not meet the agent."
+    )
+    (quote,) = doc._.ng_quotes
+    assert _speaker_name(doc, quote) == "Ivo Brandt"
+    assert quote.text.startswith("his client did not sign")
+    doc = nlp("Ria Tamm denied the report that the plant would close in June.")
+    assert not doc._.ng_quotes
+
+
+def test_the_same_pronoun_keeps_its_speaker_across_quotations(nlp):
+    """'She added, "..." "...?" she wrote': one speaker, unless someone else was named between."""
+    doc = nlp(
+        "Mira Holt asked the court for mercy in a letter on Friday, saying she did not want a long "
+        'trial. She added, "We want this over." "But who gains from delay? " she wrote. "Nobody does."'
+    )
+    quotes = [q for q in doc._.ng_quotes if q.kind == "direct"]
+    assert len(quotes) == 3
+    assert all(_speaker_name(doc, q) == "Mira Holt" for q in quotes)
+    doc = nlp(
+        'Mira Holt spoke first. She added, "We want this over." Then Greta Lind took the stage. '
+        '"But who gains from delay? " she wrote.'
+    )
+    quote = next(q for q in doc._.ng_quotes if "who gains" in q.text)
+    assert _speaker_name(doc, quote) != "Mira Holt"
+
+
+def test_unnamed_speaker_description_is_kept_as_words(nlp):
+    """ "a company spokesperson said": no entity (a spokesperson for X is not X), the words kept,
+    scored above a subject that names no speaker at all."""
+    doc = nlp("“We will appeal the ruling,” a company spokesperson said on Monday.")
+    (quote,) = doc._.ng_quotes
+    assert quote.speaker is None
+    assert quote.speaker_text == "a company spokesperson"
+    doc2 = nlp("“We will appeal the ruling,” the banner said on Monday.")
+    (other,) = doc2._.ng_quotes
+    assert quote.confidence > other.confidence

@@ -52,10 +52,18 @@ _MAX_BEFORE = 30
 
 
 @lru_cache(maxsize=1)
+def _speech_vocab() -> dict:
+    return tomllib.loads(resources.files("newsgraph").joinpath("data/speech.toml").read_text("utf-8"))
+
+
 def _document_nouns() -> frozenset[str]:
     """Nouns for the document a speaker issues ("statement", "release"), from data/speech.toml."""
-    text = resources.files("newsgraph").joinpath("data/speech.toml").read_text("utf-8")
-    return frozenset(tomllib.loads(text)["document_nouns"]["words"])
+    return frozenset(_speech_vocab()["document_nouns"]["words"])
+
+
+def _speaker_nouns() -> frozenset[str]:
+    """Heads of an unnamed speaker's description ("a company spokesperson"), data/speech.toml."""
+    return frozenset(_speech_vocab()["speaker_nouns"]["words"])
 
 
 class _Tokens:
@@ -129,11 +137,15 @@ def _subject(verb: Token) -> Token | None:
 
 
 def _that_clause_as_relative(verb: Token) -> Token | None:
-    """A reported "that"-clause the parser hung on a noun before it as a relative clause ("told
-    reporters at a news conference that the line will reopen"): a relative clause has its "that"
-    as subject or object, never as a subordinating mark."""
+    """A reported "that"-clause the parser hung on a noun before it as a relative or noun clause
+    ("told reporters at a news conference that the line will reopen"): a relative clause has its
+    "that" as subject or object, never as a subordinating mark."""
     for d in verb.subtree:
-        if d.i <= verb.i or d.dep_ != "relcl" or d.pos_ not in {"VERB", "AUX"}:
+        if d.i <= verb.i or d.pos_ not in {"VERB", "AUX"}:
+            continue
+        # "told the Herald in a statement that ...": a content clause on the noun of the verb's
+        # own prepositional phrase (not on its object: "denied the report that ...").
+        if not (d.dep_ == "relcl" or d.dep_ == "acl" and d.head.dep_ == "pobj"):
             continue
         if not any(c.dep_ == "mark" and c.lower_ == "that" for c in d.children):
             continue
@@ -276,6 +288,10 @@ def _speaker(
     cluster = entity_at(doc, subj.idx, subj.idx + len(subj))
     if cluster is not None:
         return cluster.id, np.text, np.start_char, np.end_char, 0.7
+    if subj.lower_ in _speaker_nouns() and subj.pos_ in {"NOUN", "PROPN"}:
+        # "the US military said", "a company spokesperson said": an unnamed speaker given by its
+        # description, kept as those words (no entity), which is what the text attributes.
+        return None, np.text, np.start_char, np.end_char, 0.75
     return None, np.text, np.start_char, np.end_char, 0.4
 
 
@@ -420,6 +436,30 @@ class _Finder:
                 return None  # another verb first: the words after the quote are not its cue
         return None
 
+    def _same_pronoun_before(self, subj: Token) -> Quote | None:
+        """'She added, "...". "...," she wrote': a he/she speaker left unresolved is the one the
+        same pronoun spoke as in this or the sentence before, when no person is named between."""
+        sents = list(self.doc.sents)
+        here = next((k for k, s in enumerate(sents) if s.start <= subj.i < s.end), 0)
+        # The sentence before, counting a quotation split off as sentences of its own ('"...?" she
+        # said'), within a few hundred characters.
+        lo = max(sents[max(0, here - 3)].start_char, subj.idx - 400)
+        prev = [
+            q
+            for q in self.quotes
+            if q.speaker is not None
+            and q.speaker_start is not None
+            and lo <= q.speaker_start < subj.idx
+            and (q.speaker_text or "").lower() == subj.lower_
+        ]
+        if not prev:
+            return None
+        p = max(prev, key=lambda q: q.speaker_start)
+        last = _last_person_before(self.doc, subj.idx, self.inside)
+        if last is not None and last[1].start_char > p.speaker_start:
+            return None  # someone else named since: the pronoun may be theirs
+        return p
+
     def _governs(self, verb: Token, q: QuoteSpan) -> bool:
         """Whether the quotation's first word lies in the verb's clause."""
         i = self.tokens.at(q.start)
@@ -463,6 +503,10 @@ class _Finder:
         if subj is None and verb is not None:
             subj = _subject(verb)
         ent, stext, s0, s1, sconf = _speaker(doc, subj, self.inside)
+        if ent is None and subj is not None and subj.lower_ in _PRONOUNS:
+            prev = self._same_pronoun_before(subj)
+            if prev is not None:
+                ent, sconf = prev.speaker, min(prev.confidence, 0.85)
         cue = cue0 = cue1 = None
         date = None
         if verb is not None:
