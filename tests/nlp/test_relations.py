@@ -485,3 +485,25 @@ def test_a_named_area_of_a_place_is_inside_it(nlp: Language) -> None:
         [("Dorna", "GPE"), ("Ostland", "GPE")],
     )
     assert rels(doc) == {("Dorna", "located_in", "Ostland", False)}
+
+
+def test_a_person_s_own_staff_and_a_town_s_residents(nlp: Language) -> None:
+    doc = seeded(
+        nlp,
+        "Mara Lind, Tom Okafor's attorney, said he would appeal.",
+        [("Mara Lind", "PERSON"), ("Tom Okafor", "PERSON")],
+    )
+    assert rels(doc) == {("Mara Lind", "employed_by", "Tom Okafor", False)}
+    # a person's rival or friend is no employee of theirs
+    doc = seeded(
+        nlp,
+        "Mara Lind, Tom Okafor's closest friend, said he would appeal.",
+        [("Mara Lind", "PERSON"), ("Tom Okafor", "PERSON")],
+    )
+    assert rels(doc) == set()
+    doc = seeded(
+        nlp,
+        "Joe Brill, a Denver man, was arrested on Friday.",
+        [("Joe Brill", "PERSON"), ("Denver", "GPE")],
+    )
+    assert rels(doc) == {("Joe Brill", "located_in", "Denver", False)}

@@ -33,6 +33,8 @@ __all__ = [
     "ABBREVIATIONS",
     "GOVERNMENT_BODIES",
     "PLACE_PARTS",
+    "PERSONAL_STAFF",
+    "RESIDENT_NOUNS",
 ]
 
 
@@ -162,4 +164,6 @@ PARENT_NOUNS = ROLES["parent_nouns"]
 TITLE_WORDS = ROLES["title_words"]
 GOVERNMENT_BODIES = ROLES["government_bodies"]
 PLACE_PARTS = ROLES["place_parts"]
+PERSONAL_STAFF = ROLES["personal_staff"]
+RESIDENT_NOUNS = ROLES["resident_nouns"]
 ABBREVIATIONS = dict(w.split("=", 1) for w in ROLES["abbreviations"])

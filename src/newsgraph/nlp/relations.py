@@ -36,8 +36,10 @@ from .relation_lexicon import (
     PARENT_NOUNS,
     PARTY_ROLES,
     PARTY_WORDS,
+    PERSONAL_STAFF,
     PLACE_PARTS,
     RELATIVE_PRONOUNS,
+    RESIDENT_NOUNS,
     SPORT_LEAD_PREPS,
     SPORT_STATISTICS,
     SUBORDINATE_PREFIXES,
@@ -129,7 +131,9 @@ class _Builder:
         """Record a relation unless it links an entity to itself or the labels do not fit."""
         if subj[0] == obj[0]:
             return
-        if not _labels_fit(self.index, subj[0], rel, obj[0]):
+        # "Carlineo's attorney": a person's own staff work for that person
+        staff = kw.pop("staff", False) and self.index.label(obj[0]) == "PERSON"
+        if not staff and not _labels_fit(self.index, subj[0], rel, obj[0]):
             # "Nadia Kerr, a spokesperson for the Authority": a name the tagger calls an
             # organisation is a person when a person's role is stated of it, less surely.
             if not (kw.pop("person_role", False) and self.index.label(subj[0]) == "ORG"):
@@ -370,6 +374,9 @@ def _from_descriptions(b: _Builder) -> None:
                 and b.index.label(d.entity) == "ORG"
             ):
                 arel = "located_in"  # "Dubai's flagship carrier, Emirates": a company of that place
+            if arel is None and lemma in RESIDENT_NOUNS and how in {"compound", "title"}:
+                if b.index.label(anchor[0]) == "GPE" and _adjacent(b, anchor[0], root):
+                    arel, how = "located_in", "poss"  # "A New York man": he lives there
             if arel is None:
                 continue
             anchored = how
@@ -390,7 +397,8 @@ def _from_descriptions(b: _Builder) -> None:
                     and how in {"prep", "prep_at", "poss"}
                     and arel in {"leader_of", "employed_by"}
                 )
-                b.add(subj, arel, anchor, span.sent, base=base, person_role=person_role)
+                staff = how in {"poss", "prep"} and arel == "employed_by" and lemma in PERSONAL_STAFF
+                b.add(subj, arel, anchor, span.sent, base=base, person_role=person_role, staff=staff)
 
 
 # A tie the text calls over ("former chairman of Y", "ex-CEO") is kept, never shown as current:
