@@ -894,3 +894,16 @@ def test_everyday_and_uncertain_events_stay_below_the_top_band(nlp: Language) ->
 def test_an_indirect_question_is_no_top_event(nlp: Language) -> None:
     events = _run(nlp, "Mora demanded how Tomas Bell could be so sure about the vote.")._.ng_events
     assert events and all(e.confidence < _top() for e in events), events
+
+
+def test_an_unambiguous_noun_with_its_doer_is_top_only_in_a_clause_told_as_fact(nlp: Language) -> None:
+    told = _find(
+        _run(nlp, "Senator Tomas Bell's impeachment inquiry has cost the state millions.")._.ng_events,
+        "INVESTIGATE",
+        "inquiry",
+    )
+    assert told.confidence >= _top(), told
+    planned = _run(
+        nlp, "Tomas Bell hoped to pressure Carlos Mendez into announcing an investigation into Ana Ruiz."
+    )._.ng_events
+    assert planned and all(e.confidence < _top() for e in planned), planned

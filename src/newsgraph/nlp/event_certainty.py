@@ -5,7 +5,9 @@ ones on real pages. This module caps it by features that predict correctness (vo
 thresholds in ``data/event_certainty.toml``):
 
 - **top band** (``top``, at least): a verb trigger from the ``unambiguous`` list, in the past tense
-  or a perfect (told as done: not a headline's present, a plan or a habit), not part of a name, a
+  or a perfect (told as done: not a headline's present, a plan or a habit), or a noun trigger from
+  ``unambiguous_nouns`` whose own phrase names its doer, in a finite clause (not "to pressure X
+  into announcing an inquiry"); not part of a name; a
   named actor (PERSON, ORG or GPE entity; for a state act such as an arrest, also an authority's
   word: "police", "prosecutors"), a named recipient where the type ``needs_recipient``,
   outside quotation marks, in a full declarative sentence (no question, direct or indirect, no
@@ -44,6 +46,7 @@ class Certainty:
     ambiguous_cap: float
     noun_cap: float
     unambiguous: frozenset[str]
+    unambiguous_nouns: frozenset[str]
     ambiguous: frozenset[str]
     needs_recipient: frozenset[str]
     business_article_min: int
@@ -60,6 +63,7 @@ def load_certainty() -> Certainty:
         ambiguous_cap=float(data["ambiguous_cap"]),
         noun_cap=float(data["noun_cap"]),
         unambiguous=frozenset(data["unambiguous"]),
+        unambiguous_nouns=frozenset(data["unambiguous_nouns"]),
         ambiguous=frozenset(data["ambiguous"]) | load_senses().ambiguous,
         needs_recipient=frozenset(data["needs_recipient"]),
         business_article_min=int(data["business_article_min"]),
@@ -104,6 +108,7 @@ def certain_confidence(
     raw: float,
     *,
     trigger: Token,
+    clause: Token,
     pos: str,
     etype: str,
     actor_label: str | None,
@@ -119,9 +124,15 @@ def certain_confidence(
     c = load_certainty()
     lemma = trigger.lemma_.lower()
     if (
-        pos == "verb"
-        and lemma in c.unambiguous
-        and trigger.tag_ in ("VBD", "VBN")  # told as done ("arrested", "has accused"), not a headline
+        (
+            pos == "verb"
+            and lemma in c.unambiguous
+            and trigger.tag_ in ("VBD", "VBN")  # told as done ("arrested", "has accused"), not a headline
+            or pos == "noun"
+            and lemma in c.unambiguous_nouns  # "Schiff's impeachment inquiry", "the arrest of X by police"
+            # in a clause told as fact, not a plan or a means ("to pressure X into announcing an inquiry")
+            and clause.tag_ in ("VBD", "VBN", "VBZ", "VBP")
+        )
         and not trigger.ent_type_  # a word of a name ("the Volatiles Investigating ... Rover")
         and (actor_label in NAMED_LABELS or _authority_act(lemma, actor_lemma))
         and (recipient_named or etype not in c.needs_recipient)

@@ -587,6 +587,7 @@ def sentence_events(
                 certain_confidence(
                     max(0.05, min(confidence, 0.99)) * (date_conf if date and date_conf < 0.9 else 1),
                     trigger=trigger,
+                    clause=verb,
                     pos=entry.pos,
                     etype=etype,
                     actor_label=_label(doc, actor_id),
