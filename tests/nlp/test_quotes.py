@@ -527,3 +527,12 @@ def test_unnamed_speaker_description_is_kept_as_words(nlp):
     doc2 = nlp("“We will appeal the ruling,” the banner said on Monday.")
     (other,) = doc2._.ng_quotes
     assert quote.confidence > other.confidence
+
+
+def test_estimated_that_is_a_reported_claim_only_with_that(nlp):
+    doc = nlp("The Varn Health Agency has estimated that 12,000 adults sought treatment in 2018.")
+    (quote,) = doc._.ng_quotes
+    assert _speaker_name(doc, quote) == "Varn Health Agency"
+    assert quote.text.startswith("12,000 adults sought treatment")
+    doc = nlp("The Varn Health Agency estimated the cost at two million euros.")
+    assert not doc._.ng_quotes

@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 import tomllib
 from bisect import bisect_right
-from functools import lru_cache
 from importlib import resources
 
 from spacy.language import Language
@@ -27,19 +26,19 @@ from .quote_marks import QuoteSpan, find_quote_spans
 
 __all__ = ["find_quotes", "SPEECH_VERBS", "FRAGMENT_VERBS"]
 
-SPEECH_VERBS = frozenset(
-    """say tell add warn ask state explain insist claim argue note announce declare reply respond answer
-    write tweet post comment confirm deny admit acknowledge suggest predict promise vow pledge urge
-    complain stress emphasise emphasize recall conclude remark observe allege report testify concede
-    maintain assert repeat reiterate shout joke whisper mention caution contend boast lament counter
-    retort quip continue">""".replace('">', "").split()
-)
-"""Lemmas of verbs that report speech (the cue of a quotation)."""
-FRAGMENT_VERBS = frozenset("call describe dub brand term label".split())
+
+def _load_speech() -> dict:
+    return tomllib.loads(resources.files("newsgraph").joinpath("data/speech.toml").read_text("utf-8"))
+
+
+_SPEECH = _load_speech()
+SPEECH_VERBS = frozenset(_SPEECH["speech_verbs"]["words"])
+"""Lemmas of verbs that report speech (the cue of a quotation); data/speech.toml."""
+FRAGMENT_VERBS = frozenset(_SPEECH["fragment_verbs"]["words"])
 """Verbs that introduce a quoted phrase rather than a clause: X called the deal "painful but fair"."""
 # Verbs whose reported clause is only taken when it is a real "that"-clause, since they also
 # take non-speech complements ("continue", "post", "answer"...).
-_WEAK_VERBS = frozenset("continue post answer ask observe recall repeat counter write".split())
+_WEAK_VERBS = frozenset(_SPEECH["weak_verbs"]["words"])
 _SUBJECT_DEPS = frozenset({"nsubj"})  # a passive subject is the hearer ("reporters were told that")
 _RELATIVE = frozenset({"who", "that", "which"})
 _DETACHED = frozenset({"relcl", "acl", "ccomp", "csubj", "parataxis", "xcomp", "pcomp"})
@@ -51,9 +50,8 @@ _MAX_AFTER = (
 _MAX_BEFORE = 30
 
 
-@lru_cache(maxsize=1)
 def _speech_vocab() -> dict:
-    return tomllib.loads(resources.files("newsgraph").joinpath("data/speech.toml").read_text("utf-8"))
+    return _SPEECH
 
 
 def _document_nouns() -> frozenset[str]:
