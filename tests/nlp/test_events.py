@@ -907,3 +907,14 @@ def test_an_unambiguous_noun_with_its_doer_is_top_only_in_a_clause_told_as_fact(
         nlp, "Tomas Bell hoped to pressure Carlos Mendez into announcing an investigation into Ana Ruiz."
     )._.ng_events
     assert planned and all(e.confidence < _top() for e in planned), planned
+
+
+def test_a_progressive_is_told_as_fact_an_infinitive_is_not(nlp: Language) -> None:
+    ongoing = _find(
+        _run(nlp, "The attorney general of Velmaria is investigating Carlos Mendez.")._.ng_events,
+        "INVESTIGATE",
+        "investigat",
+    )
+    assert ongoing.confidence >= _top(), ongoing
+    plan = _run(nlp, "Velmaria plans to investigate Carlos Mendez.")._.ng_events
+    assert plan and all(e.confidence < _top() for e in plan), plan

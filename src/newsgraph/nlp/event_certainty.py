@@ -4,15 +4,15 @@ The event scorer's raw confidence (``events.sentence_events``) did not rank righ
 ones on real pages. This module caps it by features that predict correctness (vocabularies and
 thresholds in ``data/event_certainty.toml``):
 
-- **top band** (``top``, at least): a verb trigger from the ``unambiguous`` list, in the past tense
-  or a perfect (told as done: not a headline's present, a plan or a habit), or a noun trigger from
-  ``unambiguous_nouns`` whose own phrase names its doer, in a finite clause (not "to pressure X
-  into announcing an inquiry"); not part of a name; a
-  named actor (PERSON, ORG or GPE entity; for a state act such as an arrest, also an authority's
-  word: "police", "prosecutors"), a named recipient where the type ``needs_recipient``,
-  outside quotation marks, in a full declarative sentence (no question, direct or indirect, no
-  headline fragment, no ``|`` list line), in an article that is neither a sport nor a business
-  page, neither negated nor hypothetical;
+- **top band** (``top``, at least): a verb trigger from the ``unambiguous`` list, in the past,
+  perfect or progressive (told as fact: not a headline's present, a plan or a habit), or a noun
+  trigger from ``unambiguous_nouns`` whose own phrase names its doer, in a finite clause (not "to
+  pressure X into announcing an inquiry"); not part of a name; a named actor (PERSON, ORG or GPE
+  entity; for a state act such as an arrest, also an authority's word: "police", "prosecutors"),
+  a named recipient where the type ``needs_recipient``, outside quotation marks, in a full
+  declarative sentence (no question, direct or indirect, no headline fragment, no ``|`` list
+  line), in an article that is neither a sport nor a business page, neither negated nor
+  hypothetical;
 - otherwise the raw confidence (at most 0.99) scaled by ``cap``; by ``noun_cap`` for a noun
   trigger; by ``ambiguous_cap`` for a trigger with an everyday sense (``ambiguous`` here or in
   ``event_senses.toml``): below the band, in the raw score's order.
@@ -68,6 +68,14 @@ def load_certainty() -> Certainty:
         needs_recipient=frozenset(data["needs_recipient"]),
         business_article_min=int(data["business_article_min"]),
     )
+
+
+def _told_as_fact(verb: Token) -> bool:
+    """Past, perfect or progressive ("arrested", "has accused", "is investigating"): not a headline's
+    present, an infinitive (a plan) or a gerund."""
+    if verb.tag_ in ("VBD", "VBN"):
+        return True
+    return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children)
 
 
 def is_question(sent: Span) -> bool:
@@ -127,7 +135,7 @@ def certain_confidence(
         (
             pos == "verb"
             and lemma in c.unambiguous
-            and trigger.tag_ in ("VBD", "VBN")  # told as done ("arrested", "has accused"), not a headline
+            and _told_as_fact(trigger)
             or pos == "noun"
             and lemma in c.unambiguous_nouns  # "Schiff's impeachment inquiry", "the arrest of X by police"
             # in a clause told as fact, not a plan or a means ("to pressure X into announcing an inquiry")
