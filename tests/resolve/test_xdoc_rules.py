@@ -128,3 +128,68 @@ def test_two_full_names_do_not_meet_by_their_initials(engine: Engine, make_facts
     # the letters alone still find the club
     write_facts(engine, make_facts("i3", "WBC members sailed.", [("WBC", "ORG", [])]))
     assert kb_ids(engine, "i3")["WBC"] == club
+
+
+def test_a_team_the_model_calls_a_person_links_with_two_agreeing_neighbours(
+    engine: Engine, make_facts
+) -> None:
+    write_facts(
+        engine,
+        make_facts(
+            "k1",
+            "The Harbor Pelicans beat the Bay Otters in Mobile; Ivo Brandt scored.",
+            [
+                ("Harbor Pelicans", "ORG", []),
+                ("Bay Otters", "ORG", []),
+                ("Mobile", "GPE", []),
+                ("Ivo Brandt", "PERSON", []),
+            ],
+        ),
+    )
+    team, otters = (kb_ids(engine, "k1")[n] for n in ("Harbor Pelicans", "Bay Otters"))
+    # typed PERSON with one agreeing neighbour: not enough when the type differs
+    write_facts(
+        engine,
+        make_facts(
+            "k2", "Otters thanked Ivo Brandt.", [("Otters", "PERSON", []), ("Ivo Brandt", "PERSON", [])]
+        ),
+    )
+    assert kb_ids(engine, "k2")["Otters"] != otters
+    # typed PERSON with two: the team
+    write_facts(
+        engine,
+        make_facts(
+            "k3",
+            "Pelicans beat Bay Otters again; Ivo Brandt scored.",
+            [("Pelicans", "PERSON", []), ("Bay Otters", "ORG", []), ("Ivo Brandt", "PERSON", [])],
+        ),
+    )
+    assert kb_ids(engine, "k3")["Pelicans"] == team
+
+
+def test_a_bare_surname_goes_to_the_namesake_with_clearly_more_context(engine: Engine, make_facts) -> None:
+    places = ["Arden", "Bexley", "Corran", "Dunmore", "Elgin", "Fenwick"]
+    places_ents = [(p, "GPE", []) for p in places]
+    write_facts(
+        engine,
+        make_facts(
+            "s1", "Ivo Marsh toured " + ", ".join(places) + ".", [("Ivo Marsh", "PERSON", []), *places_ents]
+        ),
+    )
+    write_facts(
+        engine,
+        make_facts(
+            "s2",
+            "Paul Marsh toured " + ", ".join(places[:3]) + ".",
+            [("Paul Marsh", "PERSON", []), *places_ents[:3]],
+        ),
+    )
+    ivo = kb_ids(engine, "s1")["Ivo Marsh"]
+    # six places shared with Ivo, three with Paul: context tells them apart (both are over the cap of 3)
+    write_facts(
+        engine,
+        make_facts(
+            "s4", "Marsh returned to " + ", ".join(places) + ".", [("Marsh", "PERSON", []), *places_ents]
+        ),
+    )
+    assert kb_ids(engine, "s4")["Marsh"] == ivo

@@ -163,9 +163,7 @@ class _Spec:
         if is_acronym(entity.name) and entity.type not in _NO_INITIALS:
             key_rows.append(("initials", own.replace(" ", "")))
         if " " not in own:
-            key_rows.append(("surname", own))
-            if entity.type != "PERSON":
-                key_rows.append(("head", own))
+            key_rows += [("surname", own), ("head", own)]
         tokens = {w for k in keys if " " in k for w in (k.split()[0], k.split()[-1]) if len(w) >= 2}
         key_rows += [("token", t) for t in tokens]
         return cls(entity, keys, own, own_initials, compacts, lookup, key_rows)
@@ -239,7 +237,7 @@ def _gather(conn: Connection, spec: _Spec, lookups: Lookups) -> dict[int, _Candi
                 if c.strength < 1.5:
                     c.strength, c.needs_context = 1.5, False
                 c.keys.add(r.key)
-            elif r.kind == "surname" and rtype == "PERSON" or r.kind == "head" and not person:
+            elif r.kind == "surname" and rtype == "PERSON" or r.kind == "head":
                 # a bare surname ("Reyes"), or a team's or firm's last word ("Saints" of "New
                 # Orleans Saints"): only when the article's other entities agree
                 c = cand(r.entity_id)
@@ -321,6 +319,7 @@ def _choose(
     own = name_key(entity.name)
     mine = words_of(context.descriptions)
     scored: list[tuple[tuple[float, ...], _Candidate]] = []
+    agreeing: dict[int, int] = {}
     live = [c for c in found.values() if not all(rules.blocked(c.entity_id, k) for k in c.keys)]
     deciding = {c.entity_id for c in live if _context_decides(c, entity, own, mine, len(live))}
     contexts = cache.context(conn, sorted(deciding)) if deciding else {}
@@ -344,6 +343,7 @@ def _choose(
         same = _compatible(c.type, entity.type)
         if not same and c.strength < 3.0 and agree < 2:
             continue  # the model's labels slip; a shared one-word name needs two agreeing neighbours then
+        agreeing[c.entity_id] = agree
         scored.append(((c.strength + 0.5 * same, min(agree, 3), math.log1p(c.count), -c.entity_id), c))
     if not scored:
         return None
@@ -354,6 +354,7 @@ def _choose(
         and len(scored) > 1
         and scored[1][1].needs_context
         and scored[1][0][:2] == best[0][:2]
+        and agreeing[best[1].entity_id] < 2 * agreeing[scored[1][1].entity_id]
     ):
         return None  # two people share this surname and the context cannot tell them apart
     return best[1]
