@@ -234,3 +234,23 @@ def test_abbreviated_and_media_titles_before_a_name(nlp: Language) -> None:
     assert ("Dale Brandt", "Ohio Gov.", "title") in got
     assert ("Nora Vell", "Rep.", "title") in got
     assert ("Mia Stone", "Channel 9 host", "title") in got
+
+
+def test_a_possessed_title_right_before_a_name_is_shown(nlp: Language) -> None:
+    doc = seeded(
+        nlp,
+        "Ostland's flagship carrier Fjordair ordered ten jets.",
+        [("Ostland", "GPE"), ("Fjordair", "ORG")],
+    )
+    conf = {(d.text, d.kind): d.confidence for d in find_descriptions(doc)}
+    assert shown("description", conf[("Ostland's flagship carrier", "appositive")])
+    doc = seeded(
+        nlp,
+        "Okafor's lawyer Mara Lind met the judge.",
+        [("Okafor", "PERSON"), ("Mara Lind", "PERSON")],
+    )
+    conf = {(d.text, d.kind): d.confidence for d in find_descriptions(doc)}
+    assert shown("description", conf[("Okafor's lawyer", "appositive")])
+    # a determiner without a possessor stays below the band
+    doc = seeded(nlp, "The journal Cell Notes printed the letter.", [("Cell Notes", "ORG")])
+    assert not any(shown("description", d.confidence) for d in find_descriptions(doc))

@@ -134,6 +134,10 @@ def _appositive_factor(name: Span, desc: Span, index: EntityIndex) -> float:
         if desc.start < name.start and any(c.lower_ in {"a", "an"} for c in dets):
             return 0.0  # "a call the White House released": two noun phrases, not one name
         factor *= 0.9 if dets else 0.8
+        if desc.end <= name.start and any(c.dep_ == "poss" and c.i == desc.start for c in dets):
+            # "Dubai's flagship carrier Emirates", "Trump's lawyer Rudy Giuliani": a possessed
+            # title right before the name names its post
+            return _SET_OFF_BONUS
     if root.tag_ in {"NNS", "NNPS"} and index.label(index.entity_of(name.root) or "") == "PERSON":
         if not (name.root.conjuncts or name.root.dep_ == "conj"):
             return 0.0  # "the researchers Richard Axel": a plural says nothing of one person
