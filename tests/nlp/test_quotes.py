@@ -536,3 +536,19 @@ def test_estimated_that_is_a_reported_claim_only_with_that(nlp):
     assert quote.text.startswith("12,000 adults sought treatment")
     doc = nlp("The Varn Health Agency estimated the cost at two million euros.")
     assert not doc._.ng_quotes
+
+
+def test_embedded_post_is_its_signers_words(nlp):
+    text = (
+        "Critics mocked the new slogan online.\n"
+        "What a slogan. Somebody in the tourism office should ask for a refund.\n"
+        "— Jana Kovar (@janakovar) March 3, 2021\n"
+        "The campaign ends in May."
+    )
+    doc = nlp(text)
+    (quote,) = doc._.ng_quotes
+    assert _speaker_name(doc, quote) == "Jana Kovar"
+    assert quote.text == "What a slogan. Somebody in the tourism office should ask for a refund."
+    # A dash line without a handle and date signs nothing.
+    doc = nlp("Critics mocked the new slogan online.\nWhat a slogan, truly.\n— Jana Kovar, reporting\n")
+    assert not doc._.ng_quotes

@@ -751,12 +751,58 @@ def _sentence_text(doc: Doc, q: Quote) -> str:
     return span[0].sent.text
 
 
+# An embedded post's signature line: "— Rosa Lind (@rosalind) March 3, 2021".
+_POST_SIGNATURE = re.compile(
+    r"^[ \t]*[—–-][ \t]*(?P<name>[^\n()@]{2,80}?)[ \t]*\(@\w{1,30}\)[ \t]+"
+    r"[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}[ \t]*$",
+    re.MULTILINE,
+)
+
+
+def _embedded_posts(doc: Doc, quotes: list[Quote]) -> None:
+    """An embedded post (a tweet left in the body as its text and a signature line under it) is
+    the signed person's or body's own words: the paragraph before the signature (a post of several
+    paragraphs gives only its last). A signer the entity recogniser missed is kept as its words."""
+    text = doc_text(doc)
+    for m in _POST_SIGNATURE.finditer(text):
+        cluster = entity_at(doc, m.start("name"), m.end("name"))
+        if cluster is not None and cluster.label not in {"PERSON", "ORG", "GPE", "NORP"}:
+            continue
+        if cluster is None and not all(w[:1].isupper() for w in m.group("name").split()):
+            continue  # an unrecognised signer is kept as its words only when they look like a name
+        end = m.start()
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        start = text.rfind("\n", 0, end) + 1
+        while start < end and text[start].isspace():
+            start += 1
+        if end - start < 10 or any(q.start < end and start < q.end for q in quotes):
+            continue
+        quotes.append(
+            Quote(
+                text=text[start:end],
+                start=start,
+                end=end,
+                kind="direct",
+                speaker=cluster.id if cluster is not None else None,
+                speaker_text=m.group("name"),
+                cue=None,
+                date=None,
+                speaker_start=m.start("name"),
+                speaker_end=m.end("name"),
+                confidence=0.9,
+            )
+        )
+
+
 def find_quotes(doc: Doc) -> list[Quote]:
     """All quotations in a parsed doc, in text order."""
     finder = _Finder(doc)
     finder.direct()
     finder.indirect()
-    quotes = sorted(finder.quotes, key=lambda q: q.start)
+    quotes = finder.quotes
+    _embedded_posts(doc, quotes)
+    quotes.sort(key=lambda q: q.start)
     _issuer_of_document(doc, quotes)
     return quotes
 
