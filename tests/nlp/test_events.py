@@ -918,3 +918,10 @@ def test_a_progressive_is_told_as_fact_an_infinitive_is_not(nlp: Language) -> No
     assert ongoing.confidence >= _top(), ongoing
     plan = _run(nlp, "Velmaria plans to investigate Carlos Mendez.")._.ng_events
     assert plan and all(e.confidence < _top() for e in plan), plan
+
+
+def test_a_doer_named_only_by_its_modifier_is_no_top_event(nlp: Language) -> None:
+    events = _run(nlp, "The US lawyers have accused Carlos Mendez of fraud.")._.ng_events
+    named = _run(nlp, "Carlos Mendez has accused Velmaria of fraud.")._.ng_events
+    assert events and all(e.confidence < _top() for e in events), events
+    assert any(e.confidence >= _top() for e in named), named

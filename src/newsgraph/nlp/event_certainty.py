@@ -8,7 +8,8 @@ thresholds in ``data/event_certainty.toml``):
   perfect or progressive (told as fact: not a headline's present, a plan or a habit), or a noun
   trigger from ``unambiguous_nouns`` whose own phrase names its doer, in a finite clause (not "to
   pressure X into announcing an inquiry"); not part of a name; a named actor (PERSON, ORG or GPE
-  entity; for a state act such as an arrest, also an authority's word: "police", "prosecutors"),
+  entity, not a common noun named by its modifier as in "the US lawyers"; for a state act such as
+  an arrest, also an authority's word: "police", "prosecutors"),
   a named recipient where the type ``needs_recipient``, outside quotation marks, in a full
   declarative sentence (no question, direct or indirect, no headline fragment, no ``|`` list
   line), in an article that is neither a sport nor a business page, neither negated nor
@@ -100,6 +101,19 @@ def asks(trigger: Token) -> bool:
     return any(c.dep_ == "ccomp" and c.left_edge.lower_ in WH_WORDS for c in trigger.children)
 
 
+def _named_by_modifier(actor: Token | None) -> bool:
+    """A common noun named only by its modifier ("the US lawyers", "the British royal"): the name is
+    where the doer comes from, not the doer, whose entity is then a guess."""
+    return (
+        actor is not None
+        and actor.pos_ == "NOUN"
+        and not actor.ent_type_
+        and any(
+            c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in ("GPE", "NORP") for c in actor.children
+        )
+    )
+
+
 def _authority_act(lemma: str, actor_lemma: str | None) -> bool:
     """A state's act by its authorities ("police arrested", "prosecutors charged"): the doer's word
     names a political participant (event_senses.toml ``political``) and the trigger is a state act."""
@@ -121,6 +135,7 @@ def certain_confidence(
     etype: str,
     actor_label: str | None,
     actor_lemma: str | None,
+    actor_token: Token | None,
     recipient_named: bool,
     in_quote: bool,
     sent: Span,
@@ -143,6 +158,7 @@ def certain_confidence(
         )
         and not trigger.ent_type_  # a word of a name ("the Volatiles Investigating ... Rover")
         and (actor_label in NAMED_LABELS or _authority_act(lemma, actor_lemma))
+        and not _named_by_modifier(actor_token)
         and (recipient_named or etype not in c.needs_recipient)
         and not in_quote
         and not negated

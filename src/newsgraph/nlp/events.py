@@ -592,6 +592,7 @@ def sentence_events(
                     etype=etype,
                     actor_label=_label(doc, actor_id),
                     actor_lemma=actor_tok.lemma_.lower() if actor_tok is not None else None,
+                    actor_token=actor_tok,
                     recipient_named=recipient_id is not None,
                     in_quote=quoted,
                     sent=sent,
