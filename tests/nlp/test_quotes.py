@@ -552,3 +552,20 @@ def test_embedded_post_is_its_signers_words(nlp):
     # A dash line without a handle and date signs nothing.
     doc = nlp("Critics mocked the new slogan online.\nWhat a slogan, truly.\n— Jana Kovar, reporting\n")
     assert not doc._.ng_quotes
+
+
+def test_role_speaker_named_with_the_same_role_next(nlp):
+    """ "Spain's envoy to Chile warned that ..." then "Spain's envoy to Chile Pilar Ortega said":
+    the envoy is Ortega; a role followed by a verb and another name ("met Tomas Berg") is not."""
+    doc = nlp(
+        "Spain’s envoy to Chile warned that the talks “will not resume” if the strikes continue. "
+        "Spain’s envoy to Chile Pilar Ortega said the embassy would stay open."
+    )
+    first = next(q for q in doc._.ng_quotes if "will not resume" in q.text)
+    assert _speaker_name(doc, first) in {"Pilar Ortega", "Ortega"}
+    assert _shown(first)
+    doc = nlp(
+        "The mayor's spokesman said the bridge would reopen. Later the mayor's spokesman met Tomas Berg."
+    )
+    (quote,) = doc._.ng_quotes
+    assert quote.speaker is None

@@ -795,6 +795,51 @@ def _embedded_posts(doc: Doc, quotes: list[Quote]) -> None:
         )
 
 
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that"})
+# What may stand between a role and the name it titles: "envoy to Chile Pilar Ortega", "envoy, ".
+_ROLE_TAIL = re.compile(r"^(\s+(to|of|for|in|at)(\s+the)?(\s+[A-Z][\w’'.-]*)+)?[\s,]*$")
+
+
+def _named_later(doc: Doc, quotes: list[Quote]) -> None:
+    """A speaker given by a role ("China's envoy to Spain warned that ...") who is named with the
+    same role in the next sentences ("China's envoy to Spain Li Wen said ...") is that person."""
+    text = doc_text(doc)
+    persons = [
+        s
+        for c in (doc._.ng_entities or [])
+        if c.label == "PERSON"
+        for s in c.spans
+        if not _in_any(s.start_char, [])
+    ]
+    for q in quotes:
+        if q.speaker is not None or not q.speaker_text or q.speaker_end is None:
+            continue
+        words = q.speaker_text.split()
+        while words and words[0].lower() in _DETERMINERS:
+            words.pop(0)
+        if len(words) < 2 or not words[-1].islower() or words[-1].lower() in _PRONOUNS:
+            continue
+        role = " ".join(words)
+        base = min(q.end, q.speaker_start if q.speaker_start is not None else q.end)
+        window = text[base : q.end + 600]
+        for m in re.finditer(re.escape(role), window, flags=re.IGNORECASE):
+            at = base + m.end()
+            hit = next(
+                (
+                    s
+                    for s in persons
+                    if at <= s.start_char <= at + 30 and _ROLE_TAIL.match(text[at : s.start_char])
+                ),
+                None,
+            )
+            if hit is None:
+                continue
+            cluster = next(c for c in doc._.ng_entities if hit in c.spans)
+            q.speaker = cluster.id
+            q.confidence = round(max(q.confidence, 0.8), 2)
+            break
+
+
 def find_quotes(doc: Doc) -> list[Quote]:
     """All quotations in a parsed doc, in text order."""
     finder = _Finder(doc)
@@ -804,6 +849,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
     _embedded_posts(doc, quotes)
     quotes.sort(key=lambda q: q.start)
     _issuer_of_document(doc, quotes)
+    _named_later(doc, quotes)
     return quotes
 
 
