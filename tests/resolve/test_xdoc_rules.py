@@ -193,3 +193,37 @@ def test_a_bare_surname_goes_to_the_namesake_with_clearly_more_context(engine: E
         ),
     )
     assert kb_ids(engine, "s4")["Marsh"] == ivo
+
+
+def test_a_surname_one_letter_apart_links_only_with_context(engine: Engine, make_facts) -> None:
+    write_facts(
+        engine,
+        make_facts(
+            "r1",
+            "Duncan Rait fell near Tasman Glacier; Aoraki Rescue flew him out.",
+            [("Duncan Rait", "PERSON", []), ("Tasman Glacier", "LOC", []), ("Aoraki Rescue", "ORG", [])],
+        ),
+    )
+    rait = kb_ids(engine, "r1")["Duncan Rait"]
+    # nothing in common: a namesake as far as anyone can tell
+    write_facts(engine, make_facts("r2", "Duncan Raith opened a bakery.", [("Duncan Raith", "PERSON", [])]))
+    assert kb_ids(engine, "r2")["Duncan Raith"] != rait
+    write_facts(
+        engine,
+        make_facts(
+            "r3",
+            "Aoraki Rescue reached Duncan Raite.",
+            [("Aoraki Rescue", "ORG", []), ("Duncan Raite", "PERSON", [])],
+        ),
+    )
+    assert kb_ids(engine, "r3")["Duncan Raite"] == rait
+    # more than a letter apart is another name ("Martin" / "Martinez"), context or not
+    write_facts(
+        engine,
+        make_facts(
+            "r4",
+            "Aoraki Rescue reached Duncan Raitman.",
+            [("Aoraki Rescue", "ORG", []), ("Duncan Raitman", "PERSON", [])],
+        ),
+    )
+    assert kb_ids(engine, "r4")["Duncan Raitman"] != rait

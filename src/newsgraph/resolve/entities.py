@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
-from rapidfuzz.distance import JaroWinkler
+from rapidfuzz.distance import JaroWinkler, Levenshtein
 from sqlalchemy import Connection, bindparam, delete, insert, select, update
 
 from ..model import Entity, Facts
@@ -270,15 +270,29 @@ def _context_decides(c: _Candidate, entity: Entity, own: str, mine: set[str], ca
 
 def _person_variant(a: str, b: str) -> bool:
     """Two people's names that differ only in a transliterated given name, the surname the same:
-    "serhiy bondarenko" / "sergei bondarenko" (Jaro-Winkler >= 0.84, same first letter)."""
+    "serhiy bondarenko" / "sergei bondarenko" (Jaro-Winkler >= 0.84, same first letter), or only
+    in a surname spelled otherwise, the given names the same ("duncan rait" / "duncan raite":
+    one letter apart, Jaro-Winkler >= 0.92). Either links only where the context agrees."""
     wa, wb = a.split(), b.split()
-    if len(wa) != len(wb) or len(wa) < 2 or wa[-1] != wb[-1] or len(wa[-1]) < 3:
+    if len(wa) != len(wb) or len(wa) < 2:
         return False
     diff = [(x, y) for x, y in zip(wa, wb, strict=True) if x != y]
     if len(diff) != 1:
         return False
     x, y = diff[0]
-    return min(len(x), len(y)) >= 4 and x[0] == y[0] and JaroWinkler.similarity(x, y) >= 0.84
+    if wa[-1] != wb[-1]:  # the surname spelled otherwise, the given names the same: "Rait" / "Raite"
+        return (
+            min(len(x), len(y)) >= 4
+            and x[0] == y[0]
+            and Levenshtein.distance(x, y) == 1
+            and JaroWinkler.similarity(x, y) >= 0.92
+        )
+    return (
+        len(wa[-1]) >= 3
+        and min(len(x), len(y)) >= 4
+        and x[0] == y[0]
+        and JaroWinkler.similarity(x, y) >= 0.84
+    )
 
 
 def _fuzzy(
