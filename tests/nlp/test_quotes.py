@@ -399,10 +399,11 @@ def test_pronoun_after_a_reported_speaker_is_sure(nlp):
 
 
 def test_pronoun_without_a_reported_speaker_stays_unconfirmed(nlp):
-    """A pronoun whose only antecedent is a person not reported speaking is not sure."""
+    """A pronoun whose only antecedent is a person not reported speaking is not sure: not shown by
+    default (in unseen news such a he/she was another person about one time in five)."""
     doc = nlp("Tessa Marlow walked into the hall late. The crowd cheered. “We won,” she shouted at once.")
     quotes = [q for q in doc._.ng_quotes if q.kind == "direct"]
-    assert all(q.confidence < 0.85 for q in quotes)
+    assert quotes and all(q.confidence < 0.85 and not _shown(q) for q in quotes)
 
 
 def test_continuation_in_the_same_paragraph_keeps_the_speaker_and_confidence(nlp):
