@@ -241,6 +241,10 @@ def draw(args: argparse.Namespace) -> int:
         population: Counter[str] = Counter()
         for fact in iter_facts(kb.engine):
             population[fact["kind"]] += 1
+            if args.kinds and fact["kind"] not in args.kinds:
+                continue
+            if args.min_confidence is not None and fact["confidence"] < args.min_confidence:
+                continue
             if args.pool == "all" or fact["shown"]:
                 pool[fact["kind"]].append(fact)
     rng = random.Random(args.seed)
@@ -257,7 +261,7 @@ def draw(args: argparse.Namespace) -> int:
         writer.writerows(rows)
     meta = {
         "round": args.round, "report": args.report, "pool": args.pool, "seed": args.seed,
-        "per_kind": args.per_kind, "inputs": [str(Path(i).resolve().relative_to(REPO.parent))
+        "per_kind": args.per_kind, "kinds": args.kinds, "min_confidence": args.min_confidence, "inputs": [str(Path(i).resolve().relative_to(REPO.parent))
                                                if Path(i).resolve().is_relative_to(REPO.parent) else i
                                                for i in inputs],
         "commit": _git_head(), "drawn_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
@@ -330,6 +334,13 @@ def main(argv: list[str] | None = None) -> int:
         "--report", action="store_true", help="mark the round as a report round (calibration refuses it)"
     )
     d.add_argument("--force", action="store_true", help="redraw a round that exists")
+    d.add_argument("--kinds", nargs="*", choices=KINDS, help="only these kinds (a calibration stratum)")
+    d.add_argument(
+        "--min-confidence",
+        type=float,
+        default=None,
+        help="only facts at or above this raw confidence (a stratum)",
+    )
     s = sub.add_parser("score", help="precision per kind of labelled sheets")
     s.add_argument("sheets", nargs="+")
     s.add_argument(
