@@ -227,3 +227,29 @@ def test_a_surname_one_letter_apart_links_only_with_context(engine: Engine, make
         ),
     )
     assert kb_ids(engine, "r4")["Duncan Raitman"] != rait
+
+
+def test_a_weak_label_on_a_bare_surname_yields_to_one_agreeing_neighbour(engine: Engine, make_facts) -> None:
+    write_facts(
+        engine,
+        make_facts(
+            "w1",
+            "Ivo Brandt and Lena Kurz trained with Aoraki Rescue.",
+            [("Ivo Brandt", "PERSON", []), ("Lena Kurz", "PERSON", []), ("Aoraki Rescue", "ORG", [])],
+        ),
+    )
+    ivo, lena = (kb_ids(engine, "w1")[n] for n in ("Ivo Brandt", "Lena Kurz"))
+    # labelled as a place, one shared neighbour is not enough
+    write_facts(
+        engine,
+        make_facts("w2", "Kurz praised Aoraki Rescue.", [("Kurz", "GPE", []), ("Aoraki Rescue", "ORG", [])]),
+    )
+    assert kb_ids(engine, "w2")["Kurz"] != lena
+    # labelled as a nationality (a weak label), it is
+    write_facts(
+        engine,
+        make_facts(
+            "w3", "Brandt thanked Aoraki Rescue.", [("Brandt", "NORP", []), ("Aoraki Rescue", "ORG", [])]
+        ),
+    )
+    assert kb_ids(engine, "w3")["Brandt"] == ivo

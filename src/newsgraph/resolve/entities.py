@@ -355,8 +355,10 @@ def _choose(
         if rules.second_choice(c.entity_id, c.keys):
             c.strength -= 1.0
         same = _compatible(c.type, entity.type)
-        if not same and c.strength < 3.0 and agree < 2:
-            continue  # the model's labels slip; a shared one-word name needs two agreeing neighbours then
+        if not same and c.strength < 3.0 and agree < (1 if entity.type in _WEAK_TYPES else 2):
+            # the model's labels slip; a shared one-word name needs two agreeing neighbours then
+            # (one when the article's own label is a weak one: "Klitschko" as NORP, "Sixers" as a work)
+            continue
         agreeing[c.entity_id] = agree
         scored.append(((c.strength + 0.5 * same, min(agree, 3), math.log1p(c.count), -c.entity_id), c))
     if not scored:
