@@ -56,7 +56,7 @@ sys.path.insert(0, str(REPO / "src"))
 KINDS = ("quote", "description", "relation", "event", "dated")
 FIELDS = [
     "round", "kind", "fact_id", "article_id", "published", "fact", "sentence", "context_before",
-    "confidence", "calibrated", "shown", "label", "error_class", "note",
+    "confidence", "calibrated", "shown", "eligible", "label", "error_class", "note",
 ]  # fmt: skip
 
 
@@ -141,7 +141,8 @@ def iter_facts(engine: Any) -> Iterator[dict[str, Any]]:
             who = names.get(r.speaker_id) or "(no speaker)"
             said = f" [as '{r.speaker_text}']" if r.speaker_text and r.speaker_text != who else ""
             row["fact"] = f"SPEAKER: {who}{said} | {r.kind} quote: \u201c{r.text}\u201d"
-            row["shown"] = r.speaker_id is not None and _shown("quote", r.confidence)
+            row["eligible"] = r.speaker_id is not None
+            row["shown"] = row["eligible"] and _shown("quote", r.confidence)
             yield row
             if r.date:
                 dated = base("dated", r)
@@ -149,6 +150,7 @@ def iter_facts(engine: Any) -> Iterator[dict[str, Any]]:
                     dated["fact_id"] = f"dated:quote:{r.id}"
                     dated["fact"] = f"DATE {r.date}: {who} said \u201c{r.text[:160]}\u201d"
                     dated["confidence"] = date_conf.get((r.article_id, r.sent_start, r.date), 1.0)
+                    dated["eligible"] = row["eligible"]
                     dated["shown"] = row["shown"] and _shown("dated", dated["confidence"])
                     yield dated
         for r in conn.execute(text("SELECT * FROM descriptions")):
@@ -156,7 +158,8 @@ def iter_facts(engine: Any) -> Iterator[dict[str, Any]]:
             if row is None:
                 continue
             row["fact"] = f"{names.get(r.entity_id, '?')} is described as: \u201c{r.text}\u201d"
-            row["shown"] = r.entity_id is not None and _shown("description", r.confidence)
+            row["eligible"] = r.entity_id is not None
+            row["shown"] = row["eligible"] and _shown("description", r.confidence)
             yield row
         for r in conn.execute(text("SELECT * FROM relations")):
             row = base("relation", r)
@@ -164,6 +167,7 @@ def iter_facts(engine: Any) -> Iterator[dict[str, Any]]:
                 continue
             neg = "NOT " if r.negated else ""
             row["fact"] = f"{names.get(r.subject_id, '?')} {neg}{r.relation} {names.get(r.object_id, '?')}"
+            row["eligible"] = not r.negated
             row["shown"] = _shown("relation", r.confidence, negated=bool(r.negated))
             yield row
         for r in conn.execute(text("SELECT * FROM events")):
@@ -179,6 +183,7 @@ def iter_facts(engine: Any) -> Iterator[dict[str, Any]]:
                 parts.append("(negated)" if r.negated else "(hypothetical)")
             row["fact"] = "EVENT " + " ".join(parts)
             flags = {"negated": bool(r.negated), "hypothetical": bool(r.hypothetical)}
+            row["eligible"] = not (r.negated or r.hypothetical)
             row["shown"] = _shown("event", r.confidence, **flags)
             yield row
             if r.date and r.date_source == "text":
@@ -187,6 +192,7 @@ def iter_facts(engine: Any) -> Iterator[dict[str, Any]]:
                     dated["fact_id"] = f"dated:event:{r.id}"
                     dated["fact"] = f"DATE {r.date}: {parts[0]} ({parts[1]}, trigger '{r.trigger or ''}')"
                     dated["confidence"] = date_conf.get((r.article_id, r.sent_start, r.date), 1.0)
+                    dated["eligible"] = row["eligible"]
                     dated["shown"] = row["shown"] and _shown("dated", dated["confidence"])
                     yield dated
         # mention lines: an entity named in a sentence with a calendar date
@@ -202,6 +208,7 @@ def iter_facts(engine: Any) -> Iterator[dict[str, Any]]:
                 continue
             row["fact_id"] = f"dated:mention:{r.id}:{r.entity_id}"
             row["fact"] = f"DATE {r.value} ('{r.text}'): a line about {names.get(r.entity_id, '?')}"
+            row["eligible"] = True
             row["shown"] = _shown("dated", r.confidence)
             yield row
 

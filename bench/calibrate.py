@@ -80,8 +80,31 @@ def report_rounds(audits: Path) -> set[str]:
     return out
 
 
+def never_shown(row: dict[str, str]) -> bool:
+    """A labelled fact no threshold could show (no speaker, no entity, negated or hypothetical).
+
+    The views hold these back whatever their confidence (``query/confirmed.py``), so they say
+    nothing about where the threshold should be. Sheets drawn before the ``eligible`` column
+    existed are read from the fact as ``bench/audit.py`` writes it.
+    """
+    if row.get("eligible") in ("False", "false", "0"):
+        return True
+    fact = row.get("fact") or ""
+    kind = row.get("kind")
+    if kind == "quote":
+        return "SPEAKER: (no speaker)" in fact
+    if kind == "description":
+        return fact.startswith("? is described")
+    if kind == "relation":
+        return " NOT " in fact
+    if kind == "event":
+        return "(negated)" in fact or "(hypothetical)" in fact
+    return False
+
+
 def read_labels(audits: Path, excluded: set[str]) -> tuple[dict[str, list[tuple[float, bool]]], set[str]]:
-    """Labelled (confidence, correct) pairs per kind from every sheet, leaving out excluded rounds."""
+    """Labelled (confidence, correct) pairs per kind from every sheet, leaving out excluded rounds
+    and facts that no threshold could show."""
     points: dict[str, list[tuple[float, bool]]] = defaultdict(list)
     used: set[str] = set()
     for sheet in sorted(audits.rglob("*.csv")):
@@ -91,7 +114,7 @@ def read_labels(audits: Path, excluded: set[str]) -> tuple[dict[str, list[tuple[
                 rnd = (row.get("round") or sheet.parent.name).strip()
                 if label not in ("correct", "wrong") or row.get("kind") not in KINDS:
                     continue
-                if rnd in excluded or sheet.parent.name in excluded:
+                if rnd in excluded or sheet.parent.name in excluded or never_shown(row):
                     continue
                 points[row["kind"]].append((float(row["confidence"]), label == "correct"))
                 used.add(rnd)
