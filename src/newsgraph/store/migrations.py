@@ -64,6 +64,14 @@ def _upgrade_to_3(conn: Connection) -> None:
         conn.execute(text("ALTER TABLE timexes ADD COLUMN confidence FLOAT NOT NULL DEFAULT 1.0"))
 
 
+def _upgrade_to_4(conn: Connection) -> None:
+    """Version 4: ``events.place_precision`` and ``events.place_source`` (NULL for rows written before)."""
+    have = {c["name"] for c in inspect(conn).get_columns("events")}
+    for name in ("place_precision", "place_source"):
+        if name not in have:
+            conn.execute(text(f"ALTER TABLE events ADD COLUMN {name} VARCHAR(16)"))
+
+
 def _get(conn: Connection, key: str) -> int | None:
     row = conn.execute(select(meta.c.value).where(meta.c.key == key)).first()
     return int(row[0]) if row else None

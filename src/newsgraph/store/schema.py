@@ -28,7 +28,7 @@ from sqlalchemy import (
 
 __all__ = ["metadata", "SCHEMA_VERSION"]
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 metadata = MetaData()
 
@@ -193,6 +193,10 @@ events = Table(
     Column("country_code", String(8)),
     Column("lat", Float),
     Column("lon", Float),
+    # whether the event's sentence names the place ("sentence") or the article does, as a fallback
+    # ("article"), and where it came from (text, coref, dateline, headline)
+    Column("place_precision", String(16)),
+    Column("place_source", String(16)),
     Column("date", String(32), index=True),
     Column("date_source", String(16)),
     Column("trigger", Text),

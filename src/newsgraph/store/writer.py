@@ -281,6 +281,8 @@ def _write_fact_rows(conn: Connection, facts: Facts, s: _Sentences, ids: dict[st
                     "country_code": (e.place or {}).get("country_code"),
                     "lat": (e.place or {}).get("lat"),
                     "lon": (e.place or {}).get("lon"),
+                    "place_precision": (e.place or {}).get("precision"),
+                    "place_source": (e.place or {}).get("source"),
                     "date": e.date,
                     "date_source": e.date_source,
                     "trigger": e.trigger,
