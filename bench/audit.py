@@ -199,7 +199,7 @@ def iter_facts(engine: Any) -> Iterator[dict[str, Any]]:
         stmt = text(
             "SELECT DISTINCT m.entity_id, t.id, t.article_id, t.sent_start, t.sent_end, t.value, t.text, "
             f"{timex_conf} AS confidence FROM timexes t JOIN mentions m ON m.article_id = t.article_id "
-            "AND m.sent_start = t.sent_start WHERE t.value IS NOT NULL AND t.type IN ('DATE', 'TIME') "
+            "AND m.sent_start = t.sent_start WHERE t.value IS NOT NULL AND t.type IN ('DATE', 'TIME') AND substr(t.value, 1, 1) BETWEEN '0' AND '9' "
             "AND m.entity_id IS NOT NULL"
         )
         for r in conn.execute(stmt):

@@ -409,6 +409,9 @@ def _timeline(
         .join(articles, articles.c.id == mentions.c.article_id)
         .where(mentions.c.entity_id == entity_id, timexes.c.value.is_not(None))
         .where(timexes.c.type.in_(["DATE", "TIME"]))
+        # a stretch of the calendar only (Timex.on_calendar): "now" (PRESENT_REF), a fiscal year or
+        # a date with an unknown year dates nothing on a timeline
+        .where(func.substr(timexes.c.value, 1, 1).between("0", "9"))
         .where(articles.c.duplicate_of.is_(None))
         .distinct()
     ).all()
