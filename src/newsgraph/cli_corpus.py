@@ -19,6 +19,7 @@ from rich.text import Text
 
 from .cli_common import DbOpt, app, emit, err, fail, print_table, wide_console
 from .errors import NewsgraphError
+from .render import event_date_text, event_place_text
 
 __all__ = ["timeline", "quotes", "events", "graph", "search", "stats", "export"]
 
@@ -246,8 +247,11 @@ def events(
         for e in found:
             label = _mark(e) + e["type"] + (f"/{e['mode']}" if e["mode"] else "")
             label += "".join(f" ({flag})" for flag in ("hypothetical", "negated") if e.get(flag))
-            table.add_row(e["date"] or "", label, e["actor_name"] or "", e["recipient_name"] or "",
-                          e["place"] or "", _src(e["article"]))  # fmt: skip
+            when = event_date_text(e) + (
+                f" [{e['date']}]" if e["date"] and e["date_source"] == "text" else ""
+            )
+            table.add_row(escape(when), label, e["actor_name"] or "", e["recipient_name"] or "",
+                          event_place_text(e), _src(e["article"]))  # fmt: skip
         print_table(table)
     err.print(_more(len(found), hidden, "events", show_all))
 

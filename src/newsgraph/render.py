@@ -277,3 +277,25 @@ def print_dossier(d: dict[str, Any], console: Console | None = None) -> None:
     console.print(f"[bold]Sources[/] ({d['article_count']} articles{cut})")
     for s in d["sources"]:
         console.print(f"  • {_src(s)}")
+
+
+def event_date_text(event: dict[str, Any]) -> str:
+    """An event's date for a table cell: "September 2019", or the publication day marked
+    "(published)" when the text gave no date of its own; "" for none."""
+    value = event.get("date")
+    if not value:
+        return ""
+    if event.get("date_source") == "published":
+        return f"{human_date(value)} (published)"
+    return human_date(value)
+
+
+def event_place_text(event: dict[str, Any]) -> str:
+    """An event's place for a table cell; a fallback that only the article names is marked with where
+    it came from: "Kabul (dateline)", "Velmar (headline)"."""
+    place = event.get("place")
+    if not place:
+        return ""
+    if event.get("place_precision") == "article":
+        return f"{place} ({event.get('place_source') or 'article'})"
+    return place

@@ -12,6 +12,7 @@ from rapidfuzz import fuzz, process
 from sqlalchemy import Connection, and_, func, or_, select
 from sqlalchemy.orm import aliased
 
+from ..render import date_precision, human_date
 from ..resolve.names import name_key
 from ..store.schema import (
     aliases,
@@ -345,9 +346,15 @@ def _event_record(r: Any) -> dict[str, Any]:
         "recipient_name": r.recipient_name or r.recipient_text,
         "place": r.place,
         "country_code": r.country_code,
+        # "sentence": the event's sentence names the place; "article": a fallback (its place_source:
+        # the dateline or the headline); None for none, or for rows stored before the marker
+        "place_precision": r.place_precision if r.place else None,
+        "place_source": r.place_source if r.place else None,
         "date": r.date,
         "date_source": r.date_source,
         "date_confidence": (1.0 if r.date_source != "text" else r.date_confidence_) if r.date else None,
+        "date_precision": date_precision(r.date),  # day, month, year, ... of the TIMEX3 value
+        "date_text": human_date(r.date, r.date_source) if r.date else None,  # for people
         "hypothetical": r.hypothetical,
         "negated": r.negated,
         "confidence": r.confidence,

@@ -148,6 +148,7 @@ EVENT_COLUMNS = [
     "id", "date", "type", "mode", "actor", "actor_name", "recipient", "recipient_name", "place",
     "country_code", "lat", "lon", "trigger", "date_source", "confidence", "negated", "hypothetical",
     "article_id", "published", "title", "url", "source", "start", "end", "sentence", "confirmed", "calibrated",
+    "place_precision", "place_source", "date_precision", "date_text",
 ]  # fmt: skip
 
 

@@ -10,6 +10,7 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 
+from ..render import event_date_text, event_place_text, human_date
 from . import lookup
 from .app import templates, wants_json
 from .highlight import fact_marks, highlight
@@ -273,3 +274,6 @@ def snippet_parts(snippet: str | None) -> list[tuple[str, bool]]:
 
 
 templates.env.filters["snippet_parts"] = snippet_parts
+templates.env.filters["human_date"] = human_date
+templates.env.filters["event_date"] = event_date_text
+templates.env.filters["event_place"] = event_place_text
