@@ -254,3 +254,31 @@ def test_a_possessed_title_right_before_a_name_is_shown(nlp: Language) -> None:
     # a determiner without a possessor stays below the band
     doc = seeded(nlp, "The journal Cell Notes printed the letter.", [("Cell Notes", "ORG")])
     assert not any(shown("description", d.confidence) for d in find_descriptions(doc))
+
+
+def test_words_cut_off_mid_phrase_are_kept_below_the_display_band(nlp: Language) -> None:
+    """An unclosed bracket, a dangling conjunct or an infinitive past the span misquote the text."""
+    doc = seeded(
+        nlp,
+        "The panel questioned Mira Solberg, an analyst at the Harbour Council (HC), on Friday. "
+        "The novel was written by the late crime and mystery author Ivo Tamm.",
+        [("Mira Solberg", "PERSON"), ("Ivo Tamm", "PERSON"), ("Harbour Council", "ORG")],
+    )
+    names = {c.id: c.name for c in doc._.ng_entities}
+    got = {(names[d.entity], d.text): d.confidence for d in find_descriptions(doc)}
+    cut = {k: v for k, v in got.items() if k[0] in ("Mira Solberg", "Ivo Tamm")}
+    assert cut, "the descriptions are still found"
+    for (name, text), conf in cut.items():
+        whole = text.count("(") == text.count(")") and not text.endswith(("crime", "and"))
+        assert whole or not shown("description", conf), (name, text, conf)
+    # a whole appositive of the same shape stays shown
+    doc = seeded(
+        nlp, "Mira Solberg, an analyst at the Harbour Council, spoke on Friday.", [("Mira Solberg", "PERSON")]
+    )
+    (desc,) = find_descriptions(doc)
+    assert desc.text == "an analyst at the Harbour Council" and shown("description", desc.confidence)
+
+
+def test_an_indefinite_pronoun_is_no_description(nlp: Language) -> None:
+    doc = seeded(nlp, "Nothing Minister Karl Brandt said was new.", [("Karl Brandt", "PERSON")])
+    assert all(not d.text.lower().startswith("nothing") for d in find_descriptions(doc))

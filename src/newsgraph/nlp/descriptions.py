@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Description
+from ..resolve.names import vocabulary
 from .coref_rules import ROLE_WORDS, EntityIndex, noun_phrase, resolve_pronoun
 from .relation_lexicon import CREDIT_WORDS, TITLE_WORDS
 
@@ -96,6 +97,8 @@ def _appositive_factor(name: Span, desc: Span, index: EntityIndex) -> float:
     sit right beside the name, set off by a comma or a dash (never a colon or a bracket: "Photo:
     NASA", "local time (0100 GMT)"), and read as a role or a kind, not as a count ("2 points",
     "1 tsp"), a credit ("Photo") or one item of a list ("a Homepage, an About page, ...")."""
+    if len(desc) == 0:  # a phrase that was all punctuation or determiners once stripped
+        return 0.0
     doc = name.doc
     root = desc.root
     gap = _gap(doc, name.end, desc.start) if desc.start >= name.end else _gap(doc, desc.end, name.start)
@@ -206,6 +209,37 @@ def _text_factor(span: Span) -> float:
     return factor
 
 
+_PAIRS = (("(", ")"), ("[", "]"), ("\u201c", "\u201d"))
+_CUT_DEPS = {"conj", "cc", "pobj", "dobj", "xcomp", "pcomp"}
+
+
+def _truncated(span: Span, index: EntityIndex) -> bool:
+    """Words cut off mid-phrase: an unclosed bracket or quotation mark ("on the Council (NSC"), a
+    span ending on a preposition, conjunction or determiner, or a word inside it whose object,
+    conjunct or complement lies past its end ("the late science fiction [and fantasy author]",
+    "a facility enabling expert teams [to perform ...]"). Such words misquote the text."""
+    text = span.text
+    if any(text.count(a) != text.count(b) for a, b in _PAIRS) or text.count('"') % 2:
+        return True
+    if span[-1].pos_ in {"ADP", "CCONJ", "DET", "SCONJ"}:
+        return True
+    for tok in span:
+        for child in tok.children:
+            if child.i < span.end or index.entity_of(child) is not None:
+                continue
+            if child.dep_ in _CUT_DEPS:
+                return True
+            # an infinitive hung on a word inside ("teams [to perform ...]")
+            if child.dep_ in {"relcl", "acl"} and any(t.lower_ == "to" for t in child.lefts):
+                return True
+    return False
+
+
+def _pronoun_led(span: Span) -> bool:
+    """ "nothing President", "everything": an indefinite pronoun is no description."""
+    return span[0].lower_ in vocabulary()["indefinite"]
+
+
 def find_descriptions(doc: Doc, index: EntityIndex | None = None) -> list[Description]:
     """All appositive, copula and role-title descriptions of the doc's entities."""
     index = index or EntityIndex.build(doc, include_coref=False)
@@ -218,8 +252,12 @@ def find_descriptions(doc: Doc, index: EntityIndex | None = None) -> list[Descri
             return
         if all(index.entity_of(t) == entity for t in span):
             return
+        if _pronoun_led(span):
+            return
         text, res_conf = _describe(span, index)
         confidence *= _text_factor(span)
+        if _truncated(span, index):
+            confidence *= 0.5  # kept, but below the display band: the words are cut off
         seen.add((entity, span.start_char, span.end_char))
         found.append(
             Description(
