@@ -200,7 +200,7 @@ def iter_facts(engine: Any) -> Iterator[dict[str, Any]]:
             "SELECT DISTINCT m.entity_id, t.id, t.article_id, t.sent_start, t.sent_end, t.value, t.text, "
             f"{timex_conf} AS confidence FROM timexes t JOIN mentions m ON m.article_id = t.article_id "
             "AND m.sent_start = t.sent_start WHERE t.value IS NOT NULL AND t.type IN ('DATE', 'TIME') AND substr(t.value, 1, 1) BETWEEN '0' AND '9' "
-            "AND m.entity_id IS NOT NULL"
+            "AND m.entity_id IS NOT NULL AND m.kind = 'name' AND (m.start != m.sent_start OR m.text != upper(m.text) OR substr((SELECT a.text FROM articles a WHERE a.id = m.article_id), m.\"end\" + 1, 2) NOT IN (', ', ' (') OR m.entity_id IN (SELECT id FROM entities WHERE type NOT IN ('GPE', 'LOC'))) AND m.entity_id IN (SELECT id FROM entities WHERE type != 'NORP')"
         )
         for r in conn.execute(stmt):
             row = base("dated", r)

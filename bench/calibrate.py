@@ -99,6 +99,9 @@ def never_shown(row: dict[str, str]) -> bool:
         return " NOT " in fact
     if kind == "event":
         return "(negated)" in fact or "(hypothetical)" in fact
+    if kind == "dated":  # a line only for a calendar value, and a quote's only with its speaker
+        value = fact.removeprefix("DATE ").split(" ", 1)[0]
+        return not value[:1].isdigit() or "(no speaker)" in fact
     return False
 
 

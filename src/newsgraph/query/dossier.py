@@ -414,11 +414,26 @@ def _timeline(
             ),
         )
         .join(articles, articles.c.id == mentions.c.article_id)
+        .join(entities, entities.c.id == mentions.c.entity_id)
         .where(mentions.c.entity_id == entity_id, timexes.c.value.is_not(None))
+        # a nationality or group word ("British", "Korean") beside a date says nothing about it
+        .where(entities.c.type != "NORP")
         .where(timexes.c.type.in_(["DATE", "TIME"]))
         # a stretch of the calendar only (Timex.on_calendar): "now" (PRESENT_REF), a fiscal year or
         # a date with an unknown year dates nothing on a timeline
         .where(func.substr(timexes.c.value, 1, 1).between("0", "9"))
+        # the entity named in the sentence, not a pronoun standing for it, and not a dateline (a
+        # place in capitals opening the sentence: "CLEVELAND, Ohio - The band will tour in 2020"
+        # dates the tour, not Cleveland)
+        .where(mentions.c.kind == "name")
+        .where(
+            or_(
+                mentions.c.start != mentions.c.sent_start,
+                mentions.c.text != func.upper(mentions.c.text),
+                func.substr(articles.c.text, mentions.c.end + 1, 2).not_in([", ", " ("]),
+                entities.c.type.not_in(["GPE", "LOC"]),
+            )
+        )
         .where(articles.c.duplicate_of.is_(None))
         .distinct()
     ).all()
