@@ -839,7 +839,7 @@ def test_article_place_is_a_marked_fallback(nlp: Language) -> None:
     assert arrest.place["source"] == "dateline"
     text = (
         "Talks on the dam resumed in Mosul on Monday. Farmers in Mosul want water rights. "
-        "The minister promised to visit the farmers next week."
+        "Officials in Mosul agree. The minister promised to visit the farmers next week."
     )
     events = _run(nlp, text)._.ng_events
     visit = _find(events, "CONSULT", "visit")

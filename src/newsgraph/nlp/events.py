@@ -31,6 +31,7 @@ from ..model import Event
 from ..places import lookup
 from .event_certainty import certain_confidence, load_certainty
 from .event_lexicon import TriggerEntry, match_trigger
+from .event_places import is_place_name
 from .event_roles import (
     ASPECT_VERBS,
     COMMITMENT_MODALS,
@@ -618,9 +619,11 @@ def _place_record(doc: Doc, span: Span | None) -> dict | None:
     if span is None:
         return None
     if any(e.start == span.start and e.end == span.end for e in span.sent.ents):
-        return _named_place(span.text, "text")
-    cluster = entity_at(doc, span.start_char, span.end_char)
-    return _named_place(cluster.name if cluster else span.text, "coref")
+        name, source = span.text, "text"
+    else:
+        cluster = entity_at(doc, span.start_char, span.end_char)
+        name, source = (cluster.name if cluster else span.text), "coref"
+    return _named_place(name, source) if is_place_name(doc, name) else None
 
 
 def _named_place(name: str, source: str) -> dict:
@@ -646,37 +649,37 @@ def _dateline_place(doc: Doc) -> str | None:
         return None
     name = match.group(1)
     name = name.title() if name.isupper() else name
-    return name if lookup(name) is not None else None
+    return name if lookup(name) is not None and is_place_name(doc, name, after=match.end()) else None
 
 
 def _article_place(doc: Doc) -> tuple[str, str] | None:
-    """(name, source) of the article's place: its dateline, the one place its headline names, or the
-    place its body names most (at least twice, and more often than any other)."""
+    """(name, source) of the article's place: its dateline, else the one place its headline names
+    (where the body refers to it too), else the one place its body names, a GPE named at least three times; none that an organisation or
+    a person of the article is also called."""
     dateline = _dateline_place(doc)
     if dateline is not None:
         return dateline, "dateline"
     cluster = cluster_by_id(doc, doc._.ng_main_place) if doc._.ng_main_place else None
-    if cluster is not None:
-        return cluster.name, "headline"
-    places = sorted(
-        (c for c in doc._.ng_entities or [] if c.label in ("GPE", "LOC") and c.spans),
-        key=lambda c: -len(c.spans),
-    )
-    if (
-        places
-        and len(places[0].spans) >= 2
-        and (len(places) == 1 or len(places[1].spans) < len(places[0].spans))
-    ):
-        return places[0].name, "article"
+    if cluster is not None:  # only where the body refers to it too (by name or as "the port")
+        body = cluster.spans or any(c.entity == cluster.id for c in doc._.ng_coref or [])
+        return (cluster.name, "headline") if body and is_place_name(doc, cluster.name) else None
+    places = [c for c in doc._.ng_entities or [] if c.label in ("GPE", "LOC", "FAC") and c.spans]
+    if len(places) == 1 and places[0].label == "GPE" and len(places[0].spans) >= 3:
+        return (places[0].name, "article") if is_place_name(doc, places[0].name) else None
     return None
 
 
 def _article_places(doc: Doc, events: list[Event]) -> None:
-    """Give every event whose sentence names no place the article's place, marked as a fallback."""
+    """Give every event of the story's days whose sentence names no place the article's place, marked
+    as a fallback."""
     found = _article_place(doc)
     if found is None:
         return
     for event in events:
+        # not for an event the text dates away from the story's days ("the last strike, in June 2019"):
+        # it may have happened anywhere
+        if event.date_source == "text" and not _near(event.date, doc._.ng_published):
+            continue
         if event.place is None:
             event.place = _named_place(*found)
 
@@ -716,6 +719,8 @@ def _headline_places(doc: Doc, events: list[Event]) -> None:
         sent = doc.char_span(event.start, event.end, alignment_mode="expand")
         if sent is None or place_spans(doc, sent):
             continue
+        if not is_place_name(doc, cluster.name):
+            return
         event.place = _named_place(cluster.name, "headline")
         event.confidence = round(event.confidence * 0.85, 3)
 
