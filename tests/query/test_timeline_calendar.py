@@ -72,9 +72,14 @@ def _facts_by_hand() -> Facts:
 def test_mention_lines_need_the_name_itself_and_no_dateline_or_nationality(tmp_path: Path) -> None:
     with KnowledgeBase(tmp_path / "kb.db") as kb:
         write_facts(kb.engine, _facts_by_hand())
-        holm = [line["date"] for line in kb.timeline("Ingrid Holm", include_unconfirmed=True)["timeline"]]
+        holm = [line["date"] for line in kb.timeline("Ingrid Holm")["timeline"]]
+        holm_all = {
+            line["date"]: line["confirmed"]
+            for line in kb.timeline("Ingrid Holm", include_unconfirmed=True)["timeline"]
+        }
         cleveland = kb.timeline("Cleveland", include_unconfirmed=True)["timeline"]
         british = kb.timeline("British", include_unconfirmed=True)["timeline"]
-    assert holm == ["2019"]  # "She left it in 2024" is a pronoun, not a line about her by name
+    assert holm == ["2019"]  # "She left it in 2024" reaches her through a pronoun: not confirmed
+    assert holm_all == {"2019": True, "2024": False}
     assert cleveland == []  # the dateline dates the tour, not the city
     assert british == []

@@ -404,6 +404,7 @@ def _timeline(
             timexes.c.value,
             timexes.c.text.label("timex_text"),
             timex_confidence().label("date_confidence"),
+            mentions.c.kind.label("mention_kind"),
             _sentence(mentions).label("sentence"),
             *_ARTICLE_COLS,
         )
@@ -422,10 +423,8 @@ def _timeline(
         # a stretch of the calendar only (Timex.on_calendar): "now" (PRESENT_REF), a fiscal year or
         # a date with an unknown year dates nothing on a timeline
         .where(func.substr(timexes.c.value, 1, 1).between("0", "9"))
-        # the entity named in the sentence, not a pronoun standing for it, and not a dateline (a
-        # place in capitals opening the sentence: "CLEVELAND, Ohio - The band will tour in 2020"
-        # dates the tour, not Cleveland)
-        .where(mentions.c.kind == "name")
+        # not a dateline (a place in capitals opening the sentence: "CLEVELAND, Ohio - The band
+        # will tour in 2020" dates the tour, not Cleveland)
         .where(
             or_(
                 mentions.c.start != mentions.c.sent_start,
@@ -437,7 +436,9 @@ def _timeline(
         .where(articles.c.duplicate_of.is_(None))
         .distinct()
     ).all()
-    for r in rows:
+    # a sentence that names X makes its line; one that only reaches X through a pronoun ("It was
+    # founded in 2011") makes an unconfirmed line (the pronoun may stand for someone else)
+    for r in sorted(rows, key=lambda r: r.mention_kind != "name"):
         key = (r.article_id, r.sent_start, r.value)
         if key in seen:
             continue
@@ -452,7 +453,10 @@ def _timeline(
             "sentence": r.sentence,
             "article": _article_ref(r),
         }
-        lines.append(dated({"date_confidence": r.date_confidence}, line, None))
+        line = dated({"date_confidence": r.date_confidence}, line, None)
+        if r.mention_kind != "name":
+            line["confirmed"] = False
+        lines.append(line)
     return sorted(lines, key=lambda x: (time_sort_key(x["date"]), x["article"]["id"] or "", x["start"]))[
         :limit
     ]
