@@ -177,7 +177,13 @@ def iter_facts(engine: Any) -> Iterator[dict[str, Any]]:
             parts = [r.type + (f"/{r.mode}" if r.mode else "")]
             parts.append(f"actor={names.get(r.actor_id) or r.actor_text or '-'}")
             parts.append(f"recipient={names.get(r.recipient_id) or r.recipient_text or '-'}")
-            parts.append(f"place={r.place or '-'}")
+            fallback = getattr(r, "place_precision", None) == "article"
+            source = getattr(r, "place_source", None) or "article"
+            # a fallback place is shown marked, as the views show it ("Kabul (dateline)")
+            parts.append(
+                f"place={r.place or '-'}"
+                + (f" ({source}: the article's place, not the sentence's)" if fallback and r.place else "")
+            )
             parts.append(f"trigger='{r.trigger or ''}'")
             if r.negated or r.hypothetical:
                 parts.append("(negated)" if r.negated else "(hypothetical)")
