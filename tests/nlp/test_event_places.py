@@ -90,11 +90,11 @@ def test_dateline_is_the_marked_fallback_and_the_sentence_place_wins(nlp: Langua
 
 def test_the_body_place_falls_back_only_when_it_is_the_one_place_named_three_times(nlp: Language) -> None:
     twice = "Talks on the dam resumed in Mosul on Monday. Farmers in Mosul want water rights. "
-    visit = "The minister promised to visit the farmers next week."
-    assert _event(_run(nlp, twice + visit), "CONSULT", "visit").place is None
+    visit = "Police arrested two farmers on Tuesday."
+    assert _event(_run(nlp, twice + visit), "COERCE", "arrest").place is None
     thrice = twice + "Officials in Mosul agree. "
-    place = _event(_run(nlp, thrice + visit), "CONSULT", "visit").place
+    place = _event(_run(nlp, thrice + visit), "COERCE", "arrest").place
     assert (place["name"], place["precision"], place["source"]) == ("Mosul", "article", "article")
     # another place named once: no article place
     other = thrice + "A delegation from Baghdad arrived. "
-    assert _event(_run(nlp, other + visit), "CONSULT", "visit").place is None
+    assert _event(_run(nlp, other + visit), "COERCE", "arrest").place is None

@@ -839,12 +839,14 @@ def test_article_place_is_a_marked_fallback(nlp: Language) -> None:
     assert arrest.place["source"] == "dateline"
     text = (
         "Talks on the dam resumed in Mosul on Monday. Farmers in Mosul want water rights. "
-        "Officials in Mosul agree. The minister promised to visit the farmers next week."
+        "Officials in Mosul agree. Police arrested two farmers on Tuesday. "
+        "The minister condemned the farmers on Tuesday."
     )
     events = _run(nlp, text)._.ng_events
-    visit = _find(events, "CONSULT", "visit")
-    assert visit.place["name"] == "Mosul" and visit.place["precision"] == "article", visit
-    assert not any(e.place is None for e in events)
+    arrest = _find(events, "COERCE", "arrest")
+    assert arrest.place["name"] == "Mosul" and arrest.place["precision"] == "article", arrest
+    # a statement is made wherever its speaker is: the story's place is no fallback for it
+    assert _find(events, "DISAPPROVE", "condemn").place is None
     assert _run(nlp, "Police arrested six men on Tuesday.")._.ng_events[0].place is None
 
 

@@ -35,6 +35,7 @@ class Senses:
     """The vocabularies of ``data/event_senses.toml``."""
 
     conflict_types: frozenset[str]
+    scene_types: frozenset[str]
     ambiguous: frozenset[str]
     state_acts: frozenset[str]
     political: frozenset[str]
@@ -62,6 +63,7 @@ def load_senses() -> Senses:
     data = tomllib.loads(text)
     return Senses(
         conflict_types=frozenset(data["conflict_types"]),
+        scene_types=frozenset(data["scene_types"]),
         ambiguous=frozenset(data["ambiguous"]),
         state_acts=frozenset(data["state_acts"]),
         political=frozenset(data["political"]),

@@ -51,7 +51,7 @@ from .event_roles import (
     recipient_of,
     subject_of,
 )
-from .event_senses import ArticleFrame, article_frame, judge, partyless
+from .event_senses import ArticleFrame, article_frame, judge, load_senses, partyless
 from .extensions import EntityCluster, cluster_by_id, doc_text, entity_at
 
 __all__ = ["find_events", "sentence_events"]
@@ -675,10 +675,15 @@ def _article_places(doc: Doc, events: list[Event]) -> None:
     found = _article_place(doc)
     if found is None:
         return
+    source = found[1]
     for event in events:
         # not for an event the text dates away from the story's days ("the last strike, in June 2019"):
         # it may have happened anywhere
         if event.date_source == "text" and not _near(event.date, doc._.ng_published):
+            continue
+        # the story's place (not a dateline) is where a march or an arrest happened, not where a
+        # statement or a deal was made (data/event_senses.toml scene_types)
+        if source != "dateline" and event.type not in load_senses().scene_types:
             continue
         if event.place is None:
             event.place = _named_place(*found)
