@@ -40,6 +40,7 @@ import csv
 import json
 import math
 import random
+import re
 import subprocess
 import sys
 import time
@@ -150,7 +151,7 @@ def iter_facts(engine: Any) -> Iterator[dict[str, Any]]:
                     dated["fact_id"] = f"dated:quote:{r.id}"
                     dated["fact"] = f"DATE {r.date}: {who} said \u201c{r.text[:160]}\u201d"
                     dated["confidence"] = date_conf.get((r.article_id, r.sent_start, r.date), 1.0)
-                    dated["eligible"] = row["eligible"]
+                    dated["eligible"] = row["shown"]  # a dated line is shown only with its fact
                     dated["shown"] = row["shown"] and _shown("dated", dated["confidence"])
                     yield dated
         for r in conn.execute(text("SELECT * FROM descriptions")):
@@ -198,7 +199,7 @@ def iter_facts(engine: Any) -> Iterator[dict[str, Any]]:
                     dated["fact_id"] = f"dated:event:{r.id}"
                     dated["fact"] = f"DATE {r.date}: {parts[0]} ({parts[1]}, trigger '{r.trigger or ''}')"
                     dated["confidence"] = date_conf.get((r.article_id, r.sent_start, r.date), 1.0)
-                    dated["eligible"] = row["eligible"]
+                    dated["eligible"] = row["shown"]  # a dated line is shown only with its fact
                     dated["shown"] = row["shown"] and _shown("dated", dated["confidence"])
                     yield dated
         # mention lines: an entity named in a sentence with a calendar date
@@ -214,8 +215,9 @@ def iter_facts(engine: Any) -> Iterator[dict[str, Any]]:
                 continue
             row["fact_id"] = f"dated:mention:{r.id}:{r.entity_id}"
             row["fact"] = f"DATE {r.value} ('{r.text}'): a line about {names.get(r.entity_id, '?')}"
-            row["eligible"] = True
-            row["shown"] = _shown("dated", r.confidence)
+            # a name beside a date is a line the views show only with --all (query/dossier._timeline)
+            row["eligible"] = False
+            row["shown"] = False
             yield row
 
 
@@ -289,6 +291,68 @@ def draw(args: argparse.Namespace) -> int:
     return 0
 
 
+# -- rescore --------------------------------------------------------------------------------------
+def core(kind: str, fact: str) -> str:
+    """What identifies a labelled fact across code versions (its confidence and names may change)."""
+    if kind == "quote":
+        return fact.split(" quote: ", 1)[-1]
+    if kind == "description":
+        return fact.split(" is described as: ", 1)[-1]
+    if kind == "event":  # type, roles and place name (a fallback place's marker aside), trigger
+        fact = re.sub(r" \([a-z]+: the article's place, not the sentence's\)", "", fact)
+        return fact.split(" trigger=", 1)[0]
+    if kind == "dated":
+        if ": a line about " in fact:  # the date and the entity the line is about
+            return fact
+        return fact.split(":", 1)[0] + "|" + ("event" if "trigger '" in fact else "quote")
+    return fact
+
+
+def rescore(args: argparse.Namespace) -> int:
+    """Give each labelled fact of a round the confidence the current code gives the same fact.
+
+    The label says whether a fact is right; that does not change with the code. Its confidence
+    does, so a calibration fitted on an older round would place thresholds for scores the code no
+    longer gives. The same pages are ingested with the current code, each labelled fact is found
+    again (same kind, article, sentence and words) and takes the new confidence; a fact the code
+    no longer produces is marked ``gone`` and left out of calibration. Writes
+    ``bench/audits/ROUND/sheet-rescored.csv`` beside the original sheet, which stays as labelled.
+    """
+    from newsgraph.api import KnowledgeBase
+
+    folder = AUDITS / args.round
+    rows = read_sheets([str(folder / "sheet.csv")])
+    meta = json.loads((folder / "meta.json").read_text())
+    if meta.get("report"):
+        sys.exit(f"{args.round} is a report round: its labels serve nothing else")
+    now: dict[tuple[str, str, str, str], dict[str, Any]] = {}
+    with KnowledgeBase(args.db) as kb:
+        kb.ingest(args.inputs or [str(DATA)])
+        for fact in iter_facts(kb.engine):
+            now.setdefault(
+                (fact["kind"], fact["article_id"], fact["sentence"], core(fact["kind"], fact["fact"])), fact
+            )
+    found = Counter()
+    out = []
+    for row in rows:
+        match = now.get((row["kind"], row["article_id"], row["sentence"], core(row["kind"], row["fact"])))
+        row = {**row, "confidence_then": row["confidence"], "gone": "" if match else "True"}
+        if match:
+            found[row["kind"]] += 1
+            row.update(confidence=match["confidence"], shown=match["shown"], eligible=match["eligible"])
+        out.append(row)
+    with (folder / "sheet-rescored.csv").open("w", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=[*FIELDS, "confidence_then", "gone"], extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(out)
+    total = Counter(r["kind"] for r in rows)
+    print(
+        f"{args.round}: facts found again with the current code: "
+        + ", ".join(f"{k} {found[k]}/{total[k]}" for k in KINDS if total[k])
+    )
+    return 0
+
+
 # -- score ----------------------------------------------------------------------------------------
 def read_sheets(paths: list[str]) -> list[dict[str, str]]:
     rows: list[dict[str, str]] = []
@@ -359,8 +423,14 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument(
         "--shown-only", action="store_true", help="only rows that were shown by default when drawn"
     )
+    r = sub.add_parser("rescore", help="give a labelled round's facts the current code's confidences")
+    r.add_argument("--round", required=True)
+    r.add_argument(
+        "--db", required=True, help="a knowledge base to ingest the round's pages into with the current code"
+    )
+    r.add_argument("--inputs", nargs="*", help="pages (default: extraction-dev html)")
     args = parser.parse_args(argv)
-    return draw(args) if args.cmd == "draw" else score(args)
+    return {"draw": draw, "score": score, "rescore": rescore}[args.cmd](args)
 
 
 if __name__ == "__main__":

@@ -436,8 +436,10 @@ def _timeline(
         .where(articles.c.duplicate_of.is_(None))
         .distinct()
     ).all()
-    # a sentence that names X makes its line; one that only reaches X through a pronoun ("It was
-    # founded in 2011") makes an unconfirmed line (the pronoun may stand for someone else)
+    # A sentence that names X beside a date makes a line, but an unconfirmed one (shown with --all):
+    # the date may belong to anything else the sentence says (audit r1: three in ten such lines
+    # dated something other than X). One that reaches X only through a pronoun ("It was founded in
+    # 2011") comes after a named one. Dated events and quotes are the confirmed lines.
     for r in sorted(rows, key=lambda r: r.mention_kind != "name"):
         key = (r.article_id, r.sent_start, r.value)
         if key in seen:
@@ -454,8 +456,7 @@ def _timeline(
             "article": _article_ref(r),
         }
         line = dated({"date_confidence": r.date_confidence}, line, None)
-        if r.mention_kind != "name":
-            line["confirmed"] = False
+        line["confirmed"] = False
         lines.append(line)
     return sorted(lines, key=lambda x: (time_sort_key(x["date"]), x["article"]["id"] or "", x["start"]))[
         :limit
