@@ -110,14 +110,24 @@ def read_labels(audits: Path, excluded: set[str]) -> tuple[dict[str, list[tuple[
     and facts that no threshold could show."""
     points: dict[str, list[tuple[float, bool]]] = defaultdict(list)
     used: set[str] = set()
-    for sheet in sorted(audits.rglob("*.csv")):
+    sheets = sorted(audits.rglob("sheet.csv"))
+    # a round rescored with the current code (bench/audit.py rescore) is read in its rescored form
+    sheets = [
+        s.with_name("sheet-rescored.csv") if s.with_name("sheet-rescored.csv").exists() else s for s in sheets
+    ]
+    for sheet in sheets:
         with sheet.open(newline="") as fh:
             for row in csv.DictReader(fh):
                 label = (row.get("label") or "").strip().lower()
                 rnd = (row.get("round") or sheet.parent.name).strip()
                 if label not in ("correct", "wrong") or row.get("kind") not in KINDS:
                     continue
-                if rnd in excluded or sheet.parent.name in excluded or never_shown(row):
+                if (
+                    rnd in excluded
+                    or sheet.parent.name in excluded
+                    or never_shown(row)
+                    or row.get("gone") == "True"
+                ):
                     continue
                 points[row["kind"]].append((float(row["confidence"]), label == "correct"))
                 used.add(rnd)
