@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from newsgraph.extract import extract
-from newsgraph.model import Page, Timex
-from newsgraph.nlp import annotate_docs, load_pipeline
+from newsgraph.model import Article, Page, Timex
+from newsgraph.nlp import annotate, annotate_docs, load_pipeline
 from newsgraph.nlp.quote_marks import find_quote_spans
 from newsgraph.nlp.quotes import find_quotes
 
@@ -564,9 +564,24 @@ def test_role_speaker_named_with_the_same_role_next(nlp):
     )
     first = next(q for q in doc._.ng_quotes if "will not resume" in q.text)
     assert _speaker_name(doc, first) in {"Pilar Ortega", "Ortega"}
-    assert _shown(first)
+    # a role resolved to a name is a sure speaker, but a mixed quote scores 0.8: below the
+    # calibrated quote threshold (audit r1: 0.76 of such quotes were right), so not asserted shown
     doc = nlp(
         "The mayor's spokesman said the bridge would reopen. Later the mayor's spokesman met Tomas Berg."
     )
     (quote,) = doc._.ng_quotes
     assert quote.speaker is None
+
+
+def test_a_date_inside_the_quoted_words_is_not_when_they_were_said(nlp) -> None:  # type: ignore[no-untyped-def]
+    texts = [
+        "\u201cSince 2008, there hasn\u2019t been a single good year for the mills,\u201d says veteran analyst Ivo Tamm.",
+        "\u201cWe will win in 2027,\u201d Mira Holm said on Tuesday.",
+    ]
+    arts = [
+        Article(id=str(i), source="t", text=t, content_hash=f"qd{i}", published="2019-11-20")
+        for i, t in enumerate(texts)
+    ]
+    first, second = (f.quotes for f in annotate(arts, nlp))
+    assert first and first[0].date is None
+    assert second and second[0].date == "2019-11-19"

@@ -851,7 +851,22 @@ def find_quotes(doc: Doc) -> list[Quote]:
     quotes.sort(key=lambda q: q.start)
     _issuer_of_document(doc, quotes)
     _named_later(doc, quotes)
+    _dates_outside_quoted_words(doc, quotes, finder.inside)
     return quotes
+
+
+def _dates_outside_quoted_words(doc: Doc, quotes: list[Quote], inside: list[tuple[int, int]]) -> None:
+    """A quote is dated only by a time expression outside quotation marks and outside its own words:
+    "'Since 2008, there hasn't been a year of gain,' says X" says nothing about when X said it."""
+    for q in quotes:
+        if q.date is None:
+            continue
+        dated_outside = any(
+            tx.value == q.date and not _in_any(tx.start, inside) and not q.start <= tx.start < q.end
+            for tx in doc._.ng_timexes or []
+        )
+        if not dated_outside:
+            q.date = None
 
 
 @Language.component(
