@@ -927,3 +927,12 @@ def test_a_doer_named_only_by_its_modifier_is_no_top_event(nlp: Language) -> Non
     named = _run(nlp, "Carlos Mendez has accused Velmaria of fraud.")._.ng_events
     assert events and all(e.confidence < _top() for e in events), events
     assert any(e.confidence >= _top() for e in named), named
+
+
+def test_what_an_inquiry_is_into_is_no_recipient(nlp: Language) -> None:
+    doc = _run(nlp, "The Harbour Authority opened an inquiry into possible safety breaches at the port.")
+    inquiry = [e for e in doc._.ng_events if e.type == "INVESTIGATE"]
+    assert inquiry and all(e.recipient_text is None for e in inquiry), inquiry
+    doc = _run(nlp, "The Harbour Authority investigated Meridian Shipping over the crane collapse.")
+    named = _find(doc._.ng_events, "INVESTIGATE", "investigat")
+    assert named.recipient_text == "Meridian Shipping"

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from .event_senses import load_senses
+
 __all__ = [
     "LIGHT_VERBS",
     "ASPECT_VERBS",
@@ -279,6 +281,8 @@ def recipient_of(
         cond = _condition_subject(verb, skip)
         if cond is not None:
             best = cond
+    if best is not None and best[0] >= _THING and etype in load_senses().party_recipient_types:
+        return None  # "an inquiry into potential rule violations": a topic, not a party to the event
     return best[1] if best is not None else None
 
 

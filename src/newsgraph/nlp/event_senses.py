@@ -36,6 +36,7 @@ class Senses:
 
     conflict_types: frozenset[str]
     scene_types: frozenset[str]
+    party_recipient_types: frozenset[str]
     ambiguous: frozenset[str]
     state_acts: frozenset[str]
     political: frozenset[str]
@@ -64,6 +65,7 @@ def load_senses() -> Senses:
     return Senses(
         conflict_types=frozenset(data["conflict_types"]),
         scene_types=frozenset(data["scene_types"]),
+        party_recipient_types=frozenset(data["party_recipient_types"]),
         ambiguous=frozenset(data["ambiguous"]),
         state_acts=frozenset(data["state_acts"]),
         political=frozenset(data["political"]),
