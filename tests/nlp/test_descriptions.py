@@ -282,3 +282,19 @@ def test_words_cut_off_mid_phrase_are_kept_below_the_display_band(nlp: Language)
 def test_an_indefinite_pronoun_is_no_description(nlp: Language) -> None:
     doc = seeded(nlp, "Nothing Minister Karl Brandt said was new.", [("Karl Brandt", "PERSON")])
     assert all(not d.text.lower().startswith("nothing") for d in find_descriptions(doc))
+
+
+def test_quoted_words_compounds_and_participles_are_not_shown_descriptions(nlp: Language) -> None:
+    doc = seeded(
+        nlp,
+        'The mayor wrote: "The Harbour Council, a disgrace to this city, must go." '
+        "Critics mocked the Harbour Council\u2013approval gambit. "
+        "Ivo Tamm, a man convicted of fraud in 2010, spoke at the meeting.",
+        [("Harbour Council", "ORG"), ("Ivo Tamm", "PERSON")],
+    )
+    names = {c.id: c.name for c in doc._.ng_entities}
+    got = [(names[d.entity], d.text, d.confidence) for d in find_descriptions(doc)]
+    assert not any(text == "approval gambit" for _, text, _ in got), got
+    for name, text, conf in got:
+        if text in ("a disgrace to this city", "a man"):
+            assert not shown("description", conf), (name, text, conf)

@@ -104,6 +104,8 @@ def _appositive_factor(name: Span, desc: Span, index: EntityIndex) -> float:
     gap = _gap(doc, name.end, desc.start) if desc.start >= name.end else _gap(doc, desc.end, name.start)
     if any(t.text in {":", "(", ")", "[", "]", "|", "/"} or "\n" in t.text for t in gap):
         return 0.0
+    if gap and desc.start >= name.end and not doc[name.end - 1].whitespace_ and not gap[-1].whitespace_:
+        return 0.0  # "the Electoral College\u2013subversion gambit": a compound, not an appositive
     if root.lemma_.lower() in CREDIT_WORDS or root.lower_ in CREDIT_WORDS:
         return 0.0
     numbered = (
@@ -229,10 +231,19 @@ def _truncated(span: Span, index: EntityIndex) -> bool:
                 continue
             if child.dep_ in _CUT_DEPS:
                 return True
-            # an infinitive hung on a word inside ("teams [to perform ...]")
-            if child.dep_ in {"relcl", "acl"} and any(t.lower_ == "to" for t in child.lefts):
+            # an infinitive or a participle hung on a word inside ("teams [to perform ...]",
+            # "a man [convicted of ...]"): the words alone say something else
+            if child.dep_ == "acl" or (child.dep_ == "relcl" and any(t.lower_ == "to" for t in child.lefts)):
                 return True
     return False
+
+
+def _quoted(span: Span) -> bool:
+    """Whether a span lies inside quotation marks in its sentence: a speaker's words ("a great day
+    for our Country"), not the writer's description."""
+    before = span.doc.text[span.sent.start_char : span.start_char]
+    straight = before.count('"') % 2 == 1
+    return straight or before.count("\u201c") > before.count("\u201d")
 
 
 def _pronoun_led(span: Span) -> bool:
@@ -258,6 +269,8 @@ def find_descriptions(doc: Doc, index: EntityIndex | None = None) -> list[Descri
         confidence *= _text_factor(span)
         if _truncated(span, index):
             confidence *= 0.5  # kept, but below the display band: the words are cut off
+        if _quoted(span):
+            confidence *= 0.5  # a speaker's words, kept below the display band
         seen.add((entity, span.start_char, span.end_char))
         found.append(
             Description(
