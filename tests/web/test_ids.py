@@ -40,9 +40,9 @@ def test_name_routes_take_a_hash_id(client: TestClient) -> None:
     assert missing.status_code == 404 and "no entity with id #987654" in missing.text
 
 
-def test_an_unknown_event_type_is_a_400_listing_the_valid_ones(client: TestClient) -> None:
+def test_an_unknown_event_type_is_a_422_listing_the_valid_ones(client: TestClient) -> None:
     r = client.get("/api/events", params={"type": "PROTST"})
-    assert r.status_code == 400
+    assert r.status_code == 422
     assert "did you mean PROTEST?" in r.text and "AGREE" in r.text
 
 

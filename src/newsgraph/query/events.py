@@ -18,12 +18,12 @@ from .filters import DateRange, not_duplicate
 
 __all__ = [
     "find_events", "iter_events", "count_unconfirmed_events", "EVENT_COLUMNS", "flat_event", "event_types",
-    "check_event_type",
+    "check_event_type", "lexicon_types",
 ]  # fmt: skip
 
 
 @lru_cache(maxsize=1)
-def _lexicon_types() -> frozenset[str]:
+def lexicon_types() -> frozenset[str]:
     """The event types the shipped trigger lexicon (``data/event_lexicon.toml``) can write."""
     text = resources.files("newsgraph").joinpath("data/event_lexicon.toml").read_text("utf-8")
     return frozenset(block["type"] for block in tomllib.loads(text).get("trigger", []))
@@ -32,7 +32,7 @@ def _lexicon_types() -> frozenset[str]:
 def event_types(conn: Connection) -> list[str]:
     """Every event type a filter may ask for: the lexicon's, and any other type stored."""
     stored = conn.execute(select(events.c.type).distinct()).scalars()
-    return sorted(_lexicon_types() | {t for t in stored if t})
+    return sorted(lexicon_types() | {t for t in stored if t})
 
 
 def check_event_type(conn: Connection, type: str | None) -> None:

@@ -14,7 +14,7 @@ from fastapi.responses import Response, StreamingResponse
 from ..api import KnowledgeBase
 from ..query import AmbiguousName, NameNotFound
 from ..query.confirmed import mark_record
-from ..query.events import EVENT_COLUMNS, flat_event
+from ..query.events import EVENT_COLUMNS, flat_event, lexicon_types
 from . import lookup
 from .models import (
     Ambiguous,
@@ -100,7 +100,7 @@ def name_or_id(value: str | None) -> str | int | None:
 
 
 def guarded(call: Any, *args: Any, **kwargs: Any) -> Any:
-    """Run a query, turning unknown names, ambiguous names and bad values into 404, 409 and 400."""
+    """Run a query, turning unknown names, ambiguous names and bad values into 404, 409 and 422."""
     try:
         return call(*args, **kwargs)
     except NameNotFound as exc:
@@ -109,8 +109,8 @@ def guarded(call: Any, *args: Any, **kwargs: Any) -> Any:
         raise HTTPException(
             409, {"query": exc.name, "ambiguous": True, "candidates": exc.candidates}
         ) from None
-    except ValueError as exc:
-        raise HTTPException(400, str(exc)) from None
+    except ValueError as exc:  # a value the query cannot use ('PROTST', '2026-02-30'): unprocessable
+        raise HTTPException(422, str(exc)) from None
 
 
 def require_entity(kb: KnowledgeBase, entity_id: int) -> None:
@@ -347,7 +347,24 @@ def unconfirmed_events(
     )
 
 
-EventType = Annotated[str | None, Query(max_length=40, description="PLOVER type, e.g. PROTEST")]
+def _type_pattern() -> str:
+    """The event types as a case-blind pattern, for the OpenAPI document (a client or a fuzzer
+    then knows what a valid ``type`` is); the route itself answers any other value with a 422
+    that lists the valid types."""
+    alts = (
+        "".join(f"[{c.upper()}{c.lower()}]" if c.isalpha() else c for c in t) for t in sorted(lexicon_types())
+    )
+    return rf"^\s*(?:{'|'.join(alts)})\s*$"
+
+
+EventType = Annotated[
+    str | None,
+    Query(
+        max_length=40,
+        description="PLOVER type, e.g. PROTEST (any case)",
+        json_schema_extra={"pattern": _type_pattern()},
+    ),
+]
 Place = Annotated[str | None, Query(max_length=200, description="place name or two-letter country code")]
 
 
