@@ -103,6 +103,8 @@ def iter_facts(engine: Any) -> Iterator[dict[str, Any]]:
     """Every stored fact of the audited kinds, as the reader sees it, with its sentence."""
     from sqlalchemy import inspect, text
 
+    from newsgraph.render import human_date
+
     cols = {c["name"] for c in inspect(engine).get_columns("timexes")}
     timex_conf = "t.confidence" if "confidence" in cols else "1.0"
     date_cols = {c["name"] for c in inspect(engine).get_columns("events")}
@@ -149,7 +151,9 @@ def iter_facts(engine: Any) -> Iterator[dict[str, Any]]:
                 dated = base("dated", r)
                 if dated:
                     dated["fact_id"] = f"dated:quote:{r.id}"
-                    dated["fact"] = f"DATE {r.date}: {who} said \u201c{r.text[:160]}\u201d"
+                    dated["fact"] = (
+                        f"DATE {r.date} ({human_date(r.date)}): {who} said \u201c{r.text[:160]}\u201d"
+                    )
                     dated["confidence"] = date_conf.get((r.article_id, r.sent_start, r.date), 1.0)
                     dated["eligible"] = row["shown"]  # a dated line is shown only with its fact
                     dated["shown"] = row["shown"] and _shown("dated", dated["confidence"])
@@ -197,7 +201,9 @@ def iter_facts(engine: Any) -> Iterator[dict[str, Any]]:
                 dated = base("dated", r)
                 if dated:
                     dated["fact_id"] = f"dated:event:{r.id}"
-                    dated["fact"] = f"DATE {r.date}: {parts[0]} ({parts[1]}, trigger '{r.trigger or ''}')"
+                    dated["fact"] = (
+                        f"DATE {r.date} ({human_date(r.date)}): {parts[0]} ({parts[1]}, trigger '{r.trigger or ''}')"
+                    )
                     dated["confidence"] = date_conf.get((r.article_id, r.sent_start, r.date), 1.0)
                     dated["eligible"] = row["shown"]  # a dated line is shown only with its fact
                     dated["shown"] = row["shown"] and _shown("dated", dated["confidence"])
@@ -214,7 +220,9 @@ def iter_facts(engine: Any) -> Iterator[dict[str, Any]]:
             if row is None:
                 continue
             row["fact_id"] = f"dated:mention:{r.id}:{r.entity_id}"
-            row["fact"] = f"DATE {r.value} ('{r.text}'): a line about {names.get(r.entity_id, '?')}"
+            row["fact"] = (
+                f"DATE {r.value} ({human_date(r.value)}; '{r.text}'): a line about {names.get(r.entity_id, '?')}"
+            )
             # a name beside a date is a line the views show only with --all (query/dossier._timeline)
             row["eligible"] = False
             row["shown"] = False
