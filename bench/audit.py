@@ -103,6 +103,7 @@ def iter_facts(engine: Any) -> Iterator[dict[str, Any]]:
     """Every stored fact of the audited kinds, as the reader sees it, with its sentence."""
     from sqlalchemy import inspect, text
 
+    from newsgraph.query.confirmed import INHERITED_DATE_CONFIDENCE
     from newsgraph.render import human_date
 
     cols = {c["name"] for c in inspect(engine).get_columns("timexes")}
@@ -154,7 +155,9 @@ def iter_facts(engine: Any) -> Iterator[dict[str, Any]]:
                     dated["fact"] = (
                         f"DATE {r.date} ({human_date(r.date)}): {who} said \u201c{r.text[:160]}\u201d"
                     )
-                    dated["confidence"] = date_conf.get((r.article_id, r.sent_start, r.date), 1.0)
+                    dated["confidence"] = date_conf.get(
+                        (r.article_id, r.sent_start, r.date), INHERITED_DATE_CONFIDENCE
+                    )
                     dated["eligible"] = row["shown"]  # a dated line is shown only with its fact
                     dated["shown"] = row["shown"] and _shown("dated", dated["confidence"])
                     yield dated
@@ -204,7 +207,9 @@ def iter_facts(engine: Any) -> Iterator[dict[str, Any]]:
                     dated["fact"] = (
                         f"DATE {r.date} ({human_date(r.date)}): {parts[0]} ({parts[1]}, trigger '{r.trigger or ''}')"
                     )
-                    dated["confidence"] = date_conf.get((r.article_id, r.sent_start, r.date), 1.0)
+                    dated["confidence"] = date_conf.get(
+                        (r.article_id, r.sent_start, r.date), INHERITED_DATE_CONFIDENCE
+                    )
                     dated["eligible"] = row["shown"]  # a dated line is shown only with its fact
                     dated["shown"] = row["shown"] and _shown("dated", dated["confidence"])
                     yield dated
@@ -310,9 +315,12 @@ def core(kind: str, fact: str) -> str:
         fact = re.sub(r" \([a-z]+: the article's place, not the sentence's\)", "", fact)
         return fact.split(" trigger=", 1)[0]
     if kind == "dated":
+        value = fact.split()[1].rstrip(
+            ":"
+        )  # "DATE 2019-11-18 (18 November 2019): ..." in any version of the sheet
         if ": a line about " in fact:  # the date and the entity the line is about
-            return fact
-        return fact.split(":", 1)[0] + "|" + ("event" if "trigger '" in fact else "quote")
+            return value + "|" + fact.split(": a line about ", 1)[1]
+        return value + "|" + ("event" if "trigger '" in fact else "quote")
     return fact
 
 
