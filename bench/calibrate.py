@@ -32,7 +32,8 @@ sys.path.insert(0, str(REPO / "src"))
 
 from newsgraph.trust import KINDS, TARGET  # noqa: E402
 
-Block = tuple[float, float, int]  # (lowest raw confidence, precision, facts)
+Block = tuple[float, float, int]
+NOTHING = 1.01  # the threshold of a kind no labelled confidence band makes precise enough
 
 
 def isotonic(points: list[tuple[float, bool]]) -> list[Block]:
@@ -197,8 +198,8 @@ def main(argv: list[str] | None = None) -> int:
                              "comment": [f"kept: {len(pts)} labels, fewer than {args.min_labels}"]}  # fmt: skip
             print(f"{kind:<12} {len(pts):>4} {'(kept)':>9}  too few labels; old entry kept")
             continue
-        # no bin reaches the target: show nothing by default, above every labelled confidence
-        thr = cut if cut is not None else max(c for c, _ in pts) + 1e-6
+        # no bin reaches the target: nothing is shown by default (a threshold no confidence reaches)
+        thr = cut if cut is not None else NOTHING
         above = [ok for c, ok in pts if c >= thr]
         k, n = sum(above), len(above)
         lo, hi = wilson(k, n)
