@@ -72,7 +72,9 @@ def test_timeline_lines_carry_chart_days(client: TestClient) -> None:
     assert (by_date["2011"]["day_from"], by_date["2011"]["day_to"]) == ("2011-01-01", "2011-12-31")
     fall = by_date["2025-FA"]
     assert fall["day_from"] == "2025-09-01" and fall["day_to"] == "2025-11-30"
-    later = client.get(f"/api/entities/{hwa_id(client)}/timeline", params={"from": "2026-03-10"}).json()
+    later = client.get(
+        f"/api/entities/{hwa_id(client)}/timeline", params={"from": "2026-03-10", "all": "true"}
+    ).json()
     assert later["timeline"] and all(line["day_to"] >= "2026-03-10" for line in later["timeline"])
     assert client.get(f"/api/entities/{hwa_id(client)}/timeline", params={"from": "soon"}).status_code == 422
 

@@ -50,6 +50,10 @@ def test_dossier_draws_the_timeline_chart_and_the_graph(server: LiveServer, page
     page.goto(server.url + "/who?name=Tomas%20Reyes")
     page.wait_for_url("**/entities/*")
     page.goto(server.url + "/who?name=HWA")
+    page.wait_for_url("**/entities/*")
+    # the examples' dated lines are all unconfirmed (no event band is precise enough to be shown by
+    # default; the quotes' dates come from the sentence before): the chart draws them with the toggle
+    page.goto(page.url.split("?")[0] + "?all=true")
     page.wait_for_selector("#timeline-chart svg .mark-symbol path")
     points = page.locator("#timeline-chart svg .mark-symbol path").count()
     dated = page.evaluate(
@@ -83,6 +87,7 @@ def test_article_highlights_show_their_facts(server: LiveServer, page: object) -
     page.goto(server.url + "/who?name=HWA")
     page.locator(".sources a.src").first.click()
     page.wait_for_url("**/articles/*")
+    page.goto(page.url.split("?")[0] + "?all=true")  # unconfirmed events are highlighted with the toggle
     for kind in ("ent", "quote", "date", "event"):
         assert page.locator(f"#article-body .hl-{kind}").count() > 0, kind
     hwa = page.locator("#article-body a.hl-ent", has_text="HWA").first
