@@ -38,7 +38,6 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import math
 import random
 import re
 import subprocess
@@ -59,16 +58,6 @@ FIELDS = [
     "round", "kind", "fact_id", "article_id", "published", "fact", "sentence", "context_before",
     "confidence", "calibrated", "shown", "eligible", "label", "error_class", "note",
 ]  # fmt: skip
-
-
-def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
-    """The 95% Wilson score interval of a proportion k/n ((0, 1) when n is 0)."""
-    if n == 0:
-        return 0.0, 1.0
-    p = k / n
-    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
-    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
-    return max(0.0, centre - half), min(1.0, centre + half)
 
 
 # -- reading facts from the knowledge base -------------------------------------------------------
@@ -379,6 +368,8 @@ def read_sheets(paths: list[str]) -> list[dict[str, str]]:
 
 
 def score(args: argparse.Namespace) -> int:
+    from newsgraph.trust import wilson
+
     rows = read_sheets(args.sheets)
     unlabelled = [r for r in rows if r["label"] not in ("correct", "wrong")]
     if unlabelled:

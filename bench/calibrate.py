@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import math
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -30,7 +29,7 @@ AUDITS = REPO / "bench" / "audits"
 TRUST = REPO / "src" / "newsgraph" / "data" / "trust.toml"
 sys.path.insert(0, str(REPO / "src"))
 
-from newsgraph.trust import KINDS, TARGET  # noqa: E402
+from newsgraph.trust import KINDS, TARGET, wilson  # noqa: E402
 
 Block = tuple[float, float, int]
 NOTHING = 1.0  # no band is precise enough: only a fact of full confidence (the extractors cap theirs below 1)
@@ -51,16 +50,6 @@ def isotonic(points: list[tuple[float, bool]]) -> list[Block]:
             blocks[-1][1] += correct
             blocks[-1][2] += total
     return [(b[0], b[1] / b[2], int(b[2])) for b in blocks]
-
-
-def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
-    """The 95% Wilson score interval of a proportion k/n."""
-    if n == 0:
-        return 0.0, 1.0
-    p = k / n
-    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
-    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
-    return max(0.0, centre - half), min(1.0, centre + half)
 
 
 def threshold_of(blocks: list[Block]) -> float | None:

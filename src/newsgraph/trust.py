@@ -17,6 +17,7 @@ line dated from the text: the date's own confidence, 1.0 where none is stored).
 from __future__ import annotations
 
 import bisect
+import math
 import os
 import tomllib
 from dataclasses import dataclass
@@ -34,6 +35,7 @@ __all__ = [
     "min_confidence",
     "shown",
     "reload",
+    "wilson",
 ]
 
 KINDS = ("quote", "description", "relation", "event", "dated")
@@ -125,3 +127,13 @@ def shown(kind: str, confidence: float | None, *, negated: bool = False, hypothe
     if negated or hypothetical or confidence is None:
         return False
     return confidence >= calibration(kind).threshold
+
+
+def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
+    """The 95% Wilson score interval of a proportion k/n (how sure a measured precision is)."""
+    if n == 0:
+        return 0.0, 1.0
+    p = k / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    return max(0.0, centre - half), min(1.0, centre + half)
