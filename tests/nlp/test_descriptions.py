@@ -298,3 +298,16 @@ def test_quoted_words_compounds_and_participles_are_not_shown_descriptions(nlp: 
     for name, text, conf in got:
         if text in ("a disgrace to this city", "a man"):
             assert not shown("description", conf), (name, text, conf)
+
+
+def test_a_title_before_a_name_starts_after_a_conjunction_or_a_dash(nlp: Language) -> None:
+    doc = seeded(
+        nlp,
+        "Marsh and Ostland premier Ivo Tamm will meet. "
+        "The plan drew the city's critics - Brisk Transit founder Odile Vane among them.",
+        [("Marsh", "PERSON"), ("Ivo Tamm", "PERSON"), ("Odile Vane", "PERSON"), ("Brisk Transit", "ORG")],
+    )
+    got = {(n, t) for n, t, _ in described(doc)}
+    assert ("Ivo Tamm", "Ostland premier") in got, got
+    assert ("Odile Vane", "Brisk Transit founder") in got, got
+    assert not any(t.startswith(("Marsh and", "the city's critics")) for _, t in got)

@@ -79,8 +79,15 @@ def _title_before(span: Span, index: EntityIndex) -> Span | None:
         return None
     if doc[span.start - 1].lower_ in HONORIFICS:
         return None
-    left = min(doc[i].left_edge.i for i in range(first, span.start))
-    return doc[max(left, sent_start) : span.start]
+    left = max(min(doc[i].left_edge.i for i in range(first, span.start)), sent_start)
+    # the title starts after the last word that ends another phrase: a conjunction, a dash or comma
+    # ("Trump and Chinese leader Xi": "Chinese leader"; "the upstarts - Amazon founder Bezos":
+    # "Amazon founder")
+    for i in range(span.start - 1, left - 1, -1):
+        if doc[i].pos_ in {"CCONJ", "PUNCT"} or doc[i].text in _DASHES:
+            left = i + 1
+            break
+    return doc[left : span.start] if left < span.start else None
 
 
 _DASHES = {",", "—", "–", "-", "--"}
