@@ -232,6 +232,19 @@ def graph(
     return kb.graph(entity_id, depth=depth, max_nodes=max_nodes, include_unconfirmed=show_all)
 
 
+def _quote_filters(
+    speaker: str | None, about: str | None, q: str | None, date_from: str | None, date_to: str | None
+) -> dict[str, Any]:
+    """The request's quote filters as the library takes them (blank means absent)."""
+    return {
+        "speaker": name_or_id(speaker),
+        "about": name_or_id(about),
+        "search": q or None,
+        "date_from": date_from or None,
+        "date_to": date_to or None,
+    }
+
+
 def quotes_data(
     kb: KnowledgeBase,
     speaker: str | None = None,
@@ -243,16 +256,8 @@ def quotes_data(
     show_all: bool = False,
 ) -> list[dict[str, Any]]:
     """Quotes filtered by speaker, entity named, words and dates."""
-    return guarded(
-        kb.quotes,
-        speaker=name_or_id(speaker),
-        about=name_or_id(about),
-        search=q or None,
-        date_from=date_from or None,
-        date_to=date_to or None,
-        limit=limit,
-        include_unconfirmed=show_all,
-    )
+    filters = _quote_filters(speaker, about, q, date_from, date_to)
+    return guarded(kb.quotes, **filters, limit=limit, include_unconfirmed=show_all)
 
 
 def unconfirmed_quotes(
@@ -264,14 +269,7 @@ def unconfirmed_quotes(
     date_to: str | None = None,
 ) -> int:
     """How many quotes matching the filters the default view holds back."""
-    return guarded(
-        kb.unconfirmed_quotes,
-        speaker=name_or_id(speaker),
-        about=name_or_id(about),
-        search=q or None,
-        date_from=date_from or None,
-        date_to=date_to or None,
-    )
+    return guarded(kb.unconfirmed_quotes, **_quote_filters(speaker, about, q, date_from, date_to))
 
 
 @router.get(
@@ -301,6 +299,25 @@ def quotes(
     return rows
 
 
+def _event_filters(
+    type: str | None,
+    actor: str | None,
+    recipient: str | None,
+    place: str | None,
+    date_from: str | None,
+    date_to: str | None,
+) -> dict[str, Any]:
+    """The request's event filters as the library takes them (blank means absent)."""
+    return {
+        "type": type or None,
+        "actor": name_or_id(actor),
+        "recipient": name_or_id(recipient),
+        "place": place or None,
+        "date_from": date_from or None,
+        "date_to": date_to or None,
+    }
+
+
 def events_data(
     kb: KnowledgeBase,
     type: str | None = None,
@@ -313,17 +330,8 @@ def events_data(
     show_all: bool = False,
 ) -> list[dict[str, Any]]:
     """Events filtered by PLOVER type, actor, recipient, place and dates."""
-    return guarded(
-        kb.events,
-        type=type or None,
-        actor=name_or_id(actor),
-        recipient=name_or_id(recipient),
-        place=place or None,
-        date_from=date_from or None,
-        date_to=date_to or None,
-        limit=limit,
-        include_unconfirmed=show_all,
-    )
+    filters = _event_filters(type, actor, recipient, place, date_from, date_to)
+    return guarded(kb.events, **filters, limit=limit, include_unconfirmed=show_all)
 
 
 def unconfirmed_events(
@@ -336,15 +344,7 @@ def unconfirmed_events(
     date_to: str | None = None,
 ) -> int:
     """How many events matching the filters the default view holds back."""
-    return guarded(
-        kb.unconfirmed_events,
-        type=type or None,
-        actor=name_or_id(actor),
-        recipient=name_or_id(recipient),
-        place=place or None,
-        date_from=date_from or None,
-        date_to=date_to or None,
-    )
+    return guarded(kb.unconfirmed_events, **_event_filters(type, actor, recipient, place, date_from, date_to))
 
 
 def _type_pattern() -> str:
