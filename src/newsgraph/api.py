@@ -55,7 +55,9 @@ class IngestSummary:
 class KnowledgeBase:
     """A newsgraph knowledge base (SQLite file by default, PostgreSQL by URL)."""
 
-    def __init__(self, db: str | os.PathLike[str] | None = None, *, create: bool = True, model: str | None = None):
+    def __init__(
+        self, db: str | os.PathLike[str] | None = None, *, create: bool = True, model: str | None = None
+    ):
         self.engine: Engine = connect(db, create=create)
         self.model = model
 
@@ -94,18 +96,33 @@ class KnowledgeBase:
             from .engines.ray import run_ray
 
             return run_ray(
-                inputs, self.engine, address=ray_address, workers=workers, model=self.model,
-                published=published, retry_errors=retry_errors, batch_size=batch_size,
-                page_timeout=page_timeout, on_page=on_page, on_start=on_start,
+                inputs,
+                self.engine,
+                address=ray_address,
+                workers=workers,
+                model=self.model,
+                published=published,
+                retry_errors=retry_errors,
+                batch_size=batch_size,
+                page_timeout=page_timeout,
+                on_page=on_page,
+                on_start=on_start,
             )
         if engine != "local":
             raise ValueError(f"unknown engine {engine!r}; use 'local' or 'ray'")
         from .runner import run
 
         return run(
-            inputs, self.engine, workers=workers, model=self.model,
-            published=published, retry_errors=retry_errors, batch_size=batch_size,
-            page_timeout=page_timeout, on_page=on_page, on_start=on_start,
+            inputs,
+            self.engine,
+            workers=workers,
+            model=self.model,
+            published=published,
+            retry_errors=retry_errors,
+            batch_size=batch_size,
+            page_timeout=page_timeout,
+            on_page=on_page,
+            on_start=on_start,
         )
 
     # -- reading ---------------------------------------------------------------------------
@@ -177,13 +194,12 @@ class KnowledgeBase:
         include_unconfirmed: bool = False,
     ) -> list[dict[str, Any]]:
         """Quotes by a speaker, about an entity, between dates, matching words (all optional)."""
-        from .query import find_quotes, resolve_entity
+        from .query import find_quotes
 
         with self.engine.connect() as conn:
             return find_quotes(
                 conn,
-                speaker_id=None if speaker is None else resolve_entity(conn, speaker),
-                about_id=None if about is None else resolve_entity(conn, about),
+                **_entity_ids(conn, speaker=speaker, about=about),
                 date_from=date_from,
                 date_to=date_to,
                 search=search,
@@ -201,14 +217,12 @@ class KnowledgeBase:
         search: str | None = None,
     ) -> int:
         """How many quotes matching these filters the default view holds back."""
-        from .query import resolve_entity
         from .query.quotes import count_unconfirmed_quotes
 
         with self.engine.connect() as conn:
             return count_unconfirmed_quotes(
                 conn,
-                speaker_id=None if speaker is None else resolve_entity(conn, speaker),
-                about_id=None if about is None else resolve_entity(conn, about),
+                **_entity_ids(conn, speaker=speaker, about=about),
                 date_from=date_from,
                 date_to=date_to,
                 search=search,
@@ -230,14 +244,13 @@ class KnowledgeBase:
 
         Hypothetical and negated events are unconfirmed: shown (marked) only with ``include_unconfirmed``.
         """
-        from .query import find_events, resolve_entity
+        from .query import find_events
 
         with self.engine.connect() as conn:
             return find_events(
                 conn,
                 type=type,
-                actor_id=None if actor is None else resolve_entity(conn, actor),
-                recipient_id=None if recipient is None else resolve_entity(conn, recipient),
+                **_entity_ids(conn, actor=actor, recipient=recipient),
                 place=place,
                 date_from=date_from,
                 date_to=date_to,
@@ -256,15 +269,13 @@ class KnowledgeBase:
         date_to: str | None = None,
     ) -> int:
         """How many events matching these filters the default view holds back."""
-        from .query import resolve_entity
         from .query.events import count_unconfirmed_events
 
         with self.engine.connect() as conn:
             return count_unconfirmed_events(
                 conn,
                 type=type,
-                actor_id=None if actor is None else resolve_entity(conn, actor),
-                recipient_id=None if recipient is None else resolve_entity(conn, recipient),
+                **_entity_ids(conn, actor=actor, recipient=recipient),
                 place=place,
                 date_from=date_from,
                 date_to=date_to,
@@ -307,3 +318,10 @@ class KnowledgeBase:
 def open_kb(db: str | os.PathLike[str] | None = None, **kwargs: Any) -> KnowledgeBase:
     """Open (creating if needed) the knowledge base at ``db``: a path, a SQLAlchemy URL, or the default."""
     return KnowledgeBase(db, **kwargs)
+
+
+def _entity_ids(conn: Any, **names: str | int | None) -> dict[str, int | None]:
+    """Each entity filter (a name, any alias, ``#ID`` or id) as ``<filter>_id``; an absent one stays None."""
+    from .query import resolve_entity
+
+    return {f"{key}_id": None if name is None else resolve_entity(conn, name) for key, name in names.items()}
