@@ -97,9 +97,6 @@ def iter_facts(engine: Any) -> Iterator[dict[str, Any]]:
 
     cols = {c["name"] for c in inspect(engine).get_columns("timexes")}
     timex_conf = "t.confidence" if "confidence" in cols else "1.0"
-    date_cols = {c["name"] for c in inspect(engine).get_columns("events")}
-    if "date_confidence" in date_cols:  # pragma: no cover - a later schema may store it per fact
-        print("note: events.date_confidence exists; audit still reads the sentence's timex", file=sys.stderr)
     with engine.connect() as conn:
         arts = {
             r.id: (r.text, r.published)
@@ -107,7 +104,7 @@ def iter_facts(engine: Any) -> Iterator[dict[str, Any]]:
         }
         names = dict(conn.execute(text("SELECT id, name FROM entities")).all())
         # a dated line's confidence is its date's, as in the views (query/confirmed.date_confidence):
-        # the best timex of that value in the fact's sentence, 1.0 when none is stored
+        # the best timex of that value in the fact's sentence, INHERITED_DATE_CONFIDENCE when none is
         date_conf: dict[tuple[str, int, str], float] = {}
         for t in conn.execute(
             text(
@@ -127,6 +124,19 @@ def iter_facts(engine: Any) -> Iterator[dict[str, Any]]:
                 "context_before": _context(body, r.sent_start), "confidence": float(r.confidence),
             }  # fmt: skip
 
+        def dated_line(r: Any, fact: dict[str, Any], source: str, what: str) -> dict[str, Any] | None:
+            """The timeline line of a dated quote or event: shown only with its fact."""
+            line = base("dated", r)
+            if line is not None:
+                line["fact_id"] = f"dated:{source}:{r.id}"
+                line["fact"] = f"DATE {r.date} ({human_date(r.date)}): {what}"
+                line["confidence"] = date_conf.get(
+                    (r.article_id, r.sent_start, r.date), INHERITED_DATE_CONFIDENCE
+                )
+                line["eligible"] = fact["shown"]
+                line["shown"] = fact["shown"] and _shown("dated", line["confidence"])
+            return line
+
         for r in conn.execute(text("SELECT * FROM quotes")):
             row = base("quote", r)
             if row is None:
@@ -137,19 +147,8 @@ def iter_facts(engine: Any) -> Iterator[dict[str, Any]]:
             row["eligible"] = r.speaker_id is not None
             row["shown"] = row["eligible"] and _shown("quote", r.confidence)
             yield row
-            if r.date:
-                dated = base("dated", r)
-                if dated:
-                    dated["fact_id"] = f"dated:quote:{r.id}"
-                    dated["fact"] = (
-                        f"DATE {r.date} ({human_date(r.date)}): {who} said \u201c{r.text[:160]}\u201d"
-                    )
-                    dated["confidence"] = date_conf.get(
-                        (r.article_id, r.sent_start, r.date), INHERITED_DATE_CONFIDENCE
-                    )
-                    dated["eligible"] = row["shown"]  # a dated line is shown only with its fact
-                    dated["shown"] = row["shown"] and _shown("dated", dated["confidence"])
-                    yield dated
+            if r.date and (line := dated_line(r, row, "quote", f"{who} said \u201c{r.text[:160]}\u201d")):
+                yield line
         for r in conn.execute(text("SELECT * FROM descriptions")):
             row = base("description", r)
             if row is None:
@@ -189,19 +188,9 @@ def iter_facts(engine: Any) -> Iterator[dict[str, Any]]:
             row["eligible"] = not (r.negated or r.hypothetical)
             row["shown"] = _shown("event", r.confidence, **flags)
             yield row
-            if r.date and r.date_source == "text":
-                dated = base("dated", r)
-                if dated:
-                    dated["fact_id"] = f"dated:event:{r.id}"
-                    dated["fact"] = (
-                        f"DATE {r.date} ({human_date(r.date)}): {parts[0]} ({parts[1]}, trigger '{r.trigger or ''}')"
-                    )
-                    dated["confidence"] = date_conf.get(
-                        (r.article_id, r.sent_start, r.date), INHERITED_DATE_CONFIDENCE
-                    )
-                    dated["eligible"] = row["shown"]  # a dated line is shown only with its fact
-                    dated["shown"] = row["shown"] and _shown("dated", dated["confidence"])
-                    yield dated
+            what = f"{parts[0]} ({parts[1]}, trigger '{r.trigger or ''}')"
+            if r.date and r.date_source == "text" and (line := dated_line(r, row, "event", what)):
+                yield line
         # mention lines: an entity named in a sentence with a calendar date
         stmt = text(
             "SELECT DISTINCT m.entity_id, t.id, t.article_id, t.sent_start, t.sent_end, t.value, t.text, "
