@@ -47,10 +47,17 @@ def _mark(item: dict[str, Any]) -> str:
 
 
 def _more(shown: int, hidden: int, what: str, shown_all: bool) -> str:
-    """A count that tells the truth: '12 events shown; 30 more unconfirmed with --all'."""
+    """A count that tells the truth: '12 events shown; 30 more unconfirmed with --all'.
+
+    With --all, ``hidden`` is how many of the ``shown`` are unconfirmed (see ``_marked``)."""
     if shown_all:
         return f"{shown} {what} shown" + (f", {hidden} of them unconfirmed (marked ?)" if hidden else "")
     return f"{shown} {what} shown" + (f"; {hidden} more unconfirmed with --all" if hidden else "")
+
+
+def _marked(found: list[dict[str, Any]]) -> int:
+    """How many of the listed facts are unconfirmed (a --limit may list fewer than match)."""
+    return sum(not item.get("confirmed", True) for item in found)
 
 
 def _pick_hint(name: str, entity_id: int, options: dict[str, str | None]) -> str:
@@ -193,7 +200,7 @@ def quotes(
     }
     with _kb(db, json_out, {"--speaker": speaker, "--about": about}) as kb:
         found = kb.quotes(**filters, limit=limit, include_unconfirmed=show_all)
-        hidden = kb.unconfirmed_quotes(**filters)
+        hidden = _marked(found) if show_all else kb.unconfirmed_quotes(**filters)
     for q in found:
         if json_out:
             emit(q)
@@ -236,7 +243,7 @@ def events(
                "date_from": date_from, "date_to": date_to}  # fmt: skip
     with _kb(db, json_out, {"--actor": actor, "--recipient": recipient}) as kb:
         found = kb.events(**filters, limit=limit, include_unconfirmed=show_all)
-        hidden = kb.unconfirmed_events(**filters)
+        hidden = _marked(found) if show_all else kb.unconfirmed_events(**filters)
     if csv_out:
         sys.stdout.write(csv_text([flat_event(e) for e in found], EVENT_COLUMNS))
     elif json_out:

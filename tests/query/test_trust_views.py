@@ -232,6 +232,12 @@ def test_cli_counts_tell_the_truth_and_all_marks(kb: KnowledgeBase) -> None:
     every = runner.invoke(app, ["events", "--db", db, "--all"], env={"COLUMNS": "220"})
     assert "? SANCTION/boycott (hypothetical)" in every.stdout and "(negated)" in every.stdout
     assert "4 events shown, 3 of them unconfirmed" in every.stderr
+    # a --limit lists fewer than match: the count is of the unconfirmed ones listed
+    one = runner.invoke(app, ["events", "--db", db, "--all", "--limit", "1"], env={"COLUMNS": "220"})
+    marked = one.stdout.count("? ")
+    assert f"1 events shown, {marked} of them unconfirmed" in one.stderr or (
+        marked == 0 and "1 events shown\n" in one.stderr
+    )
     who = runner.invoke(app, ["who", "Odile Marsh", "--db", db])
     assert "a reporter" not in who.stdout and "held back" in who.stderr
     who_all = runner.invoke(app, ["who", "Odile Marsh", "--db", db, "--all"])
