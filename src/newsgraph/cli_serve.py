@@ -10,9 +10,15 @@ import typer
 from .cli_common import DbOpt, app, err, fail
 from .errors import NewsgraphError
 
-__all__ = ["serve"]
+__all__ = ["serve", "host_names"]
 
 _LOOPBACK = {"127.0.0.1", "::1", "localhost"}
+_ANY_ADDRESS = {"0.0.0.0", "::", ""}  # bind-all addresses: no client sends them as its Host
+
+
+def host_names(host: str, allowed: list[str] | None) -> list[str]:
+    """The Host names the server answers to besides loopback: the bound name and the listed ones."""
+    return ([] if host in _ANY_ADDRESS else [host]) + list(allowed or [])
 
 
 @app.command()
@@ -33,6 +39,17 @@ def serve(
     max_body: Annotated[
         int, typer.Option(help="Largest request body accepted, in bytes (else 413).")
     ] = 2_000_000,
+    allowed_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--allowed-host",
+            metavar="NAME",
+            envvar="NEWSGRAPH_ALLOWED_HOSTS",
+            help="A Host name clients may use besides localhost, 127.0.0.1, [::1] and --host (repeatable; "
+            "'*.example.org' for its subdomains; the env var takes several, space-separated). "
+            "Any other Host gets 400 (DNS rebinding).",
+        ),
+    ] = None,
 ) -> None:
     """Serve the web pages and the REST API (/api/, OpenAPI at /api/openapi.json, reference at /docs)."""
     import uvicorn
@@ -47,7 +64,7 @@ def serve(
                 f"environment variable {token_env} is empty or unset", param_hint="--token-env"
             )
     try:
-        web = create_app(db, token=token, max_body=max_body)
+        web = create_app(db, token=token, max_body=max_body, allowed_hosts=host_names(host, allowed_host))
     except NewsgraphError as exc:
         raise fail(exc) from exc
     if host not in _LOOPBACK:

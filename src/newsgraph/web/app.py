@@ -6,6 +6,7 @@ Read-only unless a token is configured; every response carries a strict Content-
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
 from ..api import KnowledgeBase
+from .access import HostCheck, allowed_host_set
 from .routes_api import NameError404
 from .security import BodyLimit, SecurityHeaders
 
@@ -46,8 +48,14 @@ def create_app(
     token: str | None = None,
     max_body: int = MAX_BODY,
     kb: KnowledgeBase | None = None,
+    allowed_hosts: Iterable[str] | None = None,
 ) -> FastAPI:
-    """A FastAPI app over the knowledge base at ``db``; ``token`` turns on ``POST /api/ingest``."""
+    """A FastAPI app over the knowledge base at ``db``; ``token`` turns on ``POST /api/ingest``.
+
+    ``allowed_hosts`` turns on the Host check (against DNS rebinding): the loopback names and these
+    answer, any other Host gets 400. ``newsgraph serve`` always turns it on; ``None`` leaves it to
+    whatever serves the app (a reverse proxy, a test client).
+    """
     from .routes_api import router as api_router
     from .routes_pages import router as pages_router
 
@@ -69,6 +77,8 @@ def create_app(
     app.add_exception_handler(RequestValidationError, _validation_error)  # type: ignore[arg-type]
     # outermost last: the body cap runs first, the headers wrap every response, errors included
     app.add_middleware(BodyLimit, max_bytes=max_body)
+    if allowed_hosts is not None:
+        app.add_middleware(HostCheck, allowed=allowed_host_set(allowed_hosts))
     app.add_middleware(SecurityHeaders)
     return app
 
