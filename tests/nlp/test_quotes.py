@@ -585,3 +585,44 @@ def test_a_date_inside_the_quoted_words_is_not_when_they_were_said(nlp) -> None:
     first, second = (f.quotes for f in annotate(arts, nlp))
     assert first and first[0].date is None
     assert second and second[0].date == "2019-11-19"
+
+
+def test_a_reported_clause_with_a_named_speaker_ranks_above_a_pronoun_guess(nlp):
+    """ "Lena Ortiz said the levy would fall": the text names who said it, which is surer than a
+    he/she guessed from the last person named, and a step below a quotation cued by its speaker."""
+    doc = nlp(
+        "Lena Ortiz said the harbour levy would fall next year. Tomas Reyke walked in late. "
+        "She said the vote was close."
+    )
+    by_text = {q.text.strip(",. "): q for q in doc._.ng_quotes}
+    named, guessed = by_text["the harbour levy would fall next year"], by_text["the vote was close"]
+    assert _speaker_name(doc, named) == "Lena Ortiz"
+    assert named.kind == "indirect"
+    assert named.confidence > guessed.confidence
+    assert named.confidence < 0.95
+
+
+def test_a_speaker_reported_by_someone_else_is_in_doubt(nlp):
+    """ "X was told that Y had confirmed ...": the words are X's claim about Y, not Y's own."""
+    doc = nlp(
+        "The aide later claimed he was told by a staffer that Rolf Amsel had confirmed the payments "
+        "were approved. Rolf Amsel said the accounts were closed."
+    )
+    by_text = {q.text.strip(",. "): q for q in doc._.ng_quotes}
+    claimed = next(q for t, q in by_text.items() if t.startswith("the payments"))
+    own = by_text["the accounts were closed"]
+    assert claimed.confidence < own.confidence
+    assert not _shown(claimed)
+
+
+def test_a_name_cut_after_a_possessive_is_in_doubt(nlp):
+    """ "the Harbour's Courier warned that ..." with the entity recogniser keeping only "Courier"
+    is not a sure speaker; "Ohio's Department of Health said" is a whole name after a possessive."""
+    from newsgraph.nlp.quotes import _doubt_cap
+
+    doc = nlp("On Monday, the Velden's Courier warned that there was no room for compromise.")
+    word = next(t for t in doc if t.text == "Courier")
+    assert _doubt_cap(doc, None, (word.idx, word.idx + len(word))) < 0.85
+    doc = nlp("Ohio's Department of Health said the water was safe.")
+    start = doc.text.index("Department")
+    assert _doubt_cap(doc, None, (start, start + len("Department of Health"))) == 1.0
