@@ -20,7 +20,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
 from ..api import KnowledgeBase
-from .access import HostCheck, allowed_host_set
+from .access import HostCheck, ReadGate, allowed_host_set
 from .routes_api import NameError404
 from .security import BodyLimit, SecurityHeaders
 
@@ -49,12 +49,14 @@ def create_app(
     max_body: int = MAX_BODY,
     kb: KnowledgeBase | None = None,
     allowed_hosts: Iterable[str] | None = None,
+    read_token: str | None = None,
 ) -> FastAPI:
     """A FastAPI app over the knowledge base at ``db``; ``token`` turns on ``POST /api/ingest``.
 
     ``allowed_hosts`` turns on the Host check (against DNS rebinding): the loopback names and these
     answer, any other Host gets 400. ``newsgraph serve`` always turns it on; ``None`` leaves it to
-    whatever serves the app (a reverse proxy, a test client).
+    whatever serves the app (a reverse proxy, a test client). ``read_token`` makes every read (pages and
+    API; not ``/static/``) need that token or the ingest token (see ``access.ReadGate``).
     """
     from .routes_api import router as api_router
     from .routes_pages import router as pages_router
@@ -70,6 +72,7 @@ def create_app(
     )
     app.state.kb = kb or KnowledgeBase(db, create=False)
     app.state.token = token or None
+    app.state.read_token = read_token or None
     app.include_router(api_router)
     app.include_router(pages_router)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
@@ -77,6 +80,8 @@ def create_app(
     app.add_exception_handler(RequestValidationError, _validation_error)  # type: ignore[arg-type]
     # outermost last: the body cap runs first, the headers wrap every response, errors included
     app.add_middleware(BodyLimit, max_bytes=max_body)
+    if read_token:
+        app.add_middleware(ReadGate, token=read_token, also=token)
     if allowed_hosts is not None:
         app.add_middleware(HostCheck, allowed=allowed_host_set(allowed_hosts))
     app.add_middleware(SecurityHeaders)
