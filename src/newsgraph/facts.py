@@ -7,6 +7,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from .model import Article, Entity, Event, Facts, Relation
+from .resolve.names import strip_bidi
 
 __all__ = ["doc_to_facts"]
 
@@ -16,9 +17,9 @@ def doc_to_facts(doc: Doc, article: Article) -> Facts:
     entities = [
         Entity(
             id=c.id,
-            name=c.name,
+            name=strip_bidi(c.name),  # the names a page gives are stored as their letters, no overrides
             type=c.label,
-            aliases=list(c.aliases),
+            aliases=_aliases(c.aliases, strip_bidi(c.name)),
             mentions=c.mentions,
             context_mentions=[
                 {"field": f, "index": i, "start": start, "end": end} for f, i, start, end in c.context
@@ -37,6 +38,11 @@ def doc_to_facts(doc: Doc, article: Article) -> Facts:
         coref=list(doc._.ng_coref or []),
         sentences=_sentence_spans(doc),
     )
+
+
+def _aliases(forms: list[str], name: str) -> list[str]:
+    """A cluster's other forms without bidi controls, each once (a form that differed only by them goes)."""
+    return [f for f in dict.fromkeys(strip_bidi(f) for f in forms) if f.strip() and f != name]
 
 
 def _sentence_spans(doc: Doc) -> list[tuple[int, int]]:

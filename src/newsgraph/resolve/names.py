@@ -8,7 +8,18 @@ import unicodedata
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["name_key"]
+__all__ = ["name_key", "strip_bidi", "BIDI_CONTROLS"]
+
+BIDI_CONTROLS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+"""Bidirectional formatting characters (marks, embeddings, overrides, isolates): inside a name they make it
+display as another string ('Ro\u202eadretto' shows reversed), and they carry no letters."""
+_NO_BIDI = str.maketrans(dict.fromkeys(BIDI_CONTROLS))
+
+
+def strip_bidi(text: str) -> str:
+    """``text`` without bidirectional control characters (a name shows as the letters it has)."""
+    return text.translate(_NO_BIDI)
+
 
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 _LEADING_THE = re.compile(r"^(the)\s+")

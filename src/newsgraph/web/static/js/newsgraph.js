@@ -7,6 +7,12 @@
     const list = input.parentElement.querySelector(".ac-list");
     let timer = null, seq = 0, active = -1;
 
+    function isolated(text) {
+      const bdi = document.createElement("bdi");
+      bdi.textContent = text;
+      return bdi;
+    }
+
     function close() { list.hidden = true; list.replaceChildren(); active = -1; }
 
     function show(hits) {
@@ -16,11 +22,12 @@
         li.setAttribute("role", "option");
         const a = document.createElement("a");
         a.href = "/entities/" + encodeURIComponent(hit.id);
-        a.textContent = hit.name + " ";
+        a.append(isolated(hit.name), " ");  // <bdi>: a name's direction never spills into the text after it
         const note = document.createElement("span");
         note.className = "muted";
-        note.textContent = hit.type + (hit.alias && hit.alias !== hit.name ? " · as " + hit.alias : "") +
-          " · " + hit.mention_count + " mentions";
+        note.append(hit.type);
+        if (hit.alias && hit.alias !== hit.name) note.append(" · as ", isolated(hit.alias));
+        note.append(" · " + hit.mention_count + " mentions");
         a.appendChild(note);
         li.appendChild(a);
         list.appendChild(li);
