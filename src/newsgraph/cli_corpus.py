@@ -390,7 +390,13 @@ def _counted(total: int, what: str, parts: dict[str, int]) -> str:
 def export(
     out: Annotated[str, typer.Option("--out", help="Output file, or - for stdout (not Parquet).")],
     db: DbOpt = None,
-    format: Annotated[str, typer.Option("--format", help="jsonl, csv, parquet or graphml.")] = "jsonl",
+    format: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            help="jsonl, csv, parquet or graphml; acled (events as an ACLED-shaped CSV; see docs/exports.md).",
+        ),
+    ] = "jsonl",
     table: Annotated[
         str | None,
         typer.Option(
@@ -419,10 +425,15 @@ def export(
 
     Only confirmed facts unless --all; quote, event and relation rows carry confirmed and calibrated.
     """
+    counts: dict[str, Any] = {}
     with _kb(db) as kb:
         n = kb.export(
             out, format=format, table=table, include_duplicates=include_duplicates, min_weight=min_weight,
-            include_unconfirmed=show_all,
+            include_unconfirmed=show_all, counts=counts,
         )  # fmt: skip
-    what = "ties" if format == "graphml" else f"{table or 'articles'} rows"
+    what = {"graphml": "ties", "acled": "events"}.get(format, f"{table or 'articles'} rows")
     err.print(f"{n} {what} written to {out}")
+    if counts.get("left_out"):
+        left = counts["left_out"]
+        parts = ", ".join(f"{k} {v}" for k, v in left.items())
+        err.print(f"{sum(left.values())} events left out (no fitting {format.upper()} type): {parts}")

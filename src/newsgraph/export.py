@@ -1,5 +1,7 @@
 """Exports: article records as JSONL (the JSON contract), tables as CSV or Parquet, the entity graph as GraphML.
 
+Formats for other tools (docs/exports.md): ``acled`` (an ACLED-shaped events CSV).
+
 Rows stream from the database (server-side cursors on PostgreSQL) and are written as they come:
 JSONL and CSV hold one row at a time, Parquet one batch. Near-duplicate reprints are left out
 unless asked for, as everywhere else. Facts (quotes, events, relations, and the facts inside article
@@ -29,7 +31,9 @@ from .store.schema import aliases, articles, entities, quotes, relations
 
 __all__ = ["export", "FORMATS", "TABLES", "ExportError"]
 
-FORMATS = ("jsonl", "csv", "parquet", "graphml")
+FORMATS = ("jsonl", "csv", "parquet", "graphml", "acled")
+# formats that write one fixed thing (the entity graph, the events), not a --table
+WHOLE_FORMATS = ("graphml", "acled")
 TABLES = ("articles", "entities", "quotes", "events", "relations")
 
 
@@ -204,6 +208,20 @@ def _write_parquet(rows: Iterator[dict[str, Any]], columns: dict[str, str], out:
     return written
 
 
+def _write_acled(conn: Connection, out: Any, include_unconfirmed: bool, counts: dict[str, Any] | None) -> int:
+    from .export_acled import ACLED_COLUMNS, AcledCount, acled_rows
+
+    tally = AcledCount()
+    with _open_text(out) as fh:
+        writer = csv.DictWriter(fh, fieldnames=ACLED_COLUMNS)
+        writer.writeheader()
+        for row in acled_rows(conn, tally, include_unconfirmed=include_unconfirmed):
+            writer.writerow(row)
+    if counts is not None:
+        counts["left_out"] = dict(sorted(tally.left_out.items()))
+    return tally.written
+
+
 def export(
     engine: Engine,
     out: str | os.PathLike[str] | IO[str],
@@ -213,19 +231,23 @@ def export(
     include_duplicates: bool = False,
     min_weight: int = 1,
     include_unconfirmed: bool = False,
+    counts: dict[str, Any] | None = None,
 ) -> int:
     """Write ``table`` (or the entity graph, for GraphML) to ``out`` (a path, ``-`` or a file); return rows written.
 
     JSONL of ``articles`` writes the full article records (the JSON contract); JSONL of another
     table writes its rows as CSV would, one object a line. Only confirmed facts (and relation
     statements in GraphML) unless ``include_unconfirmed``. ``table`` defaults to ``articles``;
-    GraphML writes the entity graph and refuses a table.
+    GraphML writes the entity graph and refuses a table. ``acled`` writes the events as an
+    ACLED-shaped CSV; the events it leaves out (no fitting ACLED type) go to ``counts["left_out"]``
+    (PLOVER type -> number) when a ``counts`` dict is given.
     """
     if format not in FORMATS:
         raise ExportError(f"unknown format {format!r}; use one of {', '.join(FORMATS)}")
-    if format == "graphml" and table is not None:
+    if format in WHOLE_FORMATS and table is not None:
+        what = "the entity graph (entities and their ties)" if format == "graphml" else "the events"
         raise ExportError(
-            f"GraphML writes the entity graph (entities and their ties), not the {table} table; "
+            f"{format} writes {what}, not the {table} table; "
             "drop --table, or export a table with --format jsonl, csv or parquet"
         )
     table = table or "articles"
@@ -239,6 +261,8 @@ def export(
             with _open_text(out) as fh:
                 fh.write(to_graphml(result))
             return len(result["edges"])
+        if format == "acled":
+            return _write_acled(conn, out, include_unconfirmed, counts)
         if format == "jsonl":
             rows = (
                 _records(conn, include_duplicates, include_unconfirmed)
