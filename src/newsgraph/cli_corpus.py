@@ -394,7 +394,8 @@ def export(
         str,
         typer.Option(
             "--format",
-            help="jsonl, csv, parquet or graphml; acled (events as an ACLED-shaped CSV; see docs/exports.md).",
+            help="jsonl, csv, parquet or graphml; acled (events as an ACLED-shaped CSV) or plover "
+            "(PLOVER/POLECAT-style event records); see docs/exports.md.",
         ),
     ] = "jsonl",
     table: Annotated[
@@ -431,7 +432,7 @@ def export(
             out, format=format, table=table, include_duplicates=include_duplicates, min_weight=min_weight,
             include_unconfirmed=show_all, counts=counts,
         )  # fmt: skip
-    what = {"graphml": "ties", "acled": "events"}.get(format, f"{table or 'articles'} rows")
+    what = {"graphml": "ties", "acled": "events", "plover": "events"}.get(format, f"{table or 'articles'} rows")
     err.print(f"{n} {what} written to {out}")
     if counts.get("left_out"):
         left = counts["left_out"]

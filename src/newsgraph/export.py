@@ -1,6 +1,7 @@
 """Exports: article records as JSONL (the JSON contract), tables as CSV or Parquet, the entity graph as GraphML.
 
-Formats for other tools (docs/exports.md): ``acled`` (an ACLED-shaped events CSV).
+Formats for other tools (docs/exports.md): ``acled`` (an ACLED-shaped events CSV), ``plover``
+(PLOVER/POLECAT-style event records, JSONL).
 
 Rows stream from the database (server-side cursors on PostgreSQL) and are written as they come:
 JSONL and CSV hold one row at a time, Parquet one batch. Near-duplicate reprints are left out
@@ -31,9 +32,9 @@ from .store.schema import aliases, articles, entities, quotes, relations
 
 __all__ = ["export", "FORMATS", "TABLES", "ExportError"]
 
-FORMATS = ("jsonl", "csv", "parquet", "graphml", "acled")
+FORMATS = ("jsonl", "csv", "parquet", "graphml", "acled", "plover")
 # formats that write one fixed thing (the entity graph, the events), not a --table
-WHOLE_FORMATS = ("graphml", "acled")
+WHOLE_FORMATS = ("graphml", "acled", "plover")
 TABLES = ("articles", "entities", "quotes", "events", "relations")
 
 
@@ -208,6 +209,15 @@ def _write_parquet(rows: Iterator[dict[str, Any]], columns: dict[str, str], out:
     return written
 
 
+def _write_jsonl(rows: Iterator[dict[str, Any]], out: Any) -> int:
+    written = 0
+    with _open_text(out) as fh:
+        for row in rows:
+            fh.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+            written += 1
+    return written
+
+
 def _write_acled(conn: Connection, out: Any, include_unconfirmed: bool, counts: dict[str, Any] | None) -> int:
     from .export_acled import ACLED_COLUMNS, AcledCount, acled_rows
 
@@ -239,8 +249,9 @@ def export(
     table writes its rows as CSV would, one object a line. Only confirmed facts (and relation
     statements in GraphML) unless ``include_unconfirmed``. ``table`` defaults to ``articles``;
     GraphML writes the entity graph and refuses a table. ``acled`` writes the events as an
-    ACLED-shaped CSV; the events it leaves out (no fitting ACLED type) go to ``counts["left_out"]``
-    (PLOVER type -> number) when a ``counts`` dict is given.
+    ACLED-shaped CSV, ``plover`` as PLOVER-style JSON records; the events ``acled`` leaves out (no
+    fitting ACLED type) go to ``counts["left_out"]`` (PLOVER type -> number) when a ``counts`` dict
+    is given.
     """
     if format not in FORMATS:
         raise ExportError(f"unknown format {format!r}; use one of {', '.join(FORMATS)}")
@@ -263,18 +274,17 @@ def export(
             return len(result["edges"])
         if format == "acled":
             return _write_acled(conn, out, include_unconfirmed, counts)
+        if format == "plover":
+            from .export_plover import plover_records
+
+            return _write_jsonl(plover_records(conn, include_unconfirmed=include_unconfirmed), out)
         if format == "jsonl":
             rows = (
                 _records(conn, include_duplicates, include_unconfirmed)
                 if table == "articles"
                 else _ROWS[table](conn, include_duplicates, include_unconfirmed)
             )
-            written = 0
-            with _open_text(out) as fh:
-                for row in rows:
-                    fh.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
-                    written += 1
-            return written
+            return _write_jsonl(rows, out)
         rows = _ROWS[table](conn, include_duplicates, include_unconfirmed)
         if format == "parquet":
             return _write_parquet(rows, _COLUMNS[table], out)
