@@ -5,11 +5,15 @@ from __future__ import annotations
 import csv
 import hmac
 import io
+import json
 from collections.abc import Iterator
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response, StreamingResponse
+from pydantic import ValidationError
 
 from ..api import KnowledgeBase
 from ..query import AmbiguousName, NameNotFound
@@ -34,6 +38,7 @@ from .models import (
     Stats,
     Timeline,
 )
+from .sources import hide_paths
 
 __all__ = ["router", "kb_of", "NameError404"]
 
@@ -147,7 +152,7 @@ def dossier_data(
 ) -> dict[str, Any]:
     """The dossier of one entity by id (404 when there is none)."""
     require_entity(kb, entity_id)
-    return kb.who(entity_id=entity_id, limit=limit, include_unconfirmed=show_all)
+    return hide_paths(kb.who(entity_id=entity_id, limit=limit, include_unconfirmed=show_all))
 
 
 @router.get("/entities/{entity_id}", response_model=Dossier, responses=_404, summary="Dossier by id")
@@ -162,7 +167,7 @@ def entity(kb: KB, entity_id: EntityId, limit: Limit = 50, show_all: ShowAll = F
 def who_data(kb: KnowledgeBase, name: str, limit: int = 50, show_all: bool = False) -> dict[str, Any]:
     """The dossier for a name, or the candidates when several entities carry it (404 when none)."""
     try:
-        return kb.who(name, limit=limit, include_unconfirmed=show_all)
+        return hide_paths(kb.who(name, limit=limit, include_unconfirmed=show_all))
     except LookupError as exc:
         suggestions = exc.args[1] if len(exc.args) > 1 else []
         raise NameError404(name, str(exc.args[0]), suggestions) from None
@@ -193,7 +198,7 @@ def timeline_data(
         kb.timeline, entity_id, date_from=date_from or None, date_to=date_to or None, limit=limit,
         include_unconfirmed=show_all,
     )  # fmt: skip
-    return {**result, "timeline": lookup.timeline_days(result["timeline"])}
+    return hide_paths({**result, "timeline": lookup.timeline_days(result["timeline"])})
 
 
 @router.get(
@@ -229,7 +234,7 @@ def graph(
 ) -> dict[str, Any]:
     """Entities tied to this one by relations and shared sentences (``depth`` hops), with weighted edges."""
     require_entity(kb, entity_id)
-    return kb.graph(entity_id, depth=depth, max_nodes=max_nodes, include_unconfirmed=show_all)
+    return hide_paths(kb.graph(entity_id, depth=depth, max_nodes=max_nodes, include_unconfirmed=show_all))
 
 
 def _quote_filters(
@@ -257,7 +262,7 @@ def quotes_data(
 ) -> list[dict[str, Any]]:
     """Quotes filtered by speaker, entity named, words and dates."""
     filters = _quote_filters(speaker, about, q, date_from, date_to)
-    return guarded(kb.quotes, **filters, limit=limit, include_unconfirmed=show_all)
+    return hide_paths(guarded(kb.quotes, **filters, limit=limit, include_unconfirmed=show_all))
 
 
 def unconfirmed_quotes(
@@ -331,7 +336,7 @@ def events_data(
 ) -> list[dict[str, Any]]:
     """Events filtered by PLOVER type, actor, recipient, place and dates."""
     filters = _event_filters(type, actor, recipient, place, date_from, date_to)
-    return guarded(kb.events, **filters, limit=limit, include_unconfirmed=show_all)
+    return hide_paths(guarded(kb.events, **filters, limit=limit, include_unconfirmed=show_all))
 
 
 def unconfirmed_events(
@@ -463,7 +468,8 @@ def article_data(kb: KnowledgeBase, article_id: str, show_all: bool = False) -> 
     every = mark_record(record, include_unconfirmed=True)
     kinds = ("quotes", "descriptions", "relations", "events")
     hidden = {k: sum(not f["confirmed"] for f in every[k]) for k in kinds if k in every}
-    return {**(every if show_all else mark_record(record, include_unconfirmed=False)), "unconfirmed": hidden}
+    shown = every if show_all else mark_record(record, include_unconfirmed=False)
+    return hide_paths({**shown, "unconfirmed": hidden})
 
 
 @router.get(
@@ -489,20 +495,20 @@ def search(
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
 ) -> dict[str, Any]:
     """Articles and quotes matching the query, best first, with snippets."""
-    return guarded(kb.search, q, kind=kind, limit=limit)
+    return hide_paths(guarded(kb.search, q, kind=kind, limit=limit))
 
 
 @router.get("/stats", response_model=Stats, summary="What the knowledge base holds")
 def stats(kb: KB, top: Annotated[int, Query(ge=1, le=100)] = 10) -> dict[str, Any]:
     """Counts of articles, entities by type, quotes, events by type; date range; most named entities."""
-    return kb.stats(top=top)
+    return hide_paths(kb.stats(top=top))
 
 
 def home_data(kb: KnowledgeBase) -> dict[str, Any]:
     """Corpus stats and the most-mentioned entities of the newest week."""
     with kb.engine.connect() as conn:
         week = lookup.trending(conn)
-    return {"stats": kb.stats(top=10), "trending": week}
+    return hide_paths({"stats": kb.stats(top=10), "trending": week})
 
 
 @router.get("/home", response_model=Home, summary="The home page's data")
@@ -511,23 +517,60 @@ def home(kb: KB) -> dict[str, Any]:
     return home_data(kb)
 
 
+_INGEST_BODY = {
+    "required": True,
+    "content": {
+        "application/json": {"schema": IngestRequest.model_json_schema(ref_template="#/$defs/{model}")}
+    },
+}
+
+
 @router.post(
     "/ingest",
     response_model=IngestResult,
     summary="Ingest one page (needs the server's token)",
     responses={
-        401: {"description": "missing or wrong bearer token"},
+        400: {"description": "the URL could not be fetched (internal addresses: 'refused')"},
+        401: {"description": "missing or wrong bearer token (checked before the body is read)"},
         403: {"description": "ingest is off (no token configured)"},
         413: {"description": "request body too large"},
+        422: {"description": "the body is not a valid page request (its values are not echoed back)"},
     },
+    openapi_extra={"requestBody": _INGEST_BODY},
 )
-def ingest(kb: KB, request: Request, page: IngestRequest) -> dict[str, Any]:
-    """Fetch a URL (public addresses only) or take the page given, and store its facts."""
+async def ingest(request: Request) -> dict[str, Any]:
+    """Fetch a URL (public addresses only) or take the page given, and store its facts.
+
+    The token is checked before the body is read, so a client without it learns nothing from a 422.
+    """
     check_token(request)
+    page = await ingest_request(request)
+    return await run_in_threadpool(_ingest, kb_of(request), page)
+
+
+def _ingest(kb: KnowledgeBase, page: IngestRequest) -> dict[str, Any]:
     pages = _pages(page)
     ids = [p.id or p.hash[:16] for p in pages]
     summary = kb.ingest(pages, published=page.published)
     return {"summary": summary.to_dict(), "articles": ids}
+
+
+async def ingest_request(request: Request) -> IngestRequest:
+    """The body as an ``IngestRequest``; 422 listing what is wrong, without the values sent."""
+    try:
+        body = json.loads(await request.body())
+    except (ValueError, UnicodeDecodeError):
+        raise RequestValidationError(
+            [{"type": "json_invalid", "loc": ["body"], "msg": "the body must be a JSON object"}]
+        ) from None
+    try:
+        return IngestRequest.model_validate(body)
+    except ValidationError as exc:
+        errors = [
+            {"type": e["type"], "loc": ["body", *e["loc"]], "msg": e["msg"]}
+            for e in exc.errors(include_url=False, include_input=False, include_context=False)
+        ]
+        raise RequestValidationError(errors) from None
 
 
 def check_token(request: Request) -> None:
@@ -547,6 +590,16 @@ def check_token(request: Request) -> None:
         )
 
 
+_SAY_REFUSED = frozenset({"blocked", "unreachable"})
+"""Fetch failures told as 'refused' and nothing more: an internal name that resolves (blocked) and one
+that does not (unreachable) must read the same, or the answer maps the newsroom's network."""
+
+
+def fetch_error(reason: str | None, message: str) -> str:
+    """What a client is told about a URL that could not be fetched."""
+    return "refused" if reason in _SAY_REFUSED or reason is None else f"cannot fetch: {message}"
+
+
 def _pages(page: IngestRequest) -> list[Any]:
     from ..ingest import iter_pages
     from ..model import Page
@@ -562,11 +615,11 @@ def _pages(page: IngestRequest) -> list[Any]:
         try:
             # iter_pages refuses loopback, private and link-local addresses unless told otherwise
             pages = list(iter_pages([page.url], published=page.published, allow_private=False))
-        except Exception as exc:  # noqa: BLE001 - any fetch failure is the client's URL's problem
-            raise HTTPException(400, f"cannot fetch {page.url}: {exc}") from None
+        except Exception:  # noqa: BLE001 - any fetch failure is the client's URL's problem
+            raise HTTPException(400, "refused") from None
         for p in pages:
             if p.error:
-                raise HTTPException(400, f"cannot fetch {page.url}: {p.error}")
+                raise HTTPException(400, fetch_error(p.error_reason, p.error))
         return pages
     kind = "html" if page.html is not None else "text"
     data = (page.html if page.html is not None else page.text) or ""

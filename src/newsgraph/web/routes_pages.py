@@ -33,6 +33,7 @@ from .routes_api import (
     unconfirmed_quotes,
     who_data,
 )
+from .sources import hide_paths
 
 __all__ = ["router"]
 
@@ -228,7 +229,11 @@ def quotes(
 @router.get("/search")
 def search(request: Request, kb: KB, q: Annotated[str, Query(max_length=200)] = "") -> Response:
     """Full-text search in article text and quotes."""
-    data = guarded(kb.search, q, limit=30) if q.strip() else {"query": q, "articles": [], "quotes": []}
+    data = (
+        hide_paths(guarded(kb.search, q, limit=30))
+        if q.strip()
+        else {"query": q, "articles": [], "quotes": []}
+    )
     return page(request, "search.html", data, f"/api/search?{urlencode({'q': q})}", title=f"Search: {q}", q=q)
 
 
