@@ -394,16 +394,16 @@ def export(
         str,
         typer.Option(
             "--format",
-            help="jsonl, csv, parquet or graphml; acled (events as an ACLED-shaped CSV) or plover "
-            "(PLOVER/POLECAT-style event records); see docs/exports.md.",
+            help="jsonl, csv, parquet; graphml or gexf (the entity graph, for Gephi); acled (events as an "
+            "ACLED-shaped CSV) or plover (PLOVER/POLECAT-style event records); see docs/exports.md.",
         ),
     ] = "jsonl",
     table: Annotated[
         str | None,
         typer.Option(
             "--table",
-            help="articles (the default), entities, quotes, events or relations; graphml writes the "
-            "entity graph and refuses --table.",
+            help="articles (the default), entities, quotes, events or relations; graphml and gexf write the "
+            "entity graph, acled and plover the events: they refuse --table.",
         ),
     ] = None,
     include_duplicates: Annotated[
@@ -413,7 +413,7 @@ def export(
         ),
     ] = False,
     min_weight: Annotated[
-        int, typer.Option("--min-weight", help="GraphML: ties with at least this weight.")
+        int, typer.Option("--min-weight", help="GraphML and GEXF: ties with at least this weight.")
     ] = 1,
     show_all: Annotated[
         bool,
@@ -422,7 +422,7 @@ def export(
         ),
     ] = False,
 ) -> None:
-    """Export article records (JSONL), a table (CSV, Parquet, JSONL) or the entity graph (GraphML).
+    """Export article records (JSONL), a table (CSV, Parquet, JSONL), the entity graph (GraphML, GEXF) or events.
 
     Only confirmed facts unless --all; quote, event and relation rows carry confirmed and calibrated.
     """
@@ -432,7 +432,8 @@ def export(
             out, format=format, table=table, include_duplicates=include_duplicates, min_weight=min_weight,
             include_unconfirmed=show_all, counts=counts,
         )  # fmt: skip
-    what = {"graphml": "ties", "acled": "events", "plover": "events"}.get(format, f"{table or 'articles'} rows")
+    whole = {"graphml": "ties", "gexf": "ties", "acled": "events", "plover": "events"}
+    what = whole.get(format, f"{table or 'articles'} rows")
     err.print(f"{n} {what} written to {out}")
     if counts.get("left_out"):
         left = counts["left_out"]

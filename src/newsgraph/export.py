@@ -1,6 +1,7 @@
 """Exports: article records as JSONL (the JSON contract), tables as CSV or Parquet, the entity graph as GraphML.
 
-Formats for other tools (docs/exports.md): ``acled`` (an ACLED-shaped events CSV), ``plover``
+Formats for other tools (docs/exports.md): ``graphml`` and ``gexf`` (the entity graph with the
+attributes Gephi reads), ``acled`` (an ACLED-shaped events CSV), ``plover``
 (PLOVER/POLECAT-style event records, JSONL).
 
 Rows stream from the database (server-side cursors on PostgreSQL) and are written as they come:
@@ -32,9 +33,9 @@ from .store.schema import aliases, articles, entities, quotes, relations
 
 __all__ = ["export", "FORMATS", "TABLES", "ExportError"]
 
-FORMATS = ("jsonl", "csv", "parquet", "graphml", "acled", "plover")
+FORMATS = ("jsonl", "csv", "parquet", "graphml", "gexf", "acled", "plover")
 # formats that write one fixed thing (the entity graph, the events), not a --table
-WHOLE_FORMATS = ("graphml", "acled", "plover")
+WHOLE_FORMATS = ("graphml", "gexf", "acled", "plover")
 TABLES = ("articles", "entities", "quotes", "events", "relations")
 
 
@@ -256,7 +257,7 @@ def export(
     if format not in FORMATS:
         raise ExportError(f"unknown format {format!r}; use one of {', '.join(FORMATS)}")
     if format in WHOLE_FORMATS and table is not None:
-        what = "the entity graph (entities and their ties)" if format == "graphml" else "the events"
+        what = "the entity graph (entities and their ties)" if format in ("graphml", "gexf") else "the events"
         raise ExportError(
             f"{format} writes {what}, not the {table} table; "
             "drop --table, or export a table with --format jsonl, csv or parquet"
@@ -265,13 +266,13 @@ def export(
     if table not in TABLES:
         raise ExportError(f"unknown table {table!r}; use one of {', '.join(TABLES)}")
     with engine.connect() as conn:
-        if format == "graphml":
-            from .query.graph import corpus_graph, to_graphml
+        if format in ("graphml", "gexf"):
+            from .export_gephi import gephi_graph, write_gephi
 
-            result = corpus_graph(conn, min_weight=min_weight, include_unconfirmed=include_unconfirmed)
+            g = gephi_graph(conn, min_weight=min_weight, include_unconfirmed=include_unconfirmed)
             with _open_text(out) as fh:
-                fh.write(to_graphml(result))
-            return len(result["edges"])
+                write_gephi(g, fh, format)
+            return g.number_of_edges()
         if format == "acled":
             return _write_acled(conn, out, include_unconfirmed, counts)
         if format == "plover":
