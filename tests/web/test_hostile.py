@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from newsgraph.resolve.corrections import add_alias
-from newsgraph.store.schema import entities
+from newsgraph.store.schema import articles, entities
 from newsgraph.web import create_app
 
 from .conftest import LiveServer, copy_db, shot, watch
@@ -39,10 +39,16 @@ def hostile(examples_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iter
         r = client.post(
             "/api/ingest",
             headers={"Authorization": f"Bearer {TOKEN}"},
-            json={"text": TEXT, "title": TITLE, "source_url": URL, "published": "2026-03-20", "id": "evil1"},
+            json={"text": TEXT, "title": TITLE, "published": "2026-03-20", "id": "evil1"},
         )
         assert r.status_code == 200, r.text
         assert r.json()["articles"] == ["evil1"] and r.json()["summary"]["stored"] == 1
+        # POST /api/ingest refuses a javascript: source_url (422), but a page read another way (a JSONL
+        # line, a knowledge base from before that rule) can still carry one: store it as such a page would.
+        with app.state.kb.engine.begin() as conn:
+            stored = conn.execute(select(articles.c.record).where(articles.c.id == "evil1")).scalar_one()
+            stored = {**stored, "url": URL}
+            conn.execute(update(articles).where(articles.c.id == "evil1").values(url=URL, record=stored))
         # The NER cannot be steered into reading markup as a name, so give one entity of the page the
         # hostile name a scraped name could carry (as a curator's alias or an odd page would).
         record = client.get("/api/articles/evil1").json()

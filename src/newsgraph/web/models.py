@@ -7,8 +7,9 @@ model accepts and passes on fields it does not name.
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlsplit
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 __all__ = [
     "ArticleRef",
@@ -268,6 +269,25 @@ class IngestRequest(BaseModel):
         None, max_length=2000, description="the page's URL, when giving html or text"
     )
     id: str | None = Field(None, max_length=64, pattern=r"^[A-Za-z0-9._-]+$")
+
+    @field_validator("source_url")
+    @classmethod
+    def _http_source(cls, value: str | None) -> str | None:
+        """A page's URL is shown as a link: only http(s) with a host (no ``javascript:``, ``data:``, ``file:``)."""
+        if value is None:
+            return None
+        parts = urlsplit(value.strip())
+        if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+            raise ValueError("source_url must be an http:// or https:// URL with a host")
+        return value.strip()
+
+    @field_validator("id")
+    @classmethod
+    def _plain_id(cls, value: str | None) -> str | None:
+        """An article id becomes part of addresses (``/articles/ID``): no ``..``, not only dots."""
+        if value is not None and (".." in value or not value.strip(".")):
+            raise ValueError("id must not contain '..' or be only dots")
+        return value
 
 
 class IngestResult(_Open):
