@@ -315,6 +315,12 @@ def participant_tier(tok: Token) -> int:
     return _THING
 
 
+def is_party_word(tok: Token) -> bool:
+    """Whether the word itself names a party (a name, a pronoun, a person or group noun), not a
+    thing a name only modifies ("the U.S.-Mexico border", "the Russian economy")."""
+    return _named(tok) or tok.pos_ == "PRON" or tok.lemma_.lower() in HUMAN_NOUNS or tok.lower_ in HUMAN_NOUNS
+
+
 def _owned_by_actor(tok: Token) -> bool:
     """ "its troops", "their forces": the actor's own, not a target."""
     return tok.lemma_.lower() in _OWN_FORCES and any(

@@ -42,6 +42,7 @@ from .event_roles import (
     date_for,
     hypothetical_reason,
     is_negated,
+    is_party_word,
     is_passive,
     np_span,
     participant,
@@ -594,7 +595,12 @@ def sentence_events(
                     actor_label=_label(doc, actor_id),
                     actor_lemma=actor_tok.lemma_.lower() if actor_tok is not None else None,
                     actor_token=actor_tok,
-                    recipient_named=recipient_id is not None,
+                    # the recipient's own word is named or names a party ("urged the public"),
+                    # not a thing named by its modifier ("visited the U.S.-Mexico border")
+                    recipient_named=recipient_id is not None
+                    and recipient_tok is not None
+                    and is_party_word(recipient_tok)
+                    and recipient_tok.dep_ not in ("compound", "amod", "nmod", "poss"),
                     in_quote=quoted,
                     sent=sent,
                     frame=frame,
