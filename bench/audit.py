@@ -251,6 +251,8 @@ def draw(args: argparse.Namespace) -> int:
                 continue
             if args.min_confidence is not None and fact["confidence"] < args.min_confidence:
                 continue
+            if args.max_confidence is not None and fact["confidence"] >= args.max_confidence:
+                continue
             if args.pool == "all" or fact["shown"]:
                 pool[fact["kind"]].append(fact)
     rng = random.Random(args.seed)
@@ -267,7 +269,8 @@ def draw(args: argparse.Namespace) -> int:
         writer.writerows(rows)
     meta = {
         "round": args.round, "report": args.report, "pool": args.pool, "seed": args.seed,
-        "per_kind": args.per_kind, "kinds": args.kinds, "min_confidence": args.min_confidence, "inputs": [str(Path(i).resolve().relative_to(REPO.parent))
+        "per_kind": args.per_kind, "kinds": args.kinds, "min_confidence": args.min_confidence,
+        "max_confidence": args.max_confidence, "inputs": [str(Path(i).resolve().relative_to(REPO.parent))
                                                if Path(i).resolve().is_relative_to(REPO.parent) else i
                                                for i in inputs],
         "commit": _git_head(), "drawn_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
@@ -413,6 +416,12 @@ def main(argv: list[str] | None = None) -> int:
         type=float,
         default=None,
         help="only facts at or above this raw confidence (a stratum)",
+    )
+    d.add_argument(
+        "--max-confidence",
+        type=float,
+        default=None,
+        help="only facts below this raw confidence (with --min-confidence: a band around a threshold)",
     )
     s = sub.add_parser("score", help="precision per kind of labelled sheets")
     s.add_argument("sheets", nargs="+")
