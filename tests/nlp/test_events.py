@@ -936,3 +936,13 @@ def test_what_an_inquiry_is_into_is_no_recipient(nlp: Language) -> None:
     doc = _run(nlp, "The Harbour Authority investigated Meridian Shipping over the crane collapse.")
     named = _find(doc._.ng_events, "INVESTIGATE", "investigat")
     assert named.recipient_text == "Meridian Shipping"
+
+
+def test_a_recipient_named_only_by_a_modifier_of_a_thing_is_not_sure(nlp: Language) -> None:
+    """ "visited the Velden-Tarsk border": the border was visited, not Velden; a denial of wrongdoing
+    is no sure political rejection. Both stay below the top band; "visited Velden" reaches it."""
+    border = _run(nlp, "Senator Dana Holt visited the Velden-Tarsk border on Tuesday.")._.ng_events
+    country = _run(nlp, "Senator Dana Holt visited Velden on Tuesday.")._.ng_events
+    denial = _run(nlp, "The Orlan Group denied doing anything wrong.")._.ng_events
+    assert country and max(e.confidence for e in country) >= _top(), country
+    assert all(e.confidence < _top() for e in border + denial), (border, denial)
