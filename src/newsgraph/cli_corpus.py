@@ -395,7 +395,8 @@ def export(
         typer.Option(
             "--format",
             help="jsonl, csv, parquet; graphml or gexf (the entity graph, for Gephi); acled (events as an "
-            "ACLED-shaped CSV) or plover (PLOVER/POLECAT-style event records); see docs/exports.md.",
+            "ACLED-shaped CSV) or plover (PLOVER/POLECAT-style event records); ftm (FollowTheMoney entities "
+            "for Aleph, needs newsgraph[ftm]); see docs/exports.md.",
         ),
     ] = "jsonl",
     table: Annotated[
@@ -403,7 +404,7 @@ def export(
         typer.Option(
             "--table",
             help="articles (the default), entities, quotes, events or relations; graphml and gexf write the "
-            "entity graph, acled and plover the events: they refuse --table.",
+            "entity graph, acled and plover the events, ftm everything: they refuse --table.",
         ),
     ] = None,
     include_duplicates: Annotated[
@@ -432,10 +433,11 @@ def export(
             out, format=format, table=table, include_duplicates=include_duplicates, min_weight=min_weight,
             include_unconfirmed=show_all, counts=counts,
         )  # fmt: skip
-    whole = {"graphml": "ties", "gexf": "ties", "acled": "events", "plover": "events"}
+    whole = {"graphml": "ties", "gexf": "ties", "acled": "events", "plover": "events", "ftm": "FtM entities"}
     what = whole.get(format, f"{table or 'articles'} rows")
     err.print(f"{n} {what} written to {out}")
     if counts.get("left_out"):
         left = counts["left_out"]
         parts = ", ".join(f"{k} {v}" for k, v in left.items())
-        err.print(f"{sum(left.values())} events left out (no fitting {format.upper()} type): {parts}")
+        what_left = counts.get("left_out_what", f"events left out (no fitting {format.upper()} type)")
+        err.print(f"{sum(left.values())} {what_left}: {parts}")

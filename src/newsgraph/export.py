@@ -2,7 +2,7 @@
 
 Formats for other tools (docs/exports.md): ``graphml`` and ``gexf`` (the entity graph with the
 attributes Gephi reads), ``acled`` (an ACLED-shaped events CSV), ``plover``
-(PLOVER/POLECAT-style event records, JSONL).
+(PLOVER/POLECAT-style event records, JSONL), ``ftm`` (FollowTheMoney entities, JSONL).
 
 Rows stream from the database (server-side cursors on PostgreSQL) and are written as they come:
 JSONL and CSV hold one row at a time, Parquet one batch. Near-duplicate reprints are left out
@@ -33,9 +33,9 @@ from .store.schema import aliases, articles, entities, quotes, relations
 
 __all__ = ["export", "FORMATS", "TABLES", "ExportError"]
 
-FORMATS = ("jsonl", "csv", "parquet", "graphml", "gexf", "acled", "plover")
+FORMATS = ("jsonl", "csv", "parquet", "graphml", "gexf", "acled", "plover", "ftm")
 # formats that write one fixed thing (the entity graph, the events), not a --table
-WHOLE_FORMATS = ("graphml", "gexf", "acled", "plover")
+WHOLE_FORMATS = ("graphml", "gexf", "acled", "plover", "ftm")
 TABLES = ("articles", "entities", "quotes", "events", "relations")
 
 
@@ -252,12 +252,17 @@ def export(
     GraphML writes the entity graph and refuses a table. ``acled`` writes the events as an
     ACLED-shaped CSV, ``plover`` as PLOVER-style JSON records; the events ``acled`` leaves out (no
     fitting ACLED type) go to ``counts["left_out"]`` (PLOVER type -> number) when a ``counts`` dict
-    is given.
+    is given. ``ftm`` writes FollowTheMoney entities (``followthemoney`` needed); ``counts`` gets the
+    entities written per schema and those left out per type.
     """
     if format not in FORMATS:
         raise ExportError(f"unknown format {format!r}; use one of {', '.join(FORMATS)}")
     if format in WHOLE_FORMATS and table is not None:
-        what = "the entity graph (entities and their ties)" if format in ("graphml", "gexf") else "the events"
+        what = {
+            "graphml": "the entity graph",
+            "gexf": "the entity graph",
+            "ftm": "the whole knowledge base",
+        }.get(format, "the events")
         raise ExportError(
             f"{format} writes {what}, not the {table} table; "
             "drop --table, or export a table with --format jsonl, csv or parquet"
@@ -275,6 +280,16 @@ def export(
             return g.number_of_edges()
         if format == "acled":
             return _write_acled(conn, out, include_unconfirmed, counts)
+        if format == "ftm":
+            from .export_ftm import FtmCount, ftm_entities
+
+            tally = FtmCount()
+            written = _write_jsonl(ftm_entities(conn, tally, include_unconfirmed=include_unconfirmed), out)
+            if counts is not None:
+                counts["written"] = dict(sorted(tally.written.items()))
+                counts["left_out"] = dict(sorted(tally.left_out.items()))
+                counts["left_out_what"] = "entities left out (no FtM schema for their type)"
+            return written
         if format == "plover":
             from .export_plover import plover_records
 
