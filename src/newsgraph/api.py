@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
+from .frames import frame_option
 from .model import Page
 from .process import Outcome
 from .query import dossier, find_entities, suggest
@@ -182,6 +183,7 @@ class KnowledgeBase:
             )  # fmt: skip
         return {"query": name, **result}
 
+    @frame_option
     def quotes(
         self,
         *,
@@ -228,6 +230,7 @@ class KnowledgeBase:
                 search=search,
             )
 
+    @frame_option
     def events(
         self,
         *,
@@ -313,6 +316,24 @@ class KnowledgeBase:
         from .export import export
 
         return export(self.engine, out, format=format, table=table, **options)
+
+    @frame_option
+    def entities(self) -> list[dict[str, Any]]:
+        """Every entity: ``id``, ``name``, ``type``, ``mention_count``, ``article_count`` and its other
+        names (``aliases``, joined by ``|``), in id order."""
+        from .export import table_rows
+
+        with self.engine.connect() as conn:
+            return list(table_rows(conn, "entities"))
+
+    @frame_option
+    def relations(self, *, include_unconfirmed: bool = False) -> list[dict[str, Any]]:
+        """Relation statements (subject, relation, object, date, sentence, article), reprints left out;
+        the confirmed ones unless ``include_unconfirmed``."""
+        from .export import table_rows
+
+        with self.engine.connect() as conn:
+            return list(table_rows(conn, "relations", include_unconfirmed=include_unconfirmed))
 
 
 def open_kb(db: str | os.PathLike[str] | None = None, **kwargs: Any) -> KnowledgeBase:

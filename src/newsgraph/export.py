@@ -31,7 +31,7 @@ from .query.dossier import quote_select, relation_select
 from .query.events import EVENT_COLUMNS, flat_event, iter_events
 from .store.schema import aliases, articles, entities, quotes, relations
 
-__all__ = ["export", "FORMATS", "TABLES", "ExportError"]
+__all__ = ["export", "table_rows", "FORMATS", "TABLES", "ExportError"]
 
 FORMATS = ("jsonl", "csv", "parquet", "graphml", "gexf", "acled", "plover", "ftm")
 # formats that write one fixed thing (the entity graph, the events), not a --table
@@ -163,6 +163,15 @@ _ROWS = {
     "events": _event_rows,
     "relations": _relation_rows,
 }
+
+
+def table_rows(
+    conn: Connection, table: str, *, include_unconfirmed: bool = False, include_duplicates: bool = False
+) -> Iterator[dict[str, Any]]:
+    """The rows of ``table`` as CSV writes them (confirmed facts only unless ``include_unconfirmed``)."""
+    if table not in _ROWS:
+        raise ExportError(f"unknown table {table!r}; use one of {', '.join(TABLES)}")
+    return _ROWS[table](conn, include_duplicates, include_unconfirmed)
 
 
 def _records(
