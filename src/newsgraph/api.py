@@ -194,8 +194,11 @@ class KnowledgeBase:
         search: str | None = None,
         limit: int = 100,
         include_unconfirmed: bool = False,
+        offset: int = 0,
+        newest_first: bool = False,
     ) -> list[dict[str, Any]]:
-        """Quotes by a speaker, about an entity, between dates, matching words (all optional)."""
+        """Quotes by a speaker, about an entity, between dates, matching words (all optional), in
+        publication order (``newest_first``: the reverse), ``limit`` of them after the first ``offset``."""
         from .query import find_quotes
 
         with self.engine.connect() as conn:
@@ -206,6 +209,31 @@ class KnowledgeBase:
                 date_to=date_to,
                 search=search,
                 limit=limit,
+                include_unconfirmed=include_unconfirmed,
+                offset=offset,
+                newest_first=newest_first,
+            )
+
+    def count_quotes(
+        self,
+        *,
+        speaker: str | int | None = None,
+        about: str | int | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        search: str | None = None,
+        include_unconfirmed: bool = False,
+    ) -> int:
+        """How many quotes match these filters (the confirmed ones unless ``include_unconfirmed``)."""
+        from .query.quotes import count_quotes
+
+        with self.engine.connect() as conn:
+            return count_quotes(
+                conn,
+                **_entity_ids(conn, speaker=speaker, about=about),
+                date_from=date_from,
+                date_to=date_to,
+                search=search,
                 include_unconfirmed=include_unconfirmed,
             )
 
@@ -242,8 +270,11 @@ class KnowledgeBase:
         date_to: str | None = None,
         limit: int = 100,
         include_unconfirmed: bool = False,
+        offset: int = 0,
+        newest_first: bool = False,
     ) -> list[dict[str, Any]]:
-        """Events (PLOVER type, actor, recipient, place, dates: all optional filters) in publication order.
+        """Events (PLOVER type, actor, recipient, place, dates: all optional filters) in publication order
+        (``newest_first``: the reverse), ``limit`` of them after the first ``offset``.
 
         Hypothetical and negated events are unconfirmed: shown (marked) only with ``include_unconfirmed``.
         """
@@ -258,6 +289,33 @@ class KnowledgeBase:
                 date_from=date_from,
                 date_to=date_to,
                 limit=limit,
+                include_unconfirmed=include_unconfirmed,
+                offset=offset,
+                newest_first=newest_first,
+            )
+
+    def count_events(
+        self,
+        *,
+        type: str | None = None,
+        actor: str | int | None = None,
+        recipient: str | int | None = None,
+        place: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        include_unconfirmed: bool = False,
+    ) -> int:
+        """How many events match these filters (the confirmed ones unless ``include_unconfirmed``)."""
+        from .query.events import count_events
+
+        with self.engine.connect() as conn:
+            return count_events(
+                conn,
+                type=type,
+                **_entity_ids(conn, actor=actor, recipient=recipient),
+                place=place,
+                date_from=date_from,
+                date_to=date_to,
                 include_unconfirmed=include_unconfirmed,
             )
 

@@ -7,6 +7,7 @@ import tomllib
 from collections.abc import Iterator
 from functools import lru_cache
 from importlib import resources
+from itertools import islice
 from typing import Any
 
 from sqlalchemy import Connection, func, or_, select
@@ -17,7 +18,7 @@ from .dossier import _event_record, event_select
 from .filters import DateRange, not_duplicate
 
 __all__ = [
-    "find_events", "iter_events", "count_unconfirmed_events", "EVENT_COLUMNS", "flat_event", "event_types",
+    "find_events", "iter_events", "count_unconfirmed_events", "count_events", "EVENT_COLUMNS", "flat_event", "event_types",
     "check_event_type", "lexicon_types",
 ]  # fmt: skip
 
@@ -59,8 +60,10 @@ def iter_events(
     date_to: str | None = None,
     include_unconfirmed: bool = False,
     only_unconfirmed: bool = False,
+    newest_first: bool = False,
 ) -> Iterator[dict[str, Any]]:
-    """Stream matching events in publication order; an event's date is its own, else its article's.
+    """Stream matching events in publication order (``newest_first``: the reverse); an event's date is
+    its own, else its article's.
 
     Only confirmed events (``newsgraph.trust``: confident enough, neither negated nor hypothetical)
     unless ``include_unconfirmed``; ``only_unconfirmed`` streams just the ones held back.
@@ -72,7 +75,13 @@ def iter_events(
         stmt = stmt.where(~confirmed_clause("event"))
     elif not include_unconfirmed:
         stmt = stmt.where(confirmed_clause("event"))
-    stmt = stmt.order_by(articles.c.published.asc().nulls_last(), articles.c.id, events.c.start, events.c.id)
+    if newest_first:  # undated articles last either way
+        order = [articles.c.published.desc().nulls_last(), articles.c.id.desc(), events.c.start.desc()]
+        stmt = stmt.order_by(*order, events.c.id.desc())
+    else:
+        stmt = stmt.order_by(
+            articles.c.published.asc().nulls_last(), articles.c.id, events.c.start, events.c.id
+        )
     with conn.execute(stmt.execution_options(yield_per=500)) as result:  # server-side cursor on PostgreSQL
         for row in result:
             if span.bounded and not span.contains(row.date or row.published):
@@ -84,6 +93,29 @@ def iter_events(
                 "lat": row.lat,
                 "lon": row.lon,
             }
+
+
+def count_events(
+    conn: Connection,
+    *,
+    type: str | None = None,
+    actor_id: int | None = None,
+    recipient_id: int | None = None,
+    place: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    include_unconfirmed: bool = False,
+) -> int:
+    """How many events match (the confirmed ones unless ``include_unconfirmed``; filters as for
+    ``iter_events``): one SQL count, unless dates bound the range (compared in Python: count what streams)."""
+    filters = {"type": type, "actor_id": actor_id, "recipient_id": recipient_id, "place": place}
+    if DateRange(date_from, date_to).bounded:
+        return sum(1 for _ in iter_events(conn, **filters, date_from=date_from, date_to=date_to,
+                                          include_unconfirmed=include_unconfirmed))  # fmt: skip
+    check_event_type(conn, type)
+    stmt = select(func.count()).select_from(events).join(articles, articles.c.id == events.c.article_id)
+    stmt = _filtered(stmt.where(not_duplicate()), type, actor_id, recipient_id, place)
+    return conn.execute(stmt if include_unconfirmed else stmt.where(confirmed_clause("event"))).scalar_one()
 
 
 def count_unconfirmed_events(
@@ -134,14 +166,11 @@ def _filtered(
     return stmt
 
 
-def find_events(conn: Connection, *, limit: int = 100, **filters: Any) -> list[dict[str, Any]]:
-    """The first ``limit`` matching events (filters as for ``iter_events``)."""
-    out: list[dict[str, Any]] = []
-    for item in iter_events(conn, **filters):
-        if len(out) >= limit:
-            break
-        out.append(item)
-    return out
+def find_events(
+    conn: Connection, *, limit: int = 100, offset: int = 0, **filters: Any
+) -> list[dict[str, Any]]:
+    """The first ``limit`` matching events after the first ``offset`` (filters as for ``iter_events``)."""
+    return list(islice(iter_events(conn, **filters), offset, offset + limit))
 
 
 EVENT_COLUMNS = [

@@ -7,7 +7,7 @@ import hmac
 import io
 import json
 from collections.abc import Iterator
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
@@ -70,6 +70,12 @@ ShowAll = Annotated[
         " each marked confirmed: false",
     ),
 ]
+Offset = Annotated[int, Query(ge=0, le=1_000_000, description="skip this many items first (paging)")]
+Order = Annotated[
+    Literal["newest", "oldest"],
+    Query(description="by publication date: newest first (the default) or oldest"),
+]
+TOTAL_HEADER = "X-Total-Count"  # list answers: how many items match in all (page with offset and limit)
 UNCONFIRMED_HEADER = (
     "X-Unconfirmed-Count"  # list answers: how many matching facts the default view holds back
 )
@@ -259,10 +265,31 @@ def quotes_data(
     date_to: str | None = None,
     limit: int = 100,
     show_all: bool = False,
+    offset: int = 0,
+    order: str = "newest",
 ) -> list[dict[str, Any]]:
-    """Quotes filtered by speaker, entity named, words and dates."""
+    """Quotes filtered by speaker, entity named, words and dates; ``limit`` after ``offset``, newest first
+    unless ``order`` is ``oldest``."""
     filters = _quote_filters(speaker, about, q, date_from, date_to)
-    return hide_paths(guarded(kb.quotes, **filters, limit=limit, include_unconfirmed=show_all))
+    rows = guarded(
+        kb.quotes, **filters, limit=limit, include_unconfirmed=show_all, offset=offset,
+        newest_first=order != "oldest",
+    )  # fmt: skip
+    return hide_paths(rows)
+
+
+def total_quotes(
+    kb: KnowledgeBase,
+    speaker: str | None = None,
+    about: str | None = None,
+    q: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    show_all: bool = False,
+) -> int:
+    """How many quotes match the filters (in the view ``show_all`` picks)."""
+    filters = _quote_filters(speaker, about, q, date_from, date_to)
+    return guarded(kb.count_quotes, **filters, include_unconfirmed=show_all)
 
 
 def unconfirmed_quotes(
@@ -293,13 +320,16 @@ def quotes(
     date_to: DateTo = None,
     limit: Limit = 100,
     show_all: ShowAll = False,
+    offset: Offset = 0,
+    order: Order = "newest",
 ) -> list[dict[str, Any]]:
-    """Quotes in publication order; every filter is optional.
+    """Quotes, newest first (``order=oldest`` for the reverse); every filter is optional.
 
-    Confirmed quotes only unless ``all=true``; the ``X-Unconfirmed-Count`` header says how many
-    matching quotes are unconfirmed.
+    Confirmed quotes only unless ``all=true``. The ``X-Total-Count`` header says how many quotes match in
+    all (page with ``offset`` and ``limit``); ``X-Unconfirmed-Count`` how many matching quotes are unconfirmed.
     """
-    rows = quotes_data(kb, speaker, about, q, date_from, date_to, limit, show_all)
+    rows = quotes_data(kb, speaker, about, q, date_from, date_to, limit, show_all, offset, order)
+    response.headers[TOTAL_HEADER] = str(total_quotes(kb, speaker, about, q, date_from, date_to, show_all))
     response.headers[UNCONFIRMED_HEADER] = str(unconfirmed_quotes(kb, speaker, about, q, date_from, date_to))
     return rows
 
@@ -333,10 +363,32 @@ def events_data(
     date_to: str | None = None,
     limit: int = 100,
     show_all: bool = False,
+    offset: int = 0,
+    order: str = "newest",
 ) -> list[dict[str, Any]]:
-    """Events filtered by PLOVER type, actor, recipient, place and dates."""
+    """Events filtered by PLOVER type, actor, recipient, place and dates; ``limit`` after ``offset``,
+    newest first unless ``order`` is ``oldest``."""
     filters = _event_filters(type, actor, recipient, place, date_from, date_to)
-    return hide_paths(guarded(kb.events, **filters, limit=limit, include_unconfirmed=show_all))
+    rows = guarded(
+        kb.events, **filters, limit=limit, include_unconfirmed=show_all, offset=offset,
+        newest_first=order != "oldest",
+    )  # fmt: skip
+    return hide_paths(rows)
+
+
+def total_events(
+    kb: KnowledgeBase,
+    type: str | None = None,
+    actor: str | None = None,
+    recipient: str | None = None,
+    place: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    show_all: bool = False,
+) -> int:
+    """How many events match the filters (in the view ``show_all`` picks)."""
+    filters = _event_filters(type, actor, recipient, place, date_from, date_to)
+    return guarded(kb.count_events, **filters, include_unconfirmed=show_all)
 
 
 def unconfirmed_events(
@@ -390,13 +442,19 @@ def events(
     date_to: DateTo = None,
     limit: Limit = 100,
     show_all: ShowAll = False,
+    offset: Offset = 0,
+    order: Order = "newest",
 ) -> list[dict[str, Any]]:
-    """Events in publication order; every filter is optional.
+    """Events, newest first (``order=oldest`` for the reverse); every filter is optional.
 
-    Confirmed events only unless ``all=true`` (hypothetical and negated events are unconfirmed);
-    the ``X-Unconfirmed-Count`` header says how many matching events are unconfirmed.
+    Confirmed events only unless ``all=true`` (hypothetical and negated events are unconfirmed). The
+    ``X-Total-Count`` header says how many events match in all (page with ``offset`` and ``limit``);
+    ``X-Unconfirmed-Count`` how many matching events are unconfirmed.
     """
-    rows = events_data(kb, type, actor, recipient, place, date_from, date_to, limit, show_all)
+    rows = events_data(kb, type, actor, recipient, place, date_from, date_to, limit, show_all, offset, order)
+    response.headers[TOTAL_HEADER] = str(
+        total_events(kb, type, actor, recipient, place, date_from, date_to, show_all)
+    )
     response.headers[UNCONFIRMED_HEADER] = str(
         unconfirmed_events(kb, type, actor, recipient, place, date_from, date_to)
     )
@@ -419,9 +477,11 @@ def events_csv(
     date_to: DateTo = None,
     limit: Annotated[int, Query(ge=1, le=100_000)] = 10_000,
     show_all: ShowAll = False,
+    offset: Offset = 0,
+    order: Order = "newest",
 ) -> StreamingResponse:
     """The filtered events table as CSV (one row per event, columns as ``newsgraph export``)."""
-    rows = events_data(kb, type, actor, recipient, place, date_from, date_to, limit, show_all)
+    rows = events_data(kb, type, actor, recipient, place, date_from, date_to, limit, show_all, offset, order)
 
     def lines() -> Iterator[str]:
         buf = io.StringIO()
