@@ -328,7 +328,7 @@ def errors(
             err.print(f"[red]{r.reason:<12}[/] {r.source}: {r.message}")
 
 
-_COMMAND_MODULES = ["cli_corpus", "cli_corrections", "cli_serve", "cli_run"]
+_COMMAND_MODULES = ["cli_corpus", "cli_corrections", "cli_serve", "cli_run", "cli_datasette"]
 
 
 def _register_command_modules() -> None:
