@@ -480,7 +480,7 @@ def _group(doc: Doc, mentions: list[_Mention]) -> list[_Group]:
                     candidates.append(h)  # head noun ("the Guild" -> "Seafarers Guild")
         if not candidates and given:
             candidates = given  # a surname match always wins over a given-name one
-        candidates = [h for h in candidates if not _set_apart(doc, g, h)]
+        candidates = [h for h in candidates if not _set_apart(doc, g, h) and not _glued(doc, h)]
         roots = {id(c.root()): c.root() for c in candidates if c.root() is not g}
         if len(roots) == 1:
             g.merged_into = next(iter(roots.values()))
@@ -553,7 +553,7 @@ def _fragment(doc: Doc, g: _Group) -> bool:
     text = doc_text(doc)
     for m in g.mentions:
         start = text.rfind("\n", 0, m.span.start_char) + 1
-        end = text.find("\n", m.span.end_char)
+        end = text.find("\n", m.span.start_char + len(m.span.text.rstrip()))  # a span may end in "\n"
         line = text[start : end if end >= 0 else len(text)]
         if not _title_case_line(line):
             return False
@@ -623,6 +623,41 @@ def _extra_mentions(doc: Doc, groups: list[_Group], others: list[Span]) -> None:
         i += 1
 
 
+def _glued(doc: Doc, g: _Group) -> bool:
+    """A name glued from a Title Case headline ("Colts Beat Chiefs", "Lohan Checks", "Microsoft Fix"):
+    named only in Title Case lines, with a word the prose writes in lower case ("beat", "checks").
+    It is no home for a short form the body uses ("Colts"); "Ilhan Omar" in a headline is."""
+    if not _fragment(doc, g):
+        return False
+    lower = {t.text for t in doc if t.is_alpha and t.text.islower()}
+    stems = {w[:4] for w in lower if len(w) >= 4}
+    words = [t.text.lower() for t in g.name_span if t.is_alpha and t.text[:1].isupper()]
+    return any(w in lower or len(w) >= 4 and w[:4] in stems for w in words)
+
+
+def _recut_fragments(doc: Doc, fragments: list[_Group], groups: list[_Group]) -> None:
+    """A headline fragment that is no entity ("Colts Beat Chiefs") still names the entities the body
+    names within it: its longest runs of words that are a body entity's form become that entity's
+    mentions ("Colts" and "Chiefs"), the rest is dropped."""
+    if not fragments or not groups:
+        return
+    forms, heads = _surface_forms(groups)
+    for f in fragments:
+        for m in f.mentions:
+            span = m.span
+            i = span.start
+            while i < span.end:
+                for j in range(span.end, i, -1):
+                    form = tuple(t.text for t in doc[i:j])
+                    g = forms.get(form)
+                    if g is not None and form not in heads:
+                        g.mentions.append(_Mention(doc[i:j], g.label))
+                        g.invalidate()
+                        i = j - 1
+                        break
+                i += 1
+
+
 @Language.component(
     "newsgraph_entities",
     assigns=["doc._.ng_entities", "doc.ents"],
@@ -635,7 +670,9 @@ def group_entities(doc: Doc) -> Doc:
     mentions.sort(key=lambda m: m.span.start)
     groups = _group(doc, mentions)
     _extra_mentions(doc, groups, others)
+    fragments = [g for g in groups if _fragment(doc, g)]
     groups = [g for g in groups if not _fragment(doc, g)]
+    _recut_fragments(doc, fragments, groups)
     groups.sort(key=lambda g: g.first)
     clusters: list[EntityCluster] = []
     ents: list[Span] = list(others)
