@@ -440,4 +440,4 @@ def export(
         left = counts["left_out"]
         parts = ", ".join(f"{k} {v}" for k, v in left.items())
         what_left = counts.get("left_out_what", f"events left out (no fitting {format.upper()} type)")
-        err.print(f"{sum(left.values())} {what_left}: {parts}")
+        err.print(f"{sum(left.values())} {what_left}: {parts}", soft_wrap=True)

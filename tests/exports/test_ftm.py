@@ -123,6 +123,8 @@ def test_organisation_schemata_come_from_the_name_only() -> None:
     assert entity_schema("ORG", "Acme Holdings Ltd") == "Company"
     assert entity_schema("ORG", "Safari Freight") == "Organization"
     assert entity_schema("ORG", "Councilor Books") == "Organization"  # a whole word, not a prefix
+    assert entity_schema("ORG", "Atlantic Council") == "Organization"  # a think tank
+    assert entity_schema("ORG", "Orange County Register") == "Organization"  # a newspaper
     assert entity_schema("PERSON", "Grace Wanjiru") == "Person"
     assert entity_schema("GPE", "Nairobi") is None
 
