@@ -267,13 +267,14 @@ def export(
     if format not in FORMATS:
         raise ExportError(f"unknown format {format!r}; use one of {', '.join(FORMATS)}")
     if format in WHOLE_FORMATS and table is not None:
-        what = {
-            "graphml": "the entity graph",
-            "gexf": "the entity graph",
-            "ftm": "the whole knowledge base",
-        }.get(format, "the events")
+        graph = "the entity graph (entities and their ties)"
+        name, what = {
+            "graphml": ("GraphML", graph),
+            "gexf": ("GEXF", graph),
+            "ftm": ("ftm", "the whole knowledge base"),
+        }.get(format, (format, "the events"))
         raise ExportError(
-            f"{format} writes {what}, not the {table} table; "
+            f"{name} writes {what}, not the {table} table; "
             "drop --table, or export a table with --format jsonl, csv or parquet"
         )
     table = table or "articles"
