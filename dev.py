@@ -40,10 +40,31 @@ def setup(lock: str) -> None:
         return
     if not PY.exists():
         venv.EnvBuilder(with_pip=True).create(VENV)
+    if "pyicu==" in lock_path.read_text():
+        build_deps()
     env = {**os.environ, "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
     run(PY, "-m", "pip", "install", "--quiet", "--require-hashes", "--no-deps", "-r", lock_path, env=env)
     run(PY, "-m", "pip", "install", "--quiet", "--no-deps", "-e", ".", env=env)
     stamp.write_text(lock_path.read_text())
+
+
+def build_deps() -> None:
+    """PyICU (followthemoney's name normaliser, dev extras only) has no wheel: it compiles against
+    ICU. Install ICU's headers and a C++ compiler from Debian when they are missing and we may."""
+    have = (
+        shutil.which("pkg-config")
+        and subprocess.run(["pkg-config", "--exists", "icu-uc"], check=False).returncode == 0
+    )
+    if have and shutil.which("g++"):
+        return
+    if not shutil.which("apt-get") or (hasattr(os, "geteuid") and os.geteuid() != 0):
+        print("dev.py: PyICU needs ICU headers and g++ (Debian: libicu-dev pkg-config g++)", file=sys.stderr)
+        return
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    packages = ("libicu-dev", "pkg-config", "g++")
+    if subprocess.run(["apt-get", "install", "-y", "-qq", *packages], check=False, env=env).returncode:
+        run("apt-get", "update", "-qq", env=env)
+        run("apt-get", "install", "-y", "-qq", *packages, env=env)
 
 
 def demo() -> None:
