@@ -33,6 +33,7 @@ from .context import StoreCache, words_of
 from .corrections import Rules, load_rules
 from .lookups import Lookups, insert_ignore
 from .names import compact_key, initials, is_acronym, may_alias, name_key, strip_titles
+from .nicknames import expand_place_word, same_given_name
 
 __all__ = ["link_entity", "link_article", "matching_keys", "add_aliases", "bump_counts", "LinkContext"]
 
@@ -270,7 +271,8 @@ def _context_decides(c: _Candidate, entity: Entity, own: str, mine: set[str], ca
 
 def _person_variant(a: str, b: str) -> bool:
     """Two people's names that differ only in a transliterated given name, the surname the same:
-    "serhiy bondarenko" / "sergei bondarenko" (Jaro-Winkler >= 0.84, same first letter), or only
+    "serhiy bondarenko" / "sergei bondarenko" (Jaro-Winkler >= 0.84, same first letter), or a given
+    name and its short form ("mo cheeks" / "maurice cheeks", ``data/nicknames.toml``), or only
     in a surname spelled otherwise, the given names the same ("duncan rait" / "duncan raite":
     one letter apart, Jaro-Winkler >= 0.92). Either links only where the context agrees."""
     wa, wb = a.split(), b.split()
@@ -280,6 +282,8 @@ def _person_variant(a: str, b: str) -> bool:
     if len(diff) != 1:
         return False
     x, y = diff[0]
+    if x != wa[-1] and same_given_name(x, y):  # "Mo Cheeks" / "Maurice Cheeks" (data/nicknames.toml)
+        return len(wa[-1]) >= 3
     if wa[-1] != wb[-1]:  # the surname spelled otherwise, the given names the same: "Rait" / "Raite"
         return (
             min(len(x), len(y)) >= 4
@@ -513,6 +517,8 @@ def link_article(
             extra.append(entity.name)
         if entity.type == "PERSON" and (short := _plain_person_name(name)) != name:
             extra.append(short)
+        if entity.type in _PLACES | {"ORG"} and (full := expand_place_word(entity.name)):
+            extra.append(full)  # "Mt Cook" is also "Mount Cook"
         if extra:
             entity = Entity(entity.id, name, entity.type, [*entity.aliases, *extra], entity.mentions)
         specs.append(_Spec.of(entity))

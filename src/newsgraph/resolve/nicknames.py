@@ -1,0 +1,33 @@
+"""Short forms of names from ``data/nicknames.toml``: given names ("Mo" of "Maurice") and
+abbreviated first words of place names ("Mt" of "Mount")."""
+
+from __future__ import annotations
+
+import tomllib
+from functools import lru_cache
+from importlib import resources
+
+__all__ = ["same_given_name", "expand_place_word"]
+
+
+@lru_cache(maxsize=1)
+def _data() -> tuple[frozenset[frozenset[str]], dict[str, str]]:
+    raw = tomllib.loads(resources.files("newsgraph").joinpath("data/nicknames.toml").read_text("utf-8"))
+    pairs = frozenset(
+        frozenset((formal, short)) for formal, shorts in raw["given"].items() for short in shorts.split()
+    )
+    return pairs, dict(raw["place_words"])
+
+
+def same_given_name(a: str, b: str) -> bool:
+    """True when two (lowercase) given names are a formal name and one of its short forms."""
+    return a != b and frozenset((a, b)) in _data()[0]
+
+
+def expand_place_word(name: str) -> str | None:
+    """The place name with its abbreviated first word written out ("Mt Cook" -> "Mount Cook"), or None."""
+    words = name.split()
+    if len(words) < 2:
+        return None
+    full = _data()[1].get(words[0].rstrip(".").casefold())
+    return " ".join([full.capitalize(), *words[1:]]) if full else None
