@@ -507,3 +507,14 @@ def test_a_person_s_own_staff_and_a_town_s_residents(nlp: Language) -> None:
         [("Joe Brill", "PERSON"), ("Denver", "GPE")],
     )
     assert rels(doc) == {("Joe Brill", "located_in", "Denver", False)}
+
+
+def test_a_named_institution_in_a_named_place_is_located_there(nlp: Language) -> None:
+    """ "the Marlow Bank in Velden": the "in" hangs on the institution's name; "met in Tarsk"
+    says where a meeting was, not where anyone is."""
+    doc = seeded(
+        nlp,
+        "Students stayed inside the Marlow Institute in Velden. Officials of the Orlan Group met in Tarsk.",
+        [("Marlow Institute", "ORG"), ("Velden", "GPE"), ("Orlan Group", "ORG"), ("Tarsk", "GPE")],
+    )
+    assert rels(doc) == {("Marlow Institute", "located_in", "Velden", False)}

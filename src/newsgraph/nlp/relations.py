@@ -473,6 +473,20 @@ def _place_ties(b: _Builder, sent: Span) -> None:
                 and [t.text for t in between if b.index.entity_of(t) != inner[0]] == [","]
             ):
                 b.add(inner, "located_in", outer, sent, base=0.8 * factor)
+        elif tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.pos_ == "PROPN":
+            # "the Polytechnic University in Hong Kong", "the Marlow Bank in Velden": a named
+            # institution or building and the named place it stands in (the "in" hangs on the
+            # name itself, not on a verb: "protested in Velden" says where, not what is where)
+            thing, place = _named(b, tok.head.head), _named(b, tok)
+            if (
+                thing
+                and place
+                and thing[0] != place[0]
+                and b.index.label(thing[0]) in {"ORG", "FAC"}
+                and b.index.label(place[0]) == "GPE"
+                and not tok.conjuncts
+            ):
+                b.add(thing, "located_in", place, sent, base=0.75 * factor)
         elif tok.lemma_.lower() in PLACE_PARTS and tok.pos_ == "NOUN":
             parts = [_named(b, c) for c in tok.children if c.dep_ == "compound"]
             wholes = [_named(b, pobj) for p, pobj in _preps(tok) if p == "of"]
