@@ -9,48 +9,22 @@ from __future__ import annotations
 
 import logging
 import os
-from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Engine
 
+from .engines import executor
 from .frames import frame_option
 from .model import Page
 from .process import Outcome
 from .query import dossier, find_entities, suggest
 from .store import connect
+from .summary import IngestSummary, RunSummary
 
-__all__ = ["KnowledgeBase", "IngestSummary", "open_kb"]
+__all__ = ["KnowledgeBase", "IngestSummary", "RunSummary", "open_kb"]
 
 log = logging.getLogger(__name__)
-
-
-@dataclass
-class IngestSummary:
-    """Counts for one ingest run: pages read, articles stored, duplicates and errors by reason."""
-
-    pages: int = 0
-    stored: int = 0
-    duplicates: int = 0
-    errors: Counter[str] = field(default_factory=Counter)
-    failures: list[dict[str, str]] = field(default_factory=list)
-
-    @property
-    def error_count(self) -> int:
-        """Pages that failed, whatever the reason."""
-        return sum(self.errors.values())
-
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready summary."""
-        return {
-            "pages": self.pages,
-            "stored": self.stored,
-            "duplicates": self.duplicates,
-            "errors": dict(self.errors),
-            "failures": self.failures,
-        }
 
 
 class KnowledgeBase:
@@ -86,36 +60,18 @@ class KnowledgeBase:
         engine: str = "local",
         ray_address: str | None = None,
         on_start: Callable[[], None] | None = None,
-    ) -> IngestSummary:
+    ) -> RunSummary:
         """Read, extract, annotate and store pages; a page stored before is not processed again.
 
-        ``workers`` > 1 runs the stages in a process pool (one model per worker); ``engine="ray"``
-        runs them on a Ray cluster (``pip install 'newsgraph[ray]'``). Runs are resumable: the
-        same call after a crash finishes the job. Returns a ``newsgraph.runner.RunSummary``.
+        ``workers`` > 1 runs the stages in a process pool (one model per worker); ``engine`` picks the executor
+        from ``newsgraph.engines.ENGINES``: ``"ray"`` runs them on a Ray cluster (``pip install
+        'newsgraph[ray]'``) at ``ray_address``. Runs are resumable: the same call after a crash
+        finishes the job. Returns a ``RunSummary`` (an ``IngestSummary`` with the run's own counts).
         """
-        if engine == "ray":
-            from .engines.ray import run_ray
-
-            return run_ray(
-                inputs,
-                self.engine,
-                address=ray_address,
-                workers=workers,
-                model=self.model,
-                published=published,
-                retry_errors=retry_errors,
-                batch_size=batch_size,
-                page_timeout=page_timeout,
-                on_page=on_page,
-                on_start=on_start,
-            )
-        if engine != "local":
-            raise ValueError(f"unknown engine {engine!r}; use 'local' or 'ray'")
-        from .runner import run
-
-        return run(
+        return executor(engine).run(
             inputs,
             self.engine,
+            options={"address": ray_address},
             workers=workers,
             model=self.model,
             published=published,

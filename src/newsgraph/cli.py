@@ -24,6 +24,7 @@ from .cli_common import (
     progress_bar,
     validate_date,
 )
+from .engines import ENGINES, engine_names
 from .errors import NewsgraphError
 
 __all__ = ["app", "main"]
@@ -177,8 +178,8 @@ def ingest(
     from .ingest import count_inputs
 
     published = validate_date(published)
-    if engine not in ("local", "ray"):
-        raise typer.BadParameter(f"{engine!r} is not an engine; use local or ray", param_hint="--engine")
+    if engine not in ENGINES:
+        raise typer.BadParameter(f"{engine!r} is not an engine; use {engine_names()}", param_hint="--engine")
     try:
         kb = KnowledgeBase(db, model=_model_spec(model))
     except NewsgraphError as exc:

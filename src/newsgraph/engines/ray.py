@@ -24,9 +24,10 @@ from ..ingest import Limits, iter_pages
 from ..ingest.inputs import expand
 from ..model import Page
 from ..process import Outcome, annotate_outcomes, extract_one
-from ..runner.local import RunSummary, _Recorder
 from ..runner.progress import ProgressTracker, Tag
+from ..runner.record import Recorder
 from ..runner.screen import screen
+from ..summary import RunSummary
 
 __all__ = ["run_ray", "EngineError"]
 
@@ -138,7 +139,7 @@ def run_ray(
     started = time.perf_counter()
     summary = RunSummary(workers=workers, engine="ray")
     tracker = ProgressTracker(engine, resume=not retry_errors)
-    record = _Recorder(engine, summary, tracker, on_page, retry_errors)
+    record = Recorder(engine, summary, tracker, on_page, retry_errors)
     rows = []
     for source in expand(list(inputs)):
         if source.kind in ("stdin", "url"):
@@ -204,10 +205,5 @@ def run_ray(
     finally:
         if started_here:
             ray.shutdown()
-        summary.already_done += tracker.skipped - tracker.skipped_failed
-        summary.duplicates += tracker.skipped - tracker.skipped_failed
-        summary.failed_before += tracker.skipped_failed
-        summary.pages += tracker.skipped
-        summary.resumed = tracker.resumed
-        summary.seconds = time.perf_counter() - started
+        record.finish(started)
     return summary

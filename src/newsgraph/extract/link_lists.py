@@ -13,6 +13,7 @@ import re
 
 from lxml.html import HtmlElement
 
+from newsgraph.extract.cues import SENTENCE_END, cue_patterns
 from newsgraph.extract.meta import normalise_space, word_count
 
 __all__ = ["link_blocks", "drop_link_lists"]
@@ -61,15 +62,11 @@ def link_blocks(tree: HtmlElement) -> set[str]:
 
 
 def _related_cue() -> re.Pattern[str]:
-    from newsgraph.extract.text import _cue_patterns  # text imports html, which imports this
-
-    return _cue_patterns()[1]
+    return cue_patterns()[1]
 
 
 def _ends_sentence(line: str) -> bool:
-    from newsgraph.extract.text import _SENTENCE_END
-
-    return _SENTENCE_END.search(line) is not None
+    return SENTENCE_END.search(line) is not None
 
 
 def _lead_in(line: str) -> bool:

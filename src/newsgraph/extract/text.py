@@ -14,11 +14,11 @@ interview turns stay in.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
 
+from newsgraph.extract.cues import SENTENCE_END as _SENTENCE_END
+from newsgraph.extract.cues import cue_patterns as _cue_patterns
+from newsgraph.extract.cues import cues as _cues
 from newsgraph.extract.dates import find_date
 from newsgraph.extract.html import split_credit
 from newsgraph.extract.meta import normalise_space, split_site_suffix
@@ -27,8 +27,6 @@ from newsgraph.model import Caption
 
 __all__ = ["TextResult", "Line", "classify_lines", "extract_text"]
 
-_CUES_PATH = Path(__file__).with_name("cues.toml")
-_SENTENCE_END = re.compile(r"""[.!?…。！？]["'”’)\]」』]*$|(?<!\d)[.!?]["'”’]?(?:\s+\(?\w*\)?|\(\w*\))$""")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.U)
 # Scripts written without spaces between words: a run of them counts as one word per two characters.
 _UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -98,39 +96,10 @@ _HEADING_WORDS = 25
 _STORY_BEFORE_CARDS = 3
 
 
-@lru_cache(maxsize=1)
-def _cues() -> dict[str, list[str]]:
-    """The shipped cue phrases (``cues.toml``), loaded once."""
-    with _CUES_PATH.open("rb") as fh:
-        raw = tomllib.load(fh)
-    return {
-        "boilerplate": raw["boilerplate"]["phrases"],
-        "related": raw["related"]["starts"],
-        "published": raw["dateline"]["published"],
-        "updated": raw["dateline"]["updated"],
-        "ads": raw["lines"]["ads"],
-        "buttons": raw["lines"]["buttons"],
-        "comments": raw["lines"]["comments"],
-        "notes": raw["lines"]["notes"],
-    }
-
-
 def _line_key(text: str) -> str:
     """A short line reduced to its label: lowercase, no counts, no edge punctuation."""
     key = _COUNT.sub("", text.strip().lower())
     return key.strip(" \t:.!|•·-–—>»()[]")
-
-
-@lru_cache(maxsize=1)
-def _cue_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Compiled whole-word patterns for boilerplate phrases and related-links headings."""
-    cues = _cues()
-    phrase = "|".join(re.escape(p) for p in sorted(cues["boilerplate"], key=len, reverse=True))
-    related = "|".join(re.escape(p) for p in sorted(cues["related"], key=len, reverse=True))
-    return (
-        re.compile(rf"(?<!\w)(?:{phrase})(?!\w)", re.I),
-        re.compile(rf"^(?:{related})(?!\w)", re.I),
-    )
 
 
 @dataclass

@@ -5,15 +5,18 @@ runs the extract and NLP stages in this process or in N worker processes (one sp
 each), and writes every result from this process. See ``docs/scale.md``.
 """
 
-from .local import RunSummary, run
+from ..summary import RunSummary
+from .local import run
 from .pool import Task, WorkerPool
 from .progress import ProgressTracker, Tag, ensure_progress_table, progress_table
+from .record import Recorder
 from .screen import Verdict, screen
 from .worker import WorkerConfig
 
 __all__ = [
     "run",
     "RunSummary",
+    "Recorder",
     "WorkerPool",
     "WorkerConfig",
     "Task",

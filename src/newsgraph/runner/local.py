@@ -12,21 +12,19 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
 
 from sqlalchemy import Engine
 
-from ..api import IngestSummary
-from ..errors import PageError
 from ..ingest import Limits
 from ..model import Page
 from ..process import Outcome, annotate_outcomes, extract_one
-from ..store import write_error, write_facts
+from ..summary import RunSummary
 from .pool import Task, WorkerPool
 from .progress import ProgressTracker, Tag
-from .screen import forget_errors, screen
+from .record import Recorder
+from .screen import screen
 from .worker import WorkerConfig, load_extractor, warm_up
 
 __all__ = ["RunSummary", "run"]
@@ -37,88 +35,8 @@ _SCREEN_BATCH = 64
 """Pages hashed and looked up per store query."""
 
 
-@dataclass
-class RunSummary(IngestSummary):
-    """An ingest summary plus what a resumed run found done already and how the run went."""
-
-    near_duplicates: int = 0
-    """Articles stored as near-duplicates of another (wire copies; counted in ``stored`` too)."""
-    already_done: int = 0
-    """Pages done by an earlier run: stored then (content hash), or past a progress marker."""
-    failed_before: int = 0
-    """Pages that failed in an earlier run and were not retried (use ``retry_errors``)."""
-    resumed: list[dict[str, Any]] = field(default_factory=list)
-    workers: int = 1
-    engine: str = "local"
-    seconds: float = 0.0
-    restarts: int = 0
-    """Workers replaced after a crash, a timeout or growing past the memory cap."""
-
-    @property
-    def failed(self) -> bool:
-        """True when some page of the inputs is in a failed state (new error or failed before)."""
-        return bool(self.error_count or self.failed_before)
-
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready summary (the ingest summary's fields plus the runner's)."""
-        return {
-            **super().to_dict(),
-            "near_duplicates": self.near_duplicates,
-            "already_done": self.already_done,
-            "failed_before": self.failed_before,
-            "resumed": self.resumed,
-            "workers": self.workers,
-            "engine": self.engine,
-            "seconds": round(self.seconds, 3),
-            "restarts": self.restarts,
-        }
-
-
-class _Recorder:
-    """The single writer: stores each outcome, counts it, moves the progress markers."""
-
-    def __init__(
-        self,
-        engine: Engine,
-        summary: RunSummary,
-        tracker: ProgressTracker,
-        on_page: Callable[[Outcome], None] | None,
-        retry_errors: bool,
-    ) -> None:
-        self.engine, self.summary, self.tracker = engine, summary, tracker
-        self.on_page, self.retry_errors = on_page, retry_errors
-
-    def __call__(self, tag: Tag, outcome: Outcome) -> None:
-        summary = self.summary
-        summary.pages += 1
-        if outcome.status == "known":
-            summary.duplicates += 1
-            summary.already_done += 1
-        elif outcome.status == "failed_before":
-            summary.failed_before += 1
-        elif outcome.status == "error" or outcome.facts is None:
-            error = outcome.error or PageError("unknown", "no facts produced")
-            summary.errors[error.reason] += 1
-            summary.failures.append({"source": outcome.source, "reason": error.reason, "message": str(error)})
-            if self.retry_errors:
-                forget_errors(self.engine, outcome.source, outcome.content_hash)
-            write_error(self.engine, outcome.source, error, outcome.content_hash)
-        else:
-            if self.retry_errors:
-                forget_errors(self.engine, outcome.source, outcome.content_hash)
-            result = write_facts(self.engine, outcome.facts)
-            if result.status in ("stored", "near_duplicate"):
-                summary.stored += 1
-                summary.near_duplicates += result.status == "near_duplicate"
-            else:
-                summary.duplicates += 1
-        self.tracker.settle(tag, failed=outcome.status in ("error", "failed_before"))
-        if self.on_page:
-            self.on_page(outcome)
-
-
 def _tasks(
-    pages: Iterator[tuple[Tag, Page]], engine: Engine, record: _Recorder, batch_size: int, retry_errors: bool
+    pages: Iterator[tuple[Tag, Page]], engine: Engine, record: Recorder, batch_size: int, retry_errors: bool
 ) -> Iterator[Task]:
     """Screen pages in batches; record the done ones at once and batch the rest into tasks."""
     items: list[tuple[Any, str | None, Page]] = []
@@ -204,7 +122,7 @@ def run(
         pages = tracker.pages(list(inputs), published=published, limits=limits)  # type: ignore[arg-type]
     else:
         pages = ((Tag(None, 0), p) for p in inputs)  # type: ignore[union-attr]
-    record = _Recorder(engine, summary, tracker, on_page, retry_errors)
+    record = Recorder(engine, summary, tracker, on_page, retry_errors)
     config = WorkerConfig(
         model=model,
         published=published,
@@ -229,10 +147,5 @@ def run(
                 tracker.flush()
         tracker.flush()
     finally:
-        summary.already_done += tracker.skipped - tracker.skipped_failed
-        summary.duplicates += tracker.skipped - tracker.skipped_failed
-        summary.failed_before += tracker.skipped_failed
-        summary.pages += tracker.skipped
-        summary.resumed = tracker.resumed
-        summary.seconds = time.perf_counter() - started
+        record.finish(started)
     return summary

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -15,31 +14,21 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
-from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
 from ..api import KnowledgeBase
 from .access import HostCheck, ReadGate, allowed_host_set
 from .routes_api import NameError404
+from .routes_api import router as api_router
+from .routes_pages import router as pages_router
 from .security import BodyLimit, SecurityHeaders
+from .templating import HERE, templates, wants_json
 
 __all__ = ["create_app", "wants_json", "templates", "MAX_BODY"]
 
-HERE = Path(__file__).resolve().parent
 MAX_BODY = 2_000_000
 """Default cap on request bodies (bytes): a news page is well under this."""
-
-templates = Jinja2Templates(directory=str(HERE / "templates"))
-templates.env.globals["version"] = __version__
-
-
-def _is_http_url(value: object) -> bool:
-    """Only http(s) URLs from scraped pages become links; ``javascript:`` and friends stay text."""
-    return isinstance(value, str) and value.lower().startswith(("http://", "https://"))
-
-
-templates.env.tests["http_url"] = _is_http_url
 
 
 def create_app(
@@ -58,9 +47,6 @@ def create_app(
     whatever serves the app (a reverse proxy, a test client). ``read_token`` makes every read (pages and
     API; not ``/static/``) need that token or the ingest token (see ``access.ReadGate``).
     """
-    from .routes_api import router as api_router
-    from .routes_pages import router as pages_router
-
     app = FastAPI(
         title="newsgraph",
         version=__version__,
@@ -86,11 +72,6 @@ def create_app(
         app.add_middleware(HostCheck, allowed=allowed_host_set(allowed_hosts))
     app.add_middleware(SecurityHeaders)
     return app
-
-
-def wants_json(request: Request) -> bool:
-    """True for the API and for a page asked for as ``?format=json``."""
-    return request.url.path.startswith("/api/") or request.query_params.get("format") == "json"
 
 
 async def _http_error(request: Request, exc: StarletteHTTPException) -> Response:

@@ -12,7 +12,6 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 
 from ..render import event_date_text, event_place_text, human_date
 from . import lookup
-from .app import templates, wants_json
 from .highlight import fact_marks, highlight
 from .routes_api import (
     KB,
@@ -34,6 +33,7 @@ from .routes_api import (
     who_data,
 )
 from .sources import hide_paths
+from .templating import templates, wants_json
 
 __all__ = ["router"]
 
