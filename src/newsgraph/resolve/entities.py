@@ -20,12 +20,14 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 from sqlalchemy import Connection, bindparam, delete, insert, select, update
 
+from .. import trust
 from ..model import Entity, Facts
 from ..store.schema import aliases, entities, entity_keys
 from .aliases import learn_aliases
@@ -103,6 +105,9 @@ class LinkContext:
     """Entities the article names in full later on that only one stored entity is called: they
     vouch for a bare name (a surname, a team's last word) but never overrule a clash of descriptions."""
     descriptions: list[str] = field(default_factory=list)
+    shown: list[str] = field(default_factory=list)
+    """The descriptions confident enough to be shown (``trust.shown``): only these can set two
+    namesakes apart ("a heavy metal rock concert", misread as a description, cannot)."""
 
 
 @dataclass
@@ -124,6 +129,11 @@ def _common_neighbours(conn: Connection, shared: set[int], cache: StoreCache) ->
     if total < 10:
         return set()
     return {i for i, n in cache.counts(conn, shared).items() if n > total / 2}
+
+
+def _stems(words: Iterable[str]) -> set[str]:
+    """Description words cut to their first four letters ("scoring", "scorer" -> "scor")."""
+    return {w[:4] for w in words if len(w) >= 5}
 
 
 def _variant(a: str, b: str, person: bool) -> bool:
@@ -353,7 +363,10 @@ def _choose(
             words, shared, later, agree = frozenset(), set(), set(), 0
         if c.needs_context and agree == 0:
             continue
-        clash = bool(mine) and bool(words) and not (mine & words) and not shared
+        firm = words_of(context.shown)
+        clash = bool(firm) and bool(words) and not (mine & words) and not shared
+        # "scoring leader" and "leading scorer" say one thing: words that share their first four letters agree
+        clash = clash and not (_stems(mine) & _stems(words))
         if clash and entity.type == "PERSON" and c.type == "PERSON" and len(own.split()) <= 2:
             continue  # same common name, different person by everything said about them
         if rules.second_choice(c.entity_id, c.keys):
@@ -506,8 +519,11 @@ def link_article(
     rules = rules if rules is not None else cache.rules(conn)
     learned = learn_aliases(facts)
     described: dict[str, list[str]] = {}
+    shown: dict[str, list[str]] = {}
     for d in facts.descriptions:
         described.setdefault(d.entity, []).append(d.text)
+        if trust.shown("description", d.confidence):
+            shown.setdefault(d.entity, []).append(d.text)
     specs = []
     named = [_named_by_body(e, facts) for e in facts.entities]
     for entity in sorted(named, key=_link_order):
@@ -529,6 +545,7 @@ def link_article(
     for i, spec in enumerate(specs):
         entity = spec.entity
         context.descriptions = described.get(entity.id, [])
+        context.shown = shown.get(entity.id, [])
         context.neighbours = set(ids.values())
         context.expected = {v for k, v in likely.items() if k != entity.id}
         if rules.redirects(context.article_id, spec.own, spec.keys):
