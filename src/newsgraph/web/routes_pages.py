@@ -12,7 +12,7 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 
 from ..render import event_date_text, event_place_text, human_date
 from . import lookup
-from .highlight import fact_marks, highlight
+from .highlight import fact_anchor, fact_anchors, fact_marks, highlight, sentences
 from .routes_api import (
     KB,
     DateFrom,
@@ -131,7 +131,11 @@ def article(
     data = article_data(kb, article_id, show_all)
     if wants_json(request):
         return JSONResponse(jsonable_encoder(data))
-    paragraphs = highlight(data["text"], data.get("paragraphs"), fact_marks(data))
+    spans = data.get("sentences") or []
+    cuts = [offset for span in spans for offset in span[:2]]
+    paragraphs = sentences(
+        highlight(data["text"], data.get("paragraphs"), fact_marks(data), cuts), spans, fact_anchors(data)
+    )
     names = {e["id"]: e["name"] for e in data.get("entities", [])}
     ids = {e["id"]: e["kb"]["id"] for e in data.get("entities", []) if e.get("kb")}  # link by entity id
     return page(
@@ -282,3 +286,4 @@ templates.env.filters["snippet_parts"] = snippet_parts
 templates.env.filters["human_date"] = human_date
 templates.env.filters["event_date"] = event_date_text
 templates.env.filters["event_place"] = event_place_text
+templates.env.globals["fact_anchor"] = fact_anchor
