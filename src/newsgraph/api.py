@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import Engine
@@ -18,7 +18,7 @@ from .engines import executor
 from .frames import frame_option
 from .model import Page
 from .process import Outcome
-from .query import dossier, find_entities, suggest
+from .query import dossier, find_entities, resolve_entity
 from .store import connect
 from .summary import IngestSummary, RunSummary
 
@@ -95,28 +95,31 @@ class KnowledgeBase:
         entity_id: int | None = None,
         limit: int = 50,
         include_unconfirmed: bool = False,
+        order: str | None = None,
+        offsets: Mapping[str, int] | None = None,
     ) -> dict[str, Any]:
-        """The dossier for a name, an ``'#ID'`` or ``entity_id``; ``{"ambiguous": True, "candidates": [...]}`` when several match.
+        """The dossier for a name (any alias), an ``'#ID'`` or ``entity_id``, as ``{"query": name,
+        "ambiguous": False, ...}``.
 
         ``unconfirmed`` counts, per section, the facts held back (shown marked with ``include_unconfirmed``).
+        ``totals`` counts each list's items in the view; ``limit`` of them are listed after ``offsets[list]``
+        (``events``, ``quotes_by``, ``quotes_about``, ``timeline``, ``sources``, ``descriptions``), in the
+        ``order`` asked (``"newest"`` or ``"oldest"`` first; None: time order, sources newest first).
 
-        Raises ``LookupError`` (with suggestions in ``.args[1]``) when nothing matches.
+        Raises ``NameNotFound`` (close names in ``.suggestions``; ``NoSuchId`` for an unknown id) or
+        ``AmbiguousName`` (the entities in ``.candidates``; ``.to_dict()`` is the JSON record), as
+        every method that takes a name does.
         """
-        from .query.filters import entity_exists, entity_ref
-
         with self.engine.connect() as conn:
-            if entity_id is None:
-                entity_id = entity_ref(name)  # '#37' names an entity by id
-            if entity_id is not None and not entity_exists(conn, entity_id):
-                raise LookupError(f"no entity with id #{entity_id}; find ids with `newsgraph who NAME`", [])
-            if entity_id is None:
-                candidates = find_entities(conn, name or "")
-                if not candidates:
-                    raise LookupError(f"no entity named {name!r}", suggest(conn, name or ""))
-                if len(candidates) > 1:
-                    return {"query": name, "ambiguous": True, "candidates": candidates}
-                entity_id = candidates[0]["id"]
-            result = dossier(conn, entity_id, limit=limit, include_unconfirmed=include_unconfirmed)
+            entity_id = resolve_entity(conn, (name or "") if entity_id is None else entity_id)
+            result = dossier(
+                conn,
+                entity_id,
+                limit=limit,
+                include_unconfirmed=include_unconfirmed,
+                order=order,
+                offsets=offsets,
+            )
         return {"query": name, "ambiguous": False, **result}
 
     # -- corpus queries: an entity is a name (any alias), '#ID' or an int id; raise NameNotFound / AmbiguousName --
@@ -128,14 +131,17 @@ class KnowledgeBase:
         date_to: str | None = None,
         limit: int = 200,
         include_unconfirmed: bool = False,
+        offset: int = 0,
+        newest_first: bool = False,
     ) -> dict[str, Any]:
-        """Dated lines about an entity (name, alias or id) between two dates, in time order."""
+        """Dated lines about an entity (name, alias or id) between two dates, in time order
+        (``newest_first``: the reverse), ``limit`` of them after the first ``offset``."""
         from .query import resolve_entity, timeline
 
         with self.engine.connect() as conn:
             result = timeline(
                 conn, resolve_entity(conn, name), date_from=date_from, date_to=date_to, limit=limit,
-                include_unconfirmed=include_unconfirmed,
+                include_unconfirmed=include_unconfirmed, offset=offset, newest_first=newest_first,
             )  # fmt: skip
         return {"query": name, **result}
 

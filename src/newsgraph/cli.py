@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import importlib
 import sys
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -21,11 +21,15 @@ from .cli_common import (
     emit,
     err,
     fail,
+    open_kb,
     progress_bar,
     validate_date,
 )
 from .engines import ENGINES, engine_names
-from .errors import NewsgraphError
+from .errors import AmbiguousName, NewsgraphError
+
+if TYPE_CHECKING:
+    from .summary import RunSummary
 
 __all__ = ["app", "main"]
 
@@ -218,17 +222,17 @@ def ingest(
     kb.close()
     if json_out:
         emit(summary.to_dict())
-    _print_summary(summary, getattr(summary, "seconds", 0.0) or perf_counter() - started)
-    if summary.error_count or getattr(summary, "failed_before", 0):
+    _print_summary(summary, summary.seconds or perf_counter() - started)
+    if summary.failed:
         raise typer.Exit(1)
 
 
-def _print_summary(summary: Any, seconds: float) -> None:
+def _print_summary(summary: RunSummary, seconds: float) -> None:
     err.print(
         f"[bold]{summary.pages}[/] pages read, [green]{summary.stored}[/] articles stored, "
         f"{summary.duplicates} duplicates, [red]{summary.error_count}[/] errors in {seconds:.1f}s"
     )
-    already, failed_before = getattr(summary, "already_done", 0), getattr(summary, "failed_before", 0)
+    already, failed_before = summary.already_done, summary.failed_before
     if already or failed_before:
         err.print(
             f"  {already} pages were done already (earlier run)"
@@ -265,29 +269,20 @@ def who(
 
     Only confirmed facts (measured precision at least 0.9) unless --all.
     """
-    from .api import KnowledgeBase
     from .cli_common import wide_console
     from .cli_unconfirmed import confirmed_only, print_unconfirmed
     from .render import print_candidates, print_dossier
 
     if not name and entity_id is None:
         raise typer.BadParameter("give a NAME or --id", param_hint="NAME")
-    try:
-        kb = KnowledgeBase(db, create=False)
-        result = kb.who(name or None, entity_id=entity_id, limit=limit, include_unconfirmed=show_all)
-    except LookupError as exc:
-        hint = f"; did you mean: {', '.join(exc.args[1])}?" if len(exc.args) > 1 and exc.args[1] else ""
-        if json_out:
-            emit(
-                {"query": name, "error": "not_found", "suggestions": exc.args[1] if len(exc.args) > 1 else []}
-            )
-        err.print(f"[red]{exc.args[0]}[/]{hint}")
-        raise typer.Exit(1) from None
-    except NewsgraphError as exc:
-        raise fail(exc) from exc
+    with open_kb(db, json_out, query=name, coded=False) as kb:
+        try:
+            result = kb.who(name or None, entity_id=entity_id, limit=limit, include_unconfirmed=show_all)
+        except AmbiguousName as exc:  # not a failure here: who lists the candidates to pick from
+            result = exc.to_dict()
     if json_out:
         emit(result)
-    elif result.get("ambiguous"):
+    elif result["ambiguous"]:
         print_candidates(result, wide_console())
         first = result["candidates"][0]["id"]
         err.print(f"pick one: newsgraph who '#{first}' (or --id {first})", markup=False, highlight=False)

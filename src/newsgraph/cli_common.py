@@ -8,16 +8,23 @@ from __future__ import annotations
 import json
 import logging
 import sys
-from typing import Annotated, Any
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from . import __version__
+from .errors import AmbiguousName, NameNotFound, NewsgraphError
+
+if TYPE_CHECKING:
+    from .api import KnowledgeBase
 
 __all__ = [
     "app", "err", "DbOpt", "PublishedOpt", "ModelOpt", "PathsArg", "emit", "fail", "validate_date",
-    "print_table", "wide_console",
+    "print_table", "wide_console", "open_kb",
 ]  # fmt: skip
 
 app = typer.Typer(
@@ -81,6 +88,73 @@ def print_table(table: Any, console: Console | None = None) -> None:
 def fail(exc: Exception, code: int = 2) -> typer.Exit:
     err.print(f"[bold red]error[/]: {exc}")
     return typer.Exit(code)
+
+
+def _pick_hint(name: str, entity_id: int, options: dict[str, str | None]) -> str:
+    """How to give the entity by id on this command: only forms the command takes."""
+    for option, value in options.items():
+        if value == name:
+            if option == "NAME":
+                return f"by id, e.g. '#{entity_id}' in place of the name, or --id {entity_id}"
+            return f"by id, e.g. {option} '#{entity_id}'"
+    return f"by id, e.g. '#{entity_id}' in place of the name"
+
+
+@contextmanager
+def open_kb(
+    db: str | None,
+    json_out: bool = False,
+    options: dict[str, str | None] | None = None,
+    *,
+    query: str | None = None,
+    coded: bool = True,
+) -> Iterator[KnowledgeBase]:
+    """Open the knowledge base read-only and turn the library's errors into messages and exit codes:
+    the CLI's one mapping of them.
+
+    ``NameNotFound`` and ``AmbiguousName`` exit 1 (with ``--json``, their record on stdout), a bad
+    value (``ValueError``) or any other coded error exits 2. ``options`` maps each option that takes
+    an entity (``NAME`` for the argument) to its value, so an ambiguous name's message says how to
+    give an id on this command. ``query`` is the name as typed, for the JSON record (default: the
+    name the error carries); ``coded=False`` words a missing name without its code (``who``'s wording).
+    """
+    from .api import KnowledgeBase  # the API loads spaCy's helpers: only when a command runs
+
+    try:
+        kb = KnowledgeBase(db, create=False)
+    except NewsgraphError as exc:
+        raise fail(exc) from exc
+    try:
+        yield kb
+    except NameNotFound as exc:
+        if json_out:
+            emit(exc.to_dict(query))
+        if coded:
+            err.print(f"[red]{exc}[/]")
+        else:
+            hint = f"; did you mean: {', '.join(exc.suggestions)}?" if exc.suggestions else ""
+            err.print(f"[red]{exc.what}[/]{hint}")
+        raise typer.Exit(1) from None
+    except AmbiguousName as exc:
+        if json_out:
+            emit({"query": exc.name, "error": "ambiguous", "ambiguous": True, "candidates": exc.candidates})
+        err.print(f"[yellow]several entities are named {escape(repr(exc.name))}[/]:")
+        for c in exc.candidates:
+            desc = f" — {c['description']}" if c.get("description") else ""
+            err.print(
+                f"  #{c['id']} {c['name']} ({c['type']}, {c['mention_count']} mentions){desc}",
+                markup=False,
+                highlight=False,
+            )
+        first = exc.candidates[0]["id"] if exc.candidates else 0
+        err.print(f"pick one: {_pick_hint(exc.name, first, options or {})}", markup=False, highlight=False)
+        raise typer.Exit(1) from None
+    except ValueError as exc:  # a bad date or option value
+        raise fail(exc) from exc
+    except NewsgraphError as exc:
+        raise fail(exc) from exc
+    finally:
+        kb.close()
 
 
 def validate_date(value: str | None) -> str | None:

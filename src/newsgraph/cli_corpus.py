@@ -7,7 +7,6 @@
 from __future__ import annotations
 
 import sys
-from contextlib import contextmanager
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -17,8 +16,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from .cli_common import DbOpt, app, emit, err, fail, print_table, wide_console
-from .errors import NewsgraphError
+from .cli_common import DbOpt, app, emit, err, open_kb, print_table, wide_console
 from .render import event_date_text, event_place_text
 
 __all__ = ["timeline", "quotes", "events", "graph", "search", "stats", "export"]
@@ -60,59 +58,6 @@ def _marked(found: list[dict[str, Any]]) -> int:
     return sum(not item.get("confirmed", True) for item in found)
 
 
-def _pick_hint(name: str, entity_id: int, options: dict[str, str | None]) -> str:
-    """How to give the entity by id on this command: only forms the command takes."""
-    for option, value in options.items():
-        if value == name:
-            if option == "NAME":
-                return f"by id, e.g. '#{entity_id}' in place of the name, or --id {entity_id}"
-            return f"by id, e.g. {option} '#{entity_id}'"
-    return f"by id, e.g. '#{entity_id}' in place of the name"
-
-
-@contextmanager
-def _kb(db: str | None, json_out: bool = False, options: dict[str, str | None] | None = None):  # type: ignore[no-untyped-def]
-    """Open the knowledge base read-only and turn library errors into clear messages and exit codes.
-
-    ``options`` maps each option that takes an entity (``NAME`` for the argument) to its value, so an
-    ambiguous name's message says how to give an id on this command.
-    """
-    from .api import KnowledgeBase
-    from .query import AmbiguousName, NameNotFound
-
-    try:
-        kb = KnowledgeBase(db, create=False)
-    except NewsgraphError as exc:
-        raise fail(exc) from exc
-    try:
-        yield kb
-    except NameNotFound as exc:
-        if json_out:
-            emit({"query": exc.name, "error": "not_found", "suggestions": exc.suggestions})
-        err.print(f"[red]{exc}[/]")
-        raise typer.Exit(1) from None
-    except AmbiguousName as exc:
-        if json_out:
-            emit({"query": exc.name, "error": "ambiguous", "ambiguous": True, "candidates": exc.candidates})
-        err.print(f"[yellow]several entities are named {escape(repr(exc.name))}[/]:")
-        for c in exc.candidates:
-            desc = f" — {c['description']}" if c.get("description") else ""
-            err.print(
-                f"  #{c['id']} {c['name']} ({c['type']}, {c['mention_count']} mentions){desc}",
-                markup=False,
-                highlight=False,
-            )
-        first = exc.candidates[0]["id"] if exc.candidates else 0
-        err.print(f"pick one: {_pick_hint(exc.name, first, options or {})}", markup=False, highlight=False)
-        raise typer.Exit(1) from None
-    except ValueError as exc:  # a bad date or option value
-        raise fail(exc) from exc
-    except NewsgraphError as exc:
-        raise fail(exc) from exc
-    finally:
-        kb.close()
-
-
 def _heading(out: Console, text: str) -> None:
     """A rule across the terminal; piped, the heading on its own line."""
     if out.is_terminal:
@@ -148,7 +93,7 @@ def timeline(
 
     Only confirmed lines unless --all (unconfirmed ones are then marked ?).
     """
-    with _kb(db, json_out, {"NAME": name}) as kb:
+    with open_kb(db, json_out, {"NAME": name}) as kb:
         result = kb.timeline(
             _who(name, entity_id),
             date_from=date_from,
@@ -198,7 +143,7 @@ def quotes(
         "date_to": date_to,
         "search": search,
     }
-    with _kb(db, json_out, {"--speaker": speaker, "--about": about}) as kb:
+    with open_kb(db, json_out, {"--speaker": speaker, "--about": about}) as kb:
         found = kb.quotes(**filters, limit=limit, include_unconfirmed=show_all)
         hidden = _marked(found) if show_all else kb.unconfirmed_quotes(**filters)
     for q in found:
@@ -241,7 +186,7 @@ def events(
         raise typer.BadParameter("give --csv or --json, not both", param_hint="--csv")
     filters = {"type": type, "actor": actor, "recipient": recipient, "place": place,
                "date_from": date_from, "date_to": date_to}  # fmt: skip
-    with _kb(db, json_out, {"--actor": actor, "--recipient": recipient}) as kb:
+    with open_kb(db, json_out, {"--actor": actor, "--recipient": recipient}) as kb:
         found = kb.events(**filters, limit=limit, include_unconfirmed=show_all)
         hidden = _marked(found) if show_all else kb.unconfirmed_events(**filters)
     if csv_out:
@@ -294,7 +239,7 @@ def graph(
             f"--json prints JSON; drop it or --format {format.value}", param_hint="--json"
         )
     json_out = json_out or format is GraphFormat.json
-    with _kb(db, json_out, {"NAME": name}) as kb:
+    with open_kb(db, json_out, {"NAME": name}) as kb:
         result = kb.graph(
             _who(name, entity_id), depth=depth, max_nodes=max_nodes, include_unconfirmed=show_all
         )
@@ -328,7 +273,7 @@ def search(
     json_out: JsonOpt = False,
 ) -> None:
     """Full-text search over articles and quotes, best first, with snippets."""
-    with _kb(db, json_out) as kb:
+    with open_kb(db, json_out) as kb:
         result = kb.search(query, kind=kind, limit=limit)
     if json_out:
         emit(result)
@@ -351,7 +296,7 @@ def stats(
     json_out: JsonOpt = False,
 ) -> None:
     """What the knowledge base holds: articles, entities, quotes, events, errors, dates."""
-    with _kb(db, json_out) as kb:
+    with open_kb(db, json_out) as kb:
         result = kb.stats(top=top)
     if json_out:
         emit(result)
@@ -428,7 +373,7 @@ def export(
     Only confirmed facts unless --all; quote, event and relation rows carry confirmed and calibrated.
     """
     counts: dict[str, Any] = {}
-    with _kb(db) as kb:
+    with open_kb(db) as kb:
         n = kb.export(
             out, format=format, table=table, include_duplicates=include_duplicates, min_weight=min_weight,
             include_unconfirmed=show_all, counts=counts,

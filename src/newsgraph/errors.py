@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-__all__ = ["NewsgraphError", "PageError", "ModelError", "StoreError"]
+from typing import Any
+
+__all__ = [
+    "NewsgraphError",
+    "PageError",
+    "ModelError",
+    "StoreError",
+    "NameNotFound",
+    "AmbiguousName",
+    "NoSuchId",
+]
 
 
 class NewsgraphError(Exception):
@@ -43,3 +53,58 @@ class StoreError(NewsgraphError):
     """The knowledge base could not be opened or written."""
 
     code = "E030"
+
+
+class NameNotFound(NewsgraphError, LookupError):
+    """No entity carries the name; ``suggestions`` lists close names.
+
+    Raised by every ``KnowledgeBase`` method that takes a name (``who`` included); ``what`` says what
+    is missing without the hint, ``to_dict()`` is the JSON record the interfaces print.
+    """
+
+    code = "E041"
+
+    def __init__(self, name: str, suggestions: list[str]) -> None:
+        hint = f"; did you mean: {', '.join(suggestions)}?" if suggestions else "; try `newsgraph search`"
+        super().__init__(f"no entity named {name!r}{hint}")
+        self.name = name
+        self.suggestions = suggestions
+        self.what = f"no entity named {name!r}"
+
+    def to_dict(self, query: str | None = None) -> dict[str, Any]:
+        """``{query, error: "not_found", suggestions}`` (``query``: the name as asked, default ``name``)."""
+        return {
+            "query": self.name if query is None else query,
+            "error": "not_found",
+            "suggestions": self.suggestions,
+        }
+
+
+class AmbiguousName(NewsgraphError, LookupError):
+    """Several entities carry the name; ``candidates`` lists them (pick one as ``#ID``)."""
+
+    code = "E042"
+
+    def __init__(self, name: str, candidates: list[dict[str, Any]]) -> None:
+        listing = ", ".join(f"#{c['id']} {c['name']} ({c['type']})" for c in candidates)
+        first = candidates[0]["id"] if candidates else 0
+        super().__init__(
+            f"several entities are named {name!r}: {listing}; give one by id in place of the name, "
+            f"e.g. '#{first}'"
+        )
+        self.name = name
+        self.candidates = candidates
+
+    def to_dict(self) -> dict[str, Any]:
+        """``{query, ambiguous: true, candidates}``: the record ``who`` answers with, and a 409's body."""
+        return {"query": self.name, "ambiguous": True, "candidates": self.candidates}
+
+
+class NoSuchId(NameNotFound):
+    """An ``#ID`` (or id) that no stored entity has."""
+
+    def __init__(self, entity_id: int) -> None:
+        NewsgraphError.__init__(self, f"no entity with id #{entity_id}; find ids with `newsgraph who NAME`")
+        self.name = f"#{entity_id}"
+        self.suggestions: list[str] = []
+        self.what = self.args[0]

@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
-from ..errors import NewsgraphError
+from ..errors import AmbiguousName, NameNotFound, NoSuchId
 from ..store.schema import articles, entities
 from .dossier import find_entities, suggest
 from .timeorder import time_sort_key
@@ -25,43 +25,6 @@ __all__ = [
     "period",
     "not_duplicate",
 ]
-
-
-class NameNotFound(NewsgraphError, LookupError):
-    """No entity carries the name; ``suggestions`` lists close names."""
-
-    code = "E041"
-
-    def __init__(self, name: str, suggestions: list[str]) -> None:
-        hint = f"; did you mean: {', '.join(suggestions)}?" if suggestions else "; try `newsgraph search`"
-        super().__init__(f"no entity named {name!r}{hint}")
-        self.name = name
-        self.suggestions = suggestions
-
-
-class AmbiguousName(NewsgraphError, LookupError):
-    """Several entities carry the name; ``candidates`` lists them (pick one as ``#ID``)."""
-
-    code = "E042"
-
-    def __init__(self, name: str, candidates: list[dict[str, Any]]) -> None:
-        listing = ", ".join(f"#{c['id']} {c['name']} ({c['type']})" for c in candidates)
-        first = candidates[0]["id"] if candidates else 0
-        super().__init__(
-            f"several entities are named {name!r}: {listing}; give one by id in place of the name, "
-            f"e.g. '#{first}'"
-        )
-        self.name = name
-        self.candidates = candidates
-
-
-class NoSuchId(NameNotFound):
-    """An ``#ID`` (or id) that no stored entity has."""
-
-    def __init__(self, entity_id: int) -> None:
-        NewsgraphError.__init__(self, f"no entity with id #{entity_id}; find ids with `newsgraph who NAME`")
-        self.name = f"#{entity_id}"
-        self.suggestions: list[str] = []
 
 
 _REF = re.compile(r"^\s*#(\d{1,18})\s*$")

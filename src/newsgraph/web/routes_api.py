@@ -16,7 +16,7 @@ from fastapi.responses import Response, StreamingResponse
 from pydantic import ValidationError
 
 from ..api import KnowledgeBase
-from ..query import AmbiguousName, NameNotFound
+from ..errors import AmbiguousName, NameNotFound
 from ..query.confirmed import mark_record
 from ..query.events import EVENT_COLUMNS, flat_event, lexicon_types
 from . import lookup
@@ -110,16 +110,22 @@ def name_or_id(value: str | None) -> str | int | None:
     return int(value) if value.isdigit() and len(value) < 12 else value
 
 
-def guarded(call: Any, *args: Any, **kwargs: Any) -> Any:
-    """Run a query, turning unknown names, ambiguous names and bad values into 404, 409 and 422."""
+def guarded(call: Any, *args: Any, as_who: bool = False, **kwargs: Any) -> Any:
+    """Run a query, turning unknown names, ambiguous names and bad values into 404, 409 and 422: the
+    REST API's one mapping of the library's errors.
+
+    ``as_who``: the ``who`` route's contract, an ambiguous name answers 200 with its candidates
+    (``{query, ambiguous: true, candidates}``) and a 404 says what is missing without the hint (the
+    suggestions are in its body anyway).
+    """
     try:
         return call(*args, **kwargs)
     except NameNotFound as exc:
-        raise NameError404(exc.name, str(exc), exc.suggestions) from None
+        raise NameError404(exc.name, exc.what if as_who else str(exc), exc.suggestions) from None
     except AmbiguousName as exc:
-        raise HTTPException(
-            409, {"query": exc.name, "ambiguous": True, "candidates": exc.candidates}
-        ) from None
+        if as_who:
+            return exc.to_dict()
+        raise HTTPException(409, exc.to_dict()) from None
     except ValueError as exc:  # a value the query cannot use ('PROTST', '2026-02-30'): unprocessable
         raise HTTPException(422, str(exc)) from None
 
@@ -172,11 +178,7 @@ def entity(kb: KB, entity_id: EntityId, limit: Limit = 50, show_all: ShowAll = F
 
 def who_data(kb: KnowledgeBase, name: str, limit: int = 50, show_all: bool = False) -> dict[str, Any]:
     """The dossier for a name, or the candidates when several entities carry it (404 when none)."""
-    try:
-        return hide_paths(kb.who(name, limit=limit, include_unconfirmed=show_all))
-    except LookupError as exc:
-        suggestions = exc.args[1] if len(exc.args) > 1 else []
-        raise NameError404(name, str(exc.args[0]), suggestions) from None
+    return hide_paths(guarded(kb.who, name, limit=limit, include_unconfirmed=show_all, as_who=True))
 
 
 @router.get("/who", response_model=Dossier | Ambiguous, responses=_404, summary="Dossier by name or alias")
