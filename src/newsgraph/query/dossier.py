@@ -6,10 +6,11 @@ Every line carries its provenance: the article (title, URL or path, date) and th
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import Connection, and_, func, or_, select
+from sqlalchemy import Connection, and_, case, func, or_, select
 from sqlalchemy.orm import aliased
 
 from ..render import date_precision, human_date
@@ -28,6 +29,9 @@ from ..store.schema import (
 )
 from .confirmed import confirmed_clause, date_confidence, dated, mark, split, timex_confidence
 from .timeorder import time_sort_key
+
+if TYPE_CHECKING:  # filters imports this module
+    from .filters import DateRange
 
 __all__ = ["find_entities", "dossier", "suggest"]
 
@@ -81,15 +85,33 @@ def suggest(conn: Connection, name: str, limit: int = 5) -> list[str]:
     return [m[0] for m in process.extract(name, names, scorer=fuzz.WRatio, limit=limit, score_cutoff=70)]
 
 
+PAGED = ("descriptions", "events", "quotes_by", "quotes_about", "timeline", "sources")
+"""The dossier's lists that ``totals`` counts and ``offsets`` pages."""
+
+
 def dossier(
-    conn: Connection, entity_id: int, limit: int = _LIMIT, *, include_unconfirmed: bool = False
+    conn: Connection,
+    entity_id: int,
+    limit: int = _LIMIT,
+    *,
+    include_unconfirmed: bool = False,
+    order: str | None = None,
+    offsets: Mapping[str, int] | None = None,
 ) -> dict[str, Any]:
     """Build the dossier of one knowledge-base entity.
 
     By default every section holds only confirmed facts (``newsgraph.trust``); ``unconfirmed``
     counts, per section, the facts held back (or, with ``include_unconfirmed``, shown marked
-    ``confirmed: false``).
+    ``confirmed: false``). ``totals`` counts, per list, the items the view holds (``limit`` of them
+    are listed, after the first ``offsets[list]``). ``order``: ``"newest"`` lists events, quotes,
+    timeline and sources newest first, ``"oldest"`` oldest first; None keeps the library's order
+    (time order, sources newest first).
     """
+    if order not in (None, "newest", "oldest"):
+        raise ValueError(f"order must be 'newest' or 'oldest', not {order!r}")
+    newest = order == "newest"
+    skip = {key: max(0, int((offsets or {}).get(key) or 0)) for key in PAGED}
+    totals: dict[str, int] = {}
     out = _entity_summary(conn, entity_id)
     out["aliases"] = sorted(
         set(conn.execute(select(aliases.c.alias).where(aliases.c.entity_id == entity_id)).scalars())
@@ -97,29 +119,45 @@ def dossier(
         key=str.casefold,
     )
     hidden: dict[str, int] = {}
-    out["descriptions"], hidden["descriptions"] = split(_descriptions(conn, entity_id), include_unconfirmed)
-    out["descriptions"] = out["descriptions"][:limit]
+    described, hidden["descriptions"] = split(_descriptions(conn, entity_id), include_unconfirmed)
+    totals["descriptions"] = len(described)
+    out["descriptions"] = described[skip["descriptions"] :][:limit]
     out["relations"], hidden["relations"] = _relations(conn, entity_id, limit, include_unconfirmed)
     said = quotes.c.speaker_id == entity_id
-    out["quotes_by"] = _quotes(conn, said, limit, include_unconfirmed)
-    hidden["quotes_by"] = count_unconfirmed_quotes(conn, said)
-    out["quotes_about"] = _quotes(conn, quoted_about(entity_id), limit, include_unconfirmed)
-    hidden["quotes_about"] = count_unconfirmed_quotes(conn, quoted_about(entity_id))
+    for key, where in (("quotes_by", said), ("quotes_about", quoted_about(entity_id))):
+        out[key] = _quotes(conn, where, limit, include_unconfirmed, offset=skip[key], newest_first=newest)
+        every, hidden[key] = _quote_counts(conn, where)
+        totals[key] = every if include_unconfirmed else every - hidden[key]
     every_event = _events(conn, entity_id, None)
-    out["events"], hidden["events"] = split(every_event, include_unconfirmed)
-    out["events"] = out["events"][:limit]
-    spoken = out["quotes_by"] if include_unconfirmed else _quotes(conn, said, limit, True)
-    lines, hidden["timeline"] = split(
-        _timeline(conn, entity_id, every_event, spoken, None), include_unconfirmed
-    )
-    out["timeline"] = lines[:limit]
+    shown_events, hidden["events"] = split(every_event, include_unconfirmed)
+    totals["events"] = len(shown_events)
+    out["events"] = in_time_order(shown_events, newest)[skip["events"] :][:limit]
+    # every dated quote of X makes a timeline line (not only the ones the quotes list shows)
+    spoken = _quotes(conn, and_(said, quotes.c.date.is_not(None)), None, True)
+    out["timeline"], totals["timeline"], hidden["timeline"] = timeline_lines(
+        conn, entity_id, every_event, spoken, include_unconfirmed=include_unconfirmed,
+        newest_first=newest, offset=skip["timeline"], limit=limit,
+    )  # fmt: skip
     out["unconfirmed"] = hidden
     out["related"] = _related(conn, entity_id)
-    out["sources"] = _sources(conn, entity_id, limit)
+    out["sources"] = _sources(conn, entity_id, limit, offset=skip["sources"], oldest_first=order == "oldest")
     # the articles the sources list draws from (a stored count can lag behind merges and splits);
     # the header says this many, and how many are listed when the limit cuts the list short
     out["article_count"] = _source_count(conn, entity_id)
+    totals["sources"] = out["article_count"]
+    out["totals"] = totals
+    out["order"] = order or "time"
     return out
+
+
+def in_time_order(items: list[dict[str, Any]], newest_first: bool) -> list[dict[str, Any]]:
+    """Items already in time order (``time_sort_key`` of their ``date``), newest first if asked;
+    undated items stay last either way."""
+    if not newest_first:
+        return items
+    dated_items = [i for i in items if time_sort_key(i.get("date"))[0] != 9999]
+    undated = [i for i in items if time_sort_key(i.get("date"))[0] == 9999]
+    return dated_items[::-1] + undated
 
 
 def _source_count(conn: Connection, entity_id: int) -> int:
@@ -268,13 +306,39 @@ def quoted_about(entity_id: int) -> Any:
 
 
 def _quotes(
-    conn: Connection, where: Any, limit: int, include_unconfirmed: bool = False
+    conn: Connection,
+    where: Any,
+    limit: int | None,
+    include_unconfirmed: bool = False,
+    *,
+    offset: int = 0,
+    newest_first: bool = False,
 ) -> list[dict[str, Any]]:
+    """Quotes matching ``where`` in publication order (or newest first), ``limit`` after ``offset``."""
     stmt = quote_select().where(where).where(articles.c.duplicate_of.is_(None))
     if not include_unconfirmed:
         stmt = stmt.where(confirmed_clause("quote"))
-    rows = conn.execute(stmt.order_by(articles.c.published, quotes.c.start, quotes.c.id).limit(limit)).all()
-    return [_quote_record(r) for r in rows]
+    keys = (articles.c.published, quotes.c.start, quotes.c.id)
+    if newest_first:
+        # undated articles last, as in publication order
+        keys = (articles.c.published.is_(None), *(k.desc() for k in keys))
+    stmt = stmt.order_by(*keys).limit(limit)
+    if offset:
+        stmt = stmt.offset(offset)
+    return [_quote_record(r) for r in conn.execute(stmt).all()]
+
+
+def _quote_counts(conn: Connection, where: Any) -> tuple[int, int]:
+    """How many quotes match ``where`` and how many of them are unconfirmed (reprints not counted), in
+    one pass."""
+    held_back = func.sum(case((confirmed_clause("quote"), 0), else_=1))
+    every, unconfirmed = conn.execute(
+        select(func.count(), held_back)
+        .select_from(quotes)
+        .join(articles, articles.c.id == quotes.c.article_id)
+        .where(where, articles.c.duplicate_of.is_(None))
+    ).one()
+    return every, unconfirmed or 0
 
 
 def count_unconfirmed_quotes(conn: Connection, where: Any) -> int:
@@ -366,16 +430,27 @@ def _event_record(r: Any) -> dict[str, Any]:
     return mark("event", record)
 
 
-def _timeline(
+def timeline_lines(
     conn: Connection,
     entity_id: int,
     event_items: list[dict[str, Any]],
     quote_items: list[dict[str, Any]],
-    limit: int | None,
-) -> list[dict[str, Any]]:
-    """Dated lines about X (its events, dated quotes, mentions beside a date), each marked.
+    *,
+    include_unconfirmed: bool = False,
+    newest_first: bool = False,
+    offset: int = 0,
+    limit: int | None = None,
+    span: DateRange | None = None,
+) -> tuple[list[dict[str, Any]], int, int]:
+    """Dated lines about X (its events, dated quotes, mentions beside a date), each marked: the page
+    the view shows (``limit`` after ``offset``, in time order or newest first), how many lines the
+    view holds and how many are unconfirmed. ``span`` keeps the lines whose date falls in it.
 
-    A line is confirmed when its fact is (an event, a quote) and its date is (``dated``).
+    A line is confirmed when its fact is (an event, a quote) and its date is (``dated``). A mention
+    line is always unconfirmed, so the default view never reads one: it only counts them. Their
+    ordering needs only (article, sentence, date) per line; the sentence and article of a mention
+    line are read for the page's lines alone (an entity named 1,500 times beside dates costs one
+    narrow query, not 1,500 sentences cut out of their articles).
     """
     lines: list[dict[str, Any]] = []
     seen: set[tuple[str, int, str]] = set()
@@ -396,18 +471,43 @@ def _timeline(
         if q["date"]:
             line = {"date": q["date"], "date_source": "text", "kind": "quote", "what": q["text"], **_line(q)}
             lines.append(dated(q, line, "quote"))
-    rows = conn.execute(
-        select(
-            mentions.c.article_id,
-            mentions.c.sent_start,
-            mentions.c.sent_end,
-            timexes.c.value,
-            timexes.c.text.label("timex_text"),
-            timex_confidence().label("date_confidence"),
-            mentions.c.kind.label("mention_kind"),
-            _sentence(mentions).label("sentence"),
-            *_ARTICLE_COLS,
+    # A sentence that names X beside a date makes a line, but an unconfirmed one (shown with --all):
+    # the date may belong to anything else the sentence says (audit r1: three in ten such lines
+    # dated something other than X). One that reaches X only through a pronoun ("It was founded in
+    # 2011") comes after a named one. Dated events and quotes are the confirmed lines.
+    keys = conn.execute(
+        _dated_mentions(
+            entity_id, mentions.c.article_id, mentions.c.sent_start, timexes.c.value, mentions.c.kind
         )
+    ).all()
+    for r in sorted(keys, key=lambda r: r.kind != "name"):
+        key = (r.article_id, r.sent_start, r.value)
+        if key in seen:
+            continue
+        seen.add(key)
+        # a stand-in until the page is known: what ordering and counting need, marked unconfirmed
+        lines.append({"date": r.value, "kind": "mention", "start": r.sent_start, "_article": r.article_id})
+    for line in lines:
+        if line["kind"] == "mention":
+            line["confirmed"] = False
+    if span is not None:
+        lines = [line for line in lines if span.contains(line["date"])]
+    shown, hidden = split(lines, include_unconfirmed)
+    shown = sorted(shown, key=_line_order)
+    page = in_time_order(shown, newest_first)[offset:]
+    page = page[:limit] if limit is not None else page
+    return _mention_lines(conn, entity_id, page), len(shown), hidden
+
+
+def _line_order(line: dict[str, Any]) -> tuple[Any, ...]:
+    article = line["_article"] if "_article" in line else line["article"]["id"]
+    return (time_sort_key(line["date"]), article or "", line["start"])
+
+
+def _dated_mentions(entity_id: int, *columns: Any) -> Any:
+    """X's mentions in a sentence with a calendar date (as ``columns``), one row per distinct set."""
+    return (
+        select(*columns)
         .join(
             timexes,
             and_(
@@ -435,16 +535,41 @@ def _timeline(
         )
         .where(articles.c.duplicate_of.is_(None))
         .distinct()
-    ).all()
-    # A sentence that names X beside a date makes a line, but an unconfirmed one (shown with --all):
-    # the date may belong to anything else the sentence says (audit r1: three in ten such lines
-    # dated something other than X). One that reaches X only through a pronoun ("It was founded in
-    # 2011") comes after a named one. Dated events and quotes are the confirmed lines.
-    for r in sorted(rows, key=lambda r: r.mention_kind != "name"):
-        key = (r.article_id, r.sent_start, r.value)
-        if key in seen:
+    )
+
+
+def _mention_lines(conn: Connection, entity_id: int, page: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The page's lines with each mention stand-in filled in: its timex words, sentence and article."""
+    wanted = {(x["_article"], x["start"], x["date"]) for x in page if "_article" in x}
+    if not wanted:
+        return page
+    found: dict[tuple[str, int, str], Any] = {}
+    article_ids = sorted({k[0] for k in wanted})
+    for i in range(0, len(article_ids), 500):  # bounded IN lists
+        rows = conn.execute(
+            _dated_mentions(
+                entity_id,
+                mentions.c.article_id,
+                mentions.c.sent_start,
+                mentions.c.sent_end,
+                timexes.c.value,
+                timexes.c.text.label("timex_text"),
+                timex_confidence().label("date_confidence"),
+                mentions.c.kind.label("mention_kind"),
+                _sentence(mentions).label("sentence"),
+                *_ARTICLE_COLS,
+            ).where(mentions.c.article_id.in_(article_ids[i : i + 500]))
+        ).all()
+        for r in sorted(rows, key=lambda r: r.mention_kind != "name"):  # a named mention first
+            key = (r.article_id, r.sent_start, r.value)
+            if key in wanted and key not in found:
+                found[key] = r
+    out = []
+    for x in page:
+        if "_article" not in x:
+            out.append(x)
             continue
-        seen.add(key)
+        r = found[(x["_article"], x["start"], x["date"])]
         line = {
             "date": r.value,
             "date_source": "text",
@@ -457,10 +582,8 @@ def _timeline(
         }
         line = dated({"date_confidence": r.date_confidence}, line, None)
         line["confirmed"] = False
-        lines.append(line)
-    return sorted(lines, key=lambda x: (time_sort_key(x["date"]), x["article"]["id"] or "", x["start"]))[
-        :limit
-    ]
+        out.append(line)
+    return out
 
 
 def _line(item: dict[str, Any]) -> dict[str, Any]:
@@ -499,7 +622,11 @@ def _related(conn: Connection, entity_id: int, limit: int = 10) -> list[dict[str
     return [{"id": r.entity_id, "name": r.name, "type": r.type, "count": r.count} for r in rows]
 
 
-def _sources(conn: Connection, entity_id: int, limit: int) -> list[dict[str, Any]]:
+def _sources(
+    conn: Connection, entity_id: int, limit: int, *, offset: int = 0, oldest_first: bool = False
+) -> list[dict[str, Any]]:
+    """The articles naming X, newest first (or oldest), ``limit`` after ``offset``, with wire copies."""
+    published = articles.c.published.asc() if oldest_first else articles.c.published.desc()
     rows = conn.execute(
         select(
             articles.c.id.label("article_id"),
@@ -510,8 +637,9 @@ def _sources(conn: Connection, entity_id: int, limit: int) -> list[dict[str, Any
         .where(mentions.c.entity_id == entity_id)
         .where(articles.c.duplicate_of.is_(None))
         .group_by(articles.c.id, *_ARTICLE_COLS)
-        .order_by(articles.c.published.desc(), articles.c.id)
+        .order_by(published, articles.c.id)
         .limit(limit)
+        .offset(offset)
     ).all()
     copies: dict[str, list[dict[str, Any]]] = defaultdict(list)
     if rows:

@@ -4,17 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, and_
 
 from ..store.schema import quotes
-from .confirmed import split
-from .dossier import _entity_summary, _events, _quotes, _timeline
+from .dossier import _entity_summary, _events, _quotes, timeline_lines
 from .filters import DateRange
 
 __all__ = ["timeline"]
-
-# The dossier helpers take a limit; the timeline filters by date first and cuts after.
-_ALL = 1_000_000
 
 
 def timeline(
@@ -25,22 +21,27 @@ def timeline(
     date_to: str | None = None,
     limit: int = 200,
     include_unconfirmed: bool = False,
+    offset: int = 0,
+    newest_first: bool = False,
 ) -> dict[str, Any]:
     """Dated lines about one entity between two TIMEX3 dates (inclusive; either may be open).
 
     Only confirmed lines unless ``include_unconfirmed`` (then marked ``confirmed: false``);
-    ``total`` counts the lines this view holds, ``unconfirmed`` the unconfirmed lines in the range.
+    ``total`` counts the lines this view holds, ``unconfirmed`` the unconfirmed lines in the range;
+    ``limit`` lines are listed after the first ``offset``, in time order (``newest_first``: the reverse).
     """
     span = DateRange(date_from, date_to)
     events = _events(conn, entity_id, None)
-    spoken = _quotes(conn, quotes.c.speaker_id == entity_id, _ALL, include_unconfirmed=True)
-    every = [line for line in _timeline(conn, entity_id, events, spoken, None) if span.contains(line["date"])]
-    lines, hidden = split(every, include_unconfirmed)
+    spoken = _quotes(conn, and_(quotes.c.speaker_id == entity_id, quotes.c.date.is_not(None)), None, True)
+    lines, total, hidden = timeline_lines(
+        conn, entity_id, events, spoken, include_unconfirmed=include_unconfirmed, newest_first=newest_first,
+        offset=offset, limit=limit, span=span,
+    )  # fmt: skip
     return {
         **_entity_summary(conn, entity_id),
         "from": date_from,
         "to": date_to,
-        "total": len(lines),
+        "total": total,
         "unconfirmed": hidden,
-        "timeline": lines[:limit],
+        "timeline": lines,
     }
