@@ -355,6 +355,85 @@ class KnowledgeBase:
         with self.engine.connect() as conn:
             return list(table_rows(conn, "relations", include_unconfirmed=include_unconfirmed))
 
+    # -- corrections: each changes the knowledge base at once and is remembered -----------------
+    # (pages ingested later, or again, follow it); an entity is a name, an alias or '#ID'.
+    def merge(self, into: str, other: str) -> dict[str, Any]:
+        """Fold entity ``other`` into ``into``: its mentions, facts and names move."""
+        from .resolve.corrections import merge
+
+        with self.engine.begin() as conn:
+            return merge(conn, into, other)
+
+    def split(
+        self,
+        entity: str,
+        *,
+        articles: Sequence[str] | None = None,
+        alias: str | None = None,
+        name: str | None = None,
+    ) -> dict[str, Any]:
+        """Move some of an entity's mentions, those in ``articles`` (ids) or those named ``alias``,
+        to a new entity called ``name``."""
+        from .resolve.corrections import split_alias, split_articles
+
+        if bool(articles) == bool(alias):
+            raise ValueError("give articles (one or more ids) or an alias, not both")
+        with self.engine.begin() as conn:
+            if articles:
+                return split_articles(conn, entity, list(articles), name)
+            return split_alias(conn, entity, alias or "", name)
+
+    def add_alias(self, entity: str, alias: str) -> dict[str, Any]:
+        """Give ``entity`` another name; articles using it link there from now on."""
+        from .resolve.corrections import add_alias
+
+        with self.engine.begin() as conn:
+            return add_alias(conn, entity, alias)
+
+    def remove_alias(self, entity: str, alias: str) -> dict[str, Any]:
+        """Take a name off ``entity``; it no longer links articles there (past mentions stay)."""
+        from .resolve.corrections import remove_alias
+
+        with self.engine.begin() as conn:
+            return remove_alias(conn, entity, alias)
+
+    def aliases(self, entity: str) -> dict[str, Any]:
+        """``entity``'s aliases and where each came from (``auto`` or ``user``)."""
+        from .resolve.corrections import list_aliases
+
+        with self.engine.begin() as conn:
+            return list_aliases(conn, entity)
+
+    # -- bookkeeping -------------------------------------------------------------------------
+    def errors(self, *, limit: int = 100) -> list[dict[str, Any]]:
+        """Pages that failed, newest first: ``source``, ``reason``, ``code``, ``message``, ``at``."""
+        from .query.page_errors import page_errors
+
+        with self.engine.connect() as conn:
+            return page_errors(conn, limit=limit)
+
+    def article(self, article_id: str) -> dict[str, Any] | None:
+        """One stored article record (text, captions, facts with offsets), its entities linked to
+        knowledge-base ids; None when there is no such article. Facts are not filtered here."""
+        from .query.articles import article_facts
+
+        with self.engine.connect() as conn:
+            return article_facts(conn, article_id)
+
+    def has_entity(self, entity_id: int) -> bool:
+        """True when an entity with this id is stored."""
+        from .query.filters import entity_exists
+
+        with self.engine.connect() as conn:
+            return entity_exists(conn, entity_id)
+
+    def health(self) -> dict[str, Any]:
+        """``{"status": "ok", "articles": N}`` once the knowledge base can be read."""
+        from .query.articles import count_articles
+
+        with self.engine.connect() as conn:
+            return {"status": "ok", "articles": count_articles(conn)}
+
 
 def open_kb(db: str | os.PathLike[str] | None = None, **kwargs: Any) -> KnowledgeBase:
     """Open (creating if needed) the knowledge base at ``db``: a path, a SQLAlchemy URL, or the default."""

@@ -298,30 +298,19 @@ def errors(
     limit: Annotated[int, typer.Option(help="Show at most this many.")] = 100,
 ) -> None:
     """List pages that failed, with their reason."""
-    from sqlalchemy import select
-
-    from .store import connect
-    from .store.schema import errors as errors_table
+    from .api import KnowledgeBase
 
     try:
-        engine = connect(db, create=False)
+        kb = KnowledgeBase(db, create=False)
     except NewsgraphError as exc:
         raise fail(exc) from exc
-    with engine.connect() as conn:
-        rows = conn.execute(select(errors_table).order_by(errors_table.c.id.desc()).limit(limit)).all()
-    for r in rows:
+    with kb:
+        failures = kb.errors(limit=limit)
+    for failure in failures:
         if json_out:
-            emit(
-                {
-                    "source": r.source,
-                    "reason": r.reason,
-                    "code": r.code,
-                    "message": r.message,
-                    "at": str(r.at),
-                }
-            )
+            emit(failure)
         else:
-            err.print(f"[red]{r.reason:<12}[/] {r.source}: {r.message}")
+            err.print(f"[red]{failure['reason']:<12}[/] {failure['source']}: {failure['message']}")
 
 
 _COMMAND_MODULES = ["cli_corpus", "cli_corrections", "cli_serve", "cli_run", "cli_datasette"]

@@ -7,12 +7,15 @@ again) follow it. Entities are given by name or as ``#ID`` (ids are listed by ``
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from .cli_common import DbOpt, app, emit, err, fail
 from .errors import NewsgraphError
+
+if TYPE_CHECKING:
+    from .api import KnowledgeBase
 
 __all__ = ["alias_app"]
 
@@ -27,17 +30,16 @@ app.add_typer(alias_app, name="alias")
 
 def _apply(
     db: str | None,
-    action: Callable[[Any], dict[str, Any]],
+    action: Callable[[KnowledgeBase], dict[str, Any]],
     json_out: bool,
     say: Callable[[dict], str],
     listing: bool = False,
 ) -> None:
-    from .store import connect
+    from .api import KnowledgeBase
 
     try:
-        engine = connect(db, create=False)
-        with engine.begin() as conn:
-            result = action(conn)
+        with KnowledgeBase(db, create=False) as kb:
+            result = action(kb)
     except NewsgraphError as exc:
         raise fail(exc) from exc
     if json_out:
@@ -51,11 +53,9 @@ def _apply(
 @app.command()
 def merge(into: EntityArg, other: EntityArg, db: DbOpt = None, json_out: JsonOpt = False) -> None:
     """Fold entity OTHER into INTO: its mentions, facts and names move; later articles follow."""
-    from .resolve.corrections import merge as do_merge
-
     _apply(
         db,
-        lambda c: do_merge(c, into, other),
+        lambda kb: kb.merge(into, other),
         json_out,
         lambda r: f"merged #{r['merged']['id']} {r['merged']['name']} into #{r['id']} {r['name']}",
     )
@@ -74,19 +74,13 @@ def split(
     json_out: JsonOpt = False,
 ) -> None:
     """Move some of an entity's mentions (by article or by alias) to a new entity; remembered."""
-    from .resolve.corrections import split_alias, split_articles
-
     if bool(article) == bool(alias):
         raise typer.BadParameter(
             "give --article ID (one or more) or --alias NAME, not both", param_hint="--article"
         )
-    if article:
-        action = lambda c: split_articles(c, entity, list(article), name)  # noqa: E731
-    else:
-        action = lambda c: split_alias(c, entity, alias or "", name)  # noqa: E731
     _apply(
         db,
-        action,
+        lambda kb: kb.split(entity, articles=article, alias=alias, name=name),
         json_out,
         lambda r: (
             f"split {r['articles']} article entities off #{r['from']['id']} {r['from']['name']} "
@@ -103,11 +97,9 @@ def alias_add(
     json_out: JsonOpt = False,
 ) -> None:
     """Give ENTITY another name; articles using it link to ENTITY from now on."""
-    from .resolve.corrections import add_alias
-
     _apply(
         db,
-        lambda c: add_alias(c, entity, alias),
+        lambda kb: kb.add_alias(entity, alias),
         json_out,
         lambda r: f"#{r['id']} {r['name']} is also {r['alias']!r}",
     )
@@ -121,11 +113,9 @@ def alias_remove(
     json_out: JsonOpt = False,
 ) -> None:
     """Take a name off ENTITY; it no longer links articles there (past mentions stay)."""
-    from .resolve.corrections import remove_alias
-
     _apply(
         db,
-        lambda c: remove_alias(c, entity, alias),
+        lambda kb: kb.remove_alias(entity, alias),
         json_out,
         lambda r: f"#{r['id']} {r['name']} is no longer {r['removed']!r}",
     )
@@ -134,11 +124,10 @@ def alias_remove(
 @alias_app.command("list")
 def alias_list(entity: EntityArg, db: DbOpt = None, json_out: JsonOpt = False) -> None:
     """List ENTITY's aliases and where each came from (auto or user)."""
-    from .resolve.corrections import list_aliases
 
     def say(r: dict) -> str:
         lines = [f"#{r['id']} {r['name']} ({r['type']})"]
         lines += [f"  {a['alias']}" + ("  [user]" if a["origin"] == "user" else "") for a in r["aliases"]]
         return "\n".join(lines)
 
-    _apply(db, lambda c: list_aliases(c, entity), json_out, say, listing=True)
+    _apply(db, lambda kb: kb.aliases(entity), json_out, say, listing=True)

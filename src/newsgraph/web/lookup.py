@@ -16,7 +16,7 @@ from ..query.filters import period
 from ..resolve.names import name_key
 from ..store.schema import aliases, articles, entities, events, mentions
 
-__all__ = ["complete", "trending", "article_facts", "entity_exists", "timeline_days", "places"]
+__all__ = ["complete", "trending", "timeline_days", "places"]
 
 
 def complete(conn: Connection, prefix: str, *, limit: int = 10) -> list[dict[str, Any]]:
@@ -83,31 +83,6 @@ def trending(conn: Connection, *, days: int = 7, limit: int = 10) -> dict[str, A
             for r in rows
         ],
     }
-
-
-def entity_exists(conn: Connection, entity_id: int) -> bool:
-    """True when a knowledge-base entity has this id."""
-    return conn.execute(select(entities.c.id).where(entities.c.id == entity_id)).first() is not None
-
-
-def article_facts(conn: Connection, article_id: str) -> dict[str, Any] | None:
-    """The stored article record, its article-local entity ids mapped to knowledge-base entities."""
-    row = conn.execute(
-        select(articles.c.id, articles.c.record, articles.c.duplicate_of).where(articles.c.id == article_id)
-    ).first()
-    if row is None:
-        return None
-    record = dict(row.record)
-    links = conn.execute(
-        select(mentions.c.local_id, mentions.c.entity_id, entities.c.name)
-        .join(entities, entities.c.id == mentions.c.entity_id)
-        .where(mentions.c.article_id == article_id)
-        .distinct()
-    ).all()
-    kb = {r.local_id: {"id": r.entity_id, "name": r.name} for r in links}
-    record["entities"] = [{**e, "kb": kb.get(e["id"])} for e in record.get("entities", [])]
-    record["duplicate_of"] = row.duplicate_of
-    return record
 
 
 def timeline_days(lines: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -132,20 +132,14 @@ def guarded(call: Any, *args: Any, as_who: bool = False, **kwargs: Any) -> Any:
 
 def require_entity(kb: KnowledgeBase, entity_id: int) -> None:
     """404 unless the entity exists."""
-    with kb.engine.connect() as conn:
-        if not lookup.entity_exists(conn, entity_id):
-            raise NameError404(str(entity_id), f"no entity with id {entity_id}")
+    if not kb.has_entity(entity_id):
+        raise NameError404(str(entity_id), f"no entity with id {entity_id}")
 
 
 @router.get("/health", response_model=Health, summary="Liveness and article count")
 def health(kb: KB) -> dict[str, Any]:
     """The server answers and can read the knowledge base."""
-    from sqlalchemy import func, select
-
-    from ..store.schema import articles
-
-    with kb.engine.connect() as conn:
-        return {"status": "ok", "articles": conn.execute(select(func.count()).select_from(articles)).scalar()}
+    return kb.health()
 
 
 @router.get("/entities", response_model=list[EntityHit], summary="Entity autocomplete by alias prefix")
@@ -523,8 +517,7 @@ def article_data(kb: KnowledgeBase, article_id: str, show_all: bool = False) -> 
     Unconfirmed quotes, descriptions, relations and events are left out unless ``show_all``;
     ``unconfirmed`` counts them per list.
     """
-    with kb.engine.connect() as conn:
-        record = lookup.article_facts(conn, article_id)
+    record = kb.article(article_id)
     if record is None:
         raise NameError404(article_id, f"no article with id {article_id!r}")
     every = mark_record(record, include_unconfirmed=True)
