@@ -264,6 +264,13 @@ class Event:
     confidence: float = 1.0
     negated: bool = False
     hypothetical: bool = False
+    fatalities: int | None = None
+    """People killed, as the event's sentence states it (None: not stated; see data/casualties.toml)."""
+    injured: int | None = None
+    actor_sector: str | None = None
+    """government, military, police, rebels, protesters, civilians, business, media or international
+    where the actor's own words say it (data/sectors.toml); None otherwise. Likewise the recipient's."""
+    recipient_sector: str | None = None
 
 
 @dataclass

