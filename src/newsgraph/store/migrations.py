@@ -72,6 +72,25 @@ def _upgrade_to_4(conn: Connection) -> None:
             conn.execute(text(f"ALTER TABLE events ADD COLUMN {name} VARCHAR(16)"))
 
 
+_V5_COLUMNS = {
+    "admin_level": "INTEGER",
+    "geo_precision": "VARCHAR(16)",
+    "fatalities": "INTEGER",
+    "injured": "INTEGER",
+    "actor_sector": "VARCHAR(32)",
+    "recipient_sector": "VARCHAR(32)",
+}
+
+
+def _upgrade_to_5(conn: Connection) -> None:
+    """Version 5: the event-data fields of ``events`` (admin level, geo precision, fatalities, injured,
+    actor and recipient sectors); NULL for rows written before (unknown, never 0)."""
+    have = {c["name"] for c in inspect(conn).get_columns("events")}
+    for name, sql_type in _V5_COLUMNS.items():
+        if name not in have:
+            conn.execute(text(f"ALTER TABLE events ADD COLUMN {name} {sql_type}"))
+
+
 def _get(conn: Connection, key: str) -> int | None:
     row = conn.execute(select(meta.c.value).where(meta.c.key == key)).first()
     return int(row[0]) if row else None

@@ -28,7 +28,7 @@ from sqlalchemy import (
 
 __all__ = ["metadata", "SCHEMA_VERSION"]
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 metadata = MetaData()
 
@@ -197,6 +197,15 @@ events = Table(
     # ("article"), and where it came from (text, coref, dateline, headline)
     Column("place_precision", String(16)),
     Column("place_source", String(16)),
+    # schema 5: the place's administrative level (0 country, 1 first-order division, NULL a town) and
+    # geo precision (place, region, country; article for a fallback); people killed and injured as the
+    # sentence states them; the actor's and recipient's sectors where their words say them
+    Column("admin_level", Integer),
+    Column("geo_precision", String(16)),
+    Column("fatalities", Integer),
+    Column("injured", Integer),
+    Column("actor_sector", String(32)),
+    Column("recipient_sector", String(32)),
     Column("date", String(32), index=True),
     Column("date_source", String(16)),
     Column("trigger", Text),
