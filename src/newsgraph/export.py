@@ -63,7 +63,7 @@ _COLUMNS: dict[str, dict[str, str]] = {
         **{c: "str" for c in EVENT_COLUMNS},
         "id": "int", "actor": "int", "recipient": "int", "lat": "float", "lon": "float", "confidence": "float",
         "negated": "bool", "hypothetical": "bool", "start": "int", "end": "int", "confirmed": "bool",
-        "calibrated": "float",
+        "calibrated": "float", "admin_level": "int", "fatalities": "int", "injured": "int",
     },
     "relations": {
         "id": "int", "article_id": "str", "subject_id": "int", "subject_name": "str", "relation": "str",

@@ -2,8 +2,9 @@
 
 The PLOVER type and mode of each event map to ACLED's disorder type, event type and sub-event type
 through ``data/acled_types.toml``; an event with no fitting ACLED type is left out and counted.
-Precision first: a column ACLED fills by hand-coding that the text does not give (fatalities,
-associated actors, the date of an undated event) stays empty rather than guessed.
+Precision first: a column ACLED fills by hand-coding that the text does not give (associated actors,
+the date of an undated event, fatalities where the sentence states no number) stays empty rather
+than guessed; ``fatalities`` holds the number killed that the event's own sentence states.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ ACLED_COLUMNS = [
     # newsgraph's: what the ACLED columns were made from
     "plover_type", "plover_mode", "date", "date_precision", "date_source", "published", "place_precision",
     "country_code", "article_id", "confirmed", "calibrated",
+    "injured", "actor1_sector", "actor2_sector", "admin_level", "newsgraph_geo_precision",
 ]  # fmt: skip
 
 # ACLED time_precision: 1 = the day is known, 2 = the week (or weekend), 3 = the month
@@ -95,11 +97,17 @@ def _event_date(value: str | None, source: str | None) -> tuple[str | None, int 
     return None, None, None
 
 
+# our geo precision -> ACLED's: a town named in the sentence is 1, a region or a country 3
+_ACLED_GEO = {"place": 1, "region": 3, "country": 3}
+
+
 def _geo_precision(event: dict[str, Any]) -> int | None:
     """ACLED geo_precision: 1 for a town named in the sentence (it has coordinates), 3 for a region or
     country named there; None for a place taken from the article (dateline, headline)."""
     if not event.get("place") or event.get("place_precision") != "sentence":
         return None
+    if event.get("geo_precision") in _ACLED_GEO:
+        return _ACLED_GEO[event["geo_precision"]]
     return 1 if event.get("lat") is not None else 3
 
 
@@ -151,7 +159,7 @@ def acled_rows(
             "geo_precision": _geo_precision(event),
             "source": sites.get(art["id"]) or art["source"],
             "notes": event["sentence"],
-            "fatalities": None,  # not read from the text yet: empty, never a guessed 0
+            "fatalities": event.get("fatalities"),  # as the sentence states it: empty, never a guessed 0
             "confidence": event["confidence"],
             "url": art["url"],
             "plover_type": event["type"],
@@ -165,4 +173,9 @@ def acled_rows(
             "article_id": art["id"],
             "confirmed": event["confirmed"],
             "calibrated": event["calibrated"],
+            "injured": event.get("injured"),
+            "actor1_sector": event.get("actor_sector"),
+            "actor2_sector": event.get("recipient_sector"),
+            "admin_level": event.get("admin_level"),
+            "newsgraph_geo_precision": event.get("geo_precision"),
         }

@@ -2,10 +2,11 @@
 
 One record per event: its PLOVER ``event_type`` and ``mode``, ``context`` (PLOVER's context list:
 ``hypothetical`` for an event the text only supposes), ``actor`` and ``recipient`` (each with the
-text, our entity id and type, and PLOVER's ``code``/``sector``, null until read from the text),
-``location``, ``date``, the sentence as ``text``, the trigger word as ``event_text``, ``confidence``
-and the ``source`` article. ``intensity`` is null: we cite no PLOVER manual table for it yet, and a
-score we cannot cite would be a guess. ``fatalities`` and ``injured`` are null for the same reason.
+text, our entity id and type, PLOVER's ``code`` (null: not read yet) and ``sector`` where the
+participant's own words say it), ``location``, ``date``, the sentence as ``text``, the trigger word
+as ``event_text``, ``confidence`` and the ``source`` article. ``fatalities`` and ``injured`` are the
+numbers the event's sentence states, null where it states none. ``intensity`` is null: we cite no
+PLOVER manual table for it yet, and a score we cannot cite would be a guess.
 """
 
 from __future__ import annotations
@@ -27,7 +28,9 @@ PLOVER_FIELDS = [
 ]  # fmt: skip
 
 
-def _party(text: str | None, entity_id: int | None, types: dict[int, str]) -> dict[str, Any] | None:
+def _party(
+    text: str | None, entity_id: int | None, types: dict[int, str], sector: str | None = None
+) -> dict[str, Any] | None:
     if text is None and entity_id is None:
         return None
     return {
@@ -35,7 +38,7 @@ def _party(text: str | None, entity_id: int | None, types: dict[int, str]) -> di
         "entity": entity_id,
         "entity_type": types.get(entity_id) if entity_id is not None else None,
         "code": None,  # PLOVER's actor code (country or organisation): not read yet
-        "sector": None,  # government, military, ...: not read yet
+        "sector": sector,  # government, military, ... where the participant's words say it
     }
 
 
@@ -49,6 +52,9 @@ def _location(event: dict[str, Any]) -> dict[str, Any] | None:
         "lon": event.get("lon"),
         # "sentence": the event's own sentence names it; "article": the dateline's or headline's place
         "precision": event.get("place_precision"),
+        # place (a town), region, country, or article (a fallback); admin level 0 country, 1 region
+        "geo_precision": event.get("geo_precision"),
+        "admin_level": event.get("admin_level"),
     }
 
 
@@ -68,8 +74,10 @@ def plover_records(conn: Connection, *, include_unconfirmed: bool = False) -> It
             "mode": event["mode"],
             "context": ["hypothetical"] if event["hypothetical"] else [],
             "intensity": None,
-            "actor": _party(event["actor_name"], event["actor"], types),
-            "recipient": _party(event["recipient_name"], event["recipient"], types),
+            "actor": _party(event["actor_name"], event["actor"], types, event.get("actor_sector")),
+            "recipient": _party(
+                event["recipient_name"], event["recipient"], types, event.get("recipient_sector")
+            ),
             "location": _location(event),
             # the event's own date from the text, or the publication date (date_source says which)
             "date": event["date"],
@@ -77,8 +85,8 @@ def plover_records(conn: Connection, *, include_unconfirmed: bool = False) -> It
             "date_source": event["date_source"],
             "text": event["sentence"],
             "event_text": event.get("trigger"),
-            "fatalities": None,
-            "injured": None,
+            "fatalities": event.get("fatalities"),
+            "injured": event.get("injured"),
             "negated": event["negated"],
             "confidence": event["confidence"],
             "calibrated": event["calibrated"],

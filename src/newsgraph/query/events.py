@@ -92,6 +92,13 @@ def iter_events(
                 "trigger": row.trigger,
                 "lat": row.lat,
                 "lon": row.lon,
+                # schema 5 (null for rows stored before it, and wherever the text does not say)
+                "admin_level": row.admin_level if row.place else None,
+                "geo_precision": row.geo_precision if row.place else None,
+                "fatalities": row.fatalities,
+                "injured": row.injured,
+                "actor_sector": row.actor_sector,
+                "recipient_sector": row.recipient_sector,
             }
 
 
@@ -178,6 +185,7 @@ EVENT_COLUMNS = [
     "country_code", "lat", "lon", "trigger", "date_source", "confidence", "negated", "hypothetical",
     "article_id", "published", "title", "url", "source", "start", "end", "sentence", "confirmed", "calibrated",
     "place_precision", "place_source", "date_precision", "date_text",
+    "admin_level", "geo_precision", "fatalities", "injured", "actor_sector", "recipient_sector",
 ]  # fmt: skip
 
 
