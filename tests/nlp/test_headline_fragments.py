@@ -1,6 +1,8 @@
-"""A Title Case headline glues names with verbs ("Kessler Checks Into Clinic"): the glued
-fragment is no entity and no home for the body's short form; the names inside it are mentions
-of the body's entities. Sentences written for this test."""
+"""One article entity, one thing. A Title Case headline glues names with verbs ("Kessler Checks
+Into Clinic"): the glued fragment is no entity and no home for the body's short form; the names
+inside it are mentions of the body's entities. A name the prose uses first and more often owns a
+longer one that starts with it ("Brightwave" and "the Brightwave Security Bulletin"), unless the
+longer one only adds a kind of firm ("Meridian Shipping"). Sentences written for this test."""
 
 from __future__ import annotations
 
@@ -40,3 +42,24 @@ def test_a_full_name_in_a_headline_still_takes_the_surname(nlp) -> None:
     ents = _entities(nlp, text)
     assert "Kessler" not in ents
     assert "Kessler" in ents.get("Mara Kessler", [])
+
+
+def test_a_name_used_first_and_more_often_owns_a_longer_one(nlp) -> None:
+    """One article entity, one thing: the firm named ten times is not the bulletin it publishes."""
+    text = (
+        "Brightwave said on Tuesday that it had fixed the flaw. Brightwave urged users to update, "
+        "and Brightwave engineers worked overnight. The Brightwave Security Bulletin lists the affected versions."
+    )
+    ents = _entities(nlp, text)
+    assert ents["Brightwave"].count("Brightwave") == 3
+    assert "Brightwave" not in ents.get("Brightwave Security Bulletin", [])
+
+
+def test_a_firm_named_in_full_later_is_still_one_firm(nlp) -> None:
+    text = (
+        "Meridian said fuel costs rose, and Meridian expects a better year. Meridian also said it "
+        "would hire. Meridian Shipping reported a loss on Monday."
+    )
+    ents = _entities(nlp, text)
+    assert "Meridian" not in ents
+    assert ents["Meridian Shipping"].count("Meridian") == 3

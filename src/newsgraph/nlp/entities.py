@@ -474,7 +474,7 @@ def _group(doc: Doc, mentions: list[_Mention]) -> list[_Group]:
                 given.append(h)  # given name, or a family name written first ("Li" -> "Li Wenhao")
             elif h.label in {"ORG", "FAC"} and g.label in {"ORG", "NORP", "PERSON", "PRODUCT"}:
                 if ht[: len(toks)] == toks and not _is_acronym(" ".join(toks)):
-                    if len(toks) > 1 or not is_generic_word(toks[0]):  # not "American" -> "American Airlines"
+                    if (len(toks) > 1 or not is_generic_word(toks[0])) and not _owner(doc, g, h):
                         candidates.append(h)  # leading words ("Meridian" -> "Meridian Shipping")
                 elif len(toks) == 1 and toks[0][0].isupper() and _head_word(h.name_span) == toks[0].lower():
                     candidates.append(h)  # head noun ("the Guild" -> "Seafarers Guild")
@@ -485,6 +485,31 @@ def _group(doc: Doc, mentions: list[_Mention]) -> list[_Group]:
         if len(roots) == 1:
             g.merged_into = next(iter(roots.values()))
     return live_groups(groups)
+
+
+def _owner(doc: Doc, short: _Group, long: _Group) -> bool:
+    """Whether a short name is the owner of a longer one that starts with it, not its short form:
+    the prose uses it before the longer name and more often ("Microsoft" ten times, then once
+    "the Microsoft Security Bulletin"). A short form follows its full name, or is rarer, or the
+    longer name only adds a legal form or a kind of firm ("Microsoft Corp.", "Meridian Shipping")."""
+    text = doc_text(doc)
+    first_long = min(m.span.start_char for m in long.mentions)
+    prose = [m for m in short.mentions if not _title_case_line(_line(text, m.span.start_char))]
+    if not prose or prose[0].span.start_char > first_long:
+        return False
+    extra = [t.lower().rstrip(".") for t in long.tokens[len(short.tokens) :] if t[:1].isalnum()]
+    if all(w in ORG_HEADS or f"{w}." in ORG_HEADS for w in extra):
+        return False  # "Microsoft Corp.", "Meridian Shipping": the same firm named in full
+    # every use of the short name on its own, tagged or not, against every use of the long one
+    alone = len(re.findall(rf"\b{re.escape(short.name_span.text)}\b", text))
+    within = len(re.findall(rf"\b{re.escape(long.name_span.text)}\b", text))
+    return alone - within > within
+
+
+def _line(text: str, at: int) -> str:
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    return text[start : end if end >= 0 else len(text)]
 
 
 def _same_thing(a: str, b: str) -> bool:
