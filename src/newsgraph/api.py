@@ -19,6 +19,7 @@ from .frames import frame_option
 from .model import Page
 from .process import Outcome
 from .query import dossier, find_entities, resolve_entity
+from .settings import DEFAULTS
 from .store import connect
 from .summary import IngestSummary, RunSummary
 
@@ -53,10 +54,10 @@ class KnowledgeBase:
         *,
         published: str | None = None,
         on_page: Callable[[Outcome], None] | None = None,
-        batch_size: int = 16,
+        batch_size: int = DEFAULTS.batch_size,
         workers: int = 1,
         retry_errors: bool = False,
-        page_timeout: float | None = 30.0,
+        page_timeout: float | None = DEFAULTS.page_timeout,
         engine: str = "local",
         ray_address: str | None = None,
         on_start: Callable[[], None] | None = None,

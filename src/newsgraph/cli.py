@@ -27,6 +27,7 @@ from .cli_common import (
 )
 from .engines import ENGINES, engine_names
 from .errors import AmbiguousName, NewsgraphError
+from .settings import DEFAULTS
 
 if TYPE_CHECKING:
     from .summary import RunSummary
@@ -156,7 +157,7 @@ def ingest(
     page_timeout: Annotated[
         float,
         typer.Option("--page-timeout", min=0, help="Seconds one page may spend in extraction (0: no limit)."),
-    ] = 30.0,
+    ] = DEFAULTS.page_timeout,
     engine: Annotated[
         str,
         typer.Option(

@@ -24,6 +24,7 @@ from .extract import extract
 from .model import Article, Facts, Page
 from .nlp import annotate
 from .nlp.pipeline import Pipelines
+from .settings import DEFAULTS
 
 __all__ = ["Outcome", "Extractor", "process_pages", "extract_pages", "extract_one", "annotate_outcomes"]
 
@@ -183,7 +184,7 @@ def process_pages(
     nlp: Language | Pipelines | None = None,
     published: str | None = None,
     known: Callable[[str], bool] | None = None,
-    batch_size: int = 16,
+    batch_size: int = DEFAULTS.batch_size,
     page_timeout: float | None = None,
 ) -> Iterator[Outcome]:
     """Extract and annotate pages; ``known(content_hash)`` true means stored already: skip its work."""

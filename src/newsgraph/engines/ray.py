@@ -27,6 +27,7 @@ from ..process import Outcome, annotate_outcomes, extract_one
 from ..runner.progress import ProgressTracker, Tag
 from ..runner.record import Recorder
 from ..runner.screen import screen
+from ..settings import DEFAULTS
 from ..summary import RunSummary
 
 __all__ = ["run_ray", "EngineError"]
@@ -122,8 +123,8 @@ def run_ray(
     model: str | None = None,
     published: str | None = None,
     retry_errors: bool = False,
-    batch_size: int = 16,
-    page_timeout: float | None = 30.0,
+    batch_size: int = DEFAULTS.batch_size,
+    page_timeout: float | None = DEFAULTS.page_timeout,
     limits: Limits | None = None,
     on_page: Callable[[Outcome], None] | None = None,
     on_start: Callable[[], None] | None = None,

@@ -20,6 +20,7 @@ from sqlalchemy import Engine
 from ..ingest import Limits
 from ..model import Page
 from ..process import Outcome, annotate_outcomes, extract_one
+from ..settings import DEFAULTS
 from ..summary import RunSummary
 from .pool import Task, WorkerPool
 from .progress import ProgressTracker, Tag
@@ -93,10 +94,10 @@ def run(
     model: str | None = None,
     published: str | None = None,
     retry_errors: bool = False,
-    batch_size: int = 16,
-    page_timeout: float | None = 30.0,
-    nlp_timeout: float = 600.0,
-    max_worker_rss_mb: int | None = 1500,
+    batch_size: int = DEFAULTS.batch_size,
+    page_timeout: float | None = DEFAULTS.page_timeout,
+    nlp_timeout: float = DEFAULTS.nlp_timeout,
+    max_worker_rss_mb: int | None = DEFAULTS.max_worker_rss_mb,
     extractor: str | None = None,
     limits: Limits | None = None,
     on_page: Callable[[Outcome], None] | None = None,

@@ -24,6 +24,7 @@ from typing import Any
 from ..errors import ModelError, PageError
 from ..model import Page
 from ..process import Outcome
+from ..settings import DEFAULTS
 from .worker import WorkerConfig, worker_main
 
 __all__ = ["Task", "WorkerPool"]
@@ -74,8 +75,8 @@ class WorkerPool:
         workers: int,
         config: WorkerConfig,
         *,
-        nlp_timeout: float = 600.0,
-        start_timeout: float = 600.0,
+        nlp_timeout: float = DEFAULTS.nlp_timeout,
+        start_timeout: float = DEFAULTS.worker_start_timeout,
         max_rss_bytes: int | None = None,
     ) -> None:
         if workers < 1:

@@ -17,6 +17,7 @@ from multiprocessing.connection import Connection
 from typing import Any
 
 from ..process import Extractor, annotate_outcomes, extract_one
+from ..settings import DEFAULTS
 
 __all__ = ["WorkerConfig", "load_extractor", "worker_main", "rss_bytes", "warm_up"]
 
@@ -35,9 +36,9 @@ class WorkerConfig:
     published: str | None = None
     extractor: str | None = None
     """``module:function`` or ``/path/to/file.py:function`` replacing ``newsgraph.extract.extract``."""
-    page_timeout: float | None = 30.0
+    page_timeout: float | None = DEFAULTS.page_timeout
     """Seconds one page may spend in extraction."""
-    batch_size: int = 16
+    batch_size: int = DEFAULTS.batch_size
 
 
 def load_extractor(spec: str | None) -> Extractor | None:
