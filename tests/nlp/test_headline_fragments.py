@@ -2,7 +2,8 @@
 Into Clinic"): the glued fragment is no entity and no home for the body's short form; the names
 inside it are mentions of the body's entities. A name the prose uses first and more often owns a
 longer one that starts with it ("Brightwave" and "the Brightwave Security Bulletin"), unless the
-longer one only adds a kind of firm ("Meridian Shipping"). Sentences written for this test."""
+longer one only adds a kind of firm ("Meridian Shipping"). A score is no part of a name
+("Evansville 91-73"). Sentences written for this test."""
 
 from __future__ import annotations
 
@@ -63,3 +64,9 @@ def test_a_firm_named_in_full_later_is_still_one_firm(nlp) -> None:
     ents = _entities(nlp, text)
     assert "Meridian" not in ents
     assert ents["Meridian Shipping"].count("Meridian") == 3
+
+
+def test_a_score_is_no_part_of_a_name(nlp) -> None:
+    ents = _entities(nlp, "North Carolina beat Evansville 91-73 on Sunday. Evansville had won five straight.")
+    assert not any(any(ch.isdigit() for ch in name) for name in ents)
+    assert ents["Evansville"] == ["Evansville", "Evansville"]

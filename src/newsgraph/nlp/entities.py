@@ -165,7 +165,15 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
         start += 1
     while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct):
         end -= 1
+    # a score is no part of a name: "Evansville 91-73"
+    if end - start >= 2 and _SCORE.fullmatch(doc[end - 1].text):
+        end -= 1
+    elif end - start >= 4 and doc[end - 1].is_digit and doc[end - 2].text in "-–" and doc[end - 3].is_digit:
+        end -= 3
     return start, end
+
+
+_SCORE = re.compile(r"\d{1,3}[-–]\d{1,3}")
 
 
 def _title_start(doc: Doc, start: int) -> int:
