@@ -131,8 +131,8 @@ def test_an_event_line_of_the_dossier_lands_on_its_sentence(server: LiveServer, 
     page.goto(server.url + "/who?name=HWA")
     page.wait_for_url("**/entities/*")
     page.goto(page.url + "?all=true")
-    row = page.locator("section table.table tbody tr").first
-    sentence = row.get_attribute("title")
+    row = page.locator("#dossier-events tbody tr").first
+    sentence = row.locator("q.sentence").inner_text()  # shown in the row, no hovering
     link = row.locator("a.src")
     assert re.search(r"#e\d+$", link.get_attribute("href"))
     link.click()

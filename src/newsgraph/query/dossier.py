@@ -419,6 +419,7 @@ def _event_record(r: Any) -> dict[str, Any]:
         "date_confidence": (1.0 if r.date_source != "text" else r.date_confidence_) if r.date else None,
         "date_precision": date_precision(r.date),  # day, month, year, ... of the TIMEX3 value
         "date_text": human_date(r.date, r.date_source) if r.date else None,  # for people
+        "trigger": r.trigger,
         "hypothetical": r.hypothetical,
         "negated": r.negated,
         "confidence": r.confidence,

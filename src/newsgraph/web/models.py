@@ -150,6 +150,12 @@ class Dossier(_Open):
         default_factory=dict,
         description="per section, how many unconfirmed facts the default view holds back",
     )
+    totals: dict[str, int] = Field(
+        default_factory=dict,
+        description="per list (events, quotes_by, quotes_about, timeline, sources, descriptions), how many"
+        " items the view holds; `limit` of them are listed after `<list>_offset`",
+    )
+    order: str | None = Field(None, description="newest, oldest, or time (the library's own order)")
 
 
 class Ambiguous(_Open):

@@ -153,37 +153,91 @@ def entities(
         return lookup.complete(conn, q, limit=limit)
 
 
-def dossier_data(
-    kb: KnowledgeBase, entity_id: int, limit: int = 50, show_all: bool = False
+DOSSIER_LISTS = ("events", "quotes_by", "quotes_about", "timeline", "sources", "descriptions")
+"""The dossier lists that page: each with its own ``<list>_offset`` parameter."""
+
+
+def _list_offset(name: str) -> Any:
+    return Query(ge=0, le=1_000_000, alias=f"{name}_offset", description=f"skip this many {name} first")
+
+
+def dossier_paging(
+    order: Order = "newest",
+    events: Annotated[int, _list_offset("events")] = 0,
+    quotes_by: Annotated[int, _list_offset("quotes_by")] = 0,
+    quotes_about: Annotated[int, _list_offset("quotes_about")] = 0,
+    timeline: Annotated[int, _list_offset("timeline")] = 0,
+    sources: Annotated[int, _list_offset("sources")] = 0,
+    descriptions: Annotated[int, _list_offset("descriptions")] = 0,
 ) -> dict[str, Any]:
-    """The dossier of one entity by id (404 when there is none)."""
+    """A dossier request's order and the offset of each of its lists."""
+    offsets = {"events": events, "quotes_by": quotes_by, "quotes_about": quotes_about, "timeline": timeline,
+               "sources": sources, "descriptions": descriptions}  # fmt: skip
+    return {"order": order, "offsets": {k: v for k, v in offsets.items() if v}}
+
+
+DossierPaging = Annotated[dict[str, Any], Depends(dossier_paging)]
+NEWEST = {"order": "newest", "offsets": {}}
+
+
+def dossier_data(
+    kb: KnowledgeBase,
+    entity_id: int,
+    limit: int = 50,
+    show_all: bool = False,
+    paging: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """The dossier of one entity by id (404 when there is none); its lists newest first unless ``paging``
+    says otherwise."""
     require_entity(kb, entity_id)
-    return hide_paths(kb.who(entity_id=entity_id, limit=limit, include_unconfirmed=show_all))
+    return hide_paths(
+        kb.who(entity_id=entity_id, limit=limit, include_unconfirmed=show_all, **(paging or NEWEST))
+    )
 
 
 @router.get("/entities/{entity_id}", response_model=Dossier, responses=_404, summary="Dossier by id")
-def entity(kb: KB, entity_id: EntityId, limit: Limit = 50, show_all: ShowAll = False) -> dict[str, Any]:
+def entity(
+    kb: KB,
+    entity_id: EntityId,
+    paging: DossierPaging,
+    limit: Limit = 50,
+    show_all: ShowAll = False,
+) -> dict[str, Any]:
     """Who is X: aliases, descriptions, relations by type, quotes by and about, events, timeline, sources.
 
     Confirmed facts only unless ``all=true``; ``unconfirmed`` counts, per section, the facts held back.
+    Events, quotes, timeline and sources run newest first (``order=oldest`` for the reverse); ``totals``
+    counts each list's items in the view, of which ``limit`` are listed after ``<list>_offset``.
     """
-    return dossier_data(kb, entity_id, limit, show_all)
+    return dossier_data(kb, entity_id, limit, show_all, paging)
 
 
-def who_data(kb: KnowledgeBase, name: str, limit: int = 50, show_all: bool = False) -> dict[str, Any]:
+def who_data(
+    kb: KnowledgeBase,
+    name: str,
+    limit: int = 50,
+    show_all: bool = False,
+    paging: dict[str, Any] | None = None,
+) -> dict[str, Any]:
     """The dossier for a name, or the candidates when several entities carry it (404 when none)."""
-    return hide_paths(guarded(kb.who, name, limit=limit, include_unconfirmed=show_all, as_who=True))
+    return hide_paths(
+        guarded(kb.who, name, limit=limit, include_unconfirmed=show_all, as_who=True, **(paging or NEWEST))
+    )
 
 
 @router.get("/who", response_model=Dossier | Ambiguous, responses=_404, summary="Dossier by name or alias")
 def who(
     kb: KB,
     name: Annotated[str, Query(min_length=1, max_length=200)],
+    paging: DossierPaging,
     limit: Limit = 50,
     show_all: ShowAll = False,
 ) -> dict[str, Any]:
-    """The dossier of the entity called ``name`` (any alias); the candidates when the name is ambiguous."""
-    return who_data(kb, name, limit, show_all)
+    """The dossier of the entity called ``name`` (any alias); the candidates when the name is ambiguous.
+
+    Lists newest first (``order=oldest`` for the reverse), paged as on ``/api/entities/{id}``.
+    """
+    return who_data(kb, name, limit, show_all, paging)
 
 
 def timeline_data(
@@ -193,12 +247,14 @@ def timeline_data(
     date_to: str | None = None,
     limit: int = 200,
     show_all: bool = False,
+    offset: int = 0,
+    order: str = "oldest",
 ) -> dict[str, Any]:
     """An entity's timeline, each line with the ISO days its date covers."""
     require_entity(kb, entity_id)
     result = guarded(
         kb.timeline, entity_id, date_from=date_from or None, date_to=date_to or None, limit=limit,
-        include_unconfirmed=show_all,
+        include_unconfirmed=show_all, offset=offset, newest_first=order == "newest",
     )  # fmt: skip
     return hide_paths({**result, "timeline": lookup.timeline_days(result["timeline"])})
 
@@ -216,9 +272,15 @@ def timeline(
     date_to: DateTo = None,
     limit: Annotated[int, Query(ge=1, le=2000)] = 200,
     show_all: ShowAll = False,
+    offset: Offset = 0,
+    order: Annotated[
+        Literal["newest", "oldest"],
+        Query(description="in time order (the default, oldest first) or newest first"),
+    ] = "oldest",
 ) -> dict[str, Any]:
-    """Dated lines about an entity in time order; ``day_from``/``day_to`` give each date's days for charts."""
-    return timeline_data(kb, entity_id, date_from, date_to, limit, show_all)
+    """Dated lines about an entity in time order (``order=newest`` for the reverse); ``total`` counts them
+    all, ``limit`` are listed after ``offset``; ``day_from``/``day_to`` give each date's days for charts."""
+    return timeline_data(kb, entity_id, date_from, date_to, limit, show_all, offset, order)
 
 
 @router.get(

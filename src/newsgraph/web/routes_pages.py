@@ -14,12 +14,16 @@ from ..render import event_date_text, event_place_text, human_date
 from . import lookup
 from .highlight import fact_anchor, fact_anchors, fact_marks, highlight, sentences
 from .routes_api import (
+    DOSSIER_LISTS,
     KB,
     DateFrom,
     DateTo,
+    DossierPaging,
     EntityId,
     EventType,
     NameOrId,
+    Offset,
+    Order,
     Place,
     ShowAll,
     article_data,
@@ -28,6 +32,8 @@ from .routes_api import (
     guarded,
     home_data,
     quotes_data,
+    total_events,
+    total_quotes,
     unconfirmed_events,
     unconfirmed_quotes,
     who_data,
@@ -69,6 +75,26 @@ def _toggle(request: Request, show_all: bool) -> str:
     return request.url.path + (f"?{query}" if query else "")
 
 
+def _links(request: Request, offsets: tuple[str, ...]) -> dict[str, Any]:
+    """URL builders for a listing page: ``link(fragment, key=value)`` this page's URL with parameters
+    changed (None, 0 or "" drops one), ``sort_link(order)`` the same in another order, from the top."""
+
+    def link(fragment: str | None = None, **changes: Any) -> str:
+        params = {k: v for k, v in request.query_params.items() if v and k != "format"}
+        for key, value in changes.items():
+            if value in (None, "", 0, False) or (key == "order" and value == "newest"):
+                params.pop(key, None)
+            else:
+                params[key] = str(value)
+        query = urlencode(params)
+        return request.url.path + (f"?{query}" if query else "") + (f"#{fragment}" if fragment else "")
+
+    def sort_link(order: str, fragment: str | None = None) -> str:
+        return link(fragment, order=order, **dict.fromkeys(offsets))
+
+    return {"link": link, "sort_link": sort_link}
+
+
 @router.get("/")
 def home(request: Request, kb: KB) -> Response:
     """Search box, corpus stats and the newest week's most-mentioned names."""
@@ -107,9 +133,12 @@ def who(request: Request, kb: KB, name: Annotated[str, Query(min_length=1, max_l
 
 
 @router.get("/entities/{entity_id}")
-def dossier(request: Request, kb: KB, entity_id: EntityId, show_all: ShowAll = False) -> Response:
-    """The dossier: names, descriptions, relations, quotes, sources, timeline chart and relation graph."""
-    data = dossier_data(kb, entity_id, show_all=show_all)
+def dossier(
+    request: Request, kb: KB, entity_id: EntityId, paging: DossierPaging, show_all: ShowAll = False
+) -> Response:
+    """The dossier: names, descriptions, relations, quotes, sources, timeline chart and relation graph;
+    its lists newest first (``order=oldest``), each paged by ``<list>_offset``."""
+    data = dossier_data(kb, entity_id, show_all=show_all, paging=paging)
     return page(
         request,
         "dossier.html",
@@ -120,6 +149,10 @@ def dossier(request: Request, kb: KB, entity_id: EntityId, show_all: ShowAll = F
         show_all=show_all,
         toggle_url=_toggle(request, show_all),
         hidden=sum((data.get("unconfirmed") or {}).values()),
+        offsets={key: paging["offsets"].get(key, 0) for key in DOSSIER_LISTS},
+        limit=50,
+        order=paging["order"],
+        **_links(request, tuple(f"{key}_offset" for key in DOSSIER_LISTS)),
     )
 
 
@@ -165,9 +198,12 @@ def events(
     date_to: DateTo = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 200,
     show_all: ShowAll = False,
+    offset: Offset = 0,
+    order: Order = "newest",
 ) -> Response:
-    """A filterable events table with CSV download, and the places with coordinates."""
-    rows = events_data(kb, type, actor, recipient, place, date_from, date_to, limit, show_all)
+    """A filterable events table (newest first, paged) with CSV download, and the places with coordinates."""
+    rows = events_data(kb, type, actor, recipient, place, date_from, date_to, limit, show_all, offset, order)
+    total = total_events(kb, type, actor, recipient, place, date_from, date_to, show_all)
     hidden = unconfirmed_events(kb, type, actor, recipient, place, date_from, date_to)
     with kb.engine.connect() as conn:
         places = lookup.places(conn, include_unconfirmed=show_all)
@@ -180,7 +216,12 @@ def events(
         f"/api/events?{qs}",
         title="Events",
         places=places,
-        csv_url=f"/api/events.csv?{_query(request, limit=True)}",
+        csv_url=f"/api/events.csv?{_query(request, limit=True, offset=True)}",
+        total=total,
+        offset=offset,
+        limit=limit,
+        order=order,
+        **_links(request, ("offset",)),
         types=sorted(stats["events"]["by_type"]),
         show_all=show_all,
         toggle_url=_toggle(request, show_all),
@@ -207,9 +248,12 @@ def quotes(
     date_to: DateTo = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
     show_all: ShowAll = False,
+    offset: Offset = 0,
+    order: Order = "newest",
 ) -> Response:
-    """Quotes by speaker and topic words."""
-    rows = quotes_data(kb, speaker, about, q, date_from, date_to, limit, show_all)
+    """Quotes by speaker and topic words, newest first, paged."""
+    rows = quotes_data(kb, speaker, about, q, date_from, date_to, limit, show_all, offset, order)
+    total = total_quotes(kb, speaker, about, q, date_from, date_to, show_all)
     hidden = unconfirmed_quotes(kb, speaker, about, q, date_from, date_to)
     return page(
         request,
@@ -217,6 +261,11 @@ def quotes(
         rows,
         f"/api/quotes?{_query(request)}",
         title="Quotes",
+        total=total,
+        offset=offset,
+        limit=limit,
+        order=order,
+        **_links(request, ("offset",)),
         show_all=show_all,
         toggle_url=_toggle(request, show_all),
         hidden=hidden,
