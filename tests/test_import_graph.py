@@ -1,7 +1,8 @@
 """The package's modules import each other without circles.
 
 Every ``import`` of every module under ``src/newsgraph`` counts, at the top or inside a function
-(an import tucked into a function hides a circle; it does not remove it). A circle that is known
+(an import tucked into a function hides a circle; it does not remove it), except those under
+``if TYPE_CHECKING:``, which never run. A circle that is known
 and owned by other work is listed in ``KNOWN_CYCLES``: the test fails when a new one appears and
 when a listed one is gone (then take it off the list).
 """
@@ -37,7 +38,13 @@ def imports_of(name: str, mods: dict[str, tuple[Path, bool]]) -> set[str]:
     path, is_package = mods[name]
     package = name if is_package else name.rpartition(".")[0]
     out: set[str] = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    typing_only = {
+        id(inner) for node in ast.walk(tree) if _is_type_checking(node) for inner in _body_nodes(node)
+    }
+    for node in ast.walk(tree):
+        if id(node) in typing_only:  # `if TYPE_CHECKING:` imports never run
+            continue
         if isinstance(node, ast.Import):
             targets = [alias.name for alias in node.names]
         elif isinstance(node, ast.ImportFrom):
@@ -58,6 +65,21 @@ def imports_of(name: str, mods: dict[str, tuple[Path, bool]]) -> set[str]:
             if target.startswith("newsgraph") and target != name:
                 out.add(target)
     return out
+
+
+def _is_type_checking(node: ast.AST) -> bool:
+    """``if TYPE_CHECKING:`` (or ``typing.TYPE_CHECKING``)."""
+    if not isinstance(node, ast.If):
+        return False
+    test = node.test
+    return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
+        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING"
+    )
+
+
+def _body_nodes(node: ast.If) -> list[ast.AST]:
+    """Every node under the ``if`` branch (not its ``else``)."""
+    return [inner for statement in node.body for inner in ast.walk(statement)]
 
 
 def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
@@ -104,6 +126,19 @@ def test_the_import_graph_has_no_cycle_but_the_known_ones() -> None:
 def test_the_cycle_finder_finds_a_circle_and_only_a_circle() -> None:
     assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
     assert cycles({"a": {"b"}, "b": {"c"}, "c": set()}) == []
+
+
+def test_a_type_checking_import_does_not_count(tmp_path: Path) -> None:
+    (tmp_path / "newsgraph").mkdir()
+    (tmp_path / "newsgraph" / "__init__.py").write_text("")
+    (tmp_path / "newsgraph" / "a.py").write_text(
+        "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from .b import x\nelse:\n    from .c import y\n"
+    )
+    (tmp_path / "newsgraph" / "b.py").write_text("")
+    (tmp_path / "newsgraph" / "c.py").write_text("")
+    mods = {"newsgraph": (tmp_path / "newsgraph" / "__init__.py", True)}
+    mods |= {f"newsgraph.{m}": (tmp_path / "newsgraph" / f"{m}.py", False) for m in "abc"}
+    assert imports_of("newsgraph.a", mods) == {"newsgraph.c"}
 
 
 def test_an_import_inside_a_function_counts() -> None:
