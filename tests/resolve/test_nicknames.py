@@ -1,12 +1,13 @@
 """Short forms of names from data/nicknames.toml: a given name and its short form ("Mo" of
 "Maurice") with the same surname link where the context agrees; an abbreviated first word of a
-place ("Mt", "Ft") meets the written-out name (SQLite and PostgreSQL). Sentences written for this test."""
+place ("Mt", "Ft") meets the written-out name; the forms of one known thing in data/known_names.toml
+("U.S.", "United States") meet (SQLite and PostgreSQL). Sentences written for this test."""
 
 from __future__ import annotations
 
 from sqlalchemy import Engine
 
-from newsgraph.resolve.nicknames import expand_place_word, same_given_name
+from newsgraph.resolve.nicknames import expand_place_word, known_forms, same_given_name
 from newsgraph.store import write_facts
 
 from .test_entities import kb_ids
@@ -76,3 +77,17 @@ def test_an_abbreviated_place_word_meets_the_full_name(engine: Engine, make_fact
     write_facts(engine, make_facts("p4", "Visitors returned to Ft Alder.", [("Ft Alder", "FAC", [])]))
     assert kb_ids(engine, "p4")["Ft Alder"] == kb_ids(engine, "p3")["Fort Alder"]
     assert kb_ids(engine, "p3")["Fort Alder"] != mount
+
+
+def test_known_short_forms_of_one_thing_meet(engine: Engine, make_facts) -> None:
+    assert "United States" in known_forms("U.S.", "GPE")
+    assert known_forms("U.S.", "PERSON") == ()  # only for the type the data file gives
+    write_facts(engine, make_facts("k1", "Talks in the United States ended.", [("United States", "GPE", [])]))
+    write_facts(engine, make_facts("k2", "The U.S. envoy left early.", [("U.S.", "GPE", [])]))
+    write_facts(engine, make_facts("k3", "The US said no.", [("US", "GPE", [])]))
+    usa = kb_ids(engine, "k1")["United States"]
+    assert kb_ids(engine, "k2")["U.S."] == usa and kb_ids(engine, "k3")["US"] == usa
+    # the organisation is not the country
+    write_facts(engine, make_facts("k4", "The United Nations met.", [("United Nations", "ORG", [])]))
+    write_facts(engine, make_facts("k5", "The UN voted.", [("UN", "ORG", [])]))
+    assert kb_ids(engine, "k5")["UN"] == kb_ids(engine, "k4")["United Nations"] != usa

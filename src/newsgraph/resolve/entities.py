@@ -35,7 +35,7 @@ from .context import StoreCache, words_of
 from .corrections import Rules, load_rules
 from .lookups import Lookups, insert_ignore
 from .names import compact_key, initials, is_acronym, may_alias, name_key, strip_titles
-from .nicknames import expand_place_word, same_given_name
+from .nicknames import expand_place_word, known_forms, same_given_name
 
 __all__ = ["link_entity", "link_article", "matching_keys", "add_aliases", "bump_counts", "LinkContext"]
 
@@ -525,6 +525,7 @@ def link_article(
         if trust.shown("description", d.confidence):
             shown.setdefault(d.entity, []).append(d.text)
     specs = []
+    looked_up: dict[str, set[str]] = {}
     named = [_named_by_body(e, facts) for e in facts.entities]
     for entity in sorted(named, key=_link_order):
         extra = [a for a in learned.get(entity.id, []) if a not in entity.aliases]
@@ -535,6 +536,12 @@ def link_article(
             extra.append(short)
         if entity.type in _PLACES | {"ORG"} and (full := expand_place_word(entity.name)):
             extra.append(full)  # "Mt Cook" is also "Mount Cook"
+        # "U.S." is looked up as "United States" too, but the known forms are not stored as its names
+        known = [f for f in known_forms(entity.name, entity.type) if f != entity.name and f not in extra]
+        looked_up[entity.id] = {name_key(f) for f in known} - {
+            name_key(a) for a in [entity.name, *entity.aliases, *extra]
+        }
+        extra += known
         if extra:
             entity = Entity(entity.id, name, entity.type, [*entity.aliases, *extra], entity.mentions)
         specs.append(_Spec.of(entity))
@@ -558,11 +565,12 @@ def link_article(
         else:
             entity_id = _link(conn, spec, lookups, context, rules, cache)
         ids[entity.id] = entity_id
-        names = [entity.name, *alias_names(entity)]
+        names = [n for n in [entity.name, *alias_names(entity)] if name_key(n) not in looked_up[entity.id]]
         lookups.add_names(
             entity_id, _alias_forms([n for n in names if not rules.blocked(entity_id, name_key(n))])
         )
-        lookups.add_keys(entity_id, entity_keys_of(entity))
+        stored = [a for a in entity.aliases if name_key(a) not in looked_up[entity.id]]
+        lookups.add_keys(entity_id, entity_keys_of(Entity(entity.id, entity.name, entity.type, stored)))
     lookups.flush(conn)
     return ids
 

@@ -1,5 +1,6 @@
 """Short forms of names from ``data/nicknames.toml``: given names ("Mo" of "Maurice") and
-abbreviated first words of place names ("Mt" of "Mount")."""
+abbreviated first words of place names ("Mt" of "Mount"); and the forms of one thing from
+``data/known_names.toml`` ("U.S." and "United States")."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import tomllib
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["same_given_name", "expand_place_word"]
+__all__ = ["same_given_name", "expand_place_word", "known_forms"]
 
 
 @lru_cache(maxsize=1)
@@ -31,3 +32,27 @@ def expand_place_word(name: str) -> str | None:
         return None
     full = _data()[1].get(words[0].rstrip(".").casefold())
     return " ".join([full.capitalize(), *words[1:]]) if full else None
+
+
+_PLACES = frozenset({"GPE", "LOC"})
+
+
+@lru_cache(maxsize=1)
+def _known() -> dict[tuple[str, str], tuple[str, ...]]:
+    from .names import name_key
+
+    raw = tomllib.loads(resources.files("newsgraph").joinpath("data/known_names.toml").read_text("utf-8"))
+    out: dict[tuple[str, str], tuple[str, ...]] = {}
+    for group in raw["name"]:
+        for form in group["forms"]:
+            out[(group["type"], name_key(form))] = tuple(group["forms"])
+    return out
+
+
+def known_forms(name: str, etype: str) -> tuple[str, ...]:
+    """Every form of the thing ``name`` names when it is a known one of this type ("U.S." -> "United
+    States", "US", ...); empty otherwise. A place's forms hold for GPE and LOC alike."""
+    from .names import name_key
+
+    kind = "GPE" if etype in _PLACES else etype
+    return _known().get((kind, name_key(name)), ())
