@@ -40,6 +40,7 @@ from .routes_api import (
 )
 from .sources import hide_paths
 from .templating import templates, wants_json
+from .typography import inner_quotes, without_cli_hints
 
 __all__ = ["router"]
 
@@ -336,3 +337,5 @@ templates.env.filters["human_date"] = human_date
 templates.env.filters["event_date"] = event_date_text
 templates.env.filters["event_place"] = event_place_text
 templates.env.globals["fact_anchor"] = fact_anchor
+templates.env.filters["inner_quotes"] = inner_quotes
+templates.env.filters["without_cli_hints"] = without_cli_hints

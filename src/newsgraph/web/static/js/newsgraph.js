@@ -27,7 +27,7 @@
         note.className = "muted";
         note.append(hit.type);
         if (hit.alias && hit.alias !== hit.name) note.append(" · as ", isolated(hit.alias));
-        note.append(" · " + hit.mention_count + " mentions");
+        note.append(" · " + hit.mention_count + (hit.mention_count === 1 ? " mention" : " mentions"));
         a.appendChild(note);
         li.appendChild(a);
         list.appendChild(li);
