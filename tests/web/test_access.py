@@ -74,7 +74,7 @@ def test_a_foreign_host_cannot_post_either(examples_db: Path) -> None:
     app = create_app(examples_db, token="t0ken", allowed_hosts=[])
     with TestClient(app, base_url="http://localhost") as client:
         r = client.post(
-            "/api/ingest",
+            "/api/ingest?wait=true",
             headers={"Host": "attacker.example", "Authorization": "Bearer t0ken"},
             json={"text": "Nobody said anything."},
         )

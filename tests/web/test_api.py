@@ -239,6 +239,7 @@ def test_openapi_documents_the_api(client: TestClient) -> None:
         "/api/search",
         "/api/stats",
         "/api/ingest",
+        "/api/ingest/jobs/{job_id}",
     ]:
         assert path in spec["paths"], path
     dossier = spec["paths"]["/api/entities/{entity_id}"]["get"]["responses"]["200"]
@@ -248,7 +249,7 @@ def test_openapi_documents_the_api(client: TestClient) -> None:
 
 
 def test_ingest_is_off_without_a_token(client: TestClient) -> None:
-    r = client.post("/api/ingest", json={"text": "Anything at all."})
+    r = client.post("/api/ingest?wait=true", json={"text": "Anything at all."})
     assert r.status_code == 403
 
 
@@ -256,7 +257,7 @@ def test_request_bodies_over_the_limit_get_413(examples_db: Path) -> None:
     app = create_app(examples_db, token="t0ken", max_body=1000)
     with TestClient(app) as c:
         big = {"text": "x" * 5000}
-        assert c.post("/api/ingest", json=big, headers={"Authorization": "Bearer t0ken"}).status_code == 413
+        assert c.post("/api/ingest?wait=true", json=big, headers={"Authorization": "Bearer t0ken"}).status_code == 413
 
         def chunks() -> Iterator[bytes]:  # no Content-Length: the cap must count streamed bytes
             yield b'{"text": "'
@@ -265,18 +266,18 @@ def test_request_bodies_over_the_limit_get_413(examples_db: Path) -> None:
             yield b'"}'
 
         r = c.post(
-            "/api/ingest",
+            "/api/ingest?wait=true",
             content=chunks(),
             headers={"Authorization": "Bearer t0ken", "Content-Type": "application/json"},
         )
         assert r.status_code == 413
         assert (
             c.post(
-                "/api/ingest", json={"text": "short"}, headers={"Authorization": "Bearer wrong"}
+                "/api/ingest?wait=true", json={"text": "short"}, headers={"Authorization": "Bearer wrong"}
             ).status_code
             == 401
         )
-        assert c.post("/api/ingest", json={"text": "short"}).status_code == 401
+        assert c.post("/api/ingest?wait=true", json={"text": "short"}).status_code == 401
     app.state.kb.close()
 
 
@@ -289,10 +290,10 @@ def test_ingest_refuses_private_and_loopback_urls(examples_db: Path) -> None:
             "http://10.0.0.1/x",
             "http://localhost/",
         ]:
-            r = c.post("/api/ingest", json={"url": url}, headers={"Authorization": "Bearer t0ken"})
+            r = c.post("/api/ingest?wait=true", json={"url": url}, headers={"Authorization": "Bearer t0ken"})
             assert r.status_code == 400, (url, r.text)
         r = c.post(
-            "/api/ingest", json={"url": "file:///etc/passwd"}, headers={"Authorization": "Bearer t0ken"}
+            "/api/ingest?wait=true", json={"url": "file:///etc/passwd"}, headers={"Authorization": "Bearer t0ken"}
         )
         assert r.status_code == 422
     app.state.kb.close()

@@ -33,7 +33,7 @@ def bidi(examples_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterato
     app = create_app(db, token=TOKEN)
     with TestClient(app) as client:
         r = client.post(
-            "/api/ingest",
+            "/api/ingest?wait=true",
             headers={"Authorization": f"Bearer {TOKEN}"},
             json={"text": TEXT, "title": "Dock strike", "published": "2026-04-02", "id": "bidi1"},
         )

@@ -37,7 +37,7 @@ def hostile(examples_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iter
     app = create_app(db, token=TOKEN)
     with TestClient(app) as client:
         r = client.post(
-            "/api/ingest",
+            "/api/ingest?wait=true",
             headers={"Authorization": f"Bearer {TOKEN}"},
             json={"text": TEXT, "title": TITLE, "published": "2026-03-20", "id": "evil1"},
         )

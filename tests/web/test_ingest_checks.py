@@ -43,7 +43,7 @@ def client(examples_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Itera
     ],
 )
 def test_non_http_source_urls_are_422(client: TestClient, source_url: str) -> None:
-    r = client.post("/api/ingest", headers=AUTH, json={"text": TEXT, "source_url": source_url})
+    r = client.post("/api/ingest?wait=true", headers=AUTH, json={"text": TEXT, "source_url": source_url})
     assert r.status_code == 422, r.text
     (error,) = r.json()["detail"]
     assert error["loc"] == ["body", "source_url"]
@@ -52,7 +52,7 @@ def test_non_http_source_urls_are_422(client: TestClient, source_url: str) -> No
 
 @pytest.mark.parametrize("article_id", ["..", "...", ".", "a..b", "..secret", "x.."])
 def test_ids_with_dot_dot_are_422(client: TestClient, article_id: str) -> None:
-    r = client.post("/api/ingest", headers=AUTH, json={"text": TEXT, "id": article_id})
+    r = client.post("/api/ingest?wait=true", headers=AUTH, json={"text": TEXT, "id": article_id})
     assert r.status_code == 422, r.text
     (error,) = r.json()["detail"]
     assert error["loc"] == ["body", "id"] and "'..'" in error["msg"]
@@ -60,13 +60,13 @@ def test_ids_with_dot_dot_are_422(client: TestClient, article_id: str) -> None:
 
 def test_url_to_fetch_must_be_http_too(client: TestClient) -> None:
     for url in ("javascript:alert(1)", "file:///etc/passwd", "data:text/plain,hi"):
-        r = client.post("/api/ingest", headers=AUTH, json={"url": url})
+        r = client.post("/api/ingest?wait=true", headers=AUTH, json={"url": url})
         assert r.status_code == 422 and "http" in r.text
 
 
 def test_http_source_urls_and_dotted_ids_are_taken(client: TestClient) -> None:
     r = client.post(
-        "/api/ingest",
+        "/api/ingest?wait=true",
         headers=AUTH,
         json={"text": TEXT, "source_url": "https://news.example/2026/04/velmora", "id": "velmora.night-1"},
     )

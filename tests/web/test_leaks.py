@@ -40,12 +40,12 @@ BAD_BODIES = [
 @pytest.mark.parametrize("body", BAD_BODIES, ids=range(len(BAD_BODIES)))
 def test_the_token_is_checked_before_the_body(client: TestClient, body: bytes) -> None:
     for auth in ({}, {"Authorization": "Bearer wrong"}, {"Authorization": f"Basic {TOKEN}"}):
-        r = client.post("/api/ingest", content=body, headers={**auth, "Content-Type": "application/json"})
+        r = client.post("/api/ingest?wait=true", content=body, headers={**auth, "Content-Type": "application/json"})
         assert r.status_code == 401, (auth, r.status_code)
         assert MARKER not in r.text and len(r.content) < 500
     # with the token, the body's faults are listed, but not its values
     r = client.post(
-        "/api/ingest",
+        "/api/ingest?wait=true",
         content=body,
         headers={"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/json"},
     )
@@ -58,7 +58,7 @@ def test_with_ingest_off_every_body_gets_403(examples_db: Path) -> None:
     app = create_app(examples_db)
     with TestClient(app) as c:
         for body in BAD_BODIES:
-            r = c.post("/api/ingest", content=body, headers={"Content-Type": "application/json"})
+            r = c.post("/api/ingest?wait=true", content=body, headers={"Content-Type": "application/json"})
             assert r.status_code == 403 and MARKER not in r.text
     app.state.kb.close()
 
@@ -123,6 +123,6 @@ def test_no_page_or_api_answer_shows_the_ingest_paths(client: TestClient) -> Non
     ],
 )
 def test_internal_addresses_are_only_refused(client: TestClient, url: str) -> None:
-    r = client.post("/api/ingest", json={"url": url}, headers={"Authorization": f"Bearer {TOKEN}"})
+    r = client.post("/api/ingest?wait=true", json={"url": url}, headers={"Authorization": f"Bearer {TOKEN}"})
     assert r.status_code == 400
     assert r.json()["detail"] == "refused"

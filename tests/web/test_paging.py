@@ -37,7 +37,7 @@ def client(examples_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Itera
         for n, day in enumerate(DAYS):
             text = PAGES[n]
             r = c.post(
-                "/api/ingest",
+                "/api/ingest?wait=true",
                 headers={"Authorization": f"Bearer {TOKEN}"},
                 json={"text": text, "published": day, "id": f"velmora-{n}", "title": f"Velmora, week {n}"},
             )

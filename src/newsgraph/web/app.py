@@ -19,6 +19,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from .. import __version__
 from ..api import KnowledgeBase
 from .access import HostCheck, ReadGate, allowed_host_set
+from .ingest_jobs import IngestJobs
 from .routes_api import NameError404
 from .routes_api import router as api_router
 from .routes_pages import router as pages_router
@@ -39,6 +40,7 @@ def create_app(
     kb: KnowledgeBase | None = None,
     allowed_hosts: Iterable[str] | None = None,
     read_token: str | None = None,
+    ingest_workers: int = 1,
 ) -> FastAPI:
     """A FastAPI app over the knowledge base at ``db``; ``token`` turns on ``POST /api/ingest``.
 
@@ -46,6 +48,7 @@ def create_app(
     answer, any other Host gets 400. ``newsgraph serve`` always turns it on; ``None`` leaves it to
     whatever serves the app (a reverse proxy, a test client). ``read_token`` makes every read (pages and
     API; not ``/static/``) need that token or the ingest token (see ``access.ReadGate``).
+    ``ingest_workers``: how many ``POST /api/ingest`` jobs run at once (``ingest_jobs``).
     """
     app = FastAPI(
         title="newsgraph",
@@ -59,6 +62,7 @@ def create_app(
     app.state.kb = kb or KnowledgeBase(db, create=False)
     app.state.token = token or None
     app.state.read_token = read_token or None
+    app.state.ingest_jobs = IngestJobs(workers=ingest_workers)
     app.include_router(api_router)
     app.include_router(pages_router)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")

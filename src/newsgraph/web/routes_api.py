@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import hmac
 import io
@@ -10,9 +11,8 @@ from collections.abc import Iterator
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
-from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import Response, StreamingResponse
+from fastapi.responses import JSONResponse, Response, StreamingResponse
 from pydantic import ValidationError
 
 from ..api import KnowledgeBase
@@ -20,6 +20,7 @@ from ..errors import AmbiguousName, NameNotFound
 from ..query.confirmed import mark_record
 from ..query.events import EVENT_COLUMNS, flat_event, lexicon_types
 from . import lookup
+from .ingest_jobs import QueueFull
 from .models import (
     Ambiguous,
     ArticleFacts,
@@ -645,24 +646,66 @@ _INGEST_BODY = {
 @router.post(
     "/ingest",
     response_model=IngestResult,
-    summary="Ingest one page (needs the server's token)",
+    status_code=202,
+    summary="Ingest one page as a job (needs the server's token)",
     responses={
-        400: {"description": "the URL could not be fetched (internal addresses: 'refused')"},
+        200: {"description": "with wait=true: the job is done; its summary, status and stored ids"},
+        202: {"description": "the job is queued: poll the URL in 'job_url' (and the Location header)"},
         401: {"description": "missing or wrong bearer token (checked before the body is read)"},
         403: {"description": "ingest is off (no token configured)"},
         413: {"description": "request body too large"},
         422: {"description": "the body is not a valid page request (its values are not echoed back)"},
+        429: {"description": "too many ingest jobs are waiting"},
     },
     openapi_extra={"requestBody": _INGEST_BODY},
 )
-async def ingest(request: Request) -> dict[str, Any]:
-    """Fetch a URL (public addresses only) or take the page given, and store its facts.
+async def ingest(
+    request: Request,
+    wait: Annotated[
+        bool, Query(description="answer when the job is done (200) instead of at once (202)")
+    ] = False,
+) -> Any:
+    """Queue a page to store: a URL to fetch (public addresses only) or the page's HTML or text.
 
-    The token is checked before the body is read, so a client without it learns nothing from a 422.
+    The answer comes at once (202) with the job's URL; ``GET /api/ingest/jobs/ID`` tells whether the
+    page was stored, skipped (already there) or failed, and why. ``wait=true`` waits for the job and
+    answers 200 with its outcome. The token is checked before the body is read, so a client without
+    it learns nothing from a 422.
     """
     check_token(request)
     page = await ingest_request(request)
-    return await run_in_threadpool(_ingest, kb_of(request), page)
+    _check_page(page)
+    kb = kb_of(request)
+    try:
+        job, future = request.app.state.ingest_jobs.submit(lambda: _ingest(kb, page))
+    except QueueFull as exc:
+        raise HTTPException(429, str(exc), headers={"Retry-After": "5"}) from None
+    url = f"/api/ingest/jobs/{job['id']}"
+    if wait:
+        result = await asyncio.wrap_future(future)
+        if result.get("http_status"):
+            raise HTTPException(result["http_status"], result["reason"])
+        return JSONResponse({"job": job["id"], "job_url": url, "state": "done", **result}, status_code=200)
+    return JSONResponse(
+        {"job": job["id"], "job_url": url, "state": job["state"], "summary": None, "articles": []},
+        status_code=202,
+        headers={"Location": url},
+    )
+
+
+@router.get(
+    "/ingest/jobs/{job_id}",
+    summary="An ingest job's state and outcome (needs the server's token)",
+    responses={401: {"description": "missing or wrong bearer token"}, 404: {"description": "no such job"}},
+)
+def ingest_job(request: Request, job_id: Annotated[str, Path(pattern="^[0-9a-f]{16}$")]) -> dict[str, Any]:
+    """``state``: queued, running or done; once done, ``status`` stored / skipped / failed with
+    ``reason``, the run's ``summary`` and the ``articles`` now in the knowledge base."""
+    check_token(request)
+    job = request.app.state.ingest_jobs.get(job_id)
+    if job is None:
+        raise HTTPException(404, "no such ingest job (jobs are kept in memory until the server stops)")
+    return {**job, "job": job["id"], "job_url": f"/api/ingest/jobs/{job['id']}"}
 
 
 def _ingest(kb: KnowledgeBase, page: IngestRequest) -> dict[str, Any]:
@@ -717,18 +760,24 @@ def fetch_error(reason: str | None, message: str) -> str:
     return "refused" if reason in _SAY_REFUSED or reason is None else f"cannot fetch: {message}"
 
 
-def _pages(page: IngestRequest) -> list[Any]:
-    from ..ingest import iter_pages
-    from ..model import Page
-
+def _check_page(page: IngestRequest) -> None:
+    """422 for a request that can never make a page (checked in the request, before any job)."""
     given = [x for x in (page.url, page.html, page.text) if x is not None]
     if page.url is not None and page.source_url is not None:
         raise HTTPException(422, "source_url goes with html or text; a fetched url is its own")
     if len(given) != 1:
         raise HTTPException(422, "give exactly one of url, html or text")
+    if page.url is not None and not page.url.startswith(("http://", "https://")):
+        raise HTTPException(422, "url must be http(s)")
+
+
+def _pages(page: IngestRequest) -> list[Any]:
+    """The request's page (a URL is fetched here, in the job: a refusal fails the job, 'refused')."""
+    from ..ingest import iter_pages
+    from ..model import Page
+
+    _check_page(page)
     if page.url is not None:
-        if not page.url.startswith(("http://", "https://")):
-            raise HTTPException(422, "url must be http(s)")
         try:
             # iter_pages refuses loopback, private and link-local addresses unless told otherwise
             pages = list(iter_pages([page.url], published=page.published, allow_private=False))
