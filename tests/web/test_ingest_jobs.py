@@ -92,3 +92,35 @@ def test_the_pool_is_bounded() -> None:
     finally:
         gate.set()
         jobs.shutdown()
+
+
+def test_the_job_flow_in_a_real_browser(examples_db: Path, tmp_path: Path, browser: object) -> None:
+    """A page's script posts a page with the token, gets 202 and a job URL, polls it to 'stored', and
+    the article it names opens: the flow a newsroom tool would run in a browser."""
+    from .conftest import LiveServer
+
+    app = create_app(copy_db(examples_db, tmp_path), token=TOKEN)
+    with LiveServer(app) as server:
+        page = browser.new_page()  # type: ignore[attr-defined]
+        page.goto(server.url + "/")
+        script = """async ([token, text]) => {
+            const auth = {"Authorization": "Bearer " + token, "Content-Type": "application/json"};
+            const r = await fetch("/api/ingest", {method: "POST", headers: auth,
+                                                  body: JSON.stringify({text: text, id: "velmora-b"})});
+            const first = {status: r.status, body: await r.json(), location: r.headers.get("Location")};
+            let job = null;
+            for (let i = 0; i < 600; i++) {
+                job = await (await fetch(first.body.job_url, {headers: auth})).json();
+                if (job.state === "done") break;
+                await new Promise(res => setTimeout(res, 100));
+            }
+            const article = await fetch("/api/articles/" + job.articles[0]);
+            return {first: first, job: job, article: article.status};
+        }"""
+        out = page.evaluate(script, [TOKEN, PAGE])  # type: ignore[attr-defined]
+        page.close()
+    app.state.ingest_jobs.shutdown()
+    app.state.kb.close()
+    assert out["first"]["status"] == 202 and out["first"]["location"] == out["first"]["body"]["job_url"]
+    assert out["job"]["status"] == "stored" and out["job"]["articles"] == ["velmora-b"]
+    assert out["article"] == 200
