@@ -12,6 +12,7 @@ import newsgraph
 from newsgraph import cli, process
 from newsgraph.api import KnowledgeBase
 from newsgraph.engines.ray import run_ray
+from newsgraph.nlp.pipeline import annotate, annotate_docs
 from newsgraph.runner import WorkerConfig, WorkerPool, run
 from newsgraph.settings import DEFAULTS, Settings
 
@@ -37,7 +38,7 @@ def test_every_door_takes_the_page_timeout_from_settings(func: object) -> None:
 
 @pytest.mark.parametrize(
     "func",
-    [KnowledgeBase.ingest, run, run_ray, WorkerConfig, process.process_pages],
+    [KnowledgeBase.ingest, run, run_ray, WorkerConfig, process.process_pages, annotate, annotate_docs],
     ids=lambda f: f.__qualname__,
 )
 def test_every_runner_takes_the_batch_size_from_settings(func: object) -> None:
@@ -50,8 +51,7 @@ def test_the_pool_and_runner_time_limits_come_from_settings() -> None:
     assert _default(run, "max_worker_rss_mb") == DEFAULTS.max_worker_rss_mb
 
 
-# nlp/ is another team's: its two `batch_size: int = 16` (pipeline.annotate*) are left to it
-_ELSEWHERE = ("settings.py", "nlp/")
+_ELSEWHERE = ("settings.py",)
 
 
 def test_no_module_writes_these_defaults_as_literals_again() -> None:

@@ -20,14 +20,14 @@ Nothing here ever adds a span to the body: every fact still points into ``text``
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..model import Article
 from .entities import ENTITY_LABELS, _clean_mentions, _compatible, _is_acronym, acronym_of, normalise_name
-from .extensions import ContextEntity, EntityCluster
+from .extensions import ContextEntity, EntityCluster, register_extensions
 
 __all__ = ["context_texts", "find_context_entities", "add_context_entities", "PLACE_LABELS"]
 
@@ -270,11 +270,6 @@ def main_place(clusters: list[EntityCluster]) -> str | None:
     return places[0] if len(places) == 1 else None
 
 
-@Language.component(
-    "newsgraph_context",
-    assigns=["doc._.ng_entities", "doc._.ng_main_place"],
-    requires=["doc._.ng_entities"],
-)
 def add_context_entities(doc: Doc) -> Doc:
     """Add the headline's and captions' names to ``doc._.ng_entities`` as antecedents only."""
     if not doc._.ng_context_texts:
@@ -318,3 +313,18 @@ def add_context_entities(doc: Doc) -> Doc:
     doc._.ng_entities = body + new
     doc._.ng_main_place = main_place(body + new)
     return doc
+
+
+@Language.factory(
+    "newsgraph_context",
+    assigns=["doc._.ng_entities", "doc._.ng_main_place"],
+    requires=["doc._.ng_entities"],
+)
+def make_context(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """The ``newsgraph_context`` component for ``nlp.add_pipe("newsgraph_context")``; no settings.
+
+    It reads ``doc._.ng_context_texts`` and ``doc._.ng_context``, which newsgraph's own pipeline sets
+    before the body is parsed (``find_context_entities``); a doc without them passes unchanged.
+    """
+    register_extensions()
+    return add_context_entities

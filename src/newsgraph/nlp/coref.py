@@ -14,6 +14,7 @@ link is more likely than a wrong one.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -27,7 +28,7 @@ from .coref_rules import (
     resolve_pronoun,
     salient_company,
 )
-from .extensions import token_at
+from .extensions import register_extensions, token_at
 from .quote_marks import find_quote_spans
 from .quotes import find_quotes
 
@@ -315,7 +316,6 @@ def find_coref(doc: Doc, index: EntityIndex | None = None) -> list[CorefMention]
     return sorted(mentions, key=lambda m: m.start)
 
 
-@Language.component("newsgraph_coref")
 def resolve_coref(doc: Doc) -> Doc:
     """Set ``doc._.ng_coref`` (empty when there are no entities to refer to)."""
     if not doc._.ng_entities or not doc.has_annotation("DEP"):
@@ -323,3 +323,21 @@ def resolve_coref(doc: Doc) -> Doc:
         return doc
     doc._.ng_coref = find_coref(doc)
     return doc
+
+
+@Language.factory(
+    "newsgraph_coref",
+    assigns=["doc._.ng_coref"],
+    requires=[
+        "doc._.ng_entities",
+        "doc._.ng_descriptions",
+        "token.pos",
+        "token.tag",
+        "token.dep",
+        "token.ent_type",
+    ],
+)
+def make_coref(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """The ``newsgraph_coref`` component for ``nlp.add_pipe("newsgraph_coref")``; it takes no settings."""
+    register_extensions()
+    return resolve_coref

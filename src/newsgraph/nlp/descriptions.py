@@ -10,12 +10,15 @@ reads on its own, and relations.py resolves it for ``leader_of``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Description
 from ..resolve.names import vocabulary
 from .coref_rules import ROLE_WORDS, EntityIndex, noun_phrase, resolve_pronoun
+from .extensions import register_extensions
 from .relation_lexicon import CREDIT_WORDS, TITLE_WORDS
 
 __all__ = ["find_descriptions", "describe_entities"]
@@ -325,7 +328,6 @@ def find_descriptions(doc: Doc, index: EntityIndex | None = None) -> list[Descri
     return found
 
 
-@Language.component("newsgraph_descriptions")
 def describe_entities(doc: Doc) -> Doc:
     """Set ``doc._.ng_descriptions`` (empty when there are no entities)."""
     if not doc._.ng_entities or not doc.has_annotation("DEP"):
@@ -333,3 +335,14 @@ def describe_entities(doc: Doc) -> Doc:
         return doc
     doc._.ng_descriptions = find_descriptions(doc)
     return doc
+
+
+@Language.factory(
+    "newsgraph_descriptions",
+    assigns=["doc._.ng_descriptions"],
+    requires=["doc._.ng_entities", "token.pos", "token.tag", "token.dep", "token.lemma"],
+)
+def make_descriptions(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """The ``newsgraph_descriptions`` component for ``nlp.add_pipe("newsgraph_descriptions")``; it takes no settings."""
+    register_extensions()
+    return describe_entities

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from datetime import date
 
 from spacy.language import Language
@@ -54,7 +55,7 @@ from .event_roles import (
     subject_of,
 )
 from .event_senses import ArticleFrame, article_frame, judge, load_senses, partyless
-from .extensions import EntityCluster, cluster_by_id, doc_text, entity_at
+from .extensions import EntityCluster, cluster_by_id, doc_text, entity_at, register_extensions
 
 __all__ = ["find_events", "sentence_events"]
 
@@ -904,11 +905,30 @@ def find_events(doc: Doc) -> list[Event]:
     return events
 
 
-@Language.component("newsgraph_events")
 def events_component(doc: Doc) -> Doc:
     """Set ``doc._.ng_events`` to the doc's events."""
     doc._.ng_events = find_events(doc)
     return doc
+
+
+@Language.factory(
+    "newsgraph_events",
+    assigns=["doc._.ng_events"],
+    requires=[
+        "doc._.ng_entities",
+        "doc._.ng_coref",
+        "doc._.ng_timexes",
+        "token.pos",
+        "token.tag",
+        "token.dep",
+        "token.lemma",
+        "token.ent_type",
+    ],
+)
+def make_events(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """The ``newsgraph_events`` component for ``nlp.add_pipe("newsgraph_events")``; it takes no settings."""
+    register_extensions()
+    return events_component
 
 
 # Kept for callers that want the commitment modals without importing event_roles.

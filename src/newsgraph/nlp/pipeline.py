@@ -12,7 +12,7 @@ import dataclasses
 import logging
 import os
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
 from itertools import islice
 from typing import Any
@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span
 
 from ..errors import ModelError
 from ..model import Article, Entity, Facts
+from ..settings import DEFAULTS
 from .context import context_texts, find_context_entities
 from .extensions import ContextEntity, register_extensions
 
@@ -171,7 +172,6 @@ def _load_one(model: str | None) -> Language:
 _WIKINER_LABELS = {"PER": "PERSON", "PERSON": "PERSON", "ORG": "ORG", "LOC": "LOC", "GPE": "GPE"}
 
 
-@Language.component("newsgraph_ner_labels")
 def ner_labels(doc: Doc) -> Doc:
     """Rename PER to PERSON and drop MISC (and other untyped labels) in a non-English pipeline."""
     ents = []
@@ -181,6 +181,12 @@ def ner_labels(doc: Doc) -> Doc:
             ents.append(Span(doc, ent.start, ent.end, label=label))
     doc.set_ents(ents, default="outside")
     return doc
+
+
+@Language.factory("newsgraph_ner_labels", assigns=["doc.ents"], requires=["doc.ents"])
+def make_ner_labels(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """The ``newsgraph_ner_labels`` component: OntoNotes labels from a WikiNER-style model; no settings."""
+    return ner_labels
 
 
 # A part of an over-long article: short enough for the parser's memory, long enough to keep context.
@@ -236,7 +242,7 @@ def _long_doc(nlp: Language, article: Article, context: list[ContextEntity] | No
 
 
 def annotate_docs(
-    articles: Iterable[Article], nlp: Language | None = None, batch_size: int = 16
+    articles: Iterable[Article], nlp: Language | None = None, batch_size: int = DEFAULTS.batch_size
 ) -> Iterator[tuple[Article, Doc]]:
     """Run one pipeline over articles, streaming, yielding each article with its annotated Doc.
 
@@ -251,8 +257,8 @@ def annotate_docs(
     for batch in batched(articles, batch_size):
         contexts = find_context_entities(nlp, batch) if use_context else [None] * len(batch)
         short = [(a, c) for a, c in zip(batch, contexts, strict=True) if len(a.text) <= nlp.max_length]
-        docs = nlp.pipe((_make_doc(nlp, a, c) for a, c in short), batch_size=batch_size)
-        done = {id(a): doc for (a, _), doc in zip(short, docs, strict=True)}
+        docs = nlp.pipe(((_make_doc(nlp, a, c), a) for a, c in short), batch_size=batch_size, as_tuples=True)
+        done = {id(a): doc for doc, a in docs}
         for article, context in zip(batch, contexts, strict=True):
             doc = done.pop(id(article), None)
             yield article, doc if doc is not None else _long_doc(nlp, article, context)
@@ -349,7 +355,9 @@ def _annotate_group(
 
 
 def annotate(
-    articles: Iterable[Article], nlp: Language | Pipelines | None = None, batch_size: int = 16
+    articles: Iterable[Article],
+    nlp: Language | Pipelines | None = None,
+    batch_size: int = DEFAULTS.batch_size,
 ) -> Iterator[Facts]:
     """Annotate articles, each with its language's pipeline, into plain ``Facts`` records, in order.
 

@@ -15,13 +15,14 @@ from __future__ import annotations
 import re
 import tomllib
 from bisect import bisect_right
+from collections.abc import Callable
 from importlib import resources
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Quote
-from .extensions import EntityCluster, cluster_by_id, doc_text, entity_at
+from .extensions import EntityCluster, cluster_by_id, doc_text, entity_at, register_extensions
 from .quote_marks import QuoteSpan, find_quote_spans
 
 __all__ = ["find_quotes", "SPEECH_VERBS", "FRAGMENT_VERBS"]
@@ -905,12 +906,26 @@ def _dates_outside_quoted_words(doc: Doc, quotes: list[Quote], inside: list[tupl
             q.date = None
 
 
-@Language.component(
-    "newsgraph_quotes",
-    assigns=["doc._.ng_quotes"],
-    requires=["token.dep", "token.lemma"],
-)
 def quotes_component(doc: Doc) -> Doc:
     """Set ``doc._.ng_quotes`` to the doc's quotations with speakers, cues and dates."""
     doc._.ng_quotes = find_quotes(doc)
     return doc
+
+
+@Language.factory(
+    "newsgraph_quotes",
+    assigns=["doc._.ng_quotes"],
+    requires=[
+        "doc._.ng_entities",
+        "doc._.ng_coref",
+        "doc._.ng_timexes",
+        "token.pos",
+        "token.tag",
+        "token.dep",
+        "token.lemma",
+    ],
+)
+def make_quotes(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """The ``newsgraph_quotes`` component for ``nlp.add_pipe("newsgraph_quotes")``; it takes no settings."""
+    register_extensions()
+    return quotes_component

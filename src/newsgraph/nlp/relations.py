@@ -13,13 +13,14 @@ fact about what the text says); consumers that want positive relations filter on
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Relation
 from .coref_rules import EMPLOYEE_ROLES, LEADER_ROLES, ORG_NOUNS, EntityIndex
+from .extensions import register_extensions
 from .relation_lexicon import (
     ABBREVIATIONS,
     ALLY_NOUNS,
@@ -680,7 +681,6 @@ def find_relations(doc: Doc, index: EntityIndex | None = None) -> list[Relation]
     return sorted(b.found.values(), key=lambda r: (r.start, r.subject, r.relation))
 
 
-@Language.component("newsgraph_relations")
 def extract_relations(doc: Doc) -> Doc:
     """Set ``doc._.ng_relations`` (empty when there are fewer than two entities)."""
     if not doc._.ng_entities or len(doc._.ng_entities) < 2 or not doc.has_annotation("DEP"):
@@ -688,3 +688,23 @@ def extract_relations(doc: Doc) -> Doc:
         return doc
     doc._.ng_relations = find_relations(doc)
     return doc
+
+
+@Language.factory(
+    "newsgraph_relations",
+    assigns=["doc._.ng_relations"],
+    requires=[
+        "doc._.ng_entities",
+        "doc._.ng_descriptions",
+        "doc._.ng_coref",
+        "doc._.ng_timexes",
+        "token.pos",
+        "token.tag",
+        "token.dep",
+        "token.lemma",
+    ],
+)
+def make_relations(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """The ``newsgraph_relations`` component for ``nlp.add_pipe("newsgraph_relations")``; it takes no settings."""
+    register_extensions()
+    return extract_relations

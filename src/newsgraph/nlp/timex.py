@@ -55,6 +55,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Callable
 from datetime import date
 from importlib import resources
 
@@ -62,7 +63,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ..model import Timex
-from .extensions import doc_text, token_at
+from .extensions import doc_text, register_extensions, token_at
 from .timex_confidence import Evidence, confidence
 from .timex_grammar import (
     Candidate,
@@ -631,12 +632,12 @@ def _flip(cand: Candidate, anchor: date | None, base: date) -> tuple[str, str | 
     return resolve(text, anchor, ref=base)
 
 
-@Language.component(
-    "newsgraph_timex",
-    assigns=["doc._.ng_timexes"],
-)
-def annotate_timexes(doc: Doc) -> Doc:
-    """Set ``doc._.ng_timexes`` to the doc's time expressions, resolved against ``doc._.ng_published``."""
+def annotate_timexes(doc: Doc, default_anchor: date | None = None) -> Doc:
+    """Set ``doc._.ng_timexes`` to the doc's time expressions, resolved against ``doc._.ng_published``.
+
+    A doc without a (valid) ``ng_published`` date is read against ``default_anchor`` (None: relative
+    expressions stay unresolved).
+    """
     published = doc._.ng_published
     anchor: date | None = None
     if published:
@@ -644,5 +645,29 @@ def annotate_timexes(doc: Doc) -> Doc:
             anchor = date.fromisoformat(str(published)[:10])
         except ValueError:
             anchor = None
-    doc._.ng_timexes = find_timexes(doc, anchor)
+    doc._.ng_timexes = find_timexes(doc, anchor or default_anchor)
     return doc
+
+
+@Language.factory(
+    "newsgraph_timex",
+    assigns=["doc._.ng_timexes"],
+    requires=["token.pos", "token.tag", "token.dep", "token.lemma"],
+    default_config={"anchor": None},
+)
+def make_timex(nlp: Language, name: str, anchor: str | None) -> Callable[[Doc], Doc]:
+    """The ``newsgraph_timex`` component for ``nlp.add_pipe("newsgraph_timex")``.
+
+    ``anchor`` (config, ISO date, default none): the date a doc without ``doc._.ng_published`` is
+    read against, so "yesterday" in a pipeline outside newsgraph can resolve. A bad date raises
+    ``ValueError`` when the component is made.
+    """
+    register_extensions()
+    fallback = date.fromisoformat(anchor) if anchor else None
+    if fallback is None:
+        return annotate_timexes
+
+    def annotate(doc: Doc) -> Doc:
+        return annotate_timexes(doc, fallback)
+
+    return annotate
