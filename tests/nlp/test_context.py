@@ -144,7 +144,12 @@ def test_headline_place_locates_scene_events_of_the_story(nlp: Language) -> None
     )
     facts = run(nlp, body, "Dockers strike at Port of Brindle")
     arrest = next(e for e in facts.events if e.type == "COERCE")
-    assert arrest.place == {"name": "Port of Brindle", "source": "headline", "precision": "article"}
+    assert arrest.place == {
+        "name": "Port of Brindle",
+        "source": "headline",
+        "precision": "article",
+        "geo_precision": "article",
+    }
     # an old event of another time does not take today's headline place
     assert all(e.place is None for e in facts.events if e.date and e.date.startswith("2019"))
 
@@ -157,7 +162,12 @@ def test_no_headline_place_when_the_headline_names_two(nlp: Language) -> None:
     ]
     one = run(nlp, body, "Dockers at Port of Brindle join the strike", caps)
     arrest = next(e for e in one.events if e.type == "COERCE")
-    assert arrest.place == {"name": "Port of Brindle", "source": "headline", "precision": "article"}
+    assert arrest.place == {
+        "name": "Port of Brindle",
+        "source": "headline",
+        "precision": "article",
+        "geo_precision": "article",
+    }
     two = run(nlp, body, "Dockers at Port of Brindle join Port of Dunmore strike", caps)
     titled = [e.name for e in two.entities if any(m["field"] == "title" for m in e.context_mentions)]
     assert sorted(titled) == ["Port of Brindle", "Port of Dunmore"]
