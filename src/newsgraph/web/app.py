@@ -19,6 +19,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from .. import __version__
 from ..api import KnowledgeBase
 from .access import HostCheck, ReadGate, allowed_host_set
+from .head import HeadAsGet
 from .ingest_jobs import IngestJobs
 from .routes_api import NameError404
 from .routes_api import router as api_router
@@ -75,7 +76,50 @@ def create_app(
     if allowed_hosts is not None:
         app.add_middleware(HostCheck, allowed=allowed_host_set(allowed_hosts))
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(HeadAsGet)
+    app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     return app
+
+
+_BEARER_ROUTES = ("/api/ingest", "/api/ingest/jobs/{job_id}")
+
+
+def _openapi(app: FastAPI) -> dict:
+    """FastAPI's document plus what it cannot see: the bearer token the ingest routes check by hand
+    (and every route, when the server has a read token) and the error body every error carries."""
+    if app.openapi_schema:
+        return app.openapi_schema
+    from fastapi.openapi.utils import get_openapi
+
+    spec = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
+    components = spec.setdefault("components", {})
+    components.setdefault("securitySchemes", {})["bearerAuth"] = {
+        "type": "http",
+        "scheme": "bearer",
+        "description": "POST /api/ingest and its jobs: the token of --token-env; every route when the "
+        "server has a read token (NEWSGRAPH_READ_TOKEN)",
+    }
+    components.setdefault("schemas", {})["Error"] = {
+        "type": "object",
+        "required": ["error", "detail"],
+        "properties": {
+            "error": {"type": "string", "description": "a short code: not_found, invalid, unauthorized, ..."},
+            "detail": {"description": "what went wrong: a sentence, or the list of invalid fields"},
+        },
+    }
+    for path in _BEARER_ROUTES:
+        for operation in spec.get("paths", {}).get(path, {}).values():
+            operation["security"] = [{"bearerAuth": []}]
+    for operations in spec.get("paths", {}).values():
+        for operation in operations.values():
+            for code, response in operation.get("responses", {}).items():
+                default_422 = "HTTPValidationError" in str(response.get("content", ""))
+                if code[:1] in "45" and ("content" not in response or default_422):
+                    response["content"] = {
+                        "application/json": {"schema": {"$ref": "#/components/schemas/Error"}}
+                    }
+    app.openapi_schema = spec
+    return spec
 
 
 async def _http_error(request: Request, exc: StarletteHTTPException) -> Response:

@@ -8,12 +8,13 @@ import hmac
 import io
 import json
 from collections.abc import Iterator
+from datetime import date
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response, StreamingResponse
-from pydantic import ValidationError
+from pydantic import AfterValidator, ValidationError
 
 from ..api import KnowledgeBase
 from ..errors import AmbiguousName, NameNotFound
@@ -48,12 +49,26 @@ router = APIRouter(prefix="/api", tags=["api"])
 Limit = Annotated[int, Query(ge=1, le=500, description="at most this many items")]
 # the date forms DateRange understands; empty means no bound (what an HTML form sends for a blank field)
 _DATE = r"^(|[1-9][0-9]{3}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?)$"
+
+
+def _real_day(value: str | None) -> str | None:
+    """A full date must exist on the calendar ("2026-02-30" is an error, not an empty answer)."""
+    if value and len(value) == 10:
+        try:
+            date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"{value} is not a day of the calendar") from None
+    return value
+
+
 DateFrom = Annotated[
     str | None,
+    AfterValidator(_real_day),
     Query(alias="from", max_length=10, pattern=_DATE, description="first day: YYYY, YYYY-MM or YYYY-MM-DD"),
 ]
 DateTo = Annotated[
     str | None,
+    AfterValidator(_real_day),
     Query(alias="to", max_length=10, pattern=_DATE, description="last day: YYYY, YYYY-MM or YYYY-MM-DD"),
 ]
 EntityId = Annotated[
