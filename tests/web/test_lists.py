@@ -28,6 +28,14 @@ WORDS = (
 ).split()
 
 
+# three harbours with coordinates, so the events map has something to fit
+HARBOURS = [
+    {"name": "Velmora", "country_code": "NL", "lat": 52.37, "lon": 4.9},
+    {"name": "Ostrava Bay", "country_code": "PL", "lat": 54.35, "lon": 18.65},
+    {"name": "Kestrel Point", "country_code": "IT", "lat": 40.85, "lon": 14.27},
+]
+
+
 def day(n: int) -> str:
     return (FIRST + timedelta(days=n)).isoformat()
 
@@ -90,6 +98,7 @@ def article(n: int, rng: random.Random) -> Facts:
                 trigger="marched",
                 negated=n == 5,
                 hypothetical=n == 7,
+                place=HARBOURS[n % 3],
             )  # fmt: skip
         ],
     )
@@ -216,3 +225,37 @@ def test_paging_a_dossier_list_to_its_newest_item(server: LiveServer, page: obje
     assert page.locator("#quotes-by li.quote").count() == DAYS - 50
     assert f"day {DAYS - 1} is ours" in page.locator("#quotes-by li.quote").last.inner_text()
     shot(page, "dossier-paged")
+
+
+def test_a_dossier_without_ties_says_so_instead_of_one_big_circle(server: LiveServer, page: object) -> None:
+    # Marta Kovalski speaks in a sentence of her own: no name beside hers, no stated tie
+    page.goto(server.url + "/who?name=Marta%20Kovalski")
+    page.wait_for_url("**/entities/*")
+    page.wait_for_selector("#graph[data-rendered]")
+    assert page.get_attribute("#graph", "data-rendered") == "0"
+    assert page.inner_text("#graph").startswith("No ties yet") and page.locator("#graph canvas").count() == 0
+    assert not page.locator("#graph-legend").is_visible()  # no legend for nothing drawn
+
+
+def test_the_map_fits_the_places_and_names_them(server: LiveServer, page: object) -> None:
+    page.goto(server.url + "/events")
+    page.wait_for_selector("#place-map[data-rendered] svg")
+    above = page.evaluate(
+        "document.querySelector('#place-map').getBoundingClientRect().top"
+        " < document.querySelector('#events-table').getBoundingClientRect().top"
+    )
+    assert above  # seen before the long table, not under it
+    names = page.evaluate(
+        "[...document.querySelectorAll('#place-map svg .mark-text text')].map(t => t.textContent)"
+    )
+    assert sorted(names) == ["Kestrel Point", "Ostrava Bay", "Velmora"]
+    boxes = page.evaluate(
+        "[...document.querySelectorAll('#place-map svg .mark-symbol path')]"
+        ".map(p => { const b = p.getBoundingClientRect(); return [b.x + b.width / 2, b.y + b.height / 2]; })"
+    )
+    area = page.locator("#place-map").bounding_box()
+    xs, ys = [x for x, _ in boxes], [y for _, y in boxes]
+    # fitted: three harbours 14 degrees apart span most of the map one way (on a world map: 4%)
+    assert len(boxes) == 3
+    assert max((max(xs) - min(xs)) / area["width"], (max(ys) - min(ys)) / area["height"]) > 0.5
+    shot(page, "events-map")

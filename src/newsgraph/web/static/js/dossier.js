@@ -47,9 +47,29 @@
     if (!resp.ok) return;
     const data = await resp.json();
     const centre = data.center.id;
+    if (!data.edges.length || data.nodes.length < 2) {
+      // one circle filling the box says nothing: say so instead
+      el.textContent = "No ties yet: no other name shares a sentence or a stated relation with " +
+        (data.center.name || "this entity") + ".";
+      el.classList.add("empty");
+      const legend = document.getElementById("graph-legend");
+      if (legend) legend.hidden = true;
+      el.dataset.rendered = "0";
+      return;
+    }
+    // rings: the entity in the middle; its neighbours, heaviest nearest, at most RING to a ring; the
+    // second hop outside them. Rings keep 40+ names apart where one circle would shrink every label.
+    const RING = 14;
+    const ring = new Map();
+    for (const depth of [1, 2]) {
+      data.nodes.filter((n) => n.depth === depth)
+        .sort((a, b) => (b.weight || 1) - (a.weight || 1) || String(a.name).localeCompare(String(b.name)))
+        .forEach((n, i) => ring.set(n.id, 1000 - depth * 100 - Math.floor(i / (RING + (depth - 1) * 6))));
+    }
     const elements = [];
     for (const n of data.nodes) {
-      elements.push({ data: { id: String(n.id), label: n.name, type: n.type, depth: n.depth, weight: n.weight || 1 } });
+      elements.push({ data: { id: String(n.id), label: n.name, type: n.type, depth: n.depth, weight: n.weight || 1,
+                              ring: n.depth === 0 ? 10000 : ring.get(n.id) } });
     }
     const known = new Set(data.nodes.map((n) => n.id));
     for (const e of data.edges) {
@@ -72,7 +92,8 @@
       elements: elements,
       style: [
         { selector: "node", style: {
-          "label": "data(label)", "font-size": 11, "font-family": "system-ui, sans-serif", "color": "#1d2327",
+          "label": "data(label)", "font-size": 12, "font-family": "system-ui, sans-serif", "color": "#1d2327",
+          "text-wrap": "ellipsis", "text-max-width": 130, "min-zoomed-font-size": 0,
           "text-valign": "bottom", "text-margin-y": 4, "width": "mapData(weight, 1, 20, 14, 34)",
           "height": "mapData(weight, 1, 20, 14, 34)", "background-color": "#94a3b8",
           "text-background-color": "#fff", "text-background-opacity": 0.8, "text-background-padding": 1 } },
@@ -86,9 +107,10 @@
         { selector: "edge[related = 1]", style: { "line-color": "#f59e0b" } },
         { selector: "edge[unconfirmed = 1]", style: { "line-style": "dashed", "opacity": 0.6 } },
       ],
-      // rings by hop count: the entity in the middle, its neighbours around it; deterministic, unlike force layouts
-      layout: { name: "concentric", concentric: (n) => 10 - n.data("depth"), levelWidth: () => 1,
-                minNodeSpacing: 70, padding: 24, animate: false },
+      // rings by hop count and weight (see above): deterministic, unlike force layouts
+      layout: { name: "concentric", concentric: (n) => n.data("ring"), levelWidth: () => 1,
+                minNodeSpacing: 46, padding: 24, animate: false },
+      minZoom: 0.3, maxZoom: 2.5, // a small graph is not blown up to fill the box
     });
     cy.on("tap", "node", (ev) => {
       const id = ev.target.id();
