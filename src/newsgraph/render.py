@@ -17,12 +17,11 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
+from .vocabulary import month_names
+
 __all__ = ["print_dossier", "print_candidates", "human_date", "date_precision", "date_sort_key"]
 
-_MONTH_NAMES = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December",
-]  # fmt: skip
+_MONTH_NAMES = [name.capitalize() for name in month_names()]  # data/months.toml
 _SEASONS = {"SP": ("spring", 3), "SU": ("summer", 6), "FA": ("autumn", 9), "WI": ("winter", 12)}
 _PARTS = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night"}
 _ORDINAL = {1: "first", 2: "second", 3: "third", 4: "fourth"}

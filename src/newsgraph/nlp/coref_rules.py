@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from ..vocabulary import speech_verbs
 from .extensions import EntityCluster
 
 __all__ = [
@@ -196,11 +197,8 @@ AGENT_NOUNS = {
     "leader",
 }
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
-SPEECH_VERBS = {
-    "say", "tell", "add", "state", "announce", "claim", "warn", "insist", "report", "confirm", "deny",
-    "explain", "argue", "note", "declare", "promise", "threaten", "reply", "write", "believe", "think",
-    "expect", "hope", "suggest", "admit", "acknowledge", "estimate", "predict", "vow", "pledge",
-}  # fmt: skip
+SPEECH_VERBS = speech_verbs("coref")
+"""Verbs whose reported clause's pronoun may be their subject; data/speech.toml, core + coref."""
 
 
 def is_pronoun_mention(tok: Token) -> bool:

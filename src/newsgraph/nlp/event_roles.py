@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from ..vocabulary import speech_verbs
 from .event_senses import load_senses
 
 __all__ = [
@@ -50,10 +51,8 @@ COMMITMENT_MODALS = frozenset("will would shall 'll wo".split())
 WILLINGNESS = frozenset(
     "ready willing prepared plan intend decide determine promise pledge vow offer commit".split()
 )
-SPEECH_VERBS = frozenset(
-    "say tell announce declare state report add claim confirm reiterate insist note warn conclude "
-    "stress write reply argue explain".split()
-)
+SPEECH_VERBS = speech_verbs("events")
+"""Verbs whose reported clause tells of an event rather than doing it; data/speech.toml, core + events."""
 OBJECT_CONTROL = frozenset(
     "urge ask order force allow permit call press tell persuade invite encourage".split()
 )

@@ -13,33 +13,27 @@ the date is the time expression attached to the speech verb, never one inside th
 from __future__ import annotations
 
 import re
-import tomllib
 from bisect import bisect_right
 from collections.abc import Callable
-from importlib import resources
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Quote
+from ..vocabulary import speech_table, speech_verbs
 from .extensions import EntityCluster, cluster_by_id, doc_text, entity_at, register_extensions
 from .quote_marks import QuoteSpan, find_quote_spans
 
 __all__ = ["find_quotes", "SPEECH_VERBS", "FRAGMENT_VERBS"]
 
 
-def _load_speech() -> dict:
-    return tomllib.loads(resources.files("newsgraph").joinpath("data/speech.toml").read_text("utf-8"))
-
-
-_SPEECH = _load_speech()
-SPEECH_VERBS = frozenset(_SPEECH["speech_verbs"]["words"])
-"""Lemmas of verbs that report speech (the cue of a quotation); data/speech.toml."""
-FRAGMENT_VERBS = frozenset(_SPEECH["fragment_verbs"]["words"])
+SPEECH_VERBS = speech_verbs("quotes")
+"""Lemmas of verbs that report speech (the cue of a quotation); data/speech.toml, core + quotes."""
+FRAGMENT_VERBS = speech_table("fragment_verbs")
 """Verbs that introduce a quoted phrase rather than a clause: X called the deal "painful but fair"."""
 # Verbs whose reported clause is only taken when it is a real "that"-clause, since they also
 # take non-speech complements ("continue", "post", "answer"...).
-_WEAK_VERBS = frozenset(_SPEECH["weak_verbs"]["words"])
+_WEAK_VERBS = speech_table("weak_verbs")
 _SUBJECT_DEPS = frozenset({"nsubj"})  # a passive subject is the hearer ("reporters were told that")
 _RELATIVE = frozenset({"who", "that", "which"})
 _DETACHED = frozenset({"relcl", "acl", "ccomp", "csubj", "parataxis", "xcomp", "pcomp"})
@@ -51,18 +45,14 @@ _MAX_AFTER = (
 _MAX_BEFORE = 30
 
 
-def _speech_vocab() -> dict:
-    return _SPEECH
-
-
 def _document_nouns() -> frozenset[str]:
     """Nouns for the document a speaker issues ("statement", "release"), from data/speech.toml."""
-    return frozenset(_speech_vocab()["document_nouns"]["words"])
+    return speech_table("document_nouns")
 
 
 def _speaker_nouns() -> frozenset[str]:
     """Heads of an unnamed speaker's description ("a company spokesperson"), data/speech.toml."""
-    return frozenset(_speech_vocab()["speaker_nouns"]["words"])
+    return speech_table("speaker_nouns")
 
 
 class _Tokens:

@@ -63,9 +63,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ..model import Timex
+from ..vocabulary import month_names, speech_verbs
 from .extensions import doc_text, register_extensions, token_at
 from .timex_confidence import Evidence, confidence
 from .timex_grammar import (
+    WEEKDAYS,
     Candidate,
     complete_year,
     find_candidates,
@@ -112,20 +114,9 @@ _FUTURE_AUX = {
     "can",
     "must",
 }
-# present-tense reporting verbs tell of what has happened ("the company says it cut jobs on Monday")
-_REPORTING = {
-    "say",
-    "tell",
-    "report",
-    "announce",
-    "confirm",
-    "claim",
-    "add",
-    "state",
-    "note",
-    "show",
-    "reveal",
-}
+# present-tense reporting verbs tell of what has happened ("the company says it cut jobs on Monday");
+# data/speech.toml, core + timex
+_REPORTING = speech_verbs("timex")
 _SENT_END = set(".!?\"'”’)…:;")
 _SCHEDULED_KINDS = {"wd", "mdy", "dmy", "holiday"}
 _SCHEDULED = {"schedule", "set", "expect", "plan", "slate", "due"}
@@ -259,10 +250,7 @@ def _time_of_day(text: str, cand: Candidate, prev: str) -> bool:
 
 def _is_date_word(word: str) -> bool:
     w = word.lower().strip(".,")
-    return w in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday") or w in (
-        "january", "february", "march", "april", "may", "june", "july", "august", "september",
-        "october", "november", "december",
-    )  # fmt: skip
+    return w in WEEKDAYS or w in month_names()
 
 
 def _tense(tok: Token | None) -> str | None:
