@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from importlib.metadata import entry_points
+from pathlib import Path
 
 import pytest
 import spacy
@@ -88,3 +89,16 @@ def test_a_bad_anchor_is_refused_when_the_component_is_made() -> None:
     nlp = spacy.blank("en")
     with pytest.raises(ValueError):
         nlp.add_pipe("newsgraph_timex", config={"anchor": "5 March"})
+
+
+def test_a_saved_pipeline_loads_back_with_our_components(users_pipeline: Language, tmp_path: Path) -> None:
+    users_pipeline.to_disk(tmp_path / "pipe")
+    again = spacy.load(tmp_path / "pipe")
+    assert [n for n in again.pipe_names if n.startswith(("newsgraph_", "timex_"))] == [
+        "newsgraph_paragraphs",
+        *COMPONENTS,
+        "timex_anchored",
+    ]
+    assert again.get_pipe_config("timex_anchored")["anchor"] == "2024-03-05"
+    [quote] = again(TEXT)._.ng_quotes
+    assert quote.speaker_text == "Lena Okafor"
