@@ -63,13 +63,13 @@ def _real_day(value: str | None) -> str | None:
 
 DateFrom = Annotated[
     str | None,
-    AfterValidator(_real_day),
     Query(alias="from", max_length=10, pattern=_DATE, description="first day: YYYY, YYYY-MM or YYYY-MM-DD"),
+    AfterValidator(_real_day),
 ]
 DateTo = Annotated[
     str | None,
-    AfterValidator(_real_day),
     Query(alias="to", max_length=10, pattern=_DATE, description="last day: YYYY, YYYY-MM or YYYY-MM-DD"),
+    AfterValidator(_real_day),
 ]
 EntityId = Annotated[
     int, Path(ge=1, le=2**63 - 1, description="knowledge-base entity id")
