@@ -665,6 +665,7 @@ _INGEST_BODY = {
     summary="Ingest one page as a job (needs the server's token)",
     responses={
         200: {"description": "with wait=true: the job is done; its summary, status and stored ids"},
+        400: {"description": "with wait=true: the URL could not be fetched (internal addresses: 'refused')"},
         202: {"description": "the job is queued: poll the URL in 'job_url' (and the Location header)"},
         401: {"description": "missing or wrong bearer token (checked before the body is read)"},
         403: {"description": "ingest is off (no token configured)"},
@@ -711,7 +712,11 @@ async def ingest(
 @router.get(
     "/ingest/jobs/{job_id}",
     summary="An ingest job's state and outcome (needs the server's token)",
-    responses={401: {"description": "missing or wrong bearer token"}, 404: {"description": "no such job"}},
+    responses={
+        401: {"description": "missing or wrong bearer token"},
+        403: {"description": "ingest is off (no token configured)"},
+        404: {"description": "no such job"},
+    },
 )
 def ingest_job(request: Request, job_id: Annotated[str, Path(pattern="^[0-9a-f]{16}$")]) -> dict[str, Any]:
     """``state``: queued, running or done; once done, ``status`` stored / skipped / failed with
