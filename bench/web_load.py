@@ -1,5 +1,6 @@
 """Web API latency under load: p50/p99 and requests/s for dossier, autocomplete and search on a
 20,000-article knowledge base, against a static file and /api/health measured in the same run.
+The dossier is measured on random names and on the most-mentioned entity (the heaviest page).
 
     .venv/bin/python bench/web_load.py [--articles 20000] [--requests 300] [--clients 4] [--seconds 60]
 
@@ -92,6 +93,8 @@ def main() -> None:
     ids = [kb.find(n)[0]["id"] for n in dict.fromkeys(names)]
     by_name = {n: i for n, i in zip(dict.fromkeys(names), ids, strict=True)}
     articles = query_latency.built_count(kb)
+    # the heaviest dossier there is: the most-mentioned entity (thousands of mentions at 20,000 articles)
+    heavy = kb.stats(top=1)["top_entities"][0]
     db = Path(str(kb.engine.url.database))
     kb.close()
     words = query_latency.VOCAB
@@ -101,6 +104,8 @@ def main() -> None:
         "/api/health (anchor)": ["/api/health"] * n,
         "/api/entities/{id} (dossier)": [f"/api/entities/{by_name[x]}" for x in names],
         "/entities/{id} (dossier page)": [f"/entities/{by_name[x]}" for x in names],
+        f"/api/entities/{{id}} (dossier, {heavy['mentions']:,} mentions)": [f"/api/entities/{heavy['id']}"] * n,
+        f"/entities/{{id}} (dossier page, {heavy['mentions']:,} mentions)": [f"/entities/{heavy['id']}"] * n,
         "/api/entities?q= (autocomplete)": [f"/api/entities?q={x[:3]}" for x in names],
         "/api/search?q= (full text)": [
             f"/api/search?q={rng.choice(words)}+{rng.choice(words)}" for _ in range(n)
