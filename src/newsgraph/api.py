@@ -10,13 +10,14 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import date
 from typing import Any
 
 from sqlalchemy import Engine
 
 from .engines import executor
 from .frames import frame_option
-from .model import Page
+from .model import Page, published_date
 from .process import Outcome
 from .query import dossier, find_entities, resolve_entity
 from .settings import DEFAULTS
@@ -52,7 +53,7 @@ class KnowledgeBase:
         self,
         inputs: Sequence[str] | Iterable[Page],
         *,
-        published: str | None = None,
+        published: date | str | None = None,
         on_page: Callable[[Outcome], None] | None = None,
         batch_size: int = DEFAULTS.batch_size,
         workers: int = 1,
@@ -68,7 +69,12 @@ class KnowledgeBase:
         from ``newsgraph.engines.ENGINES``: ``"ray"`` runs them on a Ray cluster (``pip install
         'newsgraph[ray]'``) at ``ray_address``. Runs are resumable: the same call after a crash
         finishes the job. Returns a ``RunSummary`` (an ``IngestSummary`` with the run's own counts).
+
+        ``published`` (a ``date`` or ``YYYY-MM-DD``) is the date of pages that carry none; it is checked
+        here, once, and a bad one raises ``BadDate`` (E011) before anything is read. A ``Page``'s own
+        ``published`` is checked when the Page is made.
         """
+        published = published_date(published)
         return executor(engine).run(
             inputs,
             self.engine,

@@ -10,6 +10,7 @@ import logging
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -17,7 +18,8 @@ from rich.console import Console
 from rich.markup import escape
 
 from . import __version__
-from .errors import AmbiguousName, NameNotFound, NewsgraphError
+from .errors import AmbiguousName, BadDate, NameNotFound, NewsgraphError
+from .model import published_date
 
 if TYPE_CHECKING:
     from .api import KnowledgeBase
@@ -39,8 +41,12 @@ err = Console(stderr=True)
 
 DbOpt = Annotated[
     str | None,
-    typer.Option("--db", help="Knowledge base: a SQLite path or a postgresql:// URL "
-                 "(default: $NEWSGRAPH_DB, else ./newsgraph.db)", show_default=False),
+    typer.Option(
+        "--db",
+        help="Knowledge base: a SQLite path or a postgresql:// URL "
+        "(default: $NEWSGRAPH_DB, else ./newsgraph.db)",
+        show_default=False,
+    ),
 ]
 PublishedOpt = Annotated[
     str | None,
@@ -48,8 +54,11 @@ PublishedOpt = Annotated[
 ]
 ModelOpt = Annotated[
     str | None,
-    typer.Option("--model", help="spaCy pipeline name or path (default: $NEWSGRAPH_MODEL, else the pinned en_core_web_sm)",
-                 show_default=False),
+    typer.Option(
+        "--model",
+        help="spaCy pipeline name or path (default: $NEWSGRAPH_MODEL, else the pinned en_core_web_sm)",
+        show_default=False,
+    ),
 ]
 PathsArg = Annotated[
     list[str],
@@ -157,14 +166,12 @@ def open_kb(
         kb.close()
 
 
-def validate_date(value: str | None) -> str | None:
-    """Check ``--published`` with the ingest stage's own rule; a bad date is a usage error."""
-    from .ingest import check_published
-
+def validate_date(value: str | None) -> date | None:
+    """``--published`` as a date, by the one rule every door uses; a bad date is a usage error."""
     try:
-        return check_published(value)
-    except ValueError as exc:
-        raise typer.BadParameter(str(exc), param_hint="--published") from None
+        return published_date(value)
+    except BadDate as exc:
+        raise typer.BadParameter(exc.what, param_hint="--published") from None
 
 
 @app.callback(invoke_without_command=True)
@@ -172,8 +179,11 @@ def _main(
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log details to stderr.")] = False,
     version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
 ) -> None:
-    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, stream=sys.stderr,
-                        format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING,
+        stream=sys.stderr,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
     if version:
         typer.echo(f"newsgraph {__version__}")
         raise typer.Exit()
@@ -202,5 +212,3 @@ def progress_bar(total: int | None, label: str):  # type: ignore[no-untyped-def]
         disable=not err.is_terminal and total is None,
     )
     return progress
-
-

@@ -7,6 +7,7 @@ from typing import Any
 __all__ = [
     "NewsgraphError",
     "PageError",
+    "BadDate",
     "ModelError",
     "StoreError",
     "NameNotFound",
@@ -41,6 +42,18 @@ class PageError(NewsgraphError):
     def __init__(self, reason: str, message: str, code: str | None = None) -> None:
         super().__init__(message, code)
         self.reason = reason
+
+
+class BadDate(NewsgraphError, ValueError):
+    """A publication date given at a door (``--published``, ``KnowledgeBase.ingest(published=)``, a
+    ``Page``, ``POST /api/ingest``) that is not a real ``YYYY-MM-DD`` date. ``what`` is the message
+    without the code."""
+
+    code = "E011"
+
+    def __init__(self, value: object) -> None:
+        self.what = f"published date must be a real date written YYYY-MM-DD (e.g. 2024-03-09), got {value!r}"
+        super().__init__(self.what)
 
 
 class ModelError(NewsgraphError):

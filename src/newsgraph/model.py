@@ -10,10 +10,13 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import asdict, dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any, Literal
 
+from .errors import BadDate
+
 __all__ = [
+    "published_date",
     "Page",
     "Caption",
     "Article",
@@ -38,6 +41,28 @@ def content_hash(data: bytes | str) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def published_date(value: date | str | None) -> date | None:
+    """A publication date given at a door, as a ``date``: the one check of every door's ``published``.
+
+    Takes a ``date`` (a ``datetime`` gives its day) or a string written ``YYYY-MM-DD``; None stays
+    None. Anything else, a day not on the calendar ("2024-02-30") included, raises ``BadDate``
+    (E011, a ``ValueError``).
+    """
+    if value is None or type(value) is date:
+        return value
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, str) and _ISO_DAY.fullmatch(value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise BadDate(value)
+
+
 @dataclass
 class Page:
     """One raw page as it arrived from a source, before any extraction."""
@@ -48,8 +73,9 @@ class Page:
     """``html`` or ``text`` (scraped plain text)."""
     data: bytes | str = b""
     url: str | None = None
-    published: str | None = None
-    """Publication date given beside the page (ISO date), if any."""
+    published: date | None = None
+    """Publication date given beside the page, if any; a ``YYYY-MM-DD`` string is read as its date
+    when the Page is made, and a bad one raises ``BadDate`` then (``published_date``)."""
     title: str | None = None
     """Title given beside the page (JSONL), if any."""
     id: str | None = None
@@ -58,6 +84,9 @@ class Page:
     """Set when the page could not even be read (e.g. a truncated archive record): a message."""
     error_reason: str | None = None
     """Short tag for ``error`` (``truncated``, ``too_large``, ``unreadable``...), counted in summaries."""
+
+    def __post_init__(self) -> None:
+        self.published = published_date(self.published)
 
     @property
     def hash(self) -> str:

@@ -14,6 +14,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import date
 from itertools import islice
 from typing import Any
 
@@ -103,7 +104,7 @@ def _page_failure(page: Page) -> Outcome:
 def extract_one(
     page: Page,
     *,
-    published: str | None = None,
+    published: date | None = None,
     extractor: Extractor | None = None,
     page_timeout: float | None = None,
     content_hash: str | None = None,
@@ -136,7 +137,7 @@ def extract_one(
 
 
 def extract_pages(
-    pages: Iterable[Page], *, published: str | None = None, page_timeout: float | None = None
+    pages: Iterable[Page], *, published: date | None = None, page_timeout: float | None = None
 ) -> Iterator[Outcome]:
     """Run only the extract stage: one outcome per page, with ``article`` set on success."""
     for page in pages:
@@ -182,7 +183,7 @@ def process_pages(
     pages: Iterable[Page],
     *,
     nlp: Language | Pipelines | None = None,
-    published: str | None = None,
+    published: date | None = None,
     known: Callable[[str], bool] | None = None,
     batch_size: int = DEFAULTS.batch_size,
     page_timeout: float | None = None,

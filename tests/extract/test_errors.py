@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from datetime import date
 
 import pytest
 
@@ -97,8 +98,8 @@ def test_no_body() -> None:
 
 def test_given_date_used_when_page_has_none() -> None:
     page = Page(source="x", kind="text", data=f"{PROSE}\n\n{PROSE}", published="2025-01-02")
-    article = extract(page, published="2024-05-06")
+    article = extract(page, published=date(2024, 5, 6))
     assert (article.published, article.published_source) == ("2025-01-02", "given")
     page.published = None
-    assert extract(page, published="2024-05-06T10:00:00Z").published == "2024-05-06"
+    assert extract(page, published=date(2024, 5, 6)).published == "2024-05-06"
     assert extract(page).published is None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import threading
 from collections.abc import Iterator
+from datetime import date
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -94,7 +95,7 @@ def test_fetches_html_and_text(server: str) -> None:
         f"{server}/page.html",
         f"{server}/page.html",
     )
-    assert page.published == "2024-05-06" and page.error is None
+    assert page.published == date(2024, 5, 6) and page.error is None
     story = _one(f"{server}/story")
     assert (story.kind, story.data) == ("text", b"Plain story.")
     assert _one(f"{server}/untyped").kind == "html"  # no Content-Type: sniffed

@@ -7,6 +7,7 @@ import io
 import os
 import sys
 import tracemalloc
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -102,7 +103,8 @@ def test_published_fills_only_pages_without_a_date(tmp_path: Path) -> None:
         b'{"text": "dated", "published": "2023-05-01T10:00:00Z"}\n{"text": "undated"}\n',
     )
     pages = list(iter_pages([str(page_file), str(jsonl), str(tmp_path / "gone.txt")], published="2024-03-09"))
-    assert [p.published for p in pages] == ["2024-03-09", "2023-05-01", "2024-03-09", None]
+    day, own = date(2024, 3, 9), date(2023, 5, 1)
+    assert [p.published for p in pages] == [day, own, day, None]
     assert [p.published for p in iter_pages([str(page_file)])] == [None]
 
 

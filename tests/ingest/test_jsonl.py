@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+from datetime import date
 from pathlib import Path
 
 from newsgraph.ingest import Limits, iter_pages
@@ -56,14 +57,14 @@ def test_good_and_bad_lines(tmp_path: Path) -> None:
         "html",
         "<p>Alder</p>",
         "A",
-        "2024-01-02",
+        date(2024, 1, 2),
     )
     # An int id is kept as text; an unparseable date gives way to --published.
     assert (second.id, second.kind, second.data, second.published) == (
         "7",
         "text",
         "plain story",
-        "2025-06-30",
+        date(2025, 6, 30),
     )
     assert (no_body.id, no_body.url, no_body.data) == ("b2", "https://news.example/b", b"")
     assert (both.kind, both.data) == ("html", "<p>both</p>")

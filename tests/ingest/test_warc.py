@@ -6,6 +6,7 @@ import gzip
 import io
 import tracemalloc
 import zlib
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -51,7 +52,7 @@ def test_response_pages_with_urls_and_offsets(tmp_path: Path, gz: bool) -> None:
         ("https://news.example/one", "html", BODY_ONE),
         ("https://news.example/two", "text", BODY_TWO),
     ]
-    assert all(p.error is None and p.published == "2024-02-03" for p in pages)
+    assert all(p.error is None and p.published == date(2024, 2, 3) for p in pages)
     offsets = [int(p.source.rsplit("#", 1)[1]) for p in pages]
     assert offsets[0] == 0 and offsets[1] > 0
     with path.open("rb") as raw:  # the offset points at the record itself

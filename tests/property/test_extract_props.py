@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -83,7 +85,7 @@ def html_pages(draw: st.DrawFn) -> str:
 
 def _check(page: Page) -> None:
     try:
-        article = extract(page, published="2026-03-09")
+        article = extract(page, published=date(2026, 3, 9))
     except PageError as exc:
         assert exc.reason  # a coded, reasoned failure is fine
         return

@@ -15,6 +15,7 @@ import os
 import pickle
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from datetime import date
 from typing import Any
 
 from sqlalchemy import Engine
@@ -52,7 +53,7 @@ def _import_ray() -> Any:
 
 
 def _read_pages(
-    row: dict[str, Any], published: str | None, limits: Limits | None
+    row: dict[str, Any], published: date | None, limits: Limits | None
 ) -> Iterator[dict[str, Any]]:
     """One input (a file, or a big input from its marker on) -> one row per page."""
     key, start = row["key"] or None, int(row["start"])
@@ -68,7 +69,7 @@ class _Stages:
         self,
         model: str | None,
         db: str,
-        published: str | None,
+        published: date | None,
         retry_errors: bool,
         page_timeout: float | None,
     ) -> None:
@@ -121,7 +122,7 @@ def run_ray(
     workers: int = 1,
     num_cpus: int | None = None,
     model: str | None = None,
-    published: str | None = None,
+    published: date | None = None,
     retry_errors: bool = False,
     batch_size: int = DEFAULTS.batch_size,
     page_timeout: float | None = DEFAULTS.page_timeout,

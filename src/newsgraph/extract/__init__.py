@@ -6,8 +6,9 @@ text goes through our line classifier (``text``). Bad input raises ``PageError``
 
 from __future__ import annotations
 
+import datetime
+
 from newsgraph.errors import PageError
-from newsgraph.extract.dates import to_iso
 from newsgraph.extract.decode import DEFAULT_MAX_BYTES, check_size, decode
 from newsgraph.extract.html import extract_html
 from newsgraph.extract.language import detect_language
@@ -40,10 +41,13 @@ def _given_body(page: Page) -> bool:
     return page.kind == "text" and isinstance(page.data, str)
 
 
-def extract(page: Page, *, published: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
+def extract(
+    page: Page, *, published: datetime.date | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Article:
     """Separate the article from its page: body with paragraph offsets, captions, metadata.
 
-    The date is the page's own when it states one, else ``page.published``, else ``published``.
+    The date is the page's own when it states one, else ``page.published``, else ``published``
+    (both dates, checked at the door they came in by).
     Raises ``PageError`` (reasons ``empty``, ``binary``, ``encoding``, ``too_large``, ``parse``,
     ``no_body``) for a page that cannot give an article.
     """
@@ -80,7 +84,8 @@ def extract(page: Page, *, published: str | None = None, max_bytes: int = DEFAUL
     text, spans = _join(paragraphs)
     date, source = found.published, "page"
     if not date:
-        date = to_iso(page.published) or to_iso(published)
+        given = page.published or published
+        date = given.isoformat() if given else None
         source = "given" if date else None
     title = found.title if found.title else (normalise_space(page.title) if page.title else None)
     # The page's own address first; the WARC target, fetched or JSONL url after it.

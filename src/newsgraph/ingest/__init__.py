@@ -17,7 +17,6 @@ Decoding bytes is the extractor's job, so ``Page.data`` holds raw bytes (or text
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from datetime import date
 
@@ -27,30 +26,13 @@ from newsgraph.ingest.inputs import count_inputs, expand
 from newsgraph.ingest.jsonl import iter_jsonl
 from newsgraph.ingest.limits import Limits, error_page
 from newsgraph.ingest.warc import iter_warc
-from newsgraph.model import Page
+from newsgraph.model import Page, published_date
 
-__all__ = ["Limits", "iter_pages", "count_inputs", "check_published"]
-
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-def check_published(value: str | None) -> str | None:
-    """Return a ``YYYY-MM-DD`` date unchanged, or raise ``ValueError`` saying what is wrong."""
-    if value is None:
-        return None
-    if isinstance(value, str) and _DATE.fullmatch(value):
-        try:
-            date.fromisoformat(value)
-            return value
-        except ValueError:
-            pass
-    raise ValueError(
-        f"published date must be a real date written YYYY-MM-DD (e.g. 2024-03-09), got {value!r}"
-    )
+__all__ = ["Limits", "iter_pages", "count_inputs", "published_date"]
 
 
 def _pages(
-    inputs: Sequence[str], published: str | None, limits: Limits, allow_private: bool
+    inputs: Sequence[str], published: date | None, limits: Limits, allow_private: bool
 ) -> Iterator[Page]:
     for source in expand(inputs):
         if source.kind == "stdin":
@@ -78,17 +60,16 @@ def _pages(
 def iter_pages(
     inputs: Sequence[str],
     *,
-    published: str | None = None,
+    published: date | str | None = None,
     limits: Limits | None = None,
     allow_private: bool = False,
 ) -> Iterator[Page]:
     """Stream Pages from files, folders, globs, ``-`` (stdin), JSONL, WARC and http(s) URLs.
 
-    ``published`` (YYYY-MM-DD) is given to pages that carry no date of their own; a malformed one
-    raises ``ValueError`` here, before anything is read. URLs resolving to loopback, private or
+    ``published`` (a ``date``, or a string written YYYY-MM-DD) is given to pages that carry no date
+    of their own; a malformed one raises ``BadDate`` (a ``ValueError``) here, before anything is read. URLs resolving to loopback, private or
     link-local addresses are refused unless ``allow_private``.
     """
     if isinstance(inputs, str):
         raise TypeError("iter_pages takes a list of inputs; wrap a single path as [path]")
-    published = check_published(published)
-    return _pages(list(inputs), published, limits or Limits(), allow_private)
+    return _pages(list(inputs), published_date(published), limits or Limits(), allow_private)

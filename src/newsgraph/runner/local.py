@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from datetime import date
 from itertools import islice
 from typing import Any
 
@@ -92,7 +93,7 @@ def run(
     workers: int = 1,
     isolate: bool | None = None,
     model: str | None = None,
-    published: str | None = None,
+    published: date | None = None,
     retry_errors: bool = False,
     batch_size: int = DEFAULTS.batch_size,
     page_timeout: float | None = DEFAULTS.page_timeout,

@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
 from sqlalchemy import (
     BigInteger,
@@ -130,7 +131,7 @@ class ProgressTracker:
         return state
 
     def pages(
-        self, inputs: Sequence[str], *, published: str | None = None, limits: Limits | None = None
+        self, inputs: Sequence[str], *, published: date | None = None, limits: Limits | None = None
     ) -> Iterator[tuple[Tag, Page]]:
         """Yield each page of the inputs with its tag, skipping the settled prefix of big inputs."""
         single: list[str] = []
@@ -146,7 +147,7 @@ class ProgressTracker:
             yield from ((Tag(None, 0), p) for p in iter_pages(single, published=published, limits=limits))
 
     def _input_pages(
-        self, path: str, published: str | None, limits: Limits | None
+        self, path: str, published: date | None, limits: Limits | None
     ) -> Iterator[tuple[Tag, Page]]:
         state = self._load(path)
         if state is None:

@@ -13,6 +13,7 @@ import os
 import resource
 import signal
 from dataclasses import dataclass
+from datetime import date
 from multiprocessing.connection import Connection
 from typing import Any
 
@@ -33,7 +34,7 @@ class WorkerConfig:
     """Settings every worker gets; picklable."""
 
     model: str | None = None
-    published: str | None = None
+    published: date | None = None
     extractor: str | None = None
     """``module:function`` or ``/path/to/file.py:function`` replacing ``newsgraph.extract.extract``."""
     page_timeout: float | None = DEFAULTS.page_timeout
@@ -75,7 +76,7 @@ def warm_up(nlp: Any) -> None:
     from ..model import Page
 
     page = Page(source="warm-up", kind="text", data=_WARM_UP_TEXT.encode())
-    outcome = extract_one(page, published="2026-03-09")
+    outcome = extract_one(page, published=date(2026, 3, 9))
     list(annotate_outcomes([outcome], nlp))
 
 
