@@ -37,9 +37,10 @@ log = logging.getLogger(__name__)
 
 
 class EngineError(NewsgraphError):
-    """The distributed engine is missing or could not start."""
+    """The distributed engine is missing or could not start (E07x: E071 no Ray, E072 not files,
+    E073 Ray would not start)."""
 
-    code = "E040"
+    code = "E070"
 
 
 def _import_ray() -> Any:
@@ -47,7 +48,7 @@ def _import_ray() -> Any:
         import ray
     except ModuleNotFoundError as exc:
         raise EngineError(
-            "the Ray engine needs Ray; install it with `pip install 'newsgraph[ray]'`", code="E041"
+            "the Ray engine needs Ray; install it with `pip install 'newsgraph[ray]'`", code="E071"
         ) from exc
     return ray
 
@@ -137,7 +138,7 @@ def run_ray(
     """
     ray = _import_ray()
     if not (isinstance(inputs, list | tuple) and all(isinstance(x, str) for x in inputs)):
-        raise EngineError("the Ray engine reads paths (files, folders, globs), not Page objects", code="E042")
+        raise EngineError("the Ray engine reads paths (files, folders, globs), not Page objects", code="E072")
     started = time.perf_counter()
     summary = RunSummary(workers=workers, engine="ray")
     tracker = ProgressTracker(engine, resume=not retry_errors)
@@ -146,7 +147,7 @@ def run_ray(
     for source in expand(list(inputs)):
         if source.kind in ("stdin", "url"):
             raise EngineError(
-                f"the Ray engine reads files; fetch {source.name!r} with the local engine", code="E042"
+                f"the Ray engine reads files; fetch {source.name!r} with the local engine", code="E072"
             )
         marker = tracker.open_input(source.name)
         if marker is None:
@@ -168,7 +169,7 @@ def run_ray(
             raise EngineError(
                 f"could not {where}: {type(exc).__name__}: {exc}; check --ray-address, or set RAY_TMPDIR "
                 "to a short writable path",
-                code="E043",
+                code="E073",
             ) from exc
         started_here = True
     try:
