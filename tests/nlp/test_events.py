@@ -946,3 +946,13 @@ def test_a_recipient_named_only_by_a_modifier_of_a_thing_is_not_sure(nlp: Langua
     denial = _run(nlp, "The Orlan Group denied doing anything wrong.")._.ng_events
     assert country and max(e.confidence for e in country) >= _top(), country
     assert all(e.confidence < _top() for e in border + denial), (border, denial)
+
+
+def test_a_science_sense_of_an_event_noun_is_not_sure(nlp: Language) -> None:
+    """ "conducted epidemiological investigations": health tracing, not a political inquiry."""
+    health = _run(
+        nlp,
+        "The Velden Center for Disease Control said it had conducted epidemiological investigations "
+        "on the patients.",
+    )._.ng_events
+    assert all(e.confidence < _top() for e in health), health

@@ -51,6 +51,7 @@ class Certainty:
     ambiguous: frozenset[str]
     needs_recipient: frozenset[str]
     business_article_min: int
+    non_political_modifiers: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -68,6 +69,7 @@ def load_certainty() -> Certainty:
         ambiguous=frozenset(data["ambiguous"]) | load_senses().ambiguous,
         needs_recipient=frozenset(data["needs_recipient"]),
         business_article_min=int(data["business_article_min"]),
+        non_political_modifiers=frozenset(data.get("non_political_modifiers", [])),
     )
 
 
@@ -157,6 +159,8 @@ def certain_confidence(
             and clause.tag_ in ("VBD", "VBN", "VBZ", "VBP")
         )
         and not trigger.ent_type_  # a word of a name ("the Volatiles Investigating ... Rover")
+        # "conducted epidemiological investigations": a science's sense, not a political act
+        and not any(m.dep_ == "amod" and m.lower_ in c.non_political_modifiers for m in trigger.children)
         and (actor_label in NAMED_LABELS or _authority_act(lemma, actor_lemma))
         and not _named_by_modifier(actor_token)
         and (recipient_named or etype not in c.needs_recipient)

@@ -121,7 +121,8 @@ _SENT_END = set(".!?\"'”’)…:;")
 _SCHEDULED_KINDS = {"wd", "mdy", "dmy", "holiday"}
 _SCHEDULED = {"schedule", "set", "expect", "plan", "slate", "due"}
 _PREV_WORD = re.compile(r"([\w'’.-]+|[—(-])\s*$")
-_CONTEXT_KINDS = {"mon", "wd", "season", "year", "decade", "holiday"}
+# kinds dropped inside a spaCy name: "Black Monday", "Christmas Island", "USA Today", "Tonight Show"
+_CONTEXT_KINDS = {"mon", "wd", "season", "year", "decade", "holiday", "rel"}
 _WORDS = tomllib.loads(resources.files("newsgraph").joinpath("data/clocks.toml").read_text("utf-8"))
 
 
