@@ -26,6 +26,13 @@ def test_every_component_is_a_named_entry_point() -> None:
         assert declared[name].startswith("newsgraph.nlp."), name
 
 
+def test_every_entry_point_loads() -> None:
+    """spaCy loads them all whenever any pipeline is made: a stale one would break every pipeline."""
+    for ep in entry_points(group="spacy_factories"):
+        if ep.name in OURS:
+            assert callable(ep.load()), ep.name
+
+
 @pytest.mark.parametrize("name", OURS)
 def test_every_component_declares_what_it_reads_and_writes(name: str) -> None:
     spacy.blank("en")  # loads the entry points, as a user's own pipeline would
