@@ -311,3 +311,14 @@ def test_a_title_before_a_name_starts_after_a_conjunction_or_a_dash(nlp: Languag
     assert ("Ivo Tamm", "Ostland premier") in got, got
     assert ("Odile Vane", "Brisk Transit founder") in got, got
     assert not any(t.startswith(("Marsh and", "the city's critics")) for _, t in got)
+
+
+def test_a_title_keeps_a_hyphenated_word_whole() -> None:
+    """ "T-Mobile CEO Jon Reyke": the title is "T-Mobile CEO", not the cut "Mobile CEO"; a spaced
+    dash still ends the phrase before it."""
+    from newsgraph.nlp import load_pipeline
+
+    nlp = load_pipeline()
+    doc = nlp("Velden-Tarsk CEO Jon Reyke said the merger would close.")
+    titles = [d.text for d in doc._.ng_descriptions if d.kind == "title"]
+    assert titles == ["Velden-Tarsk CEO"]

@@ -626,3 +626,15 @@ def test_a_name_cut_after_a_possessive_is_in_doubt(nlp):
     doc = nlp("Ohio's Department of Health said the water was safe.")
     start = doc.text.index("Department")
     assert _doubt_cap(doc, None, (start, start + len("Department of Health"))) == 1.0
+
+
+def test_a_contrasting_while_clause_with_its_own_subject_is_not_reported(nlp):
+    """ "X stressed ..., while the League condemned the move": the writer sets another party beside
+    the report; a temporal "while" with no comma stays part of what was said."""
+    doc = nlp(
+        "The Velden Council stressed the fees were illegal, while the Tarsk League condemned the move. "
+        "Mara Quill said the port would reopen while crews repaired the cranes."
+    )
+    texts = [q.text for q in doc._.ng_quotes]
+    assert "the fees were illegal" in texts
+    assert "the port would reopen while crews repaired the cranes" in texts

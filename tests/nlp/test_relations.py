@@ -518,3 +518,21 @@ def test_a_named_institution_in_a_named_place_is_located_there(nlp: Language) ->
         [("Marlow Institute", "ORG"), ("Velden", "GPE"), ("Orlan Group", "ORG"), ("Tarsk", "GPE")],
     )
     assert rels(doc) == {("Marlow Institute", "located_in", "Velden", False)}
+
+
+def test_a_role_served_in_the_past_is_not_a_current_tie(nlp: Language) -> None:
+    """ "served as the CEO of X from 2004 to 2014" is over; "serves as" and "has served" are not."""
+    past = seeded(
+        nlp,
+        "Ivo Brask served as the chief executive of Halden Mobile from 2004 to 2014.",
+        [("Ivo Brask", "PERSON"), ("Halden Mobile", "ORG")],
+    )
+    now = seeded(
+        nlp,
+        "Ivo Brask serves as the chief executive of Halden Mobile.",
+        [("Ivo Brask", "PERSON"), ("Halden Mobile", "ORG")],
+    )
+    (old,) = find_relations(past)
+    (current,) = find_relations(now)
+    assert old.relation == current.relation == "leader_of"
+    assert not shown("relation", old.confidence) and shown("relation", current.confidence)

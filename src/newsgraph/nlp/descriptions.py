@@ -87,6 +87,8 @@ def _title_before(span: Span, index: EntityIndex) -> Span | None:
     # ("Trump and Chinese leader Xi": "Chinese leader"; "the upstarts - Amazon founder Bezos":
     # "Amazon founder")
     for i in range(span.start - 1, left - 1, -1):
+        if i > 0 and doc[i].text in {"-", "–"} and not doc[i - 1].whitespace_ and not doc[i].whitespace_:
+            continue  # a hyphen inside a word ("T-Mobile CEO"), not a dash between phrases
         if doc[i].pos_ in {"CCONJ", "PUNCT"} or doc[i].text in _DASHES:
             left = i + 1
             break

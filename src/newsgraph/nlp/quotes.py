@@ -409,6 +409,19 @@ def _clause_text_range(doc: Doc, clause: Token, closes: frozenset[int] = frozens
         if _is_adding(t) and t.left_edge.i > i:
             j = t.left_edge.i  # '..., adding that ...' is a second report, not part of this clause
             break
+        if (
+            t.dep_ == "advcl"
+            and t.left_edge.i > i
+            and any(
+                c.dep_ == "mark" and c.lower_ in {"while", "whereas"} and c.i > 0 and doc[c.i - 1].text == ","
+                for c in t.children
+            )
+            and any(c.dep_ in {"nsubj", "nsubjpass"} for c in t.children)
+        ):
+            # '..., while the League condemned the move': the writer sets another party beside the
+            # report, which is not part of what was said
+            j = t.left_edge.i
+            break
     while i < j and (
         doc[i].dep_ == "mark" and doc[i].lower_ in {"that"} or doc[i].is_punct and doc[i].text != '"'
     ):

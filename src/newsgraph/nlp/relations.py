@@ -607,9 +607,12 @@ def _appointed(b, sent, verb, subjects, passive, negated, date) -> None:  # noqa
             rel = "employed_by"
         objects = [e for p, pobj in _preps(role) if p in {"of", "for", "at"} for e in b.entities(pobj)]
         objects += [e for c in role.children if c.dep_ == "poss" for e in b.entities(c)]
+        base = 0.8 * _sentence_factor(sent)
+        if verb.lemma_.lower() in {"serve", "work", "act"} and verb.tag_ == "VBD":
+            base *= 0.4  # "served as the CEO of X from 2004 to 2014": a role told in the past is over
         for h in holders:
             for o in objects:
-                b.add(h, rel, o, sent, negated=negated, date=date, base=0.8 * _sentence_factor(sent))
+                b.add(h, rel, o, sent, negated=negated, date=date, base=base)
 
 
 _SPORT_TABLES = {"league", "nation", "team", "scorer", "conference", "division", "field", "pack"}
