@@ -104,7 +104,8 @@ def main() -> None:
         "/api/health (anchor)": ["/api/health"] * n,
         "/api/entities/{id} (dossier)": [f"/api/entities/{by_name[x]}" for x in names],
         "/entities/{id} (dossier page)": [f"/entities/{by_name[x]}" for x in names],
-        f"/api/entities/{{id}} (dossier, {heavy['mentions']:,} mentions)": [f"/api/entities/{heavy['id']}"] * n,
+        f"/api/entities/{{id}} (dossier, {heavy['mentions']:,} mentions)": [f"/api/entities/{heavy['id']}"]
+        * n,
         f"/entities/{{id}} (dossier page, {heavy['mentions']:,} mentions)": [f"/entities/{heavy['id']}"] * n,
         "/api/entities?q= (autocomplete)": [f"/api/entities?q={x[:3]}" for x in names],
         "/api/search?q= (full text)": [

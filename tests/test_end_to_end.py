@@ -41,16 +41,41 @@ def who(db: Path, *args: str) -> dict:
 
 @pytest.fixture(scope="module")
 def annotated() -> dict[str, dict]:
-    cmd = [sys.executable, "-m", "newsgraph.cli", "annotate", str(EXAMPLES / "alder-strike.txt"),
-           str(EXAMPLES / "alder-deal.html"), "--jsonl"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "newsgraph.cli",
+        "annotate",
+        str(EXAMPLES / "alder-strike.txt"),
+        str(EXAMPLES / "alder-deal.html"),
+        "--jsonl",
+    ]
     out = subprocess.run(cmd, capture_output=True, text=True, check=True)
     records = [json.loads(line) for line in out.stdout.splitlines()]
     assert len(records) == 2, "annotate --jsonl prints one JSON line per article on stdout, nothing else"
     return {Path(r["source"]).name: r for r in records}
 
 
-CONTRACT = ["id", "url", "source", "title", "published", "authors", "site", "section", "text", "captions",
-            "boilerplate", "entities", "timexes", "quotes", "descriptions", "relations", "events", "coref"]
+CONTRACT = [
+    "id",
+    "url",
+    "source",
+    "title",
+    "published",
+    "authors",
+    "site",
+    "section",
+    "text",
+    "captions",
+    "boilerplate",
+    "entities",
+    "timexes",
+    "quotes",
+    "descriptions",
+    "relations",
+    "events",
+    "coref",
+]
 
 
 def test_annotate_records_follow_the_contract(annotated: dict[str, dict]) -> None:
@@ -61,7 +86,7 @@ def test_annotate_records_follow_the_contract(annotated: dict[str, dict]) -> Non
             for start, end in entity["mentions"]:
                 assert 0 <= start < end <= len(text)
         for fact in record["timexes"] + record["quotes"]:
-            assert text[fact["start"]:fact["end"]] == fact["text"]
+            assert text[fact["start"] : fact["end"]] == fact["text"]
 
 
 def test_examples_give_gold_title_body_and_captions(annotated: dict[str, dict], gold: dict) -> None:
@@ -100,9 +125,14 @@ def test_who_by_acronym_and_by_name_is_the_same_dossier(kb: Path) -> None:
     by_acronym, by_name = who(kb, "HWA"), who(kb, "harbour workers alliance")
     assert by_acronym["ambiguous"] is False
     assert by_acronym["name"] == "Harbour Workers Alliance" and by_acronym["type"] == "ORG"
-    assert {k: v for k, v in by_acronym.items() if k != "query"} == {k: v for k, v in by_name.items() if k != "query"}
+    assert {k: v for k, v in by_acronym.items() if k != "query"} == {
+        k: v for k, v in by_name.items() if k != "query"
+    }
     assert "HWA" in by_acronym["aliases"]
-    assert {s["source"].rsplit("/", 1)[-1] for s in by_acronym["sources"]} == {"alder-strike.txt", "alder-deal.html"}
+    assert {s["source"].rsplit("/", 1)[-1] for s in by_acronym["sources"]} == {
+        "alder-strike.txt",
+        "alder-deal.html",
+    }
 
 
 def test_reyes_quotes_are_dated(kb: Path) -> None:
@@ -139,8 +169,9 @@ def _truncated_warc(path: Path) -> None:
     writer = WARCWriter(buf, gzip=True)
     html = (EXAMPLES / "alder-deal.html").read_bytes()
     headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
-    record = writer.create_warc_record("https://example.org/deal", "response", payload=io.BytesIO(html),
-                                       http_headers=headers)
+    record = writer.create_warc_record(
+        "https://example.org/deal", "response", payload=io.BytesIO(html), http_headers=headers
+    )
     writer.write_record(record)
     data = buf.getvalue()
     path.write_bytes(data[: len(data) // 2])
@@ -168,7 +199,11 @@ def test_bad_pages_get_clear_errors_and_the_batch_goes_on(tmp_path: Path) -> Non
     assert reasons["huge.html"] == "too_large"
     assert reasons["crawl.warc.gz"] == "truncated"
     listed = runner.invoke(app, ["errors", "--db", str(db), "--json"])
-    assert {json.loads(line)["reason"] for line in listed.stdout.splitlines()} >= {"empty", "too_large", "truncated"}
+    assert {json.loads(line)["reason"] for line in listed.stdout.splitlines()} >= {
+        "empty",
+        "too_large",
+        "truncated",
+    }
     assert who(db, "HWA")["name"] == "Harbour Workers Alliance"
 
 
@@ -178,6 +213,9 @@ def test_gzipped_html_and_stdin(tmp_path: Path) -> None:
     result = runner.invoke(app, ["extract", str(gz), "--jsonl"])
     assert result.exit_code == 0
     assert json.loads(result.stdout)["title"] == "Alder dock strike ends after deal on automated cranes"
-    result = runner.invoke(app, ["extract", "-", "--jsonl", "--published", "2026-03-12"],
-                           input=(EXAMPLES / "alder-strike.txt").read_text())
+    result = runner.invoke(
+        app,
+        ["extract", "-", "--jsonl", "--published", "2026-03-12"],
+        input=(EXAMPLES / "alder-strike.txt").read_text(),
+    )
     assert json.loads(result.stdout)["published"] == "2026-03-12"

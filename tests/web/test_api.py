@@ -257,7 +257,10 @@ def test_request_bodies_over_the_limit_get_413(examples_db: Path) -> None:
     app = create_app(examples_db, token="t0ken", max_body=1000)
     with TestClient(app) as c:
         big = {"text": "x" * 5000}
-        assert c.post("/api/ingest?wait=true", json=big, headers={"Authorization": "Bearer t0ken"}).status_code == 413
+        assert (
+            c.post("/api/ingest?wait=true", json=big, headers={"Authorization": "Bearer t0ken"}).status_code
+            == 413
+        )
 
         def chunks() -> Iterator[bytes]:  # no Content-Length: the cap must count streamed bytes
             yield b'{"text": "'
@@ -293,7 +296,9 @@ def test_ingest_refuses_private_and_loopback_urls(examples_db: Path) -> None:
             r = c.post("/api/ingest?wait=true", json={"url": url}, headers={"Authorization": "Bearer t0ken"})
             assert r.status_code == 400, (url, r.text)
         r = c.post(
-            "/api/ingest?wait=true", json={"url": "file:///etc/passwd"}, headers={"Authorization": "Bearer t0ken"}
+            "/api/ingest?wait=true",
+            json={"url": "file:///etc/passwd"},
+            headers={"Authorization": "Bearer t0ken"},
         )
         assert r.status_code == 422
     app.state.kb.close()

@@ -40,7 +40,9 @@ BAD_BODIES = [
 @pytest.mark.parametrize("body", BAD_BODIES, ids=range(len(BAD_BODIES)))
 def test_the_token_is_checked_before_the_body(client: TestClient, body: bytes) -> None:
     for auth in ({}, {"Authorization": "Bearer wrong"}, {"Authorization": f"Basic {TOKEN}"}):
-        r = client.post("/api/ingest?wait=true", content=body, headers={**auth, "Content-Type": "application/json"})
+        r = client.post(
+            "/api/ingest?wait=true", content=body, headers={**auth, "Content-Type": "application/json"}
+        )
         assert r.status_code == 401, (auth, r.status_code)
         assert MARKER not in r.text and len(r.content) < 500
     # with the token, the body's faults are listed, but not its values
