@@ -11,6 +11,7 @@ import logging
 import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine
@@ -426,6 +427,48 @@ class KnowledgeBase:
 
         with self.engine.connect() as conn:
             return article_facts(conn, article_id)
+
+    # -- browsing: what the web's name search, home page and map list ---------------------------
+    def autocomplete(self, prefix: str, *, limit: int = 10) -> list[dict[str, Any]]:
+        """Entities with an alias starting with ``prefix`` (case, accents and punctuation ignored), most
+        mentioned first: ``id``, ``name``, ``type``, ``mention_count`` and the matching ``alias``."""
+        from .query.browse import complete
+
+        with self.engine.connect() as conn:
+            return complete(conn, prefix, limit=limit)
+
+    def trending(self, *, days: int = 7, limit: int = 10) -> dict[str, Any]:
+        """The most-mentioned entities in the ``days`` up to the newest article's date:
+        ``{"from", "to", "entities": [{id, name, type, mentions, articles}]}``."""
+        from .query.browse import trending
+
+        with self.engine.connect() as conn:
+            return trending(conn, days=days, limit=limit)
+
+    def places(self, *, limit: int = 200, include_unconfirmed: bool = False) -> list[dict[str, Any]]:
+        """Event places with coordinates (``place``, ``country_code``, ``lat``, ``lon``, ``events``),
+        most events first; confirmed events only unless ``include_unconfirmed``."""
+        from .query.browse import places
+
+        with self.engine.connect() as conn:
+            return places(conn, limit=limit, include_unconfirmed=include_unconfirmed)
+
+    def database_path(self) -> Path | None:
+        """The SQLite file this knowledge base lives in; None on another database (PostgreSQL)."""
+        if self.engine.dialect.name != "sqlite" or not self.engine.url.database:
+            return None
+        return Path(str(self.engine.url.database))
+
+    def datasette_metadata(self, out: str | os.PathLike[str]) -> dict[str, Any]:
+        """Write Datasette's metadata for this (SQLite) knowledge base to ``out`` and return it."""
+        from .datasette_meta import write_metadata
+
+        path = self.database_path()
+        if path is None:
+            raise ValueError(
+                "Datasette reads SQLite files; this knowledge base is on " + self.engine.dialect.name
+            )
+        return write_metadata(self.engine, path, out)
 
     def has_entity(self, entity_id: int) -> bool:
         """True when an entity with this id is stored."""

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from .cli_common import DbOpt, app, err, fail
+from .cli_common import DbOpt, app, err, fail, open_kb
 from .errors import NewsgraphError
 
 __all__ = ["datasette"]
@@ -35,20 +34,11 @@ def datasette(
 ) -> None:
     """Write Datasette metadata for the SQLite knowledge base (descriptions, facets, full-text search,
     confirmed-facts queries) and print the command that opens it, or start Datasette with --serve."""
-    from .datasette_meta import write_metadata
-    from .store import connect
-
-    try:
-        engine = connect(db, create=False)
-    except NewsgraphError as exc:
-        raise fail(exc) from exc
-    try:
-        if engine.dialect.name != "sqlite":
+    with open_kb(db) as kb:
+        path = kb.database_path()
+        if path is None:
             raise fail(DatasetteError("Datasette reads SQLite files; export to SQLite or use --db PATH.db"))
-        path = Path(str(engine.url.database))
-        write_metadata(engine, path, metadata)
-    finally:
-        engine.dispose()
+        kb.datasette_metadata(metadata)
     command = ["datasette", "serve", str(path), "-m", metadata]
     err.print(f"metadata written to {metadata}; open with:", markup=False, highlight=False)
     err.print(" ".join(command), soft_wrap=True, markup=False, highlight=False)

@@ -99,12 +99,75 @@ def _imports(path: Path) -> set[str]:
     return found
 
 
-@pytest.mark.parametrize(
-    "module", ["cli.py", "cli_corrections.py", "cli_corpus.py", "cli_common.py", "web/routes_api.py"]
-)
-def test_these_interfaces_import_neither_the_store_nor_resolve_nor_sqlalchemy(module: str) -> None:
+def _interfaces() -> list[str]:
+    """Every interface module: the CLI's (cli*.py) and the web's (web/*.py)."""
+    found = [p.name for p in SRC.glob("cli*.py")] + [f"web/{p.name}" for p in (SRC / "web").glob("*.py")]
+    return sorted(found)
+
+
+def test_the_interfaces_are_found() -> None:
+    modules = _interfaces()
+    assert {"cli.py", "cli_datasette.py", "cli_corpus.py", "web/routes_api.py", "web/routes_pages.py"} <= set(
+        modules
+    )
+
+
+@pytest.mark.parametrize("module", _interfaces())
+def test_no_interface_imports_the_store_resolve_or_sqlalchemy(module: str) -> None:
     for name in _imports(SRC / module):
         bare = name.lstrip(".")
         assert not bare.startswith(
             ("store", "resolve", "newsgraph.store", "newsgraph.resolve", "sqlalchemy")
         ), f"{module} imports {name}"
+
+
+@pytest.mark.parametrize("module", _interfaces())
+def test_no_interface_reaches_for_a_database_engine(module: str) -> None:
+    tree = ast.parse((SRC / module).read_text(encoding="utf-8"))
+    reached = [
+        node.lineno for node in ast.walk(tree) if isinstance(node, ast.Attribute) and node.attr == "engine"
+    ]
+    assert reached == [], f"{module} touches .engine on lines {reached}"
+
+
+def test_the_checks_catch_a_side_door(tmp_path: Path) -> None:
+    side_door = tmp_path / "side.py"
+    side_door.write_text("from ..store.schema import entities\nwith kb.engine.connect() as c:\n    pass\n")
+    assert "..store.schema" in _imports(side_door)
+    tree = ast.parse(side_door.read_text())
+    assert any(isinstance(n, ast.Attribute) and n.attr == "engine" for n in ast.walk(tree))
+
+
+def test_browsing_reads_are_library_methods_the_web_shows(fresh: KnowledgeBase) -> None:
+    hits = fresh.autocomplete("harb")
+    assert [(h["name"], h["alias"]) for h in hits] == [
+        ("Harbour Workers Alliance", "Harbour Workers Alliance")
+    ]
+    assert fresh.autocomplete("   ") == [] and fresh.autocomplete("zzz") == []
+    assert [h["name"] for h in fresh.autocomplete("reyes", limit=1)] == [
+        fresh.autocomplete("reyes")[0]["name"]
+    ]
+    week = fresh.trending()
+    assert (week["from"], week["to"]) == ("2026-03-13", "2026-03-19")
+    counts = [e["mentions"] for e in week["entities"]]
+    assert counts == sorted(counts, reverse=True) and "Harbour Workers Alliance" in {
+        e["name"] for e in week["entities"]
+    }
+    assert fresh.trending(days=1)["from"] == "2026-03-19"
+    places = fresh.places(include_unconfirmed=True)
+    assert places and all(p["lat"] is not None and p["lon"] is not None for p in places)
+    assert "Alder" in {p["place"] for p in places}
+    client = TestClient(create_app(kb=fresh))
+    assert client.get("/api/entities", params={"q": "harb"}).json() == hits
+    assert client.get("/api/places", params={"all": "true"}).json() == {"places": places}
+    assert client.get("/api/home").json()["trending"] == week
+
+
+def test_datasette_goes_through_the_library(fresh: KnowledgeBase, tmp_path: Path) -> None:
+    assert fresh.database_path() == tmp_path / "kb.db"
+    meta = fresh.datasette_metadata(tmp_path / "meta.json")
+    assert json.loads((tmp_path / "meta.json").read_text()) == meta and "kb" in meta["databases"]
+    out = tmp_path / "cli-meta.json"
+    cli = CliRunner().invoke(app, ["datasette", "--db", str(tmp_path / "kb.db"), "-m", str(out)])
+    assert cli.exit_code == 0, cli.output
+    assert json.loads(out.read_text())["databases"].keys() == meta["databases"].keys()

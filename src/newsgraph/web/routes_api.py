@@ -20,7 +20,6 @@ from ..api import KnowledgeBase
 from ..errors import AmbiguousName, NameNotFound
 from ..query.confirmed import mark_record
 from ..query.events import EVENT_COLUMNS, flat_event, lexicon_types
-from . import lookup
 from .ingest_jobs import QueueFull
 from .models import (
     Ambiguous,
@@ -41,6 +40,7 @@ from .models import (
     Timeline,
 )
 from .sources import hide_paths
+from .timeline_days import timeline_days
 
 __all__ = ["router", "kb_of", "NameError404"]
 
@@ -165,8 +165,7 @@ def entities(
     limit: Annotated[int, Query(ge=1, le=50)] = 10,
 ) -> list[dict[str, Any]]:
     """Entities with an alias starting with ``q`` (case, accents and punctuation ignored), most mentioned first."""
-    with kb.engine.connect() as conn:
-        return lookup.complete(conn, q, limit=limit)
+    return kb.autocomplete(q, limit=limit)
 
 
 DOSSIER_LISTS = ("events", "quotes_by", "quotes_about", "timeline", "sources", "descriptions")
@@ -272,7 +271,7 @@ def timeline_data(
         kb.timeline, entity_id, date_from=date_from or None, date_to=date_to or None, limit=limit,
         include_unconfirmed=show_all, offset=offset, newest_first=order == "newest",
     )  # fmt: skip
-    return hide_paths({**result, "timeline": lookup.timeline_days(result["timeline"])})
+    return hide_paths({**result, "timeline": timeline_days(result["timeline"])})
 
 
 @router.get(
@@ -585,8 +584,7 @@ def places(
     kb: KB, limit: Annotated[int, Query(ge=1, le=1000)] = 200, show_all: ShowAll = False
 ) -> dict[str, Any]:
     """Places where events happened, with latitude/longitude and event counts, most events first."""
-    with kb.engine.connect() as conn:
-        return {"places": lookup.places(conn, limit=limit, include_unconfirmed=show_all)}
+    return {"places": kb.places(limit=limit, include_unconfirmed=show_all)}
 
 
 def article_data(kb: KnowledgeBase, article_id: str, show_all: bool = False) -> dict[str, Any]:
@@ -639,9 +637,7 @@ def stats(kb: KB, top: Annotated[int, Query(ge=1, le=100)] = 10) -> dict[str, An
 
 def home_data(kb: KnowledgeBase) -> dict[str, Any]:
     """Corpus stats and the most-mentioned entities of the newest week."""
-    with kb.engine.connect() as conn:
-        week = lookup.trending(conn)
-    return hide_paths({"stats": kb.stats(top=10), "trending": week})
+    return hide_paths({"stats": kb.stats(top=10), "trending": kb.trending()})
 
 
 @router.get("/home", response_model=Home, summary="The home page's data")

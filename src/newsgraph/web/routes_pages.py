@@ -11,7 +11,6 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 
 from ..render import event_date_text, event_place_text, human_date
-from . import lookup
 from .highlight import fact_anchor, fact_anchors, fact_marks, highlight, sentences
 from .routes_api import (
     DOSSIER_LISTS,
@@ -105,8 +104,7 @@ def home(request: Request, kb: KB) -> Response:
 @router.get("/entities")
 def entity_search(request: Request, kb: KB, q: Annotated[str, Query(max_length=200)] = "") -> Response:
     """Entities whose alias starts with ``q``; one exact match goes straight to its dossier."""
-    with kb.engine.connect() as conn:
-        hits = lookup.complete(conn, q, limit=50) if q.strip() else []
+    hits = kb.autocomplete(q, limit=50) if q.strip() else []
     if len(hits) == 1 and not wants_json(request):
         return RedirectResponse(f"/entities/{hits[0]['id']}", status_code=303)
     return page(
@@ -206,8 +204,7 @@ def events(
     rows = events_data(kb, type, actor, recipient, place, date_from, date_to, limit, show_all, offset, order)
     total = total_events(kb, type, actor, recipient, place, date_from, date_to, show_all)
     hidden = unconfirmed_events(kb, type, actor, recipient, place, date_from, date_to)
-    with kb.engine.connect() as conn:
-        places = lookup.places(conn, include_unconfirmed=show_all)
+    places = kb.places(include_unconfirmed=show_all)
     stats = kb.stats(top=1)
     qs = _query(request)
     return page(

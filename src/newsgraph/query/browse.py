@@ -1,22 +1,21 @@
-"""The few reads only the web UI needs: alias autocomplete, this week's names, one article with its facts.
+"""The browsing reads: alias autocomplete, the newest week's most-named entities, event places.
 
-Everything else the web shows comes from ``KnowledgeBase`` (dossier, timeline, quotes, events,
-graph, search, stats), so the CLI, the Python API and the web agree.
+``KnowledgeBase.autocomplete``, ``trending`` and ``places`` call these; the web's name search,
+home page and map show what they return.
 """
 
 from __future__ import annotations
 
-import calendar
 from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import Connection, func, select
 
-from ..query.filters import period
 from ..resolve.names import name_key
 from ..store.schema import aliases, articles, entities, events, mentions
+from .confirmed import confirmed_clause
 
-__all__ = ["complete", "trending", "timeline_days", "places"]
+__all__ = ["complete", "trending", "places"]
 
 
 def complete(conn: Connection, prefix: str, *, limit: int = 10) -> list[dict[str, Any]]:
@@ -85,32 +84,11 @@ def trending(conn: Connection, *, days: int = 7, limit: int = 10) -> dict[str, A
     }
 
 
-def timeline_days(lines: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Timeline lines with ``day_from``/``day_to`` (ISO days a TIMEX3 value covers) for charts."""
-    out = []
-    for line in lines:
-        try:
-            span = period(line.get("date"))
-        except ValueError:
-            span = None
-        first, last = (_iso(span[0]), _iso(span[1])) if span else (None, None)
-        out.append({**line, "day_from": first, "day_to": last})
-    return out
-
-
-def _iso(day: tuple[int, int, int]) -> str:
-    """A (year, month, day) as an ISO date; ``period`` ends months on day 31, so clamp to the month."""
-    year, month, d = day
-    return date(year, month, min(d, calendar.monthrange(year, month)[1])).isoformat()
-
-
 def places(conn: Connection, *, limit: int = 200, include_unconfirmed: bool = False) -> list[dict[str, Any]]:
     """Event places with coordinates: name, country, lat/lon and how many events, most events first.
 
     Counts confirmed events (``newsgraph.trust``) unless ``include_unconfirmed`` (negated never).
     """
-    from ..query.confirmed import confirmed_clause
-
     count = func.count(events.c.id).label("events")
     shown = events.c.negated.is_(False) if include_unconfirmed else confirmed_clause("event")
     rows = conn.execute(
