@@ -141,10 +141,14 @@ def iter_facts(engine: Any) -> Iterator[dict[str, Any]]:
             row = base("quote", r)
             if row is None:
                 continue
-            who = names.get(r.speaker_id) or "(no speaker)"
-            said = f" [as '{r.speaker_text}']" if r.speaker_text and r.speaker_text != who else ""
+            if r.speaker_id is None and r.speaker_text:
+                # an unnamed speaker given by its own words: shown as written, marked as such
+                who, said = r.speaker_text, " [unnamed: the words the text gives]"
+            else:
+                who = names.get(r.speaker_id) or "(no speaker)"
+                said = f" [as '{r.speaker_text}']" if r.speaker_text and r.speaker_text != who else ""
             row["fact"] = f"SPEAKER: {who}{said} | {r.kind} quote: \u201c{r.text}\u201d"
-            row["eligible"] = r.speaker_id is not None
+            row["eligible"] = r.speaker_id is not None or bool(r.speaker_text)
             row["shown"] = row["eligible"] and _shown("quote", r.confidence)
             yield row
             if r.date and (line := dated_line(r, row, "quote", f"{who} said \u201c{r.text[:160]}\u201d")):

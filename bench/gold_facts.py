@@ -9,7 +9,7 @@ base with the library (``newsgraph.api.KnowledgeBase``) and reads the stored fac
 Two views are scored, each in its own table:
 
 - ``shown by default``: the facts a reader sees without ``--all`` (``newsgraph.trust.shown``: a quote
-  with a speaker entity, any fact above its kind's threshold, no negated or hypothetical event)
+  with a speaker entity or a described unnamed speaker, any fact above its kind's threshold, no negated or hypothetical event)
   against the gold a default view should show (events with status ``happened``, relations not negated);
 - ``all stored``: every stored fact against all gold facts.
 
@@ -327,7 +327,7 @@ def stored_facts(engine: Any, article_id: str) -> tuple[str, dict[str, list[dict
                 continue  # a quote without a speaker is no quote-with-speaker
             out["quote"].append({
                 "text": r.text, "speaker_names": ns(r.speaker_id, r.speaker_text), "speaker_text": r.speaker_text,
-                "shown": r.speaker_id is not None and bool(shown("quote", r.confidence)),
+                "shown": (r.speaker_id is not None or bool(r.speaker_text)) and bool(shown("quote", r.confidence)),
                 "show": f"{shown_as(r.speaker_id, r.speaker_text)}: {r.text[:90]!r}",
             })  # fmt: skip
         for r in rows("descriptions"):

@@ -638,3 +638,30 @@ def test_a_contrasting_while_clause_with_its_own_subject_is_not_reported(nlp):
     texts = [q.text for q in doc._.ng_quotes]
     assert "the fees were illegal" in texts
     assert "the port would reopen while crews repaired the cranes" in texts
+
+
+def test_an_unnamed_speaker_given_by_its_description_is_shown_as_written(nlp):
+    """ "a company spokesperson said", "the city's police said": the text names no one and gives
+    these words as the speaker, which the default view shows as written; a bare "the company"
+    points back at a name coreference missed and stays unconfirmed."""
+    from newsgraph.query.confirmed import is_confirmed
+
+    doc = nlp(
+        "A Velden Shipping spokesperson said the night shift would end next month. "
+        "The city's police said the harbour road was closed until Friday."
+    )
+    by_text = {q.text.strip(".,"): q for q in doc._.ng_quotes}
+    for text, words in [
+        ("the night shift would end next month", "A Velden Shipping spokesperson"),
+        ("the harbour road was closed until Friday", "The city's police"),
+    ]:
+        q = by_text[text]
+        assert q.speaker is None and q.speaker_text == words
+        assert is_confirmed(
+            "quote", {"speaker": None, "speaker_text": q.speaker_text, "confidence": q.confidence}
+        )
+    (bare,) = nlp("The company said profits fell sharply last year.")._.ng_quotes
+    assert bare.speaker is None and bare.speaker_text == "The company"
+    assert not is_confirmed(
+        "quote", {"speaker": None, "speaker_text": "The company", "confidence": bare.confidence}
+    )

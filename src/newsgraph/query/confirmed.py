@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import and_, case, func, literal, select
+from sqlalchemy import and_, case, func, literal, or_, select
 
 from .. import trust
 from ..store.schema import descriptions, events, quotes, relations, timexes
@@ -33,8 +33,12 @@ def confirmed_clause(kind: str) -> Any:
     """The SQL condition true for the stored facts of ``kind`` the default view shows."""
     table = _TABLES[kind]
     cond = table.c.confidence >= trust.min_confidence(kind)
-    if kind == "quote":  # a quote is a claim about its speaker: none named, nothing to confirm
-        cond = and_(cond, quotes.c.speaker_id.is_not(None))
+    if kind == "quote":
+        # a quote is a claim about its speaker: a named one, or one the text gives only by a
+        # description ("a company spokesperson"); with neither there is nothing to confirm
+        cond = and_(
+            cond, or_(quotes.c.speaker_id.is_not(None), func.coalesce(quotes.c.speaker_text, "") != "")
+        )
     if kind == "description":
         cond = and_(cond, descriptions.c.entity_id.is_not(None))
     if kind == "relation":
@@ -46,7 +50,7 @@ def confirmed_clause(kind: str) -> Any:
 
 def is_confirmed(kind: str, record: dict[str, Any]) -> bool:
     """``confirmed_clause`` on a record (its ``confidence``, ``negated``, ``hypothetical``, speaker)."""
-    if kind == "quote" and record.get("speaker") is None:
+    if kind == "quote" and record.get("speaker") is None and not record.get("speaker_text"):
         return False
     return trust.shown(
         kind,
