@@ -72,3 +72,43 @@ def test_no_module_writes_a_month_table_again() -> None:
                 if node.value.lower() in ("january", "september"):
                     copies.append(f"{path.relative_to(SRC)}:{node.lineno}")
     assert copies == []
+
+
+def test_acronym_stop_words_are_one_table_with_each_readers_additions() -> None:
+    from newsgraph.nlp import entities
+    from newsgraph.resolve import names
+
+    table = tomllib.loads(resources.files("newsgraph").joinpath("data/acronym_stop.toml").read_text("utf-8"))
+    core = set(table["acronym_stop"]["core"])
+    assert vocabulary.acronym_stop("entities") == core | {"&"}
+    assert vocabulary.acronym_stop("names") == core | {"at", "a"}
+    assert not core & (set(table["acronym_stop"]["entities"]) | set(table["acronym_stop"]["names"]))
+    assert entities._ACRONYM_STOP is vocabulary.acronym_stop("entities")
+    assert names._ACRONYM_STOP is vocabulary.acronym_stop("names")
+    with pytest.raises(ValueError):
+        vocabulary.acronym_stop("quotes")  # type: ignore[arg-type]
+
+
+def test_each_reader_takes_initials_as_before() -> None:
+    from newsgraph.nlp.entities import acronym_of
+    from newsgraph.resolve.names import initials
+
+    # the mention grouper skips '&' and keeps 'at'; the stored entity's keys skip 'at' and 'a'
+    assert acronym_of("Kestrel & Dunmore Freight") == "KDF"
+    assert acronym_of("Office at the Lower Weir") == "OALW"
+    assert acronym_of("Guild of Lantern Makers") == "GLM"
+    assert initials("Office at the Lower Weir") == "olw"
+    assert initials("Kestrel & Dunmore Freight") == "kdf"
+    assert initials("Brenwick") == ""
+
+
+def test_no_module_writes_an_acronym_stop_set_again() -> None:
+    for path in Path(newsgraph.__file__).parent.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Assign) and any(
+                isinstance(t, ast.Name) and "ACRONYM_STOP" in t.id for t in node.targets
+            ):
+                assert (
+                    isinstance(node.value, ast.Call) and getattr(node.value.func, "id", "") == "acronym_stop"
+                ), f"{path.name} writes its own acronym stop words"

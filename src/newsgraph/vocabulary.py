@@ -2,7 +2,9 @@
 
 - ``speech.toml``: speech verbs (one base list plus each reader's documented additions) and the
   other words of reported speech (``speech_table``);
-- ``months.toml``: month names and abbreviations with their numbers.
+- ``months.toml``: month names and abbreviations with their numbers;
+- ``acronym_stop.toml``: the words skipped when a name's initials are taken (one base list plus
+  each reader's documented additions).
 
 The files say at their top what each list means and who reads it.
 """
@@ -14,11 +16,23 @@ from functools import cache
 from importlib import resources
 from typing import Any, Literal
 
-__all__ = ["SPEECH_READERS", "speech_verbs", "speech_table", "month_numbers", "month_names"]
+__all__ = [
+    "SPEECH_READERS",
+    "speech_verbs",
+    "speech_table",
+    "month_numbers",
+    "month_names",
+    "ACRONYM_READERS",
+    "acronym_stop",
+]
 
 SpeechReader = Literal["quotes", "events", "coref", "timex"]
 SPEECH_READERS: tuple[SpeechReader, ...] = ("quotes", "events", "coref", "timex")
 """The components that read speech verbs, each with its own additions to the shared core."""
+
+AcronymReader = Literal["entities", "names"]
+ACRONYM_READERS: tuple[AcronymReader, ...] = ("entities", "names")
+"""The readers that take a name's initials: ``nlp.entities.acronym_of`` and ``resolve.names.initials``."""
 
 
 @cache
@@ -53,3 +67,12 @@ def month_names() -> tuple[str, ...]:
     """The twelve full month names, lower case, January first."""
     months = _load("months.toml")["months"]
     return tuple(months[str(n)][0] for n in range(1, 13))
+
+
+@cache
+def acronym_stop(reader: AcronymReader) -> frozenset[str]:
+    """The words ``reader`` skips when it takes a name's initials: the shared ``core`` plus its own."""
+    if reader not in ACRONYM_READERS:
+        raise ValueError(f"no acronym stop words for {reader!r}; readers: {', '.join(ACRONYM_READERS)}")
+    table = _load("acronym_stop.toml")["acronym_stop"]
+    return frozenset(table["core"]) | frozenset(table[reader])

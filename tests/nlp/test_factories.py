@@ -109,3 +109,17 @@ def test_a_saved_pipeline_loads_back_with_our_components(users_pipeline: Languag
     assert again.get_pipe_config("timex_anchored")["anchor"] == "2024-03-05"
     [quote] = again(TEXT)._.ng_quotes
     assert quote.speaker_text == "Lena Okafor"
+
+
+def test_every_entry_point_names_a_factory_of_nlp_and_name() -> None:
+    """Each entry point is a ``(nlp, name)`` factory like spaCy's own, newsgraph_entities included."""
+    import inspect
+
+    nlp = spacy.blank("en")
+    for ep in entry_points(group="spacy_factories"):
+        if ep.name in OURS:
+            made = ep.load()
+            assert list(inspect.signature(made).parameters)[:2] == ["nlp", "name"], ep.name
+    from newsgraph.nlp.entities import group_entities, make_entities
+
+    assert make_entities(nlp, "newsgraph_entities") is group_entities

@@ -13,7 +13,7 @@ The corrected spans are written back to ``doc.ents`` so later components see the
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -21,9 +21,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..resolve.names import is_function_word, is_generic_word, is_institution_word, vocabulary
-from .extensions import EntityCluster, doc_text
+from ..vocabulary import acronym_stop
+from .extensions import EntityCluster, doc_text, register_extensions
 
-__all__ = ["group_entities", "ENTITY_LABELS", "normalise_name", "acronym_of"]
+__all__ = ["group_entities", "make_entities", "ENTITY_LABELS", "normalise_name", "acronym_of"]
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"}
 
@@ -52,7 +53,7 @@ _PLACE_ORG = re.compile(
 )
 _DETERMINERS = frozenset({"the", "a", "an"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
-_ACRONYM_STOP = frozenset({"of", "the", "and", "for", "&", "in", "on", "de", "la", "du", "des", "to"})
+_ACRONYM_STOP = acronym_stop("entities")  # data/acronym_stop.toml: core + this reader's additions
 _KEY_STRIP = re.compile(r"[\s\-‐‑–—.]+")
 _KNOWN_AS = re.compile(
     r"^,?\s*(?:also\s+|better\s+|commonly\s+|widely\s+|locally\s+)?(?:known|referred\s+to)"
@@ -691,11 +692,6 @@ def _recut_fragments(doc: Doc, fragments: list[_Group], groups: list[_Group]) ->
                 i += 1
 
 
-@Language.component(
-    "newsgraph_entities",
-    assigns=["doc._.ng_entities", "doc.ents"],
-    requires=["doc.ents"],
-)
 def group_entities(doc: Doc) -> Doc:
     """Set ``doc._.ng_entities``: one ``EntityCluster`` per named thing, ids in order of first mention."""
     mentions, others = _clean_mentions(doc)
@@ -726,3 +722,14 @@ def group_entities(doc: Doc) -> Doc:
         pass
     doc._.ng_entities = clusters
     return doc
+
+
+@Language.factory(
+    "newsgraph_entities",
+    assigns=["doc._.ng_entities", "doc.ents"],
+    requires=["doc.ents"],
+)
+def make_entities(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """The ``newsgraph_entities`` component for ``nlp.add_pipe("newsgraph_entities")``; it takes no settings."""
+    register_extensions()
+    return group_entities

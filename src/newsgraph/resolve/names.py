@@ -8,6 +8,8 @@ import unicodedata
 from functools import lru_cache
 from importlib import resources
 
+from ..vocabulary import acronym_stop
+
 __all__ = ["name_key", "strip_bidi", "BIDI_CONTROLS"]
 
 BIDI_CONTROLS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
@@ -40,7 +42,7 @@ def name_key(name: str) -> str:
 
 
 _ACRONYM_FORM = re.compile(r"^[A-Z][A-Z0-9&.\-\s]{1,11}$")
-_ACRONYM_STOP = frozenset({"of", "the", "and", "for", "in", "on", "de", "la", "du", "des", "to", "at", "a"})
+_ACRONYM_STOP = acronym_stop("names")  # data/acronym_stop.toml: core + this reader's additions
 
 
 @lru_cache(maxsize=1 << 16)
