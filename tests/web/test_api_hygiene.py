@@ -26,7 +26,11 @@ def client(examples_db: Path) -> Iterator[TestClient]:
 def test_a_day_not_on_the_calendar_is_422(client: TestClient, url: str) -> None:
     r = client.get(url, headers={"Accept": "application/json"})
     assert r.status_code == 422
-    assert "not a day of the calendar" in r.text
+
+
+def test_a_leap_day_outside_a_leap_year_says_why(client: TestClient) -> None:
+    r = client.get("/api/quotes?to=2025-02-29")
+    assert r.status_code == 422 and "2025-02-29 is not a day of the calendar" in r.text
 
 
 def test_a_leap_day_and_partial_dates_are_fine(client: TestClient) -> None:

@@ -48,7 +48,12 @@ router = APIRouter(prefix="/api", tags=["api"])
 
 Limit = Annotated[int, Query(ge=1, le=500, description="at most this many items")]
 # the date forms DateRange understands; empty means no bound (what an HTML form sends for a blank field)
-_DATE = r"^(|[1-9][0-9]{3}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?)$"
+# (month-aware: no 04-31 or 02-30; a 02-29 outside a leap year passes the pattern and _real_day
+# answers 422)
+_DATE = (
+    r"^(|[1-9][0-9]{3}(-((0[13578]|1[02])(-(0[1-9]|[12][0-9]|3[01]))?"
+    r"|(0[469]|11)(-(0[1-9]|[12][0-9]|30))?|02(-(0[1-9]|1[0-9]|2[0-9]))?))?)$"
+)
 
 
 def _real_day(value: str | None) -> str | None:
