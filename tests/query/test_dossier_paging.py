@@ -141,7 +141,7 @@ def test_the_timeline_reads_only_the_sentences_of_its_page(
     real = dossier_module._mention_lines
 
     def spy(conn: Any, entity_id: int, page: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        filled.append(sum("_article" in line for line in page))
+        filled.append(sum(line["kind"] == "mention" and "_article" in line for line in page))
         return real(conn, entity_id, page)
 
     monkeypatch.setattr(dossier_module, "_mention_lines", spy)

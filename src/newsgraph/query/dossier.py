@@ -128,12 +128,13 @@ def dossier(
         out[key] = _quotes(conn, where, limit, include_unconfirmed, offset=skip[key], newest_first=newest)
         every, hidden[key] = _quote_counts(conn, where)
         totals[key] = every if include_unconfirmed else every - hidden[key]
-    every_event = _events(conn, entity_id, None)
+    # every event of X is ordered and counted from a narrow row; the page's events are read whole
+    every_event = event_keys(conn, entity_id)
     shown_events, hidden["events"] = split(every_event, include_unconfirmed)
     totals["events"] = len(shown_events)
-    out["events"] = in_time_order(shown_events, newest)[skip["events"] :][:limit]
+    out["events"] = full_events(conn, in_time_order(shown_events, newest)[skip["events"] :][:limit])
     # every dated quote of X makes a timeline line (not only the ones the quotes list shows)
-    spoken = _quotes(conn, and_(said, quotes.c.date.is_not(None)), None, True)
+    spoken = quote_keys(conn, and_(said, quotes.c.date.is_not(None)))
     out["timeline"], totals["timeline"], hidden["timeline"] = timeline_lines(
         conn, entity_id, every_event, spoken, include_unconfirmed=include_unconfirmed,
         newest_first=newest, offset=skip["timeline"], limit=limit,
@@ -155,9 +156,10 @@ def in_time_order(items: list[dict[str, Any]], newest_first: bool) -> list[dict[
     undated items stay last either way."""
     if not newest_first:
         return items
-    dated_items = [i for i in items if time_sort_key(i.get("date"))[0] != 9999]
-    undated = [i for i in items if time_sort_key(i.get("date"))[0] == 9999]
-    return dated_items[::-1] + undated
+    undated = [time_sort_key(i.get("date"))[0] == 9999 for i in items]
+    return [i for i, u in zip(items, undated, strict=True) if not u][::-1] + [
+        i for i, u in zip(items, undated, strict=True) if u
+    ]
 
 
 def _source_count(conn: Connection, entity_id: int) -> int:
@@ -399,6 +401,112 @@ def _events(conn: Connection, entity_id: int, limit: int | None) -> list[dict[st
     return sorted(items, key=lambda e: time_sort_key(e["date"]))[:limit]
 
 
+def event_keys(conn: Connection, entity_id: int) -> list[dict[str, Any]]:
+    """X's events as actor or recipient, in date order, as narrow marked records: what ordering,
+    counting and the timeline need (no sentence, no article but its id: ``_id``, ``_article``).
+    ``full_events`` reads the records of the ones a page lists. Same rows, same order as ``_events``."""
+    actor, recipient = aliased(entities), aliased(entities)
+    rows = conn.execute(
+        select(
+            events.c.id,
+            events.c.article_id,
+            events.c.type,
+            events.c.mode,
+            events.c.date,
+            events.c.date_source,
+            events.c.confidence,
+            events.c.negated,
+            events.c.hypothetical,
+            events.c.start,
+            date_confidence(events).label("date_confidence_"),
+        )
+        .join(articles, articles.c.id == events.c.article_id)
+        .outerjoin(actor, actor.c.id == events.c.actor_id)
+        .outerjoin(recipient, recipient.c.id == events.c.recipient_id)
+        .where(articles.c.duplicate_of.is_(None))
+        .where(or_(events.c.actor_id == entity_id, events.c.recipient_id == entity_id))
+    ).all()
+    items = [
+        mark(
+            "event",
+            {
+                "_id": r.id,
+                "_article": r.article_id,
+                "type": r.type,
+                "mode": r.mode,
+                "date": r.date,
+                "date_source": r.date_source,
+                "date_confidence": (1.0 if r.date_source != "text" else r.date_confidence_)
+                if r.date
+                else None,
+                "hypothetical": r.hypothetical,
+                "negated": r.negated,
+                "confidence": r.confidence,
+                "start": r.start,
+            },
+        )
+        for r in rows
+    ]
+    return sorted(items, key=lambda e: time_sort_key(e["date"]))
+
+
+def full_events(conn: Connection, keys: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The whole records (``_event_record``) of the narrow ones in ``keys``, in their order."""
+    found = _by_id(conn, event_select(), events, [k["_id"] for k in keys], _event_record)
+    return [found[k["_id"]] for k in keys]
+
+
+def quote_keys(conn: Connection, where: Any) -> list[dict[str, Any]]:
+    """Quotes matching ``where`` (reprints left out, unconfirmed included) in publication order, as
+    narrow marked records (``_id``, ``_article``; no sentence): what the timeline orders and counts.
+    Same rows, same order as ``_quotes(conn, where, None, True)``."""
+    rows = conn.execute(
+        select(
+            quotes.c.id,
+            quotes.c.article_id,
+            quotes.c.text,
+            quotes.c.start,
+            quotes.c.date,
+            quotes.c.speaker_id,
+            quotes.c.speaker_text,
+            quotes.c.confidence,
+            date_confidence(quotes).label("date_confidence_"),
+        )
+        .join(articles, articles.c.id == quotes.c.article_id)
+        .outerjoin(entities, entities.c.id == quotes.c.speaker_id)
+        .where(where)
+        .where(articles.c.duplicate_of.is_(None))
+        .order_by(articles.c.published, quotes.c.start, quotes.c.id)
+    ).all()
+    return [
+        mark(
+            "quote",
+            {
+                "_id": r.id,
+                "_article": r.article_id,
+                "text": r.text,
+                "start": r.start,
+                "date": r.date,
+                "speaker": r.speaker_id,
+                "speaker_text": r.speaker_text,
+                "date_confidence": r.date_confidence_ if r.date else None,
+                "confidence": r.confidence,
+            },
+        )
+        for r in rows
+    ]
+
+
+def _by_id(conn: Connection, stmt: Any, table: Any, ids: list[int], record: Any) -> dict[int, dict[str, Any]]:
+    """``record`` of each row of ``stmt`` whose ``table.id`` is in ``ids`` (bounded IN lists)."""
+    found: dict[int, dict[str, Any]] = {}
+    wanted = sorted(set(ids))
+    for i in range(0, len(wanted), 500):
+        for r in conn.execute(stmt.where(table.c.id.in_(wanted[i : i + 500]))).all():
+            found[r.id] = record(r)
+    return found
+
+
 def _event_record(r: Any) -> dict[str, Any]:
     """An event row (joined with actor and recipient names, sentence and article) as a marked record."""
     record = {
@@ -458,7 +566,7 @@ def timeline_lines(
     for e in event_items:
         if e["date"]:
             if e["confirmed"]:  # an unconfirmed event does not hide the plain dated mention
-                seen.add((e["article"]["id"], e["start"], e["date"]))
+                seen.add((e["_article"] if "_id" in e else e["article"]["id"], e["start"], e["date"]))
             label = e["type"] + (f"/{e['mode']}" if e["mode"] else "")
             line = {
                 "date": e["date"],
@@ -497,7 +605,32 @@ def timeline_lines(
     shown = sorted(shown, key=_line_order)
     page = in_time_order(shown, newest_first)[offset:]
     page = page[:limit] if limit is not None else page
-    return _mention_lines(conn, entity_id, page), len(shown), hidden
+    return _fact_lines(conn, _mention_lines(conn, entity_id, page)), len(shown), hidden
+
+
+def _fact_lines(conn: Connection, page: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The page's event and quote lines made from narrow records, filled in: end, sentence, article."""
+    wanted = {
+        kind: [x["_fact"] for x in page if x["kind"] == kind and "_fact" in x] for kind in ("event", "quote")
+    }
+    if not wanted["event"] and not wanted["quote"]:
+        return page
+    found = {
+        "event": _by_id(conn, event_select(), events, wanted["event"], _event_record),
+        "quote": _by_id(conn, quote_select().where(articles.c.duplicate_of.is_(None)), quotes, wanted["quote"],
+                        _quote_record),
+    }  # fmt: skip
+    out = []
+    for x in page:
+        if "_fact" not in x:
+            out.append(x)
+            continue
+        fact = found[x["kind"]][x["_fact"]]
+        line = {key: x[key] for key in ("date", "date_source", "kind", "what")}
+        line.update(_line(fact))
+        line.update({key: x[key] for key in ("date_confidence", "calibrated", "confirmed")})
+        out.append(line)
+    return out
 
 
 def _line_order(line: dict[str, Any]) -> tuple[Any, ...]:
@@ -541,7 +674,7 @@ def _dated_mentions(entity_id: int, *columns: Any) -> Any:
 
 def _mention_lines(conn: Connection, entity_id: int, page: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The page's lines with each mention stand-in filled in: its timex words, sentence and article."""
-    wanted = {(x["_article"], x["start"], x["date"]) for x in page if "_article" in x}
+    wanted = {(x["_article"], x["start"], x["date"]) for x in page if x["kind"] == "mention"}
     if not wanted:
         return page
     found: dict[tuple[str, int, str], Any] = {}
@@ -567,7 +700,7 @@ def _mention_lines(conn: Connection, entity_id: int, page: list[dict[str, Any]])
                 found[key] = r
     out = []
     for x in page:
-        if "_article" not in x:
+        if x["kind"] != "mention":
             out.append(x)
             continue
         r = found[(x["_article"], x["start"], x["date"])]
@@ -588,6 +721,8 @@ def _mention_lines(conn: Connection, entity_id: int, page: list[dict[str, Any]])
 
 
 def _line(item: dict[str, Any]) -> dict[str, Any]:
+    if "_id" in item:  # a narrow record: its end, sentence and article are read for the page alone
+        return {"start": item["start"], "_article": item["_article"], "_fact": item["_id"]}
     return {
         "start": item["start"],
         "end": item["end"],

@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import Connection, and_
 
 from ..store.schema import quotes
-from .dossier import _entity_summary, _events, _quotes, timeline_lines
+from .dossier import _entity_summary, event_keys, quote_keys, timeline_lines
 from .filters import DateRange
 
 __all__ = ["timeline"]
@@ -31,8 +31,9 @@ def timeline(
     ``limit`` lines are listed after the first ``offset``, in time order (``newest_first``: the reverse).
     """
     span = DateRange(date_from, date_to)
-    events = _events(conn, entity_id, None)
-    spoken = _quotes(conn, and_(quotes.c.speaker_id == entity_id, quotes.c.date.is_not(None)), None, True)
+    # narrow records: only the listed lines' sentences and articles are read
+    events = event_keys(conn, entity_id)
+    spoken = quote_keys(conn, and_(quotes.c.speaker_id == entity_id, quotes.c.date.is_not(None)))
     lines, total, hidden = timeline_lines(
         conn, entity_id, events, spoken, include_unconfirmed=include_unconfirmed, newest_first=newest_first,
         offset=offset, limit=limit, span=span,

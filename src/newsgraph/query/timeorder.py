@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 __all__ = ["time_sort_key"]
 
@@ -13,6 +14,7 @@ _H_MONTH = {"H1": 1, "H2": 7}
 _VALUE = re.compile(r"^(\d{4})(?:-(\d{2}|W\d{2}|SP|SU|FA|WI|Q[1-4]|H[12]))?(?:-(\d{2}))?")
 
 
+@lru_cache(maxsize=8192)  # a dossier sorts thousands of lines over a few hundred distinct values
 def time_sort_key(value: str | None) -> tuple[int, int, int, str]:
     """A sortable key for a TIMEX3 value; values that are not dates sort last."""
     if not value:
