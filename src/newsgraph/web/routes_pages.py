@@ -6,7 +6,7 @@ import re
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, HTTPException, Path, Query, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 
@@ -53,11 +53,33 @@ RELATION_LABELS = {
 }  # fmt: skip
 
 
-def page(request: Request, template: str, data: Any, json_url: str, **context: Any) -> Response:
+def page(
+    request: Request, template: str, data: Any, json_url: str, status_code: int = 200, **context: Any
+) -> Response:
     """Render ``template`` with ``data``, or return ``data`` as JSON for ``?format=json``."""
     if wants_json(request):
         return JSONResponse(jsonable_encoder(data))
-    return templates.TemplateResponse(request, template, {"data": data, "json_url": json_url, **context})
+    context = {"data": data, "json_url": json_url, **context}
+    return templates.TemplateResponse(request, template, context, status_code=status_code)
+
+
+def name_notice(exc: HTTPException, fields: dict[str, str | None]) -> dict[str, Any]:
+    """What a filter's unknown (404) or ambiguous (409) name says on its page: ``{field, query, text,
+    suggestions, candidates}`` (``field``: the filter that holds the name, when one does)."""
+    detail = exc.detail if isinstance(exc.detail, dict) else {}
+    query = detail.get("query") or getattr(exc, "query", None)
+    field = next((k for k, v in fields.items() if v and v == query), None)
+    if exc.status_code == 409:
+        text = f"“{query}” names {len(detail.get('candidates') or [])} entities: pick one by its #ID."
+    else:
+        text = without_cli_hints(str(exc.detail))
+    return {
+        "field": field,
+        "query": query,
+        "text": text,
+        "suggestions": list(getattr(exc, "suggestions", None) or []),
+        "candidates": list(detail.get("candidates") or []),
+    }
 
 
 def _query(request: Request, **drop: Any) -> str:
@@ -200,10 +222,23 @@ def events(
     offset: Offset = 0,
     order: Order = "newest",
 ) -> Response:
-    """A filterable events table (newest first, paged) with CSV download, and the places with coordinates."""
-    rows = events_data(kb, type, actor, recipient, place, date_from, date_to, limit, show_all, offset, order)
-    total = total_events(kb, type, actor, recipient, place, date_from, date_to, show_all)
-    hidden = unconfirmed_events(kb, type, actor, recipient, place, date_from, date_to)
+    """A filterable events table (newest first, paged) with CSV download, and the places with coordinates.
+
+    An actor or recipient no entity carries (or several do) keeps the page: the form with the filters
+    as typed and a line saying what was not found (404 or 409 status; ``?format=json`` answers the error).
+    """
+    notice, status = None, 200
+    try:
+        rows = events_data(
+            kb, type, actor, recipient, place, date_from, date_to, limit, show_all, offset, order
+        )
+        total = total_events(kb, type, actor, recipient, place, date_from, date_to, show_all)
+        hidden = unconfirmed_events(kb, type, actor, recipient, place, date_from, date_to)
+    except HTTPException as exc:
+        if wants_json(request) or exc.status_code not in (404, 409):
+            raise
+        rows, total, hidden, status = [], 0, 0, exc.status_code
+        notice = name_notice(exc, {"actor": actor, "recipient": recipient})
     places = kb.places(include_unconfirmed=show_all)
     stats = kb.stats(top=1)
     qs = _query(request)
@@ -224,6 +259,8 @@ def events(
         show_all=show_all,
         toggle_url=_toggle(request, show_all),
         hidden=hidden,
+        notice=notice,
+        status_code=status,
         filters={
             "type": type or "",
             "actor": actor or "",
