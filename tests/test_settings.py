@@ -30,7 +30,7 @@ def test_the_shipped_values_are_the_ones_ingest_always_used() -> None:
 
 
 @pytest.mark.parametrize(
-    "func", [KnowledgeBase.ingest, run, run_ray, WorkerConfig, cli.ingest], ids=lambda f: f.__qualname__
+    "func", [KnowledgeBase.ingest, run, run_ray, WorkerConfig], ids=lambda f: f.__qualname__
 )
 def test_every_door_takes_the_page_timeout_from_settings(func: object) -> None:
     assert _default(func, "page_timeout") == DEFAULTS.page_timeout
@@ -77,3 +77,8 @@ def test_no_module_writes_these_defaults_as_literals_again() -> None:
                     if isinstance(default.value, int | float) and not isinstance(default.value, bool):
                         copies.append(f"{rel}:{default.lineno} {name}={default.value}")
     assert copies == []
+
+
+def test_the_command_line_leaves_its_limits_to_the_settings() -> None:
+    """``newsgraph ingest`` without --page-timeout/--batch-size takes them from ``load_settings``."""
+    assert _default(cli.ingest, "page_timeout") is None and _default(cli.ingest, "batch_size") is None

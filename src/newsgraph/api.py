@@ -63,6 +63,8 @@ class KnowledgeBase:
         engine: str = "local",
         ray_address: str | None = None,
         on_start: Callable[[], None] | None = None,
+        nlp_timeout: float = DEFAULTS.nlp_timeout,
+        max_worker_rss_mb: int | None = DEFAULTS.max_worker_rss_mb,
     ) -> RunSummary:
         """Read, extract, annotate and store pages; a page stored before is not processed again.
 
@@ -74,12 +76,20 @@ class KnowledgeBase:
         ``published`` (a ``date`` or ``YYYY-MM-DD``) is the date of pages that carry none; it is checked
         here, once, and a bad one raises ``BadDate`` (E011) before anything is read. A ``Page``'s own
         ``published`` is checked when the Page is made.
+
+        The limits default to the shipped ``settings.DEFAULTS``; ``settings.load_settings()`` gives
+        them with the user's file and ``NEWSGRAPH_*`` variables applied (what ``newsgraph ingest``
+        uses). ``nlp_timeout`` and ``max_worker_rss_mb`` bound the local executor's worker pool.
         """
         published = published_date(published)
         return executor(engine).run(
             inputs,
             self.engine,
-            options={"address": ray_address},
+            options={
+                "address": ray_address,
+                "nlp_timeout": nlp_timeout,
+                "max_worker_rss_mb": max_worker_rss_mb,
+            },
             workers=workers,
             model=self.model,
             published=published,

@@ -27,7 +27,7 @@ from .cli_common import (
 )
 from .engines import ENGINES, engine_names
 from .errors import AmbiguousName, NewsgraphError
-from .settings import DEFAULTS
+from .settings import DEFAULTS, load_settings
 
 if TYPE_CHECKING:
     from .summary import RunSummary
@@ -155,9 +155,23 @@ def ingest(
         bool, typer.Option("--retry-errors", help="Process again the pages that failed in an earlier run.")
     ] = False,
     page_timeout: Annotated[
-        float,
-        typer.Option("--page-timeout", min=0, help="Seconds one page may spend in extraction (0: no limit)."),
-    ] = DEFAULTS.page_timeout,
+        float | None,
+        typer.Option(
+            "--page-timeout",
+            min=0,
+            help="Seconds one page may spend in extraction (0: no limit). "
+            f"Default: settings (NEWSGRAPH_PAGE_TIMEOUT, the user file), else {DEFAULTS.page_timeout:g}.",
+        ),
+    ] = None,
+    batch_size: Annotated[
+        int | None,
+        typer.Option(
+            "--batch-size",
+            min=1,
+            help="Pages annotated at once. "
+            f"Default: settings (NEWSGRAPH_BATCH_SIZE, the user file), else {DEFAULTS.batch_size}.",
+        ),
+    ] = None,
     engine: Annotated[
         str,
         typer.Option(
@@ -183,6 +197,10 @@ def ingest(
     from .ingest import count_inputs
 
     published = validate_date(published)
+    try:  # flags over NEWSGRAPH_* variables over the user file over the shipped defaults
+        settings = load_settings({"page_timeout": page_timeout, "batch_size": batch_size})
+    except NewsgraphError as exc:
+        raise fail(exc) from exc
     if engine not in ENGINES:
         raise typer.BadParameter(f"{engine!r} is not an engine; use {engine_names()}", param_hint="--engine")
     try:
@@ -213,7 +231,10 @@ def ingest(
                 on_page=on_page,
                 workers=workers,
                 retry_errors=retry_errors,
-                page_timeout=page_timeout or None,
+                page_timeout=settings.page_timeout or None,
+                batch_size=settings.batch_size,
+                nlp_timeout=settings.nlp_timeout,
+                max_worker_rss_mb=settings.max_worker_rss_mb,
                 engine=engine,
                 ray_address=ray_address,
                 on_start=on_start,

@@ -53,7 +53,9 @@ class Executor:
 
 
 ENGINES: dict[str, Executor] = {
-    "local": Executor("newsgraph.runner.local:run", "this machine"),
+    "local": Executor(
+        "newsgraph.runner.local:run", "this machine", frozenset({"nlp_timeout", "max_worker_rss_mb"})
+    ),
     "ray": Executor("newsgraph.engines.ray:run_ray", "a Ray cluster", frozenset({"address"})),
 }
 """Executor names ``newsgraph ingest --engine`` and ``KnowledgeBase.ingest(engine=)`` accept."""
