@@ -11,7 +11,7 @@ from sqlalchemy import select, text
 
 from newsgraph.model import Article, Event, Facts
 from newsgraph.store import connect, write_facts
-from newsgraph.store.migrations import _V5_COLUMNS
+from newsgraph.store.alembic.versions.v0005_event_data_columns import COLUMNS as _V5_COLUMNS
 from newsgraph.store.schema import SCHEMA_VERSION, events
 
 _COLS = ("admin_level", "geo_precision", "fatalities", "injured", "actor_sector", "recipient_sector")

@@ -1,9 +1,14 @@
-"""Schema creation and upgrades for both backends (SQLite and PostgreSQL).
+"""Schema creation and upgrades for both backends (SQLite and PostgreSQL), run on every open.
 
-Two versioned tracks live in the ``meta`` table:
+Two versioned tracks:
 
-- ``schema_version``: the tables of ``schema.metadata``. Version 1 is created from the metadata;
-  a later version N adds an ``_upgrade_to_N(conn)`` step here.
+- the tables of ``schema.metadata``: Alembic revisions in ``store/alembic/versions`` (``0001`` ...
+  ``0005``; revision ``000N`` is schema version N), recorded in Alembic's ``alembic_version`` table,
+  and the version number kept in ``meta.schema_version`` too (``db.schema_version``). A new
+  knowledge base is made from the metadata and stamped with the head. One from before Alembic (no
+  ``alembic_version``) is stamped with the revision of its ``meta.schema_version`` (1 when it has
+  tables but no version) and upgraded from there. A new schema version N is a column or table in
+  ``schema.py``, ``SCHEMA_VERSION = N`` and a revision ``000N`` whose ``down_revision`` is the last.
 - ``index_version``: what the queries need beside the tables (extra indexes, the full-text
   index). Each step in ``INDEX_STEPS`` runs once, in order, in one transaction with its version
   bump; steps are idempotent DDL, so a step cut short is simply run again.
@@ -12,13 +17,22 @@ Two versioned tracks live in the ``meta`` table:
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
+from pathlib import Path
 
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, insert, inspect, select, text, update
 
 from .fts import install_fts
 from .schema import SCHEMA_VERSION, meta, metadata
 
-__all__ = ["upgrade", "needs_upgrade", "INDEX_VERSION", "INDEX_STEPS"]
+__all__ = ["upgrade", "needs_upgrade", "INDEX_VERSION", "INDEX_STEPS", "revision_of", "alembic_config"]
+
+ALEMBIC_DIR = Path(__file__).resolve().parent / "alembic"
+"""The Alembic environment (``env.py``, ``versions/``)."""
 
 
 def _query_indexes(conn: Connection) -> None:
@@ -51,46 +65,6 @@ INDEX_STEPS: list[tuple[int, Callable[[Connection], None]]] = [
 INDEX_VERSION = INDEX_STEPS[-1][0]
 
 
-def _upgrade_to_2(conn: Connection) -> None:
-    """Version 2: resolution keys (``entity_keys``) and near-duplicate signatures (``minhash_*``)."""
-    from .schema import entity_keys, minhash_bands, minhash_signatures
-
-    metadata.create_all(conn, tables=[entity_keys, minhash_signatures, minhash_bands], checkfirst=True)
-
-
-def _upgrade_to_3(conn: Connection) -> None:
-    """Version 3: ``timexes.confidence`` (1.0 for rows written before it existed)."""
-    if "confidence" not in {c["name"] for c in inspect(conn).get_columns("timexes")}:
-        conn.execute(text("ALTER TABLE timexes ADD COLUMN confidence FLOAT NOT NULL DEFAULT 1.0"))
-
-
-def _upgrade_to_4(conn: Connection) -> None:
-    """Version 4: ``events.place_precision`` and ``events.place_source`` (NULL for rows written before)."""
-    have = {c["name"] for c in inspect(conn).get_columns("events")}
-    for name in ("place_precision", "place_source"):
-        if name not in have:
-            conn.execute(text(f"ALTER TABLE events ADD COLUMN {name} VARCHAR(16)"))
-
-
-_V5_COLUMNS = {
-    "admin_level": "INTEGER",
-    "geo_precision": "VARCHAR(16)",
-    "fatalities": "INTEGER",
-    "injured": "INTEGER",
-    "actor_sector": "VARCHAR(32)",
-    "recipient_sector": "VARCHAR(32)",
-}
-
-
-def _upgrade_to_5(conn: Connection) -> None:
-    """Version 5: the event-data fields of ``events`` (admin level, geo precision, fatalities, injured,
-    actor and recipient sectors); NULL for rows written before (unknown, never 0)."""
-    have = {c["name"] for c in inspect(conn).get_columns("events")}
-    for name, sql_type in _V5_COLUMNS.items():
-        if name not in have:
-            conn.execute(text(f"ALTER TABLE events ADD COLUMN {name} {sql_type}"))
-
-
 def _get(conn: Connection, key: str) -> int | None:
     row = conn.execute(select(meta.c.value).where(meta.c.key == key)).first()
     return int(row[0]) if row else None
@@ -103,9 +77,44 @@ def _set(conn: Connection, key: str, value: int, exists: bool) -> None:
         conn.execute(insert(meta).values(key=key, value=str(value)))
 
 
+def revision_of(version: int) -> str:
+    """The Alembic revision of schema version ``version`` (``5`` -> ``"0005"``)."""
+    return f"{version:04d}"
+
+
+def alembic_config(conn: Connection | None = None) -> Config:
+    """An Alembic ``Config`` for newsgraph's environment, running on ``conn`` (no ``alembic.ini``)."""
+    config = Config()
+    config.set_main_option("script_location", str(ALEMBIC_DIR))
+    config.attributes["connection"] = conn
+    return config
+
+
+@cache
+def _scripts() -> ScriptDirectory:
+    """The revisions, read once."""
+    return ScriptDirectory(str(ALEMBIC_DIR))
+
+
+def _migrate(conn: Connection, version: int, fresh: bool) -> None:
+    """Bring the tables to the head revision; ``version``: the schema version ``meta`` records."""
+    stamped = MigrationContext.configure(conn).get_current_revision()
+    if stamped is None and fresh:
+        # made from the metadata just now: it is the head, nothing to run
+        MigrationContext.configure(conn).stamp(_scripts(), revision_of(SCHEMA_VERSION))
+        return
+    config = alembic_config(conn)
+    if stamped is None or int(stamped) > version:
+        # from before Alembic, or taken back by hand: it is where meta says (every step is idempotent)
+        command.stamp(config, revision_of(version), purge=True)
+    command.upgrade(config, "head")
+
+
 def needs_upgrade(engine: Engine) -> bool:
-    """True when the knowledge base is empty or behind this code's schema or index version."""
-    if not inspect(engine).has_table("meta"):
+    """True when the knowledge base is empty, behind this code's schema or index version, or not
+    yet recorded by Alembic."""
+    found = inspect(engine)
+    if not found.has_table("meta") or not found.has_table("alembic_version"):
         return True
     with engine.connect() as conn:
         return (_get(conn, "schema_version") or 0) < SCHEMA_VERSION or (
@@ -123,12 +132,8 @@ def upgrade(engine: Engine) -> int:
             _set(conn, "schema_version", SCHEMA_VERSION, exists=False)
             # a database with tables but no version predates versioning: it is version 1
             current = SCHEMA_VERSION if fresh else 1
-        for version in range(current + 1, SCHEMA_VERSION + 1):
-            # a version that only adds tables needs no step: create_all above made them
-            step = globals().get(f"_upgrade_to_{version}")
-            if step is not None:
-                step(conn)
-            _set(conn, "schema_version", version, exists=True)
+        _migrate(conn, current, fresh)
+        _set(conn, "schema_version", SCHEMA_VERSION, exists=True)
     done = None
     for version, step in INDEX_STEPS:
         with engine.begin() as conn:
