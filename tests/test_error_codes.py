@@ -9,7 +9,7 @@ from pathlib import Path
 
 import newsgraph
 from newsgraph import errors
-from newsgraph.engines.ray import EngineError
+from newsgraph.executors.ray import ExecutorError
 
 SRC = Path(newsgraph.__file__).resolve().parent
 _CODE = re.compile(r"E\d{3}")
@@ -43,7 +43,7 @@ def _codes() -> dict[str, set[str]]:
 def test_the_scan_finds_the_codes() -> None:
     codes = _codes()
     assert codes["E041"] == {"errors.py"} and codes["E011"] == {"errors.py"}
-    assert codes["E073"] == {"engines/ray.py"}
+    assert codes["E073"] == {"executors/ray.py"}
 
 
 def test_no_code_is_given_by_two_modules() -> None:
@@ -55,11 +55,11 @@ def test_no_two_error_classes_share_a_code() -> None:
     classes = [
         c for c in vars(errors).values() if isinstance(c, type) and issubclass(c, errors.NewsgraphError)
     ]
-    classes.append(EngineError)
+    classes.append(ExecutorError)
     own = [c.code for c in classes if "code" in vars(c)]
     assert len(own) == len(set(own)), sorted(own)
 
 
 def test_the_ray_executor_has_codes_of_its_own() -> None:
-    ray_codes = {code for code, mods in _codes().items() if "engines/ray.py" in mods}
+    ray_codes = {code for code, mods in _codes().items() if "executors/ray.py" in mods}
     assert ray_codes == {"E070", "E071", "E072", "E073"}

@@ -11,7 +11,7 @@ import pytest
 import newsgraph
 from newsgraph import cli, process
 from newsgraph.api import KnowledgeBase
-from newsgraph.engines.ray import run_ray
+from newsgraph.executors.ray import run_ray
 from newsgraph.nlp.pipeline import annotate, annotate_docs
 from newsgraph.runner import WorkerConfig, WorkerPool, run
 from newsgraph.settings import DEFAULTS, Settings

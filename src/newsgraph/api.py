@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from .engines import executor
+from .executors import executor as find_executor
 from .frames import frame_option
 from .model import Page, published_date
 from .process import Outcome
@@ -60,17 +60,18 @@ class KnowledgeBase:
         workers: int = 1,
         retry_errors: bool = False,
         page_timeout: float | None = DEFAULTS.page_timeout,
-        engine: str = "local",
+        executor: str = "local",
         ray_address: str | None = None,
         on_start: Callable[[], None] | None = None,
         nlp_timeout: float = DEFAULTS.nlp_timeout,
         max_worker_rss_mb: int | None = DEFAULTS.max_worker_rss_mb,
+        engine: str | None = None,
     ) -> RunSummary:
         """Read, extract, annotate and store pages; a page stored before is not processed again.
 
-        ``workers`` > 1 runs the stages in a process pool (one model per worker); ``engine`` picks the executor
-        from ``newsgraph.engines.ENGINES``: ``"ray"`` runs them on a Ray cluster (``pip install
-        'newsgraph[ray]'``) at ``ray_address``. Runs are resumable: the same call after a crash
+        ``workers`` > 1 runs the stages in a process pool (one model per worker); ``executor`` picks where
+        they run from ``newsgraph.executors.EXECUTORS``: ``"ray"`` runs them on a Ray cluster (``pip install
+        'newsgraph[ray]'``) at ``ray_address``; ``engine`` is its old name, still taken. Runs are resumable: the same call after a crash
         finishes the job. Returns a ``RunSummary`` (an ``IngestSummary`` with the run's own counts).
 
         ``published`` (a ``date`` or ``YYYY-MM-DD``) is the date of pages that carry none; it is checked
@@ -82,7 +83,7 @@ class KnowledgeBase:
         uses). ``nlp_timeout`` and ``max_worker_rss_mb`` bound the local executor's worker pool.
         """
         published = published_date(published)
-        return executor(engine).run(
+        return find_executor(engine or executor).run(
             inputs,
             self.engine,
             options={

@@ -25,8 +25,8 @@ from .cli_common import (
     progress_bar,
     validate_date,
 )
-from .engines import ENGINES, engine_names
 from .errors import AmbiguousName, NewsgraphError
+from .executors import EXECUTORS, executor_names
 from .settings import DEFAULTS, load_settings
 
 if TYPE_CHECKING:
@@ -172,10 +172,13 @@ def ingest(
             f"Default: settings (NEWSGRAPH_BATCH_SIZE, the user file), else {DEFAULTS.batch_size}.",
         ),
     ] = None,
-    engine: Annotated[
+    executor: Annotated[
         str,
         typer.Option(
-            "--engine", help="local (this machine) or ray (a Ray cluster; pip install 'newsgraph\\[ray]')."
+            "--executor",
+            "--engine",
+            help="Where the stages run: local (this machine) or ray (a Ray cluster; pip install "
+            "'newsgraph\\[ray]'). --engine is its old name, still taken.",
         ),
     ] = "local",
     ray_address: Annotated[
@@ -201,8 +204,10 @@ def ingest(
         settings = load_settings({"page_timeout": page_timeout, "batch_size": batch_size})
     except NewsgraphError as exc:
         raise fail(exc) from exc
-    if engine not in ENGINES:
-        raise typer.BadParameter(f"{engine!r} is not an engine; use {engine_names()}", param_hint="--engine")
+    if executor not in EXECUTORS:
+        raise typer.BadParameter(
+            f"{executor!r} is not an executor; use {executor_names()}", param_hint="--executor"
+        )
     try:
         kb = KnowledgeBase(db, model=_model_spec(model))
     except NewsgraphError as exc:
@@ -235,7 +240,7 @@ def ingest(
                 batch_size=settings.batch_size,
                 nlp_timeout=settings.nlp_timeout,
                 max_worker_rss_mb=settings.max_worker_rss_mb,
-                engine=engine,
+                executor=executor,
                 ray_address=ray_address,
                 on_start=on_start,
             )

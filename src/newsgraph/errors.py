@@ -3,7 +3,7 @@
 A code means one thing everywhere (``tests/test_error_codes.py`` keeps it so). The families:
 E00x any, E01x a page or a date given at ingest (E010 a page, E011 a bad published date), E02x
 the spaCy pipeline, E03x the store, E04x names (E041 not found, E042 ambiguous), E05x exports and
-frames, E06x corrections, E07x the Ray executor (``engines.ray.EngineError``), E08x settings
+frames, E06x corrections, E07x the Ray executor (``executors.ray.ExecutorError``), E08x settings
 (``settings.SettingsError``).
 """
 

@@ -1,7 +1,7 @@
 """What an ingest run reports: ``IngestSummary`` (pages, stored, duplicates, errors) and ``RunSummary``.
 
 Kept apart from the API and the runners so both can use them without importing each other: the
-API declares what ``KnowledgeBase.ingest`` returns, every executor (``newsgraph.engines``) fills one in.
+API declares what ``KnowledgeBase.ingest`` returns, every executor (``newsgraph.executors``) fills one in.
 """
 
 from __future__ import annotations
@@ -51,10 +51,16 @@ class RunSummary(IngestSummary):
     """Pages that failed in an earlier run and were not retried (use ``retry_errors``)."""
     resumed: list[dict[str, Any]] = field(default_factory=list)
     workers: int = 1
-    engine: str = "local"
+    executor: str = "local"
+    """Where the stages ran: ``local``, ``pool`` (local with worker processes) or ``ray``."""
     seconds: float = 0.0
     restarts: int = 0
     """Workers replaced after a crash, a timeout or growing past the memory cap."""
+
+    @property
+    def engine(self) -> str:
+        """The old name of ``executor`` (the JSON summary keeps both keys)."""
+        return self.executor
 
     @property
     def failed(self) -> bool:
@@ -70,7 +76,8 @@ class RunSummary(IngestSummary):
             "failed_before": self.failed_before,
             "resumed": self.resumed,
             "workers": self.workers,
-            "engine": self.engine,
+            "engine": self.executor,
+            "executor": self.executor,
             "seconds": round(self.seconds, 3),
             "restarts": self.restarts,
         }

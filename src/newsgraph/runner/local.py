@@ -116,7 +116,7 @@ def run(
         raise ValueError(f"workers must be 1 or more, got {workers}")
     started = time.perf_counter()
     use_pool = workers > 1 if isolate is None else isolate
-    summary = RunSummary(workers=workers if use_pool else 1, engine="pool" if use_pool else "local")
+    summary = RunSummary(workers=workers if use_pool else 1, executor="pool" if use_pool else "local")
     from_paths = isinstance(inputs, list | tuple) and all(isinstance(x, str) for x in inputs)
     # Retrying errors reads every input again: the markers cannot say which settled pages failed.
     tracker = ProgressTracker(engine, use_markers=from_paths, resume=not retry_errors)

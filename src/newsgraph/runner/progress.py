@@ -169,7 +169,7 @@ class ProgressTracker:
         state.exhausted = True
 
     def open_input(self, path: str) -> tuple[str, int, bool] | None:
-        """For engines that read inputs elsewhere: ``(key, pages to skip, all done)`` of a big input.
+        """For executors that read inputs elsewhere: ``(key, pages to skip, all done)`` of a big input.
 
         None when the input has no marker (a single page, or a file that cannot be stat'ed).
         """

@@ -1,6 +1,6 @@
 """The single writer every executor shares: store each outcome, count it, move the progress markers.
 
-An executor (``newsgraph.engines``) produces ``(Tag, Outcome)`` pairs wherever it runs the stages;
+An executor (``newsgraph.executors``) produces ``(Tag, Outcome)`` pairs wherever it runs the stages;
 the ``Recorder`` in the driver process writes them, one transaction per article, fills in the
 ``RunSummary`` and, at the end, ``finish`` folds in what the progress markers skipped.
 """

@@ -1,4 +1,4 @@
-"""The Ray engine on a local Ray cluster: same stages, same store, one model per actor."""
+"""The Ray executor on a local Ray cluster: same stages, same store, one model per actor."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ import pytest
 
 from newsgraph.runner.synthetic import write_corpus
 
-pytest.importorskip("ray", reason="the Ray engine is an optional extra: pip install 'newsgraph[ray]'")
+pytest.importorskip("ray", reason="the Ray executor is an optional extra: pip install 'newsgraph[ray]'")
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -46,7 +46,7 @@ def test_ingest_on_a_local_ray_cluster(tmp_path: Path) -> None:
         "--db",
         db,
         "--json",
-        "--engine",
+        "--engine",  # the old name of --executor
         "ray",
         "--workers",
         "2",
@@ -58,7 +58,7 @@ def test_ingest_on_a_local_ray_cluster(tmp_path: Path) -> None:
     assert result.returncode == 1, result.stderr.decode()[-3000:]  # the binary page failed
     assert result.stdout, result.stderr.decode()[-1200:]
     summary = json.loads(result.stdout.decode().splitlines()[0])
-    assert summary["engine"] == "ray"
+    assert summary["executor"] == summary["engine"] == "ray"
     assert (summary["pages"], summary["stored"], summary["errors"]) == (17, 16, {"binary": 1}), summary
 
     from sqlalchemy import select
