@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..vocabulary import speech_verbs
+from .coref_gender import person_genders, pronoun_gender
 from .extensions import EntityCluster
 
 __all__ = [
@@ -245,6 +246,8 @@ class EntityIndex:
     descriptions: dict[str, list[str]] = field(default_factory=dict)
     """Entity id -> lowercase head words of its descriptions and role titles ("union", "minister")."""
     sent_index: list[int] = field(default_factory=list)
+    genders: dict[str, str] | None = None
+    """PERSON entity id -> "female" / "male" where the article shows it (nlp.coref_gender), on first use."""
 
     @classmethod
     def build(cls, doc: Doc, include_coref: bool = True) -> EntityIndex:
@@ -287,6 +290,15 @@ class EntityIndex:
     def entity_of(self, tok: Token) -> str | None:
         """The entity id a token belongs to, if any."""
         return self.by_token[tok.i]
+
+    def gender_fits(self, entity: str, pronoun: Token) -> bool:
+        """False only when ``pronoun`` is "he"-like and the person a known woman, or the reverse."""
+        wanted = pronoun_gender(pronoun.text)
+        if wanted is None or self.label(entity) != "PERSON":
+            return True
+        if self.genders is None:
+            self.genders = person_genders(self.doc, self)
+        return self.genders.get(entity, wanted) == wanted
 
     def label(self, entity: str) -> str:
         """The label of an entity id."""
@@ -350,7 +362,7 @@ def _speech_subject(tok: Token, index: EntityIndex, labels: frozenset[str]) -> s
             for child in parent.children:
                 if child.dep_ == "nsubj":
                     ent = index.entity_of(child)
-                    if ent and index.label(ent) in labels:
+                    if ent and index.label(ent) in labels and index.gender_fits(ent, tok):
                         return ent
             return None
         if node.dep_ in {"ccomp", "advcl", "relcl", "acl", "conj", "csubj"} and node is not tok:
@@ -406,7 +418,7 @@ def resolve_pronoun(tok: Token, index: EntityIndex, max_sent_back: int = 2) -> R
         ent = index.by_token[i]
         distance = sent_no - index.sent_index[i]
         if ent is not None:
-            if index.label(ent) not in labels:
+            if index.label(ent) not in labels or not index.gender_fits(ent, tok):
                 continue
             head = _mention_head(cand, index)
             if head.i in seen_heads:
@@ -469,7 +481,7 @@ def _conjoined_owner(tok: Token, index: EntityIndex, labels: frozenset[str]) -> 
         return None
     first = tok.head.head
     ent = index.entity_of(first)
-    if ent is None or index.label(ent) not in labels or first.i > tok.i:
+    if ent is None or index.label(ent) not in labels or first.i > tok.i or not index.gender_fits(ent, tok):
         return None
     if any(index.entity_of(t) not in {None, ent} for t in tok.doc[first.i + 1 : tok.i]):
         return None
