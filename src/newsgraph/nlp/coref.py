@@ -1,6 +1,7 @@
 """In-article coreference: pronouns and definite nominals linked to the entity they refer to.
 
-Rule-based (no coreference model can be installed): agreement (PERSON vs non-person, number),
+Rule-based (no coreference model can be installed): agreement (PERSON vs non-person, number,
+a person's gender where the article shows it: nlp.coref_gender),
 salience (recency, subject position), "X said it would ..." and the descriptions found earlier
 ("the union" for an entity described as "a union"; "the minister" for a person titled
 "Transport Minister"; "the aircraft" for a named product; "the company" for the most salient
@@ -17,9 +18,10 @@ import re
 from collections.abc import Callable
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..model import CorefMention
+from ..resolve.kinds import is_role_phrase
 from .coref_rules import (
     EntityIndex,
     Resolution,
@@ -260,9 +262,16 @@ def _name_repeats(doc: Doc, index: EntityIndex) -> list[CorefMention]:
     return out
 
 
+def _bare(span: Span) -> bool:
+    """No determiner or possessive before the head: "Weekend magazine", "Good luck"."""
+    return not any(t.dep_ in {"det", "poss"} and t.head.i == span.root.i for t in span)
+
+
 def _appositive_descriptions(doc: Doc, index: EntityIndex) -> list[CorefMention]:
     """ "Airbus, the European planemaker," / "a union of 900 drivers": a noun phrase set beside a
-    name (found by the descriptions pass) is another mention of it."""
+    name (found by the descriptions pass) is another mention of it; beside a person's name, a bare
+    phrase only when it is a role or kind of person ("Jo Kent, Weekend magazine," is a misreading,
+    "Jo Kent, Corvane communications lead," is not)."""
     out: list[CorefMention] = []
     for d in doc._.ng_descriptions or []:
         if d.kind != "appositive" or d.entity not in index.clusters:
@@ -274,6 +283,7 @@ def _appositive_descriptions(doc: Doc, index: EntityIndex) -> list[CorefMention]
             or span.root.pos_ not in {"NOUN", "PROPN"}
             or span.root.tag_ in {"NNS", "NNPS"}  # "six airlines - Air China, ...": a list, not the name
             or any(t.dep_ == "cc" and t.head.i == span.root.i for t in span)
+            or (index.label(d.entity) == "PERSON" and _bare(span) and not is_role_phrase(span.text))
         ):
             continue
         index.set_span(span, d.entity)

@@ -33,6 +33,7 @@ from ..store.schema import aliases, entities, entity_keys
 from .aliases import learn_aliases
 from .context import StoreCache, words_of
 from .corrections import Rules, load_rules
+from .kinds import is_person_kind, role_heads
 from .lookups import Lookups, insert_ignore
 from .names import compact_key, initials, is_acronym, may_alias, name_key, strip_titles
 from .nicknames import expand_place_word, known_forms, same_given_name
@@ -107,7 +108,8 @@ class LinkContext:
     descriptions: list[str] = field(default_factory=list)
     shown: list[str] = field(default_factory=list)
     """The descriptions confident enough to be shown (``trust.shown``): only these can set two
-    namesakes apart ("a heavy metal rock concert", misread as a description, cannot)."""
+    namesakes apart ("a heavy metal rock concert", misread as a description, cannot), and of
+    these only role or kind phrases (``resolve.kinds``: not "Good luck", "People magazine")."""
 
 
 @dataclass
@@ -363,8 +365,11 @@ def _choose(
             words, shared, later, agree = frozenset(), set(), set(), 0
         if c.needs_context and agree == 0:
             continue
-        firm = words_of(context.shown)
-        clash = bool(firm) and bool(words) and not (mine & words) and not shared
+        # only role or kind phrases ("the Jaguars tackle") set namesakes apart, on both sides:
+        # "Good luck" or "People magazine" misread as a description says nothing about who it is
+        firm = words_of(role_heads(context.shown))
+        kinds = {w for w in words if is_person_kind(w)}
+        clash = bool(firm) and bool(kinds) and not (mine & words) and not shared
         # "scoring leader" and "leading scorer" say one thing: words that share their first four letters agree
         clash = clash and not (_stems(mine) & _stems(words))
         if clash and entity.type == "PERSON" and c.type == "PERSON" and len(own.split()) <= 2:
