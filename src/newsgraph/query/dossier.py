@@ -13,6 +13,7 @@ from rapidfuzz import fuzz, process
 from sqlalchemy import Connection, and_, case, func, or_, select
 from sqlalchemy.orm import aliased
 
+from .. import trust
 from ..render import date_precision, human_date
 from ..resolve.names import name_key
 from ..store.schema import (
@@ -121,7 +122,7 @@ def dossier(
     hidden: dict[str, int] = {}
     described, hidden["descriptions"] = split(_descriptions(conn, entity_id), include_unconfirmed)
     totals["descriptions"] = len(described)
-    out["descriptions"] = described[skip["descriptions"] :][:limit]
+    out["descriptions"] = _fill_descriptions(conn, described[skip["descriptions"] :][:limit])
     out["relations"], hidden["relations"] = _relations(conn, entity_id, limit, include_unconfirmed)
     said = quotes.c.speaker_id == entity_id
     for key, where in (("quotes_by", said), ("quotes_about", quoted_about(entity_id))):
@@ -141,10 +142,12 @@ def dossier(
     )  # fmt: skip
     out["unconfirmed"] = hidden
     out["related"] = _related(conn, entity_id)
-    out["sources"] = _sources(conn, entity_id, limit, offset=skip["sources"], oldest_first=order == "oldest")
+    out["sources"], counted = _sources(
+        conn, entity_id, limit, offset=skip["sources"], oldest_first=order == "oldest"
+    )
     # the articles the sources list draws from (a stored count can lag behind merges and splits);
     # the header says this many, and how many are listed when the limit cuts the list short
-    out["article_count"] = _source_count(conn, entity_id)
+    out["article_count"] = _source_count(conn, entity_id) if counted is None else counted
     totals["sources"] = out["article_count"]
     out["totals"] = totals
     out["order"] = order or "time"
@@ -174,7 +177,7 @@ def _source_count(conn: Connection, entity_id: int) -> int:
 def _descriptions(conn: Connection, entity_id: int) -> list[dict[str, Any]]:
     """Every description of X, one per wording (counted), marked; a wording is confirmed when any of its lines is."""
     rows = conn.execute(
-        select(descriptions, _sentence(descriptions).label("sentence"), *_ARTICLE_COLS)
+        select(descriptions)
         .join(articles, articles.c.id == descriptions.c.article_id)
         .where(descriptions.c.entity_id == entity_id)
         .where(articles.c.duplicate_of.is_(None))
@@ -191,13 +194,37 @@ def _descriptions(conn: Connection, entity_id: int) -> list[dict[str, Any]]:
                 "confidence": r.confidence,
                 "start": r.start,
                 "end": r.end,
-                "sentence": r.sentence,
-                "article": _article_ref(r),
+                "_id": r.id,  # its sentence and article: read for the listed wordings (_fill_descriptions)
                 "count": 1,
             },
         )
         _group(seen, key, item)
     return sorted(seen.values(), key=lambda d: (not d["confirmed"], -d["count"]))
+
+
+def _fill_descriptions(conn: Connection, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The listed descriptions with the sentence and article of the line each stands for."""
+    stmt = select(
+        descriptions.c.id,
+        descriptions.c.article_id,
+        _sentence(descriptions).label("sentence"),
+        *_ARTICLE_COLS,
+    ).join(articles, articles.c.id == descriptions.c.article_id)
+    found = _by_id(conn, stmt, descriptions, [d["_id"] for d in items], lambda r: r)
+    return [_filled(d, found[d["_id"]], "end") for d in items]
+
+
+def _filled(item: dict[str, Any], row: Any, after: str) -> dict[str, Any]:
+    """``item`` without ``_id``, with ``row``'s sentence and article placed after the key ``after``."""
+    out: dict[str, Any] = {}
+    for key, value in item.items():
+        if key == "_id":
+            continue
+        out[key] = value
+        if key == after:
+            out["sentence"] = row.sentence
+            out["article"] = _article_ref(row)
+    return out
 
 
 def _group(seen: dict[Any, dict[str, Any]], key: Any, item: dict[str, Any]) -> None:
@@ -427,8 +454,7 @@ def event_keys(conn: Connection, entity_id: int) -> list[dict[str, Any]]:
         .where(or_(events.c.actor_id == entity_id, events.c.recipient_id == entity_id))
     ).all()
     items = [
-        mark(
-            "event",
+        _marked_event(
             {
                 "_id": r.id,
                 "_article": r.article_id,
@@ -448,6 +474,26 @@ def event_keys(conn: Connection, entity_id: int) -> list[dict[str, Any]]:
         for r in rows
     ]
     return sorted(items, key=lambda e: time_sort_key(e["date"]))
+
+
+def _marked_event(record: dict[str, Any]) -> dict[str, Any]:
+    """``mark("event", record)``, remembered per (confidence, negated, hypothetical): a dossier marks
+    thousands of events that share a few raw confidences."""
+    # the table the marks were made with (trust.reload() makes a new one: start again)
+    table = trust.calibration("event")
+    if _EVENT_MARKS.get("table") is not table or len(_EVENT_MARKS) > 4096:
+        _EVENT_MARKS.clear()
+        _EVENT_MARKS["table"] = table
+    key = (record["confidence"], bool(record["negated"]), bool(record["hypothetical"]))
+    marks = _EVENT_MARKS.get(key)
+    if marks is None:
+        probe = mark("event", {"confidence": key[0], "negated": key[1], "hypothetical": key[2]})
+        marks = _EVENT_MARKS[key] = (probe["calibrated"], probe["confirmed"])
+    record["calibrated"], record["confirmed"] = marks
+    return record
+
+
+_EVENT_MARKS: dict[Any, Any] = {}
 
 
 def full_events(conn: Connection, keys: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -760,14 +806,16 @@ def _related(conn: Connection, entity_id: int, limit: int = 10) -> list[dict[str
 
 def _sources(
     conn: Connection, entity_id: int, limit: int, *, offset: int = 0, oldest_first: bool = False
-) -> list[dict[str, Any]]:
-    """The articles naming X, newest first (or oldest), ``limit`` after ``offset``, with wire copies."""
+) -> tuple[list[dict[str, Any]], int | None]:
+    """The articles naming X, newest first (or oldest), ``limit`` after ``offset``, with wire copies,
+    and how many there are in all (``_source_count``; None when the page is empty: count apart)."""
     published = articles.c.published.asc() if oldest_first else articles.c.published.desc()
     rows = conn.execute(
         select(
             articles.c.id.label("article_id"),
             *_ARTICLE_COLS,
             func.count(mentions.c.id).label("mentions"),
+            func.count().over().label("total_"),  # the groups in all, counted in the same pass
         )
         .join(mentions, mentions.c.article_id == articles.c.id)
         .where(mentions.c.entity_id == entity_id)
@@ -786,7 +834,7 @@ def _sources(
         ):
             copies[c.article_id].append({"source": c.source, "url": c.url})
     # every source that carried the same (or a near-duplicate) article, wire copies included
-    return [
+    listed = [
         {
             **_article_ref(r),
             "mentions": r.mentions,
@@ -794,3 +842,4 @@ def _sources(
         }
         for r in rows
     ]
+    return listed, (rows[0].total_ if rows else None)
