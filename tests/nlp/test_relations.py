@@ -536,3 +536,19 @@ def test_a_role_served_in_the_past_is_not_a_current_tie(nlp: Language) -> None:
     (current,) = find_relations(now)
     assert old.relation == current.relation == "leader_of"
     assert not shown("relation", old.confidence) and shown("relation", current.confidence)
+
+
+def test_a_tie_to_a_nationality_word_is_held_back(nlp: Language) -> None:
+    """ "Velish Prime Minister Ana Roth": "Velish" names a people, not the state she leads, so the tie
+    is kept below the display band; "Velden Prime Minister Ana Roth" is a tie to the state."""
+    people = seeded(
+        nlp, "Velish Prime Minister Ana Roth opened the port.", [("Velish", "NORP"), ("Ana Roth", "PERSON")]
+    )
+    state = seeded(
+        nlp, "Velden Prime Minister Ana Roth opened the port.", [("Velden", "GPE"), ("Ana Roth", "PERSON")]
+    )
+    (to_people,) = find_relations(people)
+    (to_state,) = find_relations(state)
+    assert to_people.relation == to_state.relation == "leader_of"
+    assert to_people.confidence < to_state.confidence
+    assert not shown("relation", to_people.confidence) and shown("relation", to_state.confidence)

@@ -141,6 +141,11 @@ class _Builder:
                 return
             kw["base"] = kw.get("base", 0.8) * 0.8
         kw.pop("person_role", None)
+        if self.index.label(obj[0]) == "NORP" and rel != "member_of":
+            # "Israeli Prime Minister X" -> leader_of "Israeli": a nationality word is a people, not
+            # the state or body the tie is with; the dossier line would read "leader of Israeli".
+            # Kept, below the display band, until demonyms map to their country.
+            kw["base"] = kw.get("base", 0.8) * 0.75
         key = (subj[0], rel, obj[0], sent.start)
         conf = round(kw.pop("base", 0.8) * subj[1] * obj[1], 2)
         if key in self.found and self.found[key].confidence >= conf:
