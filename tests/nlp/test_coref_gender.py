@@ -109,3 +109,17 @@ def test_vocabulary_file() -> None:
     female, male = words["female"], words["male"]
     for kind in ("honorifics", "roles", "pronouns"):
         assert not female[kind] & male[kind], kind
+
+
+def test_a_pronoun_in_a_quotation_is_not_its_speaker(nlp: Language) -> None:
+    # no gender evidence for Berg at all: "her" in his own quoted words is still not him
+    text = (
+        "Mara Lind has left the clinic in Harlow. "
+        '"Please respect her privacy," Tomas Berg told Weekend on Monday.'
+    )
+    doc = seeded(nlp, text, [("Mara Lind", "PERSON", []), ("Tomas Berg", "PERSON", [])])
+    assert "Tomas Berg" not in linked(doc, "her")
+    # a reported clause is no quotation: "Berg said she ..." may still be Berg (unknown gender)
+    text = "Mara Lind has left the clinic in Harlow. Tomas Berg told Weekend on Monday that she was resting."
+    doc = seeded(nlp, text, [("Mara Lind", "PERSON", []), ("Tomas Berg", "PERSON", [])])
+    assert linked(doc, "she") == {"Tomas Berg"}

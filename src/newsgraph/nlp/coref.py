@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import CorefMention
 from ..resolve.kinds import is_role_phrase
+from .coref_gender import pronoun_gender
 from .coref_rules import (
     EntityIndex,
     Resolution,
@@ -291,9 +292,39 @@ def _appositive_descriptions(doc: Doc, index: EntityIndex) -> list[CorefMention]
     return out
 
 
+def _speakers_in_own_words(doc: Doc, index: EntityIndex) -> dict[int, set[str]]:
+    """ "We respect her privacy," Jo Kent said: a he/she pronoun inside a quotation is not the
+    person who speaks it (a speaker says "I"). Pronoun token index -> the named speakers it is not."""
+    regions = _quotation_regions(doc)
+    inside = [t for t in doc if pronoun_gender(t.text) and any(a <= t.idx < b for a, b in regions)]
+    if not inside:
+        return {}
+    saved = doc._.ng_coref
+    doc._.ng_coref = []  # named speakers only: a pronoun speaker is what this pass helps resolve
+    try:
+        quotes = find_quotes(doc)
+    finally:
+        doc._.ng_coref = saved
+    spoken: list[tuple[int, int, str]] = []
+    for q in quotes:
+        if q.kind == "indirect" or q.speaker is None or index.label(q.speaker) != "PERSON":
+            continue
+        if q.speaker_text is None or pronoun_gender(q.speaker_text):
+            continue
+        spoken.append((q.start, q.end, q.speaker))
+        spoken += [(a, b, q.speaker) for a, b in regions if a <= q.start < b or q.start <= a < q.end]
+    out: dict[int, set[str]] = {}
+    for tok in inside:
+        for a, b, speaker in spoken:
+            if a <= tok.idx < b:
+                out.setdefault(tok.i, set()).add(speaker)
+    return out
+
+
 def find_coref(doc: Doc, index: EntityIndex | None = None) -> list[CorefMention]:
     """Resolve every pronoun and definite nominal in ``doc`` that has a clear antecedent."""
     index = index or EntityIndex.build(doc, include_coref=False)
+    index.not_speaker = _speakers_in_own_words(doc, index)
     mentions: list[CorefMention] = _name_repeats(doc, index)
     for tok in doc:
         if index.entity_of(tok) is not None:

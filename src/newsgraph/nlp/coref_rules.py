@@ -248,6 +248,8 @@ class EntityIndex:
     sent_index: list[int] = field(default_factory=list)
     genders: dict[str, str] | None = None
     """PERSON entity id -> "female" / "male" where the article shows it (nlp.coref_gender), on first use."""
+    not_speaker: dict[int, set[str]] = field(default_factory=dict)
+    """Pronoun token index -> persons it cannot be: the named speakers of the quotation it stands in."""
 
     @classmethod
     def build(cls, doc: Doc, include_coref: bool = True) -> EntityIndex:
@@ -292,10 +294,13 @@ class EntityIndex:
         return self.by_token[tok.i]
 
     def gender_fits(self, entity: str, pronoun: Token) -> bool:
-        """False only when ``pronoun`` is "he"-like and the person a known woman, or the reverse."""
+        """False when ``pronoun`` is "he"-like and the person a known woman, or the reverse, or
+        when the person speaks the quotation the pronoun stands in (``not_speaker``)."""
         wanted = pronoun_gender(pronoun.text)
         if wanted is None or self.label(entity) != "PERSON":
             return True
+        if entity in self.not_speaker.get(pronoun.i, ()):
+            return False
         if self.genders is None:
             self.genders = person_genders(self.doc, self)
         return self.genders.get(entity, wanted) == wanted
