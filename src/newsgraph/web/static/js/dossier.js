@@ -144,6 +144,35 @@
     el.dataset.rendered = String(lines.length);
   }
 
+  // Push apart any two nodes whose boxes (label included) still overlap after the force layout, along
+  // the axis where they overlap least, until none does (or after ``rounds``).
+  function separate(cy, rounds) {
+    const nodes = cy.nodes().toArray();
+    for (let round = 0; round < rounds; round++) {
+      const boxes = nodes.map((n) => n.boundingBox({ includeLabels: true }));
+      let moved = false;
+      for (let i = 0; i < nodes.length; i++) {
+        for (let j = i + 1; j < nodes.length; j++) {
+          const a = boxes[i], b = boxes[j];
+          const ox = Math.min(a.x2, b.x2) - Math.max(a.x1, b.x1);
+          const oy = Math.min(a.y2, b.y2) - Math.max(a.y1, b.y1);
+          if (ox <= 0 || oy <= 0) continue;
+          moved = true;
+          const alongX = ox < oy;
+          const gap = (alongX ? ox : oy) / 2 + 3;
+          const sign = Math.sign(alongX ? (a.x1 + a.x2) - (b.x1 + b.x2) : (a.y1 + a.y2) - (b.y1 + b.y2)) || (i % 2 ? 1 : -1);
+          const d = { x: alongX ? sign * gap : 0, y: alongX ? 0 : sign * gap };
+          for (const [node, box, k] of [[nodes[i], a, 1], [nodes[j], b, -1]]) {
+            const p = node.position();
+            node.position({ x: p.x + k * d.x, y: p.y + k * d.y });
+            box.x1 += k * d.x; box.x2 += k * d.x; box.y1 += k * d.y; box.y2 += k * d.y;
+          }
+        }
+      }
+      if (!moved) break;
+    }
+  }
+
   async function graph(el) {
     const resp = await fetch(el.dataset.src);
     if (!resp.ok) return;
@@ -159,8 +188,9 @@
       el.dataset.rendered = "0";
       return;
     }
-    // rings: the entity in the middle; its neighbours, heaviest nearest, at most RING to a ring; the
-    // second hop outside them. Rings keep 40+ names apart where one circle would shrink every label.
+    // Start from rings (the entity in the middle; its neighbours, heaviest nearest, at most RING to a
+    // ring; the second hop outside them), then let a force layout (Cytoscape's cose) pull ties together
+    // and push labels apart. Starting from the rings, not at random, draws the same graph every time.
     const RING = 14;
     const ring = new Map();
     for (const depth of [1, 2]) {
@@ -202,6 +232,7 @@
         { selector: "node[type = 'PERSON']", style: { "background-color": "#7c3aed" } },
         { selector: "node[type = 'ORG']", style: { "background-color": "#0284c7" } },
         { selector: "node[type = 'GPE'], node[type = 'LOC'], node[type = 'FAC']", style: { "background-color": "#16a34a" } },
+        { selector: "node[depth = 2]", style: { "font-size": 10, "min-zoomed-font-size": 7, "text-max-width": 110 } },
         { selector: "node[depth = 0]", style: { "border-width": 3, "border-color": "#1d2327", "font-weight": "bold" } },
         { selector: "edge", style: { "width": "mapData(weight, 1, 10, 1, 6)", "line-color": "#cbd5e1",
           "curve-style": "bezier",
@@ -209,11 +240,39 @@
         { selector: "edge[related = 1]", style: { "line-color": "#f59e0b" } },
         { selector: "edge[unconfirmed = 1]", style: { "line-style": "dashed", "opacity": 0.6 } },
       ],
-      // rings by hop count and weight (see above): deterministic, unlike force layouts
-      layout: { name: "concentric", concentric: (n) => n.data("ring"), levelWidth: () => 1,
-                minNodeSpacing: 46, padding: 24, animate: false },
+      layout: { name: "preset" },
       minZoom: 0.3, maxZoom: 2.5, // a small graph is not blown up to fill the box
     });
+    cy.layout({ name: "concentric", concentric: (n) => n.data("ring"), levelWidth: () => 1,
+                minNodeSpacing: 4, padding: 24, animate: false, fit: false }).run();
+    const big = cy.nodes().length > 25;
+    cy.layout({
+      name: "cose", randomize: false, animate: false, fit: true, padding: 24,
+      boundingBox: { x1: 0, y1: 0, w: Math.max(cy.width(), 600), h: Math.max(cy.height(), 420) },  // drawn at a readable scale
+      nodeDimensionsIncludeLabels: true,  // a label is part of its node: labels do not overlap
+      nodeRepulsion: () => (big ? 12000 : 8000), nodeOverlap: 40, idealEdgeLength: () => (big ? 70 : 60),
+      edgeElasticity: () => 32, gravity: 1, numIter: 2500, componentSpacing: 60,
+    }).run();
+    separate(cy, 60);
+    // stretch the drawing to the box's shape (a tall drawing in a wide box is fitted small): spreading
+    // one axis moves nodes apart, never together; then fit
+    const bb = cy.nodes().boundingBox({ includeLabels: true });
+    const want = cy.width() / cy.height();
+    if (bb.w > 0 && bb.h > 0) {
+      const sx = Math.max(1, (want * bb.h) / bb.w), sy = Math.max(1, bb.w / (want * bb.h));
+      const cx = (bb.x1 + bb.x2) / 2, cyy = (bb.y1 + bb.y2) / 2;
+      cy.nodes().positions((n) => ({ x: cx + (n.position("x") - cx) * sx, y: cyy + (n.position("y") - cyy) * sy }));
+      cy.fit(undefined, 24);
+    }
+    for (const button of document.querySelectorAll("#graph-tools button[data-zoom]")) {
+      button.addEventListener("click", () => {
+        const how = button.dataset.zoom;
+        if (how === "fit") { cy.fit(undefined, 24); return; }
+        const level = cy.zoom() * (how === "in" ? 1.3 : 1 / 1.3);
+        cy.zoom({ level: Math.min(cy.maxZoom(), Math.max(cy.minZoom(), level)),
+                  renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+      });
+    }
     cy.on("tap", "node", (ev) => {
       const id = ev.target.id();
       if (id !== String(centre)) window.location.assign("/entities/" + encodeURIComponent(id));
