@@ -456,13 +456,34 @@ class KnowledgeBase:
         with self.engine.connect() as conn:
             return trending(conn, days=days, limit=limit)
 
-    def places(self, *, limit: int = 200, include_unconfirmed: bool = False) -> list[dict[str, Any]]:
+    def places(
+        self,
+        *,
+        limit: int = 200,
+        include_unconfirmed: bool = False,
+        type: str | None = None,
+        actor: str | int | None = None,
+        recipient: str | int | None = None,
+        place: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+    ) -> list[dict[str, Any]]:
         """Event places with coordinates (``place``, ``country_code``, ``lat``, ``lon``, ``events``),
-        most events first; confirmed events only unless ``include_unconfirmed``."""
+        most events first; confirmed events only unless ``include_unconfirmed``; the events counted
+        are those ``events`` finds with the same filters (all optional)."""
         from .query.browse import places
 
         with self.engine.connect() as conn:
-            return places(conn, limit=limit, include_unconfirmed=include_unconfirmed)
+            return places(
+                conn,
+                limit=limit,
+                include_unconfirmed=include_unconfirmed,
+                type=type,
+                **_entity_ids(conn, actor=actor, recipient=recipient),
+                place=place,
+                date_from=date_from,
+                date_to=date_to,
+            )
 
     def database_path(self) -> Path | None:
         """The SQLite file this knowledge base lives in; None on another database (PostgreSQL)."""

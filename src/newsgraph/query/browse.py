@@ -84,20 +84,50 @@ def trending(conn: Connection, *, days: int = 7, limit: int = 10) -> dict[str, A
     }
 
 
-def places(conn: Connection, *, limit: int = 200, include_unconfirmed: bool = False) -> list[dict[str, Any]]:
+def places(
+    conn: Connection,
+    *,
+    limit: int = 200,
+    include_unconfirmed: bool = False,
+    type: str | None = None,
+    actor_id: int | None = None,
+    recipient_id: int | None = None,
+    place: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+) -> list[dict[str, Any]]:
     """Event places with coordinates: name, country, lat/lon and how many events, most events first.
 
-    Counts confirmed events (``newsgraph.trust``) unless ``include_unconfirmed`` (negated never).
+    Counts confirmed events (``newsgraph.trust``) unless ``include_unconfirmed`` (negated never); the
+    other filters are those of ``iter_events`` (an event's date is its own, else its article's), so a
+    map drawn beside a filtered events list counts the same events.
     """
-    count = func.count(events.c.id).label("events")
+    from .events import _filtered, check_event_type
+    from .filters import DateRange
+
+    check_event_type(conn, type)
+    span = DateRange(date_from, date_to)
     shown = events.c.negated.is_(False) if include_unconfirmed else confirmed_clause("event")
-    rows = conn.execute(
-        select(events.c.place, events.c.country_code, events.c.lat, events.c.lon, count)
+    keys = (events.c.place, events.c.country_code, events.c.lat, events.c.lon)
+    base = (
+        select(*keys)
         .join(articles, articles.c.id == events.c.article_id)
         .where(events.c.place.is_not(None), shown, articles.c.duplicate_of.is_(None))
-        .group_by(events.c.place, events.c.country_code, events.c.lat, events.c.lon)
-        .order_by(count.desc(), events.c.place)
-        .limit(limit)
+    )
+    base = _filtered(base, type, actor_id, recipient_id, place)
+    if span.bounded:  # TIMEX3 dates are compared in Python, as iter_events does
+        counted: dict[tuple[Any, ...], int] = {}
+        for r in conn.execute(base.add_columns(events.c.date, articles.c.published)):
+            if span.contains(r.date or r.published):
+                key = (r.place, r.country_code, r.lat, r.lon)
+                counted[key] = counted.get(key, 0) + 1
+        found = sorted(counted.items(), key=lambda kv: (-kv[1], kv[0][0]))[:limit]
+        return [
+            {"place": k[0], "country_code": k[1], "lat": k[2], "lon": k[3], "events": n} for k, n in found
+        ]
+    count = func.count(events.c.id).label("events")
+    rows = conn.execute(
+        base.add_columns(count).group_by(*keys).order_by(count.desc(), events.c.place).limit(limit)
     ).all()
     return [
         {"place": r.place, "country_code": r.country_code, "lat": r.lat, "lon": r.lon, "events": r.events}

@@ -584,12 +584,28 @@ def _csv_safe(row: dict[str, Any]) -> dict[str, Any]:
     return {k: "'" + v if isinstance(v, str) and v[:1] in ("=", "+", "-", "@") else v for k, v in row.items()}
 
 
-@router.get("/places", response_model=Places, summary="Event places with coordinates")
+@router.get(
+    "/places",
+    response_model=Places,
+    responses={**_404, **_409, **_400},
+    summary="Event places with coordinates",
+)
 def places(
-    kb: KB, limit: Annotated[int, Query(ge=1, le=1000)] = 200, show_all: ShowAll = False
+    kb: KB,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 200,
+    show_all: ShowAll = False,
+    type: EventType = None,
+    actor: NameOrId = None,
+    recipient: NameOrId = None,
+    place: Place = None,
+    date_from: DateFrom = None,
+    date_to: DateTo = None,
 ) -> dict[str, Any]:
-    """Places where events happened, with latitude/longitude and event counts, most events first."""
-    return {"places": kb.places(limit=limit, include_unconfirmed=show_all)}
+    """Places where events happened, with latitude/longitude and event counts, most events first.
+
+    The event filters are those of ``/api/events``: the events page's map counts the events it lists."""
+    filters = _event_filters(type, actor, recipient, place, date_from, date_to)
+    return {"places": guarded(kb.places, limit=limit, include_unconfirmed=show_all, **filters)}
 
 
 def article_data(kb: KnowledgeBase, article_id: str, show_all: bool = False) -> dict[str, Any]:

@@ -37,6 +37,9 @@ from .routes_api import (
     unconfirmed_quotes,
     who_data,
 )
+from .routes_api import (
+    places as places_data,
+)
 from .sources import hide_paths
 from .templating import templates, wants_json
 from .typography import inner_quotes, without_cli_hints
@@ -234,12 +237,13 @@ def events(
         )
         total = total_events(kb, type, actor, recipient, place, date_from, date_to, show_all)
         hidden = unconfirmed_events(kb, type, actor, recipient, place, date_from, date_to)
+        # the map and the places table count the events the filters find, as the list does
+        places = places_data(kb, 200, show_all, type, actor, recipient, place, date_from, date_to)["places"]
     except HTTPException as exc:
         if wants_json(request) or exc.status_code not in (404, 409):
             raise
-        rows, total, hidden, status = [], 0, 0, exc.status_code
+        rows, total, hidden, places, status = [], 0, 0, [], exc.status_code
         notice = name_notice(exc, {"actor": actor, "recipient": recipient})
-    places = kb.places(include_unconfirmed=show_all)
     stats = kb.stats(top=1)
     qs = _query(request)
     return page(
@@ -250,6 +254,7 @@ def events(
         title="Events",
         places=places,
         csv_url=f"/api/events.csv?{_query(request, limit=True, offset=True)}",
+        places_url=f"/api/places?{_query(request, limit=True, offset=True, order=True)}",
         total=total,
         offset=offset,
         limit=limit,

@@ -1,4 +1,5 @@
-// Events page: an offline map of event places, drawn from lat/lon alone (no tiles, no network).
+// Events page: an offline map of the places of the events listed (the page's filters), drawn from lat/lon
+// alone (no tiles, no network), fitted to them, nearby places merged into one circle.
 "use strict";
 
 (async function () {
@@ -6,8 +7,9 @@
   if (!el) return;
   const resp = await fetch(el.dataset.src);
   if (!resp.ok) return;
-  const rows = (await resp.json()).places.filter((p) => p.lat !== null && p.lon !== null);
-  if (!rows.length) return;
+  const places = (await resp.json()).places.filter((p) => p.lat !== null && p.lon !== null);
+  if (!places.length) { el.textContent = "No place of the events listed has coordinates."; el.classList.add("muted"); return; }
+  const rows = cluster(places);
   // Fit the projection to the places shown (the whole world only for one place): Vega-Lite fits it to
   // every geo layer, so the sphere and graticule are drawn only then. No coastlines ship offline, so
   // each point carries its place name.
@@ -28,11 +30,11 @@
       encoding: {
         ...points,
         size: { field: "events", type: "quantitative", scale: { range: [40, 600] }, legend: null },
-        tooltip: [{ field: "place" }, { field: "country_code", title: "country" }, { field: "events" }],
+        tooltip: [{ field: "names", title: "places" }, { field: "events" }],
       } },
-    { data: { values: rows.slice(0, 25) },  // the 25 places with most events are named
+    { data: { values: rows.slice(0, 25) },  // the 25 circles with most events are named
       mark: { type: "text", align: "left", dx: 8, dy: -6, fontSize: 11, color: "#1d2327" },
-      encoding: { ...points, text: { field: "place" } } },
+      encoding: { ...points, text: { field: "label" } } },
   );
   const spec = {
     $schema: "https://vega.github.io/schema/vega-lite/v5.json",
@@ -43,5 +45,39 @@
     config: { view: { stroke: null } },
   };
   el.newsgraphView = (await window.newsgraphEmbed(el, spec)).view;
+  el.newsgraphClusters = rows;
+  el.dataset.places = String(places.length);
   el.dataset.rendered = String(rows.length);
+
+  // Places that would overlap on the map are one circle: a grid of cells 1/25 of the wider side of
+  // the places' extent (about a big circle's width once fitted), each cell's places merged at their
+  // event-weighted centre; its label names the place with most events and how many more it holds.
+  function cluster(list) {
+    const lats = list.map((p) => p.lat), lons = list.map((p) => p.lon);
+    const cell = Math.max(Math.max(...lats) - Math.min(...lats), Math.max(...lons) - Math.min(...lons)) / 25;
+    if (!(cell > 0)) return list.map(single);
+    const cells = new Map();
+    for (const p of list) {  // most events first: a cell's first place names it
+      const key = Math.floor(p.lat / cell) + "," + Math.floor(p.lon / cell);
+      if (!cells.has(key)) cells.set(key, []);
+      cells.get(key).push(p);
+    }
+    const out = [];
+    for (const group of cells.values()) {
+      if (group.length === 1) { out.push(single(group[0])); continue; }
+      const events = group.reduce((n, p) => n + p.events, 0);
+      out.push({
+        lat: group.reduce((s, p) => s + p.lat * p.events, 0) / events,
+        lon: group.reduce((s, p) => s + p.lon * p.events, 0) / events,
+        events: events, places: group.length,
+        label: group[0].place + " +" + (group.length - 1),
+        names: group.map((p) => p.place + " (" + p.events + ")").join(", "),
+      });
+    }
+    return out.sort((a, b) => b.events - a.events);
+  }
+  function single(p) {
+    return { lat: p.lat, lon: p.lon, events: p.events, places: 1, label: p.place,
+             names: p.place + (p.country_code ? ", " + p.country_code : "") };
+  }
 })();
