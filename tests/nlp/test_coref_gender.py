@@ -123,3 +123,14 @@ def test_a_pronoun_in_a_quotation_is_not_its_speaker(nlp: Language) -> None:
     text = "Mara Lind has left the clinic in Harlow. Tomas Berg told Weekend on Monday that she was resting."
     doc = seeded(nlp, text, [("Mara Lind", "PERSON", []), ("Tomas Berg", "PERSON", [])])
     assert linked(doc, "she") == {"Tomas Berg"}
+
+
+def test_a_possessive_with_another_person_nearby_shows_nothing(nlp: Language) -> None:
+    # "her" in Okafor's clause is Lind's, named just before: no gender for Okafor from it
+    text = "Mara Lind won the award on Friday. Dan Okafor praised her courage."
+    doc = seeded(nlp, text, [("Mara Lind", "PERSON", []), ("Dan Okafor", "PERSON", [])])
+    assert "Dan Okafor" not in genders(doc)
+    # with no one else near, a possessive in the subject's own clause is theirs
+    text = "The vote was held on Friday. Dan Okafor lost his seat."
+    doc = seeded(nlp, text, [("Dan Okafor", "PERSON", [])])
+    assert genders(doc) == {"Dan Okafor": "male"}

@@ -5,10 +5,10 @@ Evidence, from the article only (``data/gender.toml``):
 - an honorific right before a mention ("Mrs. Reyes", "Mr. Okafor");
 - a gendered role noun as the title right before a mention ("actress Mara Lind") or as the head
   of one of the person's descriptions ("Jo Kent, a spokeswoman for ...", "Lind is the daughter of");
-- a pronoun that can only be theirs: a reflexive or possessive in the clause whose subject is the
-  person's name ("Mara Lind checked herself in", "Okafor lost his seat"), or the subject of what
-  the person said ("Okafor said he would ...") when the person is the only one named in that
-  sentence and the one before;
+- a pronoun that can only be theirs: a reflexive in the clause whose subject is the person's
+  name ("Mara Lind checked herself in"); a possessive there ("Okafor lost his seat") or the
+  subject of what the person said ("Okafor said he would ...") when the person is the only one
+  named in that sentence and the one before;
 - elimination: a "he/she" with exactly one person nearby (its sentence before it and the one
   before) who is not of the other known gender gives that person its gender, when someone of the
   other gender is nearby too ("Mara Lind ... Jo Kent said. He did not say ..." once Lind is a
@@ -130,6 +130,10 @@ def _clause_subject(tok: Token, index: EntityIndex) -> str | None:
     clause = range(verb.left_edge.i, verb.right_edge.i + 1)
     if _persons_in(index, clause.start, clause.stop) != {ent}:
         return None
+    if not tok.lower_.endswith("self") and _persons_in(index, _window(tok.doc, index, tok), tok.sent.end) != {
+        ent
+    }:
+        return None  # "Okafor praised her courage": a possessive may be someone named just before
     return ent
 
 
