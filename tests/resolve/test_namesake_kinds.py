@@ -64,3 +64,17 @@ def test_a_misread_phrase_in_the_store_splits_no_one(engine: Engine, make_facts)
 )
 def test_role_phrases(text: str, role: bool) -> None:
     assert is_role_phrase(text) is role
+
+
+def test_a_career_stage_sets_no_one_apart(engine: Engine, make_facts) -> None:
+    first = _write(
+        engine, make_facts, "v1", "Ivo Brandt, the Harlow Rovers goalkeeper, saved a penalty.",
+        "the Harlow Rovers goalkeeper",
+    )  # fmt: skip
+    text = "Ivo Brandt, a 12-year veteran, signed a new contract."
+    assert _write(engine, make_facts, "v2", text, "a 12-year veteran") == first
+
+
+def test_an_adjective_with_an_agent_ending_is_no_kind() -> None:
+    assert not is_role_phrase("a frequent")
+    assert not is_role_phrase("three")

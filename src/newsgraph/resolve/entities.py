@@ -33,7 +33,7 @@ from ..store.schema import aliases, entities, entity_keys
 from .aliases import learn_aliases
 from .context import StoreCache, words_of
 from .corrections import Rules, load_rules
-from .kinds import is_person_kind, role_heads
+from .kinds import role_heads, splitting_kind
 from .lookups import Lookups, insert_ignore
 from .names import compact_key, initials, is_acronym, may_alias, name_key, strip_titles
 from .nicknames import expand_place_word, known_forms, same_given_name
@@ -368,7 +368,7 @@ def _choose(
         # only role or kind phrases ("the Jaguars tackle") set namesakes apart, on both sides:
         # "Good luck" or "People magazine" misread as a description says nothing about who it is
         firm = words_of(role_heads(context.shown))
-        kinds = {w for w in words if is_person_kind(w)}
+        kinds = {w for w in words if splitting_kind(w)}
         clash = bool(firm) and bool(kinds) and not (mine & words) and not shared
         # "scoring leader" and "leading scorer" say one thing: words that share their first four letters agree
         clash = clash and not (_stems(mine) & _stems(words))

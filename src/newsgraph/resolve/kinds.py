@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["is_person_kind", "is_role_phrase", "role_heads"]
+__all__ = ["is_person_kind", "is_role_phrase", "role_heads", "splitting_kind"]
 
 
 def _toml(name: str) -> dict:
@@ -60,6 +60,17 @@ def is_role_phrase(text: str) -> bool:
     return bool(head) and is_person_kind(head)
 
 
+@lru_cache(maxsize=1)
+def _stages() -> frozenset[str]:
+    return frozenset(_toml("person_kinds.toml")["stages"]["words"].split())
+
+
+def splitting_kind(word: str) -> bool:
+    """A person kind that can tell two namesakes apart: not a stage ("veteran", "junior")."""
+    return is_person_kind(word) and word.lower() not in _stages()
+
+
 def role_heads(texts: Iterable[str]) -> list[str]:
-    """The descriptions among ``texts`` that are role or kind phrases."""
-    return [t for t in texts if is_role_phrase(t)]
+    """The descriptions among ``texts`` that can set namesakes apart: role or kind phrases whose
+    head is no stage ("an 11-year veteran" is left out)."""
+    return [t for t in texts if is_role_phrase(t) and _head(t).lower() not in _stages()]
