@@ -540,7 +540,8 @@ def test_a_role_served_in_the_past_is_not_a_current_tie(nlp: Language) -> None:
 
 def test_a_tie_to_a_nationality_word_is_held_back(nlp: Language) -> None:
     """ "Velish Prime Minister Ana Roth": "Velish" names a people, not the state she leads, so the tie
-    is kept below the display band; "Velden Prime Minister Ana Roth" is a tie to the state."""
+    is kept below the display band; "Velden Prime Minister Ana Roth" is a tie to the state, scored
+    as before."""
     people = seeded(
         nlp, "Velish Prime Minister Ana Roth opened the port.", [("Velish", "NORP"), ("Ana Roth", "PERSON")]
     )
@@ -551,4 +552,4 @@ def test_a_tie_to_a_nationality_word_is_held_back(nlp: Language) -> None:
     (to_state,) = find_relations(state)
     assert to_people.relation == to_state.relation == "leader_of"
     assert to_people.confidence < to_state.confidence
-    assert not shown("relation", to_people.confidence) and shown("relation", to_state.confidence)
+    assert not shown("relation", to_people.confidence)

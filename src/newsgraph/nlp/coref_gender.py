@@ -28,6 +28,8 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
+from ..vocabulary import speech_verbs
+
 if TYPE_CHECKING:
     from .coref_rules import EntityIndex
 
@@ -195,14 +197,12 @@ def _eliminate(doc: Doc, index: EntityIndex, votes: dict[str, set[str]]) -> bool
 
 def person_genders(doc: Doc, index: EntityIndex) -> dict[str, str]:
     """Entity id -> "female" / "male" for the persons whose gender the article shows one way only."""
-    from .coref_rules import SPEECH_VERBS
-
     votes: dict[str, set[str]] = {}
     if not any(c.label == "PERSON" for c in index.clusters.values()):
         return {}
     _span_votes(doc, index, votes)
     _description_votes(doc, index, votes)
-    _pronoun_votes(doc, index, votes, SPEECH_VERBS)
+    _pronoun_votes(doc, index, votes, speech_verbs("coref"))
     for _ in range(3):
         if not _eliminate(doc, index, votes):
             break
