@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import traceback
 from pathlib import Path
 
 import pytest
@@ -36,7 +37,11 @@ def test_api_conforms_to_its_openapi_document(api_schema) -> None:  # type: igno
             except Exception as exc:
                 # the one schema-valid value the API refuses on purpose: 29 February outside a leap
                 # year (the pattern is month-aware, not leap-year-aware); any other failure counts
-                if "-02-29 is not a day of the calendar" not in str(exc):
+                told = "".join(traceback.format_exception(exc))
+                only_that = (
+                    "found 1 distinct failure" in told and "-02-29 is not a day of the calendar" in told
+                )
+                if not only_that:
                     raise
 
         try:
