@@ -155,3 +155,15 @@ def test_the_map_fits_the_filtered_events(server: LiveServer, page: object) -> N
     xs, ys = [x for x, _ in xy], [y for _, y in xy]
     # fitted to the two harbours: they span most of the map one way
     assert max((max(xs) - min(xs)) / area["width"], (max(ys) - min(ys)) / area["height"]) > 0.5
+
+
+def test_the_map_draws_country_outlines_around_the_places(server: LiveServer, page: object) -> None:
+    """The vendored world-atlas outlines are drawn under the points (no tiles, no network), and the
+    projection still frames the places, not the whole world: every circle lies inside the map."""
+    page.goto(server.url + "/events?all=true")
+    page.wait_for_selector("#place-map[data-rendered] svg .mark-shape path")
+    shapes = page.evaluate("document.querySelectorAll('#place-map svg .mark-shape path').length")
+    assert shapes > 100  # one path per country (and the sphere)
+    area = page.locator("#place-map").bounding_box()
+    for x, y in circles(page):
+        assert area["x"] <= x <= area["x"] + area["width"] and area["y"] <= y <= area["y"] + area["height"]
