@@ -55,3 +55,19 @@ def test_a_known_actor_has_no_notice(examples_db: Path) -> None:
     assert r.status_code == 200
     assert 'id="filter-notice"' not in r.text
     assert _input(r.text, "actor") == actor
+
+
+def test_unknown_speaker_keeps_the_quotes_form(examples_db: Path) -> None:
+    """The Quotes page does the same for its speaker and "about" filters."""
+    client = TestClient(create_app(examples_db))
+    r = client.get("/quotes", params={"speaker": "Quentin Zebedee", "q": "cranes"})
+    assert r.status_code == 404
+    html = r.text
+    assert 'id="quote-filters"' in html and "<h1>Quotes</h1>" in html
+    assert _input(html, "speaker") == "Quentin Zebedee" and _input(html, "q") == "cranes"
+    notice = re.search(r'<div class="filter-notice" id="filter-notice" role="alert">(.*?)</div>', html, re.S)
+    assert notice is not None and "Speaker:" in notice.group(1)
+    about = client.get("/quotes", params={"about": "#99999"})
+    assert about.status_code == 404 and "About:" in about.text
+    assert client.get("/quotes", params={"speaker": "Quentin Zebedee", "format": "json"}).status_code == 404
+    assert client.get("/quotes", params={"speaker": "Tomas Reyes"}).status_code == 200

@@ -291,10 +291,21 @@ def quotes(
     offset: Offset = 0,
     order: Order = "newest",
 ) -> Response:
-    """Quotes by speaker and topic words, newest first, paged."""
-    rows = quotes_data(kb, speaker, about, q, date_from, date_to, limit, show_all, offset, order)
-    total = total_quotes(kb, speaker, about, q, date_from, date_to, show_all)
-    hidden = unconfirmed_quotes(kb, speaker, about, q, date_from, date_to)
+    """Quotes by speaker and topic words, newest first, paged.
+
+    A speaker or "about" name no entity carries (or several do) keeps the page, as on the events page:
+    the form as typed and a line saying what was not found (404 or 409; ``?format=json`` the error).
+    """
+    notice, status = None, 200
+    try:
+        rows = quotes_data(kb, speaker, about, q, date_from, date_to, limit, show_all, offset, order)
+        total = total_quotes(kb, speaker, about, q, date_from, date_to, show_all)
+        hidden = unconfirmed_quotes(kb, speaker, about, q, date_from, date_to)
+    except HTTPException as exc:
+        if wants_json(request) or exc.status_code not in (404, 409):
+            raise
+        rows, total, hidden, status = [], 0, 0, exc.status_code
+        notice = name_notice(exc, {"speaker": speaker, "about": about})
     return page(
         request,
         "quotes.html",
@@ -309,6 +320,8 @@ def quotes(
         show_all=show_all,
         toggle_url=_toggle(request, show_all),
         hidden=hidden,
+        notice=notice,
+        status_code=status,
         filters={
             "speaker": speaker or "",
             "about": about or "",
