@@ -115,14 +115,8 @@ def count_events(
 ) -> int:
     """How many events match (the confirmed ones unless ``include_unconfirmed``; filters as for
     ``iter_events``): one SQL count, unless dates bound the range (compared in Python: count what streams)."""
-    filters = {"type": type, "actor_id": actor_id, "recipient_id": recipient_id, "place": place}
-    if DateRange(date_from, date_to).bounded:
-        return sum(1 for _ in iter_events(conn, **filters, date_from=date_from, date_to=date_to,
-                                          include_unconfirmed=include_unconfirmed))  # fmt: skip
-    check_event_type(conn, type)
-    stmt = select(func.count()).select_from(events).join(articles, articles.c.id == events.c.article_id)
-    stmt = _filtered(stmt.where(not_duplicate()), type, actor_id, recipient_id, place)
-    return conn.execute(stmt if include_unconfirmed else stmt.where(confirmed_clause("event"))).scalar_one()
+    view = "all" if include_unconfirmed else "confirmed"
+    return _count(conn, view, type, actor_id, recipient_id, place, date_from, date_to)
 
 
 def count_unconfirmed_events(
@@ -136,24 +130,35 @@ def count_unconfirmed_events(
     date_to: str | None = None,
 ) -> int:
     """How many matching events the default view holds back (filters as for ``iter_events``)."""
-    check_event_type(conn, type)
+    return _count(conn, "unconfirmed", type, actor_id, recipient_id, place, date_from, date_to)
+
+
+def _count(
+    conn: Connection,
+    view: str,
+    type: str | None,
+    actor_id: int | None,
+    recipient_id: int | None,
+    place: str | None,
+    date_from: str | None,
+    date_to: str | None,
+) -> int:
+    """The events of one view (``confirmed``, ``unconfirmed`` or ``all``) that match the filters."""
     if DateRange(date_from, date_to).bounded:  # dates are compared in Python: count what streams
-        return sum(
-            1
-            for _ in iter_events(
-                conn,
-                type=type,
-                actor_id=actor_id,
-                recipient_id=recipient_id,
-                place=place,
-                date_from=date_from,
-                date_to=date_to,
-                only_unconfirmed=True,
-            )  # fmt: skip
-        )
+        streamed = iter_events(
+            conn, type=type, actor_id=actor_id, recipient_id=recipient_id, place=place,
+            date_from=date_from, date_to=date_to, include_unconfirmed=view == "all",
+            only_unconfirmed=view == "unconfirmed",
+        )  # fmt: skip
+        return sum(1 for _ in streamed)  # iter_events checks the type
+    check_event_type(conn, type)
     stmt = select(func.count()).select_from(events).join(articles, articles.c.id == events.c.article_id)
     stmt = _filtered(stmt.where(not_duplicate()), type, actor_id, recipient_id, place)
-    return conn.execute(stmt.where(~confirmed_clause("event"))).scalar_one()
+    if view == "confirmed":
+        stmt = stmt.where(confirmed_clause("event"))
+    elif view == "unconfirmed":
+        stmt = stmt.where(~confirmed_clause("event"))
+    return conn.execute(stmt).scalar_one()
 
 
 def _filtered(
