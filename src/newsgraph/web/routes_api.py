@@ -809,11 +809,11 @@ def _check_page(page: IngestRequest) -> None:
 
 
 def _pages(page: IngestRequest) -> list[Any]:
-    """The request's page (a URL is fetched here, in the job: a refusal fails the job, 'refused')."""
+    """The request's page, already past ``_check_page`` in the request (a URL is fetched here, in the
+    job: a refusal fails the job, 'refused')."""
     from ..ingest import iter_pages
     from ..model import Page
 
-    _check_page(page)
     if page.url is not None:
         try:
             # iter_pages refuses loopback, private and link-local addresses unless told otherwise
