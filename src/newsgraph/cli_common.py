@@ -95,7 +95,8 @@ def print_table(table: Any, console: Console | None = None) -> None:
 
 
 def fail(exc: Exception, code: int = 2) -> typer.Exit:
-    err.print(f"[bold red]error[/]: {exc}")
+    # the message is text, not markup: "pip install 'newsgraph[datasette]'" keeps its brackets
+    err.print(f"[bold red]error[/]: {escape(str(exc))}")
     return typer.Exit(code)
 
 

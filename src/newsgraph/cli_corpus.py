@@ -341,7 +341,7 @@ def export(
             "--format",
             help="jsonl, csv, parquet; graphml or gexf (the entity graph, for Gephi); acled (events as an "
             "ACLED-shaped CSV) or plover (PLOVER/POLECAT-style event records); ftm (FollowTheMoney entities "
-            "for Aleph, needs newsgraph[ftm]); see docs/exports.md.",
+            "for Aleph, needs newsgraph\\[ftm]); see docs/exports.md.",
         ),
     ] = "jsonl",
     table: Annotated[

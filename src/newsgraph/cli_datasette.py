@@ -28,7 +28,7 @@ def datasette(
     ] = "metadata.json",
     serve: Annotated[
         bool,
-        typer.Option("--serve", help="Start Datasette on the knowledge base (needs newsgraph[datasette])."),
+        typer.Option("--serve", help="Start Datasette on the knowledge base (needs newsgraph\\[datasette])."),
     ] = False,
     port: Annotated[int, typer.Option("--port", help="Port for --serve.")] = 8001,
 ) -> None:
