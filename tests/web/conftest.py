@@ -9,6 +9,7 @@ import sqlite3
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -114,3 +115,15 @@ def shot(page: object, name: str) -> None:
     """Save a full-page screenshot under test-artifacts/web/."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)  # type: ignore[attr-defined]
+
+
+@contextmanager
+def watched_page(browser: object, **options: object) -> Iterator[object]:
+    """A new page (``options`` as for ``browser.new_page``) watched by ``watch``; when it closes, no
+    script error and no CSP violation may have happened on it."""
+    page = browser.new_page(**options)  # type: ignore[attr-defined]
+    page.seen = watch(page)
+    yield page
+    page.close()
+    assert page.seen["errors"] == [], page.seen["errors"]
+    assert page.seen["csp"] == [], page.seen["csp"]

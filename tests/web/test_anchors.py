@@ -12,7 +12,7 @@ from fastapi.testclient import TestClient
 from newsgraph.web import create_app
 from newsgraph.web.highlight import Mark, Sentence, fact_anchor, fact_anchors, highlight, sentences
 
-from .conftest import LiveServer, shot, watch
+from .conftest import LiveServer, shot, watched_page
 
 TARGETED = ".sent:target, .sent:has(> .fact-anchor:target)"
 
@@ -95,11 +95,8 @@ def server(app: object) -> Iterator[LiveServer]:
 
 @pytest.fixture
 def page(browser: object) -> Iterator[object]:
-    page = browser.new_page(viewport={"width": 1280, "height": 700})  # type: ignore[attr-defined]
-    page.seen = watch(page)
-    yield page
-    page.close()
-    assert page.seen["errors"] == [] and page.seen["csp"] == [], page.seen
+    with watched_page(browser, viewport={"width": 1280, "height": 700}) as page:
+        yield page
 
 
 def targeted(page: object) -> list[dict]:

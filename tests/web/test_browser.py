@@ -11,7 +11,7 @@ import pytest
 
 from newsgraph.web import create_app
 
-from .conftest import LiveServer, shot, watch
+from .conftest import LiveServer, shot, watched_page
 
 
 @pytest.fixture(scope="module")
@@ -24,12 +24,9 @@ def server(examples_db: Path) -> Iterator[LiveServer]:
 
 @pytest.fixture
 def page(browser: object) -> Iterator[object]:
-    page = browser.new_page(viewport={"width": 1280, "height": 900}, accept_downloads=True)  # type: ignore[attr-defined]
-    page.seen = watch(page)
-    yield page
-    page.close()
-    assert page.seen["errors"] == [], page.seen["errors"]
-    assert page.seen["csp"] == [], page.seen["csp"]  # nothing blocked: the CSP and our assets agree
+    # nothing blocked when it closes: the CSP and our assets agree
+    with watched_page(browser, viewport={"width": 1280, "height": 900}, accept_downloads=True) as page:
+        yield page
     assert page.seen["dialogs"] == []
 
 

@@ -17,7 +17,7 @@ from newsgraph.model import Article, Entity, Event, Facts, Quote, Timex
 from newsgraph.store import write_facts
 from newsgraph.web import create_app
 
-from .conftest import LiveServer, shot, watch
+from .conftest import LiveServer, shot, watched_page
 
 DAYS = 60
 FIRST = date(2026, 1, 5)
@@ -189,11 +189,8 @@ def server(app: object) -> Iterator[LiveServer]:
 
 @pytest.fixture
 def page(browser: object) -> Iterator[object]:
-    page = browser.new_page(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
-    page.seen = watch(page)
-    yield page
-    page.close()
-    assert page.seen["errors"] == [] and page.seen["csp"] == [], page.seen
+    with watched_page(browser, viewport={"width": 1280, "height": 900}) as page:
+        yield page
 
 
 def test_paging_to_the_newest_quote_of_a_long_list(server: LiveServer, page: object) -> None:

@@ -14,7 +14,7 @@ from newsgraph.api import KnowledgeBase
 from newsgraph.store import write_facts
 from newsgraph.web import create_app
 
-from .conftest import LiveServer, shot, watch
+from .conftest import LiveServer, shot, watched_page
 
 _spec = importlib.util.spec_from_file_location(
     "map_corpus", Path(__file__).parents[1] / "query" / "conftest.py"
@@ -114,12 +114,8 @@ def server(app: object) -> Iterator[LiveServer]:
 
 @pytest.fixture
 def page(browser: object) -> Iterator[object]:
-    page = browser.new_page(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
-    page.seen = watch(page)
-    yield page
-    page.close()
-    assert page.seen["errors"] == [], page.seen["errors"]
-    assert page.seen["csp"] == [], page.seen["csp"]
+    with watched_page(browser, viewport={"width": 1280, "height": 900}) as page:
+        yield page
 
 
 def circles(page: object) -> list[list[float]]:

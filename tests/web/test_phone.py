@@ -10,7 +10,7 @@ import pytest
 import newsgraph
 from newsgraph.web import create_app
 
-from .conftest import LiveServer, copy_db, shot, watch
+from .conftest import LiveServer, copy_db, shot, watched_page
 
 LONG = "Harbour-Workers-Alliance-of-the-Port-of-Alder-and-the-Northern-Coast-Dockers"
 WIDTH = 390
@@ -29,11 +29,10 @@ def server(examples_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Itera
 
 @pytest.fixture
 def phone(browser: object) -> Iterator[object]:
-    page = browser.new_page(viewport={"width": WIDTH, "height": 844}, is_mobile=True, has_touch=True)  # type: ignore[attr-defined]
-    page.seen = watch(page)
-    yield page
-    page.close()
-    assert page.seen["errors"] == [] and page.seen["csp"] == [], page.seen
+    with watched_page(
+        browser, viewport={"width": WIDTH, "height": 844}, is_mobile=True, has_touch=True
+    ) as page:
+        yield page
 
 
 def sideways(page: object) -> list[str]:
