@@ -61,3 +61,9 @@ def test_openapi_declares_the_bearer_scheme_and_the_error_body(client: TestClien
     assert invalid == error
     real = client.get("/api/events?from=2026-02-30").json()
     assert set(spec["components"]["schemas"]["Error"]["required"]) <= set(real)
+
+
+def test_a_digit_that_is_no_number_is_a_name(client: TestClient) -> None:
+    """ "¹" is a digit to str.isdigit but no number to int(): a name nobody has, not a 500."""
+    for url in ["/api/events?actor=%C2%B9", "/api/events.csv?recipient=%C2%B9", "/api/quotes?speaker=%C2%B9"]:
+        assert client.get(url).status_code == 404, url

@@ -104,7 +104,7 @@ def _read_body(response: httpx.Response, limits: Limits, deadline: float, what: 
     """Stream the body, inflating it ourselves so no chunk can expand past the page limit."""
     limit = limits.max_page_bytes
     declared = response.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > limit:
+    if declared.isascii() and declared.isdigit() and int(declared) > limit:
         raise _Failed("too_large", too_large_message(what, limits))
     inflater = _inflater(response.headers.get("content-encoding", ""))
     body = bytearray()

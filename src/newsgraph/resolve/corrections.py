@@ -168,7 +168,7 @@ def _record(conn: Connection, op: str, args: dict[str, Any]) -> None:
 def resolve_ref(conn: Connection, ref: str) -> dict[str, Any]:
     """An entity from ``#id`` or a name; a name two entities share is an error listing both."""
     ref = ref.strip()
-    if ref.startswith("#") and ref[1:].isdigit():
+    if ref.startswith("#") and ref[1:].isascii() and ref[1:].isdigit():
         row = conn.execute(select(entities).where(entities.c.id == int(ref[1:]))).first()
         if row is None:
             raise CorrectionError(f"no entity with id {ref}; find ids with `newsgraph who NAME`")

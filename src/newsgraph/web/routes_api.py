@@ -128,7 +128,8 @@ def name_or_id(value: str | None) -> str | int | None:
     if value is None or not value.strip():
         return None
     value = value.strip()
-    return int(value) if value.isdigit() and len(value) < 12 else value
+    # ASCII digits only: "¹" is a digit to str.isdigit and no number to int()
+    return int(value) if value.isascii() and value.isdigit() and len(value) < 12 else value
 
 
 def guarded(call: Any, *args: Any, as_who: bool = False, **kwargs: Any) -> Any:
