@@ -36,7 +36,7 @@ sys.path.insert(0, str(REPO / "bench"))
 from meantime_text import rebuild_text  # noqa: E402
 from newsgraph.model import Article  # noqa: E402
 from newsgraph.nlp import annotate_docs, load_pipeline  # noqa: E402
-from newsgraph.nlp.coref_metrics import Scorer  # noqa: E402
+from support.coref_metrics import Scorer  # noqa: E402
 
 
 @dataclass

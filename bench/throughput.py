@@ -35,8 +35,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
+sys.path.insert(0, str(REPO / "bench"))
 
-from newsgraph.runner.synthetic import iter_records, synthetic_html  # noqa: E402
+from support.synthetic import iter_records, synthetic_html  # noqa: E402
 
 MB = 1024 * 1024
 

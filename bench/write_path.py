@@ -35,7 +35,7 @@ def load_facts(n: int, cache_dir: Path) -> list[Facts]:
         return pickle.loads(cache.read_bytes())
     from newsgraph.nlp import load_pipeline
     from newsgraph.process import process_pages
-    from newsgraph.runner.synthetic import synthetic_html
+    from support.synthetic import synthetic_html  # bench/ is the script's folder
 
     pages = [Page(source=f"gen-{i}.html", kind="html", data=synthetic_html(i).encode()) for i in range(n)]
     facts = [o.facts for o in process_pages(pages, nlp=load_pipeline()) if o.facts]

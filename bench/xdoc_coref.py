@@ -36,8 +36,8 @@ sys.path.insert(0, str(REPO / "bench"))
 
 from meantime_text import rebuild_text  # noqa: E402
 from newsgraph.model import Article, Facts  # noqa: E402
-from newsgraph.nlp.coref_metrics import Scorer  # noqa: E402
 from newsgraph.resolve.names import name_key  # noqa: E402
+from support.coref_metrics import Scorer  # noqa: E402
 
 Mention = tuple[str, int, int]  # (doc, start char, end char)
 

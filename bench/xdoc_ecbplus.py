@@ -42,8 +42,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO.parent / "shared" / "data" / "ecbplus-dev"
 sys.path.insert(0, str(REPO / "src"))
+sys.path.insert(0, str(REPO / "bench"))
 
-from newsgraph.nlp.coref_metrics import Scorer  # noqa: E402
+from support.coref_metrics import Scorer  # noqa: E402
 
 ENTITY_TYPES = ("HUMAN_PART", "NON_HUMAN_PART", "LOC")
 PRONOUNS = {

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.runner.synthetic import write_corpus
+from support.synthetic import write_corpus
 
 pytest.importorskip("ray", reason="the Ray executor is an optional extra: pip install 'newsgraph[ray]'")
 

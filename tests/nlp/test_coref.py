@@ -11,9 +11,9 @@ from spacy.tokens import Doc
 
 from newsgraph.nlp import load_pipeline
 from newsgraph.nlp.coref import find_coref
-from newsgraph.nlp.coref_metrics import b_cubed, ceaf_e, conll, muc
 from newsgraph.nlp.descriptions import describe_entities
 from newsgraph.nlp.extensions import EntityCluster
+from support.coref_metrics import b_cubed, ceaf_e, conll, muc
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 

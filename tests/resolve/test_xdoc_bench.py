@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.nlp.coref_metrics import Scorer
+from support.coref_metrics import Scorer
 
 BENCH = Path(__file__).resolve().parents[2] / "bench" / "xdoc_coref.py"
 spec = importlib.util.spec_from_file_location("xdoc_coref", BENCH)

@@ -11,8 +11,8 @@ from typer.testing import CliRunner
 
 from newsgraph.cli import app
 from newsgraph.runner import run
-from newsgraph.runner.synthetic import synthetic_html, write_corpus
 from newsgraph.store import connect
+from support.synthetic import synthetic_html, write_corpus
 
 runner = CliRunner()
 

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from newsgraph.runner import run
-from newsgraph.runner.synthetic import write_corpus
 from newsgraph.store import connect
+from support.synthetic import write_corpus
 
 REPO = Path(__file__).resolve().parents[2]
 
