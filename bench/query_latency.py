@@ -31,9 +31,9 @@ from sqlalchemy import Connection, create_engine, insert, select, text
 from newsgraph.api import KnowledgeBase
 from newsgraph.model import Article, Description, Entity, Event, Facts, Quote, Relation, Timex
 from newsgraph.resolve.names import name_key
-from newsgraph.store import write_facts
 from newsgraph.store.schema import aliases as aliases_table
 from newsgraph.store.schema import articles, entities, metadata
+from newsgraph.writer import write_facts
 
 OUT = Path(__file__).resolve().parent / "out"
 

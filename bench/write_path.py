@@ -24,8 +24,9 @@ from pathlib import Path
 from sqlalchemy import insert
 
 from newsgraph.model import Facts, Page
-from newsgraph.store import connect, write_facts
+from newsgraph.store import connect
 from newsgraph.store.schema import articles
+from newsgraph.writer import write_facts
 
 
 def load_facts(n: int, cache_dir: Path) -> list[Facts]:

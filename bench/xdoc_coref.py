@@ -172,8 +172,9 @@ def run_resolver(facts: list[Facts]) -> tuple[dict[int, list[Mention]], float]:
     """Write the articles one by one into a temporary knowledge base; its entities' mentions, and seconds spent."""
     from sqlalchemy import select
 
-    from newsgraph.store import connect, write_facts
+    from newsgraph.store import connect
     from newsgraph.store.schema import mentions
+    from newsgraph.writer import write_facts
 
     with tempfile.TemporaryDirectory() as tmp:
         engine = connect(Path(tmp) / "kb.db")

@@ -174,8 +174,9 @@ def resolved_clusters(facts: list) -> dict[int, list[Mention]]:  # type: ignore[
     """Write the articles one by one into a temporary knowledge base; its entities' mentions."""
     from sqlalchemy import select
 
-    from newsgraph.store import connect, write_facts
+    from newsgraph.store import connect
     from newsgraph.store.schema import mentions
+    from newsgraph.writer import write_facts
 
     with tempfile.TemporaryDirectory() as tmp:
         engine = connect(Path(tmp) / "kb.db")

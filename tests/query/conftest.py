@@ -16,8 +16,8 @@ from sqlalchemy import update
 
 from newsgraph.api import KnowledgeBase
 from newsgraph.model import Article, Description, Entity, Event, Facts, Quote, Relation, Timex
-from newsgraph.store import write_facts
 from newsgraph.store.schema import articles
+from newsgraph.writer import write_facts
 
 # id: (canonical name, type, aliases)
 PEOPLE = {

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from newsgraph.api import KnowledgeBase
-from newsgraph.store import write_facts
+from newsgraph.writer import write_facts
 
 from .conftest import build, write_corpus
 

@@ -14,8 +14,9 @@ from newsgraph.cli import app
 from newsgraph.model import Article, Event, Facts
 from newsgraph.query import find_events
 from newsgraph.query.events import EVENT_COLUMNS, flat_event
-from newsgraph.store import connect, write_facts
+from newsgraph.store import connect
 from newsgraph.web import create_app
+from newsgraph.writer import write_facts
 
 BODY = (
     "KABUL, Afghanistan (AP) — Police arrested three men on Tuesday. "

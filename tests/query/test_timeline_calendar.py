@@ -6,7 +6,7 @@ from pathlib import Path
 
 from newsgraph.api import KnowledgeBase
 from newsgraph.model import Article, CorefMention, Entity, Facts, Timex
-from newsgraph.store import write_facts
+from newsgraph.writer import write_facts
 
 from .conftest import build
 

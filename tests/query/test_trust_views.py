@@ -18,7 +18,7 @@ from newsgraph import trust
 from newsgraph.api import KnowledgeBase
 from newsgraph.cli import app
 from newsgraph.model import Article, Description, Entity, Event, Facts, Quote, Relation, Timex
-from newsgraph.store import write_facts
+from newsgraph.writer import write_facts
 
 runner = CliRunner()
 

@@ -21,8 +21,9 @@ from newsgraph.resolve.corrections import (
     split_alias,
     split_articles,
 )
-from newsgraph.store import connect, write_facts
+from newsgraph.store import connect
 from newsgraph.store.schema import articles, descriptions, entities, mentions
+from newsgraph.writer import write_facts
 
 runner = CliRunner()
 

@@ -19,8 +19,8 @@ from newsgraph.resolve.dedup import (
     store_signature,
     words,
 )
-from newsgraph.store import write_facts
 from newsgraph.store.schema import article_sources, articles, entities
+from newsgraph.writer import write_facts
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 

@@ -6,8 +6,8 @@ from sqlalchemy import Engine, select
 
 from newsgraph.query import find_entities
 from newsgraph.resolve.names import compact_key, initials, is_acronym, name_key
-from newsgraph.store import write_facts
 from newsgraph.store.schema import entities, mentions
+from newsgraph.writer import write_facts
 
 
 def kb_ids(engine: Engine, article_id: str) -> dict[str, int]:

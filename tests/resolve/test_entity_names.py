@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from sqlalchemy import Engine, select
 
-from newsgraph.store import write_facts
 from newsgraph.store.schema import aliases, entities
+from newsgraph.writer import write_facts
 
 from .test_entities import kb_ids
 

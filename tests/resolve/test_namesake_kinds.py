@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import Engine
 
 from newsgraph.resolve.kinds import is_role_phrase
-from newsgraph.store import write_facts
+from newsgraph.writer import write_facts
 
 from .test_entities import kb_ids
 

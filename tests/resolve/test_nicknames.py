@@ -8,7 +8,7 @@ from __future__ import annotations
 from sqlalchemy import Engine
 
 from newsgraph.resolve.nicknames import expand_place_word, known_forms, same_given_name
-from newsgraph.store import write_facts
+from newsgraph.writer import write_facts
 
 from .test_entities import kb_ids
 

@@ -24,8 +24,8 @@ from sqlalchemy import Engine, select
 from newsgraph.model import Facts
 from newsgraph.resolve import context
 from newsgraph.resolve.context import store_cache
-from newsgraph.store import write_facts
 from newsgraph.store.schema import metadata
+from newsgraph.writer import write_facts
 
 from .conftest import build_facts
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from sqlalchemy import Engine
 
-from newsgraph.store import write_facts
+from newsgraph.writer import write_facts
 
 from .test_entities import kb_ids
 from .test_entity_names import _entity

@@ -10,12 +10,13 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, inspect, select, text
 
 from newsgraph.model import Article, Event, Facts, Quote
-from newsgraph.store import connect, write_facts
+from newsgraph.store import connect
 from newsgraph.store.alembic.versions.v0004_event_place_columns import COLUMNS as V4_COLUMNS
 from newsgraph.store.alembic.versions.v0005_event_data_columns import COLUMNS as V5_COLUMNS
 from newsgraph.store.db import schema_version
 from newsgraph.store.migrations import ALEMBIC_DIR, revision_of
 from newsgraph.store.schema import SCHEMA_VERSION, articles, events, quotes
+from newsgraph.writer import write_facts
 
 BODY = (
     'Dock workers blocked the Varrow ferry terminal on Friday. "We stay until they listen," said Ilse Brandt.'

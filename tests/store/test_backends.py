@@ -17,9 +17,10 @@ from sqlalchemy import func, select, text
 
 from newsgraph.api import KnowledgeBase
 from newsgraph.model import Article, Entity, Facts, Quote
-from newsgraph.store import connect, write_facts
+from newsgraph.store import connect
 from newsgraph.store.migrations import INDEX_VERSION
 from newsgraph.store.schema import articles, mentions
+from newsgraph.writer import write_facts
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 PG = os.environ.get("NEWSGRAPH_TEST_PG")

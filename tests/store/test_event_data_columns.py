@@ -10,9 +10,10 @@ import pytest
 from sqlalchemy import select, text
 
 from newsgraph.model import Article, Event, Facts
-from newsgraph.store import connect, write_facts
+from newsgraph.store import connect
 from newsgraph.store.alembic.versions.v0005_event_data_columns import COLUMNS as _V5_COLUMNS
 from newsgraph.store.schema import SCHEMA_VERSION, events
+from newsgraph.writer import write_facts
 
 _COLS = ("admin_level", "geo_precision", "fatalities", "injured", "actor_sector", "recipient_sector")
 

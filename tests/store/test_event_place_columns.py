@@ -9,8 +9,9 @@ import pytest
 from sqlalchemy import select, text
 
 from newsgraph.model import Article, Event, Facts
-from newsgraph.store import connect, write_facts
+from newsgraph.store import connect
 from newsgraph.store.schema import SCHEMA_VERSION, events
+from newsgraph.writer import write_facts
 
 
 def _facts(n: int, place: dict | None) -> Facts:

@@ -9,8 +9,9 @@ import pytest
 from sqlalchemy import select, text
 
 from newsgraph.model import Article, Facts, Timex
-from newsgraph.store import connect, write_facts
+from newsgraph.store import connect
 from newsgraph.store.schema import SCHEMA_VERSION, timexes
+from newsgraph.writer import write_facts
 
 
 def _facts(n: int, confidence: float) -> Facts:

@@ -14,8 +14,8 @@ from fastapi.testclient import TestClient
 
 from newsgraph.api import KnowledgeBase
 from newsgraph.model import Article, Entity, Event, Facts, Quote, Timex
-from newsgraph.store import write_facts
 from newsgraph.web import create_app
+from newsgraph.writer import write_facts
 
 from .conftest import LiveServer, shot, watched_page
 

@@ -11,8 +11,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from newsgraph.api import KnowledgeBase
-from newsgraph.store import write_facts
 from newsgraph.web import create_app
+from newsgraph.writer import write_facts
 
 from .conftest import LiveServer, shot, watched_page
 

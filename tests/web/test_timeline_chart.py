@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from newsgraph.api import KnowledgeBase
-from newsgraph.store import write_facts
 from newsgraph.web import create_app
+from newsgraph.writer import write_facts
 
 from .conftest import LiveServer, shot, watched_page
 

@@ -27,6 +27,7 @@ from sqlalchemy import Connection, String, bindparam, func, literal, select
 
 from ..store.schema import article_sources, articles, corrections, descriptions, entities, mentions
 from .names import name_key
+from .rules import Rules, rules_from
 
 __all__ = ["StoreCache", "ArticleRows", "store_cache", "forget", "words_of", "RECENT_ARTICLES"]
 
@@ -144,10 +145,8 @@ class StoreCache:
             else:  # which ones count depends on the store's order
                 del self.contexts[entity_id]
 
-    def rules(self, conn: Connection):  # type: ignore[no-untyped-def]
+    def rules(self, conn: Connection) -> Rules:
         """The corrections in force (read again only when the corrections table changed)."""
-        from .corrections import rules_from
-
         if self.rules_rows is None:
             self.rules_rows = [
                 (op, args)

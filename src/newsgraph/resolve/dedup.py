@@ -10,11 +10,11 @@ plain, apostrophes inside words dropped ("Reid’s" = "Reid's" = "Reids"), case 
 runs of letters and digits, so line breaks, re-wrapping and punctuation do not matter.
 
 Finding candidates is MinHash and LSH: the normalised words become ``SHINGLE``-word shingles and a
-MinHash signature of ``NUM_PERM`` values, cut into bands stored in ``minhash_bands`` and queried
-by hash, so detection is incremental and the same on SQLite and PostgreSQL. The decision is exact,
-on the words of the new page and of each candidate's stored text (``copy_check``): a word of the
-page is *covered* when a run of ``COVER`` words around it appears in the candidate. The page is a
-copy when
+MinHash signature of ``NUM_PERM`` values, cut into ``BANDS`` bands of ``ROWS`` values stored in
+``minhash_bands`` and queried by hash, so detection is incremental and the same on SQLite and
+PostgreSQL. The decision is exact, on the words of the new page and of each candidate's stored text
+(``copy_check``): a word of the page is *covered* when a run of ``COVER`` words around it appears
+in the candidate. The page is a copy when
 
 - at least ``MIN_COVERED`` of its words are covered;
 - what is not covered at its top and bottom, and whole lines with nothing covered (headline,
@@ -37,7 +37,6 @@ from pathlib import Path
 
 import numpy as np
 from datasketch import MinHash
-from datasketch.lsh import _optimal_param
 from sqlalchemy import Connection, bindparam, insert, select
 
 from ..store.schema import articles, minhash_bands, minhash_signatures
@@ -57,12 +56,19 @@ __all__ = [
     "similarity",
     "NUM_PERM",
     "SHINGLE",
+    "BANDS",
+    "ROWS",
 ]
 
 NUM_PERM = 128
 SHINGLE = 3
 CANDIDATE_JACCARD = 0.25
 """LSH is tuned to bring up pairs from about this Jaccard similarity; ``copy_check`` decides."""
+BANDS, ROWS = 42, 3
+"""LSH bands of the signature and MinHash values per band: the split of ``NUM_PERM`` that datasketch's
+``MinHashLSH(threshold=CANDIDATE_JACCARD, num_perm=NUM_PERM)`` picks (fewest false positives plus
+false negatives around the threshold, weighted equally). Written here, not asked for, so the band
+hashes kept in the store stay comparable across datasketch versions; a test checks the pick."""
 MIN_CANDIDATE_CONTAINMENT = 0.4
 """Candidates whose estimated share of the page's shingles is below this are not read."""
 MAX_CANDIDATES = 8
@@ -171,12 +177,6 @@ class Signature:
 
 
 @lru_cache(maxsize=1)
-def _bands() -> tuple[int, int]:
-    """(number of bands, rows per band) that best separate pairs around ``CANDIDATE_JACCARD``."""
-    return _optimal_param(CANDIDATE_JACCARD, NUM_PERM, 0.5, 0.5)
-
-
-@lru_cache(maxsize=1)
 def _permutations() -> MinHash:
     return MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME)
 
@@ -203,11 +203,10 @@ def signature(text: str) -> Signature:
 
 def band_hashes(sig: Signature) -> list[tuple[int, int]]:
     """(band, hash) pairs of a signature: each band's values hashed to a signed 64-bit integer."""
-    b, r = _bands()
     raw = sig.values.astype("<u8")
     out = []
-    for band in range(b):
-        digest = hashlib.blake2b(raw[band * r : (band + 1) * r].tobytes(), digest_size=8).digest()
+    for band in range(BANDS):
+        digest = hashlib.blake2b(raw[band * ROWS : (band + 1) * ROWS].tobytes(), digest_size=8).digest()
         out.append((band, int.from_bytes(digest, "little", signed=True)))
     return out
 

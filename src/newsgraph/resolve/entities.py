@@ -13,7 +13,7 @@ Each article entity joins the best stored entity or starts a new one. What may j
 
 Two entities with the same two-word person name stay apart when their contexts clash (each has
 descriptions, none share a word, and they share no co-occurring entity). Human corrections
-(``corrections.Rules``) come first: a name merged, split or aliased by hand goes where it was sent.
+(``rules.Rules``) come first: a name merged, split or aliased by hand goes where it was sent.
 """
 
 from __future__ import annotations
@@ -32,11 +32,11 @@ from ..model import Entity, Facts
 from ..store.schema import aliases, entities, entity_keys
 from .aliases import learn_aliases
 from .context import StoreCache, words_of
-from .corrections import Rules, load_rules
 from .kinds import role_heads, splitting_kind
 from .lookups import Lookups, insert_ignore
 from .names import compact_key, initials, is_acronym, may_alias, name_key, strip_titles
 from .nicknames import expand_place_word, known_forms, same_given_name
+from .rules import Rules, load_rules
 
 __all__ = ["link_entity", "link_article", "matching_keys", "add_aliases", "bump_counts", "LinkContext"]
 

@@ -8,6 +8,8 @@ import tomllib
 from functools import lru_cache
 from importlib import resources
 
+from .names import name_key
+
 __all__ = ["same_given_name", "expand_place_word", "known_forms"]
 
 
@@ -39,8 +41,6 @@ _PLACES = frozenset({"GPE", "LOC"})
 
 @lru_cache(maxsize=1)
 def _known() -> dict[tuple[str, str], tuple[str, ...]]:
-    from .names import name_key
-
     raw = tomllib.loads(resources.files("newsgraph").joinpath("data/known_names.toml").read_text("utf-8"))
     out: dict[tuple[str, str], tuple[str, ...]] = {}
     for group in raw["name"]:
@@ -52,7 +52,5 @@ def _known() -> dict[tuple[str, str], tuple[str, ...]]:
 def known_forms(name: str, etype: str) -> tuple[str, ...]:
     """Every form of the thing ``name`` names when it is a known one of this type ("U.S." -> "United
     States", "US", ...); empty otherwise. A place's forms hold for GPE and LOC alike."""
-    from .names import name_key
-
     kind = "GPE" if etype in _PLACES else etype
     return _known().get((kind, name_key(name)), ())

@@ -14,8 +14,8 @@ from sqlalchemy import Engine
 
 from ..errors import PageError
 from ..process import Outcome
-from ..store import write_error, write_facts
 from ..summary import RunSummary
+from ..writer import write_error, write_facts
 from .progress import ProgressTracker, Tag
 from .screen import forget_errors
 

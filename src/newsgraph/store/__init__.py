@@ -1,6 +1,7 @@
-"""The store stage: a SQLAlchemy knowledge base (SQLite by default, PostgreSQL by URL)."""
+"""The store: a SQLAlchemy knowledge base (SQLite by default, PostgreSQL by URL): its tables,
+connection, migrations and full-text index. Writing an article's facts, which links its entities
+(``newsgraph.resolve``), is ``newsgraph.writer``, above both."""
 
 from .db import DEFAULT_DB, connect, db_url
-from .writer import WriteResult, has_article, write_error, write_facts
 
-__all__ = ["DEFAULT_DB", "connect", "db_url", "WriteResult", "write_facts", "write_error", "has_article"]
+__all__ = ["DEFAULT_DB", "connect", "db_url"]

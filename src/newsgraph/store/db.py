@@ -11,6 +11,7 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event, inspect, text
 
 from ..errors import StoreError
+from .migrations import needs_upgrade, upgrade
 from .schema import SCHEMA_VERSION, metadata
 
 __all__ = ["DEFAULT_DB", "db_url", "connect", "is_sqlite"]
@@ -88,8 +89,6 @@ def _has_schema(engine: Engine) -> bool:
 
 
 def _ensure_schema(engine: Engine) -> None:
-    from .migrations import needs_upgrade, upgrade
-
     for attempt in range(3):
         if not needs_upgrade(engine):
             return

@@ -5,19 +5,26 @@ is idempotent by content hash: the same page stored twice is stored once (its ne
 recorded beside the first). A near-duplicate (a wire copy or a lightly edited reprint, found by
 MinHash) is stored with ``duplicate_of`` set and its source added to the original's; its facts are
 kept for provenance but do not add to the entities' counts.
+
+The writer sits above both ``store`` (the tables) and ``resolve`` (entity linking, near-duplicates,
+the cached candidate contexts): neither of them imports it.
 """
 
 from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import Connection, Engine, insert, or_, select
 
-from ..errors import PageError
-from ..model import Facts
-from .schema import (
+from .errors import PageError
+from .model import Facts
+from .resolve.context import ArticleRows, StoreCache, store_cache
+from .resolve.dedup import find_duplicate, signature, store_signature
+from .resolve.entities import bump_all, link_article
+from .resolve.lookups import insert_ignore
+from .store.schema import (
     article_sources,
     articles,
     descriptions,
@@ -28,9 +35,6 @@ from .schema import (
     relations,
     timexes,
 )
-
-if TYPE_CHECKING:
-    from ..resolve.context import StoreCache
 
 __all__ = ["WriteResult", "write_facts", "write_error", "has_article"]
 
@@ -68,8 +72,6 @@ def has_article(conn: Connection, content_hash: str) -> str | None:
 
 
 def _add_source(conn: Connection, article_id: str, source: str, url: str | None) -> None:
-    from ..resolve.lookups import insert_ignore
-
     # (article_id, source) is unique: a source already recorded stays as it is
     conn.execute(insert_ignore(conn, article_sources).values(article_id=article_id, source=source, url=url))
 
@@ -87,9 +89,6 @@ def _stored_as(conn: Connection, content_hash: str, article_id: str) -> str | No
 
 def write_facts(engine: Engine, facts: Facts) -> WriteResult:
     """Store an article and its facts; a page already stored (same content hash) is not stored again."""
-    # imported here: the resolve modules read the store's schema, so importing them first must work too
-    from ..resolve.context import store_cache
-
     with engine.connect() as conn:
         cache = store_cache(conn)
         try:
@@ -103,9 +102,6 @@ def write_facts(engine: Engine, facts: Facts) -> WriteResult:
 
 
 def _write(conn: Connection, facts: Facts, cache: StoreCache) -> WriteResult:
-    from ..resolve.context import ArticleRows
-    from ..resolve.dedup import find_duplicate, signature, store_signature
-
     article = facts.article
     content_hash = article.content_hash or article.id
     existing = _stored_as(conn, content_hash, article.id)
@@ -156,8 +152,6 @@ def _write_entities(
 ) -> tuple[dict[str, int], set[int]]:
     """Link and count the article's entities and store their mentions: (local id -> KB id, the KB
     entities with a mention row)."""
-    from ..resolve.entities import bump_all, link_article
-
     rows: list[dict[str, Any]] = []
     text = facts.article.text
     ids = link_article(conn, facts, cache=cache)
