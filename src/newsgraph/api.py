@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -21,23 +21,36 @@ from .frames import frame_option
 from .model import Page, published_date
 from .process import Outcome
 from .query import dossier, find_entities, resolve_entity
+from .query.answers import AnswerCache
 from .settings import DEFAULTS
 from .store import connect
+from .store.watermark import watermark
 from .summary import IngestSummary, RunSummary
 
 __all__ = ["KnowledgeBase", "IngestSummary", "RunSummary", "open_kb"]
 
 log = logging.getLogger(__name__)
 
+ANSWER_CACHE = 64
+"""Dossiers a KnowledgeBase keeps in memory by default (each a few hundred kB at most)."""
+
 
 class KnowledgeBase:
     """A newsgraph knowledge base (SQLite file by default, PostgreSQL by URL)."""
 
     def __init__(
-        self, db: str | os.PathLike[str] | None = None, *, create: bool = True, model: str | None = None
+        self,
+        db: str | os.PathLike[str] | None = None,
+        *,
+        create: bool = True,
+        model: str | None = None,
+        cache: int = ANSWER_CACHE,
     ):
+        """``cache``: how many dossiers to keep in memory while the store does not change (0: none;
+        ``newsgraph.query.answers``)."""
         self.engine: Engine = connect(db, create=create)
         self.model = model
+        self.answers = AnswerCache(cache)
 
     def close(self) -> None:
         """Release database connections."""
@@ -102,6 +115,18 @@ class KnowledgeBase:
         )
 
     # -- reading ---------------------------------------------------------------------------
+    def watermark(self) -> tuple[Any, ...]:
+        """A stamp of the store's state that changes with every page stored and every correction made
+        (by any process): a cache of answers is valid while it holds (``newsgraph.store.watermark``)."""
+        with self.engine.connect() as conn:
+            return watermark(conn)
+
+    def remember(self, key: Hashable, build: Callable[[], Any]) -> Any:
+        """``build()``, kept under ``key`` while the store does not change (by the watermark): for what a
+        caller derives at some cost from this knowledge base's answers, such as a rendered page. What is
+        kept must pickle; each call gets its own copy."""
+        return self.answers.answer(("remember", key), build, self.watermark)
+
     def find(self, name: str) -> list[dict[str, Any]]:
         """Entities known by ``name`` (any alias, case-insensitive)."""
         with self.engine.connect() as conn:
@@ -131,13 +156,18 @@ class KnowledgeBase:
         """
         with self.engine.connect() as conn:
             entity_id = resolve_entity(conn, (name or "") if entity_id is None else entity_id)
-            result = dossier(
-                conn,
-                entity_id,
-                limit=limit,
-                include_unconfirmed=include_unconfirmed,
-                order=order,
-                offsets=offsets,
+            paged = tuple(sorted((offsets or {}).items()))
+            result = self.answers.answer(
+                ("who", entity_id, limit, include_unconfirmed, order, paged),
+                lambda: dossier(
+                    conn,
+                    entity_id,
+                    limit=limit,
+                    include_unconfirmed=include_unconfirmed,
+                    order=order,
+                    offsets=offsets,
+                ),
+                lambda: watermark(conn),
             )
         return {"query": name, "ambiguous": False, **result}
 

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import newsgraph
 from newsgraph.web import create_app
@@ -88,3 +90,22 @@ def test_an_empty_knowledge_base_says_so(tmp_path: Path) -> None:
     app.state.kb.close()
     assert "No names yet" in page and '<ol class="rank" id="all-time">' not in page
     assert "<b>0</b><span>articles</span>" in page
+
+
+def _inner_quotes_by_hand(text: str) -> str:
+    """The rule spelled out one character at a time (the filter does the same with two regexes)."""
+    out = []
+    for i, ch in enumerate(text):
+        if ch in "“”":
+            out.append("‘" if ch == "“" else "’")
+        elif ch == '"':
+            out.append("‘" if i == 0 or text[i - 1] in " \t\n([{—–-/" else "’")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab \"“”\t\n([{—–-/.,'’"))))
+def test_inner_quotes_follows_the_rule_for_any_text(text: str) -> None:
+    assert inner_quotes(text) == _inner_quotes_by_hand(text)

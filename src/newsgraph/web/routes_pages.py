@@ -162,22 +162,30 @@ def dossier(
 ) -> Response:
     """The dossier: names, descriptions, relations, quotes, sources, timeline chart and relation graph;
     its lists newest first (``order=oldest``), each paged by ``<list>_offset``."""
-    data = dossier_data(kb, entity_id, show_all=show_all, paging=paging)
-    return page(
-        request,
-        "dossier.html",
-        data,
-        f"/api/entities/{entity_id}" + ("?all=true" if show_all else ""),
-        title=data["name"],
-        relation_labels=RELATION_LABELS,
-        show_all=show_all,
-        toggle_url=_toggle(request, show_all),
-        hidden=sum((data.get("unconfirmed") or {}).values()),
-        offsets={key: paging["offsets"].get(key, 0) for key in DOSSIER_LISTS},
-        limit=50,
-        order=paging["order"],
-        **_links(request, tuple(f"{key}_offset" for key in DOSSIER_LISTS)),
-    )
+
+    def render() -> tuple[bytes, int, str | None]:
+        data = dossier_data(kb, entity_id, show_all=show_all, paging=paging)
+        response = page(
+            request,
+            "dossier.html",
+            data,
+            f"/api/entities/{entity_id}" + ("?all=true" if show_all else ""),
+            title=data["name"],
+            relation_labels=RELATION_LABELS,
+            show_all=show_all,
+            toggle_url=_toggle(request, show_all),
+            hidden=sum((data.get("unconfirmed") or {}).values()),
+            offsets={key: paging["offsets"].get(key, 0) for key in DOSSIER_LISTS},
+            limit=50,
+            order=paging["order"],
+            **_links(request, tuple(f"{key}_offset" for key in DOSSIER_LISTS)),
+        )
+        return bytes(response.body), response.status_code, response.headers.get("content-type")
+
+    # the page is made of the store's answers and its own URL alone: kept while the store holds still
+    key = ("dossier page", request.url.path, request.url.query, wants_json(request))
+    body, status, media_type = kb.remember(key, render)
+    return Response(body, status_code=status, media_type=media_type)
 
 
 @router.get("/articles/{article_id}")

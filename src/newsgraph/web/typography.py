@@ -9,8 +9,6 @@ import re
 
 __all__ = ["inner_quotes", "without_cli_hints"]
 
-_OPENS_AFTER = set(" \t\n([{—–-/")
-
 
 def inner_quotes(text: str | None) -> str:
     """``text`` with its double quotation marks made single (“ ” and " become ‘ ’), for showing inside
@@ -18,17 +16,16 @@ def inner_quotes(text: str | None) -> str:
     success””. A straight mark opens after a space or bracket (or at the start) and closes otherwise."""
     if not text:
         return text or ""
-    out = []
-    for i, ch in enumerate(text):
-        if ch == "“":
-            out.append("‘")
-        elif ch == "”":
-            out.append("’")
-        elif ch == '"':
-            out.append("‘" if i == 0 or text[i - 1] in _OPENS_AFTER else "’")
-        else:
-            out.append(ch)
-    return "".join(out)
+    text = text.translate(_CURLY)
+    if '"' not in text:
+        return text
+    return _STRAIGHT_CLOSE.sub("’", _STRAIGHT_OPEN.sub("‘", text))
+
+
+_CURLY = str.maketrans({"“": "‘", "”": "’"})
+# a straight mark at the start or after one of these opens; every other one closes
+_STRAIGHT_OPEN = re.compile(r'(?<![^ \t\n(\[{—–\-/])"')
+_STRAIGHT_CLOSE = re.compile('"')
 
 
 _CLI_HINT = re.compile(r";[^;]*`newsgraph [^`]*`[^;]*")

@@ -1,0 +1,112 @@
+"""Dossiers kept in memory: the same answer as a fresh build, a copy per caller, and never kept past
+a write (a page stored or a correction made, by this KnowledgeBase or another one on the same store)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from newsgraph.api import KnowledgeBase
+from newsgraph.query.answers import AnswerCache
+from newsgraph.web.app import create_app
+from newsgraph.writer import write_facts
+
+from .conftest import build, write_corpus
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db(request: pytest.FixtureRequest, tmp_path: Path) -> str | Path:
+    """A store holding the query corpus, on each backend (PostgreSQL when NEWSGRAPH_TEST_PG is set)."""
+    if request.param == "sqlite":
+        where: str | Path = tmp_path / "kb.db"
+    else:
+        where = request.getfixturevalue("pg_url")
+    with KnowledgeBase(where) as kb:
+        write_corpus(kb)
+    return where
+
+
+def _reyes(kb: KnowledgeBase) -> int:
+    return next(c["id"] for c in kb.find("Tomas Reyes") if c["name"] == "Tomas Reyes")
+
+
+def _late_article() -> object:
+    return build(
+        "a9",
+        "2026-04-02",
+        ['"The port is ours again," said Tomas Reyes.', "Tomas Reyes led a march through Springfield."],
+        ["reyes"],
+        quotes=[("The port is ours again,", "reyes", "2026-04-02")],
+    )
+
+
+def test_a_kept_dossier_is_the_fresh_one_and_each_caller_gets_a_copy(db: str | Path) -> None:
+    with KnowledgeBase(db) as kb, KnowledgeBase(db, cache=0) as plain:
+        reyes = _reyes(kb)
+        first = kb.who(entity_id=reyes)
+        first["quotes_by"].clear()  # a caller changing its answer changes no one else's
+        again = kb.who(entity_id=reyes)
+        assert kb.answers.hits == 1 and kb.answers.misses == 1
+        assert again == plain.who(entity_id=reyes)
+        assert len(again["quotes_by"]) == 2
+        # another view of the same entity is another answer
+        kb.who(entity_id=reyes, include_unconfirmed=True)
+        kb.who(entity_id=reyes, order="oldest")
+        assert kb.answers.misses == 3
+
+
+def test_a_page_stored_by_another_process_makes_the_kept_dossier_stale(db: str | Path) -> None:
+    with KnowledgeBase(db) as reader, KnowledgeBase(db) as writer:
+        reyes = _reyes(reader)
+        before = reader.who(entity_id=reyes)
+        assert "The port is ours again," not in [q["text"] for q in before["quotes_by"]]
+        write_facts(writer.engine, _late_article())  # type: ignore[arg-type]
+        after = reader.who(entity_id=reyes)
+        assert "The port is ours again," in [q["text"] for q in after["quotes_by"]]
+        assert after["totals"]["quotes_by"] == before["totals"]["quotes_by"] + 1
+        assert reader.answers.hits == 0
+
+
+def test_a_correction_makes_the_kept_dossier_stale(db: str | Path) -> None:
+    with KnowledgeBase(db) as reader, KnowledgeBase(db) as editor:
+        reyes = _reyes(reader)
+        assert "T. Reyes" not in reader.who(entity_id=reyes)["aliases"]
+        editor.add_alias(f"#{reyes}", "T. Reyes")
+        assert "T. Reyes" in reader.who(entity_id=reyes)["aliases"]
+
+
+def test_the_dossier_page_is_kept_until_the_store_changes(db: str | Path) -> None:
+    with KnowledgeBase(db) as kb, KnowledgeBase(db) as writer:
+        client = TestClient(create_app(kb=kb))
+        reyes = _reyes(kb)
+        first = client.get(f"/entities/{reyes}")
+        assert first.status_code == 200 and "text/html" in first.headers["content-type"]
+        again = client.get(f"/entities/{reyes}")
+        assert again.text == first.text and kb.answers.hits >= 1
+        as_json = client.get(f"/entities/{reyes}?format=json")  # the same path asked as JSON is its own page
+        assert as_json.headers["content-type"].startswith("application/json")
+        assert as_json.json()["name"] == "Tomas Reyes"
+        assert "The port is ours again" not in first.text
+        write_facts(writer.engine, _late_article())  # type: ignore[arg-type]
+        assert "The port is ours again" in client.get(f"/entities/{reyes}").text
+
+
+def test_the_cache_keeps_the_latest_answers_only() -> None:
+    cache = AnswerCache(2)
+    built: list[str] = []
+
+    def answer(key: str, mark: int = 1) -> str:
+        return cache.answer(key, lambda: built.append(key) or key.upper(), lambda: mark)
+
+    assert [answer("a"), answer("b"), answer("a"), answer("c")] == ["A", "B", "A", "C"]
+    assert built == ["a", "b", "c"]  # "a" was kept
+    answer("b")  # "b" went when "c" came ("a" had been asked for since)
+    assert built == ["a", "b", "c", "b"]
+    answer("c", mark=2)  # a new watermark: built again
+    assert built[-1] == "c"
+    with pytest.raises(ValueError):
+        AnswerCache(-1)
+    off = AnswerCache(0)
+    assert off.answer("k", lambda: 1, lambda: pytest.fail("no cache reads no mark")) == 1
