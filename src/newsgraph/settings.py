@@ -1,7 +1,9 @@
 """One settings object: the ingest path's limits, time-outs and batch sizes.
 
-The shipped values are the field defaults of ``Settings`` (``DEFAULTS``), written once here and read
-by the API, the CLI, the runner, its workers and every executor as their signatures' defaults.
+The shipped values live in one data file, ``newsgraph/data/defaults.toml`` (one key per field,
+documented there with its unit), read and checked once, on first use. ``Settings()`` and
+``DEFAULTS`` are those values; the API, the CLI, the runner, its workers and every executor take
+their signatures' defaults from ``DEFAULTS``.
 
 ``load_settings`` layers what a user sets over them. Highest first:
 
@@ -11,10 +13,10 @@ by the API, the CLI, the runner, its workers and every executor as their signatu
 3. the user file: the TOML file named by ``NEWSGRAPH_SETTINGS``, else
    ``$XDG_CONFIG_HOME/newsgraph/settings.toml`` (``~/.config/newsgraph/settings.toml``) when it
    exists; its keys are the field names, at the top or under ``[settings]``;
-4. the shipped defaults (``DEFAULTS``).
+4. the shipped defaults (``data/defaults.toml``).
 
 An unknown key, a value of the wrong kind or a negative one raises ``SettingsError`` (E080), naming
-where it came from.
+where it came from; so does a shipped file that lacks a field.
 """
 
 from __future__ import annotations
@@ -22,9 +24,12 @@ from __future__ import annotations
 import os
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
+from functools import lru_cache
+from importlib import resources
 from pathlib import Path
-from typing import Any
+from types import MappingProxyType
+from typing import Any, get_type_hints
 
 from .errors import NewsgraphError
 
@@ -33,6 +38,7 @@ __all__ = [
     "DEFAULTS",
     "SettingsError",
     "load_settings",
+    "shipped_defaults",
     "user_settings_path",
     "SETTINGS_FILE_ENV",
 ]
@@ -40,6 +46,7 @@ __all__ = [
 SETTINGS_FILE_ENV = "NEWSGRAPH_SETTINGS"
 """The environment variable naming the user settings file."""
 _ENV_PREFIX = "NEWSGRAPH_"
+_SHIPPED_FILE = "data/defaults.toml"
 
 
 class SettingsError(NewsgraphError, ValueError):
@@ -48,26 +55,68 @@ class SettingsError(NewsgraphError, ValueError):
     code = "E080"
 
 
+def _shipped(name: str) -> Any:
+    """A field whose default is the shipped value of ``name`` (from ``data/defaults.toml``)."""
+    return field(default_factory=lambda: shipped_defaults()[name])
+
+
 @dataclass(frozen=True)
 class Settings:
-    """Ingest settings with their shipped values."""
+    """Ingest settings; each field defaults to its shipped value."""
 
-    page_timeout: float = 30.0
+    page_timeout: float = _shipped("page_timeout")
     """Seconds one page may spend in extraction before it is recorded as a ``timeout`` (0: no limit)."""
-    batch_size: int = 16
+    batch_size: int = _shipped("batch_size")
     """Pages handed to the NLP stage at once (and per task to a worker or a Ray actor)."""
-    nlp_timeout: float = 600.0
+    nlp_timeout: float = _shipped("nlp_timeout")
     """Seconds a worker may spend on one batch in the NLP stage before it is replaced."""
-    worker_start_timeout: float = 600.0
+    worker_start_timeout: float = _shipped("worker_start_timeout")
     """Seconds a worker process may take to load its model."""
-    max_worker_rss_mb: int = 1500
+    max_worker_rss_mb: int = _shipped("max_worker_rss_mb")
     """A worker that grows past this (MiB of resident memory) is replaced after its batch."""
+
+
+_FIELDS: dict[str, type] = {f.name: get_type_hints(Settings)[f.name] for f in fields(Settings)}
+
+
+def _value(name: str, raw: Any, where: str) -> Any:
+    kind = _FIELDS.get(name)
+    if kind is None:
+        raise SettingsError(f"{where}: no setting {name!r}; settings: {', '.join(_FIELDS)}")
+    try:
+        if isinstance(raw, bool) or (kind is int and isinstance(raw, float) and not raw.is_integer()):
+            raise ValueError(raw)
+        value = kind(raw)
+    except (TypeError, ValueError):
+        raise SettingsError(
+            f"{where}: {name} must be a{'n integer' if kind is int else ' number'}, not {raw!r}"
+        ) from None
+    if value < 0:
+        raise SettingsError(f"{where}: {name} must not be negative, not {raw!r}")
+    return value
+
+
+@lru_cache(maxsize=1)
+def shipped_defaults() -> Mapping[str, Any]:
+    """The shipped values, field name -> value, read once from ``newsgraph/data/defaults.toml``."""
+    return _read_shipped(resources.files("newsgraph").joinpath(_SHIPPED_FILE).read_text("utf-8"))
+
+
+def _read_shipped(text: str, where: str = f"newsgraph/{_SHIPPED_FILE}") -> Mapping[str, Any]:
+    """Every field's value from the text of a defaults file, each checked as a user's would be."""
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise SettingsError(f"{where}: {exc}") from exc
+    values = {name: _value(name, value, where) for name, value in raw.items()}
+    missing = [name for name in _FIELDS if name not in values]
+    if missing:
+        raise SettingsError(f"{where}: no shipped value for {', '.join(missing)}")
+    return MappingProxyType(values)
 
 
 DEFAULTS = Settings()
 """The shipped settings."""
-
-_FIELDS = {f.name: type(getattr(DEFAULTS, f.name)) for f in fields(Settings)}
 
 
 def user_settings_path(environ: Mapping[str, str] | None = None) -> Path | None:
@@ -114,20 +163,3 @@ def _from_file(path: Path) -> dict[str, Any]:
     if not isinstance(table, dict):
         raise SettingsError(f"{path}: [settings] is not a table")
     return {name: _value(name, value, str(path)) for name, value in table.items()}
-
-
-def _value(name: str, raw: Any, where: str) -> Any:
-    kind = _FIELDS.get(name)
-    if kind is None:
-        raise SettingsError(f"{where}: no setting {name!r}; settings: {', '.join(_FIELDS)}")
-    try:
-        if isinstance(raw, bool) or (kind is int and isinstance(raw, float) and not raw.is_integer()):
-            raise ValueError(raw)
-        value = kind(raw)
-    except (TypeError, ValueError):
-        raise SettingsError(
-            f"{where}: {name} must be a{'n integer' if kind is int else ' number'}, not {raw!r}"
-        ) from None
-    if value < 0:
-        raise SettingsError(f"{where}: {name} must not be negative, not {raw!r}")
-    return value
