@@ -44,6 +44,7 @@ def test_the_user_file_overrides_the_shipped_file(tmp_path: Path) -> None:
         (SHIPPED + "fetch_retries = 2\n", "no setting 'fetch_retries'"),
         (SHIPPED.replace("batch_size = 16", "batch_size = 16.5"), "batch_size must be an integer"),
         (SHIPPED.replace("page_timeout = 30.0", "page_timeout = -1"), "must not be negative"),
+        (SHIPPED.replace("batch_size = 16", "batch_size = 0"), "batch_size must be at least 1"),
         ("batch_size = [", "defaults.toml"),
     ],
 )

@@ -15,8 +15,8 @@ their signatures' defaults from ``DEFAULTS``.
    exists; its keys are the field names, at the top or under ``[settings]``;
 4. the shipped defaults (``data/defaults.toml``).
 
-An unknown key, a value of the wrong kind or a negative one raises ``SettingsError`` (E080), naming
-where it came from; so does a shipped file that lacks a field.
+An unknown key, a value of the wrong kind, a negative one or a ``batch_size`` of 0 raises
+``SettingsError`` (E080), naming where it came from; so does a shipped file that lacks a field.
 """
 
 from __future__ import annotations
@@ -93,6 +93,8 @@ def _value(name: str, raw: Any, where: str) -> Any:
         ) from None
     if value < 0:
         raise SettingsError(f"{where}: {name} must not be negative, not {raw!r}")
+    if name == "batch_size" and value < 1:
+        raise SettingsError(f"{where}: batch_size must be at least 1, not {raw!r}")
     return value
 
 
