@@ -63,3 +63,10 @@ def test_no_two_error_classes_share_a_code() -> None:
 def test_the_ray_executor_has_codes_of_its_own() -> None:
     ray_codes = {code for code, mods in _codes().items() if "executors/ray.py" in mods}
     assert ray_codes == {"E070", "E071", "E072", "E073"}
+
+
+def test_every_code_given_is_in_the_table_of_errors_py_and_no_other() -> None:
+    """``errors.py`` lists each code with its one meaning; a new code goes in the table too."""
+    table = {line[:4] for line in (errors.__doc__ or "").splitlines() if _CODE.fullmatch(line[:4])}
+    given = set(_codes())
+    assert given == table, (sorted(given - table), sorted(table - given))

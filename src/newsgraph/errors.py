@@ -1,10 +1,35 @@
 """Coded errors: each says what went wrong and what to do about it.
 
-A code means one thing everywhere (``tests/test_error_codes.py`` keeps it so). The families:
-E00x any, E01x a page or a date given at ingest (E010 a page, E011 a bad published date), E02x
-the spaCy pipeline, E03x the store, E04x names (E041 not found, E042 ambiguous), E05x exports and
-frames, E06x corrections, E07x the Ray executor (``executors.ray.ExecutorError``), E08x settings
-(``settings.SettingsError``).
+A code means one thing everywhere (``tests/test_error_codes.py`` keeps it so: no code is given by
+two modules or two classes, and every code given is in this table). The families: E00x any, E01x
+a page or a date given at ingest, E02x the spaCy pipeline, E03x the store, E04x names, E05x
+exports and frames, E06x corrections, E07x the Ray executor, E08x settings.
+
+====  ===============================================================================================
+code  meaning
+====  ===============================================================================================
+E000  any newsgraph error without a code of its own (``NewsgraphError``)
+E010  a page could not be read or extracted; ``reason`` says why (``PageError``)
+E011  a published date that is not a real ``YYYY-MM-DD`` date (``BadDate``)
+E020  the spaCy pipeline failed (``ModelError``)
+E021  the spaCy pipeline could not be loaded, here or in a worker (``nlp.pipeline``, ``runner.pool``)
+E022  a worker process died while loading the pipeline (``runner.pool``)
+E030  the knowledge base failed (``StoreError``)
+E031  no knowledge base where a command reads one (``store.db``)
+E032  the knowledge base could not be opened (``store.db``)
+E041  no entity with that name or id; suggestions attached (``NameNotFound``, ``NoSuchId``)
+E042  several entities carry that name; candidates attached (``AmbiguousName``)
+E050  an export asked for something it cannot write (``export.ExportError``)
+E051  the FollowTheMoney export needs ``followthemoney`` (``export_ftm.FtmMissing``)
+E052  ``as_frame=True`` needs pandas (``frames.PandasMissing``)
+E053  Datasette is missing or cannot open the knowledge base (``cli_datasette.DatasetteError``)
+E061  a correction that cannot be applied (``resolve.corrections.CorrectionError``)
+E070  the Ray executor failed (``executors.ray.ExecutorError``)
+E071  the Ray executor needs Ray installed
+E072  the Ray executor reads files, not ``Page`` objects or URLs
+E073  Ray would not start or the cluster could not be joined
+E080  a setting that is unknown, of the wrong kind or out of range (``settings.SettingsError``)
+====  ===============================================================================================
 """
 
 from __future__ import annotations
