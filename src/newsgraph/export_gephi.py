@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+import networkx as nx
 from sqlalchemy import Connection, and_, func, select
 from sqlalchemy.orm import aliased
 
@@ -84,8 +85,6 @@ def _edge_dates(conn: Connection, include_unconfirmed: bool) -> dict[tuple[int, 
 
 def gephi_graph(conn: Connection, *, min_weight: int = 1, include_unconfirmed: bool = False) -> Any:
     """The corpus entity graph as a ``networkx.Graph`` with Gephi's attributes (see the module doc)."""
-    import networkx as nx
-
     result = corpus_graph(conn, min_weight=min_weight, include_unconfirmed=include_unconfirmed)
     node_dates = _node_dates(conn, (n["id"] for n in result["nodes"]))
     edge_dates = _edge_dates(conn, include_unconfirmed)
@@ -119,8 +118,6 @@ def gephi_graph(conn: Connection, *, min_weight: int = 1, include_unconfirmed: b
 
 def write_gephi(g: Any, fh: Any, format: str) -> None:
     """Write ``g`` as GraphML or GEXF text to the text stream ``fh``."""
-    import networkx as nx
-
     if format == "gexf":
         fh.write("\n".join(nx.generate_gexf(g)) + "\n")
     else:

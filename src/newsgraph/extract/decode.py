@@ -9,6 +9,8 @@ from __future__ import annotations
 import codecs
 import re
 
+from charset_normalizer import from_bytes
+
 from newsgraph.errors import PageError
 
 __all__ = ["DEFAULT_MAX_BYTES", "check_size", "decode"]
@@ -107,8 +109,6 @@ def _without_controls(text: str) -> str:
 
 def _by_detection(data: bytes) -> str | None:
     """charset-normalizer's best reading of an undeclared non-UTF-8 page, or None if it has none."""
-    from charset_normalizer import from_bytes
-
     best = from_bytes(data[:200_000]).best()
     if best is None or best.encoding in (None, "utf_8"):
         return None

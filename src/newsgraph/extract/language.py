@@ -12,6 +12,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
 __all__ = ["detect_language", "normalise_code"]
 
 _SAMPLE_CHARS = 4000
@@ -30,8 +32,6 @@ _ALIASES = {"no": "nb", "iw": "he", "in": "id", "ji": "yi", "jw": "jv"}
 
 @lru_cache(maxsize=1)
 def _identifier() -> Any:
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
     identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
     raw = resources.files("newsgraph").joinpath("data/languages.toml").read_text("utf-8")
     wanted = set(tomllib.loads(raw)["candidates"])

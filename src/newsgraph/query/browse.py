@@ -14,6 +14,8 @@ from sqlalchemy import Connection, func, select
 from ..resolve.names import name_key
 from ..store.schema import aliases, articles, entities, events, mentions
 from .confirmed import confirmed_clause
+from .events import _filtered, check_event_type
+from .filters import DateRange
 
 __all__ = ["complete", "trending", "places"]
 
@@ -102,9 +104,6 @@ def places(
     other filters are those of ``iter_events`` (an event's date is its own, else its article's), so a
     map drawn beside a filtered events list counts the same events.
     """
-    from .events import _filtered, check_event_type
-    from .filters import DateRange
-
     check_event_type(conn, type)
     span = DateRange(date_from, date_to)
     shown = events.c.negated.is_(False) if include_unconfirmed else confirmed_clause("event")

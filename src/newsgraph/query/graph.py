@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from itertools import combinations
 from typing import Any
 
+import networkx as nx
 from sqlalchemy import Connection, String, and_, cast, func, select
 from sqlalchemy.orm import aliased
 
@@ -224,8 +225,6 @@ def corpus_graph(
 
 def to_graphml(result: dict[str, Any]) -> str:
     """A graph result as GraphML (for Gephi, yEd, Cytoscape): scalar attributes on nodes and edges."""
-    import networkx as nx
-
     g = nx.Graph()
     for node in result["nodes"]:
         g.add_node(node["id"], **{k: v for k, v in node.items() if k != "id" and v is not None})
