@@ -4,13 +4,17 @@ a write (a page stored or a correction made, by this KnowledgeBase or another on
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from newsgraph.api import KnowledgeBase
 from newsgraph.query.answers import AnswerCache
 from newsgraph.web.app import create_app
+from newsgraph.web.models import Dossier
+from newsgraph.web.routes_api import dossier_data
 from newsgraph.writer import write_facts
 
 from .conftest import build, write_corpus
@@ -110,3 +114,23 @@ def test_the_cache_keeps_the_latest_answers_only() -> None:
         AnswerCache(-1)
     off = AnswerCache(0)
     assert off.answer("k", lambda: 1, lambda: pytest.fail("no cache reads no mark")) == 1
+
+
+def test_the_api_dossier_is_what_fastapi_makes_of_it_through_the_response_model(db: str | Path) -> None:
+    """The route serialises the dossier itself (to keep the bytes); FastAPI's own response_model
+    handling of the same dict, in an app of its own, gives the same JSON."""
+    with KnowledgeBase(db) as kb:
+        reyes = _reyes(kb)
+        plain = FastAPI()
+
+        @plain.get("/dossier", response_model=Dossier)
+        def through_the_model() -> dict[str, Any]:
+            return dossier_data(kb, reyes, 50, True, {"order": "oldest", "offsets": {}})
+
+        expected = TestClient(plain).get("/dossier")
+        client = TestClient(create_app(kb=kb))
+        for _ in range(2):  # built, then kept
+            got = client.get(f"/api/entities/{reyes}?all=true&order=oldest")
+            assert got.status_code == 200 and got.headers["content-type"] == "application/json"
+            assert got.content == expected.content
+        assert client.get("/api/entities/999999").status_code == 404

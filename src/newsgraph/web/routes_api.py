@@ -223,14 +223,21 @@ def entity(
     paging: DossierPaging,
     limit: Limit = 50,
     show_all: ShowAll = False,
-) -> dict[str, Any]:
+) -> Response:
     """Who is X: aliases, descriptions, relations by type, quotes by and about, events, timeline, sources.
 
     Confirmed facts only unless ``all=true``; ``unconfirmed`` counts, per section, the facts held back.
     Events, quotes, timeline and sources run newest first (``order=oldest`` for the reverse); ``totals``
     counts each list's items in the view, of which ``limit`` are listed after ``<list>_offset``.
     """
-    return dossier_data(kb, entity_id, limit, show_all, paging)
+
+    def render() -> bytes:  # what FastAPI makes of the dict through response_model, made once
+        data = dossier_data(kb, entity_id, limit, show_all, paging)
+        return bytes(JSONResponse(Dossier.model_validate(data).model_dump(mode="json", by_alias=True)).body)
+
+    # the heaviest answer the API gives, kept (serialised) while the store holds still
+    key = ("api dossier", entity_id, limit, show_all, json.dumps(paging, sort_keys=True))
+    return Response(kb.remember(key, render), media_type="application/json")
 
 
 def who_data(
