@@ -11,9 +11,8 @@ import pytest
 import newsgraph
 from newsgraph import cli, process
 from newsgraph.api import KnowledgeBase
-from newsgraph.executors.ray import run_ray
 from newsgraph.nlp.pipeline import annotate, annotate_docs
-from newsgraph.runner import WorkerConfig, WorkerPool, run
+from newsgraph.runner import IngestPlan, WorkerConfig, WorkerPool
 from newsgraph.settings import DEFAULTS, Settings
 
 SRC = Path(newsgraph.__file__).resolve().parent
@@ -30,7 +29,7 @@ def test_the_shipped_values_are_the_ones_ingest_always_used() -> None:
 
 
 @pytest.mark.parametrize(
-    "func", [KnowledgeBase.ingest, run, run_ray, WorkerConfig], ids=lambda f: f.__qualname__
+    "func", [KnowledgeBase.ingest, IngestPlan, WorkerConfig], ids=lambda f: f.__qualname__
 )
 def test_every_door_takes_the_page_timeout_from_settings(func: object) -> None:
     assert _default(func, "page_timeout") == DEFAULTS.page_timeout
@@ -38,7 +37,7 @@ def test_every_door_takes_the_page_timeout_from_settings(func: object) -> None:
 
 @pytest.mark.parametrize(
     "func",
-    [KnowledgeBase.ingest, run, run_ray, WorkerConfig, process.process_pages, annotate, annotate_docs],
+    [KnowledgeBase.ingest, IngestPlan, WorkerConfig, process.process_pages, annotate, annotate_docs],
     ids=lambda f: f.__qualname__,
 )
 def test_every_runner_takes_the_batch_size_from_settings(func: object) -> None:
@@ -48,7 +47,7 @@ def test_every_runner_takes_the_batch_size_from_settings(func: object) -> None:
 def test_the_pool_and_runner_time_limits_come_from_settings() -> None:
     assert _default(WorkerPool.__init__, "nlp_timeout") == DEFAULTS.nlp_timeout
     assert _default(WorkerPool.__init__, "start_timeout") == DEFAULTS.worker_start_timeout
-    assert _default(run, "max_worker_rss_mb") == DEFAULTS.max_worker_rss_mb
+    assert _default(IngestPlan, "max_worker_rss_mb") == DEFAULTS.max_worker_rss_mb
 
 
 _ELSEWHERE = ("settings.py",)

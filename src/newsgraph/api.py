@@ -16,12 +16,13 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from .executors import executor as find_executor
 from .frames import frame_option
-from .model import Page, published_date
+from .model import Page
 from .process import Outcome
 from .query import dossier, find_entities, resolve_entity
 from .query.answers import AnswerCache
+from .runner.driver import drive
+from .runner.plan import IngestPlan
 from .settings import DEFAULTS
 from .store import connect
 from .store.watermark import watermark
@@ -91,28 +92,27 @@ class KnowledgeBase:
         here, once, and a bad one raises ``BadDate`` (E011) before anything is read. A ``Page``'s own
         ``published`` is checked when the Page is made.
 
+        The keywords make one ``runner.IngestPlan`` (the CLI's ``newsgraph ingest`` and the web's
+        ``POST /api/ingest`` come through here too), which ``runner.drive`` runs on the executor it names.
+
         The limits default to the shipped ``settings.DEFAULTS``; ``settings.load_settings()`` gives
         them with the user's file and ``NEWSGRAPH_*`` variables applied (what ``newsgraph ingest``
         uses). ``nlp_timeout`` and ``max_worker_rss_mb`` bound the local executor's worker pool.
         """
-        published = published_date(published)
-        return find_executor(engine or executor).run(
+        plan = IngestPlan(
             inputs,
-            self.engine,
-            options={
-                "address": ray_address,
-                "nlp_timeout": nlp_timeout,
-                "max_worker_rss_mb": max_worker_rss_mb,
-            },
+            published=published,
+            executor=engine or executor,
+            options={"address": ray_address},
             workers=workers,
             model=self.model,
-            published=published,
-            retry_errors=retry_errors,
             batch_size=batch_size,
             page_timeout=page_timeout,
-            on_page=on_page,
-            on_start=on_start,
+            nlp_timeout=nlp_timeout,
+            max_worker_rss_mb=max_worker_rss_mb,
+            retry_errors=retry_errors,
         )
+        return drive(plan, self.engine, on_page=on_page, on_start=on_start)
 
     # -- reading ---------------------------------------------------------------------------
     def watermark(self) -> tuple[Any, ...]:

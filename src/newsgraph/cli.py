@@ -70,7 +70,7 @@ def extract(
     failed = 0
     try:
         pages = iter_pages(paths, published=published)
-        for outcome in extract_pages(pages, published=published):
+        for outcome in extract_pages(pages):  # iter_pages dates the pages
             if outcome.article is None:
                 failed += 1
                 err.print(f"[red]{outcome.source}[/]: {outcome.error}")
@@ -103,7 +103,7 @@ def annotate(
     failed = 0
     try:
         nlp = load_pipeline(_model_spec(model))
-        for outcome in process_pages(iter_pages(paths, published=published), nlp=nlp, published=published):
+        for outcome in process_pages(iter_pages(paths, published=published), nlp=nlp):
             if outcome.facts is None:
                 failed += 1
                 err.print(f"[red]{outcome.source}[/]: {outcome.error}")
@@ -177,7 +177,8 @@ def ingest(
         typer.Option(
             "--executor",
             "--engine",
-            help="Where the stages run: local (this machine) or ray (a Ray cluster; pip install "
+            help="Where the stages run: local (this machine: this process, or a pool of --workers), "
+            "pool (a pool of --workers processes, even one) or ray (a Ray cluster; pip install "
             "'newsgraph\\[ray]'). --engine is its old name, still taken.",
         ),
     ] = "local",

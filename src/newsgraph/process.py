@@ -2,8 +2,8 @@
 
 A page that fails (unreadable, empty, binary, no body, a component crash, a parser that hangs
 past its time limit) becomes an ``Outcome`` with its ``PageError``; the stream goes on. Memory
-stays bounded: pages are taken in batches. The same functions run in one process, in the worker
-processes of ``newsgraph.runner`` and in the actors of the Ray engine.
+stays bounded: pages are taken in batches. The same functions (``process_batch``) run in every
+executor: in this process, in the worker processes of a pool and in the actors of Ray.
 """
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ from __future__ import annotations
 import logging
 import signal
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from itertools import islice
 from typing import Any
@@ -27,12 +27,21 @@ from .nlp import annotate
 from .nlp.pipeline import Pipelines
 from .settings import DEFAULTS
 
-__all__ = ["Outcome", "Extractor", "process_pages", "extract_pages", "extract_one", "annotate_outcomes"]
+__all__ = [
+    "Outcome",
+    "Extractor",
+    "dated",
+    "process_batch",
+    "process_pages",
+    "extract_pages",
+    "extract_one",
+    "annotate_outcomes",
+]
 
 log = logging.getLogger(__name__)
 
 Extractor = Callable[..., Article]
-"""``extract(page, published=...) -> Article``: the extract stage, swappable for tests and plugins."""
+"""``extract(page) -> Article``: the extract stage, swappable for tests and plugins."""
 
 
 @dataclass
@@ -101,21 +110,32 @@ def _page_failure(page: Page) -> Outcome:
     return Outcome(page.source, "error", error=error, content_hash=None)
 
 
+def dated(page: Page, published: date | None) -> Page:
+    """``page`` with ``published`` as its date when it has none (a copy; the given Page is left as is).
+
+    The one way a run's date reaches a page: it travels on the ``Page`` from here to the extractor.
+    """
+    if published is None or page.published is not None or page.error is not None:
+        return page
+    return replace(page, published=published)
+
+
 def extract_one(
     page: Page,
     *,
-    published: date | None = None,
     extractor: Extractor | None = None,
     page_timeout: float | None = None,
     content_hash: str | None = None,
 ) -> Outcome:
-    """Run the extract stage on one page within a time limit; never raises for a bad page."""
+    """Run the extract stage on one page within a time limit; never raises for a bad page.
+
+    The page's date is its own ``published`` (``dated`` gives it a run's date)."""
     if page.error:
         return _page_failure(page)
     content_hash = content_hash or page.hash
     try:
         with time_limit(page_timeout):
-            article = (extractor or extract)(page, published=published)
+            article = (extractor or extract)(page)
     except PageError as exc:
         return Outcome(page.source, "error", error=exc, content_hash=content_hash)
     except RecursionError:
@@ -136,12 +156,10 @@ def extract_one(
     return Outcome(page.source, "ok", article=article, content_hash=content_hash)
 
 
-def extract_pages(
-    pages: Iterable[Page], *, published: date | None = None, page_timeout: float | None = None
-) -> Iterator[Outcome]:
+def extract_pages(pages: Iterable[Page], *, page_timeout: float | None = None) -> Iterator[Outcome]:
     """Run only the extract stage: one outcome per page, with ``article`` set on success."""
     for page in pages:
-        yield extract_one(page, published=published, page_timeout=page_timeout)
+        yield extract_one(page, page_timeout=page_timeout)
 
 
 def _annotate_batch(
@@ -179,17 +197,43 @@ def annotate_outcomes(outcomes: list[Outcome], nlp: Language | Pipelines | None)
         yield outcome
 
 
+def process_batch(
+    items: Sequence[tuple[str | None, Page]],
+    nlp: Language | Pipelines | None,
+    *,
+    extractor: Extractor | None = None,
+    page_timeout: float | None = None,
+    on_page: Callable[[int], None] | None = None,
+    on_nlp: Callable[[], None] | None = None,
+) -> list[tuple[int, Outcome]]:
+    """The stages on one batch of ``(content_hash, page)``: what every executor runs.
+
+    Extracts each page (``on_page(index)`` just before, so a watchdog knows which page runs), then
+    annotates the batch (``on_nlp()`` just before); ``(index, outcome)`` pairs as they finish.
+    """
+    outcomes = []
+    for index, (content_hash, page) in enumerate(items):
+        if on_page:
+            on_page(index)
+        outcomes.append(
+            extract_one(page, extractor=extractor, page_timeout=page_timeout, content_hash=content_hash)
+        )
+    if on_nlp:
+        on_nlp()
+    where = {id(o): i for i, o in enumerate(outcomes)}
+    return [(where[id(o)], o) for o in annotate_outcomes(outcomes, nlp)]
+
+
 def process_pages(
     pages: Iterable[Page],
     *,
     nlp: Language | Pipelines | None = None,
-    published: date | None = None,
     known: Callable[[str], bool] | None = None,
     batch_size: int = DEFAULTS.batch_size,
     page_timeout: float | None = None,
 ) -> Iterator[Outcome]:
     """Extract and annotate pages; ``known(content_hash)`` true means stored already: skip its work."""
-    outcomes = extract_pages(pages, published=published, page_timeout=page_timeout)
+    outcomes = extract_pages(pages, page_timeout=page_timeout)
     while batch := list(islice(outcomes, batch_size)):
         for outcome in batch:
             if outcome.status == "ok" and known is not None and known(outcome.content_hash or ""):

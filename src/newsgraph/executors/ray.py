@@ -1,7 +1,8 @@
 """The Ray executor: the same stages on a Ray cluster with Ray Data, one spaCy model per actor.
 
-    inputs ──> read_pages (tasks: iter_pages per input) ──> _Stages actors (screen, extract, nlp)
-           ──> this process: write_facts, one transaction per article, progress markers
+    job.inputs() ──> _read_pages (tasks: runner.read_input per input) ──> _Stages actors
+                     (runner.screen, process.process_batch) ──> the driver in this process
+                     records each outcome and moves the progress markers
 
 Input files must be readable from every node (a shared filesystem or a mounted bucket); the
 knowledge base must be reachable from every node for the done-check (PostgreSQL in production;
@@ -13,25 +14,30 @@ from __future__ import annotations
 import logging
 import os
 import pickle
-import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterator
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine
 
 from ..errors import NewsgraphError
-from ..ingest import Limits, iter_pages
-from ..ingest.inputs import expand
+from ..ingest import Limits
 from ..model import Page
-from ..process import Outcome, annotate_outcomes, extract_one
-from ..runner.progress import ProgressTracker, Tag
-from ..runner.record import Recorder
-from ..runner.screen import screen
-from ..settings import DEFAULTS
+from ..nlp import load_pipeline
+from ..process import Outcome, process_batch
+from ..runner.driver import read_input, run
+from ..runner.progress import Tag
+from ..runner.screen import screen, settled
+from ..runner.worker import WorkerConfig, load_extractor
+from ..store import connect
 from ..summary import RunSummary
+from . import Executor
 
-__all__ = ["run_ray", "ExecutorError", "EngineError"]
+if TYPE_CHECKING:
+    from ..runner.driver import Job
+    from ..runner.plan import IngestPlan
+
+__all__ = ["RayExecutor", "run_ray", "ExecutorError", "EngineError"]
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +55,7 @@ EngineError = ExecutorError
 
 def _import_ray() -> Any:
     try:
-        import ray
+        import ray  # an optional extra: imported only when this executor is picked
     except ModuleNotFoundError as exc:
         raise ExecutorError(
             "the Ray executor needs Ray; install it with `pip install 'newsgraph[ray]'`", code="E071"
@@ -61,50 +67,34 @@ def _read_pages(
     row: dict[str, Any], published: date | None, limits: Limits | None
 ) -> Iterator[dict[str, Any]]:
     """One input (a file, or a big input from its marker on) -> one row per page."""
-    key, start = row["key"] or None, int(row["start"])
-    for seq, page in enumerate(iter_pages([row["path"]], published=published, limits=limits)):
-        if seq >= start:
-            yield {"key": key or "", "seq": seq if key else 0, "page": pickle.dumps(page)}
+    key = row["key"] or None
+    for seq, page in read_input(row["path"], int(row["start"]), published=published, limits=limits):
+        yield {"key": key or "", "seq": seq if key else 0, "page": pickle.dumps(page)}
 
 
 class _Stages:
     """A Ray actor: one model; per batch, skip done pages, then extract and annotate the rest."""
 
-    def __init__(
-        self,
-        model: str | None,
-        db: str,
-        published: date | None,
-        retry_errors: bool,
-        page_timeout: float | None,
-    ) -> None:
-        from ..nlp import load_pipeline
-        from ..store import connect
-
-        self.nlp = load_pipeline(model)
+    def __init__(self, config: WorkerConfig, db: str, retry_errors: bool) -> None:
+        self.nlp = load_pipeline(config.model)
+        self.extractor = load_extractor(config.extractor)
         self.engine = connect(db, create=False)
-        self.published, self.retry_errors, self.page_timeout = published, retry_errors, page_timeout
+        self.config, self.retry_errors = config, retry_errors
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, list[Any]]:
         pages: list[Page] = [pickle.loads(b) for b in batch["page"]]
         verdicts = screen(self.engine, pages, retry_errors=self.retry_errors)
-        outcomes: list[Outcome] = []
-        for page, verdict in zip(pages, verdicts, strict=True):
-            if verdict.action == "todo":
-                outcomes.append(
-                    extract_one(
-                        page,
-                        published=self.published,
-                        page_timeout=self.page_timeout,
-                        content_hash=verdict.content_hash,
-                    )
-                )
-            else:
-                outcomes.append(Outcome(page.source, verdict.action, content_hash=verdict.content_hash))
-        list(annotate_outcomes(outcomes, self.nlp))  # fills in facts or errors in place
-        for outcome in outcomes:
-            if outcome.facts is not None:
-                outcome.article = None
+        outcomes: list[Outcome | None] = [settled(p, v) for p, v in zip(pages, verdicts, strict=True)]
+        todo = [i for i, o in enumerate(outcomes) if o is None]
+        done = process_batch(
+            [(verdicts[i].content_hash, pages[i]) for i in todo],
+            self.nlp,
+            extractor=self.extractor,
+            page_timeout=self.config.page_timeout,
+        )
+        for index, outcome in done:
+            outcome.article = None if outcome.facts is not None else outcome.article
+            outcomes[todo[index]] = outcome
         return {
             "key": list(batch["key"]),
             "seq": list(batch["seq"]),
@@ -119,100 +109,89 @@ def _db_url(engine: Engine) -> str:
     return url.render_as_string(hide_password=False)
 
 
-def run_ray(
-    inputs: Sequence[str] | Iterable[Page],
-    engine: Engine,
-    *,
-    address: str | None = None,
-    workers: int = 1,
-    num_cpus: int | None = None,
-    model: str | None = None,
-    published: date | None = None,
-    retry_errors: bool = False,
-    batch_size: int = DEFAULTS.batch_size,
-    page_timeout: float | None = DEFAULTS.page_timeout,
-    limits: Limits | None = None,
-    on_page: Callable[[Outcome], None] | None = None,
-    on_start: Callable[[], None] | None = None,
-) -> RunSummary:
-    """Ingest with Ray Data: ``workers`` actors (one model each) on the cluster at ``address``.
+class RayExecutor(Executor):
+    """Ray Data: ``workers`` actors (one model each) on the cluster at the ``address`` option.
 
     Without ``address`` (or ``$RAY_ADDRESS``) a local cluster is started with ``num_cpus`` CPUs.
-    Resumable like the local runner: done pages are skipped before any work, markers kept.
+    The inputs are read where the actors run, from their markers on; the driver records.
     """
-    ray = _import_ray()
-    if not (isinstance(inputs, list | tuple) and all(isinstance(x, str) for x in inputs)):
-        raise ExecutorError(
-            "the Ray executor reads paths (files, folders, globs), not Page objects", code="E072"
-        )
-    started = time.perf_counter()
-    summary = RunSummary(workers=workers, executor="ray")
-    tracker = ProgressTracker(engine, resume=not retry_errors)
-    record = Recorder(engine, summary, tracker, on_page, retry_errors)
-    rows = []
-    for source in expand(list(inputs)):
-        if source.kind in ("stdin", "url"):
+
+    name = "ray"
+    help = "a Ray cluster (pip install 'newsgraph[ray]')"
+    options = frozenset({"address", "num_cpus"})
+
+    def __init__(self, plan: IngestPlan) -> None:
+        super().__init__(plan)
+        self.ray = _import_ray()
+        if not plan.from_paths:
             raise ExecutorError(
-                f"the Ray executor reads files; fetch {source.name!r} with the local executor", code="E072"
+                "the Ray executor reads paths (files, folders, globs), not Page objects", code="E072"
             )
-        marker = tracker.open_input(source.name)
-        if marker is None:
-            rows.append({"path": source.name, "key": "", "start": 0})
-        elif not marker[2]:
-            rows.append({"path": source.name, "key": marker[0], "start": marker[1]})
-    started_here = False
-    # Ray Data reports progress on its own loggers every few seconds; ours is the progress bar.
-    logging.getLogger("ray.data").setLevel(logging.WARNING)
-    if not ray.is_initialized():
-        address = address or os.environ.get("RAY_ADDRESS")
-        kwargs: dict[str, Any] = (
-            {"address": address} if address else {"num_cpus": num_cpus or max(workers + 1, 2)}
-        )
+
+    def run(self, job: Job) -> Iterator[list[tuple[Tag, Outcome]]]:
+        ray, plan = self.ray, job.plan
+        rows = []
+        for part in job.inputs():
+            if part.kind in ("stdin", "url"):
+                raise ExecutorError(
+                    f"the Ray executor reads files; fetch {part.path!r} with the local executor", code="E072"
+                )
+            rows.append({"path": part.path, "key": part.key or "", "start": part.start})
+        started_here = False
+        # Ray Data reports progress on its own loggers every few seconds; ours is the progress bar.
+        logging.getLogger("ray.data").setLevel(logging.WARNING)
+        if not ray.is_initialized():
+            address = plan.options.get("address") or os.environ.get("RAY_ADDRESS")
+            num_cpus = plan.options.get("num_cpus") or max(plan.workers + 1, 2)
+            kwargs: dict[str, Any] = {"address": address} if address else {"num_cpus": num_cpus}
+            try:
+                ray.init(include_dashboard=False, log_to_driver=False, configure_logging=False, **kwargs)
+            except Exception as exc:  # noqa: BLE001 - Ray fails to start in many ways; say which and what to do
+                where = f"join the Ray cluster at {address!r}" if address else "start a local Ray cluster"
+                raise ExecutorError(
+                    f"could not {where}: {type(exc).__name__}: {exc}; check --ray-address, or set RAY_TMPDIR "
+                    "to a short writable path",
+                    code="E073",
+                ) from exc
+            started_here = True
         try:
-            ray.init(include_dashboard=False, log_to_driver=False, configure_logging=False, **kwargs)
-        except Exception as exc:  # noqa: BLE001 - Ray fails to start in many ways; say which and what to do
-            where = f"join the Ray cluster at {address!r}" if address else "start a local Ray cluster"
-            raise ExecutorError(
-                f"could not {where}: {type(exc).__name__}: {exc}; check --ray-address, or set RAY_TMPDIR "
-                "to a short writable path",
-                code="E073",
-            ) from exc
-        started_here = True
-    try:
-        if on_start:
-            on_start()
-        if rows:
-            context = ray.data.DataContext.get_current()
-            context.enable_progress_bars = False
-            context.print_on_execution_start = False
-            ds = ray.data.from_items(rows, override_num_blocks=max(1, min(len(rows), 4 * workers)))
-            ds = ds.flat_map(_read_pages, fn_kwargs={"published": published, "limits": limits}, num_cpus=0.1)
-            try:  # one big input is one block: split it so every actor gets work (streaming)
-                ds = ds.repartition(target_num_rows_per_block=batch_size)
-            except TypeError:  # a Ray without streaming repartition: actors share blocks as they come
-                pass
-            ds = ds.map_batches(
-                _Stages,
-                batch_size=batch_size,
-                compute=ray.data.ActorPoolStrategy(size=workers),
-                num_cpus=1,
-                fn_constructor_kwargs={
-                    "model": model,
-                    "db": _db_url(engine),
-                    "published": published,
-                    "retry_errors": retry_errors,
-                    "page_timeout": page_timeout,
-                },
-            )
-            for batch in ds.iter_batches(batch_size=batch_size, batch_format="numpy"):
-                for key, seq, blob in zip(batch["key"], batch["seq"], batch["outcome"], strict=True):
-                    outcome: Outcome = pickle.loads(blob)
-                    record(Tag(str(key) or None, int(seq)), outcome)
-                tracker.flush()
-        tracker.close_inputs()
-        tracker.flush()
-    finally:
-        if started_here:
-            ray.shutdown()
-        record.finish(started)
-    return summary
+            job.started()
+            if rows:
+                yield from self._batches(ray, rows, job)
+        finally:
+            if started_here:
+                ray.shutdown()
+
+    def _batches(self, ray: Any, rows: list[dict[str, Any]], job: Job) -> Iterator[list[tuple[Tag, Outcome]]]:
+        plan = job.plan
+        context = ray.data.DataContext.get_current()
+        context.enable_progress_bars = False
+        context.print_on_execution_start = False
+        ds = ray.data.from_items(rows, override_num_blocks=max(1, min(len(rows), 4 * plan.workers)))
+        reading = {"published": plan.published, "limits": plan.limits}
+        ds = ds.flat_map(_read_pages, fn_kwargs=reading, num_cpus=0.1)
+        try:  # one big input is one block: split it so every actor gets work (streaming)
+            ds = ds.repartition(target_num_rows_per_block=plan.batch_size)
+        except TypeError:  # a Ray without streaming repartition: actors share blocks as they come
+            pass
+        ds = ds.map_batches(
+            _Stages,
+            batch_size=plan.batch_size,
+            compute=ray.data.ActorPoolStrategy(size=plan.workers),
+            num_cpus=1,
+            fn_constructor_kwargs={
+                "config": WorkerConfig.from_plan(plan),
+                "db": _db_url(job.engine),
+                "retry_errors": plan.retry_errors,
+            },
+        )
+        for batch in ds.iter_batches(batch_size=plan.batch_size, batch_format="numpy"):
+            yield [
+                (Tag(str(key) or None, int(seq)), pickle.loads(blob))
+                for key, seq, blob in zip(batch["key"], batch["seq"], batch["outcome"], strict=True)
+            ]
+
+
+def run_ray(inputs: Any, engine: Engine, **settings: Any) -> RunSummary:
+    """The old entry of this executor: ``runner.run(inputs, engine, executor="ray", **settings)``."""
+    return run(inputs, engine, executor="ray", **settings)

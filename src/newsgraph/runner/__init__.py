@@ -1,20 +1,27 @@
-"""Run ingest at scale: a streaming runner with a process pool, time limits and resume.
+"""Run ingest at scale: one driver, one plan, the stages on the executor the plan names.
 
-``run(inputs, engine, workers=N)`` reads pages as a stream, skips what the store holds already,
-runs the extract and NLP stages in this process or in N worker processes (one spaCy model
-each), and writes every result from this process. See ``docs/scale.md``.
+``run(inputs, engine, workers=N)`` (or ``drive(IngestPlan(...), engine)``) reads pages as a stream,
+skips what the store holds already, runs the extract and NLP stages on an executor
+(``newsgraph.executors``: in this process, in N worker processes with one spaCy model each, or on
+Ray), and writes every result from this process. See ``docs/scale.md`` and ``docs/architecture.md``.
 """
 
 from ..summary import RunSummary
-from .local import run
+from .driver import InputPart, Job, drive, read_input, run
+from .plan import IngestPlan
 from .pool import Task, WorkerPool
 from .progress import ProgressTracker, Tag, ensure_progress_table, progress_table
 from .record import Recorder
-from .screen import Verdict, screen
+from .screen import Verdict, screen, settled
 from .worker import WorkerConfig
 
 __all__ = [
     "run",
+    "drive",
+    "IngestPlan",
+    "Job",
+    "InputPart",
+    "read_input",
     "RunSummary",
     "Recorder",
     "WorkerPool",
@@ -26,4 +33,5 @@ __all__ = [
     "progress_table",
     "Verdict",
     "screen",
+    "settled",
 ]

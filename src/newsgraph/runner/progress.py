@@ -12,9 +12,7 @@ the main schema: it is bookkeeping of the runner, not knowledge.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date
 
 from sqlalchemy import (
     BigInteger,
@@ -33,10 +31,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from ..ingest import Limits, iter_pages
 from ..ingest.files import classify
-from ..ingest.inputs import expand
-from ..model import Page
 
 __all__ = ["progress_table", "Tag", "ProgressTracker", "ensure_progress_table"]
 
@@ -89,7 +84,8 @@ def _multi_page(name: str) -> bool:
 
 
 class ProgressTracker:
-    """Reads pages input by input, skipping what markers say is done, and moves markers forward."""
+    """The markers of a run's big inputs: where each resumes (``open_input``), and moving them
+    forward as pages settle. The driver (``runner.driver``) reads the pages."""
 
     def __init__(self, engine: Engine, *, use_markers: bool = True, resume: bool = True) -> None:
         self.engine = engine
@@ -130,46 +126,8 @@ class ProgressTracker:
             state.exhausted = True
         return state
 
-    def pages(
-        self, inputs: Sequence[str], *, published: date | None = None, limits: Limits | None = None
-    ) -> Iterator[tuple[Tag, Page]]:
-        """Yield each page of the inputs with its tag, skipping the settled prefix of big inputs."""
-        single: list[str] = []
-        for source in expand(inputs):
-            if source.kind != "file" or not _multi_page(source.name) or not self.use_markers:
-                single.append(source.name)
-                continue
-            if single:  # keep the order of the inputs as given
-                yield from ((Tag(None, 0), p) for p in iter_pages(single, published=published, limits=limits))
-                single = []
-            yield from self._input_pages(source.name, published, limits)
-        if single:
-            yield from ((Tag(None, 0), p) for p in iter_pages(single, published=published, limits=limits))
-
-    def _input_pages(
-        self, path: str, published: date | None, limits: Limits | None
-    ) -> Iterator[tuple[Tag, Page]]:
-        state = self._load(path)
-        if state is None:
-            yield from ((Tag(None, 0), p) for p in iter_pages([path], published=published, limits=limits))
-            return
-        self.inputs[state.key] = state
-        if state.start:
-            self.resumed.append({"input": path, "pages_done": state.start, "complete": state.exhausted})
-        self.skipped += state.start
-        self.skipped_failed += state.start_failed
-        if state.exhausted:
-            return
-        for seq, page in enumerate(iter_pages([path], published=published, limits=limits)):
-            if seq < state.start:
-                continue
-            state.read = seq + 1
-            yield Tag(state.key, seq), page
-        state.read = max(state.read, state.start)
-        state.exhausted = True
-
     def open_input(self, path: str) -> tuple[str, int, bool] | None:
-        """For executors that read inputs elsewhere: ``(key, pages to skip, all done)`` of a big input.
+        """``(key, pages to skip, all done)`` of a big input (JSONL, WARC), from its marker.
 
         None when the input has no marker (a single page, or a file that cannot be stat'ed).
         """
@@ -184,6 +142,12 @@ class ProgressTracker:
         self.skipped += state.start
         self.skipped_failed += state.start_failed
         return state.key, state.start, state.exhausted
+
+    def read_to_end(self, key: str, pages: int) -> None:
+        """The driver read the input of marker ``key`` to its end: ``pages`` pages in all."""
+        state = self.inputs[key]
+        state.read = max(pages, state.start)
+        state.exhausted = True
 
     def close_inputs(self) -> None:
         """Once every page of every input is settled: mark the big inputs read to their end."""

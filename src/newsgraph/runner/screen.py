@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from sqlalchemy import Engine, delete, or_, select
 
 from ..model import Page
+from ..process import Outcome
 from ..store.schema import articles, errors
 
-__all__ = ["Verdict", "screen", "forget_errors"]
+__all__ = ["Verdict", "screen", "settled", "forget_errors"]
 
 
 @dataclass
@@ -65,6 +66,14 @@ def screen(engine: Engine, pages: Sequence[Page], *, retry_errors: bool = False)
         else:
             verdicts.append(Verdict("todo", content_hash))
     return verdicts
+
+
+def settled(page: Page, verdict: Verdict) -> Outcome | None:
+    """The outcome of a page the store has settled already (``known``, ``failed_before``); None
+    for a page to process."""
+    if verdict.action == "todo":
+        return None
+    return Outcome(page.source, verdict.action, content_hash=verdict.content_hash)
 
 
 def forget_errors(engine: Engine, source: str, content_hash: str | None) -> None:

@@ -15,10 +15,15 @@ import signal
 from dataclasses import dataclass
 from datetime import date
 from multiprocessing.connection import Connection
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..process import Extractor, annotate_outcomes, extract_one
+from ..model import Page
+from ..nlp import load_pipeline
+from ..process import Extractor, annotate_outcomes, extract_one, process_batch
 from ..settings import DEFAULTS
+
+if TYPE_CHECKING:
+    from .plan import IngestPlan
 
 __all__ = ["WorkerConfig", "load_extractor", "worker_main", "rss_bytes", "warm_up"]
 
@@ -31,15 +36,19 @@ _WARM_UP_TEXT = (
 
 @dataclass(frozen=True)
 class WorkerConfig:
-    """Settings every worker gets; picklable."""
+    """The plan's settings every worker gets (the pages carry their dates); picklable."""
 
     model: str | None = None
-    published: date | None = None
     extractor: str | None = None
     """``module:function`` or ``/path/to/file.py:function`` replacing ``newsgraph.extract.extract``."""
     page_timeout: float | None = DEFAULTS.page_timeout
     """Seconds one page may spend in extraction."""
     batch_size: int = DEFAULTS.batch_size
+
+    @classmethod
+    def from_plan(cls, plan: IngestPlan) -> WorkerConfig:
+        """The worker's share of an ingest plan."""
+        return cls(plan.model, plan.extractor, plan.page_timeout, plan.batch_size)
 
 
 def load_extractor(spec: str | None) -> Extractor | None:
@@ -73,10 +82,8 @@ def rss_bytes() -> int:
 
 def warm_up(nlp: Any) -> None:
     """Run one small article through the stages, so lazy loads (gazetteer, lexicons) happen now."""
-    from ..model import Page
-
-    page = Page(source="warm-up", kind="text", data=_WARM_UP_TEXT.encode())
-    outcome = extract_one(page, published=date(2026, 3, 9))
+    page = Page(source="warm-up", kind="text", data=_WARM_UP_TEXT.encode(), published=date(2026, 3, 9))
+    outcome = extract_one(page)
     list(annotate_outcomes([outcome], nlp))
 
 
@@ -84,8 +91,6 @@ def worker_main(conn: Connection, config: WorkerConfig) -> None:
     """Serve tasks ``(task_id, pages)`` until the pipe closes or ``None`` arrives."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     try:
-        from ..nlp import load_pipeline
-
         nlp = load_pipeline(config.model)
         extractor = load_extractor(config.extractor)
         warm_up(nlp)
@@ -112,22 +117,14 @@ def _run_task(
     extractor: Extractor | None,
     config: WorkerConfig,
 ) -> list[tuple[int, Any]]:
-    outcomes = []
-    for index, (content_hash, page) in enumerate(pages):
-        conn.send(("begin", task_id, index))
-        outcomes.append(
-            extract_one(
-                page,
-                published=config.published,
-                extractor=extractor,
-                page_timeout=config.page_timeout,
-                content_hash=content_hash,
-            )
-        )
-    conn.send(("nlp", task_id))
-    where = {id(o): i for i, o in enumerate(outcomes)}
-    results = []
-    for outcome in annotate_outcomes(outcomes, nlp):
+    results = process_batch(
+        pages,
+        nlp,
+        extractor=extractor,
+        page_timeout=config.page_timeout,
+        on_page=lambda index: conn.send(("begin", task_id, index)),
+        on_nlp=lambda: conn.send(("nlp", task_id)),
+    )
+    for _, outcome in results:  # the article travels back inside the facts, once
         outcome.article = None if outcome.facts is not None else outcome.article
-        results.append((where[id(outcome)], outcome))
     return results
