@@ -3,6 +3,8 @@ a write (a page stored or a correction made, by this KnowledgeBase or another on
 
 from __future__ import annotations
 
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -134,3 +136,31 @@ def test_the_api_dossier_is_what_fastapi_makes_of_it_through_the_response_model(
             assert got.status_code == 200 and got.headers["content-type"] == "application/json"
             assert got.content == expected.content
         assert client.get("/api/entities/999999").status_code == 404
+
+
+def test_callers_asking_while_an_answer_is_built_wait_for_it() -> None:
+    cache = AnswerCache(4)
+    started, release = threading.Event(), threading.Event()
+    builds: list[int] = []
+
+    def slow() -> list[int]:
+        builds.append(1)
+        started.set()
+        release.wait(5)
+        return [1, 2, 3]
+
+    with ThreadPoolExecutor(6) as pool:
+        first = pool.submit(cache.answer, "heavy", slow, lambda: 7)
+        started.wait(5)
+        rest = [pool.submit(cache.answer, "heavy", slow, lambda: 7) for _ in range(5)]
+        release.set()
+        answers = [first.result(5)] + [f.result(5) for f in rest]
+    assert builds == [1] and answers == [[1, 2, 3]] * 6
+    assert cache.misses == 1 and cache.hits == 5
+
+    def broken() -> None:
+        raise RuntimeError("the store went away")
+
+    with pytest.raises(RuntimeError):
+        cache.answer("other", broken, lambda: 7)
+    assert cache.answer("other", lambda: "built", lambda: 7) == "built"  # a failed build keeps nothing

@@ -6,6 +6,8 @@ latest answers (least recently used go first) with the store's watermark (``stor
 ``KnowledgeBase.watermark()``) they were read at, and gives one back only while the watermark is the same: any page stored and any
 correction made, by this process or another, makes every kept answer stale.
 
+Callers that ask for an answer while another caller builds it wait for that one instead of building
+it again (a dozen readers opening the same heavy dossier after a write cost one build, not twelve).
 Each answer is kept pickled and every hit is unpickled afresh, so a caller may change what it gets
 without changing what the next caller gets.
 """
@@ -30,6 +32,7 @@ class AnswerCache:
         self.size = size
         self._kept: OrderedDict[Hashable, tuple[Hashable, bytes]] = OrderedDict()
         self._lock = threading.Lock()
+        self._building: dict[Hashable, threading.Event] = {}
         self.hits = self.misses = 0
 
     def answer(self, key: Hashable, build: Callable[[], Any], mark: Callable[[], Hashable]) -> Any:
@@ -40,20 +43,31 @@ class AnswerCache:
         if not self.size:
             return build()
         stamp = mark()
-        with self._lock:
-            kept = self._kept.get(key)
-            if kept is not None and kept[0] == stamp:
+        while True:
+            with self._lock:
+                kept = self._kept.get(key)
+                if kept is not None and kept[0] == stamp:
+                    self._kept.move_to_end(key)
+                    self.hits += 1
+                    return pickle.loads(kept[1])
+                building = self._building.get(key)
+                if building is None:  # this caller builds it; callers asking meanwhile wait for it
+                    building = self._building[key] = threading.Event()
+                    self.misses += 1
+                    break
+            building.wait()  # then look again (a failed build leaves nothing kept: the next one tries)
+        try:
+            value = build()
+            frozen = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+            with self._lock:
+                self._kept[key] = (stamp, frozen)
                 self._kept.move_to_end(key)
-                self.hits += 1
-                return pickle.loads(kept[1])
-            self.misses += 1
-        value = build()
-        frozen = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-        with self._lock:
-            self._kept[key] = (stamp, frozen)
-            self._kept.move_to_end(key)
-            while len(self._kept) > self.size:
-                self._kept.popitem(last=False)
+                while len(self._kept) > self.size:
+                    self._kept.popitem(last=False)
+        finally:
+            with self._lock:
+                del self._building[key]
+            building.set()
         return value
 
     def clear(self) -> None:
