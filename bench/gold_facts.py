@@ -112,9 +112,15 @@ def norm_name(name: str) -> str:
     return s
 
 
+_HEAD_ENDS = frozenset({"for", "of", "at", "from", "with", "in", "on"})
+
+
 def head(text: str) -> str:
-    """The head noun of a plain description: its last word, a plural s dropped."""
+    """The head noun of a plain description: its last word before a preposition ("a spokesperson for
+    the Foreign Office" -> spokesperson), a plural s dropped."""
     words = norm_name(text).split()
+    cut = next((k for k, w in enumerate(words) if k and w in _HEAD_ENDS), len(words))
+    words = words[:cut]
     if not words:
         return ""
     w = words[-1]

@@ -665,3 +665,59 @@ def test_an_unnamed_speaker_given_by_its_description_is_kept_as_written(nlp):
     (bare,) = nlp("The company said profits fell sharply last year.")._.ng_quotes
     assert bare.speaker is None and bare.speaker_text == "The company"
     assert bare.confidence < round(_DESCRIBED + 0.05, 2)
+
+
+def _found(nlp, text: str) -> list[tuple[str, str | None, float]]:
+    return [(q.text, q.speaker_text, q.confidence) for q in find_quotes(nlp(text))]
+
+
+def test_a_clause_before_a_semicolon_is_not_what_the_speaker_said(nlp):
+    found = _found(
+        nlp,
+        "There were early reports that the depot had burned down; the police spokesman said only that "
+        "two trucks were damaged.",
+    )
+    assert [(t, s) for t, s, _ in found] == [("two trucks were damaged", "the police spokesman")]
+    assert all(
+        "depot" not in t
+        for t, _, _ in _found(nlp, "Witnesses saw smoke over the depot; officials said the fire was out.")
+    )
+
+
+def test_a_speech_verb_inside_a_noun_phrase_reports_nothing(nlp):
+    assert (
+        _found(
+            nlp,
+            "The woman police say is behind a string of bank robberies in Dunmore now faces twelve charges.",
+        )
+        == []
+    )
+
+
+def test_an_unnamed_speaker_keeps_whose_spokesperson_it_is(nlp):
+    found = _found(
+        nlp, '"We will reopen the bridge in May," a spokeswoman for the Tarrow County council said.'
+    )
+    assert [s for _, s, _ in found] == ["a spokeswoman for the Tarrow County council"]
+    assert [s for _, s, _ in _found(nlp, "A lawyer for Mr. Dale said the contract was void.")] == [
+        "A lawyer for Mr. Dale"
+    ]
+    # no name in the phrase: the description stays as it was
+    assert [s for _, s, _ in _found(nlp, "A spokesperson for the company said the plant would close.")] == [
+        "A spokesperson"
+    ]
+
+
+def test_words_another_speaker_said_are_not_the_cue_speakers_for_sure(nlp):
+    from newsgraph.nlp.quotes import _DOUBTED
+
+    for text in (
+        'A teenager has admitted setting the barn on fire, but insisted he "only wanted to scare the horses," '
+        "sources told the Valley Herald.",
+        'The farmer denied it and said he "only wanted to scare the horses," police said.',
+    ):
+        found = _found(nlp, text)
+        assert found and all(c <= _DOUBTED for _, _, c in found), found
+    # the cue's own subject adding to what it says stays sure
+    sure = _found(nlp, '"We will not sell the farm," Maren Holt said, repeating her promise to the village.')
+    assert sure and sure[0][2] > _DOUBTED

@@ -288,8 +288,30 @@ def _speaker(
         )
         # "the company said": a definite bare noun points back at a named one coreference missed,
         # which its words do not tell a reader; kept, below the display band
+        np = _with_named_complement(np)
         return None, np.text, np.start_char, np.end_char, 0.75 if anaphor else _DESCRIBED
     return None, np.text, np.start_char, np.end_char, 0.4
+
+
+_OWNER_PREPS = frozenset({"for", "of", "at", "from", "with"})
+
+
+def _with_named_complement(np: Span) -> Span:
+    """An unnamed speaker's words with the phrase that says whose they are: "a spokesperson for the
+    Dutch Finance Ministry", "a lawyer for Mr. Dale", not "a spokesperson" (a reader needs the
+    whole description). Only a phrase right after the noun, naming someone (a proper noun in it),
+    short and without punctuation."""
+    head = np[-1]
+    doc = np.doc
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.i != head.i + 1 or prep.lower_ not in _OWNER_PREPS:
+            continue
+        phrase = doc[prep.i : prep.right_edge.i + 1]
+        if len(phrase) <= 8 and not any(t.is_punct or t.is_quote for t in phrase) and any(
+            t.pos_ == "PROPN" for t in phrase
+        ):
+            return doc[np.start : phrase.end]
+    return np
 
 
 # The confidence of a reported clause (indirect, or mixed with a quotation in it) whose speaker is
@@ -436,7 +458,9 @@ def _clause_text_range(doc: Doc, clause: Token, closes: frozenset[int] = frozens
             j = t.left_edge.i
             break
     while i < j and (
-        doc[i].dep_ == "mark" and doc[i].lower_ in {"that"} or doc[i].is_punct and doc[i].text != '"'
+        doc[i].dep_ == "mark" and doc[i].lower_ in {"that"}
+        or doc[i].is_punct and doc[i].text != '"'
+        or doc[i].lower_ == "only" and i + 1 < j and doc[i + 1].lower_ == "that"  # "said only that ..."
     ):
         i += 1
     while (
@@ -446,6 +470,38 @@ def _clause_text_range(doc: Doc, clause: Token, closes: frozenset[int] = frozens
     if j > i and doc[j - 1].text in {'"', "”"} and doc[j - 2].is_punct:
         pass  # a closing mark after the clause's own punctuation belongs to the quotation
     return doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
+
+
+_FINITE = frozenset({"VBZ", "VBD", "VBP", "MD"})
+_CLAUSE_SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
+
+
+def _across_semicolon(doc: Doc, clause: Token, verb: Token) -> bool:
+    """A clause before its speech verb with a semicolon between ("Reports said the depot burned;
+    the spokesman said only that ..."): another sentence of the writer's, not what was said."""
+    return clause.i < verb.i and any(t.text == ";" for t in doc[clause.left_edge.i : verb.i])
+
+
+def _reported_inside(doc: Doc, verb: Token, first: Token, inside: list[tuple[int, int]]) -> bool:
+    """Whether the quotation starting at ``first`` sits in what another speech verb reports, with a
+    subject of its own, between it and its cue: in 'the teenager insisted he "only wanted to scare
+    them," sources said' the words are the teenager's, which the sources pass on."""
+    own = _subject(verb)
+
+    def another_speaker(t: Token) -> bool:
+        if t.i == verb.i or not _is_speech(t) or _in_any(t.idx, inside):
+            return False
+        other = _subject(t)
+        return other is not None and (own is None or other.i != own.i)
+
+    t = first
+    while t.head.i != t.i and t.head.i != verb.i:
+        t = t.head
+        if another_speaker(t):
+            return True
+    # the parse may hang the quotation on the cue directly: 'the farmer said he "only wanted ...,"
+    # police said' has the farmer's "said" before the opening mark, in the same sentence
+    return any(another_speaker(t) for t in doc[first.sent.start : first.i])
 
 
 class _Finder:
@@ -564,6 +620,9 @@ class _Finder:
             date = _date(doc, self.tokens, verb, (start, end))
             self.used_verbs.add(verb.i)
         conf = min(conf, _doubt_cap(doc, verb, None if s0 is None or s1 is None else (s0, s1)))
+        if verb is not None and kind in {"direct", "mixed"}:
+            if _reported_inside(doc, verb, doc[self.tokens.at(start)], self.inside):
+                conf = min(conf, _DOUBTED)
         quote = Quote(
             text=doc_text(doc)[start:end],
             start=start,
@@ -688,10 +747,16 @@ class _Finder:
                 continue
             if any(c.dep_ == "neg" for c in tok.children):
                 continue
-            clause = next((c for c in tok.children if c.dep_ == "ccomp"), None) or _that_clause_as_relative(
-                tok
-            )
+            clause = next(
+                (c for c in tok.children if c.dep_ == "ccomp" and not _across_semicolon(doc, c, tok)), None
+            ) or _that_clause_as_relative(tok)
             if clause is None or clause.right_edge.i - clause.left_edge.i < 2:
+                continue
+            if clause.i > tok.i and clause.tag_ in _FINITE and not any(
+                c.dep_ in _CLAUSE_SUBJECTS for c in clause.children
+            ):
+                # "The woman police say is behind the robberies": the reported clause's subject is the
+                # noun the speech verb describes, not a report of what police said
                 continue
             if tok.lemma_.lower() in _WEAK_VERBS and not any(
                 c.dep_ == "mark" and c.lower_ in {"that", "whether", "if"} for c in clause.children
