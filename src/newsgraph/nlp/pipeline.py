@@ -22,8 +22,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..errors import ModelError
+from ..facts import doc_to_facts
 from ..model import Article, Entity, Facts
 from ..settings import DEFAULTS
+from . import components  # noqa: F401  (registers our spaCy factories)
 from .context import context_texts, find_context_entities
 from .extensions import ContextEntity, register_extensions
 
@@ -53,11 +55,6 @@ COMPONENTS: list[str] = [
     "newsgraph_events",
 ]
 """Our components, in pipeline order, after the model's own (those not yet built are skipped)."""
-
-
-def _import_components() -> None:
-    """Import the modules that register our spaCy factories."""
-    from . import components, context  # noqa: F401
 
 
 def model_name(model: str | None = None) -> str:
@@ -146,7 +143,6 @@ def pipelines(nlp: Language | Pipelines | None) -> Pipelines:
 def _load_one(model: str | None) -> Language:
     name = model_name(model)
     register_extensions()
-    _import_components()
     try:
         nlp = spacy.load(name)
     except OSError as exc:
@@ -333,8 +329,6 @@ def _annotate_group(
     articles: list[Article], nlp: Language, batch_size: int
 ) -> Iterator[tuple[Article, Facts]]:
     """Facts for articles of one pipeline; one over ``max_length`` is read in parts and merged."""
-    from ..facts import doc_to_facts
-
     jobs: list[tuple[Article, int, Article]] = []
     for article in articles:
         if len(article.text) > nlp.max_length:
