@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 
+from .api import KnowledgeBase, open_kb
 from .model import Article, Caption, Entity, Event, Facts, Page, Quote, Relation, Timex
 
 __all__ = [
@@ -26,13 +27,7 @@ __all__ = [
 
 __version__ = "0.1.0"
 
+open = open_kb
+"""``newsgraph.open(db)``: the knowledge base at ``db`` (``api.open_kb``)."""
+
 logging.getLogger(__name__).addHandler(logging.NullHandler())
-
-
-def __getattr__(name: str):  # type: ignore[no-untyped-def]
-    """Load the knowledge-base API lazily, so ``import newsgraph`` stays cheap."""
-    if name in {"open", "KnowledgeBase"}:
-        from .api import KnowledgeBase, open_kb
-
-        return open_kb if name == "open" else KnowledgeBase
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

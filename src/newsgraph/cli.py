@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import importlib
 import sys
+from time import perf_counter
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from rich.console import Console
 
+from .api import KnowledgeBase
 from .cli_common import (
     DbOpt,
     PathsArg,
@@ -24,9 +27,16 @@ from .cli_common import (
     open_kb,
     progress_bar,
     validate_date,
+    wide_console,
 )
+from .cli_unconfirmed import confirmed_only, print_unconfirmed
 from .errors import AmbiguousName, NewsgraphError
 from .executors import EXECUTORS, executor_names
+from .ingest import count_inputs, iter_pages
+from .nlp import load_pipeline
+from .nlp.pipeline import model_spec
+from .process import extract_pages, process_pages
+from .render import print_candidates, print_dossier
 from .settings import DEFAULTS, load_settings
 
 if TYPE_CHECKING:
@@ -48,8 +58,6 @@ ModelOpt = Annotated[
 
 
 def _model_spec(values: list[str] | None) -> str | None:
-    from .nlp.pipeline import model_spec
-
     try:
         return model_spec(values)
     except ValueError as exc:
@@ -63,9 +71,6 @@ def extract(
     published: PublishedOpt = None,
 ) -> None:
     """Extract articles (title, date, body, captions, dropped boilerplate); no NLP, nothing stored."""
-    from .ingest import iter_pages
-    from .process import extract_pages
-
     published = validate_date(published)
     failed = 0
     try:
@@ -95,10 +100,6 @@ def annotate(
     model: ModelOpt = None,
 ) -> None:
     """Extract and annotate articles (entities, dates, quotes, facts); print them, store nothing."""
-    from .ingest import iter_pages
-    from .nlp import load_pipeline
-    from .process import process_pages
-
     published = validate_date(published)
     failed = 0
     try:
@@ -120,8 +121,6 @@ def annotate(
 
 
 def _print_annotation(record: dict[str, Any]) -> None:
-    from rich.console import Console
-
     out = Console()
     out.rule(f"[bold]{record['title'] or record['source']}")
     out.print(f"published {record['published']}  source {record['source']}")
@@ -195,11 +194,6 @@ def ingest(
     Run the same command again after a crash or Ctrl-C to finish the job. Exit code 1 when some
     page failed (see `newsgraph errors`; retry with --retry-errors).
     """
-    from time import perf_counter
-
-    from .api import KnowledgeBase
-    from .ingest import count_inputs
-
     published = validate_date(published)
     try:  # flags over NEWSGRAPH_* variables over the user file over the shipped defaults
         settings = load_settings({"page_timeout": page_timeout, "batch_size": batch_size})
@@ -297,10 +291,6 @@ def who(
 
     Only confirmed facts (measured precision at least 0.9) unless --all.
     """
-    from .cli_common import wide_console
-    from .cli_unconfirmed import confirmed_only, print_unconfirmed
-    from .render import print_candidates, print_dossier
-
     if not name and entity_id is None:
         raise typer.BadParameter("give a NAME or --id", param_hint="NAME")
     with open_kb(db, json_out, query=name, coded=False) as kb:
@@ -326,8 +316,6 @@ def errors(
     limit: Annotated[int, typer.Option(help="Show at most this many.")] = 100,
 ) -> None:
     """List pages that failed, with their reason."""
-    from .api import KnowledgeBase
-
     try:
         kb = KnowledgeBase(db, create=False)
     except NewsgraphError as exc:

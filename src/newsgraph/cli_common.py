@@ -11,18 +11,24 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.markup import escape
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 
 from . import __version__
+from .api import KnowledgeBase
 from .errors import AmbiguousName, BadDate, NameNotFound, NewsgraphError
 from .model import published_date
-
-if TYPE_CHECKING:
-    from .api import KnowledgeBase
 
 __all__ = [
     "app", "err", "DbOpt", "PublishedOpt", "ModelOpt", "PathsArg", "emit", "fail", "validate_date",
@@ -128,8 +134,6 @@ def open_kb(
     give an id on this command. ``query`` is the name as typed, for the JSON record (default: the
     name the error carries); ``coded=False`` words a missing name without its code (``who``'s wording).
     """
-    from .api import KnowledgeBase  # the API loads spaCy's helpers: only when a command runs
-
     try:
         kb = KnowledgeBase(db, create=False)
     except NewsgraphError as exc:
@@ -191,15 +195,6 @@ def _main(
 
 
 def progress_bar(total: int | None, label: str):  # type: ignore[no-untyped-def]
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        TextColumn,
-        TimeElapsedColumn,
-        TimeRemainingColumn,
-    )
-
     progress = Progress(
         TextColumn(f"[bold]{label}"),
         BarColumn(),

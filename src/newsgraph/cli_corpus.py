@@ -17,6 +17,9 @@ from rich.table import Table
 from rich.text import Text
 
 from .cli_common import DbOpt, app, emit, err, open_kb, print_table, wide_console
+from .export import csv_text
+from .query import to_graphml
+from .query.events import EVENT_COLUMNS, flat_event
 from .render import event_date_text, event_place_text
 
 __all__ = ["timeline", "quotes", "events", "graph", "search", "stats", "export"]
@@ -179,9 +182,6 @@ def events(
     Only confirmed events unless --all: then low-confidence, hypothetical and negated events
     are listed too, marked ? (and labelled hypothetical / negated).
     """
-    from .export import csv_text
-    from .query.events import EVENT_COLUMNS, flat_event
-
     if csv_out and json_out:
         raise typer.BadParameter("give --csv or --json, not both", param_hint="--csv")
     filters = {"type": type, "actor": actor, "recipient": recipient, "place": place,
@@ -232,8 +232,6 @@ def graph(
 
     Relation statements count only when confirmed unless --all (then marked ?).
     """
-    from .query import to_graphml
-
     if json_out and format not in (None, GraphFormat.json):
         raise typer.BadParameter(
             f"--json prints JSON; drop it or --format {format.value}", param_hint="--json"

@@ -7,15 +7,13 @@ again) follow it. Entities are given by name or as ``#ID`` (ids are listed by ``
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 import typer
 
+from .api import KnowledgeBase
 from .cli_common import DbOpt, app, emit, err, fail
 from .errors import NewsgraphError
-
-if TYPE_CHECKING:
-    from .api import KnowledgeBase
 
 __all__ = ["alias_app"]
 
@@ -35,8 +33,6 @@ def _apply(
     say: Callable[[dict], str],
     listing: bool = False,
 ) -> None:
-    from .api import KnowledgeBase
-
     try:
         with KnowledgeBase(db, create=False) as kb:
             result = action(kb)

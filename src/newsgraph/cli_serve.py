@@ -7,9 +7,11 @@ import os
 from typing import Annotated
 
 import typer
+import uvicorn
 
 from .cli_common import DbOpt, app, err, fail
 from .errors import NewsgraphError
+from .web.app import create_app
 
 __all__ = ["serve", "host_names"]
 
@@ -87,10 +89,6 @@ def serve(
     ] = False,
 ) -> None:
     """Serve the web pages and the REST API (/api/, OpenAPI at /api/openapi.json, reference at /docs)."""
-    import uvicorn
-
-    from .web.app import create_app
-
     token = _env_token(token_env, "--token-env", required=True) if token_env else None
     read_token = _env_token(
         read_token_env or "NEWSGRAPH_READ_TOKEN", "--read-token-env", required=read_token_env is not None

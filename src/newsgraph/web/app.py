@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
+from http import HTTPStatus
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -89,8 +91,6 @@ def _openapi(app: FastAPI) -> dict:
     (and every route, when the server has a read token) and the error body every error carries."""
     if app.openapi_schema:
         return app.openapi_schema
-    from fastapi.openapi.utils import get_openapi
-
     spec = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
     components = spec.setdefault("components", {})
     components.setdefault("securitySchemes", {})["bearerAuth"] = {
@@ -160,8 +160,6 @@ async def _validation_error(request: Request, exc: RequestValidationError) -> Re
 
 
 def _reason(status: int) -> str:
-    from http import HTTPStatus
-
     try:
         return HTTPStatus(status).phrase.lower().replace(" ", "_")
     except ValueError:

@@ -18,6 +18,8 @@ from pydantic import AfterValidator, ValidationError
 
 from ..api import KnowledgeBase
 from ..errors import AmbiguousName, NameNotFound
+from ..ingest import iter_pages
+from ..model import Page
 from ..query.confirmed import mark_record
 from ..query.events import EVENT_COLUMNS, flat_event, lexicon_types
 from .ingest_jobs import QueueFull
@@ -819,9 +821,6 @@ def _check_page(page: IngestRequest) -> None:
 def _pages(page: IngestRequest) -> list[Any]:
     """The request's page, already past ``_check_page`` in the request (a URL is fetched here, in the
     job: a refusal fails the job, 'refused')."""
-    from ..ingest import iter_pages
-    from ..model import Page
-
     if page.url is not None:
         try:
             # iter_pages refuses loopback, private and link-local addresses unless told otherwise
