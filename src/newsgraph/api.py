@@ -16,11 +16,17 @@ from typing import Any
 
 from sqlalchemy import Engine
 
+from . import export, query
+from .datasette_meta import write_metadata
 from .frames import frame_option
 from .model import Page
 from .process import Outcome
-from .query import dossier, find_entities, resolve_entity
+from .query import browse, dossier, events, find_entities, quotes, resolve_entity
 from .query.answers import AnswerCache
+from .query.articles import article_facts, count_articles
+from .query.filters import entity_exists
+from .query.page_errors import page_errors
+from .resolve import corrections
 from .runner.driver import drive
 from .runner.plan import IngestPlan
 from .settings import DEFAULTS
@@ -185,10 +191,8 @@ class KnowledgeBase:
     ) -> dict[str, Any]:
         """Dated lines about an entity (name, alias or id) between two dates, in time order
         (``newest_first``: the reverse), ``limit`` of them after the first ``offset``."""
-        from .query import resolve_entity, timeline
-
         with self.engine.connect() as conn:
-            result = timeline(
+            result = query.timeline(
                 conn, resolve_entity(conn, name), date_from=date_from, date_to=date_to, limit=limit,
                 include_unconfirmed=include_unconfirmed, offset=offset, newest_first=newest_first,
             )  # fmt: skip
@@ -210,10 +214,8 @@ class KnowledgeBase:
     ) -> list[dict[str, Any]]:
         """Quotes by a speaker, about an entity, between dates, matching words (all optional), in
         publication order (``newest_first``: the reverse), ``limit`` of them after the first ``offset``."""
-        from .query import find_quotes
-
         with self.engine.connect() as conn:
-            return find_quotes(
+            return query.find_quotes(
                 conn,
                 **_entity_ids(conn, speaker=speaker, about=about),
                 date_from=date_from,
@@ -236,10 +238,8 @@ class KnowledgeBase:
         include_unconfirmed: bool = False,
     ) -> int:
         """How many quotes match these filters (the confirmed ones unless ``include_unconfirmed``)."""
-        from .query.quotes import count_quotes
-
         with self.engine.connect() as conn:
-            return count_quotes(
+            return quotes.count_quotes(
                 conn,
                 **_entity_ids(conn, speaker=speaker, about=about),
                 date_from=date_from,
@@ -258,10 +258,8 @@ class KnowledgeBase:
         search: str | None = None,
     ) -> int:
         """How many quotes matching these filters the default view holds back."""
-        from .query.quotes import count_unconfirmed_quotes
-
         with self.engine.connect() as conn:
-            return count_unconfirmed_quotes(
+            return quotes.count_unconfirmed_quotes(
                 conn,
                 **_entity_ids(conn, speaker=speaker, about=about),
                 date_from=date_from,
@@ -289,10 +287,8 @@ class KnowledgeBase:
 
         Hypothetical and negated events are unconfirmed: shown (marked) only with ``include_unconfirmed``.
         """
-        from .query import find_events
-
         with self.engine.connect() as conn:
-            return find_events(
+            return query.find_events(
                 conn,
                 type=type,
                 **_entity_ids(conn, actor=actor, recipient=recipient),
@@ -317,10 +313,8 @@ class KnowledgeBase:
         include_unconfirmed: bool = False,
     ) -> int:
         """How many events match these filters (the confirmed ones unless ``include_unconfirmed``)."""
-        from .query.events import count_events
-
         with self.engine.connect() as conn:
-            return count_events(
+            return events.count_events(
                 conn,
                 type=type,
                 **_entity_ids(conn, actor=actor, recipient=recipient),
@@ -341,10 +335,8 @@ class KnowledgeBase:
         date_to: str | None = None,
     ) -> int:
         """How many events matching these filters the default view holds back."""
-        from .query.events import count_unconfirmed_events
-
         with self.engine.connect() as conn:
-            return count_unconfirmed_events(
+            return events.count_unconfirmed_events(
                 conn,
                 type=type,
                 **_entity_ids(conn, actor=actor, recipient=recipient),
@@ -357,10 +349,8 @@ class KnowledgeBase:
         self, name: str | int, *, depth: int = 1, max_nodes: int = 50, include_unconfirmed: bool = False
     ) -> dict[str, Any]:
         """Entities tied to ``name`` by relations and shared sentences, to ``depth`` hops."""
-        from .query import graph, resolve_entity
-
         with self.engine.connect() as conn:
-            found = graph(
+            found = query.graph(
                 conn, resolve_entity(conn, name), depth=depth, max_nodes=max_nodes,
                 include_unconfirmed=include_unconfirmed,
             )  # fmt: skip
@@ -368,50 +358,38 @@ class KnowledgeBase:
 
     def search(self, text: str, *, kind: str = "all", limit: int = 20) -> dict[str, Any]:
         """Full-text search over articles and quotes (web-search syntax), with snippets."""
-        from .query import search
-
         with self.engine.connect() as conn:
-            return search(conn, text, kind=kind, limit=limit)
+            return query.search(conn, text, kind=kind, limit=limit)
 
     def stats(self, *, top: int = 10) -> dict[str, Any]:
         """What the knowledge base holds: counts, date range, most named entities."""
-        from .query import stats
-
         with self.engine.connect() as conn:
-            return stats(conn, top=top)
+            return query.stats(conn, top=top)
 
     def export(self, out: Any, *, format: str = "jsonl", table: str | None = None, **options: Any) -> int:
         """Write a table (default: the article records) or, as GraphML, the entity graph to ``out``; return rows written."""
-        from .export import export
-
-        return export(self.engine, out, format=format, table=table, **options)
+        return export.export(self.engine, out, format=format, table=table, **options)
 
     @frame_option
     def entities(self) -> list[dict[str, Any]]:
         """Every entity: ``id``, ``name``, ``type``, ``mention_count``, ``article_count`` and its other
         names (``aliases``, joined by ``|``), in id order."""
-        from .export import table_rows
-
         with self.engine.connect() as conn:
-            return list(table_rows(conn, "entities"))
+            return list(export.table_rows(conn, "entities"))
 
     @frame_option
     def relations(self, *, include_unconfirmed: bool = False) -> list[dict[str, Any]]:
         """Relation statements (subject, relation, object, date, sentence, article), reprints left out;
         the confirmed ones unless ``include_unconfirmed``."""
-        from .export import table_rows
-
         with self.engine.connect() as conn:
-            return list(table_rows(conn, "relations", include_unconfirmed=include_unconfirmed))
+            return list(export.table_rows(conn, "relations", include_unconfirmed=include_unconfirmed))
 
     # -- corrections: each changes the knowledge base at once and is remembered -----------------
     # (pages ingested later, or again, follow it); an entity is a name, an alias or '#ID'.
     def merge(self, into: str, other: str) -> dict[str, Any]:
         """Fold entity ``other`` into ``into``: its mentions, facts and names move."""
-        from .resolve.corrections import merge
-
         with self.engine.begin() as conn:
-            return merge(conn, into, other)
+            return corrections.merge(conn, into, other)
 
     def split(
         self,
@@ -423,49 +401,37 @@ class KnowledgeBase:
     ) -> dict[str, Any]:
         """Move some of an entity's mentions, those in ``articles`` (ids) or those named ``alias``,
         to a new entity called ``name``."""
-        from .resolve.corrections import split_alias, split_articles
-
         if bool(articles) == bool(alias):
             raise ValueError("give articles (one or more ids) or an alias, not both")
         with self.engine.begin() as conn:
             if articles:
-                return split_articles(conn, entity, list(articles), name)
-            return split_alias(conn, entity, alias or "", name)
+                return corrections.split_articles(conn, entity, list(articles), name)
+            return corrections.split_alias(conn, entity, alias or "", name)
 
     def add_alias(self, entity: str, alias: str) -> dict[str, Any]:
         """Give ``entity`` another name; articles using it link there from now on."""
-        from .resolve.corrections import add_alias
-
         with self.engine.begin() as conn:
-            return add_alias(conn, entity, alias)
+            return corrections.add_alias(conn, entity, alias)
 
     def remove_alias(self, entity: str, alias: str) -> dict[str, Any]:
         """Take a name off ``entity``; it no longer links articles there (past mentions stay)."""
-        from .resolve.corrections import remove_alias
-
         with self.engine.begin() as conn:
-            return remove_alias(conn, entity, alias)
+            return corrections.remove_alias(conn, entity, alias)
 
     def aliases(self, entity: str) -> dict[str, Any]:
         """``entity``'s aliases and where each came from (``auto`` or ``user``)."""
-        from .resolve.corrections import list_aliases
-
         with self.engine.begin() as conn:
-            return list_aliases(conn, entity)
+            return corrections.list_aliases(conn, entity)
 
     # -- bookkeeping -------------------------------------------------------------------------
     def errors(self, *, limit: int = 100) -> list[dict[str, Any]]:
         """Pages that failed, newest first: ``source``, ``reason``, ``code``, ``message``, ``at``."""
-        from .query.page_errors import page_errors
-
         with self.engine.connect() as conn:
             return page_errors(conn, limit=limit)
 
     def article(self, article_id: str) -> dict[str, Any] | None:
         """One stored article record (text, captions, facts with offsets), its entities linked to
         knowledge-base ids; None when there is no such article. Facts are not filtered here."""
-        from .query.articles import article_facts
-
         with self.engine.connect() as conn:
             return article_facts(conn, article_id)
 
@@ -473,18 +439,14 @@ class KnowledgeBase:
     def autocomplete(self, prefix: str, *, limit: int = 10) -> list[dict[str, Any]]:
         """Entities with an alias starting with ``prefix`` (case, accents and punctuation ignored), most
         mentioned first: ``id``, ``name``, ``type``, ``mention_count`` and the matching ``alias``."""
-        from .query.browse import complete
-
         with self.engine.connect() as conn:
-            return complete(conn, prefix, limit=limit)
+            return browse.complete(conn, prefix, limit=limit)
 
     def trending(self, *, days: int = 7, limit: int = 10) -> dict[str, Any]:
         """The most-mentioned entities in the ``days`` up to the newest article's date:
         ``{"from", "to", "entities": [{id, name, type, mentions, articles}]}``."""
-        from .query.browse import trending
-
         with self.engine.connect() as conn:
-            return trending(conn, days=days, limit=limit)
+            return browse.trending(conn, days=days, limit=limit)
 
     def places(
         self,
@@ -501,10 +463,8 @@ class KnowledgeBase:
         """Event places with coordinates (``place``, ``country_code``, ``lat``, ``lon``, ``events``),
         most events first; confirmed events only unless ``include_unconfirmed``; the events counted
         are those ``events`` finds with the same filters (all optional)."""
-        from .query.browse import places
-
         with self.engine.connect() as conn:
-            return places(
+            return browse.places(
                 conn,
                 limit=limit,
                 include_unconfirmed=include_unconfirmed,
@@ -523,8 +483,6 @@ class KnowledgeBase:
 
     def datasette_metadata(self, out: str | os.PathLike[str]) -> dict[str, Any]:
         """Write Datasette's metadata for this (SQLite) knowledge base to ``out`` and return it."""
-        from .datasette_meta import write_metadata
-
         path = self.database_path()
         if path is None:
             raise ValueError(
@@ -534,15 +492,11 @@ class KnowledgeBase:
 
     def has_entity(self, entity_id: int) -> bool:
         """True when an entity with this id is stored."""
-        from .query.filters import entity_exists
-
         with self.engine.connect() as conn:
             return entity_exists(conn, entity_id)
 
     def health(self) -> dict[str, Any]:
         """``{"status": "ok", "articles": N}`` once the knowledge base can be read."""
-        from .query.articles import count_articles
-
         with self.engine.connect() as conn:
             return {"status": "ok", "articles": count_articles(conn)}
 
@@ -554,6 +508,4 @@ def open_kb(db: str | os.PathLike[str] | None = None, **kwargs: Any) -> Knowledg
 
 def _entity_ids(conn: Any, **names: str | int | None) -> dict[str, int | None]:
     """Each entity filter (a name, any alias, ``#ID`` or id) as ``<filter>_id``; an absent one stays None."""
-    from .query import resolve_entity
-
     return {f"{key}_id": None if name is None else resolve_entity(conn, name) for key, name in names.items()}
