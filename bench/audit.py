@@ -293,7 +293,12 @@ def draw(args: argparse.Namespace) -> int:
 def core(kind: str, fact: str) -> str:
     """What identifies a labelled fact across code versions (its confidence and names may change)."""
     if kind == "quote":
-        return fact.split(" quote: ", 1)[-1]
+        words = fact.split(" quote: ", 1)[-1]
+        speaker = fact.split(" | ", 1)[0]
+        # an unnamed speaker is its words: other words are another fact ("a spokesperson" labelled
+        # cut short is not "a spokesperson for the Foreign Office"); a named one keeps its entity
+        # whatever name the entity goes by
+        return f"{speaker} | {words}" if "[unnamed:" in speaker else words
     if kind == "description":
         return fact.split(" is described as: ", 1)[-1]
     if kind == "event":  # type, roles and place name (a fallback place's marker aside), trigger

@@ -45,6 +45,16 @@ def test_an_event_with_other_roles_is_another_fact_but_a_marked_fallback_place_i
     assert audit.core("event", plain) != audit.core("event", plain.replace("Ana Ruiz", "Odile Marsh"))
 
 
+def test_an_unnamed_speaker_with_other_words_is_another_quote_but_a_renamed_entity_is_not() -> None:
+    unnamed = (
+        "SPEAKER: A spokesperson [unnamed: the words the text gives] | direct quote: \u201cWe stay\u201d"
+    )
+    longer = unnamed.replace("A spokesperson", "A spokesperson for the Alder port")
+    assert audit.core("quote", unnamed) != audit.core("quote", longer)
+    named = "SPEAKER: Ana Ruiz | direct quote: \u201cWe stay\u201d"
+    assert audit.core("quote", named) == audit.core("quote", named.replace("Ana Ruiz", "Ana M. Ruiz"))
+
+
 @pytest.mark.parametrize(
     ("kind", "fact", "never"),
     [
