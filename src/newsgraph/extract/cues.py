@@ -1,35 +1,34 @@
-"""The cue phrases of ``cues.toml`` (boilerplate, related-links headings, datelines, widget lines)
-and the sentence-end pattern, shared by the text classifier (``text``) and the link-list filter
-(``link_lists``) without either importing the other."""
+"""The cue phrases of ``data/cues.toml`` (boilerplate, related-links headings, datelines, widget
+lines) and the sentence-end pattern, shared by the text classifier (``text``) and the link-list
+filter (``link_lists``) without either importing the other. The file is read once, by
+``newsgraph.vocabulary`` (``resolve.dedup`` reads its boilerplate phrases there too)."""
 
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import lru_cache
-from pathlib import Path
 
-__all__ = ["CUES_PATH", "SENTENCE_END", "cues", "cue_patterns"]
+from newsgraph.vocabulary import data_file
 
-CUES_PATH = Path(__file__).with_name("cues.toml")
+__all__ = ["SENTENCE_END", "cues", "cue_patterns"]
+
 SENTENCE_END = re.compile(r"""[.!?…。！？]["'”’)\]」』]*$|(?<!\d)[.!?]["'”’]?(?:\s+\(?\w*\)?|\(\w*\))$""")
 """A line that ends a sentence: a closing mark, maybe quotes or brackets after it."""
 
 
 @lru_cache(maxsize=1)
 def cues() -> dict[str, list[str]]:
-    """The shipped cue phrases (``cues.toml``), loaded once."""
-    with CUES_PATH.open("rb") as fh:
-        raw = tomllib.load(fh)
+    """The shipped cue phrases (``data/cues.toml``), loaded once."""
+    raw = data_file("cues")
     return {
-        "boilerplate": raw["boilerplate"]["phrases"],
-        "related": raw["related"]["starts"],
-        "published": raw["dateline"]["published"],
-        "updated": raw["dateline"]["updated"],
-        "ads": raw["lines"]["ads"],
-        "buttons": raw["lines"]["buttons"],
-        "comments": raw["lines"]["comments"],
-        "notes": raw["lines"]["notes"],
+        "boilerplate": list(raw["boilerplate"]["phrases"]),
+        "related": list(raw["related"]["starts"]),
+        "published": list(raw["dateline"]["published"]),
+        "updated": list(raw["dateline"]["updated"]),
+        "ads": list(raw["lines"]["ads"]),
+        "buttons": list(raw["lines"]["buttons"]),
+        "comments": list(raw["lines"]["comments"]),
+        "notes": list(raw["lines"]["notes"]),
     }
 
 

@@ -29,17 +29,16 @@ from __future__ import annotations
 
 import hashlib
 import re
-import tomllib
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
 import numpy as np
 from datasketch import MinHash
 from sqlalchemy import Connection, bindparam, insert, select
 
 from ..store.schema import articles, minhash_bands, minhash_signatures
+from ..vocabulary import data_file
 
 __all__ = [
     "Signature",
@@ -95,7 +94,6 @@ _SCHEME = "affine32"  # named, so stored signatures stay comparable across datas
 _WORD = re.compile(r"\w+")
 _SENTENCE_END = re.compile(r"""[.!?…]["')\]]*$""")
 _LETTER = re.compile(r"[^\W\d_]")
-_CUES = Path(__file__).resolve().parents[1] / "extract" / "cues.toml"
 _INNER_APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
 _PLAIN = str.maketrans(
     {
@@ -130,8 +128,7 @@ class Page:
 def _cue() -> re.Pattern[str]:
     """Boilerplate phrases ("all rights reserved", "newsletter": the extractor's cues), matched on
     normalised words joined by spaces."""
-    with _CUES.open("rb") as fh:
-        phrases = tomllib.load(fh)["boilerplate"]["phrases"]
+    phrases = data_file("cues")["boilerplate"]["phrases"]  # data/cues.toml
     normalised = {" ".join(page(p).words) for p in phrases} - {""}
     alternatives = "|".join(re.escape(p) for p in sorted(normalised, key=len, reverse=True))
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
