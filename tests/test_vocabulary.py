@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import tomllib
+from datetime import date
 from importlib import resources
 from pathlib import Path
 
@@ -112,3 +113,198 @@ def test_no_module_writes_an_acronym_stop_set_again() -> None:
                 assert (
                     isinstance(node.value, ast.Call) and getattr(node.value.func, "id", "") == "acronym_stop"
                 ), f"{path.name} writes its own acronym stop words"
+
+
+# --- every data file: what it holds, who opens it -------------------------------------------
+
+DATA = SRC / "data"
+_VOCABULARY_READERS = ("word_set", "word_list", "word_map", "shared_words", "data_file")
+
+
+def _code_strings(tree: ast.AST) -> list[str]:
+    """The string constants of a module that are no docstring."""
+    docs = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant):
+            docs.add(id(node.value))
+    return [
+        n.value
+        for n in ast.walk(tree)
+        if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in docs
+    ]
+
+
+def _modules() -> dict[str, ast.AST]:
+    out = {}
+    for path in sorted(SRC.rglob("*.py")):
+        name = ".".join(path.relative_to(SRC).with_suffix("").parts).removesuffix(".__init__")
+        out[name] = ast.parse(path.read_text(encoding="utf-8"))
+    return out
+
+
+def _vocabulary_reads(tree: ast.AST) -> list[tuple[str, str | None]]:
+    """(file stem, table) of each ``word_set("file", "table")``-like call in a module (table None
+    for a whole ``data_file``; a subscript right after it names the table read)."""
+    found = []
+    subscripted = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Call):
+            if isinstance(node.slice, ast.Constant):
+                subscripted[id(node.value)] = node.slice.value
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", "") in _VOCABULARY_READERS:
+            args = [a.value for a in node.args if isinstance(a, ast.Constant)]
+            if args and len(args) == len(node.args):
+                found.append((args[0], args[1] if len(args) > 1 else subscripted.get(id(node))))
+    return found
+
+
+def test_every_data_file_starts_by_saying_what_it_holds() -> None:
+    files = sorted(DATA.glob("*.toml"))
+    assert len(files) >= 30
+    for path in files:
+        lines = path.read_text(encoding="utf-8").splitlines()
+        head = []
+        for line in lines:
+            if not line.startswith("#"):
+                break
+            head.append(line.lstrip("# "))
+        words = " ".join(head).split()
+        assert len(head) >= 2 and len(words) >= 20, f"{path.name}: no comment block at its top"
+        tomllib.loads(path.read_text(encoding="utf-8"))  # and it parses
+
+
+def test_every_data_file_is_opened_by_its_documented_loader_only() -> None:
+    shipped = {p.name for p in DATA.glob("*.toml")}
+    assert set(vocabulary.LOADERS) == shipped, "a data file without a documented loader in vocabulary.LOADERS"
+    opened: dict[str, set[str]] = {name: set() for name in shipped}
+    for module, tree in _modules().items():
+        for text in _code_strings(tree):
+            if module == "vocabulary" and text in vocabulary.LOADERS:
+                continue  # the register itself
+            for name in shipped:
+                if text == name or text.endswith("/" + name):
+                    opened[name].add(module)
+    for name, modules in opened.items():
+        assert modules <= set(vocabulary.LOADERS[name]), f"{name} opened by {sorted(modules)}"
+    assert not (SRC / "extract" / "cues.toml").exists(), "the cue phrases live in data/ with the others"
+
+
+def test_the_new_vocabularies_are_read_through_vocabulary_and_every_table_is_used() -> None:
+    through_vocabulary = {
+        n.removesuffix(".toml") for n, m in vocabulary.LOADERS.items() if m == ("vocabulary",)
+    }
+    reads: set[tuple[str, str | None]] = set()
+    for module, tree in _modules().items():
+        for stem, table in _vocabulary_reads(tree):
+            assert stem in through_vocabulary, f"{module} reads {stem}.toml, which vocabulary does not load"
+            reads.add((stem, table))
+    # the files written for the rule modules: no table sits there unread
+    for stem in ("class_nouns", "event_verbs", "party_nouns", "pleonastic", "prepositions", "pronouns",
+                 "role_words", "time_words", "title_case"):  # fmt: skip
+        tables = set(vocabulary.data_file(stem))
+        assert tables == {t for s, t in reads if s == stem}, f"{stem}.toml: tables nobody reads"
+
+
+def test_the_rule_modules_hold_the_shared_lists() -> None:
+    from newsgraph.nlp import context, entities, event_senses
+    from newsgraph.resolve import dedup
+
+    assert event_roles.LIGHT_VERBS is vocabulary.word_set("event_verbs", "light")
+    assert event_roles.RECIPIENT_PREPS is vocabulary.word_list("prepositions", "recipient")
+    assert event_roles._THING_PRONOUNS is vocabulary.shared_words("pronouns", "thing", "events")
+    assert event_senses._THING_PRONOUNS is vocabulary.shared_words("pronouns", "thing", "senses")
+    assert coref_rules.LEADER_ROLES is vocabulary.word_set("role_words", "leader")
+    assert coref_rules.PLEONASTIC_ADJ is vocabulary.word_set("pleonastic", "adjectives")
+    assert timex_grammar.HOLIDAYS is vocabulary.word_map("time_words", "holidays")
+    assert context._SMALL_WORDS is vocabulary.shared_words("title_case", "small_words", "context")
+    assert entities._SMALL_WORDS is vocabulary.shared_words("title_case", "small_words", "entities")
+    from newsgraph.extract.cues import cues
+
+    assert cues()["boilerplate"] == vocabulary.data_file("cues")["boilerplate"]["phrases"]
+    assert dedup._cue().search("all rights reserved")
+
+
+def test_where_two_readers_differ_each_keeps_its_own_list() -> None:
+    # the mention grouper's headings skip fewer small words than the headline check
+    headline = vocabulary.shared_words("title_case", "small_words", "context")
+    lines = vocabulary.shared_words("title_case", "small_words", "entities")
+    assert lines < headline and {"is", "out", "about"} <= headline - lines
+    # event roles also keep "it" out of the parties; the sense checks do not
+    assert vocabulary.shared_words("pronouns", "thing", "events") - vocabulary.shared_words(
+        "pronouns", "thing", "senses"
+    ) == {"it"}
+    with pytest.raises(ValueError, match="readers"):
+        vocabulary.shared_words("title_case", "small_words", "quotes")
+
+
+def test_title_case_readers_on_our_own_headlines() -> None:
+    from newsgraph.nlp.context import is_title_case
+    from newsgraph.nlp.entities import _title_case_line
+
+    assert is_title_case("Dock Workers Walk Out at the Harbour of Kestrel Bay")
+    assert not is_title_case("Dock workers walk out at the harbour of Kestrel Bay")
+    # "out" and "of" are small words to the headline check, "out" is not to the line check
+    assert is_title_case("Ferry Crews Walk out of Talks over Pay")
+    assert not _title_case_line("Ferry Crews Walk out of Talks over Pay")
+
+
+def test_gendered_pronouns_agree_with_the_gender_file() -> None:
+    gender = tomllib.loads((DATA / "gender.toml").read_text(encoding="utf-8"))
+    assert vocabulary.word_set("pronouns", "masculine") == set(gender["male"]["pronouns"].split())
+    assert vocabulary.word_set("pronouns", "feminine") == set(gender["female"]["pronouns"].split())
+    assert coref_rules.PRONOUN_CLASS["hers"] == (frozenset({"PERSON"}), False)
+    assert coref_rules.PRONOUN_CLASS["themselves"] == (frozenset({"ORG"}), True)
+
+
+def test_time_words_and_the_grammar_patterns_say_the_same() -> None:
+    import re
+
+    g = timex_grammar
+    assert all(re.fullmatch(g._WD, w.capitalize()) for w in g.WEEKDAYS)
+    assert re.findall(r"[A-Z][a-z]+day", g._WD) == [w.capitalize() for w in g.WEEKDAYS]
+    assert set(re.findall(r"\w+", g._POD)) - {"P", "pod"} == set(g.PARTS_OF_DAY)
+    assert all(re.fullmatch(g._QORD, w) for w in g._ORDINALS)
+    assert all(re.fullmatch(g._NUM, w) for w in g._VAGUE)
+    assert all(re.match(g._UNIT, w) for w in g._UNITS)
+    spelled = set(re.findall(r"[a-z]+", g._NUMWORD))
+    assert spelled <= set(g._NUMBERS)
+    season = dict(g._PATTERNS)["season"]
+    assert all(w in season for w in g.SEASONS)
+    holiday = dict(g._PATTERNS)["holiday"]
+    for name in g.HOLIDAYS:
+        assert re.fullmatch(holiday + "$", name.title().replace("'S", "'s")), name
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Thursday evening", ("TIME", "2026-03-05TEV")),
+        ("last winter", ("DATE", "2025-WI")),
+        ("a dozen weeks", ("DURATION", "P12W")),
+        ("half an hour", ("DURATION", "PT0.5H")),
+        ("several years", ("DURATION", "PXY")),
+        ("the third quarter of 2024", ("DATE", "2024-Q3")),
+        ("Christmas Eve 2024", ("DATE", "2024-12-24")),
+    ],
+)
+def test_the_grammar_reads_its_words_from_the_file(text: str, expected: tuple[str, str]) -> None:
+    assert timex_grammar.resolve(text, date(2026, 3, 9), tense="past") == expected
+
+
+def test_no_rule_module_writes_a_word_list_again() -> None:
+    """A ``"...".split()`` or a set of five lower-case words at a rule module's top is a word list
+    that belongs in data/."""
+    from newsgraph.nlp import context
+
+    for module in (event_roles, coref_rules, timex_grammar, context):
+        tree = ast.parse(Path(module.__file__).read_text(encoding="utf-8"))
+        for stmt in tree.body:
+            if not isinstance(stmt, ast.Assign | ast.AnnAssign):
+                continue
+            for node in ast.walk(stmt):
+                if isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "split":
+                    assert not isinstance(node.func.value, ast.Constant), f"{module.__name__}:{stmt.lineno}"
+                if isinstance(node, ast.Set):
+                    words = [e for e in node.elts if isinstance(e, ast.Constant) and str(e.value).islower()]
+                    assert len(words) < 5, f"{module.__name__}:{stmt.lineno} holds a word list"

@@ -4,9 +4,18 @@
   other words of reported speech (``speech_table``);
 - ``months.toml``: month names and abbreviations with their numbers;
 - ``acronym_stop.toml``: the words skipped when a name's initials are taken (one base list plus
-  each reader's documented additions).
+  each reader's documented additions);
+- the word lists of the rule modules, one file per vocabulary, read with ``word_set(file, table)``
+  (a set), ``word_list`` (in the file's order), ``word_map`` (a table of word -> value) and
+  ``shared_words(file, table, reader)`` (a base list plus one reader's additions):
+  ``event_verbs.toml``, ``party_nouns.toml`` and ``prepositions.toml`` (nlp/event_roles.py), ``pronouns.toml``
+  (event_roles, event_senses, coref_rules), ``role_words.toml``, ``class_nouns.toml`` and
+  ``pleonastic.toml`` (nlp/coref_rules.py), ``time_words.toml`` (nlp/timex_grammar.py),
+  ``title_case.toml`` (nlp/context.py, nlp/entities.py);
+- ``cues.toml``: the extractor's cue phrases (``data_file("cues")``, shaped by extract/cues.py).
 
-The files say at their top what each list means and who reads it.
+The files say at their top what each list means and who reads it. ``LOADERS`` names, for every
+file of ``data/``, the module(s) that open it; every other module reads it through them.
 """
 
 from __future__ import annotations
@@ -14,6 +23,7 @@ from __future__ import annotations
 import tomllib
 from functools import cache
 from importlib import resources
+from types import MappingProxyType
 from typing import Any, Literal
 
 __all__ = [
@@ -24,6 +34,12 @@ __all__ = [
     "month_names",
     "ACRONYM_READERS",
     "acronym_stop",
+    "LOADERS",
+    "data_file",
+    "word_set",
+    "word_list",
+    "word_map",
+    "shared_words",
 ]
 
 SpeechReader = Literal["quotes", "events", "coref", "timex"]
@@ -33,6 +49,46 @@ SPEECH_READERS: tuple[SpeechReader, ...] = ("quotes", "events", "coref", "timex"
 AcronymReader = Literal["entities", "names"]
 ACRONYM_READERS: tuple[AcronymReader, ...] = ("entities", "names")
 """The readers that take a name's initials: ``nlp.entities.acronym_of`` and ``resolve.names.initials``."""
+
+
+LOADERS: dict[str, tuple[str, ...]] = {
+    "acled_types.toml": ("export_acled",),
+    "acronym_stop.toml": ("vocabulary",),
+    "casualties.toml": ("nlp.event_casualties",),
+    "class_nouns.toml": ("vocabulary",),
+    "clocks.toml": ("nlp.timex",),
+    "cues.toml": ("vocabulary",),
+    "datasette_tables.toml": ("datasette_meta",),
+    "defaults.toml": ("settings",),
+    "event_certainty.toml": ("nlp.event_certainty",),
+    "event_lexicon.toml": ("nlp.event_lexicon", "query.events"),
+    "event_senses.toml": ("nlp.event_senses",),
+    "event_verbs.toml": ("vocabulary",),
+    "ftm_schemata.toml": ("export_ftm",),
+    "gender.toml": ("nlp.coref_gender", "resolve.kinds"),
+    "known_names.toml": ("resolve.nicknames",),
+    "languages.toml": ("extract.language",),
+    "months.toml": ("vocabulary",),
+    "nicknames.toml": ("resolve.nicknames",),
+    "not_names.toml": ("resolve.names",),
+    "party_nouns.toml": ("vocabulary",),
+    "person_kinds.toml": ("resolve.kinds",),
+    "pleonastic.toml": ("vocabulary",),
+    "prepositions.toml": ("vocabulary",),
+    "pronouns.toml": ("vocabulary",),
+    "role_words.toml": ("vocabulary",),
+    "roles.toml": ("nlp.relation_lexicon", "resolve.kinds"),
+    "sectors.toml": ("nlp.event_sectors",),
+    "speech.toml": ("vocabulary",),
+    "time_words.toml": ("vocabulary",),
+    "title_case.toml": ("vocabulary",),
+    "titles.toml": ("resolve.names", "resolve.kinds"),
+    "trust.toml": ("trust",),
+    "type_cues.toml": ("resolve.names",),
+}
+"""Every file of ``data/`` -> the modules (under ``newsgraph``) that open it. A new vocabulary is
+read here (``word_set``, ``word_map``...); the files with another loader keep theirs, and no other
+module opens them (tests/test_vocabulary.py checks both)."""
 
 
 @cache
@@ -76,3 +132,38 @@ def acronym_stop(reader: AcronymReader) -> frozenset[str]:
         raise ValueError(f"no acronym stop words for {reader!r}; readers: {', '.join(ACRONYM_READERS)}")
     table = _load("acronym_stop.toml")["acronym_stop"]
     return frozenset(table["core"]) | frozenset(table[reader])
+
+
+def data_file(name: str) -> dict[str, Any]:
+    """The whole of ``data/{name}.toml``, parsed once (shared: read it, never change it)."""
+    return _load(f"{name}.toml")
+
+
+@cache
+def word_set(name: str, table: str) -> frozenset[str]:
+    """The ``words`` of ``[table]`` in ``data/{name}.toml``."""
+    return frozenset(_load(f"{name}.toml")[table]["words"])
+
+
+@cache
+def word_list(name: str, table: str) -> tuple[str, ...]:
+    """The ``words`` of ``[table]`` in ``data/{name}.toml``, in the file's order."""
+    return tuple(_load(f"{name}.toml")[table]["words"])
+
+
+@cache
+def word_map(name: str, table: str) -> MappingProxyType[str, Any]:
+    """``[table]`` of ``data/{name}.toml`` as a read-only word -> value mapping, in the file's
+    order (arrays become tuples)."""
+    raw = _load(f"{name}.toml")[table]
+    return MappingProxyType({k: tuple(v) if isinstance(v, list) else v for k, v in raw.items()})
+
+
+@cache
+def shared_words(name: str, table: str, reader: str) -> frozenset[str]:
+    """The base list (``core``) of ``[table]`` in ``data/{name}.toml`` plus ``reader``'s additions."""
+    found = _load(f"{name}.toml")[table]
+    if reader == "core" or reader not in found:
+        readers = ", ".join(k for k in found if k != "core")
+        raise ValueError(f"no [{table}] words of {name}.toml for {reader!r}; readers: {readers}")
+    return frozenset(found["core"]) | frozenset(found[reader])

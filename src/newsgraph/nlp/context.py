@@ -26,6 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..model import Article
+from ..vocabulary import shared_words
 from .entities import ENTITY_LABELS, _clean_mentions, _compatible, _is_acronym, acronym_of, normalise_name
 from .extensions import ContextEntity, EntityCluster, register_extensions
 
@@ -33,10 +34,7 @@ __all__ = ["context_texts", "find_context_entities", "add_context_entities", "PL
 
 PLACE_LABELS = frozenset({"FAC", "GPE", "LOC"})
 _AMBIGUOUS = EntityCluster(id="", name="", label="")
-_SMALL_WORDS = frozenset(
-    "a an the of and or but for nor on in at to by with from as is are was were be vs vs. after over "
-    "into up out off about".split()
-)
+_SMALL_WORDS = shared_words("title_case", "small_words", "context")  # data/title_case.toml
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _NEXT_CAPITAL = re.compile(r"\s+[A-Z]")
 # Credits the extractor left in a caption's text: "(AP Photo/Alan Diaz)", "Photo: X", "X/Reuters",

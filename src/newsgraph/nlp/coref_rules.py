@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from ..vocabulary import speech_verbs
+from ..vocabulary import data_file, speech_verbs, word_list, word_set
 from .coref_gender import person_genders, pronoun_gender
 from .extensions import EntityCluster
 
@@ -33,170 +33,47 @@ __all__ = [
 PERSON_LABELS = {"PERSON"}
 NONPERSON_LABELS = {"ORG", "GPE", "FAC", "LOC", "PRODUCT", "NORP"}
 
+# Word lists: data/pronouns.toml, data/role_words.toml and data/class_nouns.toml, read once by
+# newsgraph.vocabulary; each file says what its lists mean.
+
 # Pronoun -> (label set it may refer to, plural?). "they/their" is allowed for organisations
 # (British usage: "the union ... their members") but only with a lower prior, see resolve_pronoun.
 PRONOUN_CLASS: dict[str, tuple[frozenset[str], bool]] = {
-    **{p: (frozenset(PERSON_LABELS), False) for p in ("he", "him", "his", "himself")},
-    **{p: (frozenset(PERSON_LABELS), False) for p in ("she", "her", "hers", "herself")},
-    **{p: (frozenset({"ORG", "GPE", "FAC", "LOC", "PRODUCT"}), False) for p in ("it", "its", "itself")},
-    **{p: (frozenset({"ORG"}), True) for p in ("they", "them", "their", "theirs", "themselves")},
+    **{p: (frozenset(PERSON_LABELS), False) for p in word_list("pronouns", "masculine")},
+    **{p: (frozenset(PERSON_LABELS), False) for p in word_list("pronouns", "feminine")},
+    **{
+        p: (frozenset({"ORG", "GPE", "FAC", "LOC", "PRODUCT"}), False)
+        for p in word_list("pronouns", "neuter")
+    },
+    **{p: (frozenset({"ORG"}), True) for p in word_list("pronouns", "plural")},
 }
 
 # Role titles. Leader roles give leader_of, the others employed_by (relations.py).
-LEADER_ROLES = {
-    "chief executive", "ceo", "chief", "president", "chairman", "chairwoman", "chairperson", "chair",
-    "leader", "head", "general secretary", "secretary general", "secretary-general", "director general",
-    "director-general", "managing director", "executive director", "commander", "boss", "founder",
-    "chief operating officer", "chief financial officer", "coo", "cfo", "governor", "mayor", "premier",
-    "prime minister", "director",
-}  # fmt: skip
-EMPLOYEE_ROLES = {
-    "spokesman", "spokeswoman", "spokesperson", "official", "employee", "executive", "manager",
-    "analyst", "lawyer", "engineer", "pilot", "worker", "staffer", "officer", "negotiator",
-    "representative", "adviser", "advisor", "economist", "researcher", "editor", "reporter",
-    "correspondent", "vice president", "vice-president", "secretary", "treasurer", "minister",
-}  # fmt: skip
-ROLE_WORDS = {w.split()[-1] for w in LEADER_ROLES | EMPLOYEE_ROLES} | {
-    "senator", "representative", "congressman", "congresswoman", "judge", "justice", "general",
-    "colonel", "captain", "sergeant", "lieutenant", "ambassador", "envoy", "king", "queen", "prince",
-    "princess", "pope", "bishop", "cardinal", "sheikh", "emir", "chancellor", "commissioner",
-    "inspector", "detective", "coach", "professor", "dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms",
-    "ms.", "sir", "lord", "lady", "councillor", "councilman", "councilwoman", "mp", "mep", "deputy",
-    "speaker", "attorney", "prosecutor", "sheriff", "marshal", "admiral", "spokesperson", "superintendent",
-}  # fmt: skip
+LEADER_ROLES = word_set("role_words", "leader")
+EMPLOYEE_ROLES = word_set("role_words", "employee")
+ROLE_WORDS = frozenset({w.split()[-1] for w in LEADER_ROLES | EMPLOYEE_ROLES}) | word_set(
+    "role_words", "other"
+)
 
 # Definite nominals that can stand for an organisation / a person / a place. Used to decide
 # whether "the X" is worth resolving at all, and to pair class nouns with name cues.
-ORG_NOUNS = {
-    "company", "firm", "group", "union", "federation", "alliance", "guild", "party", "organisation",
-    "organization", "association", "agency", "ministry", "department", "bank", "airline", "carrier",
-    "manufacturer", "maker", "corporation", "business", "council", "committee", "coalition", "movement",
-    "league", "club", "team", "board", "institute", "foundation", "charity", "network", "militia",
-    "army", "court", "commission", "authority", "operator", "insurer", "lender", "retailer", "brand",
-    "conglomerate", "startup", "band", "society", "confederation", "syndicate", "cartel", "regulator",
-    "plane-maker", "planemaker", "automaker", "carmaker", "supplier", "contractor", "publisher",
-    "broadcaster", "newspaper", "university", "school", "hospital", "church", "faction", "rebels",
-}  # fmt: skip
-# Class nouns for a named product ("the aircraft" for the A380, "the phone" for the iPhone).
-PRODUCT_NOUNS = {
-    "aircraft", "plane", "airplane", "aeroplane", "jet", "jetliner", "airliner", "superjumbo", "airframe",
-    "helicopter", "airship", "device", "phone", "handset", "smartphone", "computer", "laptop", "notebook",
-    "tablet", "player", "console", "gadget", "vehicle", "car", "truck", "model", "drug", "vaccine",
-    "medicine", "software", "browser", "game", "ship", "vessel", "satellite", "rocket", "spacecraft",
-    "missile", "tanker", "processor", "chip",
-}  # fmt: skip
-PERSON_NOUNS = ROLE_WORDS | {"man", "woman", "politician", "activist", "actor", "singer", "player"}
-PLACE_NOUNS = {
-    "port",
-    "terminal",
-    "harbour",
-    "harbor",
-    "dock",
-    "docks",
-    "city",
-    "town",
-    "country",
-    "state",
-    "province",
-    "region",
-    "capital",
-    "village",
-    "island",
-    "airport",
-    "airfield",
-    "plant",
-    "factory",
-    "refinery",
-    "site",
-    "station",
-    "stadium",
-    "arena",
-    "prison",
-    "jail",
-    "bridge",
-    "dam",
-}
-# Names that say "this is a company" (for "the company", "the firm"...).
-COMPANY_NAME_CUES = {
-    "shipping", "corp", "corp.", "corporation", "inc", "inc.", "ltd", "ltd.", "plc", "co", "co.", "llc",
-    "group", "holdings", "airlines", "airways", "air", "bank", "motors", "industries", "technologies",
-    "systems", "energy", "oil", "gas", "telecom", "pharmaceuticals", "foods", "logistics", "lines",
-    "partners", "capital", "media", "labs", "software", "electric", "steel", "mining", "ag",
-    "sa", "gmbh", "nv", "bv", "company", "enterprises", "international", "aerospace", "automotive",
-}  # fmt: skip
-COMPANY_NOUNS = {
-    "company",
-    "firm",
-    "corporation",
-    "business",
-    "carrier",
-    "airline",
-    "manufacturer",
-    "maker",
-    "conglomerate",
-    "group",
-    "operator",
-    "lender",
-    "insurer",
-    "retailer",
-    "supplier",
-    "contractor",
-    "plane-maker",
-    "planemaker",
-    "automaker",
-    "carmaker",
-    "startup",
-}
-# Names that say "this is a labour organisation" (for "the union").
-UNION_NAME_CUES = {
-    "workers",
-    "union",
-    "unions",
-    "employees",
-    "teamsters",
-    "guild",
-    "federation",
-    "confederation",
-    "dockers",
-    "miners",
-    "nurses",
-    "teachers",
-    "congress",
-    "syndicate",
-}
-PLACE_SYNONYMS = {"port": {"port", "terminal", "harbour", "harbor", "dock", "docks"}}
-# Facility classes: a name whose head word is on the left may be called by a class word on the
-# right ("Port of X" -> "the terminal", "X Airport" -> "the airfield"). Class words, never names.
-FACILITY_CLASSES: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
-    (
-        frozenset("port seaport harbour harbor dock docks terminal wharf quay pier".split()),
-        frozenset("port harbour harbor terminal dock docks".split()),
-    ),
-    (frozenset("airport airfield aerodrome".split()), frozenset("airport airfield terminal".split())),
-    (frozenset("stadium arena".split()), frozenset("stadium arena".split())),
-    (frozenset("prison jail penitentiary".split()), frozenset("prison jail".split())),
-    (frozenset("plant factory refinery works".split()), frozenset("plant factory refinery site".split())),
-    (frozenset({"station"}), frozenset({"station"})),
-    (frozenset({"bridge"}), frozenset({"bridge"})),
-    (frozenset({"dam"}), frozenset({"dam"})),
+ORG_NOUNS = word_set("class_nouns", "organisation")
+PRODUCT_NOUNS = word_set("class_nouns", "product")
+"""Class nouns for a named product ("the aircraft" for the A380, "the phone" for the iPhone)."""
+PERSON_NOUNS = ROLE_WORDS | word_set("class_nouns", "person")
+PLACE_NOUNS = word_set("class_nouns", "place")
+COMPANY_NAME_CUES = word_set("class_nouns", "company_name_cues")
+"""Names that say "this is a company" (for "the company", "the firm"...)."""
+COMPANY_NOUNS = word_set("class_nouns", "company")
+UNION_NAME_CUES = word_set("class_nouns", "union_name_cues")
+"""Names that say "this is a labour organisation" (for "the union")."""
+FACILITY_CLASSES: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
+    (frozenset(row["heads"]), frozenset(row["classes"]))
+    for row in data_file("class_nouns")["facility_classes"]
 )
-AGENT_NOUNS = {
-    "member",
-    "employee",
-    "worker",
-    "staff",
-    "shareholder",
-    "customer",
-    "leadership",
-    "board",
-    "executive",
-    "supporter",
-    "official",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "leader",
-}
+"""Facility classes: a name whose head word is on the left may be called by a class word on the
+right ("Port of X" -> "the terminal", "X Airport" -> "the airfield"). Class words, never names."""
+AGENT_NOUNS = word_set("class_nouns", "agent")
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 SPEECH_VERBS = speech_verbs("coref")
 """Verbs whose reported clause's pronoun may be their subject; data/speech.toml, core + coref."""
@@ -317,19 +194,8 @@ class EntityIndex:
 
 
 # "it is likely that ..." / "it is hard to ...": adjectives whose "it" points at the clause that
-# follows. "It was due to fly" / "it is able to" keep a referent.
-PLEONASTIC_ADJ = {
-    "likely", "unlikely", "possible", "impossible", "probable", "necessary", "unnecessary", "important",
-    "essential", "vital", "crucial", "clear", "unclear", "obvious", "evident", "apparent", "true",
-    "false", "certain", "uncertain", "doubtful", "hard", "easy", "difficult", "tough", "simple",
-    "good", "bad", "better", "best", "worse", "wise", "unwise", "fair", "unfair", "right", "wrong",
-    "surprising", "unsurprising", "interesting", "sad", "strange", "odd", "unusual", "common", "rare",
-    "normal", "natural", "legal", "illegal", "safe", "dangerous", "risky", "costly", "expensive",
-    "cheap", "worth", "worthwhile", "time", "enough", "sufficient", "appropriate", "inappropriate",
-    "acceptable", "unacceptable", "reasonable", "unreasonable", "helpful", "useful", "pointless",
-    "stunning", "shocking", "disappointing", "encouraging", "remarkable", "significant",
-    "urgent", "understandable", "known", "unknown", "expected", "unexpected", "feasible",
-}  # fmt: skip
+# follows (data/pleonastic.toml).
+PLEONASTIC_ADJ = word_set("pleonastic", "adjectives")
 
 
 def _clause_verb(tok: Token) -> Token:
@@ -590,13 +456,14 @@ def resolve_nominal(np_head: Token, index: EntityIndex) -> Resolution | None:
 
 
 # "the company" / "the firm" with no name cue: generic words for any business.
-GENERIC_COMPANY_NOUNS = {"company", "firm", "business", "corporation", "conglomerate"}
+GENERIC_COMPANY_NOUNS = word_set("class_nouns", "generic_company")
 # Name words of organisations that are no business: "the company" is never the Air Force or a party.
-NON_COMPANY_NAME_WORDS = (ORG_NOUNS - COMPANY_NOUNS - {"brand", "network", "band"}) | UNION_NAME_CUES | {
-    "force", "forces", "navy", "government", "office", "administration", "senate", "congress", "parliament",
-    "police", "service", "services", "bureau", "nations", "un", "nato", "eu", "commission", "fund",
-    "court", "house", "assembly", "department", "ministry", "agency", "council", "party", "union",
-}  # fmt: skip
+_NOT_COMPANY = data_file("class_nouns")["not_company_name_words"]
+NON_COMPANY_NAME_WORDS = (
+    (ORG_NOUNS - COMPANY_NOUNS - frozenset(_NOT_COMPANY["except"]))
+    | UNION_NAME_CUES
+    | frozenset(_NOT_COMPANY["words"])
+)
 
 
 def salient_company(np_head: Token, index: EntityIndex) -> Resolution | None:

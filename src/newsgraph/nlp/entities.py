@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..resolve.names import is_function_word, is_generic_word, is_institution_word, vocabulary
-from ..vocabulary import acronym_stop
+from ..vocabulary import acronym_stop, shared_words
 from .extensions import EntityCluster, doc_text, register_extensions
 
 __all__ = ["group_entities", "make_entities", "ENTITY_LABELS", "normalise_name", "acronym_of"]
@@ -572,7 +572,7 @@ def live_groups(groups: Iterable[_Group]) -> list[_Group]:
     return [r for r in roots if r.mentions]
 
 
-_SMALL_WORDS = frozenset("a an the of and or but for nor on in at to by with from as vs vs.".split())
+_SMALL_WORDS = shared_words("title_case", "small_words", "entities")  # data/title_case.toml
 
 
 def _title_case_line(text: str) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from ..vocabulary import speech_verbs
+from ..vocabulary import shared_words, speech_verbs, word_list, word_set
 from .event_senses import load_senses
 
 __all__ = [
@@ -28,81 +28,41 @@ __all__ = [
     "place_spans",
 ]
 
-# Verbs that carry a nominal event ("staged a demonstration", "began a hunger strike"): their
-# subject is the event's actor.
-LIGHT_VERBS = frozenset(
-    "stage hold launch begin start continue organize organise call conduct carry mount make give issue lodge "
-    "go join lead declare impose open undertake take sign reach resume wage plan resort complete extend "
-    "institute keep maintain pursue escalate enter announce intensify initiate step prepare arrange "
-    "express voice show file register renew reiterate repeat approve "
-    "provide supply deliver send offer grant pledge donate contribute".split()
-)
-# Verbs whose subject is a nominal event ("the walkout began on Monday").
-ASPECT_VERBS = frozenset(
-    "begin start continue last enter resume occur happen erupt spread escalate intensify drag "
-    "break take".split()
-)
-# Verbs that end an event: "the strike ended" reports an end, not the event.
-ENDING_VERBS = frozenset("end halt stop cancel postpone suspend abandon conclude finish".split())
-# Control verbs after which the complement did happen ("began to", "managed to").
-IMPLICATIVE = frozenset("begin start continue manage resume keep go try attempt help get proceed".split())
-MODALS = frozenset("will would could may might should shall can must 'll 'd wo ca".split())
-COMMITMENT_MODALS = frozenset("will would shall 'll wo".split())
-WILLINGNESS = frozenset(
-    "ready willing prepared plan intend decide determine promise pledge vow offer commit".split()
-)
+# Word lists: data/event_verbs.toml (verb classes), data/party_nouns.toml (nouns for parties),
+# data/pronouns.toml and data/prepositions.toml, read once by newsgraph.vocabulary; each file says what its lists mean.
+LIGHT_VERBS = word_set("event_verbs", "light")
+"""Verbs that carry a nominal event ("staged a demonstration"): their subject is the event's actor."""
+ASPECT_VERBS = word_set("event_verbs", "aspect")
+"""Verbs whose subject is a nominal event ("the walkout began on Monday")."""
+ENDING_VERBS = word_set("event_verbs", "ending")
+IMPLICATIVE = word_set("event_verbs", "implicative")
+MODALS = word_set("event_verbs", "modals")
+COMMITMENT_MODALS = word_set("event_verbs", "commitment_modals")
+WILLINGNESS = word_set("event_verbs", "willingness")
 SPEECH_VERBS = speech_verbs("events")
 """Verbs whose reported clause tells of an event rather than doing it; data/speech.toml, core + events."""
-OBJECT_CONTROL = frozenset(
-    "urge ask order force allow permit call press tell persuade invite encourage".split()
-)
-GROUP_NOUNS = frozenset(
-    "member worker supporter thousand hundred dozen group some many leader official activist youth "
-    "faction part wing delegation team unit army force".split()
-)
-RECIPIENT_PREPS = (
-    "against",
-    "with",
-    "on",
-    "to",
-    "toward",
-    "towards",
-    "into",
-    "from",
-    "over",
-    "for",
-    "between",
-)
+OBJECT_CONTROL = word_set("event_verbs", "object_control")
+GROUP_NOUNS = word_set("party_nouns", "group")
+RECIPIENT_PREPS = word_list("prepositions", "recipient")
+"""Prepositions whose object may be an event's target, best first (data/prepositions.toml)."""
 # Types whose nominal takes "on" for its topic ("a hearing on the plan"), not a target.
 TOPIC_ON = frozenset({"COURT_HEARING", "CONSULT", "AGREE", "INVESTIGATE", "DEMAND", "DISAPPROVE", "SUPPORT"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-PLACE_PREPS = frozenset("in at near outside inside across around into throughout".split())
-RELATIVE_PRONOUNS = frozenset("who which that whom".split())
+PLACE_PREPS = word_set("prepositions", "place")
+RELATIVE_PRONOUNS = word_set("pronouns", "relative")
 _SUBJ = ("nsubj", "csubj")
-_UNITS = frozenset("euro dollar pound yen shilling franc rupee yuan ton tonne kg percent".split())
+_UNITS = word_set("party_nouns", "units")
 _NOT_PARTICIPANTS = frozenset({"DATE", "TIME", "MONEY", "QUANTITY", "CARDINAL", "PERCENT", "ORDINAL"})
-# Verbs whose "that" clause says what someone else must do ("demanded that they leave").
-MANDATIVE = frozenset("demand request ask urge propose suggest recommend order require".split())
-# Personal pronouns that, as the subject of a reported clause, mean the matrix subject.
-_BOUND_PRONOUNS = frozenset("it they he she we i".split())
-_THING_PRONOUNS = frozenset("it this that these those which what something anything nothing".split())
-_QUANTIFIERS = frozenset("thousand hundred dozen million some many part group number majority score".split())
-_OWN = frozenset("its their his her our my".split())
-_OWN_FORCES = frozenset("troop force soldier army unit peacekeeper personnel navy contingent".split())
+MANDATIVE = word_set("event_verbs", "mandative")
+"""Verbs whose "that" clause says what someone else must do ("demanded that they leave")."""
+_BOUND_PRONOUNS = word_set("pronouns", "bound")
+_THING_PRONOUNS = shared_words("pronouns", "thing", "events")
+_QUANTIFIERS = word_set("party_nouns", "quantifiers")
+_OWN = word_set("pronouns", "own")
+_OWN_FORCES = word_set("party_nouns", "own_forces")
 _PARTY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-# People and groups that can be the party an event is done to, short of a name.
-HUMAN_NOUNS = GROUP_NOUNS | frozenset(
-    "people person man men woman women child children civilian resident villager citizen national "
-    "refugee migrant immigrant protester demonstrator marcher striker rioter employee miner farmer "
-    "student teacher doctor police policeman policemen officer soldier troop militant rebel guerrilla "
-    "guerilla fighter insurgent militiaman militiamen gunman gunmen militia separatist extremist "
-    "fundamentalist terrorist settler prisoner detainee hostage captive suspect journalist reporter "
-    "minister president premier government authority regime administration cabinet ministry opposition "
-    "party union diplomat ambassador envoy negotiator delegate mediator inspector observer monitor "
-    "peacekeeper crew passenger tourist adviser advisor dissident critic victim "
-    "guard smuggler bomber attacker assailant kidnapper pirate sniper looter "
-    "country nation state partner ally neighbor neighbour".split()
-)
+HUMAN_NOUNS = GROUP_NOUNS | word_set("party_nouns", "human")
+"""People and groups that can be the party an event is done to, short of a name."""
 
 
 def clause_verb(token: Token) -> Token:
@@ -286,12 +246,12 @@ def recipient_of(
 
 
 _NAME, _PARTY, _PLACE, _THING = 0, 1, 2, 3
-_OWNER_PREPS = ("by", "from", "of")
-_TARGET_PREPS = ("to", "on", "against", "with", "for", "toward", "towards", "over", "into", "between")
-# Verbs that move the actor's own forces: "deployed troops in X" targets X, not the troops.
+_OWNER_PREPS = word_list("prepositions", "owner")
+_TARGET_PREPS = word_list("prepositions", "target")
 # Meetings and joint action happen somewhere without being done to the place.
 _MEETINGS = frozenset({"CONSULT", "COOPERATE"})
-_MOVE_VERBS = frozenset("deploy send withdraw pull dispatch station move redeploy evacuate".split())
+_MOVE_VERBS = word_set("event_verbs", "move")
+"""Verbs that move the actor's own forces: "deployed troops in X" targets X, not the troops."""
 
 
 def usable_participant(tok: Token) -> bool:

@@ -15,6 +15,8 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
+from ..vocabulary import shared_words
+
 __all__ = ["Senses", "Verdict", "ArticleFrame", "article_frame", "judge", "load_senses", "partyless"]
 
 _NAMED_PARTIES = frozenset({"NORP", "GPE", "ORG"})
@@ -27,7 +29,7 @@ _SCORE = re.compile(r"(?<![\d/-])\d{1,3}-\d{1,3}(?![\d/-])")
 _CAUSE_PREPS = frozenset("in by during from after of".split())
 # Types whose object is what is given or allowed: a product there is commerce, not diplomacy.
 _GIVING = frozenset({"AGREE", "AID", "SUPPORT", "CONCEDE"})
-_THING_PRONOUNS = frozenset("this that these those which what something anything nothing".split())
+_THING_PRONOUNS = shared_words("pronouns", "thing", "senses")  # data/pronouns.toml
 
 
 @dataclass(frozen=True)

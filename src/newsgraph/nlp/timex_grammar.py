@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from ..vocabulary import month_numbers
+from ..vocabulary import month_numbers, word_list, word_map, word_set
 
 __all__ = [
     "Candidate",
@@ -31,25 +31,17 @@ __all__ = [
 
 MONTHS = month_numbers()
 """Month names and abbreviations, lower case -> number; data/months.toml."""
-WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
-PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
-SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+# The words of time expressions: data/time_words.toml, read once by newsgraph.vocabulary.
+WEEKDAYS = {day: n for n, day in enumerate(word_list("time_words", "weekdays"))}
+"""Weekday name, lower case -> its number (Monday 0)."""
+PARTS_OF_DAY = word_map("time_words", "parts_of_day")
+SEASONS = word_map("time_words", "seasons")
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
-_NUMBERS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a": 1, "an": 1, "dozen": 12,
-    "a dozen": 12, "a couple of": 2, "couple of": 2, "half a": 0.5, "half an": 0.5,
-}  # fmt: skip
-_VAGUE = {"several", "a few", "few", "many", "some", "numerous"}
-_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
-# unit -> (TIMEX3 letter, is a time-of-day unit needing the "PT" form)
-_UNITS = {
-    "second": ("S", True), "minute": ("M", True), "hour": ("H", True), "day": ("D", False),
-    "week": ("W", False), "fortnight": ("W", False), "month": ("M", False), "year": ("Y", False),
-    "decade": ("DE", False), "century": ("CE", False), "centurie": ("CE", False),
-}  # fmt: skip
+_NUMBERS = word_map("time_words", "numbers")
+_VAGUE = word_set("time_words", "vague")
+_ORDINALS = word_map("time_words", "ordinals")
+_UNITS = word_map("time_words", "units")
+"""unit -> (TIMEX3 letter, is a time-of-day unit needing the "PT" form)"""
 
 # Month and weekday names are case-sensitive on purpose: "may" and "march" are verbs, "May" and
 # "March" capitalised are (with the context checks in timex.py) months. Abbreviated weekdays are
@@ -73,12 +65,8 @@ _UNIT = r"(?P<unit>second|minute|hour|day|week|fortnight|month|year|decade|centu
 _DAYNUM = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>1[6-9]\d\d|20\d\d)"
 _QORD = r"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)"
-# fixed-date holidays (month, day); Thanksgiving is the US one, the fourth Thursday of November
-HOLIDAYS = {
-    "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "boxing day": (12, 26),
-    "new year's day": (1, 1), "new year's eve": (12, 31), "halloween": (10, 31),
-    "valentine's day": (2, 14), "thanksgiving": (11, 0), "thanksgiving day": (11, 0), "may day": (5, 1),
-}  # fmt: skip
+HOLIDAYS = word_map("time_words", "holidays")
+"""Fixed-date holidays -> (month, day); Thanksgiving (day 0) is the US one, the fourth Thursday of November."""
 
 # (kind, pattern); case-insensitive parts are wrapped in (?i:...) so the names above stay strict.
 _PATTERNS: list[tuple[str, str]] = [
