@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from .api import KnowledgeBase
 from .cli_common import (
@@ -78,13 +79,13 @@ def extract(
         for outcome in extract_pages(pages):  # iter_pages dates the pages
             if outcome.article is None:
                 failed += 1
-                err.print(f"[red]{outcome.source}[/]: {outcome.error}")
+                err.print(f"[red]{escape(outcome.source)}[/]: {escape(str(outcome.error))}")
                 continue
             if jsonl:
                 emit(outcome.article.to_dict())
             else:
                 a = outcome.article
-                err.print(f"[bold]{a.title}[/] ({a.published or 'no date'}) {a.source}")
+                err.print(f"[bold]{escape(a.title or '')}[/] ({a.published or 'no date'}) {escape(a.source)}")
                 sys.stdout.write(a.text + "\n\n")
     except NewsgraphError as exc:
         raise fail(exc) from exc
@@ -107,7 +108,7 @@ def annotate(
         for outcome in process_pages(iter_pages(paths, published=published), nlp=nlp):
             if outcome.facts is None:
                 failed += 1
-                err.print(f"[red]{outcome.source}[/]: {outcome.error}")
+                err.print(f"[red]{escape(outcome.source)}[/]: {escape(str(outcome.error))}")
                 continue
             record = outcome.facts.to_dict()
             if jsonl:
@@ -122,19 +123,19 @@ def annotate(
 
 def _print_annotation(record: dict[str, Any]) -> None:
     out = Console()
-    out.rule(f"[bold]{record['title'] or record['source']}")
-    out.print(f"published {record['published']}  source {record['source']}")
+    out.rule(f"[bold]{escape(record['title'] or record['source'])}")
+    out.print(f"published {record['published']}  source {escape(record['source'])}")
     names = {e["id"]: e["name"] for e in record["entities"]}
     for e in record["entities"]:
         out.print(
-            f"  [cyan]{e['type']:<7}[/] {e['name']}"
-            + (f"  ({', '.join(e['aliases'])})" if e["aliases"] else "")
+            f"  [cyan]{e['type']:<7}[/] {escape(e['name'])}"
+            + (f"  ({escape(', '.join(e['aliases']))})" if e["aliases"] else "")
         )
     for t in record["timexes"]:
-        out.print(f"  [magenta]{t['type']:<7}[/] {t['text']!r} = {t['value']}")
+        out.print(f"  [magenta]{t['type']:<7}[/] {escape(repr(t['text']))} = {t['value']}")
     for q in record["quotes"]:
         speaker = names.get(q["speaker"] or "", q["speaker_text"] or "?")
-        out.print(f"  [green]{q['kind']:<7}[/] {speaker}: “{q['text']}” {q['date'] or ''}")
+        out.print(f"  [green]{q['kind']:<7}[/] {escape(speaker)}: “{escape(q['text'])}” {q['date'] or ''}")
 
 
 @app.command()

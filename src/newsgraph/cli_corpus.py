@@ -70,7 +70,9 @@ def _heading(out: Console, text: str) -> None:
 
 
 def _src(article: dict[str, Any]) -> str:
-    return f"{article.get('published') or 'undated'} {article.get('title') or article.get('url') or article.get('source')}"
+    return escape(
+        f"{article.get('published') or 'undated'} {article.get('title') or article.get('url') or article.get('source')}"
+    )
 
 
 def _who(name: str, entity_id: int | None) -> str | int:
@@ -108,13 +110,13 @@ def timeline(
         emit(result)
         return
     out = wide_console()
-    _heading(out, f"[bold]{result['name']}[/] ({result['type']}): {result['total']} dated lines")
+    _heading(out, f"[bold]{escape(result['name'])}[/] ({result['type']}): {result['total']} dated lines")
     for line in result["timeline"]:
         out.print(
-            f"{_mark(line)}[cyan]{line['date']:<12}[/] [magenta]{line['kind']:<7}[/] {line['what']}",
+            f"{_mark(line)}[cyan]{line['date']:<12}[/] [magenta]{line['kind']:<7}[/] {escape(line['what'])}",
             highlight=False,
         )
-        out.print(f"             {line['sentence']}", style="dim", highlight=False)
+        out.print(f"             {line['sentence']}", style="dim", highlight=False, markup=False)
         out.print(f"             {_src(line['article'])}", style="dim", highlight=False)
     err.print(_more(result["total"], result.get("unconfirmed", 0), "dated lines", show_all))
 
@@ -202,8 +204,8 @@ def events(
             when = event_date_text(e) + (
                 f" [{e['date']}]" if e["date"] and e["date_source"] == "text" else ""
             )
-            table.add_row(escape(when), label, e["actor_name"] or "", e["recipient_name"] or "",
-                          event_place_text(e), _src(e["article"]))  # fmt: skip
+            table.add_row(escape(when), escape(label), escape(e["actor_name"] or ""), escape(e["recipient_name"] or ""),
+                          escape(event_place_text(e)), _src(e["article"]))  # fmt: skip
         print_table(table)
     err.print(_more(len(found), hidden, "events", show_all))
 
@@ -251,13 +253,13 @@ def graph(
     out = wide_console()
     _heading(
         out,
-        f"[bold]{result['center']['name']}[/]: {len(result['nodes'])} entities, {len(result['edges'])} ties",
+        f"[bold]{escape(result['center']['name'])}[/]: {len(result['nodes'])} entities, {len(result['edges'])} ties",
     )
     for e in sorted(result["edges"], key=lambda e: -e["weight"]):
         unsure = sorted({s["relation"] for s in e["relations"] if not s.get("confirmed", True)})
         note = f" [yellow]? unconfirmed: {', '.join(unsure)}[/]" if unsure else ""
         out.print(
-            f"{e['weight']:>4}  {names[e['source']]} — {names[e['target']]}  [dim]{', '.join(e['types'])}[/]{note}",
+            f"{e['weight']:>4}  {escape(names[e['source']])} — {escape(names[e['target']])}  [dim]{', '.join(e['types'])}[/]{note}",
             highlight=False,
         )
 
@@ -318,7 +320,7 @@ def stats(
     out.print(f"[bold]{result['quotes']}[/] quotes")
     table = Table("id", "name", "type", "articles", "mentions", title="most named")
     for e in result["top_entities"]:
-        table.add_row(f"#{e['id']}", e["name"], e["type"], str(e["articles"]), str(e["mentions"]))
+        table.add_row(f"#{e['id']}", escape(e["name"]), e["type"], str(e["articles"]), str(e["mentions"]))
     print_table(table)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from rich.console import Console
+from rich.markup import escape
 
 from .cli_common import err
 
@@ -35,7 +36,9 @@ def confirmed_only(d: dict[str, Any]) -> dict[str, Any]:
 
 
 def _src(article: dict[str, Any]) -> str:
-    return f"{article.get('title') or article.get('url') or article.get('source')} ({article.get('published') or 'undated'})"
+    return escape(
+        f"{article.get('title') or article.get('url') or article.get('source')} ({article.get('published') or 'undated'})"
+    )
 
 
 def print_unconfirmed(d: dict[str, Any], shown_all: bool, console: Console | None = None) -> None:
@@ -52,12 +55,14 @@ def print_unconfirmed(d: dict[str, Any], shown_all: bool, console: Console | Non
     console.rule("[yellow]? Unconfirmed[/]: below the 0.9 precision threshold, or hypothetical / negated")
     for x in d.get("descriptions", []):
         if not x.get("confirmed", True):
-            console.print(f"  ? described as {x['text']}  [dim]— {_src(x['article'])}[/]", highlight=False)
+            console.print(
+                f"  ? described as {escape(x['text'])}  [dim]— {_src(x['article'])}[/]", highlight=False
+            )
     for rel, items in d.get("relations", {}).items():
         for r in items:
             if not r.get("confirmed", True):
                 console.print(
-                    f"  ? {r['subject']['name']} {rel} {r['object']['name']}  [dim]— {_src(r['article'])}[/]",
+                    f"  ? {escape(r['subject']['name'])} {rel} {escape(r['object']['name'])}  [dim]— {_src(r['article'])}[/]",
                     highlight=False,
                 )
     for e in d.get("events", []):
@@ -69,19 +74,22 @@ def print_unconfirmed(d: dict[str, Any], shown_all: bool, console: Console | Non
                 + (f" ({', '.join(flags)})" if flags else "")
             )
             console.print(
-                f"  ? {e['date'] or 'undated':<12} {label}: {e['actor_name'] or '–'} → {e['recipient_name'] or '–'}"
-                f"  [dim]“{(e['sentence'] or '').strip()}” — {_src(e['article'])}[/]",
+                f"  ? {e['date'] or 'undated':<12} {label}: {escape(e['actor_name'] or '–')} → {escape(e['recipient_name'] or '–')}"
+                f"  [dim]“{escape((e['sentence'] or '').strip())}” — {_src(e['article'])}[/]",
                 highlight=False,
             )
     for key in ("quotes_by", "quotes_about"):
         for q in d.get(key, []):
             if not q.get("confirmed", True):
                 who = q["speaker_name"] or q["speaker_text"] or "unattributed"
-                console.print(f"  ? {who}: “{q['text']}”  [dim]— {_src(q['article'])}[/]", highlight=False)
+                console.print(
+                    f"  ? {escape(who)}: “{escape(q['text'])}”  [dim]— {_src(q['article'])}[/]",
+                    highlight=False,
+                )
     for t in d.get("timeline", []):
         if not t.get("confirmed", True):
             console.print(
-                f"  ? {t['date']:<12} {t['kind']:<7} {t['what']}  [dim]— {_src(t['article'])}[/]",
+                f"  ? {t['date']:<12} {t['kind']:<7} {escape(t['what'])}  [dim]— {_src(t['article'])}[/]",
                 highlight=False,
             )
     err.print(f"{total} unconfirmed facts shown, marked ? ({counts})")
