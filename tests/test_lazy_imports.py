@@ -10,6 +10,8 @@ works without it (``kb.events(as_frame=True)`` needs pandas, ``--format ftm`` fo
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 import tomllib
 from pathlib import Path
 
@@ -110,3 +112,15 @@ def test_every_allowed_package_comes_from_an_optional_extra_only() -> None:
     )
     for package in OPTIONAL_EXTRAS:
         assert package in extras and package not in core, package
+
+
+def test_the_python_api_and_the_driver_load_no_model_library() -> None:
+    """With every import at the top, what a module imports is what it costs: ``newsgraph.api`` and the
+    ingest driver read outcomes (``newsgraph.outcome``) and leave spaCy to the executors that run the
+    stages, so a script that only queries never loads it."""
+    code = (
+        "import sys, newsgraph, newsgraph.api, newsgraph.runner.driver, newsgraph.runner;"
+        "print(sorted(m for m in ('spacy', 'thinc', 'newsgraph.process', 'newsgraph.nlp') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

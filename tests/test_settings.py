@@ -12,7 +12,9 @@ import newsgraph
 from newsgraph import cli, process
 from newsgraph.api import KnowledgeBase
 from newsgraph.nlp.pipeline import annotate, annotate_docs
-from newsgraph.runner import IngestPlan, WorkerConfig, WorkerPool
+from newsgraph.runner import IngestPlan
+from newsgraph.runner.pool import WorkerPool
+from newsgraph.runner.worker import WorkerConfig
 from newsgraph.settings import DEFAULTS, Settings
 
 SRC = Path(newsgraph.__file__).resolve().parent

@@ -20,7 +20,7 @@ from . import export, query
 from .datasette_meta import write_metadata
 from .frames import frame_option
 from .model import Page
-from .process import Outcome
+from .outcome import Outcome
 from .query import browse, dossier, events, find_entities, quotes, resolve_entity
 from .query.answers import AnswerCache
 from .query.articles import article_facts, count_articles

@@ -13,8 +13,6 @@ import signal
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
-from datetime import date
 from itertools import islice
 from typing import Any
 
@@ -25,6 +23,7 @@ from .extract import extract
 from .model import Article, Facts, Page
 from .nlp import annotate
 from .nlp.pipeline import Pipelines
+from .outcome import Extractor, Outcome, dated
 from .settings import DEFAULTS
 
 __all__ = [
@@ -39,33 +38,6 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
-
-Extractor = Callable[..., Article]
-"""``extract(page) -> Article``: the extract stage, swappable for tests and plugins."""
-
-
-@dataclass
-class Outcome:
-    """What became of one page: ``ok`` with facts, ``known`` (already stored, not reprocessed) or ``error``."""
-
-    source: str
-    status: str
-    facts: Facts | None = None
-    article: Article | None = None
-    error: PageError | None = None
-    content_hash: str | None = None
-
-    def __getstate__(self) -> dict[str, Any]:
-        # PageError takes (reason, message): exceptions pickle by args alone, so carry it as fields.
-        state = dict(self.__dict__)
-        error = state.pop("error")
-        state["_error"] = None if error is None else (error.reason, str(error.args[0]), error.code)
-        return state
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        error = state.pop("_error", None)
-        self.__dict__.update(state)
-        self.error = None if error is None else PageError(error[0], error[1], code=error[2])
 
 
 class _PageTimeout(Exception):
@@ -108,16 +80,6 @@ def time_limit(seconds: float | None) -> Iterator[None]:
 def _page_failure(page: Page) -> Outcome:
     error = PageError(page.error_reason or "unreadable", page.error or "page could not be read")
     return Outcome(page.source, "error", error=error, content_hash=None)
-
-
-def dated(page: Page, published: date | None) -> Page:
-    """``page`` with ``published`` as its date when it has none (a copy; the given Page is left as is).
-
-    The one way a run's date reaches a page: it travels on the ``Page`` from here to the extractor.
-    """
-    if published is None or page.published is not None or page.error is not None:
-        return page
-    return replace(page, published=published)
 
 
 def extract_one(

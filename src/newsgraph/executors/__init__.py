@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 if TYPE_CHECKING:
-    from ..process import Outcome
+    from ..outcome import Outcome
     from ..runner.driver import Job
     from ..runner.plan import IngestPlan
     from ..runner.progress import Tag

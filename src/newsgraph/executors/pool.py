@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from ..process import Outcome
+from ..outcome import Outcome
 from ..runner.pool import WorkerPool
 from ..runner.progress import Tag
 from ..runner.worker import WorkerConfig

@@ -4,16 +4,19 @@
 skips what the store holds already, runs the extract and NLP stages on an executor
 (``newsgraph.executors``: in this process, in N worker processes with one spaCy model each, or on
 Ray), and writes every result from this process. See ``docs/scale.md`` and ``docs/architecture.md``.
+
+The worker pool (``runner.pool``, ``runner.worker``) loads the stages and spaCy; it is imported by the
+executors that use it, not here, so the driver and the Python API start without loading a model
+library.
 """
 
 from ..summary import RunSummary
 from .driver import InputPart, Job, drive, read_input, run
 from .plan import IngestPlan
-from .pool import Task, WorkerPool
 from .progress import ProgressTracker, Tag, ensure_progress_table, progress_table
 from .record import Recorder
 from .screen import Verdict, screen, settled
-from .worker import WorkerConfig
+from .task import Task
 
 __all__ = [
     "run",
@@ -24,8 +27,6 @@ __all__ = [
     "read_input",
     "RunSummary",
     "Recorder",
-    "WorkerPool",
-    "WorkerConfig",
     "Task",
     "ProgressTracker",
     "Tag",

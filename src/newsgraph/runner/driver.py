@@ -31,13 +31,13 @@ from ..executors import executor
 from ..ingest import Limits, iter_pages
 from ..ingest.inputs import expand
 from ..model import Page
-from ..process import Outcome, dated
+from ..outcome import Outcome, dated
 from ..summary import RunSummary
 from .plan import IngestPlan
-from .pool import Task
 from .progress import ProgressTracker, Tag
 from .record import Recorder
 from .screen import screen, settled
+from .task import Task
 
 __all__ = ["InputPart", "Job", "drive", "read_input", "run"]
 

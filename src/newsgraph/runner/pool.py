@@ -16,15 +16,16 @@ import multiprocessing
 import time
 from collections import deque
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import count
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
 from ..errors import ModelError, PageError
 from ..model import Page
-from ..process import Outcome
+from ..outcome import Outcome
 from ..settings import DEFAULTS
+from .task import Task
 from .worker import WorkerConfig, worker_main
 
 __all__ = ["Task", "WorkerPool"]
@@ -33,16 +34,6 @@ log = logging.getLogger(__name__)
 
 _GRACE = 5.0
 """Seconds past the page time limit before the parent kills a worker (the worker's own alarm fires first)."""
-
-
-@dataclass
-class Task:
-    """A batch of pages for one worker: ``items`` are ``(tag, content_hash, page)``."""
-
-    items: list[tuple[Any, str | None, Page]]
-    solo: bool = False
-    """A retry of a single page after its batch failed in the NLP stage."""
-    id: int = field(default=0)
 
 
 @dataclass

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from sqlalchemy import Engine
 
 from ..errors import PageError
-from ..process import Outcome
+from ..outcome import Outcome
 from ..summary import RunSummary
 from ..writer import write_error, write_facts
 from .progress import ProgressTracker, Tag

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy import Engine, delete, or_, select
 
 from ..model import Page
-from ..process import Outcome
+from ..outcome import Outcome
 from ..store.schema import articles, errors
 
 __all__ = ["Verdict", "screen", "settled", "forget_errors"]
