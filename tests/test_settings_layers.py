@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 
 from newsgraph import cli
 from newsgraph.api import KnowledgeBase
+from newsgraph.ingest import Limits
 from newsgraph.settings import DEFAULTS, SettingsError, load_settings, user_settings_path
 
 
@@ -96,3 +97,32 @@ def test_the_ingest_command_applies_the_layers(tmp_path: Path, monkeypatch: pyte
     monkeypatch.setenv("NEWSGRAPH_BATCH_SIZE", "many")
     bad = runner.invoke(cli.app, ["ingest", str(page), "--db", db])
     assert bad.exit_code == 2 and "NEWSGRAPH_BATCH_SIZE" in bad.output
+
+
+def test_the_read_limits_are_settings_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A page over NEWSGRAPH_MAX_PAGE_BYTES is refused as too large by `newsgraph ingest`; a size limit
+    of 0 is refused where it is set."""
+    small = tmp_path / "small.txt"
+    small.write_text(
+        "The Brenwick ferry council met on Monday to choose a new chair for the harbour board. "
+        "Ana Ruiz, who runs the night ferry, said the vote would wait until spring.\n",
+        encoding="utf-8",
+    )
+    big = tmp_path / "big.txt"
+    big.write_text("The Brenwick ferry council met on Monday to choose a new chair. " * 40, encoding="utf-8")
+    assert small.stat().st_size < 1000 < big.stat().st_size
+    monkeypatch.setenv("NEWSGRAPH_MAX_PAGE_BYTES", "1000")
+    runner = CliRunner()
+    db = str(tmp_path / "kb.db")
+    result = runner.invoke(cli.app, ["ingest", str(small), str(big), "--db", db, "--json"])
+    assert result.exit_code == 1, result.output
+    with KnowledgeBase(db) as kb:
+        failed = kb.errors()
+    assert [(Path(e["source"]).name, e["reason"]) for e in failed] == [("big.txt", "too_large")]
+    assert (
+        Limits.from_settings(load_settings(environ={"NEWSGRAPH_MAX_PAGE_BYTES": "1000"})).max_page_bytes
+        == 1000
+    )
+    assert Limits().max_page_bytes == DEFAULTS.max_page_bytes == 20 * 1024 * 1024
+    with pytest.raises(SettingsError, match="max_gzip_ratio must be at least 1"):
+        load_settings(environ={"NEWSGRAPH_MAX_GZIP_RATIO": "0"})

@@ -19,6 +19,7 @@ from sqlalchemy import Engine
 from . import export, query
 from .datasette_meta import write_metadata
 from .frames import frame_option
+from .ingest import Limits
 from .model import Page
 from .outcome import Outcome
 from .query import browse, dossier, events, find_entities, quotes, resolve_entity
@@ -86,6 +87,7 @@ class KnowledgeBase:
         nlp_timeout: float = DEFAULTS.nlp_timeout,
         max_worker_rss_mb: int | None = DEFAULTS.max_worker_rss_mb,
         engine: str | None = None,
+        limits: Limits | None = None,
     ) -> RunSummary:
         """Read, extract, annotate and store pages; a page stored before is not processed again.
 
@@ -104,6 +106,7 @@ class KnowledgeBase:
         The limits default to the shipped ``settings.DEFAULTS``; ``settings.load_settings()`` gives
         them with the user's file and ``NEWSGRAPH_*`` variables applied (what ``newsgraph ingest``
         uses). ``nlp_timeout`` and ``max_worker_rss_mb`` bound the local executor's worker pool.
+        ``limits`` (``ingest.Limits``: page size, archive records, fetches) default to the shipped ones.
         """
         plan = IngestPlan(
             inputs,
@@ -117,6 +120,7 @@ class KnowledgeBase:
             nlp_timeout=nlp_timeout,
             max_worker_rss_mb=max_worker_rss_mb,
             retry_errors=retry_errors,
+            limits=limits,
         )
         return drive(plan, self.engine, on_page=on_page, on_start=on_start)
 

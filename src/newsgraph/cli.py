@@ -33,7 +33,7 @@ from .cli_common import (
 from .cli_unconfirmed import confirmed_only, print_unconfirmed
 from .errors import AmbiguousName, NewsgraphError
 from .executors import EXECUTORS, executor_names
-from .ingest import count_inputs, iter_pages
+from .ingest import Limits, count_inputs, iter_pages
 from .nlp import load_pipeline
 from .nlp.pipeline import model_spec
 from .process import extract_pages, process_pages
@@ -236,6 +236,7 @@ def ingest(
                 batch_size=settings.batch_size,
                 nlp_timeout=settings.nlp_timeout,
                 max_worker_rss_mb=settings.max_worker_rss_mb,
+                limits=Limits.from_settings(settings),
                 executor=executor,
                 ray_address=ray_address,
                 on_start=on_start,

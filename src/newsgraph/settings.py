@@ -1,4 +1,5 @@
-"""One settings object: the ingest path's limits, time-outs and batch sizes.
+"""One settings object: the ingest path's limits, time-outs and batch sizes (``ingest.Limits`` too:
+what ingest will read, from the same file and layers, ``Limits.from_settings``).
 
 The shipped values live in one data file, ``newsgraph/data/defaults.toml`` (one key per field,
 documented there with its unit), read and checked once, on first use. ``Settings()`` and
@@ -15,7 +16,7 @@ their signatures' defaults from ``DEFAULTS``.
    exists; its keys are the field names, at the top or under ``[settings]``;
 4. the shipped defaults (``data/defaults.toml``).
 
-An unknown key, a value of the wrong kind, a negative one or a ``batch_size`` of 0 raises
+An unknown key, a value of the wrong kind, a negative one, or 0 for ``batch_size`` or a size limit raises
 ``SettingsError`` (E080), naming where it came from; so does a shipped file that lacks a field.
 """
 
@@ -74,8 +75,25 @@ class Settings:
     """Seconds a worker process may take to load its model."""
     max_worker_rss_mb: int = _shipped("max_worker_rss_mb")
     """A worker that grows past this (MiB of resident memory) is replaced after its batch."""
+    max_page_bytes: int = _shipped("max_page_bytes")
+    """Largest page kept (bytes after any gzip); a bigger one becomes a ``too_large`` error page."""
+    max_line_bytes: int = _shipped("max_line_bytes")
+    """Longest JSONL line in bytes (a page plus room for JSON escaping)."""
+    max_header_line: int = _shipped("max_header_line")
+    """Longest header line of a WARC record, in bytes."""
+    max_gzip_ratio: int = _shipped("max_gzip_ratio")
+    """Past one page of output, how many times its compressed size a gzip stream may inflate."""
+    fetch_timeout: float = _shipped("fetch_timeout")
+    """Seconds for a whole URL fetch, redirects included."""
+    connect_timeout: float = _shipped("connect_timeout")
+    """Seconds to connect, and to wait for each chunk, when fetching a URL."""
+    max_redirects: int = _shipped("max_redirects")
+    """Redirects followed per URL."""
 
 
+_AT_LEAST_ONE = frozenset(
+    {"batch_size", "max_page_bytes", "max_line_bytes", "max_header_line", "max_gzip_ratio"}
+)
 _FIELDS: dict[str, type] = {f.name: get_type_hints(Settings)[f.name] for f in fields(Settings)}
 
 
@@ -93,8 +111,8 @@ def _value(name: str, raw: Any, where: str) -> Any:
         ) from None
     if value < 0:
         raise SettingsError(f"{where}: {name} must not be negative, not {raw!r}")
-    if name == "batch_size" and value < 1:
-        raise SettingsError(f"{where}: batch_size must be at least 1, not {raw!r}")
+    if name in _AT_LEAST_ONE and value < 1:
+        raise SettingsError(f"{where}: {name} must be at least 1, not {raw!r}")
     return value
 
 

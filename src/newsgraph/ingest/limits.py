@@ -6,36 +6,49 @@ bomb costs at most about one page of memory and is reported as ``too_large``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import BinaryIO
+from dataclasses import dataclass, field, fields
+from typing import Any, BinaryIO
 
 from newsgraph.model import Page, PageKind
+from newsgraph.settings import DEFAULTS, Settings
 
 __all__ = ["Limits", "TooLarge", "error_page", "read_bounded", "too_large_message"]
 
 _MB = 1024 * 1024
 
 
+def _shipped(name: str) -> Any:
+    """A limit whose default is its shipped setting (``data/defaults.toml``, ``newsgraph.settings``)."""
+    return field(default_factory=lambda: getattr(DEFAULTS, name))
+
+
 @dataclass(frozen=True)
 class Limits:
-    """How much ingest will read; every default lives here."""
+    """How much ingest will read. The defaults are the shipped settings (``data/defaults.toml``);
+    ``Limits.from_settings(load_settings())`` takes them with the user's layers applied."""
 
-    max_page_bytes: int = 20 * _MB
+    max_page_bytes: int = _shipped("max_page_bytes")
     """Largest page kept (bytes after any gzip); a bigger one becomes a ``too_large`` error page."""
-    max_line_bytes: int = 48 * _MB
+    max_line_bytes: int = _shipped("max_line_bytes")
     """Longest JSONL line: a page plus room for JSON escaping (``\\n``, ``\\"``, ``\\uXXXX``)."""
-    max_header_line: int = 64 * 1024
+    max_header_line: int = _shipped("max_header_line")
     """Longest header line in a WARC record; real ones are a few hundred bytes."""
-    max_gzip_ratio: int = 100
+    max_gzip_ratio: int = _shipped("max_gzip_ratio")
     """Past one page of output, a gzip stream may inflate at most this many times its compressed size.
 
     Real HTML and text compress 3-20x; a bomb of zeros inflates about 1000x."""
-    fetch_timeout: float = 30.0
+    fetch_timeout: float = _shipped("fetch_timeout")
     """Seconds for a whole URL fetch, redirects included (stops slow-drip servers)."""
-    connect_timeout: float = 10.0
+    connect_timeout: float = _shipped("connect_timeout")
     """Seconds to connect, and to wait for each chunk, when fetching a URL."""
-    max_redirects: int = 5
+    max_redirects: int = _shipped("max_redirects")
     """Redirects followed per URL; each hop is checked again."""
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Limits:
+        """The limits a ``Settings`` holds (``newsgraph.settings.load_settings()``: flags, environment,
+        user file, shipped file)."""
+        return cls(**{f.name: getattr(settings, f.name) for f in fields(cls)})
 
     def __post_init__(self) -> None:
         for name in ("max_page_bytes", "max_line_bytes", "max_header_line", "max_gzip_ratio"):
