@@ -123,3 +123,19 @@ def test_every_entry_point_names_a_factory_of_nlp_and_name() -> None:
     from newsgraph.nlp.entities import group_entities, make_entities
 
     assert make_entities(nlp, "newsgraph_entities") is group_entities
+
+
+def test_the_context_component_reads_the_headline_a_user_gives_it(users_pipeline: Language) -> None:
+    """newsgraph_context needs nothing computed outside the pipeline: given the headline and captions
+    (``doc._.ng_context_texts``), it finds their names with the pipeline's own NER."""
+    body = "Kestrel Lines, the terminal's operator, said on Tuesday that losses were mounting."
+    doc = users_pipeline.make_doc(body)
+    doc._.ng_context_texts = [
+        ("title", 0, "Strike spreads"),
+        ("caption", 0, "Pickets outside the Port of Brindle on Monday."),
+    ]
+    doc = users_pipeline(doc)
+    port = next(c for c in doc._.ng_entities if c.name == "Port of Brindle")
+    assert port.spans == [] and port.context  # named only in the caption: no body span
+    plain = users_pipeline(body)  # without those texts the component leaves the body as it is
+    assert "Port of Brindle" not in {c.name for c in plain._.ng_entities}

@@ -30,7 +30,14 @@ from ..vocabulary import shared_words
 from .entities import ENTITY_LABELS, _clean_mentions, _compatible, _is_acronym, acronym_of, normalise_name
 from .extensions import ContextEntity, EntityCluster, register_extensions
 
-__all__ = ["context_texts", "find_context_entities", "add_context_entities", "PLACE_LABELS"]
+__all__ = [
+    "context_texts",
+    "find_context_entities",
+    "entities_in_texts",
+    "add_context_entities",
+    "make_context",
+    "PLACE_LABELS",
+]
 
 PLACE_LABELS = frozenset({"FAC", "GPE", "LOC"})
 _AMBIGUOUS = EntityCluster(id="", name="", label="")
@@ -119,10 +126,16 @@ def find_context_entities(nlp: Language, articles: Sequence[Article]) -> list[li
     is a few short NER passes per article. Spans are cleaned like the body's ("the", possessives,
     "Port of X" is a FAC).
     """
-    per_article = [context_texts(a) for a in articles]
+    return entities_in_texts(nlp, [context_texts(a) for a in articles])
+
+
+def entities_in_texts(
+    nlp: Language, per_article: Sequence[Sequence[tuple[str, int, str]]]
+) -> list[list[ContextEntity]]:
+    """``find_context_entities`` over ``(field, index, text)`` lists (``context_texts``), one per article."""
     flat = [text for texts in per_article for _, _, text in texts]
     if not flat or "ner" not in nlp.pipe_names:
-        return [[] for _ in articles]
+        return [[] for _ in per_article]
     disable = [name for name in nlp.pipe_names if name != "ner"]
     docs = iter(nlp.pipe(flat, disable=disable, batch_size=64))
     out: list[list[ContextEntity]] = []
@@ -315,14 +328,23 @@ def add_context_entities(doc: Doc) -> Doc:
 
 @Language.factory(
     "newsgraph_context",
-    assigns=["doc._.ng_entities", "doc._.ng_main_place"],
+    assigns=["doc._.ng_entities", "doc._.ng_main_place", "doc._.ng_context"],
     requires=["doc._.ng_entities"],
 )
 def make_context(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     """The ``newsgraph_context`` component for ``nlp.add_pipe("newsgraph_context")``; no settings.
 
-    It reads ``doc._.ng_context_texts`` and ``doc._.ng_context``, which newsgraph's own pipeline sets
-    before the body is parsed (``find_context_entities``); a doc without them passes unchanged.
+    Its input is the article's headline and captions, which a Doc of the body does not hold: set
+    ``doc._.ng_context_texts`` to ``[("title", 0, headline), ("caption", 0, text), ...]``
+    (``context_texts(article)`` makes it). The component finds their names with this pipeline's NER
+    (``doc._.ng_context``) unless the caller did already (newsgraph's own ``annotate_docs`` does it
+    for a whole batch in one pass). A doc without those texts passes unchanged.
     """
     register_extensions()
-    return add_context_entities
+
+    def context_component(doc: Doc) -> Doc:
+        if doc._.ng_context_texts and doc._.ng_context is None:
+            doc._.ng_context = entities_in_texts(nlp, [doc._.ng_context_texts])[0]
+        return add_context_entities(doc)
+
+    return context_component
