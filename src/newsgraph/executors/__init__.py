@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 if TYPE_CHECKING:
     from ..outcome import Outcome
     from ..runner.driver import Job
+    from ..runner.markers import Tag
     from ..runner.plan import IngestPlan
-    from ..runner.progress import Tag
 
 __all__ = ["EXECUTORS", "Executor", "executor", "executor_names", "register"]
 

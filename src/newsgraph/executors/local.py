@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from ..nlp import load_pipeline
 from ..process import Outcome, process_batch
-from ..runner.progress import Tag
+from ..runner.markers import Tag
 from ..runner.worker import load_extractor, warm_up
 from . import Executor
 from .pool import PoolExecutor

@@ -10,8 +10,8 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ..outcome import Outcome
+from ..runner.markers import Tag
 from ..runner.pool import WorkerPool
-from ..runner.progress import Tag
 from ..runner.worker import WorkerConfig
 from . import Executor
 

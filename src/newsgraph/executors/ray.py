@@ -26,7 +26,7 @@ from ..model import Page
 from ..nlp import load_pipeline
 from ..process import Outcome, process_batch
 from ..runner.driver import read_input, run
-from ..runner.progress import Tag
+from ..runner.markers import Tag
 from ..runner.screen import screen, settled
 from ..runner.worker import WorkerConfig, load_extractor
 from ..store import connect

@@ -12,8 +12,8 @@ library.
 
 from ..summary import RunSummary
 from .driver import InputPart, Job, drive, read_input, run
+from .markers import ProgressTracker, Tag, ensure_progress_table, progress_table
 from .plan import IngestPlan
-from .progress import ProgressTracker, Tag, ensure_progress_table, progress_table
 from .record import Recorder
 from .screen import Verdict, screen, settled
 from .task import Task

@@ -33,8 +33,8 @@ from ..ingest.inputs import expand
 from ..model import Page
 from ..outcome import Outcome, dated
 from ..summary import RunSummary
+from .markers import ProgressTracker, Tag
 from .plan import IngestPlan
-from .progress import ProgressTracker, Tag
 from .record import Recorder
 from .screen import screen, settled
 from .task import Task

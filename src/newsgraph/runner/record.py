@@ -16,7 +16,7 @@ from ..errors import PageError
 from ..outcome import Outcome
 from ..summary import RunSummary
 from ..writer import write_error, write_facts
-from .progress import ProgressTracker, Tag
+from .markers import ProgressTracker, Tag
 from .screen import forget_errors
 
 __all__ = ["Recorder"]
