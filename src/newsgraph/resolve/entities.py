@@ -34,8 +34,9 @@ from .aliases import learn_aliases
 from .context import StoreCache, words_of
 from .kinds import role_heads, splitting_kind
 from .lookups import Lookups, insert_ignore
-from .names import compact_key, initials, is_acronym, may_alias, name_key, strip_titles
+from .names import compact_key, initials, is_acronym, may_alias, name_key, strip_titles, vocabulary
 from .nicknames import expand_place_word, known_forms, same_given_name
+from .partial import namesakes, partial_owners
 from .rules import Rules, load_rules
 
 __all__ = ["link_entity", "link_article", "matching_keys", "add_aliases", "bump_counts", "LinkContext"]
@@ -105,6 +106,10 @@ class LinkContext:
     expected: set[int] = field(default_factory=set)
     """Entities the article names in full later on that only one stored entity is called: they
     vouch for a bare name (a surname, a team's last word) but never overrule a clash of descriptions."""
+    own_people: set[int] = field(default_factory=set)
+    """For a bare person name: the knowledge-base entities of the article's full names it may be
+    short for ("Jackson" beside "Vincent Jackson"); when there are any, it links to one of them
+    or to none, never to a namesake stored from elsewhere (``resolve.partial.namesakes``)."""
     descriptions: list[str] = field(default_factory=list)
     shown: list[str] = field(default_factory=list)
     """The descriptions confident enough to be shown (``trust.shown``): only these can set two
@@ -121,6 +126,9 @@ class _Candidate:
     strength: float = 0.0
     needs_context: bool = False
     keys: set[str] = field(default_factory=set)
+    bare: bool = False
+    """A stored person known only by the surname this full name ends with ("Comeaux" before
+    "Arcade Joseph Comeaux Jr." arrives): the context must agree, and the entity takes the full name."""
 
 
 def _common_neighbours(conn: Connection, shared: set[int], cache: StoreCache) -> set[int]:
@@ -164,6 +172,7 @@ class _Spec:
     compacts: set[str]
     lookup: set[str]
     key_rows: list[tuple[str, str]]
+    surname: str = ""
 
     @classmethod
     def of(cls, entity: Entity) -> _Spec:
@@ -172,6 +181,9 @@ class _Spec:
         own_initials = "" if entity.type in _NO_INITIALS else initials(entity.name)
         compacts = {compact_key(k) for k in keys if " " in k}
         lookup = keys | compacts | ({own_initials} if len(own_initials) >= 3 else set())
+        surname = _surname(entity)
+        if surname:
+            lookup |= {surname, own.split()[0]}  # the first word: is it a place ("Seattle Seahawks")?
         key_rows = [("compact", compact_key(k)) for k in keys if len(compact_key(k)) >= 2]
         if is_acronym(entity.name) and entity.type not in _NO_INITIALS:
             key_rows.append(("initials", own.replace(" ", "")))
@@ -179,7 +191,35 @@ class _Spec:
             key_rows += [("surname", own), ("head", own)]
         tokens = {w for k in keys if " " in k for w in (k.split()[0], k.split()[-1]) if len(w) >= 2}
         key_rows += [("token", t) for t in tokens]
-        return cls(entity, keys, own, own_initials, compacts, lookup, key_rows)
+        return cls(entity, keys, own, own_initials, compacts, lookup, key_rows, surname)
+
+
+def _surname(entity: Entity) -> str:
+    """A person's surname key when the name has two words or more ("Jr." and the like left out)
+    and no title or office ("Police Sgt")."""
+    if entity.type != "PERSON":
+        return ""
+    words = name_key(strip_titles(entity.name)).split()
+    while len(words) > 2 and words[-1] in _SUFFIXES:
+        words.pop()
+    if set(words) & vocabulary()["titles"]:
+        return ""
+    return words[-1] if len(words) >= 2 and len(words[-1]) >= 3 else ""
+
+
+def _bare_surname_candidates(spec: _Spec, lookups: Lookups) -> set[int]:
+    """Stored persons known only by this full name's surname ("Comeaux", "White"), unless the name's
+    first word is a place the store holds ("Seattle Seahawks" typed a person is a team)."""
+    if not spec.surname:
+        return set()
+    first = spec.own.split()[0]
+    if any(lookups.info[r.entity_id].type in _PLACES for r in lookups.names.get(first, ())):
+        return set()
+    return {
+        r.entity_id
+        for r in lookups.names.get(spec.surname, ())
+        if lookups.info[r.entity_id].type == "PERSON" and name_key(lookups.info[r.entity_id].name) == r.norm
+    }
 
 
 def _load(conn: Connection, specs: list[_Spec]) -> Lookups:
@@ -207,9 +247,14 @@ def _gather(conn: Connection, spec: _Spec, lookups: Lookups) -> dict[int, _Candi
             c = found[entity_id] = _Candidate(entity_id, info.name, info.type, info.mention_count)
         return c
 
+    bare = _bare_surname_candidates(spec, lookups)
     for norm in sorted(spec.lookup):
         for r in lookups.names.get(norm, ()):
             rtype = lookups.info[r.entity_id].type
+            if r.norm not in keys | compacts | {spec.own_initials} and not (
+                r.norm == spec.surname and r.entity_id in bare
+            ):
+                continue  # the surname and first word are looked up for _bare_surname_candidates only
             c = cand(r.entity_id)
             if r.norm in keys or r.norm in compacts:
                 if " " in r.norm or r.norm in compacts or (not single and r.norm != own):
@@ -227,6 +272,12 @@ def _gather(conn: Connection, spec: _Spec, lookups: Lookups) -> dict[int, _Candi
                 and not _other_full_name(lookups.info[r.entity_id].name, own)
             ):
                 strength, needs = 1.5, False
+            elif r.norm == spec.surname:
+                # a person stored under the bare surname only: the same person if the context agrees
+                if c.strength == 0.0:
+                    c.strength, c.needs_context, c.bare = 1.0, True, True
+                c.keys.add(r.norm)
+                continue
             else:
                 continue
             if strength > c.strength or (strength == c.strength and c.needs_context and not needs):
@@ -415,10 +466,13 @@ def _link(
     conn: Connection, spec: _Spec, lookups: Lookups, context: LinkContext, rules: Rules, cache: StoreCache
 ) -> int:
     entity = spec.entity
-    best = _choose(conn, entity, _gather(conn, spec, lookups), context, rules, cache)
+    found = _gather(conn, spec, lookups)
+    if context.own_people:
+        found = {k: c for k, c in found.items() if k in context.own_people}
+    best = _choose(conn, entity, found, context, rules, cache)
     if best is not None:
-        if best.strength >= 1.5 and not best.needs_context:  # a name, not the context, made the link
-            _maybe_rename(conn, lookups, best.entity_id, entity)
+        if best.strength >= 1.5 and not best.needs_context or best.bare:  # a name made the link, or
+            _maybe_rename(conn, lookups, best.entity_id, entity)  # a full name for a bare surname
         _maybe_retype(conn, lookups, best.entity_id, entity, context.article_id)
         return best.entity_id
     entity_id = conn.execute(
@@ -554,13 +608,23 @@ def link_article(
     ids: dict[str, int] = {}
     context = LinkContext(facts.article.id)
     likely = _likely_links(specs, lookups)
+    short_for = namesakes(facts)
+    partial = partial_owners(
+        facts,
+        lambda key: any(lookups.info[r.entity_id].type in _PLACES for r in lookups.names.get(key, ())),
+    )
     for i, spec in enumerate(specs):
         entity = spec.entity
         context.descriptions = described.get(entity.id, [])
         context.shown = shown.get(entity.id, [])
         context.neighbours = set(ids.values())
         context.expected = {v for k, v in likely.items() if k != entity.id}
-        if rules.redirects(context.article_id, spec.own, spec.keys):
+        context.own_people = {ids[o] for o in short_for.get(entity.id, []) if o in ids}
+        owner = partial.get(entity.id)
+        if owner in ids and not rules.redirects(context.article_id, spec.own, spec.keys):
+            # "Kathina" (typed a place) beside "Kathina Thomas": the person's entity (resolve.partial)
+            entity_id = ids[owner]
+        elif rules.redirects(context.article_id, spec.own, spec.keys):
             # a correction may read or create stored names: store ours first, read the rest again
             lookups.flush(conn)
             entity_id = rules.target_for(conn, context.article_id, spec.own, spec.keys)
