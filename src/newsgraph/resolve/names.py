@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import re
-import tomllib
 import unicodedata
 from functools import lru_cache
-from importlib import resources
 
-from ..vocabulary import acronym_stop
+from ..vocabulary import acronym_stop, data_file
 
 __all__ = ["name_key", "strip_bidi", "BIDI_CONTROLS"]
 
@@ -68,7 +66,7 @@ __all__ += ["is_acronym", "initials", "compact_key"]
 
 
 def _words(file: str, *sections: str) -> frozenset[str]:
-    raw = tomllib.loads(resources.files("newsgraph").joinpath(f"data/{file}").read_text("utf-8"))
+    raw = data_file(file.removesuffix(".toml"))  # parsed once, in newsgraph.vocabulary
     return frozenset(w for s in sections for w in raw[s].split())
 
 
