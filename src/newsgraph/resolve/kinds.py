@@ -7,16 +7,16 @@ may not). Vocabulary: ``data/person_kinds.toml``, with the titles, roles and gen
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable
 from functools import lru_cache
-from importlib import resources
+
+from ..vocabulary import data_file
 
 __all__ = ["is_person_kind", "is_role_phrase", "role_heads", "splitting_kind"]
 
 
 def _toml(name: str) -> dict:
-    return tomllib.loads(resources.files("newsgraph").joinpath(f"data/{name}").read_text("utf-8"))
+    return data_file(name.removesuffix(".toml"))  # parsed once, in newsgraph.vocabulary
 
 
 @lru_cache(maxsize=1)
