@@ -8,14 +8,23 @@
 - the word lists of the rule modules, one file per vocabulary, read with ``word_set(file, table)``
   (a set), ``word_list`` (in the file's order), ``word_map`` (a table of word -> value) and
   ``shared_words(file, table, reader)`` (a base list plus one reader's additions):
-  ``event_verbs.toml``, ``party_nouns.toml`` and ``prepositions.toml`` (nlp/event_roles.py), ``pronouns.toml``
-  (event_roles, event_senses, coref_rules), ``role_words.toml``, ``class_nouns.toml`` and
-  ``pleonastic.toml`` (nlp/coref_rules.py), ``time_words.toml`` (nlp/timex_grammar.py),
-  ``title_case.toml`` (nlp/context.py, nlp/entities.py);
+  ``event_verbs.toml``, ``party_nouns.toml`` and ``prepositions.toml`` (nlp/event_roles.py,
+  nlp/quotes.py), ``pronouns.toml`` (event_roles, event_senses, coref_rules, quotes,
+  relation_lexicon), ``role_words.toml``, ``class_nouns.toml`` and ``pleonastic.toml``
+  (nlp/coref_rules.py), ``time_words.toml`` (nlp/timex_grammar.py), ``time_cues.toml``
+  (nlp/timex.py), ``title_case.toml`` (nlp/context.py, nlp/entities.py), ``determiners.toml``
+  (nlp/entities.py, nlp/quotes.py), ``name_heads.toml`` and ``contrast.toml`` (nlp/entities.py),
+  ``modals.toml`` (nlp/quotes.py), ``relation_nouns.toml`` (nlp/relation_lexicon.py);
+- the files more than one module reads, whole, with ``data_file(file)``: ``titles.toml``
+  (resolve/names.py, resolve/kinds.py), ``roles.toml`` (nlp/relation_lexicon.py,
+  resolve/kinds.py), ``gender.toml`` (nlp/coref_gender.py, resolve/kinds.py),
+  ``event_lexicon.toml`` (nlp/event_lexicon.py, query/events.py), and those each of these readers
+  reads beside them (``not_names.toml``, ``type_cues.toml``, ``person_kinds.toml``,
+  ``event_certainty.toml``);
 - ``cues.toml``: the extractor's cue phrases (``data_file("cues")``, shaped by extract/cues.py).
 
 The files say at their top what each list means and who reads it. ``LOADERS`` names, for every
-file of ``data/``, the module(s) that open it; every other module reads it through them.
+file of ``data/``, the one module that opens it; every other module reads it through that one.
 """
 
 from __future__ import annotations
@@ -51,44 +60,53 @@ ACRONYM_READERS: tuple[AcronymReader, ...] = ("entities", "names")
 """The readers that take a name's initials: ``nlp.entities.acronym_of`` and ``resolve.names.initials``."""
 
 
-LOADERS: dict[str, tuple[str, ...]] = {
-    "acled_types.toml": ("export_acled",),
-    "acronym_stop.toml": ("vocabulary",),
-    "casualties.toml": ("nlp.event_casualties",),
-    "class_nouns.toml": ("vocabulary",),
-    "clocks.toml": ("nlp.timex",),
-    "cues.toml": ("vocabulary",),
-    "datasette_tables.toml": ("datasette_meta",),
-    "defaults.toml": ("settings",),
-    "event_certainty.toml": ("nlp.event_certainty",),
-    "event_lexicon.toml": ("nlp.event_lexicon", "query.events"),
-    "event_senses.toml": ("nlp.event_senses",),
-    "event_verbs.toml": ("vocabulary",),
-    "ftm_schemata.toml": ("export_ftm",),
-    "gender.toml": ("nlp.coref_gender", "resolve.kinds"),
-    "known_names.toml": ("resolve.nicknames",),
-    "languages.toml": ("extract.language",),
-    "months.toml": ("vocabulary",),
-    "nicknames.toml": ("resolve.nicknames",),
-    "not_names.toml": ("resolve.names",),
-    "party_nouns.toml": ("vocabulary",),
-    "person_kinds.toml": ("resolve.kinds",),
-    "pleonastic.toml": ("vocabulary",),
-    "prepositions.toml": ("vocabulary",),
-    "pronouns.toml": ("vocabulary",),
-    "role_words.toml": ("vocabulary",),
-    "roles.toml": ("nlp.relation_lexicon", "resolve.kinds"),
-    "sectors.toml": ("nlp.event_sectors",),
-    "speech.toml": ("vocabulary",),
-    "time_words.toml": ("vocabulary",),
-    "title_case.toml": ("vocabulary",),
-    "titles.toml": ("resolve.names", "resolve.kinds"),
-    "trust.toml": ("trust",),
-    "type_cues.toml": ("resolve.names",),
+LOADERS: dict[str, str] = {
+    "acled_types.toml": "export_acled",
+    "acronym_stop.toml": "vocabulary",
+    "casualties.toml": "nlp.event_casualties",
+    "class_nouns.toml": "vocabulary",
+    "clocks.toml": "nlp.timex",
+    "contrast.toml": "vocabulary",
+    "cues.toml": "vocabulary",
+    "datasette_tables.toml": "datasette_meta",
+    "defaults.toml": "settings",
+    "determiners.toml": "vocabulary",
+    "event_certainty.toml": "vocabulary",
+    "event_lexicon.toml": "vocabulary",
+    "event_senses.toml": "nlp.event_senses",
+    "event_verbs.toml": "vocabulary",
+    "ftm_schemata.toml": "export_ftm",
+    "gender.toml": "vocabulary",
+    "known_names.toml": "resolve.nicknames",
+    "languages.toml": "extract.language",
+    "modals.toml": "vocabulary",
+    "months.toml": "vocabulary",
+    "name_heads.toml": "vocabulary",
+    "nicknames.toml": "resolve.nicknames",
+    "not_names.toml": "vocabulary",
+    "party_nouns.toml": "vocabulary",
+    "person_kinds.toml": "vocabulary",
+    "pleonastic.toml": "vocabulary",
+    "prepositions.toml": "vocabulary",
+    "pronouns.toml": "vocabulary",
+    "relation_nouns.toml": "vocabulary",
+    "role_words.toml": "vocabulary",
+    "roles.toml": "vocabulary",
+    "sectors.toml": "nlp.event_sectors",
+    "speech.toml": "vocabulary",
+    "time_cues.toml": "vocabulary",
+    "time_words.toml": "vocabulary",
+    "title_case.toml": "vocabulary",
+    "titles.toml": "vocabulary",
+    "trust.toml": "trust",
+    "type_cues.toml": "vocabulary",
 }
-"""Every file of ``data/`` -> the modules (under ``newsgraph``) that open it. A new vocabulary is
-read here (``word_set``, ``word_map``...); the files with another loader keep theirs, and no other
-module opens them (tests/test_vocabulary.py checks both)."""
+"""Every file of ``data/`` -> the one module (under ``newsgraph``) that opens and parses it; every
+other reader asks that module. A file read by more than one module (``titles.toml``, ``roles.toml``,
+``gender.toml``, ``event_lexicon.toml``...) is opened here and read by all of them through
+``data_file`` / ``word_set``..., so it is parsed once per process. A new vocabulary is read here; the
+files with another loader keep theirs (tests/test_vocabulary.py checks that no file is opened by
+a second module)."""
 
 
 @cache

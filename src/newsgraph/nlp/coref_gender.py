@@ -21,14 +21,12 @@ them as before. Only ``PERSON`` entities get a gender.
 
 from __future__ import annotations
 
-import tomllib
 from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from ..vocabulary import speech_verbs
+from ..vocabulary import data_file, speech_verbs
 
 if TYPE_CHECKING:
     from .coref_rules import EntityIndex
@@ -41,7 +39,7 @@ FEMALE, MALE = "female", "male"
 @lru_cache(maxsize=1)
 def gender_words() -> dict[str, dict[str, frozenset[str]]]:
     """``data/gender.toml``: gender -> {"honorifics", "roles", "pronouns"} -> lowercase words."""
-    raw = tomllib.loads(resources.files("newsgraph").joinpath("data/gender.toml").read_text("utf-8"))
+    raw = data_file("gender")  # parsed once, shared with resolve.kinds
     return {g: {k: frozenset(v.split()) for k, v in raw[g].items()} for g in (FEMALE, MALE)}
 
 

@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..resolve.names import is_function_word, is_generic_word, is_institution_word, vocabulary
-from ..vocabulary import acronym_stop, shared_words
+from ..vocabulary import acronym_stop, shared_words, word_set
 from .extensions import EntityCluster, doc_text, register_extensions
 
 __all__ = ["group_entities", "make_entities", "ENTITY_LABELS", "normalise_name", "acronym_of"]
@@ -29,20 +29,9 @@ __all__ = ["group_entities", "make_entities", "ENTITY_LABELS", "normalise_name",
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"}
 
 # Head nouns that make a name an organisation whatever label the model gave it.
-ORG_HEADS = frozenset(
-    """alliance union party ministry department guild federation association council committee company
-    corporation corp corp. inc inc. ltd ltd. llc plc group bank agency authority commission institute
-    university college school foundation front movement army navy police court shipping airlines airways
-    holdings partners trust society league club organisation organization office bureau service services
-    network brigade brigades coalition congress parliament senate assembly board fund press herald times
-    post journal gazette tribune news federation confederation syndicate cooperative co-operative
-    industries enterprises systems technologies labs laboratories motors pharmaceuticals energy
-    council government secretariat taskforce""".split()
-)
+ORG_HEADS = word_set("name_heads", "organisation")  # data/name_heads.toml
 # Heads that make a place name a facility.
-FAC_HEADS = frozenset(
-    "port airport bridge stadium station terminal harbour harbor dam prison hospital tower canal highway".split()
-)
+FAC_HEADS = word_set("name_heads", "facility")
 # Titles and honorifics that can stand before a person's name (data/titles.toml).
 TITLE_WORDS = vocabulary()["titles"]
 # Lowercase words that join a place to an organisation head ("Alder police department").
@@ -51,7 +40,7 @@ _PLACE_ORG = re.compile(
     r"(?:police|fire|health|education|transport|water|border|customs|prison)"
     r"(?:\s+(?:department|service|force|authority|board|agency|commission))?$"
 )
-_DETERMINERS = frozenset({"the", "a", "an"})
+_DETERMINERS = shared_words("determiners", "leading", "entities")  # data/determiners.toml
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _ACRONYM_STOP = acronym_stop("entities")  # data/acronym_stop.toml: core + this reader's additions
 _KEY_STRIP = re.compile(r"[\s\-‐‑–—.]+")
@@ -196,9 +185,7 @@ def _title_start(doc: Doc, start: int) -> int:
 
 
 _COORDINATORS = frozenset({",", "and", "&", "or"})
-_NAME_SUFFIXES = frozenset(
-    "inc inc. ltd ltd. llc co co. corp corp. plc ag sa gmbh jr jr. sr sr. ii iii iv".split()
-)
+_NAME_SUFFIXES = word_set("name_heads", "suffixes")  # data/name_heads.toml
 _WEAK_LABELS = frozenset({"WORK_OF_ART", "PRODUCT", "LAW", "EVENT", "FAC", "LOC"})
 
 
@@ -348,23 +335,7 @@ def _add_mention(doc: Doc, mentions: list[_Mention], start: int, end: int, label
 
 
 # Heads safe enough to name an organisation the model missed (not "Times", "Post", "News"...).
-_UNTAGGED_ORG_HEADS = ORG_HEADS - {
-    "herald",
-    "times",
-    "post",
-    "journal",
-    "gazette",
-    "tribune",
-    "news",
-    "press",
-    "office",
-    "service",
-    "services",
-    "court",
-    "board",
-    "police",
-    "government",
-}
+_UNTAGGED_ORG_HEADS = ORG_HEADS - word_set("name_heads", "not_alone")  # data/name_heads.toml
 
 
 def _untagged_orgs(doc: Doc, mentions: list[_Mention], others: list[Span]) -> list[_Mention]:
@@ -535,7 +506,7 @@ def _initials_fit(long: str, short: str) -> bool:
     return bool(capitals and heads) and capitals[0] == heads[0] and all(ch in heads for ch in capitals)
 
 
-_CONTRAST = frozenset({"and", "or", "nor", "versus", "vs", "vs.", "against", "with", "from", "&"})
+_CONTRAST = word_set("contrast", "between_names")  # data/contrast.toml
 
 
 def _set_apart(doc: Doc, short: _Group, long: _Group) -> bool:

@@ -21,20 +21,20 @@ thresholds in ``data/event_certainty.toml``):
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Span, Token
 
+from ..vocabulary import data_file
 from .event_senses import ArticleFrame, load_senses
 
 __all__ = ["Certainty", "asks", "certain_confidence", "is_fragment", "is_question", "load_certainty"]
 
 # A NORP name ("the British royal") is more often a modifier of the doer than the doer.
 NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE"})
-WH_WORDS = frozenset({"how", "what", "why", "whether", "if", "when", "where", "who", "which"})
+# The words that open an indirect question ("asked whether ..."): data/event_certainty.toml.
+WH_WORDS = frozenset(data_file("event_certainty")["wh_words"])
 _ENDINGS = ".!\"”’'"
 
 
@@ -57,8 +57,7 @@ class Certainty:
 @lru_cache(maxsize=1)
 def load_certainty() -> Certainty:
     """The shipped certainty vocabularies, parsed once per process."""
-    text = resources.files("newsgraph").joinpath("data/event_certainty.toml").read_text("utf-8")
-    data = tomllib.loads(text)
+    data = data_file("event_certainty")
     return Certainty(
         top=float(data["top"]),
         cap=float(data["cap"]),

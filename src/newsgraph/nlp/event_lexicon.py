@@ -5,10 +5,11 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 from spacy.tokens import Token
+
+from ..vocabulary import data_file
 
 __all__ = ["TriggerEntry", "Lexicon", "load_lexicon", "match_trigger"]
 
@@ -50,12 +51,10 @@ def _entries(data: dict) -> list[TriggerEntry]:
 
 def load_lexicon(path: str | Path | None = None) -> Lexicon:
     """Load a trigger lexicon (default: the shipped ``data/event_lexicon.toml``)."""
-    if path is None:
-        text = resources.files("newsgraph").joinpath("data/event_lexicon.toml").read_text("utf-8")
-    else:
-        text = Path(path).read_text("utf-8")
+    # the shipped file is parsed once, shared with query.events (newsgraph.vocabulary)
+    raw = data_file("event_lexicon") if path is None else tomllib.loads(Path(path).read_text("utf-8"))
     by_head: dict[tuple[str, str], list[TriggerEntry]] = {}
-    for entry in _entries(tomllib.loads(text)):
+    for entry in _entries(raw):
         by_head.setdefault((entry.pos, entry.head), []).append(entry)
     for entries in by_head.values():
         entries.sort(key=lambda e: -len(e.needs))  # the longest phrase is tried first

@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Quote
-from ..vocabulary import speech_table, speech_verbs
+from ..vocabulary import shared_words, speech_table, speech_verbs, word_set
 from .extensions import EntityCluster, cluster_by_id, doc_text, entity_at, register_extensions
 from .quote_marks import QuoteSpan, find_quote_spans
 
@@ -35,10 +35,10 @@ FRAGMENT_VERBS = speech_table("fragment_verbs")
 # take non-speech complements ("continue", "post", "answer"...).
 _WEAK_VERBS = speech_table("weak_verbs")
 _SUBJECT_DEPS = frozenset({"nsubj"})  # a passive subject is the hearer ("reporters were told that")
-_RELATIVE = frozenset({"who", "that", "which"})
+_RELATIVE = word_set("pronouns", "relative_subject")  # data/pronouns.toml
 _DETACHED = frozenset({"relcl", "acl", "ccomp", "csubj", "parataxis", "xcomp", "pcomp"})
-_PRONOUNS = frozenset({"he", "she", "him", "her"})
-_WRITER = frozenset({"i", "we", "you"})
+_PRONOUNS = word_set("pronouns", "personal")
+_WRITER = word_set("pronouns", "writer")
 _MAX_AFTER = (
     16  # tokens between a closing mark and its speech verb ("," the union's general secretary, X, said)
 )
@@ -293,7 +293,7 @@ def _speaker(
     return None, np.text, np.start_char, np.end_char, 0.4
 
 
-_OWNER_PREPS = frozenset({"for", "of", "at", "from", "with"})
+_OWNER_PREPS = word_set("prepositions", "affiliation")  # data/prepositions.toml
 
 
 def _with_named_complement(np: Span) -> Span:
@@ -325,7 +325,7 @@ _REPORTED = 0.88
 _DESCRIBED = 0.79
 # The cap when the attribution is in doubt (see _doubt_cap): below what the default view shows.
 _DOUBTED = 0.7
-_CONDITIONAL = frozenset({"would", "could", "might"})
+_CONDITIONAL = word_set("modals", "counterfactual")  # data/modals.toml
 
 
 def _doubt_cap(doc: Doc, verb: Token | None, speaker: tuple[int, int] | None) -> float:
@@ -914,7 +914,7 @@ def _embedded_posts(doc: Doc, quotes: list[Quote]) -> None:
         )
 
 
-_DETERMINERS = frozenset({"the", "a", "an", "this", "that"})
+_DETERMINERS = shared_words("determiners", "leading", "quotes")  # data/determiners.toml
 # What may stand between a role and the name it titles: "envoy to Chile Pilar Ortega", "envoy, ".
 _ROLE_TAIL = re.compile(r"^(\s+(to|of|for|in|at)(\s+the)?(\s+[A-Z][\w’'.-]*)+)?[\s,]*$")
 

@@ -3,9 +3,9 @@ shared role vocabulary of ``data/roles.toml``."""
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
-from importlib import resources
+
+from ..vocabulary import data_file, word_set
 
 __all__ = [
     "Frame",
@@ -124,26 +124,15 @@ NOUN_RELATIONS: dict[str, tuple[str, bool]] = {
     "founder": ("founded_by", True),
 }
 # "former members of the Guild" stands for the Guild as founder / opponent / ally.
-GROUP_PART_NOUNS = {
-    "member",
-    "veteran",
-    "supporter",
-    "faction",
-    "wing",
-    "defector",
-    "splinter",
-    "activist",
-    "loyalist",
-}
-RELATIVE_PRONOUNS = {"which", "who", "whom", "that"}
-DISPUTE_NOUNS = {"dispute", "conflict", "feud", "standoff", "stand-off", "row", "odds", "loggerhead"}
-ALLY_NOUNS = {"ally", "allies", "partner"}
-ENEMY_NOUNS = {"enemy", "foe", "rival", "war", "adversary"}
+GROUP_PART_NOUNS = word_set("relation_nouns", "group_parts")  # data/relation_nouns.toml
+RELATIVE_PRONOUNS = word_set("pronouns", "relative")  # data/pronouns.toml
+DISPUTE_NOUNS = word_set("relation_nouns", "dispute")
+ALLY_NOUNS = word_set("relation_nouns", "ally")
+ENEMY_NOUNS = word_set("relation_nouns", "enemy")
 
 
 def _load_roles() -> dict[str, frozenset[str]]:
-    text = resources.files("newsgraph").joinpath("data/roles.toml").read_text("utf-8")
-    return {k: frozenset(v["words"]) for k, v in tomllib.loads(text).items()}
+    return {k: frozenset(v["words"]) for k, v in data_file("roles").items()}  # shared with resolve.kinds
 
 
 ROLES = _load_roles()

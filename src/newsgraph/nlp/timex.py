@@ -63,7 +63,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ..model import Timex
-from ..vocabulary import month_names, speech_verbs
+from ..vocabulary import month_names, speech_verbs, word_set
 from .extensions import doc_text, register_extensions, token_at
 from .timex_confidence import Evidence, confidence
 from .timex_grammar import (
@@ -82,44 +82,23 @@ from .timex_grammar import (
 
 __all__ = ["annotate_timexes", "find_timexes", "resolve"]
 
-# Words after which a bare month or year is a date ("in May", "since 2011", "between 2014 and").
-_TEMPORAL_LEAD = {
-    "in", "since", "until", "till", "by", "from", "to", "through", "during", "before", "after", "of",
-    "between", "and", "early", "late", "mid", "last", "this", "next", "around", "circa", "for",
-    "throughout", "spring", "summer", "autumn", "fall", "winter", "or", "year", "on", "as", "than",
-    "starting", "beginning", "ending", "fiscal", "end", "start", "—", "-", "(",
-}  # fmt: skip
-# "Christmas cards" is not a date; "Christmas sales" is
-_HOLIDAY_THINGS = {
-    "card", "tree", "carol", "light", "decoration", "song", "album", "movie", "film", "ornament",
-    "jumper", "sweater", "present", "gift", "stocking", "cracker", "pudding", "special", "story", "island",
-}  # fmt: skip
-_INCLUDED_PREPS = {"since", "until", "till", "before", "after", "by"}
+# The words around a time expression, data/time_cues.toml (each table says what it is for): after
+# which a bare month or year is a date ("in May"), nouns that make a holiday a thing ("Christmas
+# cards"), prepositions a span takes in ("since"), auxiliaries that point ahead ("will").
+_TEMPORAL_LEAD = word_set("time_cues", "temporal_lead")
+_HOLIDAY_THINGS = word_set("time_cues", "holiday_things")
+_INCLUDED_PREPS = word_set("time_cues", "included_prepositions")
 _NAME_LABELS = {"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "FAC", "EVENT", "LAW", "NORP", "GPE", "LOC"}
 # a holiday is often tagged EVENT; only a place or a name ("Christmas Island") drops it
 _HOLIDAY_NAME_LABELS = {"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "FAC", "GPE", "LOC"}
-_TIME_UNITS = {"year", "month", "week", "day", "hour", "minute", "decade", "century", "quarter", "time"}
-_FUTURE_AUX = {
-    "will",
-    "would",
-    "'ll",
-    "shall",
-    "wo",
-    "going",
-    "to",
-    "could",
-    "may",
-    "might",
-    "should",
-    "can",
-    "must",
-}
+_TIME_UNITS = word_set("time_cues", "time_units")
+_FUTURE_AUX = word_set("time_cues", "future_aux")
 # present-tense reporting verbs tell of what has happened ("the company says it cut jobs on Monday");
 # data/speech.toml, core + timex
 _REPORTING = speech_verbs("timex")
 _SENT_END = set(".!?\"'”’)…:;")
 _SCHEDULED_KINDS = {"wd", "mdy", "dmy", "holiday"}
-_SCHEDULED = {"schedule", "set", "expect", "plan", "slate", "due"}
+_SCHEDULED = word_set("time_cues", "scheduled")
 _PREV_WORD = re.compile(r"([\w'’.-]+|[—(-])\s*$")
 # kinds dropped inside a spaCy name: "Black Monday", "Christmas Island", "USA Today", "Tonight Show"
 _CONTEXT_KINDS = {"mon", "wd", "season", "year", "decade", "holiday", "rel"}

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import difflib
-import tomllib
 from collections.abc import Iterator
 from functools import lru_cache
-from importlib import resources
 from itertools import islice
 from typing import Any
 
 from sqlalchemy import Connection, func, or_, select
 
 from ..store.schema import articles, events
+from ..vocabulary import data_file
 from .confirmed import confirmed_clause
 from .dossier import _event_record, event_select
 from .filters import DateRange, not_duplicate
@@ -26,8 +25,7 @@ __all__ = [
 @lru_cache(maxsize=1)
 def lexicon_types() -> frozenset[str]:
     """The event types the shipped trigger lexicon (``data/event_lexicon.toml``) can write."""
-    text = resources.files("newsgraph").joinpath("data/event_lexicon.toml").read_text("utf-8")
-    return frozenset(block["type"] for block in tomllib.loads(text).get("trigger", []))
+    return frozenset(block["type"] for block in data_file("event_lexicon").get("trigger", []))
 
 
 def event_types(conn: Connection) -> list[str]:
