@@ -178,3 +178,41 @@ def test_the_rules_read_the_article_alone(make_facts) -> None:
     assert "e3" not in owners  # "Talbot Hall" holds the word too
     assert owners == {"e4": "e1"}  # "Mira" is only Mira Talbot's
     assert namesakes(facts) == {"e4": ["e1"]}
+
+
+def test_a_middle_name_left_out_links_where_the_context_agrees(engine: Engine, make_facts) -> None:
+    write_facts(
+        engine,
+        make_facts(
+            "m1",
+            "Harlow Mining Group closed its pit. Petra Ines Vasko, its lawyer, filed the papers.",
+            [("Harlow Mining Group", "ORG", []), ("Petra Ines Vasko", "PERSON", [])],
+        ),
+    )
+    full = kb_ids(engine, "m1")["Petra Ines Vasko"]
+    write_facts(
+        engine,
+        make_facts(
+            "m2",
+            "Harlow Mining Group appealed on Monday. Petra Vasko said the ruling was wrong.",
+            [("Harlow Mining Group", "ORG", []), ("Petra Vasko", "PERSON", [])],
+        ),
+    )
+    assert kb_ids(engine, "m2")["Petra Vasko"] == full
+    write_facts(
+        engine,
+        make_facts(
+            "m3",
+            "Kessing Foods cut prices. Tomas Orrin Bell, its buyer, praised the farmers.",
+            [("Kessing Foods", "ORG", []), ("Tomas Orrin Bell", "PERSON", [])],
+        ),
+    )
+    write_facts(
+        engine,
+        make_facts(
+            "m4",
+            "Orla Bay Rowing Club won the regatta. Tomas Bell stroked the winning boat.",
+            [("Orla Bay Rowing Club", "ORG", []), ("Tomas Bell", "PERSON", [])],
+        ),
+    )
+    assert kb_ids(engine, "m4")["Tomas Bell"] != kb_ids(engine, "m3")["Tomas Orrin Bell"]  # a namesake

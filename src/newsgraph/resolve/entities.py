@@ -362,6 +362,23 @@ def _person_variant(a: str, b: str) -> bool:
     )
 
 
+def _middle_left_out(a: str, b: str) -> bool:
+    """Two people's names, one with a middle name the other leaves out: "mark jay heller" / "mark
+    heller" (given name and surname the same, 3+ letters each; the middle name 2+ letters, since a
+    middle initial is already dropped from a stored name). A namesake as often as not: the
+    context must agree."""
+    wa, wb = sorted((a.split(), b.split()), key=len)
+    return (
+        len(wa) == 2
+        and len(wb) == 3
+        and wa[0] == wb[0]
+        and wa[-1] == wb[-1]
+        and min(len(wa[0]), len(wa[-1])) >= 3
+        and len(wb[1]) >= 2
+        and wb[-1] not in _SUFFIXES
+    )
+
+
 def _fuzzy(
     conn: Connection,
     entity: Entity,
@@ -376,7 +393,11 @@ def _fuzzy(
             continue
         spelled = any(_variant(k, norm, person) for k in keys if " " in k)
         # a transliterated given name is a namesake as often as not: the context must agree
-        translit = not spelled and person and any(_person_variant(k, norm) for k in keys if " " in k)
+        translit = (
+            not spelled
+            and person
+            and any(_person_variant(k, norm) or _middle_left_out(k, norm) for k in keys if " " in k)
+        )
         if spelled or translit:
             info = lookups.info[entity_id]
             new = entity_id not in found

@@ -7,10 +7,11 @@ Thomas", "Vincent Jackson", "Sean Payton"), or cut from a name that ends in a ge
 entity of the one person it belongs to, when the article leaves no doubt:
 
 - the word is the surname (last word, "Jr." and the like left out) of exactly one multi-word
-  person of the article, or, when no surname fits, the given name of exactly one;
-- no other multi-word name of the article holds the word ("Jermayne" beside "Jermayne Timmons"
-  and "Jermayne Taylor" stays alone; so does "Washington" beside "George Washington" and the
-  "Washington Post");
+  person of the article, or, when no surname fits, the given name of exactly one
+  ("Jermayne" beside "Jermayne Timmons" and "Jermayne Taylor" stays alone);
+- no other multi-word name in the article's prose holds the word ("Washington" beside "George
+  Washington" and the "Washington Post" stays alone; a headline's glued "Lohan Checks" does not
+  count);
 - the person is named in prose, not only in Title Case lines (a name glued from a headline,
   "Lohan Checks Into Clinic", is no home for the body's "Lohan"; the same test as nlp/entities);
 - the person's name holds no title or office ("Brooklyn Councilman" is a place and an office);
@@ -99,7 +100,7 @@ def partial_owners(facts: Facts, known_place: Callable[[str], bool] = lambda key
     others = [
         set(name_key(e.name).split())
         for e in facts.entities
-        if e.type != "PERSON" and len(name_key(e.name).split()) >= 2
+        if e.type != "PERSON" and len(name_key(e.name).split()) >= 2 and _in_prose(text, e)
     ]
     out: dict[str, str] = {}
     for e in facts.entities:
