@@ -14,7 +14,10 @@
   (nlp/coref_rules.py), ``time_words.toml`` (nlp/timex_grammar.py), ``time_cues.toml``
   (nlp/timex.py), ``title_case.toml`` (nlp/context.py, nlp/entities.py), ``determiners.toml``
   (nlp/entities.py, nlp/quotes.py), ``name_heads.toml`` and ``contrast.toml`` (nlp/entities.py),
-  ``modals.toml`` (nlp/quotes.py), ``relation_nouns.toml`` (nlp/relation_lexicon.py);
+  ``modals.toml`` (nlp/quotes.py, nlp/event_casualties.py), ``relation_nouns.toml`` and
+  ``relation_verbs.toml`` (nlp/relation_lexicon.py, nlp/relations.py), ``subordinators.toml``
+  (nlp/events.py), ``referent_modifiers.toml`` (nlp/events.py, nlp/coref.py),
+  ``possessive_marks.toml`` (nlp/quote_marks.py), ``url_segments.toml`` (extract/meta.py);
 - the files more than one module reads, whole, with ``data_file(file)``: ``titles.toml``
   (resolve/names.py, resolve/kinds.py), ``roles.toml`` (nlp/relation_lexicon.py,
   resolve/kinds.py), ``gender.toml`` (nlp/coref_gender.py, resolve/kinds.py),
@@ -87,19 +90,24 @@ LOADERS: dict[str, str] = {
     "party_nouns.toml": "vocabulary",
     "person_kinds.toml": "vocabulary",
     "pleonastic.toml": "vocabulary",
+    "possessive_marks.toml": "vocabulary",
     "prepositions.toml": "vocabulary",
     "pronouns.toml": "vocabulary",
+    "referent_modifiers.toml": "vocabulary",
     "relation_nouns.toml": "vocabulary",
+    "relation_verbs.toml": "vocabulary",
     "role_words.toml": "vocabulary",
     "roles.toml": "vocabulary",
     "sectors.toml": "nlp.event_sectors",
     "speech.toml": "vocabulary",
+    "subordinators.toml": "vocabulary",
     "time_cues.toml": "vocabulary",
     "time_words.toml": "vocabulary",
     "title_case.toml": "vocabulary",
     "titles.toml": "vocabulary",
     "trust.toml": "trust",
     "type_cues.toml": "vocabulary",
+    "url_segments.toml": "vocabulary",
 }
 """Every file of ``data/`` -> the one module (under ``newsgraph``) that opens and parses it; every
 other reader asks that module. A file read by more than one module (``titles.toml``, ``roles.toml``,

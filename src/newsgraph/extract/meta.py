@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from ..vocabulary import word_set
+
 __all__ = ["split_site_suffix", "section_from_url", "normalise_space", "site_from_url", "word_count"]
 
 _SPACE = re.compile(r"\s+")
@@ -12,11 +14,7 @@ _SPACE = re.compile(r"\s+")
 _UNSPACED = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " « ", " » ")
 # Path segments that name a page type, an edition or a language, never a section.
-_NOT_SECTIONS = {
-    "article", "articles", "story", "stories", "news", "amp", "index", "content", "post", "posts",
-    "www", "en", "us", "uk", "p", "a", "s", "html", "world-news", "item", "items", "doc", "view",
-    "node", "id", "blog", "blogs", "entry", "read", "live", "video", "videos", "gallery",
-}  # fmt: skip
+_NOT_SECTIONS = word_set("url_segments", "not_sections")  # data/url_segments.toml
 _SEGMENT = re.compile(r"^[a-z]+(?:-[a-z]+){0,2}$")
 
 

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import CorefMention
 from ..resolve.kinds import is_role_phrase
+from ..vocabulary import shared_words, word_set
 from .coref_gender import pronoun_gender
 from .coref_rules import (
     EntityIndex,
@@ -43,12 +44,7 @@ _ALLOWED_CHILD_DEPS = {"det", "case", "punct"}
 
 # Adjectives that make "the X" another thing than the one named before ("the other company",
 # "the first plane", "a similar aircraft") or no particular one.
-_CONTRASTIVE = {
-    "other", "another", "first", "second", "third", "last", "next", "previous", "former", "similar",
-    "different", "same", "rival", "competing", "original", "earlier", "later", "older", "smaller",
-    "larger", "bigger", "only", "single", "entire", "whole", "typical", "average", "such", "equivalent",
-    "comparable", "existing", "current", "respective",
-}  # fmt: skip
+_CONTRASTIVE = shared_words("referent_modifiers", "new_referent", "coref")  # data/referent_modifiers.toml
 
 
 _MODIFIER_POS = {"ADJ", "NOUN", "PUNCT", "NUM", "VERB", "ADV"}
@@ -112,12 +108,9 @@ def _relative_antecedent(tok: Token, index: EntityIndex) -> Resolution | None:
     return Resolution(ent, 0.9)
 
 
-_FIRST_PLURAL = {"we", "us", "our", "ours", "ourselves"}
+_FIRST_PLURAL = word_set("pronouns", "first_plural")  # data/pronouns.toml
 # Titles of people who speak for a business ("we" = the company); not officials, politicians or analysts.
-_CORPORATE_ROLES = {
-    "ceo", "executive", "chief", "chairman", "chairwoman", "spokesman", "spokeswoman", "spokesperson",
-    "founder", "cfo", "coo", "cto", "managing", "vice-president",
-}  # fmt: skip
+_CORPORATE_ROLES = word_set("role_words", "corporate")  # data/role_words.toml
 
 
 def _speaker_organisation(doc: Doc, quote, index: EntityIndex) -> str | None:  # noqa: ANN001

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Description
 from ..resolve.names import vocabulary
+from ..vocabulary import data_file, word_set
 from .coref_rules import ROLE_WORDS, EntityIndex, noun_phrase, resolve_pronoun
 from .extensions import register_extensions
 from .relation_lexicon import CREDIT_WORDS, TITLE_WORDS
@@ -24,9 +25,10 @@ from .relation_lexicon import CREDIT_WORDS, TITLE_WORDS
 __all__ = ["find_descriptions", "describe_entities"]
 
 _TITLE_WORDS = ROLE_WORDS | TITLE_WORDS
-HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "lord", "lady", "miss"}
+# data/titles.toml: the honorifics this reader skips (a part of the full list)
+HONORIFICS = frozenset(data_file("titles")["description_honorifics"].split())
 _COPULAS = {"be", "become", "remain"}
-_POSSESSIVE_PRONOUNS = {"its", "their", "his", "her"}
+_POSSESSIVE_PRONOUNS = word_set("pronouns", "third_possessive")  # data/pronouns.toml
 
 
 def _strip(span: Span) -> Span:

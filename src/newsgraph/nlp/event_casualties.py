@@ -16,11 +16,13 @@ from importlib import resources
 
 from spacy.tokens import Span, Token
 
+from ..vocabulary import word_set
+
 __all__ = ["Casualties", "load_casualties", "sentence_casualties"]
 
 # A number's entity label that is no count of people ("the 40-year-old", "on 12 March", "$5 million").
 _NOT_COUNTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"})
-_MODALS = frozenset({"would", "could", "may", "might", "can", "will", "shall", "should", "must"})
+_MODALS = word_set("modals", "modal")  # data/modals.toml
 _DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?")
 _KILL, _INJURE = "killed", "injured"
 

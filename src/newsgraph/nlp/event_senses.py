@@ -15,7 +15,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
-from ..vocabulary import shared_words
+from ..vocabulary import shared_words, word_set
 
 __all__ = ["Senses", "Verdict", "ArticleFrame", "article_frame", "judge", "load_senses", "partyless"]
 
@@ -26,7 +26,7 @@ _STATE_NAMES = frozenset({"NORP", "GPE"})
 _KILLING = frozenset({"kill", "killing"})
 # A score ("3-1", "6-4, 6-3"), not a date or a range of years.
 _SCORE = re.compile(r"(?<![\d/-])\d{1,3}-\d{1,3}(?![\d/-])")
-_CAUSE_PREPS = frozenset("in by during from after of".split())
+_CAUSE_PREPS = word_set("prepositions", "cause")  # data/prepositions.toml
 # Types whose object is what is given or allowed: a product there is commerce, not diplomacy.
 _GIVING = frozenset({"AGREE", "AID", "SUPPORT", "CONCEDE"})
 _THING_PRONOUNS = shared_words("pronouns", "thing", "senses")  # data/pronouns.toml

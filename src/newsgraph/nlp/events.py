@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Event
 from ..places import lookup
+from ..vocabulary import shared_words, word_set
 from .event_certainty import certain_confidence, load_certainty
 from .event_details import add_details
 from .event_lexicon import TriggerEntry, match_trigger
@@ -66,30 +67,23 @@ CONFLICTUAL = frozenset({"SANCTION", "COERCE", "ASSAULT", "FIGHT", "PROTEST", "M
 # Types where "X and Y did it" means X did it with Y.
 SYMMETRIC = frozenset({"AGREE", "CONSULT", "COOPERATE", "FIGHT"})
 # Verbs whose "in" phrase names what the gift is ("pledged 5 million dollars in aid").
-GIVING_VERBS = frozenset("give provide pledge offer grant donate contribute send supply deliver".split())
+GIVING_VERBS = word_set("event_verbs", "giving")  # data/event_verbs.toml
 # Subordinators of a clause that sets the scene for the main one.
-BACKGROUND_MARKS = frozenset("after before since when while as until once following".split())
+BACKGROUND_MARKS = word_set("subordinators", "background")  # data/subordinators.toml
 # Types whose nominal takes its doers in ``of`` ("the withdrawal of the troops", "a march of farmers",
 # "a meeting of foreign ministers").
 INTRANSITIVE = frozenset({"RETREAT", "PROTEST", "MOBILIZE", "CONSULT"})
 _THING_TIER = 3
-MILITARY = frozenset(
-    "army force troop soldier military tank aircraft helicopter jet navy militia artillery gunship".split()
-)
+MILITARY = word_set("party_nouns", "military")  # data/party_nouns.toml
 # What only a state's authorities do: with no agent named, the state where it was done did it.
 STATE_ACTIONS = frozenset({"COERCE", "SANCTION", "INVESTIGATE"})
 # Violence that is no armed combat whoever does it, and victims who do not fight back: ASSAULT.
 UNARMED_MODES = frozenset({"beat", "torture", "sexual"})
-NON_COMBATANTS = frozenset(
-    "civilian refugee detainee prisoner protester demonstrator villager resident worker student child "
-    "woman man people passenger journalist worshipper pilgrim farmer".split()
-)
+NON_COMBATANTS = word_set("party_nouns", "non_combatants")
 # Modifiers that make a definite nominal a new event ("the last strike"), not a mention of one.
-NEW_REFERENT = frozenset("last previous first next earlier former past major general".split())
+NEW_REFERENT = shared_words("referent_modifiers", "new_referent", "events")  # data/referent_modifiers.toml
 # Verbs that must take an object: with a subject and none, a headline's passive ("Two killed in ...").
-OBJECT_ONLY = frozenset(
-    "kill wound injure arrest detain abduct kidnap jail imprison deport execute murder torture".split()
-)
+OBJECT_ONLY = word_set("event_verbs", "object_only")
 # Events that happen on a scene, which the headline's place may locate when the sentence names none.
 SCENE_TYPES = frozenset({"PROTEST", "MOBILIZE", "COERCE", "ASSAULT"})
 

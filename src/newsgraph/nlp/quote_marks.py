@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..vocabulary import word_set
+
 __all__ = ["QuoteSpan", "find_quote_spans"]
 
 _OPENERS = {"“": "”", "„": "”", "«": "»", '"': '"'}
@@ -33,18 +35,10 @@ _PUNCT_AFTER_CLOSE = frozenset(',.;:!?…)]}—–-"”»')
 # Words that can follow a closing mark but not a plural possessive ("the workers’ union"): "called
 # them ‘enemies of the workers’ in a speech". Not "and"/"or" ("the workers’ and managers’ pay"),
 # nor "own", adjectives or numbers.
-_NOT_AFTER_POSSESSIVE = frozenset(
-    """in on at to for from with by of about as than into onto over under after before during since
-    until while when where because if unless though although but which who whom whose that this these
-    those it its he she they them we his her their our is was are were be been has have had will would
-    could should can may might must shall do does did said says told added according amid despite""".split()
-)
+_NOT_AFTER_POSSESSIVE = word_set("possessive_marks", "not_after_possessive")  # data/possessive_marks.toml
 _WORD_AFTER = re.compile(r"\s+([A-Za-z]+)")
 # Words ending in "s" that own nothing, so a mark after them is no possessive: "‘us’ and ‘them’".
-_NOT_POSSESSORS = frozenset(
-    """us yes this his hers ours yours theirs its is was has does as less unless thus plus minus
-    across always perhaps besides towards afterwards nevertheless nonetheless regardless""".split()
-)
+_NOT_POSSESSORS = word_set("possessive_marks", "not_possessors")
 
 
 @dataclass(frozen=True)

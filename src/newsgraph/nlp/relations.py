@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Relation
+from ..vocabulary import word_set
 from .coref_rules import EMPLOYEE_ROLES, LEADER_ROLES, ORG_NOUNS, EntityIndex
 from .extensions import register_extensions
 from .relation_lexicon import (
@@ -205,21 +206,10 @@ def _role_words(root: Token) -> str:
 
 
 _DEPARTMENT_HEADS = {"director", "head", "chief"}
-_TOP_WORDS = {
-    "chief",
-    "general",
-    "managing",
-    "executive",
-    "prime",
-    "former",
-    "new",
-    "current",
-    "interim",
-    "founding",
-}
+_TOP_WORDS = word_set("roles", "top_words")  # data/roles.toml
 
 
-_LOOSE_NOUNS = {"rival", "critic", "opponent", "adversary", "partner"}
+_LOOSE_NOUNS = word_set("relation_nouns", "loose")  # data/relation_nouns.toml
 
 
 def _subordinate(root: Token, span: Span) -> bool:
@@ -588,7 +578,7 @@ def _frames(b, sent, head, lemma, subjects, passive, negated, date) -> None:  # 
                 b.add(pair[0], frame.relation, pair[1], sent, negated=negated, date=date, base=base)
 
 
-_APPOINT_VERBS = frozenset("serve name appoint elect promote install tap choose select work act".split())
+_APPOINT_VERBS = word_set("relation_verbs", "appointment")  # data/relation_verbs.toml
 
 
 def _appointed(b, sent, verb, subjects, passive, negated, date) -> None:  # noqa: ANN001
@@ -620,7 +610,7 @@ def _appointed(b, sent, verb, subjects, passive, negated, date) -> None:  # noqa
                 b.add(h, rel, o, sent, negated=negated, date=date, base=base)
 
 
-_SPORT_TABLES = {"league", "nation", "team", "scorer", "conference", "division", "field", "pack"}
+_SPORT_TABLES = word_set("relation_nouns", "sport_tables")
 
 
 def _sport_result(verb: Token) -> bool:
