@@ -81,9 +81,29 @@ def test_evidence_both_ways_is_no_gender(nlp: Language) -> None:
 
 
 def test_a_name_alone_shows_no_gender(nlp: Language) -> None:
-    text = "Maria Kovac and John Reed met on Monday. Later, Reed said she had left."
-    doc = seeded(nlp, text, [("Maria Kovac", "PERSON", []), ("John Reed", "PERSON", ["Reed"])])
+    # given names of either sex, or not listed in data/gender.toml, say nothing
+    text = "Robin Kovac and Tamsin Reed met on Monday. Later, Reed said she had left."
+    doc = seeded(nlp, text, [("Robin Kovac", "PERSON", []), ("Tamsin Reed", "PERSON", ["Reed"])])
     assert genders(doc) == {}
+
+
+def test_a_one_sex_given_name_keeps_the_other_pronoun_off(nlp: Language) -> None:
+    # nothing in the article shows either gender; "Peter" is a man's name, so "she" is not his
+    text = (
+        "Nadia Orlov entered a clinic in Zurich on Monday. Her publicist Peter Hald confirmed the stay. "
+        "A friend told reporters that she was resting."
+    )
+    doc = seeded(nlp, text, [("Nadia Orlov", "PERSON", []), ("Peter Hald", "PERSON", [])])
+    assert genders(doc) == {"Nadia Orlov": "female", "Peter Hald": "male"}
+    assert linked(doc, "she") == {"Nadia Orlov"}
+
+
+def test_the_articles_evidence_outweighs_the_given_name(nlp: Language) -> None:
+    text = (
+        "Daniel Brandt opened the show on Friday. Ms. Brandt thanked the crowd. Sen. Mary Hollis spoke next."
+    )
+    doc = seeded(nlp, text, [("Daniel Brandt", "PERSON", ["Brandt"]), ("Mary Hollis", "PERSON", [])])
+    assert genders(doc) == {"Daniel Brandt": "female", "Mary Hollis": "female"}  # a title is skipped
 
 
 def test_a_she_said_quote_follows_coreference(nlp: Language) -> None:
@@ -127,9 +147,9 @@ def test_a_pronoun_in_a_quotation_is_not_its_speaker(nlp: Language) -> None:
 
 def test_a_possessive_with_another_person_nearby_shows_nothing(nlp: Language) -> None:
     # "her" in Okafor's clause is Lind's, named just before: no gender for Okafor from it
-    text = "Mara Lind won the award on Friday. Dan Okafor praised her courage."
-    doc = seeded(nlp, text, [("Mara Lind", "PERSON", []), ("Dan Okafor", "PERSON", [])])
-    assert "Dan Okafor" not in genders(doc)
+    text = "Mara Lind won the award on Friday. Dele Okafor praised her courage."
+    doc = seeded(nlp, text, [("Mara Lind", "PERSON", []), ("Dele Okafor", "PERSON", [])])
+    assert "Dele Okafor" not in genders(doc)
     # with no one else near, a possessive in the subject's own clause is theirs
     text = "The vote was held on Friday. Dan Okafor lost his seat."
     doc = seeded(nlp, text, [("Dan Okafor", "PERSON", [])])

@@ -15,8 +15,12 @@ Evidence, from the article only (``data/gender.toml``):
   woman: Kent is the man), or when that person is the main subject of the sentence before and
   the pronoun opens its sentence as the subject ("Jo Kent said ... . He did not say ...").
 
-A person with evidence both ways has no known gender, as has one with none: coreference treats
-them as before. Only ``PERSON`` entities get a gender.
+A person with evidence both ways has no known gender. A person the article gives no evidence
+for takes the gender of their given name when it is one of ``data/gender.toml`` [*] given (names
+borne by one sex only; the first word of a mention of two words or more, titles skipped: "Jack
+Ketsoyan", "Sen. Mary Hollis"); it never decides an elimination, so it only keeps "she" from a
+man and "he" from a woman. With none of these, coreference treats the person as before. Only
+``PERSON`` entities get a gender.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
+from ..resolve.names import vocabulary
 from ..vocabulary import data_file, speech_verbs
 
 if TYPE_CHECKING:
@@ -38,7 +43,7 @@ FEMALE, MALE = "female", "male"
 
 @lru_cache(maxsize=1)
 def gender_words() -> dict[str, dict[str, frozenset[str]]]:
-    """``data/gender.toml``: gender -> {"honorifics", "roles", "pronouns"} -> lowercase words."""
+    """``data/gender.toml``: gender -> {"honorifics", "roles", "pronouns", "given"} -> lowercase words."""
     raw = data_file("gender")  # parsed once, shared with resolve.kinds
     return {g: {k: frozenset(v.split()) for k, v in raw[g].items()} for g in (FEMALE, MALE)}
 
@@ -193,6 +198,26 @@ def _eliminate(doc: Doc, index: EntityIndex, votes: dict[str, set[str]]) -> bool
     return changed
 
 
+def _given_name_genders(index: EntityIndex) -> dict[str, str]:
+    """Entity id -> the gender of its given name, for persons whose named mentions (two words or
+    more) start, after any titles, with a given name of one sex only, the same one each time."""
+    titles = vocabulary()["titles"]
+    out: dict[str, str] = {}
+    for ent, cluster in index.clusters.items():
+        if cluster.label != "PERSON":
+            continue
+        found: set[str | None] = set()
+        for span in cluster.spans:
+            words = [t.lower_ for t in span if t.is_alpha or t.lower_.rstrip(".").isalpha()]
+            while words and (words[0] in titles or words[0].rstrip(".") in titles):
+                words.pop(0)
+            if len(words) >= 2:
+                found.add(_word_gender(words[0], "given"))
+        if len(found) == 1 and None not in found:
+            out[ent] = found.pop()  # type: ignore[assignment]
+    return out
+
+
 def person_genders(doc: Doc, index: EntityIndex) -> dict[str, str]:
     """Entity id -> "female" / "male" for the persons whose gender the article shows one way only."""
     votes: dict[str, set[str]] = {}
@@ -204,4 +229,8 @@ def person_genders(doc: Doc, index: EntityIndex) -> dict[str, str]:
     for _ in range(3):
         if not _eliminate(doc, index, votes):
             break
-    return _decided(votes)
+    decided = _decided(votes)
+    for ent, gender in _given_name_genders(index).items():
+        if ent not in votes:  # the article's own evidence, either way, comes first
+            decided[ent] = gender
+    return decided
