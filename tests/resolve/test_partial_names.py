@@ -216,3 +216,16 @@ def test_a_middle_name_left_out_links_where_the_context_agrees(engine: Engine, m
         ),
     )
     assert kb_ids(engine, "m4")["Tomas Bell"] != kb_ids(engine, "m3")["Tomas Orrin Bell"]  # a namesake
+
+
+def test_a_titled_bare_surname_makes_the_word_ambiguous(engine: Engine, make_facts) -> None:
+    write_facts(
+        engine,
+        make_facts(
+            "t1",
+            "President Marsh signed the bill. His nephew Hollis Marsh watched. Marsh then left for Ohio.",
+            [("President Marsh", "PERSON", []), ("Hollis Marsh", "PERSON", []), ("Marsh", "GPE", [])],
+        ),
+    )
+    ids = kb_ids(engine, "t1")
+    assert ids["Marsh"] != ids["Hollis Marsh"]  # the president or the nephew: the article does not say

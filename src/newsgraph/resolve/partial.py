@@ -14,6 +14,8 @@ entity of the one person it belongs to, when the article leaves no doubt:
   count);
 - the person is named in prose, not only in Title Case lines (a name glued from a headline,
   "Lohan Checks Into Clinic", is no home for the body's "Lohan"; the same test as nlp/entities);
+- no person of the article is called by a title and the word alone ("President Biden" beside
+  "Hunter Biden": a bare "Biden" may be either);
 - the person's name holds no title or office ("Brooklyn Councilman" is a place and an office);
 - a word typed as an organisation, a product or a building joins by the given name only: firms,
   products and buildings are named after surnames ("Bloomberg" beside "Michael Bloomberg");
@@ -80,6 +82,17 @@ def _in_prose(text: str, entity: Entity) -> bool:
     return False
 
 
+def _titled_people(facts: Facts) -> dict[str, list[str]]:
+    """Surname key -> the article's persons called by a title and that surname alone ("President
+    Biden", "Mr. Biden"): another person than "Hunter Biden" may be meant by a bare "Biden"."""
+    out: dict[str, list[str]] = {}
+    for e in facts.entities:
+        words = _name_words(e) if e.type == "PERSON" else []
+        if len(words) == 1 and name_key(e.name) != words[0]:
+            out.setdefault(words[0], []).append(e.id)
+    return out
+
+
 def partial_owners(facts: Facts, known_place: Callable[[str], bool] = lambda key: False) -> dict[str, str]:
     """Local id of a one-word entity -> local id of the article's person it is a partial name of.
 
@@ -102,6 +115,7 @@ def partial_owners(facts: Facts, known_place: Callable[[str], bool] = lambda key
         for e in facts.entities
         if e.type != "PERSON" and len(name_key(e.name).split()) >= 2 and _in_prose(text, e)
     ]
+    titled = set(_titled_people(facts))
     out: dict[str, str] = {}
     for e in facts.entities:
         key = name_key(e.name)
@@ -110,7 +124,7 @@ def partial_owners(facts: Facts, known_place: Callable[[str], bool] = lambda key
         surname = [p for p in people if words_of[p.id][-1] == key]
         given = [p for p in people if words_of[p.id][0] == key]
         owners = given if e.type in _EPONYMS else surname or given
-        if len(owners) != 1 or owners[0].id == e.id:
+        if len(owners) != 1 or owners[0].id == e.id or key in titled:
             continue
         if any(key in words for words in others):
             continue
@@ -128,6 +142,7 @@ def namesakes(facts: Facts) -> dict[str, list[str]]:
     "Tarvaris Jackson" is one of these two, never a third Jackson stored from elsewhere."""
     people = [e for e in facts.entities if e.type == "PERSON" and len(_name_words(e)) >= 2]
     words_of = {e.id: _name_words(e) for e in people}
+    titled = _titled_people(facts)
     out: dict[str, list[str]] = {}
     for e in facts.entities:
         key = name_key(e.name)
@@ -137,5 +152,5 @@ def namesakes(facts: Facts) -> dict[str, list[str]]:
             p.id for p in people if words_of[p.id][0] == key
         ]
         if owners:
-            out[e.id] = owners
+            out[e.id] = owners + titled.get(key, [])
     return out
