@@ -4,7 +4,7 @@ Every ``import`` of every module under ``src/newsgraph`` counts, at the top or i
 (an import tucked into a function hides a circle; it does not remove it), except those under
 ``if TYPE_CHECKING:``, which never run. Importing ``a.b.c`` runs the packages ``a`` and ``a.b``
 first, so an import of a module is also an edge to each package above it that the importer is not
-inside already: ``resolve.context`` importing ``store.schema`` runs ``store/__init__.py`` and all
+inside already: ``resolve.candidate_contexts`` importing ``store.schema`` runs ``store/__init__.py`` and all
 it imports (this is how ``store/writer.py`` once closed a store <-> resolve circle). There is no
 known circle left: ``KNOWN_CYCLES`` stays empty, and the test fails when one appears.
 """
@@ -197,7 +197,7 @@ def test_the_real_edges_are_read() -> None:
     assert "newsgraph.runner.local" not in imports_of("newsgraph.executors.ray", mods)
     # the writer sits above the store and resolve; neither imports it
     assert {"newsgraph.resolve.entities", "newsgraph.store.schema"} <= imports_of("newsgraph.writer", mods)
-    assert "newsgraph.store" in runs_on_import("newsgraph.resolve.context", mods)
+    assert "newsgraph.store" in runs_on_import("newsgraph.resolve.candidate_contexts", mods)
     assert not any(
         "newsgraph.writer" in imports_of(name, mods)
         for name in mods

@@ -20,7 +20,7 @@ from sqlalchemy import Connection, Engine, insert, or_, select
 
 from .errors import PageError
 from .model import Facts
-from .resolve.context import ArticleRows, StoreCache, store_cache
+from .resolve.candidate_contexts import ArticleRows, StoreCache, store_cache
 from .resolve.dedup import find_duplicate, signature, store_signature
 from .resolve.entities import bump_all, link_article
 from .resolve.lookups import insert_ignore

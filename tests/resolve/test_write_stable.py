@@ -22,8 +22,8 @@ import pytest
 from sqlalchemy import Engine, select
 
 from newsgraph.model import Facts
-from newsgraph.resolve import context
-from newsgraph.resolve.context import store_cache
+from newsgraph.resolve import candidate_contexts as context
+from newsgraph.resolve.candidate_contexts import store_cache
 from newsgraph.store.schema import metadata
 from newsgraph.writer import write_facts
 

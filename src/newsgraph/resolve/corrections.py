@@ -34,7 +34,7 @@ from ..store.schema import (
     quotes,
     relations,
 )
-from .context import forget
+from .candidate_contexts import forget
 from .entities import add_aliases
 from .names import name_key
 

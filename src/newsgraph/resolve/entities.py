@@ -31,7 +31,7 @@ from .. import trust
 from ..model import Entity, Facts
 from ..store.schema import aliases, entities, entity_keys
 from .aliases import learn_aliases
-from .context import StoreCache, words_of
+from .candidate_contexts import StoreCache, words_of
 from .kinds import role_heads, splitting_kind
 from .lookups import Lookups, insert_ignore
 from .names import compact_key, initials, is_acronym, may_alias, name_key, strip_titles, vocabulary
@@ -592,7 +592,7 @@ def link_article(
 ) -> dict[str, int]:
     """Link every entity of an article; record their aliases and lookup keys. Returns local id -> KB id.
 
-    ``cache`` is the writer's per-process cache of candidate contexts (see ``resolve.context``);
+    ``cache`` is the writer's per-process cache of candidate contexts (see ``resolve.candidate_contexts``);
     without one, everything is read from the store.
     """
     cache = cache if cache is not None else StoreCache()

@@ -25,7 +25,8 @@ from typing import Any
 
 from sqlalchemy import Connection, String, bindparam, func, literal, select
 
-from ..store.schema import article_sources, articles, corrections, descriptions, entities, mentions
+from ..store.schema import articles, corrections, descriptions, entities, mentions
+from ..store.watermark import watermark
 from .names import name_key
 from .rules import Rules, rules_from
 
@@ -92,7 +93,7 @@ class StoreCache:
 
     def begin(self, conn: Connection) -> None:
         """Start an article: keep what is cached only if nobody else wrote since our last article."""
-        if _watermark(conn) != self.mark:
+        if watermark(conn) != self.mark:
             self.clear()
 
     def article_added(self) -> None:
@@ -109,7 +110,7 @@ class StoreCache:
         for entity_id in counted:
             if entity_id in self.article_counts:
                 self.article_counts[entity_id] += 1
-        self.mark = _watermark(conn)
+        self.mark = watermark(conn)
 
     def _update(self, conn: Connection, rows: ArticleRows) -> None:
         """Add an article's mentions and descriptions to the cached contexts, as a fresh read would."""
@@ -248,18 +249,9 @@ def _read_contexts(conn: Connection, ids: list[int]) -> dict[int, Context]:
     return {i: (e.neighbours, e.words) for i, e in _read_entries(conn, ids).items()}
 
 
-_WATERMARK = select(
-    select(func.max(mentions.c.id)).scalar_subquery(),
-    select(func.max(article_sources.c.id)).scalar_subquery(),
-    select(func.max(corrections.c.id)).scalar_subquery(),
-)
 _COUNTS = select(entities.c.id, entities.c.article_count).where(
     entities.c.id.in_(bindparam("ids", expanding=True))
 )
-
-
-def _watermark(conn: Connection) -> tuple[Any, ...]:
-    return tuple(conn.execute(_WATERMARK).one())
 
 
 _STORES: dict[str, StoreCache] = {}
