@@ -263,7 +263,7 @@ def test_the_new_vocabularies_are_read_through_vocabulary_and_every_table_is_use
     for stem in ("class_nouns", "event_verbs", "party_nouns", "pleonastic", "prepositions", "pronouns",
                  "role_words", "time_words", "title_case", "contrast", "determiners", "modals",
                  "name_heads", "relation_nouns", "time_cues", "subordinators", "referent_modifiers",
-                 "possessive_marks", "relation_verbs", "url_segments"):  # fmt: skip
+                 "possessive_marks", "relation_verbs", "url_segments", "stop_words"):  # fmt: skip
         tables = set(vocabulary.data_file(stem))
         assert tables == {t for s, t in reads if s == stem}, f"{stem}.toml: tables nobody reads"
 
@@ -422,16 +422,16 @@ _MARKUP_MODULES = {"extract/__init__.py", "extract/html.py", "extract/link_lists
 
 
 def test_no_rule_module_writes_a_word_list_again() -> None:
-    """A word list at the top of a module of nlp/, query/ or extract/ belongs in data/."""
+    """A word list at the top of a module of nlp/, query/, extract/, resolve/ or store/ belongs in data/."""
     checked = 0
-    for folder in ("nlp", "query", "extract"):
+    for folder in ("nlp", "query", "extract", "resolve", "store"):
         for path in sorted((SRC / folder).rglob("*.py")):
             if str(path.relative_to(SRC)) in _MARKUP_MODULES:
                 continue
             lines = _word_lists(path.read_text(encoding="utf-8"))
             assert lines == [], f"{path.relative_to(SRC)}: word lists at lines {lines}"
             checked += 1
-    assert checked >= 40
+    assert checked >= 70
 
 
 def test_the_word_list_check_finds_one() -> None:
@@ -440,3 +440,46 @@ def test_the_word_list_check_finds_one() -> None:
     # dependency labels and the time grammar's kinds are code, not words
     assert _word_lists('DEPS = {"relcl", "acl", "ccomp", "csubj", "parataxis", "xcomp"}\n') == []
     assert _word_lists('KINDS = {"iso", "year", "decadeword", "century", "ref", "pastfut"}\n') == []
+
+
+def test_the_resolver_and_the_search_read_the_shared_lists() -> None:
+    from newsgraph.resolve import candidate_contexts, entities, partial
+    from newsgraph.store import fts
+
+    assert candidate_contexts._STOP is vocabulary.shared_words("stop_words", "stop", "descriptions")
+    assert fts._STOP is vocabulary.shared_words("stop_words", "stop", "search")
+    assert entities._SUFFIXES is partial._SUFFIXES is vocabulary.word_set("name_heads", "generational")
+    assert entities._CORPORATE is vocabulary.word_set("name_heads", "legal_forms")
+    # the name-key suffixes are the tokeniser's [suffixes] without full stops, plus spelled-out forms
+    suffixes = {w.rstrip(".") for w in vocabulary.word_set("name_heads", "suffixes")}
+    assert vocabulary.word_set("name_heads", "generational") < suffixes
+    assert vocabulary.word_set("name_heads", "legal_forms") - suffixes == {
+        "incorporated", "corporation", "company", "limited", "nv"
+    }  # fmt: skip
+
+
+def test_the_stop_word_readers_differ_where_the_file_says() -> None:
+    from newsgraph.resolve.candidate_contexts import words_of
+    from newsgraph.store.fts import fts5_query
+
+    descriptions = vocabulary.shared_words("stop_words", "stop", "descriptions")
+    search = vocabulary.shared_words("stop_words", "stop", "search")
+    assert descriptions - search == {"former", "new", "said", "says", "also"}
+    assert {"what", "they", "about"} <= search - descriptions
+    # a namesake's description keeps what tells people apart, not "former" or "said"
+    assert words_of(["the former lock keeper who also said", "a new tug skipper"]) == {
+        "lock", "keeper", "tug", "skipper"
+    }  # fmt: skip
+    # a search drops "what", "they", "about" and "the", and keeps "said"
+    assert fts5_query("what they said about the tug skipper") == '"said" AND "tug" AND "skipper"'
+
+
+def test_a_legal_form_and_a_generational_suffix_are_left_out_of_the_keys() -> None:
+    from newsgraph.model import Entity
+    from newsgraph.resolve.entities import _without_designator, matching_keys
+    from newsgraph.resolve.partial import _name_words
+
+    assert _without_designator("alder tug works incorporated") == "alder tug works"
+    assert _without_designator("gmbh") == "gmbh"  # a name is never emptied
+    assert "alder tug works" in matching_keys(Entity(id="e1", name="Alder Tug Works Ltd.", type="ORG"))
+    assert _name_words(Entity(id="e2", name="Corwin Ashby Jr.", type="PERSON")) == ["corwin", "ashby"]

@@ -13,11 +13,13 @@
   relation_lexicon), ``role_words.toml``, ``class_nouns.toml`` and ``pleonastic.toml``
   (nlp/coref_rules.py), ``time_words.toml`` (nlp/timex_grammar.py), ``time_cues.toml``
   (nlp/timex.py), ``title_case.toml`` (nlp/context.py, nlp/entities.py), ``determiners.toml``
-  (nlp/entities.py, nlp/quotes.py), ``name_heads.toml`` and ``contrast.toml`` (nlp/entities.py),
+  (nlp/entities.py, nlp/quotes.py), ``name_heads.toml`` (nlp/entities.py; its name-key suffixes
+  resolve/entities.py, resolve/partial.py), ``contrast.toml`` (nlp/entities.py),
   ``modals.toml`` (nlp/quotes.py, nlp/event_casualties.py), ``relation_nouns.toml`` and
   ``relation_verbs.toml`` (nlp/relation_lexicon.py, nlp/relations.py), ``subordinators.toml``
   (nlp/events.py), ``referent_modifiers.toml`` (nlp/events.py, nlp/coref.py),
-  ``possessive_marks.toml`` (nlp/quote_marks.py), ``url_segments.toml`` (extract/meta.py);
+  ``possessive_marks.toml`` (nlp/quote_marks.py), ``url_segments.toml`` (extract/meta.py),
+  ``stop_words.toml`` (resolve/candidate_contexts.py, store/fts.py);
 - the files more than one module reads, whole, with ``data_file(file)``: ``titles.toml``
   (resolve/names.py, resolve/kinds.py), ``roles.toml`` (nlp/relation_lexicon.py,
   resolve/kinds.py), ``gender.toml`` (nlp/coref_gender.py, resolve/kinds.py),
@@ -100,6 +102,7 @@ LOADERS: dict[str, str] = {
     "roles.toml": "vocabulary",
     "sectors.toml": "nlp.event_sectors",
     "speech.toml": "vocabulary",
+    "stop_words.toml": "vocabulary",
     "subordinators.toml": "vocabulary",
     "time_cues.toml": "vocabulary",
     "time_words.toml": "vocabulary",

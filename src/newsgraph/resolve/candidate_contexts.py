@@ -27,6 +27,7 @@ from sqlalchemy import Connection, String, bindparam, func, literal, select
 
 from ..store.schema import articles, corrections, descriptions, entities, mentions
 from ..store.watermark import watermark
+from ..vocabulary import shared_words
 from .names import name_key
 from .rules import Rules, rules_from
 
@@ -35,10 +36,7 @@ __all__ = ["StoreCache", "ArticleRows", "store_cache", "forget", "words_of", "RE
 RECENT_ARTICLES = 200
 """A candidate's neighbours are read from this many of its latest articles (and as many descriptions)."""
 
-_STOP = frozenset(
-    "a an the of and or in on at to for from by with as its his her their who which that is was be former new "
-    "said says also".split()
-)
+_STOP = shared_words("stop_words", "stop", "descriptions")  # data/stop_words.toml: core + additions
 
 
 def words_of(texts: Iterable[str]) -> set[str]:

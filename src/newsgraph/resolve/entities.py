@@ -30,6 +30,7 @@ from sqlalchemy import Connection, bindparam, delete, insert, select, update
 from .. import trust
 from ..model import Entity, Facts
 from ..store.schema import aliases, entities, entity_keys
+from ..vocabulary import word_set
 from .aliases import learn_aliases
 from .candidate_contexts import StoreCache, words_of
 from .kinds import role_heads, splitting_kind
@@ -43,16 +44,14 @@ __all__ = ["link_entity", "link_article", "matching_keys", "add_aliases", "bump_
 
 _PLACES = frozenset({"GPE", "LOC", "FAC"})
 _NO_INITIALS = frozenset({"PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
-_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_SUFFIXES = word_set("name_heads", "generational")  # data/name_heads.toml
 
 
 def _compatible(a: str, b: str) -> bool:
     return a == b or (a in _PLACES and b in _PLACES)
 
 
-_CORPORATE = frozenset(
-    "inc incorporated corp corporation co company ltd limited llc plc ag sa nv gmbh".split()
-)
+_CORPORATE = word_set("name_heads", "legal_forms")  # data/name_heads.toml
 
 
 def _without_designator(key: str) -> str:

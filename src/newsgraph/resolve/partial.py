@@ -43,7 +43,7 @@ _WORKS = frozenset({"WORK_OF_ART", "LAW", "EVENT"})
 _EPONYMS = frozenset({"ORG", "PRODUCT", "FAC"})
 """Types of things often named after a person's surname ("Ford", "Dell", "Bloomberg", "Kennedy
 Center"): a word of these types joins a person by the given name only."""
-_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_SUFFIXES = word_set("name_heads", "generational")  # data/name_heads.toml
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\W*$")
 
 

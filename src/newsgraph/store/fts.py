@@ -15,6 +15,8 @@ import re
 
 from sqlalchemy import Connection, text
 
+from ..vocabulary import shared_words
+
 __all__ = [
     "install_fts",
     "fts5_query",
@@ -122,15 +124,7 @@ def install_fts(conn: Connection) -> None:
 
 # PostgreSQL's English stop words (snowball list, shortened to the common ones): dropped from
 # FTS5 queries too, so "the strike" means the same on both backends.
-_STOP = frozenset(
-    """a about above after again against all am an and any are as at be because been before being
-    below between both but by could did do does doing down during each few for from further had has
-    have having he her here hers herself him himself his how i if in into is it its itself me more
-    most my myself no nor not of off on once only or other our ours ourselves out over own same she
-    should so some such than that the their theirs them themselves then there these they this those
-    through to too under until up very was we were what when where which while who whom why will with
-    you your yours yourself yourselves""".split()
-)
+_STOP = shared_words("stop_words", "stop", "search")  # data/stop_words.toml: core + additions
 _TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 _WORD = re.compile(r"\w+", re.UNICODE)
 
