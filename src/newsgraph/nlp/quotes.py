@@ -307,8 +307,10 @@ def _with_named_complement(np: Span) -> Span:
         if prep.dep_ != "prep" or prep.i != head.i + 1 or prep.lower_ not in _OWNER_PREPS:
             continue
         phrase = doc[prep.i : prep.right_edge.i + 1]
-        if len(phrase) <= 8 and not any(t.is_punct or t.is_quote for t in phrase) and any(
-            t.pos_ == "PROPN" for t in phrase
+        if (
+            len(phrase) <= 8
+            and not any(t.is_punct or t.is_quote for t in phrase)
+            and any(t.pos_ == "PROPN" for t in phrase)
         ):
             return doc[np.start : phrase.end]
     return np
@@ -458,9 +460,13 @@ def _clause_text_range(doc: Doc, clause: Token, closes: frozenset[int] = frozens
             j = t.left_edge.i
             break
     while i < j and (
-        doc[i].dep_ == "mark" and doc[i].lower_ in {"that"}
-        or doc[i].is_punct and doc[i].text != '"'
-        or doc[i].lower_ == "only" and i + 1 < j and doc[i + 1].lower_ == "that"  # "said only that ..."
+        doc[i].dep_ == "mark"
+        and doc[i].lower_ in {"that"}
+        or doc[i].is_punct
+        and doc[i].text != '"'
+        or doc[i].lower_ == "only"
+        and i + 1 < j
+        and doc[i + 1].lower_ == "that"  # "said only that ..."
     ):
         i += 1
     while (
@@ -752,8 +758,10 @@ class _Finder:
             ) or _that_clause_as_relative(tok)
             if clause is None or clause.right_edge.i - clause.left_edge.i < 2:
                 continue
-            if clause.i > tok.i and clause.tag_ in _FINITE and not any(
-                c.dep_ in _CLAUSE_SUBJECTS for c in clause.children
+            if (
+                clause.i > tok.i
+                and clause.tag_ in _FINITE
+                and not any(c.dep_ in _CLAUSE_SUBJECTS for c in clause.children)
             ):
                 # "The woman police say is behind the robberies": the reported clause's subject is the
                 # noun the speech verb describes, not a report of what police said
