@@ -40,6 +40,7 @@ __all__ = [
     "SettingsError",
     "load_settings",
     "shipped_defaults",
+    "shipped_field",
     "user_settings_path",
     "SETTINGS_FILE_ENV",
 ]
@@ -56,8 +57,9 @@ class SettingsError(NewsgraphError, ValueError):
     code = "E080"
 
 
-def _shipped(name: str) -> Any:
-    """A field whose default is the shipped value of ``name`` (from ``data/defaults.toml``)."""
+def shipped_field(name: str) -> Any:
+    """A dataclass field whose default is the shipped value of ``name`` (from ``data/defaults.toml``):
+    ``Settings``'s fields and ``ingest.Limits``'s."""
     return field(default_factory=lambda: shipped_defaults()[name])
 
 
@@ -65,29 +67,29 @@ def _shipped(name: str) -> Any:
 class Settings:
     """Ingest settings; each field defaults to its shipped value."""
 
-    page_timeout: float = _shipped("page_timeout")
+    page_timeout: float = shipped_field("page_timeout")
     """Seconds one page may spend in extraction before it is recorded as a ``timeout`` (0: no limit)."""
-    batch_size: int = _shipped("batch_size")
+    batch_size: int = shipped_field("batch_size")
     """Pages handed to the NLP stage at once (and per task to a worker or a Ray actor)."""
-    nlp_timeout: float = _shipped("nlp_timeout")
+    nlp_timeout: float = shipped_field("nlp_timeout")
     """Seconds a worker may spend on one batch in the NLP stage before it is replaced."""
-    worker_start_timeout: float = _shipped("worker_start_timeout")
+    worker_start_timeout: float = shipped_field("worker_start_timeout")
     """Seconds a worker process may take to load its model."""
-    max_worker_rss_mb: int = _shipped("max_worker_rss_mb")
+    max_worker_rss_mb: int = shipped_field("max_worker_rss_mb")
     """A worker that grows past this (MiB of resident memory) is replaced after its batch."""
-    max_page_bytes: int = _shipped("max_page_bytes")
+    max_page_bytes: int = shipped_field("max_page_bytes")
     """Largest page kept (bytes after any gzip); a bigger one becomes a ``too_large`` error page."""
-    max_line_bytes: int = _shipped("max_line_bytes")
+    max_line_bytes: int = shipped_field("max_line_bytes")
     """Longest JSONL line in bytes (a page plus room for JSON escaping)."""
-    max_header_line: int = _shipped("max_header_line")
+    max_header_line: int = shipped_field("max_header_line")
     """Longest header line of a WARC record, in bytes."""
-    max_gzip_ratio: int = _shipped("max_gzip_ratio")
+    max_gzip_ratio: int = shipped_field("max_gzip_ratio")
     """Past one page of output, how many times its compressed size a gzip stream may inflate."""
-    fetch_timeout: float = _shipped("fetch_timeout")
+    fetch_timeout: float = shipped_field("fetch_timeout")
     """Seconds for a whole URL fetch, redirects included."""
-    connect_timeout: float = _shipped("connect_timeout")
+    connect_timeout: float = shipped_field("connect_timeout")
     """Seconds to connect, and to wait for each chunk, when fetching a URL."""
-    max_redirects: int = _shipped("max_redirects")
+    max_redirects: int = shipped_field("max_redirects")
     """Redirects followed per URL."""
 
 

@@ -6,20 +6,15 @@ bomb costs at most about one page of memory and is reported as ``too_large``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
-from typing import Any, BinaryIO
+from dataclasses import dataclass, fields
+from typing import BinaryIO
 
 from newsgraph.model import Page, PageKind
-from newsgraph.settings import DEFAULTS, Settings
+from newsgraph.settings import Settings, shipped_field
 
 __all__ = ["Limits", "TooLarge", "error_page", "read_bounded", "too_large_message"]
 
 _MB = 1024 * 1024
-
-
-def _shipped(name: str) -> Any:
-    """A limit whose default is its shipped setting (``data/defaults.toml``, ``newsgraph.settings``)."""
-    return field(default_factory=lambda: getattr(DEFAULTS, name))
 
 
 @dataclass(frozen=True)
@@ -27,21 +22,21 @@ class Limits:
     """How much ingest will read. The defaults are the shipped settings (``data/defaults.toml``);
     ``Limits.from_settings(load_settings())`` takes them with the user's layers applied."""
 
-    max_page_bytes: int = _shipped("max_page_bytes")
+    max_page_bytes: int = shipped_field("max_page_bytes")
     """Largest page kept (bytes after any gzip); a bigger one becomes a ``too_large`` error page."""
-    max_line_bytes: int = _shipped("max_line_bytes")
+    max_line_bytes: int = shipped_field("max_line_bytes")
     """Longest JSONL line: a page plus room for JSON escaping (``\\n``, ``\\"``, ``\\uXXXX``)."""
-    max_header_line: int = _shipped("max_header_line")
+    max_header_line: int = shipped_field("max_header_line")
     """Longest header line in a WARC record; real ones are a few hundred bytes."""
-    max_gzip_ratio: int = _shipped("max_gzip_ratio")
+    max_gzip_ratio: int = shipped_field("max_gzip_ratio")
     """Past one page of output, a gzip stream may inflate at most this many times its compressed size.
 
     Real HTML and text compress 3-20x; a bomb of zeros inflates about 1000x."""
-    fetch_timeout: float = _shipped("fetch_timeout")
+    fetch_timeout: float = shipped_field("fetch_timeout")
     """Seconds for a whole URL fetch, redirects included (stops slow-drip servers)."""
-    connect_timeout: float = _shipped("connect_timeout")
+    connect_timeout: float = shipped_field("connect_timeout")
     """Seconds to connect, and to wait for each chunk, when fetching a URL."""
-    max_redirects: int = _shipped("max_redirects")
+    max_redirects: int = shipped_field("max_redirects")
     """Redirects followed per URL; each hop is checked again."""
 
     @classmethod
