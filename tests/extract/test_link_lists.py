@@ -84,3 +84,27 @@ def test_drop_link_lists_on_lines() -> None:
     assert dropped == ["Related stories", "Okoro wins", "Berg quits"]
     # a heading-like cue with no links after it is left alone
     assert drop_link_lists(["Related stories", "Story sentence one is here."], set())[1] == []
+
+
+def test_hover_card_inside_a_sentence_is_dropped_and_the_name_stays() -> None:
+    card = (
+        '<p>Harbour Minister <span class="person"><a href="/people/vera-lind">Vera Lind</a>'
+        '<span class="card"><img src="/lind.jpg"><a href="/people/vera-lind">Vera Anna Lind</a>'
+        '<a href="/a">Lind backs ferry subsidy after storm</a> <a href="/b">Port strike ends in Orlen</a>'
+        '<a class="more" href="/people/vera-lind">MORE</a></span></span> (Labour) said the fees '
+        "would rise by a fifth next year.</p>"
+    )
+    article = _extract(_page(card))
+    assert "Harbour Minister Vera Lind (Labour) said the fees would rise by a fifth next year." in article.text
+    assert "Vera Anna Lind" not in article.text
+    assert "Port strike ends in Orlen" not in article.text
+    assert any("Lind backs ferry subsidy" in b for b in article.boilerplate)
+
+
+def test_links_in_running_prose_stay() -> None:
+    prose = (
+        '<p>The <a href="/c">council</a>, the <a href="/u">union</a> and the '
+        '<a href="/p">port authority</a> signed the deal on Friday.</p>'
+    )
+    article = _extract(_page(prose))
+    assert "The council, the union and the port authority signed the deal on Friday." in article.text

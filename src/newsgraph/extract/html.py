@@ -20,7 +20,12 @@ from trafilatura.utils import load_html
 from newsgraph.errors import PageError
 from newsgraph.extract.dates import to_iso
 from newsgraph.extract.language import normalise_code
-from newsgraph.extract.link_lists import drop_link_lists, link_blocks
+from newsgraph.extract.link_lists import (
+    drop_inline_link_cards,
+    drop_link_lists,
+    link_blocks,
+    remove_keeping_tail,
+)
 from newsgraph.extract.meta import normalise_space, section_from_url, site_from_url, split_site_suffix
 from newsgraph.extract.page_url import own_url
 from newsgraph.extract.result import PathResult
@@ -111,7 +116,7 @@ def _lift_captions(tree: HtmlElement) -> list[Caption]:
         for child in el.iter():
             if child is not el and _CREDIT_CLASS.search(_classes(child)):
                 credit = normalise_space(child.text_content()) or None
-                _drop(child)
+                remove_keeping_tail(child)
                 break
         text = normalise_space(el.text_content())
         if len(text) > 600:
@@ -120,24 +125,10 @@ def _lift_captions(tree: HtmlElement) -> list[Caption]:
         if credit:
             credit = re.sub(r"^(?:photo|image|credit|picture)s?\s*:\s*|^©\s*", "", credit, flags=re.I).strip()
         credit = credit or suffix_credit
-        _drop(el)
+        remove_keeping_tail(el)
         if text and not any(c.text == text for c in captions):
             captions.append(Caption(text=text, credit=credit or None))
     return captions
-
-
-def _drop(el: HtmlElement) -> None:
-    """Remove an element but keep the text that follows it (its tail)."""
-    parent = el.getparent()
-    if parent is None:
-        return
-    if el.tail:
-        prev = el.getprevious()
-        if prev is not None:
-            prev.tail = (prev.tail or "") + el.tail
-        else:
-            parent.text = (parent.text or "") + el.tail
-    parent.remove(el)
 
 
 def _breadcrumb(tree: HtmlElement, title: str | None, site: str | None) -> list[str]:
@@ -221,6 +212,7 @@ def _extract_tree(tree: HtmlElement, url: str | None, favor_precision: bool) -> 
     canonical = own_url(tree, url)
     blocks = _blocks(tree)
     captions = _lift_captions(tree)
+    cards = drop_inline_link_cards(tree)
     links = link_blocks(tree)
     doc = trafilatura.bare_extraction(
         copy.deepcopy(tree),
@@ -262,14 +254,18 @@ def _extract_tree(tree: HtmlElement, url: str | None, favor_precision: bool) -> 
     authors = [normalise_space(a) for a in (doc.author or "").split(";") if normalise_space(a)]
     body_text = "\n".join(paragraphs)
     kept = {title or "", *caption_texts}
-    boilerplate = link_lists + [
-        b
-        for b in blocks
-        if b not in kept
-        and b not in body_text
-        and not any(b in c or b.startswith(c) for c in kept if c)
-        and b not in link_lists
-    ]
+    boilerplate = (
+        cards
+        + link_lists
+        + [
+            b
+            for b in blocks
+            if b not in kept
+            and b not in body_text
+            and not any(b in c or b.startswith(c) for c in kept if c)
+            and b not in link_lists
+        ]
+    )
     return HtmlResult(
         paragraphs=paragraphs,
         url=canonical,

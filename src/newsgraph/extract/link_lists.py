@@ -16,7 +16,7 @@ from lxml.html import HtmlElement
 from newsgraph.extract.cues import SENTENCE_END, cue_patterns
 from newsgraph.extract.meta import normalise_space, word_count
 
-__all__ = ["link_blocks", "drop_link_lists"]
+__all__ = ["link_blocks", "drop_link_lists", "drop_inline_link_cards", "remove_keeping_tail"]
 
 _LEAF_TAGS = ("a", "p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "div", "span", "td")
 _BLOCKS_BELOW = {
@@ -59,6 +59,64 @@ def link_blocks(tree: HtmlElement) -> set[str]:
         if linked >= _LINK_SHARE * len(text):
             found.add(text)
     return found
+
+
+# An element inside a paragraph made only of this many links or more is a card, not prose.
+_CARD_LINKS = 3
+_CARD_LINK_SHARE = 0.9
+
+
+def remove_keeping_tail(el: HtmlElement) -> None:
+    """Remove an element but keep the text that follows it (its tail)."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    if el.tail:
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + el.tail
+        else:
+            parent.text = (parent.text or "") + el.tail
+    parent.remove(el)
+
+
+def _link_card(el: HtmlElement) -> bool:
+    """Whether an element is made of links alone: at least ``_CARD_LINKS`` of them, no prose."""
+    anchors = list(el.iter("a"))
+    if len(anchors) < _CARD_LINKS:
+        return False
+    text = normalise_space(el.text_content())
+    linked = sum(len(normalise_space(a.text_content())) for a in anchors)
+    return bool(text) and linked >= _CARD_LINK_SHARE * len(text)
+
+
+def drop_inline_link_cards(tree: HtmlElement) -> list[str]:
+    """Remove link cards that sit inside a paragraph and return their texts.
+
+    A hover card behind a person's name ("Kristi Noem" followed by a picture, her full name, three
+    headlines about her and "MORE") is inline markup, so text extraction glues it into the
+    sentence: "South Dakota Gov. Kristi NoemKristi Lynn NoemSouth Dakota governor doubles down
+    ... MORE (R) is defending". When such a card opens with the link the sentence reads (the
+    name), that link stays and the rest goes."""
+    dropped: list[str] = []
+    for el in list(tree.iter("span", "div", "em", "strong", "b", "i", "small")):
+        ancestors = list(el.iterancestors())
+        if not ancestors or ancestors[-1] is not tree:
+            continue  # inside a card removed already
+        if not any(a.tag == "p" for a in ancestors):
+            continue
+        if not _link_card(el):
+            continue
+        children = list(el)
+        if children and children[0].tag == "a" and not (el.text or "").strip() and len(children) > 1:
+            rest = children[1:]
+            dropped.append(normalise_space(" ".join(c.text_content() for c in rest)))
+            for c in rest:
+                remove_keeping_tail(c)
+        else:
+            dropped.append(normalise_space(el.text_content()))
+            remove_keeping_tail(el)
+    return [d for d in dropped if d]
 
 
 def _related_cue() -> re.Pattern[str]:
