@@ -322,3 +322,38 @@ def test_a_title_keeps_a_hyphenated_word_whole() -> None:
     doc = nlp("Velden-Tarsk CEO Jon Reyke said the merger would close.")
     titles = [d.text for d in doc._.ng_descriptions if d.kind == "title"]
     assert titles == ["Velden-Tarsk CEO"]
+
+
+def test_two_coordinated_titles_of_one_person(nlp: Language) -> None:
+    doc = seeded(
+        nlp,
+        "Investors asked whether Orvik founder and former chief executive Lena Hale sold shares early.",
+        [("Orvik", "ORG"), ("Lena Hale", "PERSON")],
+    )
+    assert ("Lena Hale", "Orvik founder and former chief executive", "title") in described(doc)
+    # two people named side by side keep their own titles
+    doc = seeded(
+        nlp,
+        "Mayor Tom Reed and Harbour Minister Vera Lind opened the bridge.",
+        [("Tom Reed", "PERSON"), ("Vera Lind", "PERSON")],
+    )
+    assert ("Vera Lind", "Harbour Minister", "title") in described(doc)
+    assert not any(d.startswith("Mayor") for n, d, _ in described(doc) if n == "Vera Lind")
+
+
+def test_class_noun_before_an_organisation_name(nlp: Language) -> None:
+    doc = seeded(
+        nlp,
+        "The order is a blow to the Danish carmaker Kovia, which lost two contracts this year.",
+        [("Kovia", "ORG")],
+    )
+    assert ("Kovia", "the Danish carmaker", "title") in described(doc)
+    doc = seeded(
+        nlp,
+        "Boeing also won orders from Latvia-based carrier Skyline on Monday.",
+        [("Boeing", "ORG"), ("Latvia", "GPE"), ("Skyline", "ORG")],
+    )
+    assert ("Skyline", "Latvia-based carrier", "title") in described(doc)
+    # a class noun before a person's name is not a description of a company
+    doc = seeded(nlp, "The firm hired Vera Lind in May.", [("Vera Lind", "PERSON")])
+    assert described(doc) == set()

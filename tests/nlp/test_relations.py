@@ -553,3 +553,28 @@ def test_a_tie_to_a_nationality_word_is_held_back(nlp: Language) -> None:
     assert to_people.relation == to_state.relation == "leader_of"
     assert to_people.confidence < to_state.confidence
     assert not shown("relation", to_people.confidence)
+
+
+def test_class_title_with_a_country_places_the_company(nlp: Language) -> None:
+    doc = seeded(
+        nlp,
+        "The order is a blow to the Kansas plane-maker Vortan, which lost a deal in March.",
+        [("Kansas", "GPE"), ("Vortan", "ORG")],
+    )
+    assert ("Vortan", "located_in", "Kansas", False) in rels(doc)
+    # a nationality alone is not a home; "-based" makes it one only where it is a place
+    doc = seeded(
+        nlp,
+        "Boeing also won orders from the Danish carrier Skyline on Monday.",
+        [("Boeing", "ORG"), ("Danish", "NORP"), ("Skyline", "ORG")],
+    )
+    assert not any(r == "located_in" for _, r, _, _ in rels(doc))
+
+
+def test_founder_title_before_a_name_with_a_second_title(nlp: Language) -> None:
+    doc = seeded(
+        nlp,
+        "Investors asked whether Orvik founder and former chief executive Lena Hale sold shares early.",
+        [("Orvik", "ORG"), ("Lena Hale", "PERSON")],
+    )
+    assert ("Orvik", "founded_by", "Lena Hale", False) in rels(doc)

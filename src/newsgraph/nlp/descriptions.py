@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Description
 from ..resolve.names import vocabulary
 from ..vocabulary import data_file, word_set
-from .coref_rules import ROLE_WORDS, EntityIndex, noun_phrase, resolve_pronoun
+from .coref_rules import ORG_NOUNS, ROLE_WORDS, EntityIndex, noun_phrase, resolve_pronoun
 from .extensions import register_extensions
 from .relation_lexicon import CREDIT_WORDS, TITLE_WORDS
 
@@ -94,7 +94,49 @@ def _title_before(span: Span, index: EntityIndex) -> Span | None:
         if doc[i].pos_ in {"CCONJ", "PUNCT"} or doc[i].text in _DASHES:
             left = i + 1
             break
+    if left < span.start and left >= sent_start + 2 and doc[left - 1].lower_ == "and":
+        # "WeWork founder and former CEO Adam Neumann": two titles of one person, the first with
+        # its own organisation; never a list of people ("Trump and Chinese leader Xi")
+        other = doc[left - 2]
+        if other.lower_ in _TITLE_WORDS and other.lower_ not in HONORIFICS and index.entity_of(other) is None:
+            k = other.i
+            while (
+                k - 1 >= sent_start
+                and doc[k - 1].dep_ in {"compound", "amod"}
+                and doc[k - 1].head.i == other.i
+            ):
+                k -= 1
+            if not any(t.pos_ in {"CCONJ", "PUNCT"} for t in doc[k : other.i]):
+                left = k
     return doc[left : span.start] if left < span.start else None
+
+
+# How far left a class noun before an organisation's name reaches: "the U.S. plane-maker Boeing",
+# "Turkish-based carrier SunExpress", "the research firm Oanda".
+_CLASS_DEPS = {"compound", "amod", "nmod", "npadvmod", "det", "poss", "case", "punct"}
+
+
+def _class_before(span: Span, index: EntityIndex) -> Span | None:
+    """A class noun and its modifiers right before an organisation's name ("the U.S. plane-maker
+    Boeing" -> "the U.S. plane-maker"): a description of what the organisation is."""
+    doc = span.doc
+    if span.start == 0:
+        return None
+    noun = doc[span.start - 1]
+    sent_start = span.sent.start
+    if noun.pos_ != "NOUN" or noun.dep_ != "compound" or not span.start <= noun.head.i < span.end:
+        return None
+    if noun.lower_ not in ORG_NOUNS and noun.lemma_.lower() not in ORG_NOUNS:
+        return None
+    j = noun.i - 1
+    while j >= sent_start and doc[j].dep_ in _CLASS_DEPS and j < doc[j].head.i < span.end:
+        if doc[j].dep_ == "punct" and (doc[j].text not in {"-", "–"} or doc[j].whitespace_):
+            break  # only a hyphen inside a word ("Turkish-based"), never a comma or a dash
+        j -= 1
+    first = j + 1
+    if any(t.pos_ == "CCONJ" for t in doc[first : noun.i]):
+        return None
+    return doc[first : noun.i + 1]
 
 
 _DASHES = {",", "—", "–", "-", "--"}
@@ -328,6 +370,10 @@ def find_descriptions(doc: Doc, index: EntityIndex | None = None) -> list[Descri
                 title = _title_before(mention, index)
                 if title is not None:
                     add(cluster.id, title, "title", 0.9)
+            elif cluster.label == "ORG":
+                kind = _class_before(mention, index)
+                if kind is not None:
+                    add(cluster.id, kind, "title", 0.9)
     found.sort(key=lambda d: (d.start, d.end))
     return found
 

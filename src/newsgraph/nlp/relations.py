@@ -370,6 +370,15 @@ def _from_descriptions(b: _Builder) -> None:
                 and b.index.label(d.entity) == "ORG"
             ):
                 arel = "located_in"  # "Dubai's flagship carrier, Emirates": a company of that place
+            if (
+                arel is None
+                and d.kind == "title"
+                and how in {"compound", "title"}
+                and span[-1].lemma_.lower() in ORG_NOUNS
+                and b.index.label(d.entity) == "ORG"
+                and _home_place(b, anchor[0], span)
+            ):
+                arel, how = "located_in", "poss"  # "the U.S. plane-maker Boeing": a company of that place
             if arel is None and lemma in RESIDENT_NOUNS and how in {"compound", "title"}:
                 if b.index.label(anchor[0]) == "GPE" and _adjacent(b, anchor[0], root):
                     arel, how = "located_in", "poss"  # "A New York man": he lives there
@@ -413,6 +422,21 @@ def _former(root: Token, span: Span) -> bool:
         c.lower_ in FORMER_WORDS and c.dep_ in {"amod", "advmod", "compound", "nmod", "npadvmod"}
         for c in root.lefts
     )
+
+
+def _home_place(b: _Builder, anchor: str, span: Span) -> bool:
+    """Whether a place named in a class title is the organisation's home: a country or city ("the
+    U.S. plane-maker", "a Denver logistics firm") or a nationality said to be its base
+    ("Turkish-based carrier"), never a place in a longer phrase ("the Gulf of Mexico operator")."""
+    label = b.index.label(anchor)
+    for t in span:
+        if b.index.entity_of(t) != anchor:
+            continue
+        if any(p.dep_ == "prep" for p in t.ancestors if p.i in range(span.start, span.end)):
+            return False
+        based = t.i + 2 < span.end and t.nbor().text == "-" and t.nbor(2).lower_ == "based"
+        return label == "GPE" or (label == "NORP" and based)
+    return False
 
 
 def _adjacent(b: _Builder, anchor: str, root: Token) -> bool:
