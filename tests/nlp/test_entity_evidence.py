@@ -63,6 +63,17 @@ def test_the_company_and_a_title_vote_the_type(nlp):
     assert _names(doc)["Castellane"].label == "PERSON"
 
 
+def test_a_lower_case_role_before_a_full_name_makes_it_a_person(nlp):
+    text = "Harbour Radio host Mirela Danto criticised the ruling on Monday."
+    doc = _with_ents(nlp, text, [("Harbour Radio", "ORG", 0), ("Mirela Danto", "ORG", 0)])
+    assert _names(doc)["Mirela Danto"].label == "PERSON"
+    assert _names(doc)["Harbour Radio"].label == "ORG"
+    # a name with an organisation head stays an organisation
+    text = "The host Brindlecone Holdings said the ratings rose."
+    doc = _with_ents(nlp, text, [("Brindlecone Holdings", "ORG", 0)])
+    assert _names(doc)["Brindlecone Holdings"].label == "ORG"
+
+
 def test_a_pronoun_is_never_a_short_form_of_a_name(nlp):
     text = (
         "Wang He, who runs Lumen Robotics, said sales rose. He said the firm would hire. "

@@ -578,3 +578,13 @@ def test_founder_title_before_a_name_with_a_second_title(nlp: Language) -> None:
         [("Orvik", "ORG"), ("Lena Hale", "PERSON")],
     )
     assert ("Orvik", "founded_by", "Lena Hale", False) in rels(doc)
+
+
+def test_dateline_places_its_city_in_its_country(nlp: Language) -> None:
+    text = "The port reopened.\nVELDEN, Norland — Orlen Shipping resumed sailings on Monday."
+    doc = seeded(nlp, text, [("VELDEN", "GPE"), ("Norland", "GPE"), ("Orlen Shipping", "ORG")])
+    assert ("VELDEN", "located_in", "Norland", False) in rels(doc)
+    # two places named in a sentence that runs on are not a dateline
+    text = "Trade between Velden, Norland and the islands rose on Monday."
+    doc = seeded(nlp, text, [("Velden", "GPE"), ("Norland", "GPE")])
+    assert not any(r == "located_in" for _, r, _, _ in rels(doc))

@@ -34,6 +34,8 @@ ORG_HEADS = word_set("name_heads", "organisation")  # data/name_heads.toml
 FAC_HEADS = word_set("name_heads", "facility")
 # Titles and honorifics that can stand before a person's name (data/titles.toml).
 TITLE_WORDS = vocabulary()["titles"]
+# Role words that precede a person's name in lower case ("Taliban spokesman X", "Fox News host X")
+_ROLE_TITLES = TITLE_WORDS | word_set("roles", "title_words")  # data/titles.toml, data/roles.toml
 # Lowercase words that join a place to an organisation head ("Alder police department").
 _PLACE_ORG = re.compile(
     r"^(?:(?:city|county|state|metropolitan|municipal|regional|national|local)\s+)?"
@@ -233,6 +235,17 @@ def _cue(doc: Doc, span: Span, label: str) -> str | None:
     if start > 0 and doc[start - 1].lower_ in TITLE_WORDS and doc[start - 1].text[:1].isupper():
         if all(t.text[:1].isupper() for t in span) and len(span) <= 4:
             return "PERSON"
+    if (
+        label == "ORG"
+        and start > 0
+        and doc[start - 1].is_lower
+        and doc[start - 1].lower_ in _ROLE_TITLES
+        and 2 <= len(span) <= 4
+        and all(t.text[:1].isupper() and t.is_alpha for t in span)
+        and _head_word(span).lower() not in ORG_HEADS
+        and not is_institution_word(span[-1].lower_)
+    ):
+        return "PERSON"  # "Fox News host Jeanine Pirro": a role word in lower case, then a full name
     after = [t for t in doc[span.end : span.end + 4]]
     if len(after) >= 2 and after[0].text == "," and after[1].lower_ in _DETERMINERS:
         if any(t.lower_ in vocab["org_nouns"] for t in after[2:4]):

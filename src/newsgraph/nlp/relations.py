@@ -482,6 +482,7 @@ def _place_ties(b: _Builder, sent: Span) -> None:
     Emirates" (not a list "Paris, London and Berlin"), "Pangram area of Sarkh", "Kazakhstan's Air
     Astana" (located_in), "Ohio's Department of Health" (part_of)."""
     factor = _sentence_factor(sent)
+    _dateline(b, sent, factor)
     for tok in sent:
         if tok.dep_ == "appos" and not tok.conjuncts and tok.head.dep_ != "conj":
             inner, outer = _named(b, tok.head), _named(b, tok)
@@ -527,6 +528,31 @@ def _place_ties(b: _Builder, sent: Span) -> None:
                 )
                 rel = "part_of" if body and b.index.label(thing[0]) == "ORG" else "located_in"
                 b.add(thing, rel, owner, sent, base=0.8 * factor)
+
+
+_DATELINE_DASHES = {"—", "–", "-", "--"}
+
+
+def _dateline(b: _Builder, sent: Span, factor: float) -> None:
+    """ "DUBAI, United Arab Emirates — ...": a dateline names a city and the country it is in."""
+    before = sent.doc.text[: sent.start_char].rstrip(" ")
+    if before and not before.endswith("\n"):
+        return  # a dateline opens a paragraph
+    names: list[str] = []
+    i = sent.start
+    for _ in range(2):
+        ent = b.index.entity_of(sent.doc[i]) if i < sent.end else None
+        if ent is None or b.index.label(ent) != "GPE":
+            return
+        while i < sent.end and b.index.entity_of(sent.doc[i]) == ent:
+            i += 1
+        names.append(ent)
+        if i >= sent.end or sent.doc[i].text != ("," if len(names) == 1 else sent.doc[i].text):
+            return
+        if len(names) == 1:
+            i += 1
+    if sent.doc[i].text in _DATELINE_DASHES and names[0] != names[1]:
+        b.add((names[0], 1.0), "located_in", (names[1], 1.0), sent, base=0.8 * factor)
 
 
 def _sentence_factor(sent: Span) -> float:
