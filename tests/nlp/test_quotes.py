@@ -721,3 +721,27 @@ def test_words_another_speaker_said_are_not_the_cue_speakers_for_sure(nlp):
     # the cue's own subject adding to what it says stays sure
     sure = _found(nlp, '"We will not sell the farm," Maren Holt said, repeating her promise to the village.')
     assert sure and sure[0][2] > _DOUBTED
+
+
+def test_sentence_final_attribution_the_parser_missed(nlp):
+    # the parser hangs "announced" on "executives" as a clause of its own; the words still say who
+    text = (
+        "VELDEN, Norland — Orlen Shipping has finalized a deal to buy 30 ferries, executives of "
+        "both companies announced Wednesday at the harbour show."
+    )
+    doc = nlp(text)
+    said = [(q.kind, q.text, q.speaker_text) for q in doc._.ng_quotes]
+    assert ("indirect", "Orlen Shipping has finalized a deal to buy 30 ferries", "executives") in said
+
+
+def test_a_time_clause_after_a_comma_is_no_attribution(nlp):
+    text = (
+        "The harbour passages are essential for reading the novel, which I came to call Iceberg "
+        "Passages, after the novelist Vera Lind explained them to me."
+    )
+    doc = nlp(text)
+    assert not any(_speaker_name(doc, q) == "Vera Lind" for q in doc._.ng_quotes)
+    doc = nlp(
+        "After Anna Berg left the board, it was Tomas Reyes who took over, and Vera Lind reported to him."
+    )
+    assert doc._.ng_quotes == []

@@ -34,6 +34,7 @@ FRAGMENT_VERBS = speech_table("fragment_verbs")
 # Verbs whose reported clause is only taken when it is a real "that"-clause, since they also
 # take non-speech complements ("continue", "post", "answer"...).
 _WEAK_VERBS = speech_table("weak_verbs")
+_HEARER_VERBS = speech_table("hearer_verbs")
 _SUBJECT_DEPS = frozenset({"nsubj"})  # a passive subject is the hearer ("reporters were told that")
 _RELATIVE = word_set("pronouns", "relative_subject")  # data/pronouns.toml
 _DETACHED = frozenset({"relcl", "acl", "ccomp", "csubj", "parataxis", "xcomp", "pcomp"})
@@ -294,6 +295,40 @@ def _speaker(
 
 
 _OWNER_PREPS = word_set("prepositions", "affiliation")  # data/prepositions.toml
+# A sentence-final attribution: at most this many words name the speaker, this many follow the verb.
+_POSTPOSED_SPEAKER = 6
+_POSTPOSED_TAIL = 8
+
+
+def _postposed_verb(tok: Token) -> bool:
+    """A past or present speech verb that takes a clause ("announced", "said"), not a weak one."""
+    return _is_speech(tok) and tok.tag_ in {"VBD", "VBZ"} and tok.lemma_.lower() not in _WEAK_VERBS
+
+
+def _postposed_speaker(doc: Doc, np: Span) -> Token | None:
+    """The token that names the speaker of a sentence-final attribution: a name in it, else the
+    head of a speaker's description ("executives of both companies")."""
+    named = [t for t in np if _cluster_covering(doc, t) is not None]
+    if named:
+        return named[-1]
+    for t in np:
+        if t.pos_ == "ADP":
+            break
+        if t.pos_ == "NOUN" and (t.lower_ in _speaker_nouns() or t.lemma_.lower() in _speaker_nouns()):
+            nxt = doc[t.i + 1] if t.i + 1 < np.end else None
+            if nxt is None or nxt.pos_ == "ADP":
+                return t
+    return None
+
+
+def _after_dateline(sent: Span) -> Token:
+    """The first word of a sentence after its dateline ("DUBAI, United Arab Emirates — ")."""
+    for t in sent[:10]:
+        if t.text in {"—", "–", "--"}:
+            before = [w for w in sent if w.i < t.i and not w.is_space]
+            if before and len(before) <= 6 and all(w.text[:1].isupper() or w.text == "," for w in before):
+                return t.nbor() if t.i + 1 < sent.end else sent[0]
+    return next((t for t in sent if not t.is_space), sent[0])
 
 
 def _with_named_complement(np: Span) -> Span:
@@ -766,6 +801,12 @@ class _Finder:
                 # "The woman police say is behind the robberies": the reported clause's subject is the
                 # noun the speech verb describes, not a report of what police said
                 continue
+            if (
+                clause.i < tok.i
+                and tok.lemma_.lower() not in _HEARER_VERBS
+                and any(c.dep_ == "dobj" for c in tok.children)
+            ):
+                continue  # "..., after the novelist explained them to me": the verb has its own object
             if tok.lemma_.lower() in _WEAK_VERBS and not any(
                 c.dep_ == "mark" and c.lower_ in {"that", "whether", "if"} for c in clause.children
             ):
@@ -773,6 +814,9 @@ class _Finder:
             start, end = _clause_text_range(doc, clause, self.closes)
             if any(start <= m.open < end for m in self.marks) or _in_any(start, self.inside):
                 continue
+            opening = _after_dateline(clause.sent).idx
+            if start < opening < end:
+                start = opening  # "VELDEN, Norland — ...": the dateline is not what was said
             subj = _subject(tok)
             # The writer's own voice ("we confirmed that") is no one's quotation.
             if subj is None or subj.lower_ in _WRITER:
@@ -787,6 +831,46 @@ class _Finder:
             if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
                 continue
             self._according(tok)
+
+    def postposed(self) -> None:
+        """ "Emirates has finalized a deal ..., executives of both companies announced Wednesday.":
+        a sentence that ends with its attribution, where the parser hung the speech verb on the
+        wrong word (no reported clause in the parse). Read from the words: a comma, a short noun
+        phrase naming a speaker, a speech verb and at most a time or place after it."""
+        doc = self.doc
+        for sent in doc.sents:
+            words = [t for t in sent if not t.is_space]
+            if len(words) < 8 or words[-1].text not in {".", "!"}:
+                continue
+            verb = next((t for t in words if _postposed_verb(t) and t.i not in self.used_verbs), None)
+            if verb is None or self._quoted(verb) or any(c.dep_ == "neg" for c in verb.children):
+                continue
+            comma = next((t for t in reversed(words) if t.i < verb.i and t.text == ","), None)
+            if comma is None or not 1 <= verb.i - comma.i - 1 <= _POSTPOSED_SPEAKER:
+                continue
+            np = doc[comma.i + 1 : verb.i]
+            tail = doc[verb.i + 1 : words[-1].i]
+            if any(t.pos_ in {"VERB", "AUX", "PRON"} or t.is_punct or t.is_quote for t in np):
+                continue
+            if np[0].pos_ not in {"DET", "PROPN", "NOUN", "ADJ", "NUM"}:
+                continue  # "..., after the novelist Jo Walton explained them": no attribution
+            if len(tail) > _POSTPOSED_TAIL or any(t.pos_ in {"VERB", "AUX", "SCONJ"} for t in tail):
+                continue
+            if verb.lemma_.lower() not in _HEARER_VERBS and any(t.pos_ == "PRON" for t in tail):
+                continue  # "explained them to me": the verb has its own object, not the clause
+            head = _postposed_speaker(doc, np)
+            if head is None:
+                continue
+            first = _after_dateline(sent)
+            start, end = first.idx, comma.idx
+            clause = doc[first.i : comma.i]
+            if len(clause) < 5 or not any(t.tag_ in _FINITE for t in clause):
+                continue
+            if any(start <= m.open < end or start <= m.close < end for m in self.marks):
+                continue
+            if any(q.start < end and start < q.end for q in self.quotes):
+                continue
+            self._add(verb, "indirect", start, end, _REPORTED, subj=head)
 
     def _according(self, tok: Token) -> None:
         """ "according to X, ..." / "..., according to X": X speaks the rest of the sentence."""
@@ -972,6 +1056,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
     finder = _Finder(doc)
     finder.direct()
     finder.indirect()
+    finder.postposed()
     quotes = finder.quotes
     _embedded_posts(doc, quotes)
     quotes.sort(key=lambda q: q.start)
