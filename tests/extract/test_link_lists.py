@@ -95,7 +95,9 @@ def test_hover_card_inside_a_sentence_is_dropped_and_the_name_stays() -> None:
         "would rise by a fifth next year.</p>"
     )
     article = _extract(_page(card))
-    assert "Harbour Minister Vera Lind (Labour) said the fees would rise by a fifth next year." in article.text
+    assert (
+        "Harbour Minister Vera Lind (Labour) said the fees would rise by a fifth next year." in article.text
+    )
     assert "Vera Anna Lind" not in article.text
     assert "Port strike ends in Orlen" not in article.text
     assert any("Lind backs ferry subsidy" in b for b in article.boilerplate)
