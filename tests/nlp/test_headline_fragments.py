@@ -70,3 +70,24 @@ def test_a_score_is_no_part_of_a_name(nlp) -> None:
     ents = _entities(nlp, "North Carolina beat Evansville 91-73 on Sunday. Evansville had won five straight.")
     assert not any(any(ch.isdigit() for ch in name) for name in ents)
     assert ents["Evansville"] == ["Evansville", "Evansville"]
+
+
+def test_a_headline_verb_the_prose_never_writes_still_splits_the_name(nlp) -> None:
+    # "beat" never appears in lower case in the body: the line read in lower case shows the verb
+    text = (
+        "Harriers Beat Rovers 20-13, Clinch Second Place\n"
+        "Jon Aske scored twice as the Harriers won at home on Sunday. "
+        "The Harriers had lost to the Rovers in March."
+    )
+    ents = _entities(nlp, text)
+    assert not any("Beat" in name for name in ents)
+    glued = [name for name, forms in ents.items() if "Rovers" in name and "Harriers" in name]
+    assert glued == []
+
+
+def test_a_lower_case_preposition_keeps_a_headline_title_case(nlp) -> None:
+    from newsgraph.nlp.headline_verbs import title_case_line
+
+    assert title_case_line("Kessler Checks into Clinic, Rehires Attorney")
+    assert title_case_line("Harriers Beat Rovers 20-13, Clinch 5th Place")
+    assert not title_case_line("Kessler checked into a clinic in Ventura on Friday")

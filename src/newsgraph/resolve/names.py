@@ -6,7 +6,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from ..vocabulary import acronym_stop, data_file
+from ..vocabulary import acronym_stop, data_file, word_map
 
 __all__ = ["name_key", "strip_bidi", "BIDI_CONTROLS"]
 
@@ -58,8 +58,10 @@ def initials(name: str) -> str:
 
 
 def compact_key(name: str) -> str:
-    """The name key without spaces: "Al Qaeda", "Al-Qaeda" and "AlQaeda" meet here."""
-    return name_key(name).replace(" ", "")
+    """The name key without spaces, short forms spelled out: "Al Qaeda", "Al-Qaeda" and "AlQaeda"
+    meet here, and so do "Mt Cook" and "Mount Cook" (data/name_heads.toml [spelled_out])."""
+    spelled = word_map("name_heads", "spelled_out")
+    return "".join(spelled.get(w, w) for w in name_key(name).split())
 
 
 __all__ += ["is_acronym", "initials", "compact_key"]
