@@ -357,3 +357,19 @@ def test_class_noun_before_an_organisation_name(nlp: Language) -> None:
     # a class noun before a person's name is not a description of a company
     doc = seeded(nlp, "The firm hired Vera Lind in May.", [("Vera Lind", "PERSON")])
     assert described(doc) == set()
+
+
+def test_no_description_from_a_plural_a_statistic_or_a_supposition(nlp: Language) -> None:
+    doc = seeded(
+        nlp,
+        "The prize went to the researchers Anna Berg and Tomas Reyes on Monday.",
+        [("Anna Berg", "PERSON"), ("Tomas Reyes", "PERSON")],
+    )
+    assert not any(d == "the researchers" for _, d, _ in described(doc))
+    doc = seeded(nlp, "Jon Aske was 20-of-24 passing for 235 yards.", [("Jon Aske", "PERSON")])
+    assert described(doc) == set()
+    doc = seeded(nlp, "Jon Aske could be a game-time decision on Saturday.", [("Jon Aske", "PERSON")])
+    assert all(d.confidence < 0.6 for d in find_descriptions(doc))
+    # a plain statement still describes
+    doc = seeded(nlp, "Jon Aske is a senior fellow at the Velden Institute.", [("Jon Aske", "PERSON")])
+    assert any(d.startswith("a senior fellow") for _, d, _ in described(doc))

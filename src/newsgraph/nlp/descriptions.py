@@ -29,6 +29,7 @@ _TITLE_WORDS = ROLE_WORDS | TITLE_WORDS
 HONORIFICS = frozenset(data_file("titles")["description_honorifics"].split())
 _COPULAS = {"be", "become", "remain"}
 _POSSESSIVE_PRONOUNS = word_set("pronouns", "third_possessive")  # data/pronouns.toml
+_MODALS = word_set("modals", "modal") - {"will", "can"}  # data/modals.toml: a supposition, not a statement
 
 
 def _strip(span: Span) -> Span:
@@ -199,9 +200,10 @@ def _appositive_factor(name: Span, desc: Span, index: EntityIndex) -> float:
             # "Dubai's flagship carrier Emirates", "Trump's lawyer Rudy Giuliani": a possessed
             # title right before the name names its post
             return _SET_OFF_BONUS
-    if root.tag_ in {"NNS", "NNPS"} and index.label(index.entity_of(name.root) or "") == "PERSON":
-        if not (name.root.conjuncts or name.root.dep_ == "conj"):
-            return 0.0  # "the researchers Richard Axel": a plural says nothing of one person
+    if root.tag_ in {"NNS", "NNPS"}:
+        # "the researchers Richard Axel (and Linda Buck)", "the big newspaper chains Gannett and
+        # GateHouse": a plural says what a group is, not what each of its names is
+        return 0.0
     if factor == 1.0 and any(t.text in _DASHES for t in gap) and _determined(root):
         # "Lena Ortiz, the city's new police chief," / "Helix, a Denver logistics firm": a noun
         # phrase with its own determiner set off beside the name is the classic appositive
@@ -225,6 +227,8 @@ def _asserted(verb: Token) -> float:
     """How much a copula is the article's own statement: one inside a reported, believed or
     conditional clause ("if they believed that X was a buffoon", "Y said X is a fraud") is
     someone's view or a supposition."""
+    if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children):
+        return 0.6  # "could be a game-time decision", "may be another canary": a supposition
     v = verb
     for _ in range(4):
         if v.dep_ in {"ccomp", "advcl", "xcomp", "csubj"} or any(
@@ -322,6 +326,8 @@ def find_descriptions(doc: Doc, index: EntityIndex | None = None) -> list[Descri
         if _pronoun_led(span):
             return
         text, res_conf = _describe(span, index)
+        if text != span.text and text.endswith(f" of {index.clusters[entity].name}"):
+            return  # "its largest investor, SoftBank" with "its" read as SoftBank: the owner is another
         confidence *= _text_factor(span)
         if _truncated(span, index):
             confidence *= 0.5  # kept, but below the display band: the words are cut off
@@ -365,7 +371,10 @@ def find_descriptions(doc: Doc, index: EntityIndex | None = None) -> list[Descri
                         # "X is the problem" says little; "X is a union" / "X is Europe's largest ..." says what X is
                         if len(kids) == 1 and kids[0].lower_ in {"the", "this", "that"}:
                             continue
-                        add(cluster.id, noun_phrase(child), "copula", 0.8 * _asserted(verb))
+                        np = noun_phrase(child)
+                        if np[0].like_num or np[0].text[:1].isdigit():
+                            continue  # "Glass was 20-of-24 passing": a statistic, not what he is
+                        add(cluster.id, np, "copula", 0.8 * _asserted(verb))
             if cluster.label == "PERSON":
                 title = _title_before(mention, index)
                 if title is not None:
