@@ -588,3 +588,26 @@ def test_dateline_places_its_city_in_its_country(nlp: Language) -> None:
     text = "Trade between Velden, Norland and the islands rose on Monday."
     doc = seeded(nlp, text, [("Velden", "GPE"), ("Norland", "GPE")])
     assert not any(r == "located_in" for _, r, _, _ in rels(doc))
+
+
+def test_owning_and_acquiring_tie_a_company_to_its_owner(nlp: Language) -> None:
+    doc = seeded(
+        nlp,
+        "Orlen Ferries was acquired by Harbour Holdings in 2017. The Velden Post is owned by Nash Holdings.",
+        [
+            ("Orlen Ferries", "ORG"),
+            ("Harbour Holdings", "ORG"),
+            ("Velden Post", "ORG"),
+            ("Nash Holdings", "ORG"),
+        ],
+    )
+    found = rels(doc)
+    assert ("Orlen Ferries", "part_of", "Harbour Holdings", False) in found
+    assert ("Nash Holdings", "operates", "Velden Post", False) in found
+    # a stake is not the company
+    doc = seeded(
+        nlp,
+        "Harbour Holdings acquired a stake in Orlen Ferries last year.",
+        [("Harbour Holdings", "ORG"), ("Orlen Ferries", "ORG")],
+    )
+    assert not any(r == "part_of" for _, r, _, _ in rels(doc))

@@ -94,6 +94,15 @@ VERB_FRAMES: dict[str, list[Frame]] = {
         Frame("operates", _p("by"), "passive", reverse=True),
     ],
     "run": [Frame("operates", _p("by"), "passive", reverse=True, base=0.6)],
+    "own": [
+        Frame("operates", None, "active", base=0.7),
+        Frame("operates", _p("by"), "passive", reverse=True, base=0.7),
+    ],
+    # "Meetup, which it acquired in 2017": the one bought is part of the buyer
+    "acquire": [
+        Frame("part_of", None, "active", reverse=True, base=0.7),
+        Frame("part_of", _p("by"), "passive", base=0.7),
+    ],
     "base": [Frame("located_in", _p("in"), "passive", base=0.75)],
     "headquarter": [Frame("located_in", _p("in"), "passive")],
     "locate": [Frame("located_in", _p("in"), "passive", base=0.7)],
