@@ -373,3 +373,18 @@ def test_no_description_from_a_plural_a_statistic_or_a_supposition(nlp: Language
     # a plain statement still describes
     doc = seeded(nlp, "Jon Aske is a senior fellow at the Velden Institute.", [("Jon Aske", "PERSON")])
     assert any(d.startswith("a senior fellow") for _, d, _ in described(doc))
+
+
+def test_a_hyphenated_title_and_a_writers_adjective(nlp: Language) -> None:
+    doc = seeded(
+        nlp,
+        "After CEO and co-founder Lena Hale left the company in October, investors sold shares.",
+        [("Lena Hale", "PERSON")],
+    )
+    assert ("Lena Hale", "CEO and co-founder", "title") in described(doc)
+    doc = seeded(
+        nlp,
+        "While viewers watched the drama, the real Governor Lena Hale was busy with the budget.",
+        [("Lena Hale", "PERSON")],
+    )
+    assert not any(d.startswith("real") for _, d, _ in described(doc))

@@ -29,6 +29,9 @@ _TITLE_WORDS = ROLE_WORDS | TITLE_WORDS
 HONORIFICS = frozenset(data_file("titles")["description_honorifics"].split())
 _COPULAS = {"be", "become", "remain"}
 _POSSESSIVE_PRONOUNS = word_set("pronouns", "third_possessive")  # data/pronouns.toml
+# Adjectives that belong to a title before a name ("former", "acting", "deputy"); any other lower-case
+# adjective opening one is the writer's ("the real Prince Andrew"): data/roles.toml.
+_TITLE_ADJECTIVES = word_set("roles", "title_adjectives") | word_set("roles", "former_words")
 _MODALS = word_set("modals", "modal") - {"will", "can"}  # data/modals.toml: a supposition, not a statement
 
 
@@ -95,6 +98,16 @@ def _title_before(span: Span, index: EntityIndex) -> Span | None:
         if doc[i].pos_ in {"CCONJ", "PUNCT"} or doc[i].text in _DASHES:
             left = i + 1
             break
+    while left - 2 >= sent_start and doc[left - 1].text in {"-", "–"} and not doc[left - 1].whitespace_:
+        if doc[left - 2].whitespace_:
+            break
+        left -= 2  # "co-founder": the word the hyphen glues on is part of the title
+    while left < span.start - 1 and doc[left].pos_ == "ADJ" and doc[left].is_lower:
+        if doc[left].lower_ in _TITLE_ADJECTIVES:
+            break
+        left += 1  # "the real Prince Andrew": "real" says nothing of his post
+    if doc[left].lower_ in HONORIFICS and left == span.start - 1:
+        return None
     if left < span.start and left >= sent_start + 2 and doc[left - 1].lower_ == "and":
         # "WeWork founder and former CEO Adam Neumann": two titles of one person, the first with
         # its own organisation; never a list of people ("Trump and Chinese leader Xi")
