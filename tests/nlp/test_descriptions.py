@@ -388,3 +388,12 @@ def test_a_hyphenated_title_and_a_writers_adjective(nlp: Language) -> None:
         [("Lena Hale", "PERSON")],
     )
     assert not any(d.startswith("real") for _, d, _ in described(doc))
+
+
+def test_an_adverts_call_to_action_describes_below_the_display_band(nlp: Language) -> None:
+    doc = seeded(
+        nlp,
+        "Get access to the city's fastest growing news service Velden Daily Pro for as little as $5 a month.",
+        [("Velden Daily Pro", "ORG")],
+    )
+    assert all(not shown("description", d.confidence) for d in find_descriptions(doc))

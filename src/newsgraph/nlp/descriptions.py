@@ -281,6 +281,13 @@ def _text_factor(span: Span) -> float:
         factor *= 0.7
     if any(t.lower_ in CREDIT_WORDS and t.i + 1 < len(t.doc) and t.nbor().text in {":", "/"} for t in words):
         factor *= 0.5
+    if (
+        words
+        and words[0].i == sent.root.i
+        and sent.root.tag_ == "VB"
+        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in sent.root.children)
+    ):
+        factor *= 0.8  # "Get access to India's fastest growing service X for Rs 599": an advert's call
     return factor
 
 
