@@ -331,17 +331,14 @@ def errors(
             err.print(f"[red]{failure['reason']:<12}[/] {failure['source']}: {failure['message']}")
 
 
-_COMMAND_MODULES = ["cli_corpus", "cli_corrections", "cli_serve", "cli_run", "cli_datasette"]
+_COMMAND_MODULES = ["cli_corpus", "cli_corrections", "cli_serve", "cli_datasette"]
 
 
 def _register_command_modules() -> None:
-    """Import the other command modules; each adds its commands to ``app`` on import."""
+    """Import the other command modules; each adds its commands to ``app`` on import (a missing
+    one is a packaging error and fails here, never a command that silently disappears)."""
     for name in _COMMAND_MODULES:
-        try:
-            importlib.import_module(f"{__package__}.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{__package__}.{name}":
-                raise
+        importlib.import_module(f"{__package__}.{name}")
 
 
 _register_command_modules()
