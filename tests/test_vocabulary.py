@@ -339,13 +339,13 @@ def test_where_two_readers_differ_each_keeps_its_own_list() -> None:
 
 def test_title_case_readers_on_our_own_headlines() -> None:
     from newsgraph.nlp.context import is_title_case
-    from newsgraph.nlp.entities import _title_case_line
+    from newsgraph.nlp.headline_verbs import title_case_line
 
     assert is_title_case("Dock Workers Walk Out at the Harbour of Kestrel Bay")
     assert not is_title_case("Dock workers walk out at the harbour of Kestrel Bay")
     # "out" and "of" are small words to the headline check, "out" is not to the line check
     assert is_title_case("Ferry Crews Walk out of Talks over Pay")
-    assert not _title_case_line("Ferry Crews Walk out of Talks over Pay")
+    assert not title_case_line("Ferry Crews Walk out of Talks over Pay")
 
 
 def test_gendered_pronouns_agree_with_the_gender_file() -> None:

@@ -488,7 +488,7 @@ def _owner(doc: Doc, short: _Group, long: _Group) -> bool:
     longer name only adds a legal form or a kind of firm ("Microsoft Corp.", "Meridian Shipping")."""
     text = doc_text(doc)
     first_long = min(m.span.start_char for m in long.mentions)
-    prose = [m for m in short.mentions if not _title_case_line(_line(text, m.span.start_char))]
+    prose = [m for m in short.mentions if not title_case_line(_line(text, m.span.start_char))]
     if not prose or prose[0].span.start_char > first_long:
         return False
     extra = [t.lower().rstrip(".") for t in long.tokens[len(short.tokens) :] if t[:1].isalnum()]
@@ -557,9 +557,6 @@ def live_groups(groups: Iterable[_Group]) -> list[_Group]:
     return [r for r in roots if r.mentions]
 
 
-_title_case_line = title_case_line
-
-
 def _fragment(doc: Doc, g: _Group) -> bool:
     """An entity named only inside Title Case lines (a heading or a teaser in the body: "Streamer
     Is Basically A Beta Test", "Tour Dates"): no entity unless a prose line names it too."""
@@ -568,7 +565,7 @@ def _fragment(doc: Doc, g: _Group) -> bool:
         start = text.rfind("\n", 0, m.span.start_char) + 1
         end = text.find("\n", m.span.start_char + len(m.span.text.rstrip()))  # a span may end in "\n"
         line = text[start : end if end >= 0 else len(text)]
-        if not _title_case_line(line):
+        if not title_case_line(line):
             return False
     return True
 

@@ -40,6 +40,8 @@ _SUBJECT_DEPS = frozenset({"nsubj"})  # a passive subject is the hearer ("report
 _RELATIVE = word_set("pronouns", "relative_subject")  # data/pronouns.toml
 _DETACHED = frozenset({"relcl", "acl", "ccomp", "csubj", "parataxis", "xcomp", "pcomp"})
 _PRONOUNS = word_set("pronouns", "personal")
+_MASCULINE = word_set("pronouns", "masculine")  # data/pronouns.toml: he, him, his, himself
+_FEMININE = word_set("pronouns", "feminine")
 _WRITER = word_set("pronouns", "writer")
 _MAX_AFTER = (
     16  # tokens between a closing mark and its speech verb ("," the union's general secretary, X, said)
@@ -190,14 +192,19 @@ def _last_person_before(
     return best
 
 
+def _window_start(doc: Doc, tok: Token, back: int) -> int:
+    """The first token of the sentence ``back`` sentences before ``tok``'s (its own when fewer)."""
+    sents = list(doc.sents)
+    here = next((k for k, s in enumerate(sents) if s.start <= tok.i < s.end), 0)
+    return sents[max(0, here - back)].start
+
+
 def _last_subject_person_before(
     doc: Doc, tok: Token, quoted: list[tuple[int, int]]
 ) -> tuple[EntityCluster, Span] | None:
     """The PERSON last named as a clause subject, outside quotation marks, in ``tok``'s sentence
     or the one before it ("Sonya Zoghlin, his attorney, told the Hill ... '...,' she said")."""
-    sents = list(doc.sents)
-    here = next((k for k, s in enumerate(sents) if s.start <= tok.i < s.end), 0)
-    first = sents[max(0, here - 1)].start
+    first = _window_start(doc, tok, 1)
     best = None
     for cluster in doc._.ng_entities or []:
         if cluster.label != "PERSON":
@@ -224,9 +231,7 @@ def _sole_person(doc: Doc, entity: str, pronoun: Token, quoted: list[tuple[int, 
     index = doc.user_data.get("ng_quote_index")
     if index is None:
         index = doc.user_data["ng_quote_index"] = EntityIndex.build(doc, include_coref=False)
-    sents = list(doc.sents)
-    here = next((k for k, s in enumerate(sents) if s.start <= pronoun.i < s.end), 0)
-    first = sents[max(0, here - _SOLE_WINDOW)].start
+    first = _window_start(doc, pronoun, _SOLE_WINDOW)
     named = False
     for cluster in doc._.ng_entities or []:
         if cluster.label != "PERSON":
@@ -244,19 +249,13 @@ def _sole_person(doc: Doc, entity: str, pronoun: Token, quoted: list[tuple[int, 
             return False  # another person it could be
     if not named:
         return False
-    same = _SAME_GENDER[pronoun.lower_]
+    same = _MASCULINE if pronoun.lower_ == "he" else _FEMININE
     for tok in doc[first : pronoun.i]:
         if tok.lower_ in same and not _in_any(tok.idx, quoted):
             ref = _coref_covering(doc, tok)
             if ref is None or ref[0].id != entity:
                 return False  # "he emailed Gaiman": a he of someone else, or of no one we know
     return True
-
-
-_SAME_GENDER = {
-    "he": frozenset({"he", "him", "his", "himself"}),
-    "she": frozenset({"she", "her", "hers", "herself"}),
-}
 
 
 def _speaks(span: Span) -> bool:

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Relation
 from ..vocabulary import word_set
 from .coref_rules import EMPLOYEE_ROLES, LEADER_ROLES, ORG_NOUNS, EntityIndex
-from .extensions import register_extensions
+from .extensions import doc_text, register_extensions
 from .relation_lexicon import (
     ABBREVIATIONS,
     ALLY_NOUNS,
@@ -535,24 +535,29 @@ _DATELINE_DASHES = {"—", "–", "-", "--"}
 
 def _dateline(b: _Builder, sent: Span, factor: float) -> None:
     """ "DUBAI, United Arab Emirates — ...": a dateline names a city and the country it is in."""
-    before = sent.doc.text[: sent.start_char].rstrip(" ")
-    if before and not before.endswith("\n"):
+    doc = sent.doc
+    text = doc_text(doc)
+    k = sent.start_char
+    while k > 0 and text[k - 1] == " ":
+        k -= 1
+    if k > 0 and text[k - 1] != "\n":
         return  # a dateline opens a paragraph
-    names: list[str] = []
-    i = sent.start
-    for _ in range(2):
-        ent = b.index.entity_of(sent.doc[i]) if i < sent.end else None
+
+    def place_at(i: int) -> tuple[str | None, int]:
+        """The GPE named from token ``i`` on, and the token after its name."""
+        ent = b.index.entity_of(doc[i]) if i < sent.end else None
         if ent is None or b.index.label(ent) != "GPE":
-            return
-        while i < sent.end and b.index.entity_of(sent.doc[i]) == ent:
+            return None, i
+        while i < sent.end and b.index.entity_of(doc[i]) == ent:
             i += 1
-        names.append(ent)
-        if i >= sent.end or sent.doc[i].text != ("," if len(names) == 1 else sent.doc[i].text):
-            return
-        if len(names) == 1:
-            i += 1
-    if sent.doc[i].text in _DATELINE_DASHES and names[0] != names[1]:
-        b.add((names[0], 1.0), "located_in", (names[1], 1.0), sent, base=0.8 * factor)
+        return ent, i
+
+    city, i = place_at(sent.start)
+    if city is None or i >= sent.end or doc[i].text != ",":
+        return
+    country, i = place_at(i + 1)
+    if country is not None and i < sent.end and doc[i].text in _DATELINE_DASHES and city != country:
+        b.add((city, 1.0), "located_in", (country, 1.0), sent, base=0.8 * factor)
 
 
 def _sentence_factor(sent: Span) -> float:
