@@ -734,7 +734,11 @@ def test_natural_or_accidental_killing_is_a_death(nlp: Language, text: str, vict
     [
         ("Soldiers beat the detained students with batons, witnesses said.", "ASSAULT", "beat", "Soldiers"),
         ("Rebels attacked an army convoy near Korsa.", "ASSAULT", "attack", "Rebels"),
-        ("A gunman killed three people at a market in Lesk.", "ASSAULT", "kill", "gunman"),
+        ("Gunmen killed three people at a market in Lesk.", "ASSAULT", "kill", "Gunmen"),
+        ("Unidentified gunmen shot dead a local councillor in Karsi.", "FIGHT", "shot", "gunmen"),
+        ("Supporters of the two parties clashed ahead of the vote in Orno.", "FIGHT", "clash", "Supporters"),
+        ("As the cops opened fire, the crowd ran.", "FIGHT", "opened fire", "cops"),
+        ("Rebel fighters shelled Bora town, killing two civilians.", "ASSAULT", "kill", "Rebel fighters"),
         ("The army deployed tanks along the border with Kesh.", "MOBILIZE", "deploy", "army"),
         ("Workers at the plant struck for higher pay on Monday.", "PROTEST", "struck", "Workers"),
         (
@@ -759,6 +763,48 @@ def test_conflict_events_still_code(
         assert event.actor_text is None
     else:
         assert actor in (event.actor_text or ""), event
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police said a man stabbed his neighbour to death after an argument over a parking space.",
+        "A gunman shot and wounded three people outside a nightclub early Saturday, police said.",
+        "A former employee opened fire at the office party, killing one man, according to police.",
+        "The teenager beat a classmate with a bat behind the school gym.",
+    ],
+)
+def test_ordinary_crime_is_no_conflict_event(nlp: Language, text: str) -> None:
+    """Violence with no state, armed group or political party in it (and "police said" only reports
+    it) is ordinary crime, which PLOVER does not code."""
+    events = _run(nlp, text)._.ng_events
+    assert not [e for e in events if e.type in CONFLICT], events
+
+
+@pytest.mark.parametrize(
+    ("text", "victims"),
+    [
+        ("A roadside bomb wounded three soldiers on the Dera road.", "three soldiers"),
+        ("An air strike hit a market in the town, killing 14 civilians.", "14 civilians"),
+    ],
+)
+def test_a_weapon_is_never_the_actor(nlp: Language, text: str, victims: str) -> None:
+    events = [e for e in _run(nlp, text)._.ng_events if e.type == "ASSAULT"]
+    assert events and all(e.actor_text is None for e in events), events
+    assert any(victims in (e.recipient_text or "") for e in events), events
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company will shoot a new advertising campaign in Lisbon next month.",
+        "The crew shot the final scene of the film on the beach.",
+        "Horton was struck by a stray bullet as the two gangs traded fire.",
+    ],
+)
+def test_other_senses_of_shoot_and_strike(nlp: Language, text: str) -> None:
+    events = _run(nlp, text)._.ng_events
+    assert not [e for e in events if e.type in ("FIGHT", "THREATEN", "PROTEST")], events
 
 
 @pytest.mark.parametrize(

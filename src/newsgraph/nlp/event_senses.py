@@ -15,9 +15,18 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
-from ..vocabulary import shared_words, word_set
+from ..vocabulary import shared_words, speech_verbs, word_set
 
-__all__ = ["Senses", "Verdict", "ArticleFrame", "article_frame", "judge", "load_senses", "partyless"]
+__all__ = [
+    "Senses",
+    "Verdict",
+    "ArticleFrame",
+    "article_frame",
+    "judge",
+    "load_senses",
+    "partyless",
+    "weapon_doer",
+]
 
 _NAMED_PARTIES = frozenset({"NORP", "GPE", "ORG"})
 # Names that are a state's or a people's whatever the sentence (an organisation may be a company).
@@ -30,6 +39,11 @@ _CAUSE_PREPS = word_set("prepositions", "cause")  # data/prepositions.toml
 # Types whose object is what is given or allowed: a product there is commerce, not diplomacy.
 _GIVING = frozenset({"AGREE", "AID", "SUPPORT", "CONCEDE"})
 _THING_PRONOUNS = shared_words("pronouns", "thing", "senses")  # data/pronouns.toml
+_SPEECH = speech_verbs("events")  # data/speech.toml
+# Violence between people: PLOVER codes it only when a political party or a conflict takes part.
+_VIOLENCE = frozenset({"ASSAULT", "FIGHT"})
+# What only a transitive "strike" has: an object, a passive subject, a "by" agent.
+_STRUCK = frozenset({"dobj", "nsubjpass", "agent"})
 
 
 @dataclass(frozen=True)
@@ -45,6 +59,7 @@ class Senses:
     social: frozenset[str]
     conflict_context: frozenset[str]
     weapons: frozenset[str]
+    street_weapons: frozenset[str]
     things: frozenset[str]
     complements: dict[str, dict[str, frozenset[str]]]
     partyless_types: frozenset[str]
@@ -74,6 +89,7 @@ def load_senses() -> Senses:
         social=frozenset(data["social"]),
         conflict_context=frozenset(data["conflict_context"]),
         weapons=frozenset(data["weapons"]),
+        street_weapons=frozenset(data["street_weapons"]),
         things=frozenset(data["things"]),
         partyless_types=frozenset(data["partyless"]["types"]),
         party_object_triggers=frozenset(data["party_object"]["triggers"]),
@@ -153,7 +169,26 @@ def _political(tok: Token | None, senses: Senses, social: bool = False, orgs: bo
     ):
         return True
     words = senses.political | senses.social if social else senses.political
-    return any(w in words for w in _lemmas(tok)) or tok.lower_ in words
+    if any(w in words for w in _lemmas(tok)) or tok.lower_ in words:
+        return True
+    # "supporters of the two parties", "members of the militia": the group people belong to
+    if not any(w in senses.political | senses.social for w in _forms(tok)):
+        return False
+    return any(
+        p.dep_ == "pobj"
+        and (p.ent_type_ in _STATE_NAMES or any(w in words for w in _lemmas(p)) or p.lower_ in words)
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for p in c.children
+    )
+
+
+def weapon_doer(tok: Token) -> bool:
+    """A weapon read as the doer ("a roadside bomb exploded", "an air strike killed"): no party."""
+    senses = load_senses()
+    lemmas = _lemmas(tok)
+    joined = "".join(c.lemma_.lower() for c in tok.children if c.dep_ == "compound") + tok.lemma_.lower()
+    return tok.pos_ == "NOUN" and (any(w in senses.weapons for w in lemmas[:1]) or joined in senses.weapons)
 
 
 def _thing(tok: Token, senses: Senses) -> bool:
@@ -222,7 +257,25 @@ def _frame_of(tok: Token | None, senses: Senses, kinds: tuple[str, ...]) -> str 
 
 
 _CAUSES = ("disaster", "accident", "disease")
-_THINGS = ("disease", "business", "household")
+_THINGS = ("disease", "business", "household", "media")
+
+
+def _war_weapon(trigger: Token, own: set[int], senses: Senses) -> bool:
+    """Whether the trigger's own phrase names a weapon of war ("a car bomb", "an air strike")."""
+    lemmas = [t.lemma_.lower() for t in trigger.doc if t.i in own]
+    war = senses.weapons - senses.street_weapons
+    return any(w in war for w in lemmas) or "".join(lemmas) in war
+
+
+def _attribution(tok: Token) -> bool:
+    """A word of who reports the event, not of the event: "police said", "according to officials",
+    "security officials told reporters" (the subject of a speech verb and its modifiers)."""
+    for t in (tok, tok.head) if tok.dep_ in ("compound", "amod") else (tok,):
+        if t.dep_ == "nsubj" and t.head.lemma_ in _SPEECH:
+            return True
+        if t.dep_ == "pobj" and t.head.lower_ == "to" and t.head.head.lower_ == "according":
+            return True
+    return False
 
 
 def judge(
@@ -287,9 +340,11 @@ def judge(
         if o is not None and o.i not in own and not _political(o, senses, social=True):
             if _frame_of(o, senses, _THINGS):
                 return Verdict(False, reason="object")
-    if etype == "PROTEST" and lemma == "strike" and any(c.dep_ == "dobj" for c in trigger.children):
-        return Verdict(False, reason="object")  # a labour strike takes no object ("struck me as odd")
-    words = [t for t in sent if t.i != trigger.i and t.i not in own]
+    if etype == "PROTEST" and lemma == "strike" and any(c.dep_ in _STRUCK for c in trigger.children):
+        # a labour strike takes no object: "struck me as odd", "was struck by a stray bullet"
+        return Verdict(False, reason="object")
+    # the words of the sentence, but not the trigger's own nor those of who reports it ("police said")
+    words = [t for t in sent if t.i != trigger.i and t.i not in own and not _attribution(t)]
     # conflict words and weapons, but no word that has an everyday sense itself ("a late attack")
     cues = (senses.conflict_context | senses.weapons) - senses.ambiguous
     context = any(t.lemma_.lower() in cues for t in words)
@@ -298,10 +353,21 @@ def judge(
     sport_words = sum(1 for t in words if t.lemma_.lower() in senses.frames["sport"])
     if (_SCORE.search(sent.text) or sport_words >= 2 or article.is_sport(senses)) and not security:
         return Verdict(False, reason="sport")
+    # 6. ordinary crime: violence with no state, armed group or other political party in it, nor a
+    # conflict word or a weapon of war in the sentence ("a man stabbed his neighbour", "a gunman
+    # shot three people outside a nightclub, police said")
+    if etype in _VIOLENCE and not (
+        lemma in senses.state_acts  # "the shelling of its border posts", "an airstrike"
+        or _political(actor, senses, orgs=False)
+        or _political(recipient, senses, orgs=False)
+        or any({t.lemma_.lower(), t.lower_} & (cues - senses.street_weapons) for t in words)
+        or _war_weapon(trigger, own, senses)
+    ):
+        return Verdict(False, reason="ordinary crime")
     ambiguous = lemma in senses.ambiguous
     if not ambiguous:
         return _KEEP
-    # 6. an everyday word needs a political or social participant or a conflict frame
+    # 7. an everyday word needs a political or social participant or a conflict frame
     social = etype in ("PROTEST", "MOBILIZE")
     # an organisation alone is no evidence for violence (a company "captures" a market, a team "fights")
     orgs = etype not in ("ASSAULT", "FIGHT", "COERCE")

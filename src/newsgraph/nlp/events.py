@@ -55,7 +55,7 @@ from .event_roles import (
     recipient_of,
     subject_of,
 )
-from .event_senses import ArticleFrame, article_frame, judge, load_senses, partyless
+from .event_senses import ArticleFrame, article_frame, judge, load_senses, partyless, weapon_doer
 from .extensions import EntityCluster, cluster_by_id, doc_text, entity_at, register_extensions
 
 __all__ = ["find_events", "sentence_events"]
@@ -519,6 +519,8 @@ def sentence_events(
             etype, mode, actor_tok = "DEATH", None, None
             confidence -= 0.1
         confidence -= verdict.penalty
+        if actor_tok is not None and weapon_doer(actor_tok):
+            actor_tok = None  # "a roadside bomb wounded three soldiers": the weapon, not who used it
         actor_id, actor_text, _ = _role(doc, actor_tok, wide=True)
         recipient_id, recipient_text, _ = _role(doc, recipient_tok)
         if actor_text is None and recipient_text is None and not partyless(etype, trigger):
