@@ -11,7 +11,9 @@ every system below is scored on the same mentions:
 - ``exact string``: found mentions with the same normalised surface text are one entity;
 - ``exact entity name``: our within-article entities, linked across articles only when their
   names are identical (name keys equal): what cross-article resolution must beat;
-- ``newsgraph``: the knowledge base's entities after resolution.
+- ``newsgraph``: the knowledge base's entities after resolution;
+- ``ceiling``: not a system but the most cross-article resolution could reach on these mentions:
+  each of our article entities joined to the gold instance most of its mentions belong to.
 
 Scores: B-cubed (singletons kept: a mention alone in its chain counts) and pairwise F1 over all
 mention pairs, plus the cross-document pairs alone. Also the recall of gold *name* mentions (a gold
@@ -34,8 +36,8 @@ import re
 import sys
 import tempfile
 import time
-from collections import defaultdict
-from collections.abc import Hashable, Iterable
+from collections import Counter, defaultdict
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -151,6 +153,18 @@ def pairwise(
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
+def oracle_links(
+    local: dict[tuple[str, str], list[Mention]], instance_of: Callable[[str, int, int], str | None]
+) -> list[list[Mention]]:
+    """The most any cross-document resolver could make of our article entities: each one joined to
+    the gold instance most of its mentions belong to (an upper bound, not a system: it reads the gold)."""
+    linked: dict[Hashable, list[Mention]] = defaultdict(list)
+    for key, cluster in local.items():
+        votes = Counter(i for i in (instance_of(*m) for m in cluster) if i is not None)
+        linked[votes.most_common(1)[0][0] if votes else key] += cluster
+    return list(linked.values())
+
+
 def annotate_docs(docs: list[GoldDoc]) -> list:  # type: ignore[type-arg]
     from newsgraph.model import Article
     from newsgraph.nlp import annotate, load_pipeline
@@ -239,6 +253,12 @@ def main() -> int:
         "exact string": list(by_string.values()),
         "exact entity name": restrict(by_key.values(), maps),
         "newsgraph": restrict(resolved.values(), maps),
+        "ceiling: our article entities, linked by the gold": restrict(
+            oracle_links(
+                local, lambda d, s, e: by_name[d].mentions[maps[d][(s, e)]][3] if (s, e) in maps[d] else None
+            ),
+            maps,
+        ),
     }
     gold: dict[str, list[Hashable]] = defaultdict(list)
     for doc, mid in found:

@@ -74,6 +74,7 @@ LOADERS: dict[str, str] = {
     "contrast.toml": "vocabulary",
     "cues.toml": "vocabulary",
     "datasette_tables.toml": "datasette_meta",
+    "demonyms.toml": "vocabulary",
     "defaults.toml": "settings",
     "determiners.toml": "vocabulary",
     "event_certainty.toml": "vocabulary",

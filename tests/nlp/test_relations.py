@@ -611,3 +611,61 @@ def test_owning_and_acquiring_tie_a_company_to_its_owner(nlp: Language) -> None:
         [("Harbour Holdings", "ORG"), ("Orlen Ferries", "ORG")],
     )
     assert not any(r == "part_of" for _, r, _, _ in rels(doc))
+
+
+def _pipeline_ties(nlp: Language, text: str) -> set[tuple[str, str, str]]:
+    """The ties the whole pipeline finds in a text we wrote, by entity name."""
+    from newsgraph.model import Article
+
+    facts = next(iter(annotate([Article(id="t", source="t", text=text, content_hash="t")], nlp)))
+    names = {e.id: e.name for e in facts.entities}
+    return {(names[r.subject], r.relation, names[r.object]) for r in facts.relations}
+
+
+@pytest.mark.parametrize(
+    ("text", "tie"),
+    [
+        (
+            "In May, Orvia’s Administrator Jana Pelt said the agency would return to the moon.",
+            ("Jana Pelt", "leader_of", "Orvia"),
+        ),
+        (
+            "Tomas Brandt, president and chief operating officer of Kelvar Systems, said the lander was ready.",
+            ("Tomas Brandt", "leader_of", "Kelvar Systems"),
+        ),
+        (
+            "“We need more landers,” Ines Moll, deputy administrator for exploration in Orvia’s science "
+            "directorate, said on Monday.",
+            ("Ines Moll", "employed_by", "Orvia"),
+        ),
+        (
+            "Lena Hart, a professor at Corvin University's Stern School of Law, said the tariff was a tax.",
+            ("Stern School of Law", "part_of", "Corvin University"),
+        ),
+    ],
+)
+def test_roles_the_title_or_appositive_states(nlp: Language, text: str, tie: tuple[str, str, str]) -> None:
+    """A possessive owner before a title, two coordinated roles sharing their organisation, a post
+    in an organisation's unit, a unit named with its owner: each states the tie."""
+    assert tie in _pipeline_ties(nlp, text)
+
+
+def test_a_nationality_word_ties_to_the_country_the_article_names(nlp: Language) -> None:
+    text = (
+        "Ukraine has asked for more air defence. The call with Ukrainian President Volodymyr Zelensky "
+        "lasted an hour."
+    )
+    ties = _pipeline_ties(nlp, text)
+    assert ("Volodymyr Zelensky", "leader_of", "Ukraine") in ties
+    assert not any(obj == "Ukrainian" for _, _, obj in ties)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Marco Villa, the company’s chief operating officer, said Tyvak would expand.",
+        "The plan includes Orvia’s Volatiles Investigating Polar Exploration Rover mission.",
+    ],
+)
+def test_a_possessive_is_no_unit_when_neither_side_is_one(nlp: Language, text: str) -> None:
+    assert not any(rel == "part_of" for _, rel, _ in _pipeline_ties(nlp, text))

@@ -64,6 +64,23 @@ def _describe(span: Span, index: EntityIndex) -> tuple[str, float]:
     return span.text, 1.0
 
 
+def _with_coordinated_role(head: Token, np: Span) -> Span:
+    """ "Gwynne Shotwell, president and chief operating officer of SpaceX": two roles joined by
+    "and" that share what follows them are one description, not "president" cut short."""
+    doc = head.doc
+    cc = next((c for c in head.rights if c.dep_ == "cc"), None)
+    conj = next((c for c in head.rights if c.dep_ == "conj"), None)
+    if cc is None or conj is None or cc.lower_ not in {"and", "&"} or cc.i != np.end or conj.i <= cc.i:
+        return np
+    if head.lower_ not in _TITLE_WORDS or conj.lower_ not in _TITLE_WORDS:
+        return np
+    end = conj.right_edge.i + 1
+    for c in head.rights:
+        if c.dep_ == "prep" and c.i == end:
+            end = c.right_edge.i + 1
+    return doc[np.start : end]
+
+
 def _common_noun(tok: Token, index: EntityIndex) -> bool:
     return tok.pos_ == "NOUN" and index.entity_of(tok) is None
 
@@ -122,6 +139,10 @@ def _title_before(span: Span, index: EntityIndex) -> Span | None:
                 k -= 1
             if not any(t.pos_ in {"CCONJ", "PUNCT"} for t in doc[k : other.i]):
                 left = k
+    if left < span.start and left - 2 >= sent_start and doc[left - 1].dep_ == "case":
+        owner = doc[left - 1].head
+        if owner.dep_ == "poss" and span.start <= owner.head.i < span.end and owner.i == left - 2:
+            left = owner.left_edge.i  # "NASA's Administrator Jim Bridenstine" (the owner hung on the name)
     return doc[left : span.start] if left < span.start else None
 
 
@@ -372,7 +393,7 @@ def find_descriptions(doc: Doc, index: EntityIndex | None = None) -> list[Descri
             # "Meridian Shipping, the terminal's operator"
             for child in head.children:
                 if child.dep_ == "appos" and _common_noun(child, index):
-                    np = noun_phrase(child)
+                    np = _with_coordinated_role(child, noun_phrase(child))
                     factor = _appositive_factor(mention, _strip(np), index)
                     if factor > 0:
                         add(cluster.id, np, "appositive", 0.85 * factor)

@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Relation
-from ..vocabulary import word_set
+from ..vocabulary import word_map, word_set
 from .coref_rules import EMPLOYEE_ROLES, LEADER_ROLES, ORG_NOUNS, EntityIndex
 from .extensions import doc_text, register_extensions
 from .relation_lexicon import (
@@ -115,6 +115,21 @@ class _Builder:
                 out.append(e)
         return out
 
+    def country_of(self, norp: str) -> str | None:
+        """The country entity of the article that a nationality word names ("Ukrainian" ->
+        "Ukraine", data/demonyms.toml), or None when the article names no such country."""
+        cluster = self.index.clusters.get(norp)
+        names = _DEMONYMS.get(cluster.name.lower().removeprefix("the ")) if cluster is not None else None
+        if not names:
+            return None
+        wanted = {n.lower() for n in names}
+        hits = [
+            c.id
+            for c in self.index.clusters.values()
+            if c.label == "GPE" and wanted & {c.name.lower(), *(a.lower() for a in c.aliases)}
+        ]
+        return hits[0] if len(hits) == 1 else None
+
     def date(self, verb: Token) -> str | None:
         """The value of a timex attached to ``verb``'s clause ("since last autumn", "in 2011")."""
         for timex, span in self.timexes:
@@ -142,6 +157,10 @@ class _Builder:
                 return
             kw["base"] = kw.get("base", 0.8) * 0.8
         kw.pop("person_role", None)
+        if self.index.label(obj[0]) == "NORP" and rel != "member_of":
+            country = self.country_of(obj[0])
+            if country is not None:
+                obj = (country, obj[1])  # "Ukrainian President X" leads Ukraine, which the article names
         if self.index.label(obj[0]) == "NORP" and rel != "member_of":
             # "Israeli Prime Minister X" -> leader_of "Israeli": a nationality word is a people, not
             # the state or body the tie is with; the dossier line would read "leader of Israeli".
@@ -207,9 +226,12 @@ def _role_words(root: Token) -> str:
 
 _DEPARTMENT_HEADS = {"director", "head", "chief"}
 _TOP_WORDS = word_set("roles", "top_words")  # data/roles.toml
+_DEMONYMS = word_map("demonyms", "demonyms")  # data/demonyms.toml
+_POSSESSIVE = {"'s", "’s", "'", "’"}
 
 
 _LOOSE_NOUNS = word_set("relation_nouns", "loose")  # data/relation_nouns.toml
+_UNIT_HEADS = word_set("relation_nouns", "unit_heads")
 
 
 def _subordinate(root: Token, span: Span) -> bool:
@@ -239,10 +261,13 @@ def _anchors(b: _Builder, d, span: Span, root: Token) -> list[tuple[tuple[str, f
     for c in root.children:
         if c.dep_ == "poss":
             out += [(e, "poss") for e in b.entities(c)]
-        elif c.dep_ == "compound" and b.index.entity_of(c) not in {None, d.entity}:
+        elif c.dep_ in {"compound", "nmod"} and b.index.entity_of(c) not in {None, d.entity}:
+            # "a Boise State University political scientist" (the parser's nmod)
             out += [(e, "compound") for e in b.entities(c)]
     sibling_at = any(e[0] != d.entity for p, pobj in _preps(root) if p == "at" for e in b.entities(pobj))
     for p, pobj in _preps(root):
+        if p == "in":  # "an administrator in NASA's Science Mission Directorate": a post inside it
+            out += [(e, "prep_at") for e in _org_in(b, pobj, d.entity)]
         if p in {"of", "for", "at", "with"}:
             direct = [e for e in b.entities(pobj) if e[0] != d.entity]
             if p == "of" and direct and sibling_at:
@@ -257,6 +282,10 @@ def _anchors(b: _Builder, d, span: Span, root: Token) -> list[tuple[tuple[str, f
             how = "prep" if p in {"of", "for"} and direct else "prep_at"
             out += [(e, how) for e in _prep_entities(b, pobj, d.entity)]
     if d.kind == "title":
+        # "NASA's Administrator Jim Bridenstine": the parser hangs the owner on the name
+        for t in span.doc[max(span.start - 1, 0) : span.end]:
+            if t.dep_ == "case" and t.lower_ in _POSSESSIVE and t.head.dep_ == "poss":
+                out += [(e, "poss") for e in b.entities(t.head) if e[0] != d.entity]
         seen = {e[0] for e, _ in out}
         for t in span:
             e = b.entity(t)
@@ -306,7 +335,19 @@ def _prep_entities(b: _Builder, pobj: Token, holder: str) -> list[tuple[str, flo
     for p, inner in _preps(pobj):
         if p in {"at", "with"}:
             found += [e for e in b.entities(inner) if e[0] != holder]
+        elif p == "in":  # "administrator for exploration in NASA's Science Mission Directorate"
+            found += _org_in(b, inner, holder)
     return found
+
+
+def _org_in(b: _Builder, pobj: Token, holder: str) -> list[tuple[str, float]]:
+    """The organisation a role is held in ("in the Science Mission Directorate"), or the owner of
+    an unnamed unit ("in NASA's science directorate"): organisations only, never a place."""
+    found = [e for e in b.entities(pobj) if e[0] != holder and b.index.label(e[0]) == "ORG"]
+    if found or b.index.entity_of(pobj) not in {None, holder}:
+        return found  # (a coreference mention of the holder may cover the whole appositive)
+    owners = [c for c in pobj.children if c.dep_ == "poss"]
+    return [e for c in owners for e in b.entities(c) if e[0] != holder and b.index.label(e[0]) == "ORG"]
 
 
 def _topic_anchor(b: _Builder, anchor: str, how: str, lemma: str, earlier: bool) -> bool:
@@ -334,6 +375,8 @@ def _from_descriptions(b: _Builder) -> None:
         if span is None:
             continue
         root = span.root
+        if d.kind == "title" and root.dep_ == "poss":
+            root = span[-1]  # "NASA's Administrator": the owner hangs on the name, the role ends the title
         anchors = _anchors(b, d, span, root)
         role = _role_words(root)
         lemma = root.lemma_.lower()
@@ -445,7 +488,10 @@ def _adjacent(b: _Builder, anchor: str, root: Token) -> bool:
     if root.i == 0:
         return False
     prev = root.doc[root.i - 1]
-    return b.index.entity_of(prev) == anchor and b.index.label(anchor) in {"ORG", "GPE"}
+    if b.index.entity_of(prev) != anchor:
+        return False
+    # a nationality word counts as its country when the article names it ("Ukrainian President")
+    return b.index.label(anchor) in {"ORG", "GPE"} or b.country_of(anchor) is not None
 
 
 def _based(b: _Builder, sent: Span) -> None:
@@ -722,6 +768,44 @@ def _symmetric(b: _Builder, sent: Span, verb: Token, subjects, negated: bool, da
                 b.add(s, rel, o, sent, negated=negated, date=date)
 
 
+def _name_head(name: str) -> str:
+    """The head word of a name, lower case: its last word, or the last before "of" ("Stern School
+    of Business" -> "school")."""
+    words = name.lower().split()
+    if "of" in words[1:]:
+        words = words[: words.index("of", 1)]
+    return words[-1] if words else ""
+
+
+def _owned_units(b: _Builder, sent: Span) -> None:
+    """ "New York University's Stern School of Business", "Google's YouTube": an organisation
+    named with another as its possessive owner is part of it; one who works for the unit (in the
+    same sentence) works for the owner too, less surely. A person's organisation ("Jeff Bezos'
+    Blue Origin") is affiliated with the person."""
+    for tok in sent:
+        if tok.dep_ != "poss" or not any(c.dep_ == "case" for c in tok.children):
+            continue
+        if tok.pos_ != "PROPN" or tok.head.pos_ != "PROPN":
+            continue  # names on both sides: "the company's chief operating officer" is no unit
+        owner, unit = b.entity(tok), b.entity(tok.head)
+        if owner is None or unit is None or owner[0] == unit[0] or b.index.label(unit[0]) != "ORG":
+            continue
+        if b.index.label(owner[0]) == "PERSON":
+            # "Jeff Bezos' Blue Origin": his company, in a way the words do not say (founder, owner,
+            # chief): a loose tie, kept below the display band
+            b.add(unit, "affiliated_with", owner, sent, base=0.65 * _sentence_factor(sent))
+            continue
+        if b.index.label(owner[0]) != "ORG" or _name_head(_name(b, unit[0])) not in _UNIT_HEADS:
+            continue
+        if tok.i + 2 == tok.head.i and tok.head.i + 1 < len(b.doc) and b.doc[tok.head.i + 1].pos_ == "PROPN":
+            continue  # "People's Liberation Army": one name the tagger cut at its possessive
+        base = 0.8 * _sentence_factor(sent)
+        b.add(unit, "part_of", owner, sent, base=base)
+        for (subj, rel, obj, start), r in list(b.found.items()):
+            if obj == unit[0] and rel == "employed_by" and start == sent.start:
+                b.add((subj, r.confidence), "employed_by", owner, sent, base=0.9)
+
+
 def find_relations(doc: Doc, index: EntityIndex | None = None) -> list[Relation]:
     """All relations between the doc's entities, in text order."""
     index = index or EntityIndex.build(doc)
@@ -731,6 +815,7 @@ def find_relations(doc: Doc, index: EntityIndex | None = None) -> list[Relation]
         _from_verbs(b, sent)
         _based(b, sent)
         _place_ties(b, sent)
+        _owned_units(b, sent)
     return sorted(b.found.values(), key=lambda r: (r.start, r.subject, r.relation))
 
 
