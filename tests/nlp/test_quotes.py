@@ -787,3 +787,49 @@ def test_a_pronoun_speaker_named_inside_the_reported_words_is_doubted(nlp):
     for q in doc._.ng_quotes:
         if "Vera Lind" in q.text:
             assert q.confidence <= 0.7
+
+
+def _pipeline_quotes(nlp, text: str) -> list[tuple[str | None, str | None, float, str]]:
+    """(speaker entity name, speaker words, confidence, quote text) of the whole pipeline on our text."""
+    facts = next(iter(annotate([Article(id="t", source="t", text=text, content_hash="t")], nlp)))
+    names = {e.id: e.name for e in facts.entities}
+    return [(names.get(q.speaker), q.speaker_text, q.confidence, q.text) for q in facts.quotes]
+
+
+def _continued(nlp, text: str) -> str | None:
+    """The speaker ``_continued_speakers`` gives the he of the last quotation, coreference left out:
+    the quotations as the finder leaves them, the last one's "he" unresolved."""
+    from newsgraph.nlp.quotes import _continued_speakers
+
+    doc = nlp(text)
+    quotes = sorted(find_quotes(doc), key=lambda q: q.start)
+    last = quotes[-1]
+    assert (last.speaker_text or "").lower() == "he", quotes
+    last.speaker = None  # as when coreference finds no antecedent
+    inside = [(m.open, m.close + 1) for m in find_quote_spans(doc.text)]
+    _continued_speakers(doc, quotes, {id(last): 0.95}, inside)
+    names = {c.id: c.name for c in doc._.ng_entities}
+    return names.get(last.speaker) if last.speaker else None
+
+
+def test_a_he_speaker_continues_the_one_who_spoke_before(nlp) -> None:
+    text = (
+        '"The talks were useful," Kurt Brenner said on Tuesday. Brenner said the proposals came '
+        "from the ministry and from Tomas Hale.\n\n"
+        '"My role was the official channel, nothing else," he told lawmakers.'
+    )
+    assert _continued(nlp, text) == "Kurt Brenner"
+
+
+def test_a_he_speaker_is_left_alone_when_another_man_speaks_between(nlp) -> None:
+    text = (
+        '"The talks were useful," Kurt Brenner said on Tuesday. Then Paul Ward took the floor.\n\n'
+        '"My role was the official channel, nothing else," he told lawmakers.'
+    )
+    assert _continued(nlp, text) is None
+
+
+def test_a_group_of_unnamed_speakers_is_kept_as_their_words(nlp) -> None:
+    text = "Most mainstream economists, however, argue that consumers are the primary victims of tariffs."
+    quote = next(q for q in _pipeline_quotes(nlp, text) if "consumers" in q[3])
+    assert quote[0] is None and quote[1] == "Most mainstream economists" and quote[2] >= 0.8

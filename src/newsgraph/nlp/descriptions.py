@@ -390,8 +390,10 @@ def find_descriptions(doc: Doc, index: EntityIndex | None = None) -> list[Descri
     for cluster in index.clusters.values():
         for mention in cluster.spans:
             head = mention.root
-            # "Meridian Shipping, the terminal's operator"
-            for child in head.children:
+            # "Meridian Shipping, the terminal's operator"; "the Centre for Economic Policy Research,
+            # a London-based think tank" (the parser hangs it on the name's last word)
+            tails = [c for t in mention if t.i != head.i for c in t.children if c.i >= mention.end]
+            for child in [*head.children, *tails]:
                 if child.dep_ == "appos" and _common_noun(child, index):
                     np = _with_coordinated_role(child, noun_phrase(child))
                     factor = _appositive_factor(mention, _strip(np), index)

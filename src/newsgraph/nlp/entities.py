@@ -254,6 +254,15 @@ def _cue(doc: Doc, span: Span, label: str) -> str | None:
     root = span.root
     if root.dep_ in {"appos", "compound"} and root.head.lower_ in vocab["org_nouns"] and root.head.i < start:
         return "ORG"
+    before = doc[start - 1] if start > 0 else None
+    if (
+        before is not None
+        and before.is_lower
+        and before.lower_ in vocab["org_nouns"]
+        and len(span) <= 4
+        and all(t.text[:1].isupper() for t in span)
+    ):
+        return "ORG"  # "Ukrainian energy company Burisma", "the recreational vehicle-maker Winnebago"
     if (
         label in _WEAK_LABELS
         and root.dep_ in {"nsubj", "nsubjpass"}

@@ -1127,7 +1127,8 @@ def _continued_speakers(
     """'"...," Volker said. ... "My role was not ...," he told lawmakers': a he/she speaker left
     unresolved is the person who spoke the quotation before it (within a few paragraphs), when the
     pronoun's gender fits that person and, between that person's name and the pronoun, no other
-    person it could be is named outside quotation marks and no he/she stands for someone else."""
+    person it could be is named as a subject outside quotation marks and no he/she stands for
+    someone else."""
     index: EntityIndex | None = None
     for k, q in enumerate(quotes):
         if q.speaker is not None or q.speaker_start is None or id(q) not in caps:
@@ -1152,11 +1153,18 @@ def _continued_speakers(
         if not index.gender_fits(prev.speaker, pronoun_tok):
             continue
         lo, hi = min(prev.speaker_start, prev.start), pronoun_tok.idx
+        # another person it could be: named as a subject in between, outside quotation marks (a
+        # person named as an object, "the investigations into Biden", is talked about)
         rival = any(
             c.label == "PERSON"
             and c.id != prev.speaker
             and index.gender_fits(c.id, pronoun_tok)
-            and any(lo <= sp.start_char < hi and not _in_any(sp.start_char, quoted) for sp in c.spans)
+            and any(
+                lo <= sp.start_char < hi
+                and not _in_any(sp.start_char, quoted)
+                and sp.root.dep_ in {"nsubj", "nsubjpass", "appos"}
+                for sp in c.spans
+            )
             for c in doc._.ng_entities or []
         )
         same = _MASCULINE if pronoun_tok.lower_ == "he" else _FEMININE

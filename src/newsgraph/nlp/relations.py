@@ -148,6 +148,10 @@ class _Builder:
         """Record a relation unless it links an entity to itself or the labels do not fit."""
         if subj[0] == obj[0]:
             return
+        if self.index.label(obj[0]) == "NORP" and rel != "member_of":
+            country = self.country_of(obj[0])
+            if country is not None:
+                obj = (country, obj[1])  # "Ukrainian President X" leads Ukraine, which the article names
         # "Carlineo's attorney": a person's own staff work for that person
         staff = kw.pop("staff", False) and self.index.label(obj[0]) == "PERSON"
         if not staff and not _labels_fit(self.index, subj[0], rel, obj[0]):
@@ -157,10 +161,6 @@ class _Builder:
                 return
             kw["base"] = kw.get("base", 0.8) * 0.8
         kw.pop("person_role", None)
-        if self.index.label(obj[0]) == "NORP" and rel != "member_of":
-            country = self.country_of(obj[0])
-            if country is not None:
-                obj = (country, obj[1])  # "Ukrainian President X" leads Ukraine, which the article names
         if self.index.label(obj[0]) == "NORP" and rel != "member_of":
             # "Israeli Prime Minister X" -> leader_of "Israeli": a nationality word is a people, not
             # the state or body the tie is with; the dossier line would read "leader of Israeli".
@@ -478,7 +478,9 @@ def _home_place(b: _Builder, anchor: str, span: Span) -> bool:
         if any(p.dep_ == "prep" for p in t.ancestors if p.i in range(span.start, span.end)):
             return False
         based = t.i + 2 < span.end and t.nbor().text == "-" and t.nbor(2).lower_ == "based"
-        return label == "GPE" or (label == "NORP" and based)
+        # a nationality word is a home when said to be a base, or when it names a country the
+        # article names ("Ukrainian energy company Burisma" where Ukraine is named)
+        return label == "GPE" or (label == "NORP" and (based or b.country_of(anchor) is not None))
     return False
 
 
