@@ -833,3 +833,11 @@ def test_a_group_of_unnamed_speakers_is_kept_as_their_words(nlp) -> None:
     text = "Most mainstream economists, however, argue that consumers are the primary victims of tariffs."
     quote = next(q for q in _pipeline_quotes(nlp, text) if "consumers" in q[3])
     assert quote[0] is None and quote[1] == "Most mainstream economists" and quote[2] >= 0.8
+
+
+def test_a_negated_speech_verb_reports_no_quotation(nlp) -> None:
+    text = (
+        'Yet our experts cannot explain why they were silent when the "reset" proved to be a failure '
+        "and the country was left alone."
+    )
+    assert not _pipeline_quotes(nlp, text)
