@@ -129,3 +129,28 @@ def test_ambiguous_surname_is_not_merged(nlp):
 def test_no_invented_entities(nlp):
     doc = nlp("the weather was mild and nobody came to the meeting.")
     assert doc._.ng_entities == []
+
+
+def test_a_persons_role_as_appositive_types_the_name_a_person(nlp) -> None:
+    """The model types the bare surname an organisation throughout; "the former special envoy"
+    says who he is, however often the name recurs."""
+    from newsgraph.model import Article
+    from newsgraph.nlp import annotate
+
+    text = "Kurt Volker, the former special envoy to Ukraine, testified on Tuesday. " + " ".join(
+        f"Volker said point {i} mattered." for i in range(1, 9)
+    )
+    facts = next(iter(annotate([Article(id="t", source="t", text=text, content_hash="t")], nlp)))
+    volker = next(e for e in facts.entities if e.name == "Kurt Volker")
+    assert volker.type == "PERSON"
+
+
+def test_an_organisation_as_adviser_stays_an_organisation(nlp) -> None:
+    from newsgraph.model import Article
+    from newsgraph.nlp import annotate
+
+    text = (
+        "Goldman Sachs, the adviser on the deal, said the offer was fair. Goldman Sachs declined to comment."
+    )
+    facts = next(iter(annotate([Article(id="t", source="t", text=text, content_hash="t")], nlp)))
+    assert next(e for e in facts.entities if e.name == "Goldman Sachs").type == "ORG"

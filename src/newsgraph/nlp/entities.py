@@ -80,6 +80,7 @@ class _Mention:
     titled: str | None = None  # "Transport Minister Elena Varga" for the span "Elena Varga"
     weight: float = 1.0  # how much the model's label counts in the vote (less for a span we cut)
     cue: str | None = None  # the type the context says (a title: PERSON; ", the company": ORG)
+    decisive: bool = False  # the cue is a person's role as an appositive: it outweighs any count
 
     @property
     def key(self) -> str:
@@ -103,13 +104,15 @@ class _Group:
         return min(m.span.start_char for m in self.mentions)
 
     def vote(self) -> str:
-        """The type most of the evidence says: each mention's label once, its context cue three times.
-        A tie keeps the label the group has."""
+        """The type most of the evidence says: each mention's label once, its context cue three times;
+        a person's role as an appositive ("Kurt Volker, the former special envoy") decides alone,
+        however often the model typed the bare name otherwise ("Volker" as an organisation twelve
+        times). A tie keeps the label the group has."""
         votes: dict[str, float] = {}
         for m in self.mentions:
             votes[m.label] = votes.get(m.label, 0.0) + m.weight
             if m.cue:
-                votes[m.cue] = votes.get(m.cue, 0.0) + 3.0
+                votes[m.cue] = votes.get(m.cue, 0.0) + (_DECISIVE if m.decisive else 3.0)
         if votes:
             best = max(votes.values())
             if votes.get(self.label, 0.0) < best:
@@ -224,6 +227,48 @@ def _possessed(doc: Doc, start: int, end: int) -> int | None:
     return None
 
 
+# The vote of a decisive cue: more than any article's count of one name.
+_DECISIVE = 1000.0
+
+# Role nouns only a person holds, as the head of an appositive: the leader, employee and other roles
+# of data/role_words.toml but those an organisation can be ("the market leader", "the head office",
+# "the adviser on the deal", "counsel to the board").
+_PERSON_ROLES = (
+    word_set("role_words", "leader") | word_set("role_words", "employee") | word_set("role_words", "other")
+) - {
+    "leader",
+    "head",
+    "chief",
+    "representative",
+    "general",
+    "justice",
+    "adviser",
+    "advisor",
+    "counsel",
+    "executive",
+}
+
+
+def _appositive_person(doc: Doc, span: Span) -> bool:
+    """Whether a person's role is the name's appositive, "Kurt Volker, the former special envoy to
+    Ukraine" or "the former special envoy, Kurt Volker" (a determiner or a possessor before the
+    role: not "President Ascom North America")."""
+    if not doc.has_annotation("DEP"):
+        return False  # (captions and bylines are read without a parse)
+    if len(span) > 4 or _head_word(span) in ORG_HEADS | FAC_HEADS:
+        return False
+    root = span.root
+    role = next((c for c in root.children if c.dep_ == "appos" and c.i >= span.end), None)
+    if role is None and root.dep_ == "appos" and root.head.i < span.start:
+        role = root.head
+    return (
+        role is not None
+        and role.pos_ == "NOUN"
+        and role.lower_ in _PERSON_ROLES
+        and any(c.dep_ in {"det", "poss"} for c in role.children)
+    )
+
+
 def _cue(doc: Doc, span: Span, label: str) -> str | None:
     """What the words around a mention say it is: a title before it (PERSON), ", the company" or
     "the firm X" (ORG), the subject of a verb of saying that the model called a work, a product,
@@ -328,7 +373,8 @@ def _add_mention(doc: Doc, mentions: list[_Mention], start: int, end: int, label
     span = doc[start:end]
     if is_function_word(span.text):
         return  # "He", "Its": a pronoun the model tagged is no name
-    cue = _cue(doc, span, label)
+    decisive = _appositive_person(doc, span)
+    cue = "PERSON" if decisive else _cue(doc, span, label)
     if cue == "PERSON" and label != "PERSON" and _head_word(span) not in ORG_HEADS | FAC_HEADS:
         label = "PERSON"  # "Ambassador Sondland" typed GPE or WORK_OF_ART
     # A title before a person; an ORG slip that is only the title's first word is dropped.
@@ -354,7 +400,7 @@ def _add_mention(doc: Doc, mentions: list[_Mention], start: int, end: int, label
         if len(mentions[-1].span) >= len(span):
             return
         mentions.pop()
-    mentions.append(_Mention(span, label, titled, weight, cue))
+    mentions.append(_Mention(span, label, titled, weight, cue, decisive))
 
 
 # Heads safe enough to name an organisation the model missed (not "Times", "Post", "News"...).
