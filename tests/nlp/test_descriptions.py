@@ -451,3 +451,10 @@ def test_coordinated_roles_in_an_appositive_are_read_whole(nlp: Language) -> Non
         "president and chief operating officer of Kelvar Systems"
         in _pipeline_descriptions(nlp, text)["Tomas Brandt"][1]
     )
+
+
+def test_a_relative_clause_copula_describes_the_name(nlp: Language) -> None:
+    text = "Lawmakers questioned another witness, Adam Varga, who is the embassy's Ukraine expert."
+    assert "the embassy's Ukraine expert" in _pipeline_descriptions(nlp, text)["Adam Varga"][1]
+    text = "The deal was backed by Tomas Reyes, who was the union's treasurer until 2019."
+    assert not _pipeline_descriptions(nlp, text)["Tomas Reyes"][1]  # a past role, not what he is

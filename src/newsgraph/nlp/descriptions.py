@@ -405,6 +405,19 @@ def find_descriptions(doc: Doc, index: EntityIndex | None = None) -> list[Descri
                 factor = _appositive_factor(mention, _strip(np), index) if len(_strip(np)) else 0.0
                 if factor > 0:
                     add(cluster.id, np, "appositive", 0.85 * factor)
+            # "Alexander Vindman, who is the White House Ukraine expert" (not "who was", "who is not")
+            for rel in head.children:
+                if rel.dep_ != "relcl" or rel.lemma_ not in _COPULAS or rel.tag_ not in {"VBZ", "VBP"}:
+                    continue
+                if _negated(rel) or not any(
+                    c.dep_ == "nsubj" and c.lower_ in {"who", "which"} for c in rel.children
+                ):
+                    continue
+                for child in rel.children:
+                    if child.dep_ == "attr" and _common_noun(child, index) and child.i > rel.i:
+                        np = noun_phrase(child)
+                        if not (np[0].like_num or np[0].text[:1].isdigit()):
+                            add(cluster.id, np, "copula", 0.8)
             # "The HWA is a union of ..." (not "is not a union")
             verb = head.head
             if head.dep_ == "nsubj" and verb.lemma_ in _COPULAS and not _negated(verb):
