@@ -56,24 +56,3 @@ def test_words_with_one_stem_agree(engine: Engine, make_facts) -> None:
     )
     text = "Ivo Brandt, the club's all-time scoring leader, scored again."
     assert _write(engine, make_facts, "s2", text, "the club's all-time scoring leader") == first
-
-
-def test_a_person_named_later_in_the_article_vouches_for_a_namesake(engine: Engine, make_facts) -> None:
-    """ "The suspect, Ivo Brandt" and "the accused gunman Ivo Brandt" share no word, but both stories
-    name the victim, Mara Quell, whom this article names after him: one man, not two."""
-    people = [("Ivo Brandt", "PERSON", []), ("Mara Quell", "PERSON", [])]
-    first = make_facts(
-        "g1",
-        "Ivo Brandt, the accused gunman, went on trial for killing Mara Quell.",
-        people,
-        descriptions={"Ivo Brandt": "the accused gunman"},
-    )
-    write_facts(engine, first)
-    second = make_facts(
-        "g2",
-        "The suspect, Ivo Brandt, confessed on Tuesday to the murder of Mara Quell.",
-        people,
-        descriptions={"Ivo Brandt": "The suspect"},
-    )
-    write_facts(engine, second)
-    assert kb_ids(engine, "g2")["Ivo Brandt"] == kb_ids(engine, "g1")["Ivo Brandt"]

@@ -440,9 +440,7 @@ def _choose(
         # "Good luck" or "People magazine" misread as a description says nothing about who it is
         firm = words_of(role_heads(context.shown))
         kinds = {w for w in words if splitting_kind(w)}
-        # (an entity the article names in full later, that only one stored entity is called, counts
-        # as a shared neighbour: the order names are linked in does not decide who is who)
-        clash = bool(firm) and bool(kinds) and not (mine & words) and not shared and not later
+        clash = bool(firm) and bool(kinds) and not (mine & words) and not shared
         # "scoring leader" and "leading scorer" say one thing: words that share their first four letters agree
         clash = clash and not (_stems(mine) & _stems(words))
         if clash and entity.type == "PERSON" and c.type == "PERSON" and len(own.split()) <= 2:
