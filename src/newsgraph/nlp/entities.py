@@ -235,18 +235,7 @@ _DECISIVE = 1000.0
 # "the adviser on the deal", "counsel to the board").
 _PERSON_ROLES = (
     word_set("role_words", "leader") | word_set("role_words", "employee") | word_set("role_words", "other")
-) - {
-    "leader",
-    "head",
-    "chief",
-    "representative",
-    "general",
-    "justice",
-    "adviser",
-    "advisor",
-    "counsel",
-    "executive",
-}
+) - word_set("role_words", "organisation_roles")
 
 
 def _appositive_person(doc: Doc, span: Span) -> bool:
