@@ -36,7 +36,7 @@ from .candidate_contexts import StoreCache, words_of
 from .kinds import role_heads, splitting_kind
 from .lookups import Lookups, insert_ignore
 from .names import compact_key, initials, is_acronym, may_alias, name_key, strip_titles, vocabulary
-from .nicknames import expand_place_word, known_forms, same_given_name
+from .nicknames import country_led, expand_place_word, known_forms, same_given_name
 from .partial import namesakes, partial_owners
 from .rules import Rules, load_rules
 
@@ -188,6 +188,8 @@ class _Spec:
             key_rows.append(("initials", own.replace(" ", "")))
         if " " not in own:
             key_rows += [("surname", own), ("head", own)]
+        elif entity.type == "ORG" and not country_led(entity.name):
+            key_rows.append(("head", own))  # "Air Force": the rest of a country's "United States Air Force"
         tokens = {w for k in keys if " " in k for w in (k.split()[0], k.split()[-1]) if len(w) >= 2}
         key_rows += [("token", t) for t in tokens]
         return cls(entity, keys, own, own_initials, compacts, lookup, key_rows, surname)
@@ -615,6 +617,8 @@ def link_article(
             extra.append(short)
         if entity.type in _PLACES | {"ORG"} and (full := expand_place_word(entity.name)):
             extra.append(full)  # "Mt Cook" is also "Mount Cook"
+        if entity.type == "ORG" and (led := country_led(entity.name)) and led[0] != entity.name:
+            extra.append(led[0])  # "U.S. Air Force" is also "United States Air Force"
         # "U.S." is looked up as "United States" too, but the known forms are not stored as its names
         known = [f for f in known_forms(entity.name, entity.type) if f != entity.name and f not in extra]
         looked_up[entity.id] = {name_key(f) for f in known} - {
@@ -764,6 +768,9 @@ def entity_keys_of(entity: Entity) -> set[tuple[str, str]]:
         words = _without_designator(name_key(entity.name)).split()
         if len(words) >= 2 and "of" not in words and len(words[-1]) >= 3 and may_alias(words[-1], ""):
             out.add(("head", words[-1]))
+        if (led := country_led(entity.name)) and " " in name_key(led[1]):
+            # "Air Force" of "United States Air Force": met only where the article's other entities agree
+            out.add(("head", name_key(led[1])))
     for form in [entity.name, *alias_names(entity)]:
         if entity.type == "PERSON":
             form = strip_titles(form, honorifics_only=True)

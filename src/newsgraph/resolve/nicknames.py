@@ -10,7 +10,7 @@ from importlib import resources
 
 from .names import name_key
 
-__all__ = ["same_given_name", "expand_place_word", "known_forms"]
+__all__ = ["same_given_name", "expand_place_word", "known_forms", "country_led"]
 
 
 @lru_cache(maxsize=1)
@@ -54,3 +54,18 @@ def known_forms(name: str, etype: str) -> tuple[str, ...]:
     States", "US", ...); empty otherwise. A place's forms hold for GPE and LOC alike."""
     kind = "GPE" if etype in _PLACES else etype
     return _known().get((kind, name_key(name)), ())
+
+
+def country_led(name: str) -> tuple[str, str] | None:
+    """For a name led by a known country's short or long form ("U.S. Air Force", "United States
+    Air Force"): the name with the country written in full, and the rest of it ("United States Air
+    Force", "Air Force"); None for any other name, or when nothing of two letters follows."""
+    words = name.split()
+    for n in (4, 3, 2, 1):
+        if len(words) <= n:
+            continue
+        forms = _known().get(("GPE", name_key(" ".join(words[:n]))))
+        if forms:
+            rest = " ".join(words[n:])
+            return (f"{forms[0]} {rest}", rest) if len(name_key(rest)) >= 2 else None
+    return None
