@@ -1002,3 +1002,22 @@ def test_a_science_sense_of_an_event_noun_is_not_sure(nlp: Language) -> None:
         "on the patients.",
     )._.ng_events
     assert all(e.confidence < _top() for e in health), health
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police used tear gas and rubber bullets to disperse hundreds of protesters in Velmar on Monday.",
+        "Security forces fired tear gas at students who were marching towards the palace.",
+    ],
+)
+def test_tear_gas_is_crowd_control_by_who_fires_it(nlp: Language, text: str) -> None:
+    event = _find(_run(nlp, text)._.ng_events, "ASSAULT", "tear gas")
+    assert event.mode == "crowd-control" and event.actor_text in {"Police", "Security forces"}, event
+
+
+def test_a_drone_strike_is_no_walkout_and_no_actor(nlp: Language) -> None:
+    events = _run(nlp, "A drone strike killed two suspected militants in Varsk.")._.ng_events
+    assert not [e for e in events if e.type == "PROTEST"], events
+    killing = _find(events, "ASSAULT", "kill")
+    assert killing.actor_text is None and "militants" in (killing.recipient_text or ""), killing

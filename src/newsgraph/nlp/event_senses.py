@@ -186,9 +186,14 @@ def _political(tok: Token | None, senses: Senses, social: bool = False, orgs: bo
 def weapon_doer(tok: Token) -> bool:
     """A weapon read as the doer ("a roadside bomb exploded", "an air strike killed"): no party."""
     senses = load_senses()
-    lemmas = _lemmas(tok)
-    joined = "".join(c.lemma_.lower() for c in tok.children if c.dep_ == "compound") + tok.lemma_.lower()
-    return tok.pos_ == "NOUN" and (any(w in senses.weapons for w in lemmas[:1]) or joined in senses.weapons)
+    compounds = [c.lemma_.lower() for c in tok.children if c.dep_ == "compound"]
+    joined = "".join(compounds) + tok.lemma_.lower()
+    # the weapon itself, a strike named by one ("a drone strike", "a missile attack") or joined ("air strike")
+    return tok.pos_ == "NOUN" and (
+        tok.lemma_.lower() in senses.weapons
+        or joined in senses.weapons
+        or any(w in senses.weapons for w in compounds)
+    )
 
 
 def _thing(tok: Token, senses: Senses) -> bool:
@@ -340,6 +345,8 @@ def judge(
         if o is not None and o.i not in own and not _political(o, senses, social=True):
             if _frame_of(o, senses, _THINGS):
                 return Verdict(False, reason="object")
+    if etype == "PROTEST" and lemma == "strike" and trigger.pos_ == "NOUN" and weapon_doer(trigger):
+        return Verdict(False, reason="weapon")  # "a drone strike", "air strikes": no walkout
     if etype == "PROTEST" and lemma == "strike" and any(c.dep_ in _STRUCK for c in trigger.children):
         # a labour strike takes no object: "struck me as odd", "was struck by a stray bullet"
         return Verdict(False, reason="object")

@@ -78,7 +78,7 @@ MILITARY = word_set("party_nouns", "military")  # data/party_nouns.toml
 # What only a state's authorities do: with no agent named, the state where it was done did it.
 STATE_ACTIONS = frozenset({"COERCE", "SANCTION", "INVESTIGATE"})
 # Violence that is no armed combat whoever does it, and victims who do not fight back: ASSAULT.
-UNARMED_MODES = frozenset({"beat", "torture", "sexual"})
+UNARMED_MODES = frozenset({"beat", "torture", "sexual", "crowd-control"})
 NON_COMBATANTS = word_set("party_nouns", "non_combatants")
 # Modifiers that make a definite nominal a new event ("the last strike"), not a mention of one.
 NEW_REFERENT = shared_words("referent_modifiers", "new_referent", "events")  # data/referent_modifiers.toml
