@@ -841,3 +841,28 @@ def test_a_negated_speech_verb_reports_no_quotation(nlp) -> None:
         "and the country was left alone."
     )
     assert not _pipeline_quotes(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Beijing has calculated since 1989 that bloody suppression should be avoided if possible.",
+        'Sabatier shares the formula he used to calculate his "target number," which he then broke down.',
+    ],
+)
+def test_a_calculation_is_no_statement(nlp, text: str) -> None:
+    assert not _pipeline_quotes(nlp, text)
+
+
+def test_a_projection_with_a_that_clause_is_reported(nlp) -> None:
+    text = "The Tax Foundation projected in May that the tariffs would reduce GDP by 0.25 percent."
+    quote = next(q for q in _pipeline_quotes(nlp, text))
+    assert quote[0] == "Tax Foundation" and quote[3].startswith("the tariffs would reduce GDP")
+
+
+def test_words_said_by_two_together_are_not_shown_as_the_first_ones(nlp) -> None:
+    from newsgraph.trust import shown
+
+    text = '"We handled the estate as well as we could," Dale Ford and Lena Fry replied in an email.'
+    quote = next(q for q in _pipeline_quotes(nlp, text))
+    assert not shown("quote", quote[2])

@@ -726,6 +726,9 @@ class _Finder:
         if verb is not None and kind in {"direct", "mixed"}:
             if _reported_inside(doc, verb, doc[self.tokens.at(start)], self.inside):
                 conf = min(conf, _DOUBTED)
+        if subj is not None and any(c.dep_ == "conj" for c in subj.children):
+            # "Ford and Fry replied": said by both together, never by the first one alone
+            conf = min(conf, _DOUBTED)
         quote = Quote(
             text=doc_text(doc)[start:end],
             start=start,
