@@ -154,3 +154,19 @@ def test_an_organisation_as_adviser_stays_an_organisation(nlp) -> None:
     )
     facts = next(iter(annotate([Article(id="t", source="t", text=text, content_hash="t")], nlp)))
     assert next(e for e in facts.entities if e.name == "Goldman Sachs").type == "ORG"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The Shanghai Composite (SHCOMP rose 0.5% on Tuesday.", "Shanghai Composite"),
+        ("Hong Kong (CNN Business)A muddled view of trade talks weighs on investors.", "CNN"),
+    ],
+)
+def test_a_bracket_the_name_does_not_close_ends_it(nlp, text: str, name: str) -> None:
+    from newsgraph.model import Article
+    from newsgraph.nlp import annotate
+
+    facts = next(iter(annotate([Article(id="t", source="t", text=text, content_hash="t")], nlp)))
+    names = {e.name for e in facts.entities}
+    assert name in names and not any("(" in n or ")" in n for n in names), names

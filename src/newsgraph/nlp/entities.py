@@ -161,6 +161,16 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
         start += 1
     while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct):
         end -= 1
+    # a bracket the name does not close ends it: "Shanghai Composite (SHCOMP", "CNN Business)A"
+    for i in range(start, end):
+        if doc[i].text in {"(", "["} and not any(t.text in {")", "]"} for t in doc[i + 1 : end]):
+            end = i
+            break
+        if any(c in doc[i].text for c in ")]") and not any(c in t.text for t in doc[start:i] for c in "(["):
+            end = i  # (a token "Business)A" glued to the next sentence goes whole)
+            break
+    while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct):
+        end -= 1
     # a score is no part of a name: "Evansville 91-73"
     if end - start >= 2 and _SCORE.fullmatch(doc[end - 1].text):
         end -= 1
