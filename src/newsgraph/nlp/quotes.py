@@ -1135,6 +1135,7 @@ def _continued_speakers(
     person it could be is named as a subject outside quotation marks and no he/she stands for
     someone else."""
     index: EntityIndex | None = None
+    tokens: _Tokens | None = None
     for k, q in enumerate(quotes):
         if q.speaker is not None or q.speaker_start is None or id(q) not in caps:
             continue
@@ -1173,7 +1174,9 @@ def _continued_speakers(
             for c in doc._.ng_entities or []
         )
         same = _MASCULINE if pronoun_tok.lower_ == "he" else _FEMININE
-        for tok in doc[: pronoun_tok.i]:
+        if tokens is None:
+            tokens = _Tokens(doc)
+        for tok in doc[tokens.at(lo) : pronoun_tok.i]:
             if tok.idx >= lo and tok.lower_ in same and not _in_any(tok.idx, quoted):
                 ref = _coref_covering(doc, tok)
                 if ref is not None and ref[0].id != prev.speaker:
