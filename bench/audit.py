@@ -56,7 +56,7 @@ sys.path.insert(0, str(REPO / "src"))
 KINDS = ("quote", "description", "relation", "event", "dated")
 FIELDS = [
     "round", "kind", "fact_id", "article_id", "published", "fact", "sentence", "context_before",
-    "confidence", "calibrated", "shown", "eligible", "label", "error_class", "note",
+    "context_after", "confidence", "calibrated", "shown", "eligible", "label", "error_class", "note",
 ]  # fmt: skip
 
 
@@ -86,6 +86,14 @@ def _context(text: str, start: int, chars: int = 360) -> str:
     before = text[max(0, start - chars) : start]
     cut = max(before.find(". "), before.find(".\n"))
     return (before[cut + 2 :] if 0 <= cut < len(before) - 2 else before).strip()
+
+
+def _context_after(text: str, end: int, chars: int = 200) -> str:
+    """Up to ``chars`` characters after a sentence, cut at the end of the next sentence when possible
+    (a quotation the splitter cut off from its '..., X said.' shows its speaker there)."""
+    after = text[end : end + chars]
+    cut = max(after.find(". "), after.find(".\n"))
+    return (after[: cut + 1] if cut >= 0 else after).strip()
 
 
 def iter_facts(engine: Any) -> Iterator[dict[str, Any]]:
@@ -121,7 +129,8 @@ def iter_facts(engine: Any) -> Iterator[dict[str, Any]]:
             return {
                 "kind": kind, "fact_id": f"{kind}:{r.id}", "article_id": r.article_id,
                 "published": published or "", "sentence": body[r.sent_start : r.sent_end].strip(),
-                "context_before": _context(body, r.sent_start), "confidence": float(r.confidence),
+                "context_before": _context(body, r.sent_start),
+                "context_after": _context_after(body, r.sent_end), "confidence": float(r.confidence),
             }  # fmt: skip
 
         def dated_line(r: Any, fact: dict[str, Any], source: str, what: str) -> dict[str, Any] | None:
