@@ -170,3 +170,12 @@ def test_a_bracket_the_name_does_not_close_ends_it(nlp, text: str, name: str) ->
     facts = next(iter(annotate([Article(id="t", source="t", text=text, content_hash="t")], nlp)))
     names = {e.name for e in facts.entities}
     assert name in names and not any("(" in n or ")" in n for n in names), names
+
+
+def test_a_name_ending_in_s_is_no_possessive_when_nothing_is_possessed(nlp) -> None:
+    from newsgraph.model import Article
+    from newsgraph.nlp import annotate
+
+    text = "Instead, Tor, which had been recently acquired by St. Martin’s, published the book in May."
+    facts = next(iter(annotate([Article(id="t", source="t", text=text, content_hash="t")], nlp)))
+    assert "St. Martin’s" in {e.name for e in facts.entities}

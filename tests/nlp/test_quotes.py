@@ -866,3 +866,9 @@ def test_words_said_by_two_together_are_not_shown_as_the_first_ones(nlp) -> None
     text = '"We handled the estate as well as we could," Dale Ford and Lena Fry replied in an email.'
     quote = next(q for q in _pipeline_quotes(nlp, text))
     assert not shown("quote", quote[2])
+
+
+def test_two_reported_clauses_before_the_verb_are_one_report(nlp) -> None:
+    text = "Selling a product is difficult, but altering behavior is much more difficult, Ana Hege said."
+    quote = next(q for q in _pipeline_quotes(nlp, text))
+    assert quote[3] == "Selling a product is difficult, but altering behavior is much more difficult"

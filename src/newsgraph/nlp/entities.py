@@ -369,6 +369,10 @@ def _add_mention(doc: Doc, mentions: list[_Mention], start: int, end: int, label
     start, end = _trim(doc, start, end)
     if start >= end:
         return
+    if end + 1 < len(doc) and doc[end].lower_ in {"'s", "’s"} and not doc[end].whitespace_:
+        after = doc[end + 1]
+        if after.is_punct or after.pos_ in {"VERB", "AUX", "ADP", "CCONJ"}:
+            end += 1  # "acquired by St. Martin's, published": no possessive, a name ending in 's
     span = doc[start:end]
     if is_function_word(span.text):
         return  # "He", "Its": a pronoun the model tagged is no name

@@ -880,6 +880,12 @@ class _Finder:
             ):
                 continue
             start, end = _clause_text_range(doc, clause, self.closes)
+            for other in tok.children:
+                # "Selling a product is difficult, but altering behavior is much more difficult,
+                # Hege said": two reported clauses joined before the verb are one report
+                if other.dep_ == "ccomp" and other.i != clause.i and (other.i < tok.i) == (clause.i < tok.i):
+                    o_start, o_end = _clause_text_range(doc, other, self.closes)
+                    start, end = min(start, o_start), max(end, o_end)
             if any(start <= m.open < end for m in self.marks) or _in_any(start, self.inside):
                 continue
             opening = _after_dateline(clause.sent).idx
