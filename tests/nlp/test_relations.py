@@ -669,3 +669,12 @@ def test_a_nationality_word_ties_to_the_country_the_article_names(nlp: Language)
 )
 def test_a_possessive_is_no_unit_when_neither_side_is_one(nlp: Language, text: str) -> None:
     assert not any(rel == "part_of" for _, rel, _ in _pipeline_ties(nlp, text))
+
+
+def test_an_organisation_described_as_a_kind_of_body_in_a_place_is_located_there(nlp: Language) -> None:
+    ties = _pipeline_ties(
+        nlp, "Helix Partners, a logistics company in Denver, said it would hire 200 people."
+    )
+    assert ("Helix Partners", "located_in", "Denver") in ties
+    ties = _pipeline_ties(nlp, "Orvia Bank, the largest lender in crisis talks, closed ten branches.")
+    assert not any(rel == "located_in" for _, rel, _ in ties)

@@ -381,6 +381,13 @@ def _from_descriptions(b: _Builder) -> None:
         role = _role_words(root)
         lemma = root.lemma_.lower()
         rel, reverse = _role_relation(role, lemma)
+        if b.index.label(d.entity) == "ORG" and lemma in ORG_NOUNS:
+            # "the Trade Partnership, a trade-focused consulting firm in Washington": where it is
+            for p, pobj in _preps(root):
+                for place in b.entities(pobj) if p == "in" else []:
+                    if b.index.label(place[0]) in {"GPE", "LOC"}:
+                        base = 0.85 * _sentence_factor(span.sent)
+                        b.add((d.entity, d.confidence), "located_in", place, span.sent, base=base)
         if rel is None and lemma in PARENT_NOUNS and any(c.lower_ == "parent" for c in root.lefts):
             rel, reverse = "part_of", True  # "WeWork's parent company": WeWork is part of it
         if rel == "leader_of" and _subordinate(root, span):
