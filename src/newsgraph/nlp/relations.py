@@ -264,19 +264,22 @@ def _anchors(b: _Builder, d, span: Span, root: Token) -> list[tuple[tuple[str, f
         elif c.dep_ in {"compound", "nmod"} and b.index.entity_of(c) not in {None, d.entity}:
             # "a Boise State University political scientist" (the parser's nmod)
             out += [(e, "compound") for e in b.entities(c)]
-    sibling_at = any(e[0] != d.entity for p, pobj in _preps(root) if p == "at" for e in b.entities(pobj))
+    sibling_at = [e for p, pobj in _preps(root) if p == "at" for e in b.entities(pobj) if e[0] != d.entity]
     for p, pobj in _preps(root):
         if p == "in":  # "an administrator in NASA's Science Mission Directorate": a post inside it
             out += [(e, "prep_at") for e in _org_in(b, pobj, d.entity)]
         if p in {"of", "for", "at", "with"}:
             direct = [e for e in b.entities(pobj) if e[0] != d.entity]
             if p == "of" and direct and sibling_at:
-                continue  # "vice president of Advanced Programs at Blue Origin": a department
+                # "vice president of Advanced Programs at Blue Origin": a department of it
+                _department_of(b, direct, sibling_at, span.sent)
+                continue
             inner_at = [
                 e for q, inner in _preps(pobj) if q == "at" for e in b.entities(inner) if e[0] != d.entity
             ]
             if direct and inner_at:
                 # "vice president of Advanced Programs at Blue Origin": the first is a department
+                _department_of(b, direct, inner_at, span.sent)
                 out += [(e, "prep_at") for e in inner_at]
                 continue
             how = "prep" if p in {"of", "for"} and direct else "prep_at"
@@ -295,6 +298,17 @@ def _anchors(b: _Builder, d, span: Span, root: Token) -> list[tuple[tuple[str, f
         if not seen - {d.entity}:
             out += [(e, "named") for e in _named_in_title(b, span, root)]
     return out
+
+
+def _department_of(
+    b: _Builder, units: list[tuple[str, float]], owners: list[tuple[str, float]], sent: Span
+) -> None:
+    """ "vice president of Advanced Development Programs at Blue Origin": the unit is part of the
+    organisation (organisations on both sides)."""
+    for unit in units:
+        for owner in owners:
+            if b.index.label(unit[0]) == "ORG" and b.index.label(owner[0]) == "ORG":
+                b.add(unit, "part_of", owner, sent, base=0.8 * _sentence_factor(sent))
 
 
 def _named_in_title(b: _Builder, span: Span, root: Token) -> list[tuple[str, float]]:
