@@ -27,7 +27,7 @@ import tempfile
 import time
 import xml.etree.ElementTree as ET
 from collections import Counter, defaultdict
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,7 +39,7 @@ sys.path.insert(0, str(REPO / "bench"))
 from meantime_text import rebuild_text  # noqa: E402
 from newsgraph.model import Article, Facts  # noqa: E402
 from newsgraph.resolve.names import name_key  # noqa: E402
-from support.coref_metrics import Scorer  # noqa: E402
+from support.coref_metrics import Scorer, oracle_links  # noqa: E402
 
 Mention = tuple[str, int, int]  # (doc, start char, end char)
 
@@ -204,18 +204,6 @@ def local_clusters(facts: list[Facts]) -> dict[tuple[str, str], list[Mention]]:
         for c in f.coref:
             out[(aid, c.entity)].append((aid, c.start, c.end))
     return out
-
-
-def oracle_links(
-    local: dict[tuple[str, str], list[Mention]], instance_of: Callable[[str, int, int], str | None]
-) -> list[list[Mention]]:
-    """The most any cross-document resolver could make of our article entities: each one joined to
-    the gold instance most of its mentions belong to (an upper bound, not a system: it reads the gold)."""
-    linked: dict[Hashable, list[Mention]] = defaultdict(list)
-    for key, cluster in local.items():
-        votes = Counter(i for i in (instance_of(*m) for m in cluster) if i is not None)
-        linked[votes.most_common(1)[0][0] if votes else key] += cluster
-    return list(linked.values())
 
 
 def main() -> None:

@@ -36,8 +36,8 @@ import re
 import sys
 import tempfile
 import time
-from collections import Counter, defaultdict
-from collections.abc import Callable, Hashable, Iterable
+from collections import defaultdict
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -46,7 +46,7 @@ DATA = REPO.parent / "shared" / "data" / "ecbplus-dev"
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "bench"))
 
-from support.coref_metrics import Scorer  # noqa: E402
+from support.coref_metrics import Scorer, oracle_links  # noqa: E402
 
 ENTITY_TYPES = ("HUMAN_PART", "NON_HUMAN_PART", "LOC")
 PRONOUNS = {
@@ -151,18 +151,6 @@ def pairwise(
     p = hit / len(mine) if mine else 0.0
     r = hit / len(gold) if gold else 0.0
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
-
-
-def oracle_links(
-    local: dict[tuple[str, str], list[Mention]], instance_of: Callable[[str, int, int], str | None]
-) -> list[list[Mention]]:
-    """The most any cross-document resolver could make of our article entities: each one joined to
-    the gold instance most of its mentions belong to (an upper bound, not a system: it reads the gold)."""
-    linked: dict[Hashable, list[Mention]] = defaultdict(list)
-    for key, cluster in local.items():
-        votes = Counter(i for i in (instance_of(*m) for m in cluster) if i is not None)
-        linked[votes.most_common(1)[0][0] if votes else key] += cluster
-    return list(linked.values())
 
 
 def annotate_docs(docs: list[GoldDoc]) -> list:  # type: ignore[type-arg]

@@ -8,10 +8,11 @@ accumulated, then divided), so long documents weigh more.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 
-__all__ = ["Score", "muc", "b_cubed", "ceaf_e", "conll", "Scorer"]
+__all__ = ["Score", "muc", "b_cubed", "ceaf_e", "conll", "Scorer", "oracle_links"]
 
 Chain = frozenset[Hashable]
 
@@ -176,3 +177,17 @@ class Scorer:
     def conll(self) -> float:
         """CoNLL F1 over everything added so far."""
         return conll(self.muc, self.b3, self.ceafe)
+
+
+def oracle_links(
+    local: dict[Hashable, list[tuple[str, int, int]]],
+    instance_of: Callable[[str, int, int], Hashable | None],
+) -> list[list[tuple[str, int, int]]]:
+    """The most any cross-document resolver could make of the article entities ``local`` (key ->
+    their (doc, start, end) mentions): each one joined to the gold instance most of its mentions
+    belong to (an upper bound, not a system: it reads the gold)."""
+    linked: dict[Hashable, list[tuple[str, int, int]]] = defaultdict(list)
+    for key, cluster in local.items():
+        votes = Counter(i for i in (instance_of(*m) for m in cluster) if i is not None)
+        linked[votes.most_common(1)[0][0] if votes else key] += cluster
+    return list(linked.values())
