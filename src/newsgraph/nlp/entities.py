@@ -44,7 +44,8 @@ _PLACE_ORG = re.compile(
     r"(?:\s+(?:department|service|force|authority|board|agency|commission))?$"
 )
 _DETERMINERS = shared_words("determiners", "leading", "entities")  # data/determiners.toml
-_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
+"""The tokens that mark a possessive ("NASA's", "Jones'"): shared with nlp.relations."""
 _ACRONYM_STOP = acronym_stop("entities")  # data/acronym_stop.toml: core + this reader's additions
 _KEY_STRIP = re.compile(r"[\s\-‐‑–—.]+")
 _KNOWN_AS = re.compile(
@@ -154,13 +155,19 @@ def _head_word(span: Span) -> str:
     return words[-1].lower()
 
 
+def _strip_tail(doc: Doc, start: int, end: int) -> int:
+    """The end of a token range without its trailing possessive marks and punctuation."""
+    while end > start and (doc[end - 1].text in POSSESSIVE_MARKS or doc[end - 1].is_punct):
+        end -= 1
+    return end
+
+
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drop leading determiners and possessives ("'s xCloud": the owner was tagged apart) and
     trailing possessives/punctuation from a token range."""
     while start < end and (doc[start].lower_ in _DETERMINERS or doc[start].lower_ in {"'s", "’s"}):
         start += 1
-    while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct):
-        end -= 1
+    end = _strip_tail(doc, start, end)
     # a bracket the name does not close ends it: "Shanghai Composite (SHCOMP", "CNN Business)A"
     for i in range(start, end):
         if doc[i].text in {"(", "["} and not any(t.text in {")", "]"} for t in doc[i + 1 : end]):
@@ -169,8 +176,7 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
         if any(c in doc[i].text for c in ")]") and not any(c in t.text for t in doc[start:i] for c in "(["):
             end = i  # (a token "Business)A" glued to the next sentence goes whole)
             break
-    while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct):
-        end -= 1
+    end = _strip_tail(doc, start, end)
     # a score is no part of a name: "Evansville 91-73"
     if end - start >= 2 and _SCORE.fullmatch(doc[end - 1].text):
         end -= 1
@@ -232,7 +238,7 @@ def _coordinated(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, 
 def _possessed(doc: Doc, start: int, end: int) -> int | None:
     """The token index of a possessive inside a span ("Orchard's PadBook": the owner is no part of it)."""
     for i in range(start + 1, end - 1):
-        if doc[i].text in _POSSESSIVE and doc[i + 1].text[:1].isupper():
+        if doc[i].text in POSSESSIVE_MARKS and doc[i + 1].text[:1].isupper():
             return i
     return None
 

@@ -19,8 +19,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Relation
+from ..resolve.names import head_word
 from ..vocabulary import word_map, word_set
 from .coref_rules import EMPLOYEE_ROLES, LEADER_ROLES, ORG_NOUNS, EntityIndex
+from .entities import POSSESSIVE_MARKS
 from .extensions import doc_text, register_extensions
 from .relation_lexicon import (
     ABBREVIATIONS,
@@ -227,7 +229,6 @@ def _role_words(root: Token) -> str:
 _DEPARTMENT_HEADS = {"director", "head", "chief"}
 _TOP_WORDS = word_set("roles", "top_words")  # data/roles.toml
 _DEMONYMS = word_map("demonyms", "demonyms")  # data/demonyms.toml
-_POSSESSIVE = {"'s", "’s", "'", "’"}
 
 
 _LOOSE_NOUNS = word_set("relation_nouns", "loose")  # data/relation_nouns.toml
@@ -287,7 +288,7 @@ def _anchors(b: _Builder, d, span: Span, root: Token) -> list[tuple[tuple[str, f
     if d.kind == "title":
         # "NASA's Administrator Jim Bridenstine": the parser hangs the owner on the name
         for t in span.doc[max(span.start - 1, 0) : span.end]:
-            if t.dep_ == "case" and t.lower_ in _POSSESSIVE and t.head.dep_ == "poss":
+            if t.dep_ == "case" and t.lower_ in POSSESSIVE_MARKS and t.head.dep_ == "poss":
                 out += [(e, "poss") for e in b.entities(t.head) if e[0] != d.entity]
         seen = {e[0] for e, _ in out}
         for t in span:
@@ -791,15 +792,6 @@ def _symmetric(b: _Builder, sent: Span, verb: Token, subjects, negated: bool, da
                 b.add(s, rel, o, sent, negated=negated, date=date)
 
 
-def _name_head(name: str) -> str:
-    """The head word of a name, lower case: its last word, or the last before "of" ("Stern School
-    of Business" -> "school")."""
-    words = name.lower().split()
-    if "of" in words[1:]:
-        words = words[: words.index("of", 1)]
-    return words[-1] if words else ""
-
-
 def _owned_units(b: _Builder, sent: Span) -> None:
     """ "New York University's Stern School of Business", "Google's YouTube": an organisation
     named with another as its possessive owner is part of it; one who works for the unit (in the
@@ -818,7 +810,7 @@ def _owned_units(b: _Builder, sent: Span) -> None:
             # chief): a loose tie, kept below the display band
             b.add(unit, "affiliated_with", owner, sent, base=0.65 * _sentence_factor(sent))
             continue
-        if b.index.label(owner[0]) != "ORG" or _name_head(_name(b, unit[0])) not in _UNIT_HEADS:
+        if b.index.label(owner[0]) != "ORG" or head_word(_name(b, unit[0])) not in _UNIT_HEADS:
             continue
         if tok.i + 2 == tok.head.i and tok.head.i + 1 < len(b.doc) and b.doc[tok.head.i + 1].pos_ == "PROPN":
             continue  # "People's Liberation Army": one name the tagger cut at its possessive

@@ -35,7 +35,7 @@ from .aliases import learn_aliases
 from .candidate_contexts import StoreCache, words_of
 from .kinds import role_heads, splitting_kind
 from .lookups import Lookups, insert_ignore
-from .names import compact_key, initials, is_acronym, may_alias, name_key, strip_titles, vocabulary
+from .names import compact_key, head_word, initials, is_acronym, may_alias, name_key, strip_titles, vocabulary
 from .nicknames import country_led, expand_place_word, known_forms, same_given_name
 from .partial import namesakes, partial_owners
 from .rules import Rules, load_rules
@@ -79,20 +79,12 @@ def matching_keys(entity: Entity) -> set[str]:
     return keys
 
 
-def _head(name: str) -> str:
-    """A name's head word: the last before "of" ("federation" in "Federation of Labour"), else the last."""
-    words = name_key(name).split()
-    if "of" in words[1:]:
-        return words[words.index("of", 1) - 1]
-    return words[-1] if words else ""
-
-
 def alias_names(entity: Entity) -> list[str]:
     """The entity's aliases that are names: no pronoun or determiner, no kind word ("House",
     "Party") standing for a longer name, no organisation's head noun ("Alliance" of "Harbour
     Workers Alliance": the article's "the Alliance" is a reference back, not a name)."""
     own = name_key(entity.name)
-    head = _head(entity.name) if entity.type != "PERSON" and " " in own else ""
+    head = head_word(entity.name) if entity.type != "PERSON" and " " in own else ""
     return [a for a in entity.aliases if may_alias(a, entity.name) and not (head and name_key(a) == head)]
 
 

@@ -152,7 +152,17 @@ def strip_titles(name: str, honorifics_only: bool = False) -> str:
     return " ".join(tokens[k:]) if k else name
 
 
+def head_word(name: str) -> str:
+    """A name's head word, as a name key: the last before "of" ("federation" in "Federation of
+    Labour"), else the last."""
+    words = name_key(name).split()
+    if "of" in words[1:]:
+        return words[words.index("of", 1) - 1]
+    return words[-1] if words else ""
+
+
 __all__ += [
+    "head_word",
     "vocabulary",
     "is_function_word",
     "is_generic_word",
