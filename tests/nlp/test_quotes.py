@@ -799,7 +799,7 @@ def _pipeline_quotes(nlp, text: str) -> list[tuple[str | None, str | None, float
 def _continued(nlp, text: str) -> str | None:
     """The speaker ``_continued_speakers`` gives the he of the last quotation, coreference left out:
     the quotations as the finder leaves them, the last one's "he" unresolved."""
-    from newsgraph.nlp.quotes import _continued_speakers
+    from newsgraph.nlp.quotes import _continued_speakers, _Tokens
 
     doc = nlp(text)
     quotes = sorted(find_quotes(doc), key=lambda q: q.start)
@@ -807,7 +807,7 @@ def _continued(nlp, text: str) -> str | None:
     assert (last.speaker_text or "").lower() == "he", quotes
     last.speaker = None  # as when coreference finds no antecedent
     inside = [(m.open, m.close + 1) for m in find_quote_spans(doc.text)]
-    _continued_speakers(doc, quotes, {id(last): 0.95}, inside)
+    _continued_speakers(doc, quotes, {id(last): 0.95}, inside, _Tokens(doc))
     names = {c.id: c.name for c in doc._.ng_entities}
     return names.get(last.speaker) if last.speaker else None
 

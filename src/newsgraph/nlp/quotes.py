@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -228,9 +228,7 @@ def _sole_person(doc: Doc, entity: str, pronoun: Token, quoted: list[tuple[int, 
     """Whether ``entity`` is the one person ``pronoun`` can stand for in the sentences just before it."""
     if pronoun.lower_ not in {"he", "she"}:
         return False
-    index = doc.user_data.get("ng_quote_index")
-    if index is None:
-        index = doc.user_data["ng_quote_index"] = EntityIndex.build(doc, include_coref=False)
+    index = _quote_index(doc)
     first = _window_start(doc, pronoun, _SOLE_WINDOW)
     named = False
     for cluster in doc._.ng_entities or []:
@@ -249,13 +247,27 @@ def _sole_person(doc: Doc, entity: str, pronoun: Token, quoted: list[tuple[int, 
             return False  # another person it could be
     if not named:
         return False
+    # "he emailed Gaiman": a he of someone else, or of no one we know
+    return all(ref is not None and ref[0].id == entity for ref in _same_pronouns(doc, first, pronoun, quoted))
+
+
+def _quote_index(doc: Doc) -> EntityIndex:
+    """The doc's entity index without coreference, built once while its quotations are found."""
+    index = doc.user_data.get("ng_quote_index")
+    if index is None:
+        index = doc.user_data["ng_quote_index"] = EntityIndex.build(doc, include_coref=False)
+    return index
+
+
+def _same_pronouns(
+    doc: Doc, first: int, pronoun: Token, quoted: list[tuple[int, int]]
+) -> Iterator[tuple[EntityCluster, int, int] | None]:
+    """The coreference reading (or None) of each he/she of the same gender as ``pronoun`` outside
+    quotation marks, from token ``first`` to the pronoun."""
     same = _MASCULINE if pronoun.lower_ == "he" else _FEMININE
     for tok in doc[first : pronoun.i]:
         if tok.lower_ in same and not _in_any(tok.idx, quoted):
-            ref = _coref_covering(doc, tok)
-            if ref is None or ref[0].id != entity:
-                return False  # "he emailed Gaiman": a he of someone else, or of no one we know
-    return True
+            yield _coref_covering(doc, tok)
 
 
 def _speaks(span: Span) -> bool:
@@ -1133,15 +1145,13 @@ _CONTINUED_CHARS = 700
 
 
 def _continued_speakers(
-    doc: Doc, quotes: list[Quote], caps: dict[int, float], quoted: list[tuple[int, int]]
+    doc: Doc, quotes: list[Quote], caps: dict[int, float], quoted: list[tuple[int, int]], tokens: _Tokens
 ) -> None:
     """'"...," Volker said. ... "My role was not ...," he told lawmakers': a he/she speaker left
     unresolved is the person who spoke the quotation before it (within a few paragraphs), when the
     pronoun's gender fits that person and, between that person's name and the pronoun, no other
     person it could be is named as a subject outside quotation marks and no he/she stands for
     someone else."""
-    index: EntityIndex | None = None
-    tokens: _Tokens | None = None
     for k, q in enumerate(quotes):
         if q.speaker is not None or q.speaker_start is None or id(q) not in caps:
             continue
@@ -1160,8 +1170,7 @@ def _continued_speakers(
         cluster = cluster_by_id(doc, prev.speaker)
         if cluster is None or cluster.label != "PERSON":
             continue
-        if index is None:
-            index = doc.user_data.get("ng_quote_index") or EntityIndex.build(doc, include_coref=False)
+        index = _quote_index(doc)
         if not index.gender_fits(prev.speaker, pronoun_tok):
             continue
         lo, hi = min(prev.speaker_start, prev.start), pronoun_tok.idx
@@ -1179,16 +1188,12 @@ def _continued_speakers(
             )
             for c in doc._.ng_entities or []
         )
-        same = _MASCULINE if pronoun_tok.lower_ == "he" else _FEMININE
-        if tokens is None:
-            tokens = _Tokens(doc)
-        for tok in doc[tokens.at(lo) : pronoun_tok.i]:
-            if tok.idx >= lo and tok.lower_ in same and not _in_any(tok.idx, quoted):
-                ref = _coref_covering(doc, tok)
-                if ref is not None and ref[0].id != prev.speaker:
-                    rival = True  # a he/she of someone else in between
-        if rival:
-            continue
+        first = tokens.at(lo)
+        if doc[first].idx < lo:
+            first += 1  # the token the range starts inside is not in it
+        others = _same_pronouns(doc, first, pronoun_tok, quoted)
+        if rival or any(ref is not None and ref[0].id != prev.speaker for ref in others):
+            continue  # (or a he/she of someone else in between)
         q.speaker = prev.speaker
         q.confidence = round(min(caps[id(q)], _CONTINUED + 0.05), 2)
 
@@ -1202,11 +1207,11 @@ def find_quotes(doc: Doc) -> list[Quote]:
     quotes = finder.quotes
     _embedded_posts(doc, quotes)
     quotes.sort(key=lambda q: q.start)
-    _continued_speakers(doc, quotes, finder.caps, finder.inside)
+    _continued_speakers(doc, quotes, finder.caps, finder.inside, finder.tokens)
     _issuer_of_document(doc, quotes)
     _named_later(doc, quotes)
     _dates_outside_quoted_words(doc, quotes, finder.inside)
-    doc.user_data.pop("ng_quote_index", None)  # built for _sole_person, never kept on the doc
+    doc.user_data.pop("ng_quote_index", None)  # built for the he/she speakers, never kept on the doc
     return quotes
 
 
