@@ -458,3 +458,26 @@ def test_a_relative_clause_copula_describes_the_name(nlp: Language) -> None:
     assert "the embassy's Ukraine expert" in _pipeline_descriptions(nlp, text)["Adam Varga"][1]
     text = "The deal was backed by Tomas Reyes, who was the union's treasurer until 2019."
     assert not _pipeline_descriptions(nlp, text)["Tomas Reyes"][1]  # a past role, not what he is
+
+
+def test_a_capitalised_role_word_in_an_appositive_describes_the_name(nlp: Language) -> None:
+    # the tagger reads a capitalised "CEO" or "Head" as a proper noun; it is still a role
+    text = "Marta Quell, CEO of Varden Robotics, said the lander would fly in 2023."
+    assert "CEO of Varden Robotics" in _pipeline_descriptions(nlp, text)["Marta Quell"][1]
+    text = '"Rates will stay high," said Ivo Brandt, Head of Research at Kessel Securities.'
+    assert "Head of Research at Kessel Securities" in _pipeline_descriptions(nlp, text)["Ivo Brandt"][1]
+
+
+def test_a_role_cut_inside_a_name_is_truncated(nlp: Language) -> None:
+    from spacy.tokens import Span
+
+    from newsgraph.nlp.descriptions import _truncated
+    from newsgraph.nlp.coref_rules import EntityIndex
+
+    doc = nlp("General Manager of Life Care Solutions Europe")
+    doc.ents = [Span(doc, 3, 7, label="ORG")]
+    doc._.ng_entities, doc._.ng_coref = [], None
+    index = EntityIndex.build(doc, include_coref=False)
+    # "General Manager of Life" stops inside the name: it misquotes the text
+    assert _truncated(doc[0:4], index)
+    assert not _truncated(doc[0:7], index)

@@ -872,3 +872,14 @@ def test_two_reported_clauses_before_the_verb_are_one_report(nlp) -> None:
     text = "Selling a product is difficult, but altering behavior is much more difficult, Ana Hege said."
     quote = next(q for q in _pipeline_quotes(nlp, text))
     assert quote[3] == "Selling a product is difficult, but altering behavior is much more difficult"
+
+
+def test_a_new_sentence_with_its_own_report_is_not_the_cue_of_the_quotation_before(nlp) -> None:
+    text = (
+        '"Space exploration needs many companies," Marek Sova said. "Small players add agility." '
+        "He said his company's lander would be ready in 2023."
+    )
+    quotes = {q[3]: q for q in _pipeline_quotes(nlp, text)}
+    assert quotes["Small players add agility."][0] == "Marek Sova"
+    reported = next(q for t, q in quotes.items() if t.startswith("his company's lander"))
+    assert reported[0] == "Marek Sova" and reported[2] >= 0.8

@@ -82,7 +82,11 @@ def _with_coordinated_role(head: Token, np: Span) -> Span:
 
 
 def _common_noun(tok: Token, index: EntityIndex) -> bool:
-    return tok.pos_ == "NOUN" and index.entity_of(tok) is None
+    """A noun that is no name: a common noun, or a role word the tagger took for a proper noun
+    because it is capitalised ("Michael Sims, CEO of Ceres Robotics")."""
+    if index.entity_of(tok) is not None:
+        return False
+    return tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and tok.lower_ in _TITLE_WORDS
 
 
 def _title_before(span: Span, index: EntityIndex) -> Span | None:
@@ -320,12 +324,15 @@ def _truncated(span: Span, index: EntityIndex) -> bool:
     """Words cut off mid-phrase: an unclosed bracket or quotation mark ("on the Council (NSC"), a
     span ending on a preposition, conjunction or determiner, or a word inside it whose object,
     conjunct or complement lies past its end ("the late science fiction [and fantasy author]",
-    "a facility enabling expert teams [to perform ...]"). Such words misquote the text."""
+    "a facility enabling expert teams [to perform ...]") or a name that runs past its end. Such
+    words misquote the text."""
     text = span.text
     if any(text.count(a) != text.count(b) for a, b in _PAIRS) or text.count('"') % 2:
         return True
     if span[-1].pos_ in {"ADP", "CCONJ", "DET", "SCONJ"}:
         return True
+    if any(span.start <= ent.start < span.end < ent.end for ent in span.doc.ents):
+        return True  # "General Manager of Life [Care Solutions Europe]": a name cut in two
     for tok in span:
         for child in tok.children:
             if child.i < span.end or index.entity_of(child) is not None:

@@ -628,6 +628,10 @@ class _Finder:
     def _quoted(self, tok: Token) -> bool:
         return _in_any(tok.idx, self.inside)
 
+    def _closed_sentence(self, q: QuoteSpan) -> bool:
+        """Whether the quoted words end with a full stop inside the marks ('"... agility."')."""
+        return doc_text(self.doc)[q.start : q.end].rstrip().endswith(".")
+
     def _verb_after(self, q: QuoteSpan) -> Token | None:
         doc = self.doc
         i = self.tokens.at(q.close) + 1
@@ -644,6 +648,12 @@ class _Finder:
             if _is_speech(tok) or tok.lemma_.lower() in FRAGMENT_VERBS and tok.pos_ == "VERB":
                 if _is_adding(tok):
                     return None  # 'X said it was "dire", adding that...': the cue is before the quote
+                if self._closed_sentence(q) and any(
+                    c.dep_ == "ccomp" and c.i > tok.i and not self._quoted(c) for c in tok.children
+                ):
+                    # '"Small players add agility." He said his lander ...': a new sentence with a
+                    # reported clause of its own, not the cue of the quotation before it
+                    return None
                 return tok if _is_speech(tok) else None
             if tok.lemma_.lower() == "quote" and any(c.lower_ == "as" for c in tok.children):
                 continue  # '"...," X was quoted as saying'
