@@ -471,8 +471,8 @@ def test_a_capitalised_role_word_in_an_appositive_describes_the_name(nlp: Langua
 def test_a_role_cut_inside_a_name_is_truncated(nlp: Language) -> None:
     from spacy.tokens import Span
 
-    from newsgraph.nlp.descriptions import _truncated
     from newsgraph.nlp.coref_rules import EntityIndex
+    from newsgraph.nlp.descriptions import _truncated
 
     doc = nlp("General Manager of Life Care Solutions Europe")
     doc.ents = [Span(doc, 3, 7, label="ORG")]
