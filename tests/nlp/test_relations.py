@@ -689,3 +689,9 @@ def test_a_department_named_with_its_organisation_is_part_of_it(nlp: Language) -
     ties = _pipeline_ties(nlp, text)
     assert ("Advanced Development Programs", "part_of", "Blue Origin") in ties
     assert ("Brent Sherwood", "employed_by", "Blue Origin") in ties
+
+
+def test_two_roles_joined_by_and_share_the_organisation_after_them(nlp: Language) -> None:
+    # "Founder of Varden Robotics Inc." is tagged one organisation by the model: the role is cut off
+    text = '"We are ready," said Marek Sova, CEO and Founder of Varden Robotics Inc.'
+    assert ("Marek Sova", "leader_of", "Varden Robotics Inc.") in _pipeline_ties(nlp, text)

@@ -292,8 +292,12 @@ def _text_factor(span: Span) -> float:
     sent = span.sent
     words = [t for t in sent if not t.is_space]
     factor = 1.0
-    if words and words[-1].text not in _TERMINAL:
-        factor *= 0.75
+    if (
+        words
+        and words[-1].text not in _TERMINAL
+        and not (len(words[-1]) > 1 and words[-1].text.endswith("."))
+    ):
+        factor *= 0.75  # (a sentence's full stop may be part of its last word: "... Robotics Inc.")
     if len(span) > 12:
         factor *= 0.85
     root = span.root

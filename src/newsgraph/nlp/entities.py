@@ -254,6 +254,12 @@ _PERSON_ROLES = (
 ) - word_set("role_words", "organisation_roles")
 
 
+# Roles a person holds in a business, read as the first word of an organisation's name by the
+# tagger ("Founder of Ceres Robotics"): the corporate titles of data/role_words.toml, but the words
+# that also begin a name ("Chief of Staff", "Executive Office", "Managing Partners").
+_HOLDER_ROLES = word_set("role_words", "corporate") - {"chief", "executive", "managing"}
+
+
 def _appositive_person(doc: Doc, span: Span) -> bool:
     """Whether a person's role is the name's appositive, "Kurt Volker, the former special envoy to
     Ukraine" or "the former special envoy, Kurt Volker" (a determiner or a possessor before the
@@ -335,6 +341,9 @@ def _clean_mentions(doc: Doc) -> tuple[list[_Mention], list[Span]]:
         if start >= end:
             continue
         label = ent.label_
+        if label == "ORG" and end - start >= 3 and doc[start].lower_ in _HOLDER_ROLES:
+            if doc[start + 1].lower_ in {"of", "at", "for"} and doc[start + 2].text[:1].isupper():
+                start += 2  # "CEO and [Founder of Ceres Robotics Inc.]": the holder's role, not the name
         # "Alder police department": a place followed by a lowercase organisation head.
         if label in {"GPE", "NORP", "LOC"}:
             j = end

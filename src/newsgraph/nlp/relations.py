@@ -265,8 +265,14 @@ def _anchors(b: _Builder, d, span: Span, root: Token) -> list[tuple[tuple[str, f
         elif c.dep_ in {"compound", "nmod"} and b.index.entity_of(c) not in {None, d.entity}:
             # "a Boise State University political scientist" (the parser's nmod)
             out += [(e, "compound") for e in b.entities(c)]
-    sibling_at = [e for p, pobj in _preps(root) if p == "at" for e in b.entities(pobj) if e[0] != d.entity]
-    for p, pobj in _preps(root):
+    preps = list(_preps(root))
+    if not any(p in {"of", "for", "at"} for p, _ in preps):
+        # "CEO and founder of Ceres Robotics": two roles joined by "and" share the second's object
+        for conj in root.children:
+            if conj.dep_ == "conj" and _role_relation(_role_words(conj), conj.lemma_.lower())[0]:
+                preps += list(_preps(conj))
+    sibling_at = [e for p, pobj in preps if p == "at" for e in b.entities(pobj) if e[0] != d.entity]
+    for p, pobj in preps:
         if p == "in":  # "an administrator in NASA's Science Mission Directorate": a post inside it
             out += [(e, "prep_at") for e in _org_in(b, pobj, d.entity)]
         if p in {"of", "for", "at", "with"}:
@@ -637,8 +643,10 @@ def _sentence_factor(sent: Span) -> float:
     if not words:
         return 0.5
     factor = 1.0
-    if words[-1].text not in {".", "!", "?", '"', "”", "’", "'", ")", ":"}:
-        factor *= 0.75
+    if words[-1].text not in {".", "!", "?", '"', "”", "’", "'", ")", ":"} and not (
+        len(words[-1]) > 1 and words[-1].text.endswith(".")
+    ):
+        factor *= 0.75  # (a full stop may be part of the last word: "... Robotics Inc.")
     if any(t.lower_ in CREDIT_WORDS and t.i + 1 < len(t.doc) and t.nbor().text in {":", "/"} for t in words):
         factor *= 0.5
     return factor
