@@ -695,3 +695,19 @@ def test_two_roles_joined_by_and_share_the_organisation_after_them(nlp: Language
     # "Founder of Varden Robotics Inc." is tagged one organisation by the model: the role is cut off
     text = '"We are ready," said Marek Sova, CEO and Founder of Varden Robotics Inc.'
     assert ("Marek Sova", "leader_of", "Varden Robotics Inc.") in _pipeline_ties(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "tie"),
+    [
+        ("She grew up in Lyon, France, and moved to Paris in 2001.", ("Lyon", "located_in", "France")),
+        ("The plant in Houston, Texas, closed on Friday.", ("Houston", "located_in", "Texas")),
+    ],
+)
+def test_a_town_and_its_country_set_off_by_a_comma(nlp: Language, text: str, tie) -> None:
+    assert tie in _pipeline_ties(nlp, text)
+
+
+def test_two_countries_set_off_by_a_comma_are_a_list(nlp: Language) -> None:
+    ties = _pipeline_ties(nlp, "Delegates came from France, Germany.")
+    assert not any(t[1] == "located_in" for t in ties), ties

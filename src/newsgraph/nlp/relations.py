@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Relation
+from ..places import lookup
 from ..resolve.names import head_word
 from ..vocabulary import word_map, word_set
 from .coref_rules import EMPLOYEE_ROLES, LEADER_ROLES, ORG_NOUNS, EntityIndex
@@ -553,6 +554,38 @@ def _named(b: _Builder, tok: Token) -> tuple[str, float] | None:
     return (ent, 1.0) if ent is not None else None
 
 
+def _a_country_first(b: _Builder, place: str) -> bool:
+    """A country named first in "X, Y" ("from France, Germany"): a list, not a place in another."""
+    record = lookup(_name(b, place))
+    return record is not None and record.get("admin_level") == 0
+
+
+def _town_and_its_country(b: _Builder, tok: Token) -> bool:
+    """Whether a conjunct and its head are "Town, Country" (or "Town, State"), not a list: the two
+    names set apart by a comma alone (no "and", no third item), the first a town of the gazetteer,
+    the second a country or first-order division that town is in ("Lyon, France"; not "France,
+    Germany")."""
+    town = tok.head
+    inner, outer = _named(b, town), _named(b, tok)
+    if not inner or not outer or inner[0] == outer[0]:
+        return False
+    if b.index.label(inner[0]) != "GPE" or b.index.label(outer[0]) != "GPE":
+        return False
+    if len(town.conjuncts) != 1 or any(c.dep_ == "cc" for c in [*town.children, *tok.children]):
+        return False
+    between = [t.text for t in town.doc[town.i + 1 : tok.left_edge.i] if b.index.entity_of(t) != inner[0]]
+    if between != [","]:
+        return False
+    small, big = lookup(_name(b, inner[0])), lookup(_name(b, outer[0]))
+    return (
+        small is not None
+        and big is not None
+        and small.get("feature") == "place"
+        and big.get("admin_level") in (0, 1)
+        and small["country_code"] == big["country_code"]
+    )
+
+
 def _place_ties(b: _Builder, sent: Span) -> None:
     """Where places and organisations are, from how they are named: "Dubai, United Arab
     Emirates" (not a list "Paris, London and Berlin"), "Pangram area of Sarkh", "Kazakhstan's Air
@@ -568,8 +601,12 @@ def _place_ties(b: _Builder, sent: Span) -> None:
                 and outer
                 and b.index.label(inner[0]) in _PLACE_LABELS
                 and [t.text for t in between if b.index.entity_of(t) != inner[0]] == [","]
+                and not _a_country_first(b, inner[0])
             ):
                 b.add(inner, "located_in", outer, sent, base=0.8 * factor)
+        elif tok.dep_ == "conj" and _town_and_its_country(b, tok):
+            # "grew up in Lyon, France, and ...": the parser joins the two names as a list
+            b.add(_named(b, tok.head), "located_in", _named(b, tok), sent, base=0.8 * factor)
         elif tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.pos_ == "PROPN":
             # "the Polytechnic University in Hong Kong", "the Marlow Bank in Velden": a named
             # institution or building and the named place it stands in (the "in" hangs on the
