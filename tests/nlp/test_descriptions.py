@@ -481,3 +481,17 @@ def test_a_role_cut_inside_a_name_is_truncated(nlp: Language) -> None:
     # "General Manager of Life" stops inside the name: it misquotes the text
     assert _truncated(doc[0:4], index)
     assert not _truncated(doc[0:7], index)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kovia’s ambassador to Britain Lin Haoran has said that Kovia has the power to end the unrest.",
+        "The ambassador to Britain Lin Haoran testified on Friday.",
+    ],
+)
+def test_a_post_held_for_a_place_before_the_name_describes_it(nlp: Language, text: str) -> None:
+    got = _pipeline_descriptions(nlp, text)
+    person = next(name for name, (etype, _) in got.items() if etype == "PERSON")
+    post = text.split(person)[0].strip()
+    assert post in got[person][1], got

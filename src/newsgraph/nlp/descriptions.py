@@ -150,6 +150,35 @@ def _title_before(span: Span, index: EntityIndex) -> Span | None:
     return doc[left : span.start] if left < span.start else None
 
 
+def _post_before(span: Span, index: EntityIndex) -> Span | None:
+    """A post named with the place it is held for, right before a person's name, which the parser
+    then reads as the object of its preposition: "China's ambassador to Britain Liu Xiaoming",
+    "Minister of Defence Ana Ruiz". Only a role word, its preposition and one other name between."""
+    doc = span.doc
+    root = span.root
+    if root.dep_ == "pobj":  # the name read as the preposition's object
+        prep, role = root.head, root.head.head
+    elif root.dep_ == "appos" and root.head.i < span.start:  # or as the role's appositive
+        role = root.head
+        prep = next((c for c in role.children if c.dep_ == "prep" and role.i < c.i < span.start), role)
+    else:
+        return None
+    if prep.lower_ not in {"to", "of", "for"} or prep.i >= span.start:
+        return None
+    if role.lower_ not in _TITLE_WORDS or role.lower_ in HONORIFICS or role.i != prep.i - 1:
+        return None
+    between = doc[prep.i + 1 : span.start]
+    owners = {index.entity_of(t) for t in between}
+    if not between or len(owners) != 1 or None in owners or any(t.is_punct for t in between):
+        return None
+    if index.clusters[next(iter(owners))].label not in {"GPE", "ORG", "LOC", "NORP"}:
+        return None
+    start = role.left_edge.i
+    if any(t.is_punct for t in doc[start : role.i]):
+        return None
+    return doc[start : span.start]
+
+
 # How far left a class noun before an organisation's name reaches: "the U.S. plane-maker Boeing",
 # "Turkish-based carrier SunExpress", "the research firm Oanda".
 _CLASS_DEPS = {"compound", "amod", "nmod", "npadvmod", "det", "poss", "case", "punct"}
@@ -446,6 +475,9 @@ def find_descriptions(doc: Doc, index: EntityIndex | None = None) -> list[Descri
                 title = _title_before(mention, index)
                 if title is not None:
                     add(cluster.id, title, "title", 0.9)
+                posted = _post_before(mention, index)
+                if posted is not None:
+                    add(cluster.id, posted, "title", 0.85)
             elif cluster.label == "ORG":
                 kind = _class_before(mention, index)
                 if kind is not None:

@@ -298,7 +298,12 @@ def _anchors(b: _Builder, d, span: Span, root: Token) -> list[tuple[tuple[str, f
             if t.dep_ == "case" and t.lower_ in POSSESSIVE_MARKS and t.head.dep_ == "poss":
                 out += [(e, "poss") for e in b.entities(t.head) if e[0] != d.entity]
         seen = {e[0] for e, _ in out}
+        # "ambassador to Britain": where the post is held for, never its employer
+        to = [c.i for c in root.children if c.dep_ == "prep" and c.lower_ == "to"]
+        posted = {t.i for t in span if to and t.i > min(to)}
         for t in span:
+            if t.i in posted:
+                continue
             e = b.entity(t)
             if e and e[0] != d.entity and e[0] not in seen:
                 seen.add(e[0])
