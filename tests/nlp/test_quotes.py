@@ -883,3 +883,22 @@ def test_a_new_sentence_with_its_own_report_is_not_the_cue_of_the_quotation_befo
     assert quotes["Small players add agility."][0] == "Marek Sova"
     reported = next(q for t, q in quotes.items() if t.startswith("his company's lander"))
     assert reported[0] == "Marek Sova" and reported[2] >= 0.8
+
+
+def test_a_question_put_to_the_speaker_is_not_his_words(nlp) -> None:
+    text = 'Asked whether he would resign, Tomas Reyes said: "No."'
+    quotes = _pipeline_quotes(nlp, text)
+    assert not any("whether" in q[3] for q in quotes), quotes
+    assert ("Tomas Reyes", "No.") in {(q[0], q[3]) for q in quotes}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tomas Reyes, asked about the report, said it was false.",
+        "Tomas Reyes, asked about the report, said the claim was false.",
+    ],
+)
+def test_an_aside_between_the_speaker_and_the_verb(nlp, text: str) -> None:
+    quote = next(q for q in _pipeline_quotes(nlp, text))
+    assert quote[0] == "Tomas Reyes" and quote[3].endswith("was false") and quote[2] >= 0.85

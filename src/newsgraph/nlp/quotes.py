@@ -101,6 +101,19 @@ def _subject(verb: Token) -> Token | None:
         if subj is None and v.dep_ == "pcomp" and v.head.head.lemma_ == "quote":
             # "He was quoted as saying": the one quoted is the passive subject of "quoted".
             subj = next((c for c in v.head.head.children if c.dep_ == "nsubjpass"), None)
+        if subj is None:
+            # "Tomas Reyes, asked about the report, said ...": the parser gives the subject to the
+            # aside before the verb
+            subj = next(
+                (
+                    s
+                    for c in v.children
+                    if c.dep_ == "advcl" and c.i < v.i and c.tag_ == "VBD" and v.doc[c.i - 1].text == ","
+                    for s in c.children
+                    if s.dep_ == "nsubj" and s.i < c.i
+                ),
+                None,
+            )
         if subj is not None:
             if subj.lower_ in _RELATIVE and v.dep_ == "relcl":
                 return v.head
@@ -123,6 +136,10 @@ def _subject(verb: Token) -> Token | None:
             if obj is not None:
                 return obj
         if v.dep_ in {"conj", "advcl", "xcomp"} and v.head.i != v.i:
+            v = v.head
+        elif v.dep_ == "dep" and v.head.i < v.i and v.doc[v.i - 1].text == "," and v.head.pos_ == "VERB":
+            # "Tomas Reyes, asked about the report, said ..." parsed with "asked" as the root and
+            # "said" hung on it: the subject before the aside says it
             v = v.head
         else:
             return None
@@ -428,6 +445,9 @@ _DESCRIBED = 0.79
 # The cap when the attribution is in doubt (see _doubt_cap): below what the default view shows.
 _DOUBTED = 0.7
 _CONDITIONAL = word_set("modals", "counterfactual")  # data/modals.toml
+
+
+_AUX_DEPS = {"aux", "auxpass"}
 
 
 def _doubt_cap(doc: Doc, verb: Token | None, speaker: tuple[int, int] | None) -> float:
@@ -878,6 +898,12 @@ class _Finder:
                 continue
             if any(c.dep_ == "neg" for c in tok.children):
                 continue
+            if (
+                tok.tag_ == "VBN"
+                and tok.dep_ == "advcl"
+                and not any(c.dep_ in _AUX_DEPS for c in tok.children)
+            ):
+                continue  # "Asked whether he would resign, Reyes said ...": the question was put to him
             clause = next(
                 (c for c in tok.children if c.dep_ == "ccomp" and not _across_semicolon(doc, c, tok)), None
             ) or _that_clause_as_relative(tok)
