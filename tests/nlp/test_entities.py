@@ -145,6 +145,22 @@ def test_a_persons_role_as_appositive_types_the_name_a_person(nlp) -> None:
     assert volker.type == "PERSON"
 
 
+def test_what_the_name_is_said_to_be_types_it_a_person(nlp) -> None:
+    from newsgraph.model import Article
+    from newsgraph.nlp import annotate
+
+    text = (
+        "Tomas Reyes is a former police officer.\n\nAnna Berg, a former police officer who now runs "
+        "a bakery, spoke first.\n\nThe 54-year-old Reyes declined to comment.\n\nReyes, who is "
+        "also the party's treasurer, signed the letter."
+    )
+    facts = next(iter(annotate([Article(id="t", source="t", text=text, content_hash="t")], nlp)))
+    assert next(e for e in facts.entities if e.name == "Tomas Reyes").type == "PERSON"
+    text = "Goldman Sachs is not a lawyer. Goldman Sachs is the market leader."
+    facts = next(iter(annotate([Article(id="t", source="t", text=text, content_hash="t")], nlp)))
+    assert next(e for e in facts.entities if e.name == "Goldman Sachs").type == "ORG"
+
+
 def test_an_organisation_as_adviser_stays_an_organisation(nlp) -> None:
     from newsgraph.model import Article
     from newsgraph.nlp import annotate

@@ -262,8 +262,9 @@ _HOLDER_ROLES = word_set("role_words", "corporate") - {"chief", "executive", "ma
 
 def _appositive_person(doc: Doc, span: Span) -> bool:
     """Whether a person's role is the name's appositive, "Kurt Volker, the former special envoy to
-    Ukraine" or "the former special envoy, Kurt Volker" (a determiner or a possessor before the
-    role: not "President Ascom North America")."""
+    Ukraine" or "the former special envoy, Kurt Volker", or what the name is said to be, "Tomas
+    Reyes is a former police officer" (a determiner or a possessor before the role: not
+    "President Ascom North America")."""
     if not doc.has_annotation("DEP"):
         return False  # (captions and bylines are read without a parse)
     if len(span) > 4 or _head_word(span) in ORG_HEADS | FAC_HEADS:
@@ -272,6 +273,11 @@ def _appositive_person(doc: Doc, span: Span) -> bool:
     role = next((c for c in root.children if c.dep_ == "appos" and c.i >= span.end), None)
     if role is None and root.dep_ == "appos" and root.head.i < span.start:
         role = root.head
+    verb = root.head
+    if role is None and root.dep_ == "nsubj" and verb.lemma_ in {"be", "become"} and verb.i > root.i:
+        # "Tomas Reyes is a former police officer" (not "is not")
+        if not any(c.dep_ == "neg" for c in verb.children):
+            role = next((c for c in verb.children if c.dep_ == "attr" and c.i > verb.i), None)
     return (
         role is not None
         and role.pos_ == "NOUN"
