@@ -91,3 +91,13 @@ def test_a_lower_case_preposition_keeps_a_headline_title_case(nlp) -> None:
     assert title_case_line("Kessler Checks into Clinic, Rehires Attorney")
     assert title_case_line("Harriers Beat Rovers 20-13, Clinch 5th Place")
     assert not title_case_line("Kessler checked into a clinic in Ventura on Friday")
+
+
+def test_a_sentence_full_of_names_is_no_headline(nlp) -> None:
+    from newsgraph.resolve.names import title_case_line
+
+    text = "On Tuesday, Kovian Chancellor Ana Lind met Dravian President Ivo Brandt in Velden."
+    assert not title_case_line(text)
+    assert title_case_line("Kovian Chancellor Ana Lind Meets Dravian President Ivo Brandt")
+    ents = _entities(nlp, text)
+    assert any("Lind" in name for name in ents) and any("Brandt" in name for name in ents), ents

@@ -9,25 +9,17 @@ the article's entities (its parts the body names stay: "Colts", "Chiefs").
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..vocabulary import shared_words
+from ..resolve.names import title_case_line
 from .extensions import doc_text, register_extensions
 
 __all__ = ["headline_verbs", "title_case_line"]
 
-_SMALL_WORDS = shared_words("title_case", "small_words", "entities")  # data/title_case.toml
 _FINITE_VERBS = frozenset({"VBZ", "VBD", "VBP"})
-
-
-def title_case_line(text: str) -> bool:
-    """Whether a line capitalises (nearly) all its words: a heading, a teaser, a headline."""
-    words = [w for w in re.findall(r"(?<!\w)[^\W\d_][\w'’.-]*", text) if w.lower() not in _SMALL_WORDS]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.9 * len(words)
 
 
 def _lines(text: str) -> list[tuple[int, str]]:

@@ -6,7 +6,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from ..vocabulary import acronym_stop, data_file, word_map
+from ..vocabulary import acronym_stop, data_file, shared_words, word_map
 
 __all__ = ["name_key", "strip_bidi", "BIDI_CONTROLS"]
 
@@ -170,3 +170,20 @@ __all__ += [
     "may_alias",
     "strip_titles",
 ]
+
+
+__all__ += ["title_case_line"]
+
+# Small words a Title Case line leaves in lower case (data/title_case.toml).
+_TITLE_SMALL_WORDS = shared_words("title_case", "small_words", "entities")
+
+
+def title_case_line(text: str) -> bool:
+    """Whether a line capitalises (nearly) all its words: a heading, a teaser, a headline. A
+    sentence of the story full of names keeps its lower-case verb and its full stop ("On Tuesday,
+    German Chancellor Angela Merkel met French President Emmanuel Macron in Paris."): not one."""
+    words = [w for w in re.findall(r"(?<!\w)[^\W\d_][\w'’.-]*", text) if w.lower() not in _TITLE_SMALL_WORDS]
+    if len(words) < 3 or sum(w[0].isupper() for w in words) < 0.9 * len(words):
+        return False
+    ends = text.rstrip().rstrip("\"”’'").endswith((".", "!", "?"))
+    return not (ends and any(w[0].islower() and len(w) >= 3 for w in words))

@@ -33,8 +33,8 @@ import re
 from collections.abc import Callable
 
 from ..model import Entity, Facts
-from ..vocabulary import shared_words, word_set
-from .names import is_acronym, may_alias, name_key, strip_titles, vocabulary
+from ..vocabulary import word_set
+from .names import is_acronym, may_alias, name_key, strip_titles, title_case_line, vocabulary
 from .nicknames import known_forms
 
 __all__ = ["partial_owners", "namesakes"]
@@ -65,19 +65,12 @@ def _used_as_place(text: str, entity: Entity) -> bool:
     return False
 
 
-def _title_case_line(line: str) -> bool:
-    """Whether a line capitalises (nearly) all its words: a headline, a heading, a teaser."""
-    small = shared_words("title_case", "small_words", "entities")
-    words = [w for w in re.findall(r"[^\W\d_][\w'’.-]*", line) if w.lower() not in small]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.9 * len(words)
-
-
 def _in_prose(text: str, entity: Entity) -> bool:
     """Whether a mention of the entity lies in a line that is not Title Case."""
     for start, end in entity.mentions:
         first = text.rfind("\n", 0, start) + 1
         last = text.find("\n", end)
-        if not _title_case_line(text[first : last if last >= 0 else len(text)]):
+        if not title_case_line(text[first : last if last >= 0 else len(text)]):
             return True
     return False
 
