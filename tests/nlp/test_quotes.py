@@ -902,3 +902,15 @@ def test_a_question_put_to_the_speaker_is_not_his_words(nlp) -> None:
 def test_an_aside_between_the_speaker_and_the_verb(nlp, text: str) -> None:
     quote = next(q for q in _pipeline_quotes(nlp, text))
     assert quote[0] == "Tomas Reyes" and quote[3].endswith("was false") and quote[2] >= 0.85
+
+
+def test_a_wire_service_in_the_dateline_is_not_the_company_that_speaks(nlp) -> None:
+    text = 'LONDON (Reuters) - Sales fell in May.\n\n"We are disappointed," the company said in a statement.'
+    quote = next(q for q in _pipeline_quotes(nlp, text))
+    assert quote[0] != "Reuters", quote
+
+
+def test_when_it_was_said_is_not_part_of_the_reported_clause(nlp) -> None:
+    text = "Kovian Prime Minister Ana Lind said on Monday the election would go ahead."
+    quote = next(q for q in _pipeline_quotes(nlp, text))
+    assert quote[3] == "the election would go ahead", quote

@@ -406,7 +406,7 @@ def resolve_nominal(np_head: Token, index: EntityIndex) -> Resolution | None:
     for ent, cluster in index.clusters.items():
         if cluster.label not in labels:
             continue
-        first = [s for s in cluster.spans if s.end <= np_head.i]
+        first = [s for s in cluster.spans if s.end <= np_head.i and not dateline_credit(s)]
         if not first:
             continue
         last = max(s.end for s in first)
@@ -466,6 +466,16 @@ NON_COMPANY_NAME_WORDS = (
 )
 
 
+def dateline_credit(span: Span) -> bool:
+    """A wire service credited in a dateline, "LONDON (Reuters) - ...": who filed the story, not a
+    party to it."""
+    doc = span.doc
+    if span.start < 2 or span.end >= len(doc) or doc[span.start - 1].text != "(" or doc[span.end].text != ")":
+        return False
+    lead = [t for t in doc[span.sent.start : span.start - 1] if not t.is_space]
+    return bool(lead) and all(t.is_punct or t.text.isupper() for t in lead)
+
+
 def salient_company(np_head: Token, index: EntityIndex) -> Resolution | None:
     """ "Boeing cut prices. The company said ...": a generic company noun goes to the business-like
     organisation that is most salient at that point: named often, named recently, with a company-like
@@ -476,7 +486,7 @@ def salient_company(np_head: Token, index: EntityIndex) -> Resolution | None:
     for ent, cluster in index.clusters.items():
         if cluster.label != "ORG":
             continue
-        before = [s for s in cluster.spans if s.end <= np_head.i]
+        before = [s for s in cluster.spans if s.end <= np_head.i and not dateline_credit(s)]
         if not before:
             continue
         words: set[str] = set()
@@ -521,7 +531,7 @@ def _context_antecedent(np_head: Token, labels: set[str], index: EntityIndex) ->
     for ent, cluster in index.clusters.items():
         if not cluster.context or cluster.label not in labels or cluster.label == "PERSON":
             continue
-        if any(s.end <= np_head.i for s in cluster.spans):
+        if any(s.end <= np_head.i and not dateline_credit(s) for s in cluster.spans):
             continue  # named in the body before: the body's rules already judged it
         forms = {cluster.name, *cluster.aliases}
         heads = {name_head(f) for f in forms}

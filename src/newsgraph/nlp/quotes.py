@@ -562,6 +562,15 @@ def _clause_text_range(doc: Doc, clause: Token, closes: frozenset[int] = frozens
     """Char range of a reported clause without its "that" and trailing punctuation, but with a
     closing quotation mark (``closes``: their offsets; a double one always)."""
     i, j = clause.left_edge.i, clause.right_edge.i + 1
+    first = doc[i]
+    if (
+        first.dep_ == "prep"
+        and first.head.i == clause.i
+        and i == clause.head.i + 1
+        and first.right_edge.i + 1 < clause.i
+        and any(t.ent_type_ in {"DATE", "TIME"} for t in first.subtree)
+    ):
+        i = first.right_edge.i + 1  # "said on Monday the election would go ahead": when it was said
     for t in doc[clause.i + 1 : j]:
         if _is_adding(t) and t.left_edge.i > i:
             j = t.left_edge.i  # '..., adding that ...' is a second report, not part of this clause
