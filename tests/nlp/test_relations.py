@@ -711,3 +711,21 @@ def test_a_town_and_its_country_set_off_by_a_comma(nlp: Language, text: str, tie
 def test_two_countries_set_off_by_a_comma_are_a_list(nlp: Language) -> None:
     ties = _pipeline_ties(nlp, "Delegates came from France, Germany.")
     assert not any(t[1] == "located_in" for t in ties), ties
+
+
+@pytest.mark.parametrize(
+    ("text", "tie"),
+    [
+        (
+            "Kelvar Systems co-founder Ana Lind said the plant would close.",
+            ("Kelvar Systems", "founded_by", "Ana Lind"),
+        ),
+        (
+            "Kelvar Inc (KLVR.O) Chief Executive Ana Lind said the plant would close.",
+            ("Ana Lind", "leader_of", "Kelvar Inc"),
+        ),
+    ],
+)
+def test_a_company_before_a_hyphenated_title_or_its_ticker(nlp: Language, text: str, tie) -> None:
+    ties = _pipeline_ties(nlp, text)
+    assert tie in ties, ties

@@ -10,6 +10,7 @@ reads on its own, and relations.py resolves it for ``leader_of``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from spacy.language import Language
@@ -89,6 +90,25 @@ def _common_noun(tok: Token, index: EntityIndex) -> bool:
     return tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and tok.lower_ in _TITLE_WORDS
 
 
+_TICKER = re.compile(r"(?:[A-Z]+:)?[A-Z]{1,6}(?:\.[A-Z]{1,2})?")
+
+
+def _ticker_owner(doc: Doc, left: int, sent_start: int, index: EntityIndex) -> int:
+    """Where a title starts when a company and its stock ticker stand before it ("Tesla Inc
+    (TSLA.O) Chief Executive Elon Musk"): at the company's name."""
+    if left - 4 < sent_start or doc[left - 1].text != ")" or doc[left - 3].text != "(":
+        return left
+    if not _TICKER.fullmatch(doc[left - 2].text):
+        return left
+    owner = index.entity_of(doc[left - 4])
+    if owner is None or index.clusters[owner].label != "ORG":
+        return left
+    k = left - 4
+    while k - 1 >= sent_start and index.entity_of(doc[k - 1]) == owner:
+        k -= 1
+    return k
+
+
 def _title_before(span: Span, index: EntityIndex) -> Span | None:
     """Role title words right before (or at the start of) a person's name: "Transport Minister"."""
     doc = span.doc
@@ -123,6 +143,13 @@ def _title_before(span: Span, index: EntityIndex) -> Span | None:
         if doc[left - 2].whitespace_:
             break
         left -= 2  # "co-founder": the word the hyphen glues on is part of the title
+    while (
+        left - 1 >= sent_start and doc[left - 1].dep_ in {"compound", "nmod"} and left <= doc[left - 1].head.i
+    ):
+        if index.entity_of(doc[left - 1]) is None or doc[left - 1].head.i >= span.start:
+            break
+        left -= 1  # "Microsoft co-founder Bill Gates": the name the hyphenated title hangs on
+    left = _ticker_owner(doc, left, sent_start, index)
     while left < span.start - 1 and doc[left].pos_ == "ADJ" and doc[left].is_lower:
         if doc[left].lower_ in _TITLE_ADJECTIVES:
             break

@@ -219,11 +219,16 @@ def _preps(tok: Token) -> Iterator[tuple[str, Token]]:
 def _role_words(root: Token) -> str:
     """The role phrase of a description head: "chief executive", "general secretary"."""
     mods = [c for c in root.lefts if c.dep_ in {"amod", "compound"} and c.pos_ in {"ADJ", "NOUN", "PROPN"}]
-    words = [
-        m.lower_
-        for m in mods
-        if m.lower_ in {"chief", "general", "managing", "vice", "executive", "prime", "deputy"}
-    ]
+    prefixes = {"chief", "general", "managing", "vice", "executive", "prime", "deputy"}
+    words = [m.lower_ for m in mods if m.lower_ in prefixes]
+    prev = root.doc[root.i - 1] if root.i > 0 else None
+    if (
+        not words
+        and prev is not None
+        and prev.lower_ in prefixes
+        and prev.text[:1].isupper() == root.text[:1].isupper()
+    ):
+        words = [prev.lower_]  # "Chief Executive Ana Lind" parsed with "Chief" on the name
     return " ".join([*words, root.lower_])
 
 
@@ -394,6 +399,11 @@ def _name(b: _Builder, entity: str) -> str:
     return cluster.name if cluster is not None else ""
 
 
+def _role_word(tok: Token) -> bool:
+    """Whether a word names a role ("founder", "executive", "CEO")."""
+    return _role_relation(_role_words(tok), tok.lemma_.lower())[0] is not None
+
+
 def _from_descriptions(b: _Builder) -> None:
     """Role, part and operator relations from descriptions: "Its chief executive, Ingrid Holm"."""
     doc = b.doc
@@ -402,8 +412,10 @@ def _from_descriptions(b: _Builder) -> None:
         if span is None:
             continue
         root = span.root
-        if d.kind == "title" and root.dep_ == "poss":
-            root = span[-1]  # "NASA's Administrator": the owner hangs on the name, the role ends the title
+        if d.kind == "title" and (root.dep_ == "poss" or not _role_word(root) and _role_word(span[-1])):
+            # "NASA's Administrator", "Microsoft co-founder": the owner hangs on the name, or the
+            # parser heads the title with another word; the role word ends the title
+            root = span[-1]
         anchors = _anchors(b, d, span, root)
         role = _role_words(root)
         lemma = root.lemma_.lower()
@@ -462,8 +474,9 @@ def _from_descriptions(b: _Builder) -> None:
             if arel is None:
                 continue
             anchored = how
-            if how in {"compound", "title"} and arel in {"leader_of", "employed_by", "part_of"}:
-                # "Taliban spokesman X", "U.S. Attorney X", "a Helix Group subsidiary": the name
+            if how in {"compound", "title"} and arel in {"leader_of", "employed_by", "part_of", "founded_by"}:
+                # "Taliban spokesman X", "U.S. Attorney X", "a Helix Group subsidiary", "Microsoft
+                # co-founder X": the name
                 # right before the role word is the title's own
                 anchored = "poss" if _adjacent(b, anchor[0], root) else how
             base = _ANCHOR_BASE[anchored] * _sentence_factor(span.sent)
@@ -518,12 +531,30 @@ def _home_place(b: _Builder, anchor: str, span: Span) -> bool:
     return False
 
 
+# Words a role title begins with before its role word ("Chief Executive", "co-founder").
+_ROLE_PREFIXES = {"chief", "general", "managing", "vice", "executive", "deputy", "co", "senior"}
+
+
 def _adjacent(b: _Builder, anchor: str, root: Token) -> bool:
     """Whether an organisation or country name ends right before the role word itself ("Taliban
     spokesman", "U.S. Attorney", "Emirates President"), not before a department ("athletic")."""
-    if root.i == 0:
+    doc = root.doc
+    k = root.i - 1
+    # the role's own words before it: "Chief Executive", "co-founder", and a stock ticker after
+    # the company's name ("Tesla Inc (TSLA.O) Chief Executive")
+    while k >= 0 and (
+        doc[k].lower_ in _ROLE_PREFIXES
+        or doc[k].text in {"-", "–"}
+        and not doc[k].whitespace_
+        and k > 0
+        and not doc[k - 1].whitespace_
+    ):
+        k -= 1
+    if k >= 2 and doc[k].text == ")" and doc[k - 2].text == "(" and doc[k - 1].text.isupper():
+        k -= 3
+    if k < 0:
         return False
-    prev = root.doc[root.i - 1]
+    prev = doc[k]
     if b.index.entity_of(prev) != anchor:
         return False
     # a nationality word counts as its country when the article names it ("Ukrainian President")
