@@ -195,3 +195,21 @@ def test_a_name_ending_in_s_is_no_possessive_when_nothing_is_possessed(nlp) -> N
     text = "Instead, Tor, which had been recently acquired by St. Martin’s, published the book in May."
     facts = next(iter(annotate([Article(id="t", source="t", text=text, content_hash="t")], nlp)))
     assert "St. Martin’s" in {e.name for e in facts.entities}
+
+
+def test_a_name_the_model_cut_in_two_is_one_person(nlp) -> None:
+    ents = _by_name(nlp("District Judge Amy Berman Jackson sentenced Tomas Reyes on Thursday."))
+    assert "Amy Berman Jackson" in ents and "Jackson" not in ents, list(ents)
+
+
+def test_an_adviser_to_a_person_is_a_person(nlp) -> None:
+    from newsgraph.model import Article
+    from newsgraph.nlp import annotate
+
+    text = (
+        "Judge Amy Berman Jackson sentenced Roger Stone to 40 months in prison on Thursday.\n\n"
+        "Stone's lawyer, Bruce Rogow, said he would appeal.\n\n"
+        "Stone, a longtime adviser to President Donald Trump, was convicted in November."
+    )
+    facts = next(iter(annotate([Article(id="t", source="t", text=text, content_hash="t")], nlp)))
+    assert next(e for e in facts.entities if e.name == "Roger Stone").type == "PERSON"

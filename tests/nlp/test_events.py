@@ -1021,3 +1021,11 @@ def test_a_drone_strike_is_no_walkout_and_no_actor(nlp: Language) -> None:
     assert not [e for e in events if e.type == "PROTEST"], events
     killing = _find(events, "ASSAULT", "kill")
     assert killing.actor_text is None and "militants" in (killing.recipient_text or ""), killing
+
+
+def test_a_sentence_handed_down_is_a_sanction_by_the_judge(nlp: Language) -> None:
+    text = "District Judge Amy Berman Jackson sentenced Tomas Reyes to 40 months in prison on Thursday."
+    event = _find(_run(nlp, text)._.ng_events, "SANCTION", "sentenced")
+    assert event.mode == "convict"
+    names = {c.id: c.name for c in _run(nlp, text)._.ng_entities}
+    assert names.get(event.actor) == "Amy Berman Jackson" and names.get(event.recipient) == "Tomas Reyes"

@@ -249,9 +249,10 @@ _DECISIVE = 1000.0
 # Role nouns only a person holds, as the head of an appositive: the leader, employee and other roles
 # of data/role_words.toml but those an organisation can be ("the market leader", "the head office",
 # "the adviser on the deal", "counsel to the board").
+_ORGANISATION_ROLES = word_set("role_words", "organisation_roles")
 _PERSON_ROLES = (
     word_set("role_words", "leader") | word_set("role_words", "employee") | word_set("role_words", "other")
-) - word_set("role_words", "organisation_roles")
+) - _ORGANISATION_ROLES
 
 
 # Roles a person holds in a business, read as the first word of an organisation's name by the
@@ -278,11 +279,15 @@ def _appositive_person(doc: Doc, span: Span) -> bool:
         # "Tomas Reyes is a former police officer" (not "is not")
         if not any(c.dep_ == "neg" for c in verb.children):
             role = next((c for c in verb.children if c.dep_ == "attr" and c.i > verb.i), None)
-    return (
-        role is not None
-        and role.pos_ == "NOUN"
-        and role.lower_ in _PERSON_ROLES
-        and any(c.dep_ in {"det", "poss"} for c in role.children)
+    if role is None or role.pos_ != "NOUN" or not any(c.dep_ in {"det", "poss"} for c in role.children):
+        return False
+    if role.lower_ in _PERSON_ROLES:
+        return True
+    # "a longtime adviser to President Donald Trump": a role an organisation can hold too, held
+    # for a person, is a person's
+    return role.lower_ in _ORGANISATION_ROLES and any(
+        p.dep_ == "prep" and p.lower_ in {"to", "of"} and any(o.ent_type_ == "PERSON" for o in p.children)
+        for p in role.children
     )
 
 
@@ -338,7 +343,7 @@ def _clean_mentions(doc: Doc) -> tuple[list[_Mention], list[Span]]:
     """Trim, relabel, split and rejoin the model's entity spans; return our mentions and the other ents."""
     mentions: list[_Mention] = []
     others: list[Span] = []
-    ents = list(doc.ents)
+    ents = _joined_people(doc, list(doc.ents))
     for k, ent in enumerate(ents):
         if ent.label_ not in ENTITY_LABELS:
             others.append(ent)
@@ -383,6 +388,27 @@ def _clean_mentions(doc: Doc) -> tuple[list[_Mention], list[Span]]:
     spans = [m.span for m in mentions]
     others = [o for o in others if not any(o.start < s.end and s.start < o.end for s in spans)]
     return mentions, others
+
+
+def _joined_people(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A person's name the model cut in two with nothing between ("Amy Berman" + "Jackson"): one
+    name. Two names side by side are always set apart by a comma, a conjunction or a word; a
+    title tagged apart ("Lt Col" + "Alexander Vindman") is no part of the name."""
+    out: list[Span] = []
+    for ent in ents:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.label_ == ent.label_ == "PERSON"
+            and prev.end == ent.start
+            and len(prev) + len(ent) <= 4
+            and all(t.text[:1].isupper() and t.is_alpha for t in doc[prev.start : ent.end])
+            and not any(t.lower_ in TITLE_WORDS or f"{t.lower_}." in TITLE_WORDS for t in prev)
+        ):
+            out[-1] = Span(doc, prev.start, ent.end, label="PERSON")
+            continue
+        out.append(ent)
+    return out
 
 
 def _add_mention(doc: Doc, mentions: list[_Mention], start: int, end: int, label: str, weight: float) -> None:
