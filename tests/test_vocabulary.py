@@ -269,8 +269,8 @@ def test_the_new_vocabularies_are_read_through_vocabulary_and_every_table_is_use
 
 
 def test_the_rule_modules_hold_the_shared_lists() -> None:
-    from newsgraph.nlp import context, entities, event_senses, headline_verbs
-    from newsgraph.resolve import dedup
+    from newsgraph.nlp import context, entities, event_senses
+    from newsgraph.resolve import dedup, names
 
     assert event_roles.LIGHT_VERBS is vocabulary.word_set("event_verbs", "light")
     assert event_roles.RECIPIENT_PREPS is vocabulary.word_list("prepositions", "recipient")
@@ -280,7 +280,7 @@ def test_the_rule_modules_hold_the_shared_lists() -> None:
     assert coref_rules.PLEONASTIC_ADJ is vocabulary.word_set("pleonastic", "adjectives")
     assert timex_grammar.HOLIDAYS is vocabulary.word_map("time_words", "holidays")
     assert context._SMALL_WORDS is vocabulary.shared_words("title_case", "small_words", "context")
-    assert headline_verbs._SMALL_WORDS is vocabulary.shared_words("title_case", "small_words", "entities")
+    assert names._TITLE_SMALL_WORDS is vocabulary.shared_words("title_case", "small_words", "entities")
     from newsgraph.nlp import event_certainty, relation_lexicon
 
     assert quotes._RELATIVE is vocabulary.word_set("pronouns", "relative_subject")

@@ -532,7 +532,7 @@ def _home_place(b: _Builder, anchor: str, span: Span) -> bool:
 
 
 # Words a role title begins with before its role word ("Chief Executive", "co-founder").
-_ROLE_PREFIXES = {"chief", "general", "managing", "vice", "executive", "deputy", "co", "senior"}
+_ROLE_PREFIXES = word_set("role_words", "prefixes")  # data/role_words.toml
 
 
 def _adjacent(b: _Builder, anchor: str, root: Token) -> bool:
