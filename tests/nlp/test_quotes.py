@@ -914,3 +914,12 @@ def test_when_it_was_said_is_not_part_of_the_reported_clause(nlp) -> None:
     text = "Kovian Prime Minister Ana Lind said on Monday the election would go ahead."
     quote = next(q for q in _pipeline_quotes(nlp, text))
     assert quote[3] == "the election would go ahead", quote
+
+
+def test_a_reported_clause_with_a_quotation_cued_after_it_is_shown(nlp) -> None:
+    from newsgraph.trust import shown
+
+    text = 'Making the diagnosis was "a bit like a jigsaw," Owen Varga said.'
+    quote = next(q for q in _pipeline_quotes(nlp, text))
+    assert quote[0] == "Owen Varga" and quote[3].startswith("Making the diagnosis")
+    assert shown("quote", quote[2])

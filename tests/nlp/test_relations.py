@@ -729,3 +729,26 @@ def test_two_countries_set_off_by_a_comma_are_a_list(nlp: Language) -> None:
 def test_a_company_before_a_hyphenated_title_or_its_ticker(nlp: Language, text: str, tie) -> None:
     ties = _pipeline_ties(nlp, text)
     assert tie in ties, ties
+
+
+@pytest.mark.parametrize(
+    ("text", "tie"),
+    [
+        (
+            "Alex Horton of the Washington Post reported the story first.",
+            ("Alex Horton", "employed_by", "Washington Post"),
+        ),
+        (
+            "Taiwan's president, Tsai Ing-wen of the Democratic Progressive party, faces an election.",
+            ("Tsai Ing-wen", "member_of", "Democratic Progressive party"),
+        ),
+    ],
+)
+def test_a_name_of_an_organisation(nlp: Language, text: str, tie) -> None:
+    ties = _pipeline_ties(nlp, text)
+    assert tie in ties, ties
+
+
+def test_a_name_of_a_place_or_of_a_longer_phrase_is_no_employer(nlp: Language) -> None:
+    ties = _pipeline_ties(nlp, "Sen. Rob Portman of Ohio said he would vote against the bill.")
+    assert not any(t[1] == "employed_by" for t in ties), ties

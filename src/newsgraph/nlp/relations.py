@@ -902,6 +902,28 @@ def _owned_units(b: _Builder, sent: Span) -> None:
                 b.add((subj, r.confidence), "employed_by", owner, sent, base=0.9)
 
 
+def _name_of_organisation(b: _Builder, sent: Span) -> None:
+    """ "Alex Horton of the Washington Post", "said Mark Zandi of Moody's Analytics": a person's
+    name followed by "of" and an organisation's whole name works there (a party's: member_of)."""
+    doc = sent.doc
+    for prep in sent:
+        if prep.lower_ != "of" or prep.dep_ != "prep" or prep.i == 0:
+            continue
+        person = _named(b, doc[prep.i - 1])
+        if person is None or b.index.label(person[0]) != "PERSON" or prep.head.i != prep.i - 1:
+            continue
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        org = _named(b, pobj) if pobj is not None else None
+        if org is None or b.index.label(org[0]) != "ORG":
+            continue
+        words = [t for t in doc[prep.i + 1 : pobj.right_edge.i + 1] if not t.is_punct]
+        if any(b.index.entity_of(t) != org[0] and t.lower_ != "the" for t in words):
+            continue  # "... of the board of Helix": only the organisation's own name after "of"
+        party = _name(b, org[0]).lower()
+        rel = "member_of" if party in PARTY_WORDS or party.split()[-1] == "party" else "employed_by"
+        b.add(person, rel, org, sent, base=0.75 * _sentence_factor(sent))
+
+
 def find_relations(doc: Doc, index: EntityIndex | None = None) -> list[Relation]:
     """All relations between the doc's entities, in text order."""
     index = index or EntityIndex.build(doc)
@@ -912,6 +934,7 @@ def find_relations(doc: Doc, index: EntityIndex | None = None) -> list[Relation]
         _based(b, sent)
         _place_ties(b, sent)
         _owned_units(b, sent)
+        _name_of_organisation(b, sent)
     return sorted(b.found.values(), key=lambda r: (r.start, r.subject, r.relation))
 
 
