@@ -213,3 +213,13 @@ def test_an_adviser_to_a_person_is_a_person(nlp) -> None:
     )
     facts = next(iter(annotate([Article(id="t", source="t", text=text, content_hash="t")], nlp)))
     assert next(e for e in facts.entities if e.name == "Roger Stone").type == "PERSON"
+
+
+def test_a_one_word_name_a_person_owns_is_no_person(nlp) -> None:
+    from newsgraph.model import Article
+    from newsgraph.nlp import annotate
+
+    text = "Elon Musk's SpaceX launched 60 satellites on Monday."
+    facts = next(iter(annotate([Article(id="t", source="t", text=text, content_hash="t")], nlp)))
+    types = {e.name: e.type for e in facts.entities}
+    assert types.get("SpaceX") == "ORG" and types.get("Elon Musk") == "PERSON", types

@@ -331,6 +331,15 @@ def _cue(doc: Doc, span: Span, label: str) -> str | None:
     ):
         return "ORG"  # "Ukrainian energy company Burisma", "the recreational vehicle-maker Winnebago"
     if (
+        label == "PERSON"
+        and len(span) == 1
+        and start >= 2
+        and before is not None
+        and before.lower_ in POSSESSIVE_MARKS
+        and doc[start - 2].ent_type_ == "PERSON"
+    ):
+        return "ORG"  # "Elon Musk's SpaceX": a one-word name a person owns is a business, not a person
+    if (
         label in _WEAK_LABELS
         and root.dep_ in {"nsubj", "nsubjpass"}
         and root.head.lemma_ in vocab["say_verbs"]
