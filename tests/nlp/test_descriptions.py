@@ -495,3 +495,27 @@ def test_a_post_held_for_a_place_before_the_name_describes_it(nlp: Language, tex
     person = next(name for name, (etype, _) in got.items() if etype == "PERSON")
     post = text.split(person)[0].strip()
     assert post in got[person][1], got
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "description"),
+    [
+        (
+            "Tomas Reyes, 54, a former police officer, was elected mayor in 2016.",
+            "Tomas Reyes",
+            "a former police officer",
+        ),
+        ("Tomas Reyes, a Republican, voted against the bill.", "Tomas Reyes", "a Republican"),
+        ("Dana Ruiz, a Democrat from Ohio, voted for it.", "Dana Ruiz", "a Democrat from Ohio"),
+    ],
+)
+def test_an_age_between_and_a_party_member_as_appositive(
+    nlp: Language, text: str, name: str, description: str
+) -> None:
+    from newsgraph.trust import shown
+
+    facts = _pipeline_descriptions(nlp, text)
+    assert description in facts[name][1], facts
+    doc = nlp(text)
+    conf = next(d.confidence for d in doc._.ng_descriptions if d.text == description)
+    assert shown("description", conf)

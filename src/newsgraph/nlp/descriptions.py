@@ -21,7 +21,7 @@ from ..resolve.names import vocabulary
 from ..vocabulary import data_file, word_set
 from .coref_rules import ORG_NOUNS, ROLE_WORDS, EntityIndex, noun_phrase, resolve_pronoun
 from .extensions import register_extensions
-from .relation_lexicon import CREDIT_WORDS, TITLE_WORDS
+from .relation_lexicon import CREDIT_WORDS, PARTY_WORDS, TITLE_WORDS
 
 __all__ = ["find_descriptions", "describe_entities"]
 
@@ -86,8 +86,17 @@ def _common_noun(tok: Token, index: EntityIndex) -> bool:
     """A noun that is no name: a common noun, or a role word the tagger took for a proper noun
     because it is capitalised ("Michael Sims, CEO of Ceres Robotics")."""
     if index.entity_of(tok) is not None:
-        return False
+        return _party_member(tok)
     return tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and tok.lower_ in _TITLE_WORDS
+
+
+def _party_member(tok: Token) -> bool:
+    """ "Tomas Reyes, a Republican": one member of a party (its word with "a"), which describes."""
+    return (
+        tok.lower_ in PARTY_WORDS
+        and tok.tag_ == "NNP"
+        and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in tok.children)
+    )
 
 
 _TICKER = re.compile(r"(?:[A-Z]+:)?[A-Z]{1,6}(?:\.[A-Z]{1,2})?")
@@ -281,6 +290,13 @@ def _appositive_factor(name: Span, desc: Span, index: EntityIndex) -> float:
         # phrase that runs straight into a verb is that verb's subject, not an appositive
         return 0.0
     words = [t for t in gap if not t.is_punct]
+    if (
+        len(words) == 1
+        and words[0].like_num
+        and len(words[0].text) <= 3
+        and [t.text for t in gap].count(",") == 2
+    ):
+        words = []  # "Tomas Reyes, 54, a former police officer": the age set off between them
     factor = 1.0
     if words:
         factor *= 0.7  # words between name and description: the parse may have joined the wrong nouns
