@@ -223,3 +223,12 @@ def test_a_one_word_name_a_person_owns_is_no_person(nlp) -> None:
     facts = next(iter(annotate([Article(id="t", source="t", text=text, content_hash="t")], nlp)))
     types = {e.name: e.type for e in facts.entities}
     assert types.get("SpaceX") == "ORG" and types.get("Elon Musk") == "PERSON", types
+
+
+def test_a_town_the_model_calls_a_person_after_in_is_a_place(nlp) -> None:
+    from newsgraph.nlp.entities import _cue
+
+    doc = nlp("Airbus is headquartered in Toulouse.")
+    assert _cue(doc, doc[4:5], "PERSON") == "GPE"  # the model's label, whatever it says today
+    doc = nlp("The talks were held in Toulouse's town hall.")
+    assert _cue(doc, doc[5:6], "PERSON") != "GPE"  # a possessor, not the place said

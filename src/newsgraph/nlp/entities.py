@@ -20,6 +20,7 @@ from functools import cached_property
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..places import lookup
 from ..resolve.names import is_function_word, is_generic_word, is_institution_word, vocabulary
 from ..vocabulary import acronym_stop, shared_words, word_set
 from .extensions import EntityCluster, doc_text, register_extensions
@@ -291,6 +292,12 @@ def _appositive_person(doc: Doc, span: Span) -> bool:
     )
 
 
+def _gazetteer_place(name: str) -> bool:
+    """Whether the gazetteer knows the name as a country, a first-order division or a town."""
+    record = lookup(name)
+    return record is not None and (record.get("feature") in {"country", "region", "place"})
+
+
 def _cue(doc: Doc, span: Span, label: str) -> str | None:
     """What the words around a mention say it is: a title before it (PERSON), ", the company" or
     "the firm X" (ORG), the subject of a verb of saying that the model called a work, a product,
@@ -339,6 +346,15 @@ def _cue(doc: Doc, span: Span, label: str) -> str | None:
         and doc[start - 2].ent_type_ == "PERSON"
     ):
         return "ORG"  # "Elon Musk's SpaceX": a one-word name a person owns is a business, not a person
+    if (
+        label in {"PERSON"} | _WEAK_LABELS - {"LOC", "FAC"}
+        and before is not None
+        and before.lower_ == "in"
+        and before.dep_ == "prep"
+        and not (span.end < len(doc) and doc[span.end].lower_ in POSSESSIVE_MARKS)
+        and _gazetteer_place(span.text)
+    ):
+        return "GPE"  # "headquartered in Toulouse" typed a person: a town or country after "in"
     if (
         label in _WEAK_LABELS
         and root.dep_ in {"nsubj", "nsubjpass"}
