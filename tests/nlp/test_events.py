@@ -1029,3 +1029,24 @@ def test_a_sentence_handed_down_is_a_sanction_by_the_judge(nlp: Language) -> Non
     assert event.mode == "convict"
     names = {c.id: c.name for c in _run(nlp, text)._.ng_entities}
     assert names.get(event.actor) == "Amy Berman Jackson" and names.get(event.recipient) == "Tomas Reyes"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kovian police arrested 40 protesters in Velden on Saturday.",
+        "Police arrested a 34-year-old man on Friday.",
+    ],
+)
+def test_an_authoritys_arrest_of_people_it_does_not_name_is_sure(nlp: Language, text: str) -> None:
+    from newsgraph.trust import shown
+
+    event = _find(_run(nlp, text)._.ng_events, "COERCE", "arrested")
+    assert shown("event", event.confidence), event
+
+
+def test_an_arrest_of_a_thing_by_an_authority_stays_below_the_band(nlp: Language) -> None:
+    from newsgraph.trust import shown
+
+    events = _run(nlp, "Police seized the documents on Friday.")._.ng_events
+    assert not any(shown("event", e.confidence) for e in events), events

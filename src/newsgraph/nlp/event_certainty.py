@@ -138,6 +138,8 @@ def certain_confidence(
     actor_lemma: str | None,
     actor_token: Token | None,
     recipient_named: bool,
+    actor_own_name: bool = False,
+    recipient_human: bool = False,
     in_quote: bool,
     sent: Span,
     frame: ArticleFrame,
@@ -161,8 +163,15 @@ def certain_confidence(
         # "conducted epidemiological investigations": a science's sense, not a political act
         and not any(m.dep_ == "amod" and m.lower_ in c.non_political_modifiers for m in trigger.children)
         and (actor_label in NAMED_LABELS or _authority_act(lemma, actor_lemma))
-        and not _named_by_modifier(actor_token)
-        and (recipient_named or etype not in c.needs_recipient)
+        # "the US lawyers" names the doer by its modifier; "Kovian police" is the doer's own name
+        and (actor_own_name or not _named_by_modifier(actor_token))
+        and (
+            recipient_named
+            or etype not in c.needs_recipient
+            # "police arrested 40 protesters": an authority's act on people it does not name
+            or recipient_human
+            and _authority_act(lemma, actor_lemma)
+        )
         and not in_quote
         and not negated
         and not hypothetical

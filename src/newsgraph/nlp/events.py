@@ -39,6 +39,7 @@ from .event_roles import (
     ASPECT_VERBS,
     COMMITMENT_MODALS,
     ENDING_VERBS,
+    HUMAN_NOUNS,
     LIGHT_VERBS,
     SPEECH_VERBS,
     clause_verb,
@@ -119,6 +120,17 @@ def _role(doc: Doc, token: Token | None, wide: bool = False) -> tuple[str | None
     if token.pos_ == "PRON" and cluster is not None:
         text = cluster.name
     return (cluster.id if cluster else None), text, span
+
+
+def _in_own_name(doc: Doc, entity_id: str | None, token: Token | None) -> bool:
+    """Whether the token is a word of one of its entity's own mentions ("police" in the entity
+    "Kovian police"), not a common noun the entity only modifies ("the US lawyers")."""
+    cluster = cluster_by_id(doc, entity_id) if entity_id is not None else None
+    return (
+        token is not None
+        and cluster is not None
+        and any(sp.start <= token.i < sp.end for sp in cluster.spans)
+    )
 
 
 def _label(doc: Doc, entity_id: str | None) -> str | None:
@@ -593,6 +605,10 @@ def sentence_events(
                     actor_label=_label(doc, actor_id),
                     actor_lemma=actor_tok.lemma_.lower() if actor_tok is not None else None,
                     actor_token=actor_tok,
+                    actor_own_name=_in_own_name(doc, actor_id, actor_tok),
+                    recipient_human=recipient_id is None
+                    and recipient_tok is not None
+                    and recipient_tok.lemma_.lower() in HUMAN_NOUNS,
                     # the recipient's own word is named or names a party ("urged the public"),
                     # not a thing named by its modifier ("visited the U.S.-Mexico border")
                     recipient_named=recipient_id is not None
