@@ -1050,3 +1050,13 @@ def test_an_arrest_of_a_thing_by_an_authority_stays_below_the_band(nlp: Language
 
     events = _run(nlp, "Police seized the documents on Friday.")._.ng_events
     assert not any(shown("event", e.confidence) for e in events), events
+
+
+def test_a_body_that_condemns_a_deed_is_sure(nlp: Language) -> None:
+    from newsgraph.trust import shown
+
+    doc = _run(nlp, "The United Nations condemned the attack on the hospital.")
+    event = _find(doc._.ng_events, "DISAPPROVE", "condemned")
+    names = {c.id: c.name for c in doc._.ng_entities}
+    assert names.get(event.actor) == "United Nations" and event.recipient is None
+    assert shown("event", event.confidence), event

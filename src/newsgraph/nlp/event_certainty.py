@@ -140,6 +140,7 @@ def certain_confidence(
     recipient_named: bool,
     actor_own_name: bool = False,
     recipient_human: bool = False,
+    recipient_absent: bool = False,
     in_quote: bool,
     sent: Span,
     frame: ArticleFrame,
@@ -171,6 +172,10 @@ def certain_confidence(
             # "police arrested 40 protesters": an authority's act on people it does not name
             or recipient_human
             and _authority_act(lemma, actor_lemma)
+            # "the United Nations condemned the attack": a state or a body censures a deed
+            or etype == "DISAPPROVE"
+            and recipient_absent
+            and actor_label in ("GPE", "ORG")
         )
         and not in_quote
         and not negated

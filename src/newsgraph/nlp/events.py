@@ -609,6 +609,7 @@ def sentence_events(
                     recipient_human=recipient_id is None
                     and recipient_tok is not None
                     and recipient_tok.lemma_.lower() in HUMAN_NOUNS,
+                    recipient_absent=recipient_id is None and recipient_text is None,
                     # the recipient's own word is named or names a party ("urged the public"),
                     # not a thing named by its modifier ("visited the U.S.-Mexico border")
                     recipient_named=recipient_id is not None
