@@ -232,3 +232,21 @@ def test_a_town_the_model_calls_a_person_after_in_is_a_place(nlp) -> None:
     assert _cue(doc, doc[4:5], "PERSON") == "GPE"  # the model's label, whatever it says today
     doc = nlp("The talks were held in Toulouse's town hall.")
     assert _cue(doc, doc[5:6], "PERSON") != "GPE"  # a possessor, not the place said
+
+
+def test_a_regional_arm_is_not_its_parent(nlp) -> None:
+    from newsgraph.model import Article
+    from newsgraph.nlp import annotate
+
+    text = (
+        "Orvan and Kessel Medical signed a partnership on Monday.\n\n"
+        "Rob Goldman, President Orvan North America, says the deal helps hospitals.\n\n"
+        "Orvan, headquartered in Baar, Switzerland, is a global solutions provider."
+    )
+    facts = next(iter(annotate([Article(id="t", source="t", text=text, content_hash="t")], nlp)))
+    by_name = {e.name: e for e in facts.entities}
+    arm = by_name.get("Orvan North America")
+    assert arm is not None and arm.type == "ORG" and "Orvan" not in arm.aliases, by_name
+    names = {e.id: e.name for e in facts.entities}
+    described = {(names[d.entity], d.text) for d in facts.descriptions}
+    assert ("Orvan North America", "President") not in described

@@ -467,6 +467,9 @@ def _add_mention(doc: Doc, mentions: list[_Mention], start: int, end: int, label
     first = span[0].lower_
     if label in {"PERSON", "GPE", "NORP", "LOC", "PRODUCT"} and head in ORG_HEADS:
         label = "ORG"
+    if label == "PERSON" and len(span) >= 2 and _ends_in_region(span):
+        label, titled, cue = "ORG", None, None  # "President Ascom North America": a regional arm
+        decisive = False
     if label in {"LOC", "GPE", "ORG", "PERSON"} and (
         head in FAC_HEADS or (first in FAC_HEADS and len(span) > 2 and span[1].lower_ == "of")
     ):
@@ -595,10 +598,15 @@ def _group(doc: Doc, mentions: list[_Mention]) -> list[_Group]:
             if h.label == "PERSON" and g.label in {"PERSON", "ORG", "NORP"} and ht[-len(toks) :] == toks:
                 candidates.append(h)  # surname ("Reyes" -> "Tomas Reyes")
             elif h.label == "PERSON" and g.label in {"PERSON", "ORG"} and len(toks) == 1 and ht[0] == toks[0]:
-                given.append(h)  # given name, or a family name written first ("Li" -> "Li Wenhao")
+                if not _regional_arm(ht[1:]):  # ("Ascom" is no given name of "Ascom North America")
+                    given.append(h)  # given name, or a family name written first ("Li" -> "Li Wenhao")
             elif h.label in {"ORG", "FAC"} and g.label in {"ORG", "NORP", "PERSON", "PRODUCT"}:
                 if ht[: len(toks)] == toks and not _is_acronym(" ".join(toks)):
-                    if (len(toks) > 1 or not is_generic_word(toks[0])) and not _owner(doc, g, h):
+                    if (
+                        (len(toks) > 1 or not is_generic_word(toks[0]))
+                        and not _owner(doc, g, h)
+                        and not _regional_arm(ht[len(toks) :])
+                    ):
                         candidates.append(h)  # leading words ("Meridian" -> "Meridian Shipping")
                 elif len(toks) == 1 and toks[0][0].isupper() and _head_word(h.name_span) == toks[0].lower():
                     candidates.append(h)  # head noun ("the Guild" -> "Seafarers Guild")
@@ -609,6 +617,25 @@ def _group(doc: Doc, mentions: list[_Mention]) -> list[_Group]:
         if len(roots) == 1:
             g.merged_into = next(iter(roots.values()))
     return live_groups(groups)
+
+
+_REGIONS = word_set("name_heads", "regions")  # data/name_heads.toml
+
+
+def _ends_in_region(span: Span) -> bool:
+    """Whether a name's last one, two or three words are a world region ("... North America")."""
+    words = [t.lower_ for t in span]
+    return any(" ".join(words[-k:]) in _REGIONS for k in (1, 2, 3) if k < len(words))
+
+
+def _regional_arm(extra: list[str]) -> bool:
+    """Whether the words a longer name adds are a place, making it a regional arm of the shorter
+    ("Ascom North America", "Siemens UK"): the shorter name is the parent, another entity."""
+    words = " ".join(extra).lower()
+    if words in _REGIONS:
+        return True
+    record = lookup(" ".join(extra))
+    return record is not None and record.get("feature") in {"country", "region"}
 
 
 def _owner(doc: Doc, short: _Group, long: _Group) -> bool:
