@@ -519,3 +519,15 @@ def test_an_age_between_and_a_party_member_as_appositive(
     doc = nlp(text)
     conf = next(d.confidence for d in doc._.ng_descriptions if d.text == description)
     assert shown("description", conf)
+
+
+def test_an_appositive_of_one_name_does_not_describe_the_next(nlp: Language) -> None:
+    # "the younger brother of the heir" stands beside Arvid; the name after it is the heir
+    doc = seeded(
+        nlp,
+        "The row involves Prince Arvid, the younger brother of the heir, Olaf, who left the palace.",
+        [("Arvid", "PERSON"), ("Olaf", "PERSON")],
+    )
+    got = described(doc)
+    assert ("Arvid", "the younger brother of the heir", "appositive") in got
+    assert not any(name == "Olaf" and "brother" in text for name, text, _ in got)

@@ -426,6 +426,15 @@ def test_a_place_based_company_is_located_there(nlp: Language) -> None:
     (rel,) = find_relations(doc)
     assert rels(doc) == {("Atlantica Air", "located_in", "Lisbon", False)}
     assert shown("relation", rel.confidence)
+    # the place is the home of the noun "-based" modifies, not of the person whose post names it
+    doc = seeded(
+        nlp,
+        "Lena Moss, director of the Lisbon-based fact-checking charity Clear Facts, said it was false.",
+        [("Lena Moss", "PERSON"), ("Lisbon", "GPE"), ("Clear Facts", "ORG")],
+    )
+    got = rels(doc)
+    assert ("Clear Facts", "located_in", "Lisbon", False) in got
+    assert not any(r[0] == "Lena Moss" and r[1] == "located_in" for r in got)
     # "based" without a place before its hyphen says nothing of where
     doc = seeded(
         nlp,

@@ -483,7 +483,11 @@ def find_descriptions(doc: Doc, index: EntityIndex | None = None) -> list[Descri
                     if factor > 0:
                         add(cluster.id, np, "appositive", 0.85 * factor)
             # "Its chief executive, Ingrid Holm" / "the union's general secretary, Tomas Reyes"
-            if head.dep_ == "appos" and _common_noun(head.head, index) and head.head.i < head.i:
+            role = head.head
+            # "Prince Andrew, the younger brother of the heir, Charles": a noun phrase set beside
+            # another name first describes that one, not the name after it
+            other = role.dep_ == "appos" and index.entity_of(role.head) not in (None, cluster.id)
+            if head.dep_ == "appos" and _common_noun(role, index) and role.i < head.i and not other:
                 np = noun_phrase(head.head, stop=head.left_edge)
                 factor = _appositive_factor(mention, _strip(np), index) if len(_strip(np)) else 0.0
                 if factor > 0:

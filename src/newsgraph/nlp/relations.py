@@ -571,15 +571,26 @@ def _based(b: _Builder, sent: Span) -> None:
         if place is None or b.index.label(place[0]) not in _PLACE_LABELS:
             continue
         things = []  # a name before a coreference mention ("the carrier" of "the X-based carrier Y")
-        for t in doc[tok.i + 1 : min(tok.i + 5, sent.end)]:
+        for t in doc[tok.i + 1 : min(tok.i + 7, sent.end)]:
+            glued = t.text in {"-", "–"} and not t.whitespace_ and not doc[t.i - 1].whitespace_
+            if glued or _after_glued_hyphen(t):
+                continue  # "fact-checking", "state-owned": one modifier word
             if t.is_punct or t.pos_ in {"VERB", "AUX", "ADP", "CCONJ"}:
                 break
+            if t.i in b.coref_conf and t.i != tok.head.i:
+                continue  # "the London-based fact-checking website Full Fact": only the noun it modifies
             thing = b.entity(t)
             if thing is not None and thing[0] != place[0]:
                 things.append((t.i not in b.coref_conf, thing))
         if things:
             thing = max(things, key=lambda x: x[0])[1]
             b.add(thing, "located_in", place, sent, base=0.85 * _sentence_factor(sent))
+
+
+def _after_glued_hyphen(tok: Token) -> bool:
+    """The second half of a hyphenated word ("checking" of "fact-checking")."""
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    return prev is not None and prev.text in {"-", "–"} and not prev.whitespace_
 
 
 def _named(b: _Builder, tok: Token) -> tuple[str, float] | None:
