@@ -139,6 +139,14 @@ def test_threat_is_threaten_and_the_attack_hypothetical(nlp: Language) -> None:
     assert assault.hypothetical and assault.confidence < best.confidence
 
 
+def test_the_person_a_title_names_acts_not_the_place_in_the_title(nlp: Language) -> None:
+    # "North Carolina" is the longer name in the subject, but the head word belongs to the governor
+    doc = _run(nlp, "North Carolina Gov. Tessa Marr is defending the state's new drug campaign.")
+    support = _find(doc._.ng_events, "SUPPORT", "defending")
+    names = {c.id: c.name for c in doc._.ng_entities}
+    assert names[support.actor] == "Tessa Marr"
+
+
 @pytest.mark.parametrize(
     "text,trigger",
     [

@@ -111,7 +111,9 @@ def _role(doc: Doc, token: Token | None, wide: bool = False) -> tuple[str | None
         # "Meridian's chief executive, Ingrid Holm": the person acts, and the text keeps the role
         role, token = np_span(token, wide), appos
     span = np_span(token, wide)
-    cluster = entity_at(doc, span.start_char, span.end_char)
+    # the name the head word belongs to acts, not a longer name among its modifiers
+    # ("South Dakota Gov. Kristi Noem is defending ...": Kristi Noem, not South Dakota)
+    cluster = _mention_of(doc, token) or entity_at(doc, span.start_char, span.end_char)
     if cluster is None and token.pos_ == "NOUN":
         cluster = _named_by_head(doc, token)
     text = span.text
@@ -120,6 +122,16 @@ def _role(doc: Doc, token: Token | None, wide: bool = False) -> tuple[str | None
     if token.pos_ == "PRON" and cluster is not None:
         text = cluster.name
     return (cluster.id if cluster else None), text, span
+
+
+def _mention_of(doc: Doc, token: Token) -> EntityCluster | None:
+    """The entity one of whose own mentions holds this (proper noun) token."""
+    if token.pos_ != "PROPN":
+        return None
+    for cluster in doc._.ng_entities or []:
+        if any(sp.start <= token.i < sp.end for sp in cluster.spans):
+            return cluster
+    return None
 
 
 def _in_own_name(doc: Doc, entity_id: str | None, token: Token | None) -> bool:
