@@ -63,6 +63,56 @@ def test_the_company_and_a_title_vote_the_type(nlp):
     assert _names(doc)["Castellane"].label == "PERSON"
 
 
+def test_a_post_held_of_a_name_and_a_list_of_companies_make_it_an_organisation(nlp):
+    # the model typed the one-word company a person every time; "officer of X" and a list set
+    # beside "companies" say it is an organisation, and the person's post becomes a tie to it
+    text = (
+        "The agency picked five companies - Orvane Labs, Kestrel Works and Zentrix - for the job. "
+        "Zentrix would fly first. Zentrix said it was ready. "
+        "Mara Quill, president and chief operating officer of Zentrix, said the lander was built."
+    )
+    doc = _with_ents(
+        nlp,
+        text,
+        [("Orvane Labs", "ORG", 0), ("Kestrel Works", "ORG", 0), ("Mara Quill", "PERSON", 0)]
+        + [("Zentrix", "PERSON", n) for n in range(4)],
+    )
+    assert _names(doc)["Zentrix"].label == "ORG"
+    assert _names(doc)["Mara Quill"].label == "PERSON"
+
+
+def test_an_organisation_name_the_model_cut_in_two_is_one_name(nlp):
+    text = "The contract went to Astrolabe, Harlow Brandt and Kestrel Works on Monday."
+    doc = _with_ents(
+        nlp,
+        text,
+        [("Astrolabe", "ORG", 0), ("Harlow", "ORG", 0), ("Brandt", "ORG", 0), ("Kestrel Works", "ORG", 0)],
+    )
+    names = _names(doc)
+    assert "Harlow Brandt" in names and "Harlow" not in names and "Brandt" not in names
+
+
+def test_a_short_name_is_the_name_it_begins_not_one_it_ends(nlp):
+    # "Harlow" begins "Harlow Media" and ends "Brindle-Harlow" (the merger): it is the firm
+    text = (
+        "The merger of Brindle and Harlow Media became final on Tuesday. "
+        "Critics of the Brindle-Harlow merger expect cuts. Harlow laid off 60 people this year."
+    )
+    doc = _with_ents(
+        nlp,
+        text,
+        [
+            ("Brindle", "ORG", 0),
+            ("Harlow Media", "ORG", 0),
+            ("Brindle-Harlow", "ORG", 0),
+            ("Harlow", "ORG", 2),
+        ],
+    )
+    names = _names(doc)
+    assert "Harlow" not in names
+    assert len(names["Harlow Media"].spans) == 2
+
+
 def test_a_lower_case_role_before_a_full_name_makes_it_a_person(nlp):
     text = "Harbour Radio host Mirela Danto criticised the ruling on Monday."
     doc = _with_ents(nlp, text, [("Harbour Radio", "ORG", 0), ("Mirela Danto", "ORG", 0)])

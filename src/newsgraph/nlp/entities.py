@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..places import lookup
 from ..resolve.names import is_function_word, is_generic_word, is_institution_word, vocabulary
@@ -256,6 +256,19 @@ _PERSON_ROLES = (
 ) - _ORGANISATION_ROLES
 
 
+# The head words of the roles a person holds in an organisation ("chief operating officer of X",
+# "president of X"): what follows their "of" is an organisation or a place, never a person.
+_HELD_IN = frozenset(
+    w.split()[-1] for w in word_set("role_words", "leader") | word_set("role_words", "corporate")
+) | {
+    "officer",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "employee",
+}
+
+
 # Roles a person holds in a business, read as the first word of an organisation's name by the
 # tagger ("Founder of Ceres Robotics"): the corporate titles of data/role_words.toml, but the words
 # that also begin a name ("Chief of Staff", "Executive Office", "Managing Partners").
@@ -298,6 +311,17 @@ def _gazetteer_place(name: str) -> bool:
     return record is not None and (record.get("feature") in {"country", "region", "place"})
 
 
+def _held_in(root: Token) -> bool:
+    """Whether a name is the "of" object of a person's post ("chief operating officer of X")."""
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ != "of" or prep.i > root.i:
+        return False
+    post = prep.head
+    return (
+        post.pos_ == "NOUN" and post.lower_ in _HELD_IN and not any(c.dep_ == "poss" for c in post.children)
+    )
+
+
 def _cue(doc: Doc, span: Span, label: str) -> str | None:
     """What the words around a mention say it is: a title before it (PERSON), ", the company" or
     "the firm X" (ORG), the subject of a verb of saying that the model called a work, a product,
@@ -328,6 +352,11 @@ def _cue(doc: Doc, span: Span, label: str) -> str | None:
     root = span.root
     if root.dep_ in {"appos", "compound"} and root.head.lower_ in vocab["org_nouns"] and root.head.i < start:
         return "ORG"
+    first = root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    if first is not root and first.dep_ == "appos" and first.head.lemma_.lower() in vocab["org_nouns"]:
+        return "ORG"  # "the five companies - Blue Origin, Ceres Robotics and SpaceX": each one of them
     before = doc[start - 1] if start > 0 else None
     if (
         before is not None
@@ -346,6 +375,9 @@ def _cue(doc: Doc, span: Span, label: str) -> str | None:
         and doc[start - 2].ent_type_ == "PERSON"
     ):
         return "ORG"  # "Elon Musk's SpaceX": a one-word name a person owns is a business, not a person
+    if label == "PERSON" and _held_in(root):
+        # "president and chief operating officer of SpaceX": a post is held in an organisation
+        return "GPE" if _gazetteer_place(span.text) else "ORG"
     if (
         label in {"PERSON"} | _WEAK_LABELS - {"LOC", "FAC"}
         and before is not None
@@ -416,21 +448,23 @@ def _clean_mentions(doc: Doc) -> tuple[list[_Mention], list[Span]]:
 
 
 def _joined_people(doc: Doc, ents: list[Span]) -> list[Span]:
-    """A person's name the model cut in two with nothing between ("Amy Berman" + "Jackson"): one
-    name. Two names side by side are always set apart by a comma, a conjunction or a word; a
+    """A person's or an organisation's name the model cut in two with nothing between ("Amy Berman"
+    + "Jackson", "Lockheed" + "Martin"): one name. Two names side by side are always set apart by a comma, a conjunction or a word; a
     title tagged apart ("Lt Col" + "Alexander Vindman") is no part of the name."""
     out: list[Span] = []
     for ent in ents:
         prev = out[-1] if out else None
         if (
             prev is not None
-            and prev.label_ == ent.label_ == "PERSON"
+            and prev.label_ == ent.label_
+            and prev.label_ in {"PERSON", "ORG"}
             and prev.end == ent.start
+            and doc[prev.end - 1].whitespace_ == " "
             and len(prev) + len(ent) <= 4
             and all(t.text[:1].isupper() and t.is_alpha for t in doc[prev.start : ent.end])
             and not any(t.lower_ in TITLE_WORDS or f"{t.lower_}." in TITLE_WORDS for t in prev)
         ):
-            out[-1] = Span(doc, prev.start, ent.end, label="PERSON")
+            out[-1] = Span(doc, prev.start, ent.end, label=prev.label_)
             continue
         out.append(ent)
     return out
@@ -590,6 +624,7 @@ def _group(doc: Doc, mentions: list[_Mention]) -> list[_Group]:
         if len(toks) == 1 and (is_function_word(toks[0]) or is_institution_word(toks[0])):
             continue  # "He" is no short form of "Wang He", nor "House" of "White House"
         candidates = []
+        headed = []
         given = []
         for h in alive:
             if h is g or h.merged_into is not None or len(h.tokens) <= len(toks):
@@ -609,7 +644,11 @@ def _group(doc: Doc, mentions: list[_Mention]) -> list[_Group]:
                     ):
                         candidates.append(h)  # leading words ("Meridian" -> "Meridian Shipping")
                 elif len(toks) == 1 and toks[0][0].isupper() and _head_word(h.name_span) == toks[0].lower():
-                    candidates.append(h)  # head noun ("the Guild" -> "Seafarers Guild")
+                    headed.append(h)  # head noun ("the Guild" -> "Seafarers Guild")
+        if not candidates and headed:
+            # a name's leading words beat its head noun ("GateHouse" is "GateHouse Media", not
+            # the "Gannett-Gatehouse" merger)
+            candidates = headed
         if not candidates and given:
             candidates = given  # a surname match always wins over a given-name one
         candidates = [h for h in candidates if not _set_apart(doc, g, h) and not _glued(doc, h)]
