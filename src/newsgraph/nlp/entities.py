@@ -259,14 +259,11 @@ _PERSON_ROLES = (
 # The head words of the roles a person holds in an organisation ("chief operating officer of X",
 # "president of X"): what follows their "of" is an organisation or a place, never a person.
 _HELD_IN = frozenset(
-    w.split()[-1] for w in word_set("role_words", "leader") | word_set("role_words", "corporate")
-) | {
-    "officer",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "employee",
-}
+    w.split()[-1]
+    for w in word_set("role_words", "leader")
+    | word_set("role_words", "corporate")
+    | word_set("role_words", "held_in")
+)
 
 
 # Roles a person holds in a business, read as the first word of an organisation's name by the
