@@ -923,3 +923,14 @@ def test_a_reported_clause_with_a_quotation_cued_after_it_is_shown(nlp) -> None:
     quote = next(q for q in _pipeline_quotes(nlp, text))
     assert quote[0] == "Owen Varga" and quote[3].startswith("Making the diagnosis")
     assert shown("quote", quote[2])
+
+
+def test_a_name_in_a_relative_clause_after_a_noun_did_not_say_the_sentence(nlp) -> None:
+    # "a charge Brandt denied": Brandt denied the charge; the sentence before it is Adler's
+    text = (
+        "Ruth Adler testified on Tuesday. Adler did mention her earlier statement, in which she said "
+        "others had raised doubts about Brandt possibly hiding money, a charge Brandt denied later in the day."
+    )
+    quotes = _pipeline_quotes(nlp, text)
+    assert not any(q[0] == "Brandt" for q in quotes), quotes
+    assert any(q[0] == "Ruth Adler" and q[3].startswith("others had raised doubts") for q in quotes)

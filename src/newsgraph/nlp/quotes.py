@@ -403,6 +403,17 @@ def _postposed_speaker(doc: Doc, np: Span) -> Token | None:
     return None
 
 
+def _relative_after_noun(np: Span) -> bool:
+    """ "..., a prospect Vindman denied.": an indefinite noun that is no speaker's before the name
+    is what the name's clause is about (a relative clause), not the speaker's description."""
+    name = next((t for t in np if t.pos_ == "PROPN"), None)
+    if np[0].lower_ not in {"a", "an"} or name is None:
+        return False
+    nouns = [t for t in np if t.pos_ == "NOUN" and t.i < name.i]
+    speakers = _speaker_nouns()
+    return bool(nouns) and not any(t.lower_ in speakers or t.lemma_.lower() in speakers for t in nouns)
+
+
 def _after_dateline(sent: Span) -> Token:
     """The first word of a sentence after its dateline ("DUBAI, United Arab Emirates — ")."""
     for t in sent[:10]:
@@ -954,6 +965,13 @@ class _Finder:
             # The writer's own voice ("we confirmed that") is no one's quotation.
             if subj is None or subj.lower_ in _WRITER:
                 continue
+            nsubj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if (
+                clause.i < tok.i
+                and nsubj is not None
+                and _relative_after_noun(doc[nsubj.left_edge.i : nsubj.right_edge.i + 1])
+            ):
+                continue  # "..., a prospect Vindman denied": what he denied is the prospect
             if clause.left_edge.i < tok.i and any(
                 t.lower_ in _RELATIVE and t.dep_ in {"nsubj", "nsubjpass"} for t in clause.subtree
             ):
@@ -992,7 +1010,7 @@ class _Finder:
             if verb.lemma_.lower() not in _HEARER_VERBS and any(t.pos_ == "PRON" for t in tail):
                 continue  # "explained them to me": the verb has its own object, not the clause
             head = _postposed_speaker(doc, np)
-            if head is None:
+            if head is None or _relative_after_noun(np):
                 continue
             first = _after_dateline(sent)
             start, end = first.idx, comma.idx
