@@ -531,3 +531,17 @@ def test_an_appositive_of_one_name_does_not_describe_the_next(nlp: Language) -> 
     got = described(doc)
     assert ("Arvid", "the younger brother of the heir", "appositive") in got
     assert not any(name == "Olaf" and "brother" in text for name, text, _ in got)
+
+
+def test_capitalised_titles_the_parser_did_not_hang_on_the_name(nlp: Language) -> None:
+    # a list of people where the parse loses the titles: read them from the words
+    doc = seeded(
+        nlp,
+        "He denied that he, U.S. Ambassador to the European Union Tomas Reyes and Transport "
+        "Secretary Elena Varga formed an informal channel.",
+        [("U.S.", "GPE"), ("European Union", "ORG"), ("Tomas Reyes", "PERSON"), ("Elena Varga", "PERSON")],
+    )
+    got = described(doc)
+    assert ("Elena Varga", "Transport Secretary", "title") in got
+    assert ("Tomas Reyes", "U.S. Ambassador to the European Union", "title") in got
+    assert not any(name == "Tomas Reyes" and "Transport" in text for name, text, _ in got)

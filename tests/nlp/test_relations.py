@@ -761,3 +761,13 @@ def test_a_name_of_an_organisation(nlp: Language, text: str, tie) -> None:
 def test_a_name_of_a_place_or_of_a_longer_phrase_is_no_employer(nlp: Language) -> None:
     ties = _pipeline_ties(nlp, "Sen. Rob Portman of Ohio said he would vote against the bill.")
     assert not any(t[1] == "employed_by" for t in ties), ties
+
+
+def test_a_lone_generic_word_the_model_named_is_no_party_to_a_tie(nlp: Language) -> None:
+    # "State" of "Secretary of State" is part of the title, not an organisation she works for
+    doc = seeded(
+        nlp,
+        "Secretary of State Mara Quill said the release gave them hope.",
+        [("State", "ORG"), ("Mara Quill", "PERSON")],
+    )
+    assert rels(doc) == set()

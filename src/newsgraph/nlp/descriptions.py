@@ -134,7 +134,9 @@ def _title_before(span: Span, index: EntityIndex) -> Span | None:
     while j >= sent_start and doc[j].dep_ in {"compound", "amod", "nmod"} and j < doc[j].head.i < span.end:
         j -= 1
     first = j + 1
-    if first >= span.start or doc[span.start - 1].lower_ not in _TITLE_WORDS:
+    if first >= span.start:
+        return _capitalised_title(span, index)
+    if doc[span.start - 1].lower_ not in _TITLE_WORDS:
         return None
     if doc[span.start - 1].lower_ in HONORIFICS:
         return None
@@ -186,6 +188,53 @@ def _title_before(span: Span, index: EntityIndex) -> Span | None:
     return doc[left : span.start] if left < span.start else None
 
 
+def _capitalised_title(span: Span, index: EntityIndex) -> Span | None:
+    """A title written in capitals right before the name where the parser did not hang it on the
+    name ("he, Sondland and Energy Secretary Rick Perry"): the capitalised words that end in a
+    title word, back to the first word that is not one (never the sentence's first word, which is
+    capitalised anyway, nor another name)."""
+    doc = span.doc
+    last = span.start - 1
+    if last < span.sent.start or doc[last].lower_ not in _TITLE_WORDS or doc[last].lower_ in HONORIFICS:
+        return None
+    if not doc[last].text[:1].isupper():
+        return None
+    left = last
+    while left - 1 > span.sent.start and left > last - 3:
+        prev = doc[left - 1]
+        if not (prev.is_alpha and prev.text[:1].isupper()) or index.entity_of(prev) is not None:
+            break
+        left -= 1
+    return doc[left : span.start]
+
+
+def _lexical_post(span: Span, index: EntityIndex) -> Span | None:
+    """ "U.S. Ambassador to the European Union Gordon Sondland" read from the words where the parse
+    is lost: a capitalised title word, "to", "of" or "for", one organisation's or place's name and
+    the person's name right after it."""
+    doc = span.doc
+    owner = index.entity_of(doc[span.start - 1]) if span.start > span.sent.start else None
+    if owner is None or index.clusters[owner].label not in {"GPE", "ORG", "LOC", "NORP"}:
+        return None
+    k = span.start - 1
+    while k > span.sent.start and index.entity_of(doc[k - 1]) == owner:
+        k -= 1
+    if k - 1 > span.sent.start and doc[k - 1].lower_ == "the":
+        k -= 1
+    if k - 2 < span.sent.start or doc[k - 1].lower_ not in {"to", "of", "for"}:
+        return None
+    role = doc[k - 2]
+    if role.lower_ not in _TITLE_WORDS or role.lower_ in HONORIFICS or not role.text[:1].isupper():
+        return None
+    start = role.i
+    while start - 1 > span.sent.start and start > role.i - 3:
+        prev = doc[start - 1]
+        if prev.is_punct or not prev.text[:1].isupper() or prev.lower_ in {"and", "or"}:
+            break
+        start -= 1
+    return doc[start : span.start]
+
+
 def _post_before(span: Span, index: EntityIndex) -> Span | None:
     """A post named with the place it is held for, right before a person's name, which the parser
     then reads as the object of its preposition: "China's ambassador to Britain Liu Xiaoming",
@@ -198,7 +247,7 @@ def _post_before(span: Span, index: EntityIndex) -> Span | None:
         role = root.head
         prep = next((c for c in role.children if c.dep_ == "prep" and role.i < c.i < span.start), role)
     else:
-        return None
+        return _lexical_post(span, index)
     if prep.lower_ not in {"to", "of", "for"} or prep.i >= span.start:
         return None
     if role.lower_ not in _TITLE_WORDS or role.lower_ in HONORIFICS or role.i != prep.i - 1:
@@ -445,8 +494,10 @@ def find_descriptions(doc: Doc, index: EntityIndex | None = None) -> list[Descri
         span = _strip(span)
         if len(span) == 0 or (entity, span.start_char, span.end_char) in seen:
             return
-        if all(index.entity_of(t) == entity for t in span):
-            return
+        if all(index.entity_of(t) == entity for t in span) and not (
+            kind == "title" and any(t.lower_ in _TITLE_WORDS for t in span)
+        ):
+            return  # the name itself, not what it is ("Energy Secretary" the model took into the name is)
         if _pronoun_led(span):
             return
         text, res_conf = _describe(span, index)

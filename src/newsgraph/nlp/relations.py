@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Relation
 from ..places import lookup
-from ..resolve.names import head_word
+from ..resolve.names import head_word, is_generic_word
 from ..vocabulary import word_map, word_set
 from .coref_rules import EMPLOYEE_ROLES, LEADER_ROLES, ORG_NOUNS, EntityIndex
 from .entities import POSSESSIVE_MARKS
@@ -155,6 +155,11 @@ class _Builder:
             country = self.country_of(obj[0])
             if country is not None:
                 obj = (country, obj[1])  # "Ukrainian President X" leads Ukraine, which the article names
+        if any(
+            self.index.label(e[0]) in {"ORG", "FAC"} and is_generic_word(_name(self, e[0]))
+            for e in (subj, obj)
+        ):
+            return  # "Secretary of State Mike Pompeo": a lone "State" names no one to be tied to
         # "Carlineo's attorney": a person's own staff work for that person
         staff = kw.pop("staff", False) and self.index.label(obj[0]) == "PERSON"
         if not staff and not _labels_fit(self.index, subj[0], rel, obj[0]):
