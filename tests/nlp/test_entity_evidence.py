@@ -111,6 +111,26 @@ def test_a_short_name_is_the_name_it_begins_not_one_it_ends(nlp):
     names = _names(doc)
     assert "Harlow" not in names
     assert len(names["Harlow Media"].spans) == 2
+    # with no other name to join, it still is not half of the two joined by a hyphen
+    text = "Critics of the Brindle-Harlow merger expect cuts. Harlow laid off 60 people this year."
+    doc = _with_ents(nlp, text, [("Brindle-Harlow", "ORG", 0), ("Harlow", "ORG", 1)])
+    names = _names(doc)
+    assert "Harlow" in names and len(names["Brindle-Harlow"].spans) == 1
+
+
+def test_a_name_inside_the_appositive_of_a_shorter_one_is_another_entity(nlp):
+    # "Courier" is the owner of the "Dayton Courier", not its short form
+    text = (
+        "The firm bid for Courier, the owner of the Dayton Courier and the Lima News, in May. "
+        "Courier declined to comment."
+    )
+    doc = _with_ents(
+        nlp,
+        text,
+        [("Courier", "ORG", 0), ("Dayton Courier", "ORG", 0), ("Lima News", "ORG", 0), ("Courier", "ORG", 2)],
+    )
+    names = _names(doc)
+    assert len(names["Courier"].spans) == 2 and len(names["Dayton Courier"].spans) == 1
 
 
 def test_a_lower_case_role_before_a_full_name_makes_it_a_person(nlp):

@@ -641,7 +641,10 @@ def _group(doc: Doc, mentions: list[_Mention]) -> list[_Group]:
                     ):
                         candidates.append(h)  # leading words ("Meridian" -> "Meridian Shipping")
                 elif len(toks) == 1 and toks[0][0].isupper() and _head_word(h.name_span) == toks[0].lower():
-                    headed.append(h)  # head noun ("the Guild" -> "Seafarers Guild")
+                    if not _hyphen_joined(
+                        h.name_span
+                    ):  # ("Microsoft" is no head of "Computerworld-Microsoft")
+                        headed.append(h)  # head noun ("the Guild" -> "Seafarers Guild")
         if not candidates and headed:
             # a name's leading words beat its head noun ("GateHouse" is "GateHouse Media", not
             # the "Gannett-Gatehouse" merger)
@@ -656,6 +659,15 @@ def _group(doc: Doc, mentions: list[_Mention]) -> list[_Group]:
 
 
 _REGIONS = word_set("name_heads", "regions")  # data/name_heads.toml
+
+
+def _hyphen_joined(span: Span) -> bool:
+    """Whether a name's last word is glued to the word before by a hyphen: two names joined
+    ("Gannett-Gatehouse", "Computerworld-Microsoft"), not a name with a head noun."""
+    if len(span) < 3:
+        return False
+    dash = span[-2]
+    return dash.text in {"-", "–"} and not dash.whitespace_ and not span[-3].whitespace_
 
 
 def _ends_in_region(span: Span) -> bool:
@@ -733,6 +745,16 @@ def _set_apart(doc: Doc, short: _Group, long: _Group) -> bool:
                 return True
             if n.span.root.dep_ == "conj" and n.span.root.head.i in range(m.span.start, m.span.end):
                 return True
+            if _in_appositive(m.span, n.span) or _in_appositive(n.span, m.span):
+                return True  # "Tribune, the owner of the Chicago Tribune": one describes the other
+    return False
+
+
+def _in_appositive(name: Span, other: Span) -> bool:
+    """Whether ``other`` lies inside an appositive set beside ``name``."""
+    for c in name.root.children:
+        if c.dep_ == "appos" and c.left_edge.i <= other.start and other.end - 1 <= c.right_edge.i:
+            return True
     return False
 
 
