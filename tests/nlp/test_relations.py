@@ -771,3 +771,25 @@ def test_a_lone_generic_word_the_model_named_is_no_party_to_a_tie(nlp: Language)
         [("State", "ORG"), ("Mara Quill", "PERSON")],
     )
     assert rels(doc) == set()
+
+
+def test_running_an_organisation_is_leading_it_or_operating_it(nlp: Language) -> None:
+    doc = seeded(
+        nlp,
+        "Maria Lopez, who runs the Harbor Clinic, welcomed the plan.",
+        [("Maria Lopez", "PERSON"), ("Harbor Clinic", "ORG")],
+    )
+    assert rels(doc) == {("Maria Lopez", "leader_of", "Harbor Clinic", False)}
+    doc = seeded(
+        nlp,
+        "Fortress Group currently runs Harlow Media through a management contract.",
+        [("Fortress Group", "ORG"), ("Harlow Media", "ORG")],
+    )
+    assert rels(doc) == {("Fortress Group", "operates", "Harlow Media", False)}
+    # running for an office is no tie to the body
+    doc = seeded(
+        nlp,
+        "Maria Lopez ran for the Senate in 2018.",
+        [("Maria Lopez", "PERSON"), ("Senate", "ORG")],
+    )
+    assert rels(doc) == set()

@@ -93,7 +93,13 @@ VERB_FRAMES: dict[str, list[Frame]] = {
         Frame("operates", None, "active", base=0.7),
         Frame("operates", _p("by"), "passive", reverse=True),
     ],
-    "run": [Frame("operates", _p("by"), "passive", reverse=True, base=0.6)],
+    # "Maria Lopez, who runs the Harbor Clinic" leads it; "Fortress runs GateHouse" operates it
+    # (the labels decide which: only a person leads, only an organisation or state operates)
+    "run": [
+        Frame("leader_of", None, "active", base=0.7),
+        Frame("operates", None, "active", base=0.7),
+        Frame("operates", _p("by"), "passive", reverse=True, base=0.6),
+    ],
     "own": [
         Frame("operates", None, "active", base=0.7),
         Frame("operates", _p("by"), "passive", reverse=True, base=0.7),
