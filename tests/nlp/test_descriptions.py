@@ -545,3 +545,16 @@ def test_capitalised_titles_the_parser_did_not_hang_on_the_name(nlp: Language) -
     assert ("Elena Varga", "Transport Secretary", "title") in got
     assert ("Tomas Reyes", "U.S. Ambassador to the European Union", "title") in got
     assert not any(name == "Tomas Reyes" and "Transport" in text for name, text, _ in got)
+
+
+def test_a_party_and_state_tag_between_the_name_and_its_appositive(nlp: Language) -> None:
+    doc = seeded(
+        nlp,
+        "Rep. Adam Kessler, D-Calif., the chairman of the committee, said the testimony was damning. "
+        "Sen. Ana Ruiz, D-N.Y., a member of the panel, disagreed.",
+        [("Adam Kessler", "PERSON"), ("Ana Ruiz", "PERSON")],
+    )
+    found = {(d.text, d.confidence) for d in find_descriptions(doc)}
+    texts = {t for t, c in found if shown("description", c)}
+    assert "the chairman of the committee" in texts
+    assert "a member of the panel" in texts

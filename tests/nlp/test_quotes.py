@@ -934,3 +934,21 @@ def test_a_name_in_a_relative_clause_after_a_noun_did_not_say_the_sentence(nlp) 
     quotes = _pipeline_quotes(nlp, text)
     assert not any(q[0] == "Brandt" for q in quotes), quotes
     assert any(q[0] == "Ruth Adler" and q[3].startswith("others had raised doubts") for q in quotes)
+
+
+def test_a_party_and_state_tag_is_no_second_speaker(nlp) -> None:
+    from newsgraph.trust import shown
+
+    # in this text the parser reads "R-Ky." as a conjunct of the name, as if two people spoke
+    text = (
+        'Senator Maria Delgado criticised the budget on Monday. "We will not back down," the senator '
+        "said in a statement.\n\n"
+        'Speaking to reporters at the White House, President Tom Hale said the deal was "very close."\n\n'
+        '"It\'s a disgrace," said Senate Majority Leader Mitch Calloway, R-Ky.\n\n'
+        'The prime minister\'s spokesman told reporters: "There is no change in policy."\n'
+    )
+    quote = next(q for q in _pipeline_quotes(nlp, text) if q[3].startswith("It's a disgrace"))
+    assert quote[0] == "Mitch Calloway" and shown("quote", quote[2]), quote
+    # two speakers joined by "and" still share the words, never shown as the first one's
+    quote = next(q for q in _pipeline_quotes(nlp, '"We disagree," Ford and Fry replied.'))
+    assert not shown("quote", quote[2]), quote

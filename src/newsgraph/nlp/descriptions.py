@@ -301,6 +301,17 @@ def _gap(doc: Doc, a: int, b: int) -> list[Token]:
     return [t for t in doc[min(a, b) : max(a, b)] if not t.is_space]
 
 
+# A US legislator's party and state after the name: "R-Ky.", "D-N.Y.", "I-Vt."
+_PARTY_TAG = re.compile(r"^[RDI]-[A-Z][A-Za-z.]{1,5}$")
+
+
+def _party_tag(tok: Token) -> bool:
+    """Whether a token heads a party-and-state tag ("D-N.Y." parsed as "D" "-" "N.Y.")."""
+    end = min([a.left_edge.i for a in tok.children if a.dep_ == "appos"] + [tok.right_edge.i + 1])
+    words = [t for t in tok.doc[tok.left_edge.i : end] if t.text != ","]
+    return bool(_PARTY_TAG.match("".join(t.text for t in words)))
+
+
 def _appositive_factor(name: Span, desc: Span, index: EntityIndex) -> float:
     """How much an appositive reading holds, 0 when it cannot: the describing noun phrase must
     sit right beside the name, set off by a comma or a dash (never a colon or a bracket: "Photo:
@@ -346,6 +357,10 @@ def _appositive_factor(name: Span, desc: Span, index: EntityIndex) -> float:
         and [t.text for t in gap].count(",") == 2
     ):
         words = []  # "Tomas Reyes, 54, a former police officer": the age set off between them
+    if [t.text for t in gap].count(",") == 2 and _PARTY_TAG.match(
+        "".join(t.text for t in gap if t.text != ",")
+    ):
+        words = []  # "Adam Schiff, D-Calif., the chairman": a US party-and-state tag set off between them
     factor = 1.0
     if words:
         factor *= 0.7  # words between name and description: the parse may have joined the wrong nouns
@@ -527,7 +542,9 @@ def find_descriptions(doc: Doc, index: EntityIndex | None = None) -> list[Descri
             # "Meridian Shipping, the terminal's operator"; "the Centre for Economic Policy Research,
             # a London-based think tank" (the parser hangs it on the name's last word)
             tails = [c for t in mention if t.i != head.i for c in t.children if c.i >= mention.end]
-            for child in [*head.children, *tails]:
+            # "Sen. Ana Ruiz, D-N.Y., a member of the panel": the parser hangs it on the party tag
+            tags = [c for c in head.children if c.dep_ == "appos" and _party_tag(c)]
+            for child in [*head.children, *tails, *(c for t in tags for c in t.children)]:
                 if child.dep_ == "appos" and _common_noun(child, index):
                     np = _with_coordinated_role(child, noun_phrase(child))
                     factor = _appositive_factor(mention, _strip(np), index)

@@ -403,6 +403,16 @@ def _postposed_speaker(doc: Doc, np: Span) -> Token | None:
     return None
 
 
+def _coordinated_subject(subj: Token) -> bool:
+    """Whether the subject joins other speakers with "and" / "or" ("Ford and Fry", "Ford, Fry and
+    Lee"), not a party-and-state tag the parser calls a conjunct ("Mitch Calloway, R-Ky.")."""
+    doc = subj.doc
+    for c in subj.children:
+        if c.dep_ == "conj" and any(t.dep_ == "cc" for t in doc[subj.i : c.right_edge.i + 1]):
+            return True
+    return False
+
+
 def _relative_after_noun(np: Span) -> bool:
     """ "..., a prospect Vindman denied.": an indefinite noun that is no speaker's before the name
     is what the name's clause is about (a relative clause), not the speaker's description."""
@@ -788,7 +798,7 @@ class _Finder:
         if verb is not None and kind in {"direct", "mixed"}:
             if _reported_inside(doc, verb, doc[self.tokens.at(start)], self.inside):
                 conf = min(conf, _DOUBTED)
-        if subj is not None and any(c.dep_ == "conj" for c in subj.children):
+        if subj is not None and _coordinated_subject(subj):
             # "Ford and Fry replied": said by both together, never by the first one alone
             conf = min(conf, _DOUBTED)
         quote = Quote(
