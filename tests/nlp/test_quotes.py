@@ -668,6 +668,11 @@ def test_an_unnamed_speaker_given_by_its_description_is_kept_as_written(nlp):
         q = by_text[text]
         assert q.speaker is None and q.speaker_text == words
         assert q.confidence == round(_DESCRIBED + 0.05, 2)
+    # an aide, an adviser or a diplomat who speaks on condition of anonymity
+    doc = nlp('"I think it is a mistake," said one senior Kovian aide, who was not authorized to speak.')
+    (q,) = doc._.ng_quotes
+    assert q.speaker is None and q.speaker_text == "one senior Kovian aide"
+    assert q.confidence == round(_DESCRIBED + 0.05, 2)
     assert is_confirmed("quote", {"speaker": None, "speaker_text": "A spokesperson", "confidence": 0.95})
     assert not is_confirmed("quote", {"speaker": None, "speaker_text": None, "confidence": 0.95})
     (bare,) = nlp("The company said profits fell sharply last year.")._.ng_quotes
