@@ -133,6 +133,28 @@ def test_a_name_inside_the_appositive_of_a_shorter_one_is_another_entity(nlp):
     assert len(names["Courier"].spans) == 2 and len(names["Dayton Courier"].spans) == 1
 
 
+def test_a_surname_the_model_typed_a_place_joins_the_person(nlp):
+    # typed a place more often than a person, the surname still makes the person no place
+    text = (
+        "Opposition leader Tom Baines spoke first. Baines said the plan had failed. Baines left. "
+        "Later Baines returned. Paris was quiet."
+    )
+    doc = _with_ents(
+        nlp,
+        text,
+        [("Tom Baines", "PERSON", 0), ("Baines", "GPE", 1), ("Baines", "GPE", 2), ("Baines", "GPE", 3)]
+        + [("Paris", "GPE", 0)],
+    )
+    names = _names(doc)
+    assert "Baines" not in names and len(names["Tom Baines"].spans) == 4
+    assert names["Tom Baines"].label == "PERSON"
+    assert names["Paris"].label == "GPE"  # a place the gazetteer knows stays a place
+    # the same when the model typed the surname an organisation
+    labelled = [("Tom Baines", "PERSON", 0)] + [("Baines", "ORG", n) for n in (1, 2, 3)]
+    names = _names(_with_ents(nlp, text, labelled))
+    assert names["Tom Baines"].label == "PERSON" and len(names["Tom Baines"].spans) == 4
+
+
 def test_a_lower_case_role_before_a_full_name_makes_it_a_person(nlp):
     text = "Harbour Radio host Mirela Danto criticised the ruling on Monday."
     doc = _with_ents(nlp, text, [("Harbour Radio", "ORG", 0), ("Mirela Danto", "ORG", 0)])

@@ -957,3 +957,15 @@ def test_a_party_and_state_tag_is_no_second_speaker(nlp) -> None:
     # two speakers joined by "and" still share the words, never shown as the first one's
     quote = next(q for q in _pipeline_quotes(nlp, '"We disagree," Ford and Fry replied.'))
     assert not shown("quote", quote[2]), quote
+
+
+def test_a_dateline_is_no_subject_and_a_participle_verdict_is_in_the_report(nlp) -> None:
+    from newsgraph.trust import shown
+
+    text = (
+        "LONDON (Reuters) - Britain's foreign minister Helen Carver said on Wednesday the government "
+        'would not recognise the vote, calling it "a sham".'
+    )
+    (quote,) = _pipeline_quotes(nlp, text)
+    assert quote[0] == "Helen Carver" and shown("quote", quote[2]), quote
+    assert quote[3].startswith("the government would not recognise the vote")

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..places import lookup
 from ..resolve.names import is_function_word, is_generic_word, is_institution_word, vocabulary
-from ..vocabulary import acronym_stop, shared_words, word_set
+from ..vocabulary import acronym_stop, data_file, shared_words, word_set
 from .extensions import EntityCluster, doc_text, register_extensions
 from .headline_verbs import title_case_line
 
@@ -627,7 +627,10 @@ def _group(doc: Doc, mentions: list[_Mention]) -> list[_Group]:
             if h is g or h.merged_into is not None or len(h.tokens) <= len(toks):
                 continue
             ht = h.tokens
-            if h.label == "PERSON" and g.label in {"PERSON", "ORG", "NORP"} and ht[-len(toks) :] == toks:
+            surname_label = g.label in {"PERSON", "ORG", "NORP"} or (
+                g.label == "GPE" and not _gazetteer_place(" ".join(toks)) and _surely_person(h)
+            )  # "Baines" typed a place, beside "Opposition leader Tom Baines"
+            if h.label == "PERSON" and surname_label and ht[-len(toks) :] == toks:
                 candidates.append(h)  # surname ("Reyes" -> "Tomas Reyes")
             elif h.label == "PERSON" and g.label in {"PERSON", "ORG"} and len(toks) == 1 and ht[0] == toks[0]:
                 if not _regional_arm(ht[1:]):  # ("Ascom" is no given name of "Ascom North America")
@@ -655,10 +658,35 @@ def _group(doc: Doc, mentions: list[_Mention]) -> list[_Group]:
         roots = {id(c.root()): c.root() for c in candidates if c.root() is not g}
         if len(roots) == 1:
             g.merged_into = next(iter(roots.values()))
+            person = g.merged_into
+            if (
+                g.label != "PERSON"
+                and person.label == "PERSON"
+                and person.tokens[-len(toks) :] == toks
+                and _surely_person(person)
+            ):
+                # the person's surname the model typed a place or an organisation ("McKinley" as ORG
+                # seven times beside "Rep. David McKinley") votes as the person's, not against it
+                for m in g.mentions:
+                    m.label, m.cue = "PERSON", None
     return live_groups(groups)
 
 
 _REGIONS = word_set("name_heads", "regions")  # data/name_heads.toml
+
+
+def _surely_person(g: _Group) -> bool:
+    """Whether more than the model's label says a group is a person: a title or role before a
+    mention, or a given name of data/gender.toml as its first word."""
+    return any(m.cue == "PERSON" for m in g.mentions) or _given_name(g.tokens[0])
+
+
+def _given_name(word: str) -> bool:
+    """Whether a word is a given name of data/gender.toml (a person's name starts with it)."""
+    return word.lower() in _GIVEN_NAMES
+
+
+_GIVEN_NAMES = frozenset(w for g in ("female", "male") for w in data_file("gender")[g]["given"].split())
 
 
 def _hyphen_joined(span: Span) -> bool:

@@ -97,7 +97,11 @@ def _subject(verb: Token) -> Token | None:
             return _subject(said)
     v = verb
     for _ in range(4):
-        subj = next((c for c in v.children if c.dep_ in _SUBJECT_DEPS), None)
+        # never the dateline the parser made a second subject ("LONDON (Reuters) - X said ...")
+        opening = _after_dateline(v.sent).i
+        subj = next((c for c in v.children if c.dep_ in _SUBJECT_DEPS and c.i >= opening), None)
+        if subj is None:
+            subj = next((c for c in v.children if c.dep_ in _SUBJECT_DEPS), None)
         if subj is None and v.dep_ == "pcomp" and v.head.head.lemma_ == "quote":
             # "He was quoted as saying": the one quoted is the passive subject of "quoted".
             subj = next((c for c in v.head.head.children if c.dep_ == "nsubjpass"), None)
@@ -427,9 +431,15 @@ def _relative_after_noun(np: Span) -> bool:
 def _after_dateline(sent: Span) -> Token:
     """The first word of a sentence after its dateline ("DUBAI, United Arab Emirates — ")."""
     for t in sent[:10]:
-        if t.text in {"—", "–", "--"}:
+        spaced = t.text == "-" and bool(t.whitespace_) and t.i > 0 and bool(t.doc[t.i - 1].whitespace_)
+        if t.text in {"—", "–", "--"} or spaced:
+            # "LONDON (Reuters) - ...": a wire credit in brackets is part of the dateline
             before = [w for w in sent if w.i < t.i and not w.is_space]
-            if before and len(before) <= 6 and all(w.text[:1].isupper() or w.text == "," for w in before):
+            if (
+                before
+                and len(before) <= 6
+                and all(w.text[:1].isupper() or w.text in {",", "(", ")"} for w in before)
+            ):
                 return t.nbor() if t.i + 1 < sent.end else sent[0]
     return next((t for t in sent if not t.is_space), sent[0])
 
@@ -833,6 +843,15 @@ class _Finder:
             subj = _subject(verb)
             if subj is not None and _speaker(doc, subj, self.inside)[0] is not None:
                 self._add(verb, "mixed", q.start, q.end, 0.8)
+                return
+            # "X said the government would not recognise the vote, calling it "a sham"": the
+            # participle hangs on the reported clause, and the words are in what X's verb reports
+            said = next((a for a in verb.ancestors if _is_speech(a)), None)
+            if verb.tag_ == "VBG" and said is not None and said.i < verb.i and said.i not in self.used_verbs:
+                clause = _clause_of(said, first)
+                if clause is not None and clause.dep_ == "ccomp" and not self._quoted(said):
+                    start, end = _clause_text_range(doc, clause, self.closes)
+                    self._add(said, "mixed", start, max(end, q.close + 1), _REPORTED)
             return
         sent = first.sent
         if after:
