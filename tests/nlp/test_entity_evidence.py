@@ -155,6 +155,13 @@ def test_a_surname_the_model_typed_a_place_joins_the_person(nlp):
     assert names["Tom Baines"].label == "PERSON" and len(names["Tom Baines"].spans) == 4
 
 
+def test_a_post_only_a_person_holds_types_the_name_a_person(nlp):
+    # "chief" alone may be an organisation's ("the chief of the alliance"); "chief of staff" is not
+    text = "Her chief of staff, Petro Danyliuk, said talks had stalled. Danyliuk left early."
+    doc = _with_ents(nlp, text, [("Petro Danyliuk", "ORG", 0), ("Danyliuk", "ORG", 1)])
+    assert _names(doc)["Petro Danyliuk"].label == "PERSON"
+
+
 def test_a_lower_case_role_before_a_full_name_makes_it_a_person(nlp):
     text = "Harbour Radio host Mirela Danto criticised the ruling on Monday."
     doc = _with_ents(nlp, text, [("Harbour Radio", "ORG", 0), ("Mirela Danto", "ORG", 0)])

@@ -969,3 +969,12 @@ def test_a_dateline_is_no_subject_and_a_participle_verdict_is_in_the_report(nlp)
     (quote,) = _pipeline_quotes(nlp, text)
     assert quote[0] == "Helen Carver" and shown("quote", quote[2]), quote
     assert quote[3].startswith("the government would not recognise the vote")
+
+
+def test_a_speaker_the_parser_hung_on_the_dateline_city(nlp) -> None:
+    text = (
+        "KYIV, Ukraine (AP) — Ukraine's President Olena Varta warned on Friday that the ceasefire "
+        "could collapse within days."
+    )
+    (quote,) = _pipeline_quotes(nlp, text)
+    assert quote[0] == "Olena Varta" and quote[3] == "the ceasefire could collapse within days", quote

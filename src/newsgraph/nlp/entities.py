@@ -266,6 +266,9 @@ _HELD_IN = frozenset(
 )
 
 
+_PERSON_POSTS = word_set("role_words", "person_posts")  # "chief of staff", "head of state"
+
+
 # Roles a person holds in a business, read as the first word of an organisation's name by the
 # tagger ("Founder of Ceres Robotics"): the corporate titles of data/role_words.toml, but the words
 # that also begin a name ("Chief of Staff", "Executive Office", "Managing Partners").
@@ -294,6 +297,10 @@ def _appositive_person(doc: Doc, span: Span) -> bool:
         return False
     if role.lower_ in _PERSON_ROLES:
         return True
+    of = next((c for c in role.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == role.i + 1), None)
+    post = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if post is not None and f"{role.lower_} of {post.lower_}" in _PERSON_POSTS:
+        return True  # "Her chief of staff, Petro Danyliuk"
     # "a longtime adviser to President Donald Trump": a role an organisation can hold too, held
     # for a person, is a person's
     return role.lower_ in _ORGANISATION_ROLES and any(

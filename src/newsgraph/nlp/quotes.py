@@ -102,6 +102,10 @@ def _subject(verb: Token) -> Token | None:
         subj = next((c for c in v.children if c.dep_ in _SUBJECT_DEPS and c.i >= opening), None)
         if subj is None:
             subj = next((c for c in v.children if c.dep_ in _SUBJECT_DEPS), None)
+            if subj is not None and subj.i < opening:
+                # "KYIV, Ukraine (AP) - Ukraine's President Olena Varta warned ..." parsed with the
+                # city as the subject and the speaker as its appositive: the speaker after the dateline
+                subj = next((a for a in subj.children if a.dep_ == "appos" and a.i >= opening), None)
         if subj is None and v.dep_ == "pcomp" and v.head.head.lemma_ == "quote":
             # "He was quoted as saying": the one quoted is the passive subject of "quoted".
             subj = next((c for c in v.head.head.children if c.dep_ == "nsubjpass"), None)
