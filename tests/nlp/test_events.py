@@ -147,6 +147,21 @@ def test_the_person_a_title_names_acts_not_the_place_in_the_title(nlp: Language)
     assert names[support.actor] == "Tessa Marr"
 
 
+def test_the_dateline_city_is_never_the_actor(nlp: Language) -> None:
+    for text, trigger, actor in [
+        (
+            "MOSCOW (Reuters) - Russia's foreign ministry condemned the attack on Sunday.",
+            "condemned",
+            "Russia",
+        ),
+        ("KYIV, Ukraine (AP) — Ukrainian police arrested 12 protesters on Friday.", "arrested", "police"),
+    ]:
+        doc = _run(nlp, text)
+        event = next(e for e in doc._.ng_events if e.trigger and trigger in e.trigger.lower())
+        assert actor in (event.actor_text or ""), (text, event.actor_text)
+        assert "MOSCOW" not in (event.actor_text or "") and "KYIV" not in (event.actor_text or "")
+
+
 @pytest.mark.parametrize(
     "text,trigger",
     [
@@ -888,7 +903,7 @@ def test_article_place_is_a_marked_fallback(nlp: Language) -> None:
         nlp, "KABUL, Afghanistan (AP) \u2014 Police arrested six men on Tuesday. They were freed later."
     )
     arrest = _find(doc._.ng_events, "COERCE", "arrest")
-    assert arrest.actor_text is None  # the dateline is no actor
+    assert arrest.actor_text == "Police"  # the dateline is no actor; the subject after it is
     assert arrest.place["name"] == "Kabul" and arrest.place["precision"] == "article"
     assert arrest.place["source"] == "dateline"
     text = (

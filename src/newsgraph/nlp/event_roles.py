@@ -8,6 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from ..vocabulary import shared_words, speech_verbs, word_list, word_set
+from .datelines import subject_past_dateline
 from .event_senses import load_senses
 
 __all__ = [
@@ -120,9 +121,11 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             # "Vietnam is committed to ...", "X is prepared to ...": a state of the subject
             return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         return None
-    # a noun subject before a clausal one ("Visiting Indian Prime Minister X praised ...")
-    for c in sorted(verb.children, key=lambda c: c.dep_ != "nsubj"):
-        if c.dep_ in _SUBJ:
+    # a noun subject before a clausal one ("Visiting Indian Prime Minister X praised ..."), never
+    # the dateline's city the parser made the subject ("MOSCOW (Reuters) - Russia's ... condemned")
+    past = subject_past_dateline(verb, ("nsubj",)) or subject_past_dateline(verb, ("csubj",))
+    for c in [past] if past is not None else []:
+        if c.dep_ in _SUBJ or c.dep_ == "appos":
             if c.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                 return verb.head
             if (

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Quote
 from ..vocabulary import shared_words, speech_table, speech_verbs, word_set
 from .coref_rules import EntityIndex
+from .datelines import after_dateline, subject_past_dateline
 from .extensions import EntityCluster, cluster_by_id, doc_text, entity_at, register_extensions
 from .quote_marks import QuoteSpan, find_quote_spans
 
@@ -98,14 +99,7 @@ def _subject(verb: Token) -> Token | None:
     v = verb
     for _ in range(4):
         # never the dateline the parser made a second subject ("LONDON (Reuters) - X said ...")
-        opening = _after_dateline(v.sent).i
-        subj = next((c for c in v.children if c.dep_ in _SUBJECT_DEPS and c.i >= opening), None)
-        if subj is None:
-            subj = next((c for c in v.children if c.dep_ in _SUBJECT_DEPS), None)
-            if subj is not None and subj.i < opening:
-                # "KYIV, Ukraine (AP) - Ukraine's President Olena Varta warned ..." parsed with the
-                # city as the subject and the speaker as its appositive: the speaker after the dateline
-                subj = next((a for a in subj.children if a.dep_ == "appos" and a.i >= opening), None)
+        subj = subject_past_dateline(v, _SUBJECT_DEPS)
         if subj is None and v.dep_ == "pcomp" and v.head.head.lemma_ == "quote":
             # "He was quoted as saying": the one quoted is the passive subject of "quoted".
             subj = next((c for c in v.head.head.children if c.dep_ == "nsubjpass"), None)
@@ -430,22 +424,6 @@ def _relative_after_noun(np: Span) -> bool:
     nouns = [t for t in np if t.pos_ == "NOUN" and t.i < name.i]
     speakers = _speaker_nouns()
     return bool(nouns) and not any(t.lower_ in speakers or t.lemma_.lower() in speakers for t in nouns)
-
-
-def _after_dateline(sent: Span) -> Token:
-    """The first word of a sentence after its dateline ("DUBAI, United Arab Emirates — ")."""
-    for t in sent[:10]:
-        spaced = t.text == "-" and bool(t.whitespace_) and t.i > 0 and bool(t.doc[t.i - 1].whitespace_)
-        if t.text in {"—", "–", "--"} or spaced:
-            # "LONDON (Reuters) - ...": a wire credit in brackets is part of the dateline
-            before = [w for w in sent if w.i < t.i and not w.is_space]
-            if (
-                before
-                and len(before) <= 6
-                and all(w.text[:1].isupper() or w.text in {",", "(", ")"} for w in before)
-            ):
-                return t.nbor() if t.i + 1 < sent.end else sent[0]
-    return next((t for t in sent if not t.is_space), sent[0])
 
 
 def _with_named_complement(np: Span) -> Span:
@@ -991,7 +969,7 @@ class _Finder:
                     start, end = min(start, o_start), max(end, o_end)
             if any(start <= m.open < end for m in self.marks) or _in_any(start, self.inside):
                 continue
-            opening = _after_dateline(clause.sent).idx
+            opening = after_dateline(clause.sent).idx
             if start < opening < end:
                 start = opening  # "VELDEN, Norland — ...": the dateline is not what was said
             subj = _subject(tok)
@@ -1045,7 +1023,7 @@ class _Finder:
             head = _postposed_speaker(doc, np)
             if head is None or _relative_after_noun(np):
                 continue
-            first = _after_dateline(sent)
+            first = after_dateline(sent)
             start, end = first.idx, comma.idx
             clause = doc[first.i : comma.i]
             if len(clause) < 5 or not any(t.tag_ in _FINITE for t in clause):
