@@ -162,6 +162,25 @@ def test_a_post_only_a_person_holds_types_the_name_a_person(nlp):
     assert _names(doc)["Petro Danyliuk"].label == "PERSON"
 
 
+def test_a_firms_short_name_typed_a_nationality_is_the_firm(nlp):
+    text = "Brindle Motors said it would cut jobs. Shares of Brindle fell. Brindle declined to comment."
+    doc = _with_ents(
+        nlp, text, [("Brindle Motors", "NORP", 0), ("Brindle", "NORP", 1), ("Brindle", "NORP", 2)]
+    )
+    names = _names(doc)
+    assert "Brindle" not in names and names["Brindle Motors"].label == "ORG"
+    assert len(names["Brindle Motors"].spans) == 3
+
+
+def test_a_nationality_word_is_no_short_form_of_a_body_it_begins(nlp):
+    text = "Moldovan officials said the Moldovan Authority would appeal. Moldovan negotiators agreed."
+    doc = _with_ents(
+        nlp, text, [("Moldovan", "NORP", 0), ("Moldovan Authority", "ORG", 0), ("Moldovan", "NORP", 2)]
+    )
+    names = _names(doc)
+    assert names["Moldovan"].label == "NORP" and len(names["Moldovan Authority"].spans) == 1
+
+
 def test_a_lower_case_role_before_a_full_name_makes_it_a_person(nlp):
     text = "Harbour Radio host Mirela Danto criticised the ruling on Monday."
     doc = _with_ents(nlp, text, [("Harbour Radio", "ORG", 0), ("Mirela Danto", "ORG", 0)])

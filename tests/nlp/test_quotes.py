@@ -978,3 +978,11 @@ def test_a_speaker_the_parser_hung_on_the_dateline_city(nlp) -> None:
     )
     (quote,) = _pipeline_quotes(nlp, text)
     assert quote[0] == "Olena Varta" and quote[3] == "the ceasefire could collapse within days", quote
+
+
+def test_declining_to_say_reports_nothing(nlp) -> None:
+    for text in (
+        "A Brindle Motors spokeswoman declined to say which plants would be affected.",
+        "The minister refused to say whether the plan would go ahead.",
+    ):
+        assert _pipeline_quotes(nlp, text) == [], text

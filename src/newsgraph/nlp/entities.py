@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..places import lookup
 from ..resolve.names import is_function_word, is_generic_word, is_institution_word, vocabulary
-from ..vocabulary import acronym_stop, data_file, shared_words, word_set
+from ..vocabulary import acronym_stop, data_file, shared_words, word_map, word_set
 from .extensions import EntityCluster, doc_text, register_extensions
 from .headline_verbs import title_case_line
 
@@ -266,6 +266,8 @@ _HELD_IN = frozenset(
 )
 
 
+# Nationality words ("Palestinian" is no short form of "Palestinian Authority"): data/demonyms.toml
+_NATIONALITIES = frozenset(word_map("demonyms", "demonyms"))
 _PERSON_POSTS = word_set("role_words", "person_posts")  # "chief of staff", "head of state"
 
 
@@ -645,7 +647,7 @@ def _group(doc: Doc, mentions: list[_Mention]) -> list[_Group]:
             elif h.label in {"ORG", "FAC"} and g.label in {"ORG", "NORP", "PERSON", "PRODUCT"}:
                 if ht[: len(toks)] == toks and not _is_acronym(" ".join(toks)):
                     if (
-                        (len(toks) > 1 or not is_generic_word(toks[0]))
+                        (len(toks) > 1 or not (is_generic_word(toks[0]) or toks[0].lower() in _NATIONALITIES))
                         and not _owner(doc, g, h)
                         and not _regional_arm(ht[len(toks) :])
                     ):
@@ -676,6 +678,16 @@ def _group(doc: Doc, mentions: list[_Mention]) -> list[_Group]:
                 # seven times beside "Rep. David McKinley") votes as the person's, not against it
                 for m in g.mentions:
                     m.label, m.cue = "PERSON", None
+            long = g.merged_into
+            if (
+                g.label in {"NORP", "PERSON", "PRODUCT"}
+                and long.label == "ORG"
+                and long.tokens[: len(toks)] == toks
+                and _head_word(long.name_span) in ORG_HEADS
+            ):
+                # "Helix" typed a nationality twice beside "Helix Motors": the firm's short name
+                for m in g.mentions:
+                    m.label, m.cue = "ORG", None
     return live_groups(groups)
 
 

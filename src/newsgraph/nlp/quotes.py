@@ -37,6 +37,7 @@ FRAGMENT_VERBS = speech_table("fragment_verbs")
 # take non-speech complements ("continue", "post", "answer"...).
 _WEAK_VERBS = speech_table("weak_verbs")
 _HEARER_VERBS = speech_table("hearer_verbs")
+_REFUSALS = speech_table("refusal_verbs")  # "declined to say": nothing was said
 _SUBJECT_DEPS = frozenset({"nsubj"})  # a passive subject is the hearer ("reporters were told that")
 _RELATIVE = word_set("pronouns", "relative_subject")  # data/pronouns.toml
 _DETACHED = frozenset({"relcl", "acl", "ccomp", "csubj", "parataxis", "xcomp", "pcomp"})
@@ -931,6 +932,8 @@ class _Finder:
                 continue
             if any(c.dep_ == "neg" for c in tok.children):
                 continue
+            if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _REFUSALS:
+                continue  # "A spokeswoman declined to say which plants would be affected"
             if (
                 tok.tag_ == "VBN"
                 and tok.dep_ == "advcl"
