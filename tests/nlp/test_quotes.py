@@ -986,3 +986,11 @@ def test_declining_to_say_reports_nothing(nlp) -> None:
         "The minister refused to say whether the plan would go ahead.",
     ):
         assert _pipeline_quotes(nlp, text) == [], text
+
+
+def test_a_denied_clause_is_not_shown_as_the_speakers_claim(nlp) -> None:
+    from newsgraph.trust import shown
+
+    text = "Ruth Adler testified on Tuesday. She denied that she and Tom Reed had formed a secret channel."
+    quote = next(q for q in _pipeline_quotes(nlp, text) if "secret channel" in q[3])
+    assert quote[0] == "Ruth Adler" and not shown("quote", quote[2]), quote

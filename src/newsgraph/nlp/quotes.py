@@ -38,6 +38,7 @@ FRAGMENT_VERBS = speech_table("fragment_verbs")
 _WEAK_VERBS = speech_table("weak_verbs")
 _HEARER_VERBS = speech_table("hearer_verbs")
 _REFUSALS = speech_table("refusal_verbs")  # "declined to say": nothing was said
+_DENIALS = speech_table("denial_verbs")  # "denied that ...": the clause is what was called false
 _SUBJECT_DEPS = frozenset({"nsubj"})  # a passive subject is the hearer ("reporters were told that")
 _RELATIVE = word_set("pronouns", "relative_subject")  # data/pronouns.toml
 _DETACHED = frozenset({"relcl", "acl", "ccomp", "csubj", "parataxis", "xcomp", "pcomp"})
@@ -791,6 +792,10 @@ class _Finder:
         if verb is not None and kind in {"direct", "mixed"}:
             if _reported_inside(doc, verb, doc[self.tokens.at(start)], self.inside):
                 conf = min(conf, _DOUBTED)
+        if verb is not None and kind in {"indirect", "mixed"} and verb.lemma_.lower() in _DENIALS:
+            # "He denied that he, Sondland and Perry formed an irregular channel": the clause is
+            # what he says is false, not his claim
+            conf = min(conf, _DOUBTED)
         if subj is not None and _coordinated_subject(subj):
             # "Ford and Fry replied": said by both together, never by the first one alone
             conf = min(conf, _DOUBTED)
