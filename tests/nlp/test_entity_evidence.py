@@ -181,6 +181,18 @@ def test_a_nationality_word_is_no_short_form_of_a_body_it_begins(nlp):
     assert names["Moldovan"].label == "NORP" and len(names["Moldovan Authority"].spans) == 1
 
 
+def test_a_plural_noun_with_a_possessive_opens_one_name(nlp):
+    # "People" and "Voice" tagged apart are no owner and product: one newspaper
+    text = "On Monday, the People's Voice, the party's newspaper, warned readers. Orchard's PadBook sold."
+    doc = _with_ents(
+        nlp, text, [("People", "ORG", 0), ("Voice", "PERSON", 0), ("Orchard's PadBook", "ORG", 0)]
+    )
+    names = _names(doc)
+    assert "People's Voice" in names and "Voice" not in names and "People" not in names
+    assert names["People's Voice"].label == "ORG"
+    assert "Orchard" in names and "PadBook" in names  # a real owner's product still splits
+
+
 def test_a_lower_case_role_before_a_full_name_makes_it_a_person(nlp):
     text = "Harbour Radio host Mirela Danto criticised the ruling on Monday."
     doc = _with_ents(nlp, text, [("Harbour Radio", "ORG", 0), ("Mirela Danto", "ORG", 0)])

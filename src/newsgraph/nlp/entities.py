@@ -240,6 +240,8 @@ def _possessed(doc: Doc, start: int, end: int) -> int | None:
     """The token index of a possessive inside a span ("Orchard's PadBook": the owner is no part of it)."""
     for i in range(start + 1, end - 1):
         if doc[i].text in POSSESSIVE_MARKS and doc[i + 1].text[:1].isupper():
+            if i - 1 == start and doc[start].lower_ in _POSSESSIVE_OPENERS:
+                return None  # "the People's Daily": one name, no owner
             return i
     return None
 
@@ -406,7 +408,7 @@ def _clean_mentions(doc: Doc) -> tuple[list[_Mention], list[Span]]:
     """Trim, relabel, split and rejoin the model's entity spans; return our mentions and the other ents."""
     mentions: list[_Mention] = []
     others: list[Span] = []
-    ents = _joined_people(doc, list(doc.ents))
+    ents = _joined_possessive_names(doc, _joined_people(doc, list(doc.ents)))
     for k, ent in enumerate(ents):
         if ent.label_ not in ENTITY_LABELS:
             others.append(ent)
@@ -451,6 +453,38 @@ def _clean_mentions(doc: Doc) -> tuple[list[_Mention], list[Span]]:
     spans = [m.span for m in mentions]
     others = [o for o in others if not any(o.start < s.end and s.start < o.end for s in spans)]
     return mentions, others
+
+
+_POSSESSIVE_OPENERS = word_set("name_heads", "possessive_openers")  # data/name_heads.toml
+
+
+def _joined_possessive_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """ "the People's Daily" tagged as "People" and "Daily": a plural common noun with a possessive
+    opens one name, not an owner and its product. The tokens after the possessive join it up to
+    the end of the next entity or, when the model tagged nothing there, of the capitalised run."""
+    out: list[Span] = []
+    skip_to = -1
+    for k, ent in enumerate(ents):
+        if ent.start < skip_to:
+            continue
+        end = ent.end
+        if (
+            len(ent) == 1
+            and ent[0].lower_ in _POSSESSIVE_OPENERS
+            and ent[0].text[:1].isupper()
+            and end + 1 < len(doc)
+            and doc[end].lower_ in POSSESSIVE_MARKS
+            and doc[end + 1].text[:1].isupper()
+        ):
+            nxt = next((e for e in ents[k + 1 :] if e.start == end + 1), None)
+            stop = nxt.end if nxt is not None else end + 1
+            while nxt is None and stop < len(doc) and doc[stop].text[:1].isupper() and doc[stop].is_alpha:
+                stop += 1
+            out.append(Span(doc, ent.start, stop, label="ORG"))
+            skip_to = stop
+            continue
+        out.append(ent)
+    return out
 
 
 def _joined_people(doc: Doc, ents: list[Span]) -> list[Span]:
