@@ -558,3 +558,12 @@ def test_a_party_and_state_tag_between_the_name_and_its_appositive(nlp: Language
     texts = {t for t, c in found if shown("description", c)}
     assert "the chairman of the committee" in texts
     assert "a member of the panel" in texts
+
+
+def test_the_first_item_of_a_list_does_not_describe_the_second(nlp: Language) -> None:
+    doc = seeded(
+        nlp,
+        "The Premiere Edition includes a controller, Brightcast Ultra and three months of Skyline Pro.",
+        [("Brightcast Ultra", "PRODUCT"), ("Skyline Pro", "ORG")],
+    )
+    assert described(doc) == set()

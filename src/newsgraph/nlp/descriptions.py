@@ -341,6 +341,10 @@ def _appositive_factor(name: Span, desc: Span, index: EntityIndex) -> float:
         c.dep_ == "conj" and c.i >= desc.end and c.pos_ == "NOUN" for c in name.root.children
     ):
         return 0.0  # "Alpha, a ..., Beta and Gamma": items of a list
+    if desc.end <= name.start and any(
+        c.dep_ == "conj" and c.i >= name.end and c.pos_ in {"NOUN", "PROPN"} for c in name.root.children
+    ):
+        return 0.0  # "includes a controller, Chromecast Ultra and three months of ...": a list too
     if name.start > 0 and (doc[name.start - 1].pos_ == "INTJ" or doc[name.start - 1].dep_ == "intj"):
         return 0.0  # "Hey Twitter, the whole point ...": the name is addressed, not described
     runs_on = desc.end < len(doc) and doc[desc.end].tag_ in {"VBZ", "VBD", "VBP", "MD"}
