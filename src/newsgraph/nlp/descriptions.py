@@ -20,7 +20,7 @@ from ..model import Description
 from ..resolve.names import vocabulary
 from ..vocabulary import data_file, word_set
 from .coref_rules import ORG_NOUNS, ROLE_WORDS, EntityIndex, noun_phrase, resolve_pronoun
-from .extensions import register_extensions
+from .extensions import glued_hyphen, register_extensions
 from .relation_lexicon import CREDIT_WORDS, PARTY_WORDS, TITLE_WORDS
 
 __all__ = ["find_descriptions", "describe_entities"]
@@ -145,14 +145,12 @@ def _title_before(span: Span, index: EntityIndex) -> Span | None:
     # ("Trump and Chinese leader Xi": "Chinese leader"; "the upstarts - Amazon founder Bezos":
     # "Amazon founder")
     for i in range(span.start - 1, left - 1, -1):
-        if i > 0 and doc[i].text in {"-", "–"} and not doc[i - 1].whitespace_ and not doc[i].whitespace_:
+        if glued_hyphen(doc[i]):
             continue  # a hyphen inside a word ("T-Mobile CEO"), not a dash between phrases
         if doc[i].pos_ in {"CCONJ", "PUNCT"} or doc[i].text in _DASHES:
             left = i + 1
             break
-    while left - 2 >= sent_start and doc[left - 1].text in {"-", "–"} and not doc[left - 1].whitespace_:
-        if doc[left - 2].whitespace_:
-            break
+    while left - 2 >= sent_start and glued_hyphen(doc[left - 1]):
         left -= 2  # "co-founder": the word the hyphen glues on is part of the title
     while (
         left - 1 >= sent_start and doc[left - 1].dep_ in {"compound", "nmod"} and left <= doc[left - 1].head.i

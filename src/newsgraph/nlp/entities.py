@@ -22,8 +22,9 @@ from spacy.tokens import Doc, Span, Token
 
 from ..places import lookup
 from ..resolve.names import is_function_word, is_generic_word, is_institution_word, vocabulary
-from ..vocabulary import acronym_stop, data_file, shared_words, word_map, word_set
-from .extensions import EntityCluster, doc_text, register_extensions
+from ..vocabulary import acronym_stop, shared_words, word_map, word_set
+from .coref_gender import gender_words
+from .extensions import EntityCluster, doc_text, glued_hyphen, register_extensions
 from .headline_verbs import title_case_line
 
 __all__ = ["group_entities", "make_entities", "ENTITY_LABELS", "normalise_name", "acronym_of"]
@@ -700,24 +701,22 @@ def _group(doc: Doc, mentions: list[_Mention]) -> list[_Group]:
         candidates = [h for h in candidates if not _set_apart(doc, g, h) and not _glued(doc, h)]
         roots = {id(c.root()): c.root() for c in candidates if c.root() is not g}
         if len(roots) == 1:
-            g.merged_into = next(iter(roots.values()))
-            person = g.merged_into
+            target = g.merged_into = next(iter(roots.values()))
             if (
                 g.label != "PERSON"
-                and person.label == "PERSON"
-                and person.tokens[-len(toks) :] == toks
-                and _surely_person(person)
+                and target.label == "PERSON"
+                and target.tokens[-len(toks) :] == toks
+                and _surely_person(target)
             ):
                 # the person's surname the model typed a place or an organisation ("McKinley" as ORG
                 # seven times beside "Rep. David McKinley") votes as the person's, not against it
                 for m in g.mentions:
                     m.label, m.cue = "PERSON", None
-            long = g.merged_into
             if (
                 g.label in {"NORP", "PERSON", "PRODUCT"}
-                and long.label == "ORG"
-                and long.tokens[: len(toks)] == toks
-                and _head_word(long.name_span) in ORG_HEADS
+                and target.label == "ORG"
+                and target.tokens[: len(toks)] == toks
+                and _head_word(target.name_span) in ORG_HEADS
             ):
                 # "Helix" typed a nationality twice beside "Helix Motors": the firm's short name
                 for m in g.mentions:
@@ -736,19 +735,13 @@ def _surely_person(g: _Group) -> bool:
 
 def _given_name(word: str) -> bool:
     """Whether a word is a given name of data/gender.toml (a person's name starts with it)."""
-    return word.lower() in _GIVEN_NAMES
-
-
-_GIVEN_NAMES = frozenset(w for g in ("female", "male") for w in data_file("gender")[g]["given"].split())
+    return any(word.lower() in words["given"] for words in gender_words().values())
 
 
 def _hyphen_joined(span: Span) -> bool:
     """Whether a name's last word is glued to the word before by a hyphen: two names joined
     ("Gannett-Gatehouse", "Computerworld-Microsoft"), not a name with a head noun."""
-    if len(span) < 3:
-        return False
-    dash = span[-2]
-    return dash.text in {"-", "–"} and not dash.whitespace_ and not span[-3].whitespace_
+    return len(span) >= 3 and glued_hyphen(span[-2])
 
 
 def _ends_in_region(span: Span) -> bool:

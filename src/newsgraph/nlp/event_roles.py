@@ -51,7 +51,6 @@ TOPIC_ON = frozenset({"COURT_HEARING", "CONSULT", "AGREE", "INVESTIGATE", "DEMAN
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 PLACE_PREPS = word_set("prepositions", "place")
 RELATIVE_PRONOUNS = word_set("pronouns", "relative")
-_SUBJ = ("nsubj", "csubj")
 _UNITS = word_set("party_nouns", "units")
 _NOT_PARTICIPANTS = frozenset({"DATE", "TIME", "MONEY", "QUANTITY", "CARDINAL", "PERCENT", "ORDINAL"})
 MANDATIVE = word_set("event_verbs", "mandative")
@@ -123,22 +122,21 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         return None
     # a noun subject before a clausal one ("Visiting Indian Prime Minister X praised ..."), never
     # the dateline's city the parser made the subject ("MOSCOW (Reuters) - Russia's ... condemned")
-    past = subject_past_dateline(verb, ("nsubj",)) or subject_past_dateline(verb, ("csubj",))
-    for c in [past] if past is not None else []:
-        if c.dep_ in _SUBJ or c.dep_ == "appos":
-            if c.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-                return verb.head
-            if (
-                c.pos_ == "PRON"
-                and c.lower_ in _BOUND_PRONOUNS
-                and verb.dep_ == "ccomp"
-                and verb.head.pos_ == "VERB"
-                and verb.head.lemma_ not in MANDATIVE
-            ):
-                # "X said it would ...", "X denied that it was sheltering ...": in news copy the
-                # pronoun is nearly always the matrix subject.
-                return subject_of(verb.head, depth + 1) or c
-            return c
+    c = subject_past_dateline(verb, ("nsubj",)) or subject_past_dateline(verb, ("csubj",))
+    if c is not None:
+        if c.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            return verb.head
+        if (
+            c.pos_ == "PRON"
+            and c.lower_ in _BOUND_PRONOUNS
+            and verb.dep_ == "ccomp"
+            and verb.head.pos_ == "VERB"
+            and verb.head.lemma_ not in MANDATIVE
+        ):
+            # "X said it would ...", "X denied that it was sheltering ...": in news copy the
+            # pronoun is nearly always the matrix subject.
+            return subject_of(verb.head, depth + 1) or c
+        return c
     if verb.dep_ == "relcl" or misparsed_main_verb(verb):
         return verb.head
     if verb.dep_ == "acl" and verb.tag_ == "VBG":

@@ -10,7 +10,15 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-__all__ = ["EntityCluster", "ContextEntity", "register_extensions", "entity_at", "token_at", "cluster_by_id"]
+__all__ = [
+    "EntityCluster",
+    "ContextEntity",
+    "register_extensions",
+    "entity_at",
+    "token_at",
+    "cluster_by_id",
+    "glued_hyphen",
+]
 
 
 @dataclass
@@ -111,6 +119,12 @@ def cluster_by_id(doc: Doc, entity_id: str) -> EntityCluster | None:
         if cluster.id == entity_id:
             return cluster
     return None
+
+
+def glued_hyphen(tok: Token) -> bool:
+    """Whether a token is a hyphen glued to the words on both sides ("fact-checking",
+    "T-Mobile", "Gannett-Gatehouse"): part of one word, not a dash between phrases."""
+    return tok.text in {"-", "–"} and not tok.whitespace_ and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_
 
 
 def doc_text(doc: Doc) -> str:

@@ -24,7 +24,7 @@ from ..resolve.names import head_word, is_generic_word
 from ..vocabulary import word_map, word_set
 from .coref_rules import EMPLOYEE_ROLES, LEADER_ROLES, ORG_NOUNS, EntityIndex
 from .entities import POSSESSIVE_MARKS
-from .extensions import doc_text, register_extensions
+from .extensions import doc_text, glued_hyphen, register_extensions
 from .relation_lexicon import (
     ABBREVIATIONS,
     ALLY_NOUNS,
@@ -577,8 +577,7 @@ def _based(b: _Builder, sent: Span) -> None:
             continue
         things = []  # a name before a coreference mention ("the carrier" of "the X-based carrier Y")
         for t in doc[tok.i + 1 : min(tok.i + 7, sent.end)]:
-            glued = t.text in {"-", "–"} and not t.whitespace_ and not doc[t.i - 1].whitespace_
-            if glued or _after_glued_hyphen(t):
+            if glued_hyphen(t) or glued_hyphen(doc[t.i - 1]):
                 continue  # "fact-checking", "state-owned": one modifier word
             if t.is_punct or t.pos_ in {"VERB", "AUX", "ADP", "CCONJ"}:
                 break
@@ -590,12 +589,6 @@ def _based(b: _Builder, sent: Span) -> None:
         if things:
             thing = max(things, key=lambda x: x[0])[1]
             b.add(thing, "located_in", place, sent, base=0.85 * _sentence_factor(sent))
-
-
-def _after_glued_hyphen(tok: Token) -> bool:
-    """The second half of a hyphenated word ("checking" of "fact-checking")."""
-    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
-    return prev is not None and prev.text in {"-", "–"} and not prev.whitespace_
 
 
 def _named(b: _Builder, tok: Token) -> tuple[str, float] | None:
