@@ -323,6 +323,32 @@ def core(kind: str, fact: str) -> str:
     return fact
 
 
+def holder(kind: str, fact: str) -> str | None:
+    """The entity a quote or description is given to, as the sheet names it (None for other kinds)."""
+    if kind == "quote":
+        return re.sub(r" \[as '.*'\]$", "", fact.split(" | ", 1)[0].removeprefix("SPEAKER: "))
+    if kind == "description":
+        return fact.split(" is described as: ", 1)[0]
+    return None
+
+
+_NAME_GLUE = {"the", "of", "and", "a", "an", "(no", "speaker)"}
+
+
+def same_holder(kind: str, then: str, now: str) -> bool:
+    """Whether two versions of a fact give it to the same entity: a name the entity goes by may
+    change ("Ana Ruiz", "Ana M. Ruiz"), but words given to another entity ("Charles" for "Andrew",
+    a label of "wrong entity") are another fact, whose label does not carry over."""
+    a, b = holder(kind, then), holder(kind, now)
+    if a is None or b is None or a == b:
+        return True
+
+    def words(name: str) -> set[str]:
+        return {w.lower().strip(".,'\u2019") for w in name.split()} - _NAME_GLUE
+
+    return bool(words(a) & words(b))
+
+
 def rescore(args: argparse.Namespace) -> int:
     """Give each labelled fact of a round the confidence the current code gives the same fact.
 
@@ -340,17 +366,18 @@ def rescore(args: argparse.Namespace) -> int:
     meta = json.loads((folder / "meta.json").read_text())
     if meta.get("report"):
         sys.exit(f"{args.round} is a report round: its labels serve nothing else")
-    now: dict[tuple[str, str, str, str], dict[str, Any]] = {}
+    now: dict[tuple[str, str, str, str], list[dict[str, Any]]] = defaultdict(list)
     with KnowledgeBase(args.db) as kb:
         kb.ingest(args.inputs or [str(DATA)])
         for fact in iter_facts(kb.engine):
-            now.setdefault(
-                (fact["kind"], fact["article_id"], fact["sentence"], core(fact["kind"], fact["fact"])), fact
-            )
+            now[
+                (fact["kind"], fact["article_id"], fact["sentence"], core(fact["kind"], fact["fact"]))
+            ].append(fact)
     found = Counter()
     out = []
     for row in rows:
-        match = now.get((row["kind"], row["article_id"], row["sentence"], core(row["kind"], row["fact"])))
+        key = (row["kind"], row["article_id"], row["sentence"], core(row["kind"], row["fact"]))
+        match = next((f for f in now.get(key, []) if same_holder(row["kind"], row["fact"], f["fact"])), None)
         row = {**row, "confidence_then": row["confidence"], "gone": "" if match else "True"}
         if match:
             found[row["kind"]] += 1

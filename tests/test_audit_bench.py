@@ -84,3 +84,15 @@ def test_score_prints_precision_and_its_interval(tmp_path: Path, capsys: pytest.
     line = next(x for x in out.splitlines() if x.startswith("quote"))
     assert line.split()[1:4] == ["10", "9", "0.900"]
     assert "[0.60, 0.98]" in line
+
+
+def test_words_given_to_another_entity_do_not_carry_a_label_over() -> None:
+    then = "Charles is described as: \u201cthe younger brother of the heir\u201d"
+    assert audit.core("description", then) == audit.core("description", then.replace("Charles", "Andrew"))
+    # the same words now given to another entity are another fact (a "wrong entity" label stays behind)
+    assert not audit.same_holder("description", then, then.replace("Charles", "Andrew"))
+    assert audit.same_holder("description", then, then.replace("Charles", "Prince Charles"))
+    named = "SPEAKER: Carlineo [as 'he'] | indirect quote: \u201che supported the plan\u201d"
+    assert audit.same_holder("quote", named, named.replace("Carlineo [as 'he']", "Patrick Carlineo Jr."))
+    assert not audit.same_holder("quote", named, named.replace("Carlineo", "Ilhan Omar"))
+    assert audit.same_holder("relation", "A employed_by B", "A employed_by C")  # relations: the core decides
