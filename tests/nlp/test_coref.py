@@ -257,6 +257,13 @@ LINK_CASES = [
         [("it", set())],
         id="object_pronoun_is_not_its_own_subject",
     ),
+    pytest.param(
+        "Ruth Adler did reference her earlier testimony, in which she said others had raised concerns "
+        "about Nora Brandt potentially leaking information, a prospect Brandt denied earlier in the day.",
+        [("Ruth Adler", "PERSON", []), ("Nora Brandt", "PERSON", ["Brandt"])],
+        [("her", {"Ruth Adler"})],
+        id="a_fronted_clause_naming_one_keeps_its_own_antecedent",
+    ),
 ]
 
 

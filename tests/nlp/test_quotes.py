@@ -994,3 +994,85 @@ def test_a_denied_clause_is_not_shown_as_the_speakers_claim(nlp) -> None:
     text = "Ruth Adler testified on Tuesday. She denied that she and Tom Reed had formed a secret channel."
     quote = next(q for q in _pipeline_quotes(nlp, text) if "secret channel" in q[3])
     assert quote[0] == "Ruth Adler" and not shown("quote", quote[2]), quote
+
+
+def test_a_relative_clause_after_a_noun_does_not_doubt_the_speaker_before_it(nlp) -> None:
+    from newsgraph.trust import shown
+
+    # "a charge Brandt denied" takes the sentence as what Brandt denied; "she" is Adler, named
+    # in the same sentence, and the report is hers
+    text = (
+        "Ruth Adler testified on Tuesday. Adler did mention her earlier statement, in which she said "
+        "others had raised doubts about Brandt possibly hiding money, a charge Brandt denied later in the day."
+    )
+    quote = next(q for q in _pipeline_quotes(nlp, text) if q[3].startswith("others had raised doubts"))
+    assert quote[0] == "Ruth Adler" and shown("quote", quote[2]), quote
+
+
+def test_a_pronoun_bound_in_its_own_sentence_is_shown(nlp) -> None:
+    from newsgraph.trust import shown
+
+    for text in (
+        "Dara Quinn was arrested in May over a phone call he made to the council, in which he said "
+        "he would burn the building down.",
+        "When Dara Quinn was approached by officers, he told them he had done nothing wrong.",
+    ):
+        quote = next(q for q in _pipeline_quotes(nlp, text) if q[1] == "he")
+        assert quote[0] == "Dara Quinn" and shown("quote", quote[2]), (text, quote)
+    # a person noun between the name and the pronoun: "he" may be the prosecutor
+    text = "Dara Quinn met the prosecutor on Monday, and he said the case was weak."
+    assert not any(shown("quote", q[2]) for q in _pipeline_quotes(nlp, text))
+
+
+def test_a_pronoun_that_carries_on_the_last_subject_is_shown(nlp) -> None:
+    from newsgraph.trust import shown
+
+    text = (
+        "Omar Brandt was the third witness who listened in on the call between President Leon Marsh "
+        "and Prime Minister Tom Reyes. He said he had not been worried about the content of the call."
+    )
+    (quote,) = _pipeline_quotes(nlp, text)
+    assert quote[0] == "Omar Brandt" and shown("quote", quote[2]), quote
+    # another person as a subject in that sentence: the pronoun may be theirs
+    text = (
+        "Omar Brandt was the second witness to testify after Leon Marsh spoke on Tuesday. "
+        "He said he had not been worried about the price."
+    )
+    assert not any(shown("quote", q[2]) for q in _pipeline_quotes(nlp, text))
+
+
+def test_a_pronoun_after_a_quotation_of_the_same_person_is_shown(nlp) -> None:
+    from newsgraph.trust import shown
+
+    text = (
+        "Leon Marsh, chief executive of Tern Robotics, said his company's award was a sign that small "
+        "firms had a role. “Space needs an entire ecosystem of companies,” he said. “Small players "
+        "bring agility.” He said the first lander could fly in 2023."
+    )
+    quote = next(q for q in _pipeline_quotes(nlp, text) if q[3].startswith("the first lander"))
+    assert quote[0] == "Leon Marsh" and shown("quote", quote[2]), quote
+
+
+def test_a_speaker_who_reports_his_own_words_is_not_doubted(nlp) -> None:
+    from newsgraph.trust import shown
+
+    text = 'Kurt Lenz said he never used the term "three friends" and added, "I cringe when I hear it."'
+    quote = next(q for q in _pipeline_quotes(nlp, text) if q[3].startswith("I cringe"))
+    assert quote[0] == "Kurt Lenz" and shown("quote", quote[2]), quote
+    # words someone else reports are still that person's claim
+    text = 'Anna Berg told the court that Kurt Lenz had said, "I will pay."'
+    quote = next(q for q in _pipeline_quotes(nlp, text) if q[3].startswith("I will pay"))
+    assert not shown("quote", quote[2]), quote
+
+
+def test_an_appositive_with_and_is_not_a_second_speaker(nlp) -> None:
+    from newsgraph.trust import shown
+
+    text = (
+        '"Google offers an extension of the market of people who can play our games," says Chris Early, '
+        "senior vp partnerships and revenue at Ubisoft."
+    )
+    (quote,) = _pipeline_quotes(nlp, text)
+    assert quote[0] == "Chris Early" and shown("quote", quote[2]), quote
+    quote = next(q for q in _pipeline_quotes(nlp, '"We disagree," Ford, Fry and Lee said.'))
+    assert not shown("quote", quote[2]), quote

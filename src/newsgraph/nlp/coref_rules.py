@@ -230,6 +230,15 @@ def _speech_subject(tok: Token, index: EntityIndex, labels: frozenset[str]) -> s
     while node.head.i != node.i:
         parent = node.head
         if node.dep_ == "ccomp" and parent.lemma_ in SPEECH_VERBS:
+            if node.i < parent.i and any(
+                (ent := index.entity_of(t)) is not None
+                and index.label(ent) in labels
+                and index.gender_fits(ent, tok)
+                for t in tok.doc[node.left_edge.i : tok.i]
+            ):
+                # "Morrison did reference his testimony ..., a prospect Vindman denied": a fronted
+                # clause that names a fitting one before the pronoun has its own antecedent
+                return None
             for child in parent.children:
                 if child.dep_ == "nsubj":
                     ent = index.entity_of(child)
