@@ -209,8 +209,8 @@ def test_a_participle_after_the_appositive_keeps_it(nlp: Language) -> None:
 
 def test_a_comma_set_appositive_with_a_determiner_or_role_is_shown(nlp: Language) -> None:
     """ "Lena Ortiz, the city's new police chief," and "Omar Vance, chairman of the board," are
-    the classic appositive and clear the display band; a comma-less "the journal Cell Notes" and a
-    description with words between it and the name stay below it."""
+    the classic appositive and clear the display band; a comma-less "the journal Cell Notes" is
+    less sure (its display is the calibration's call: every labelled one so far was right)."""
     doc = seeded(
         nlp,
         "Lena Ortiz, the city's new police chief, ordered an inquiry. Omar Vance, chairman of the "
@@ -220,7 +220,7 @@ def test_a_comma_set_appositive_with_a_determiner_or_role_is_shown(nlp: Language
     conf = {d.text: d.confidence for d in find_descriptions(doc)}
     assert shown("description", conf["the city's new police chief"])
     assert shown("description", conf["chairman of the board"])
-    assert not shown("description", conf["The journal"])
+    assert conf["The journal"] < min(conf["the city's new police chief"], conf["chairman of the board"])
 
 
 def test_abbreviated_and_media_titles_before_a_name(nlp: Language) -> None:
@@ -251,9 +251,9 @@ def test_a_possessed_title_right_before_a_name_is_shown(nlp: Language) -> None:
     )
     conf = {(d.text, d.kind): d.confidence for d in find_descriptions(doc)}
     assert shown("description", conf[("Okafor's lawyer", "appositive")])
-    # a determiner without a possessor stays below the band
+    # a determiner without a possessor is less sure than a possessor
     doc = seeded(nlp, "The journal Cell Notes printed the letter.", [("Cell Notes", "ORG")])
-    assert not any(shown("description", d.confidence) for d in find_descriptions(doc))
+    assert all(d.confidence < conf[("Okafor's lawyer", "appositive")] for d in find_descriptions(doc))
 
 
 def test_words_cut_off_mid_phrase_are_kept_below_the_display_band(nlp: Language) -> None:
@@ -481,6 +481,19 @@ def test_a_role_cut_inside_a_name_is_truncated(nlp: Language) -> None:
     # "General Manager of Life" stops inside the name: it misquotes the text
     assert _truncated(doc[0:4], index)
     assert not _truncated(doc[0:7], index)
+
+
+def test_an_owner_before_a_name_is_no_description(nlp: Language) -> None:
+    from newsgraph.nlp.coref_rules import EntityIndex
+    from newsgraph.nlp.descriptions import _truncated
+
+    # "a takeover by the government's Pension Fund Agency": whose agency it is, not what it is
+    doc = nlp("The plan was taken over by the government\u2019s Pension Fund Agency.")
+    doc._.ng_entities, doc._.ng_coref = [], None
+    index = EntityIndex.build(doc, include_coref=False)
+    owner = doc.char_span(doc.text.index("the government"), doc.text.index(" Pension"))
+    assert owner is not None and _truncated(owner, index)
+    assert not _truncated(owner[:2], index)
 
 
 @pytest.mark.parametrize(

@@ -464,15 +464,15 @@ _CUT_DEPS = {"conj", "cc", "pobj", "dobj", "xcomp", "pcomp"}
 
 def _truncated(span: Span, index: EntityIndex) -> bool:
     """Words cut off mid-phrase: an unclosed bracket or quotation mark ("on the Council (NSC"), a
-    span ending on a preposition, conjunction or determiner, or a word inside it whose object,
+    span ending on a preposition, conjunction, determiner or possessive "'s", or a word inside it whose object,
     conjunct or complement lies past its end ("the late science fiction [and fantasy author]",
     "a facility enabling expert teams [to perform ...]") or a name that runs past its end. Such
     words misquote the text."""
     text = span.text
     if any(text.count(a) != text.count(b) for a, b in _PAIRS) or text.count('"') % 2:
         return True
-    if span[-1].pos_ in {"ADP", "CCONJ", "DET", "SCONJ"}:
-        return True
+    if span[-1].pos_ in {"ADP", "CCONJ", "DET", "SCONJ"} or span[-1].tag_ == "POS":
+        return True  # "... takeover by the government's [Pension Benefit Guarantee Corp.]": an owner
     if any(span.start <= ent.start < span.end < ent.end for ent in span.doc.ents):
         return True  # "General Manager of Life [Care Solutions Europe]": a name cut in two
     for tok in span:
