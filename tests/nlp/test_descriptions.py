@@ -580,3 +580,28 @@ def test_the_first_item_of_a_list_does_not_describe_the_second(nlp: Language) ->
         [("Brightcast Ultra", "PRODUCT"), ("Skyline Pro", "ORG")],
     )
     assert described(doc) == set()
+
+
+def test_a_speaker_after_a_closing_straight_mark_is_described_in_the_writers_words(nlp: Language) -> None:
+    # the quotation opened a sentence before; the mark here closes it, so the appositive is ours
+    text = (
+        '"Stadia has arrived. You can play anywhere.\n'
+        'You are going to see things no console can do," says Jon Brask, director for games at the tech giant.'
+    )
+    doc = seeded(nlp, text, [("Jon Brask", "PERSON")])
+    conf = {d.text: d.confidence for d in find_descriptions(doc)}
+    assert shown("description", conf["director for games at the tech giant"]), conf
+    # inside a quotation the same words are the speaker's, below the band
+    doc = seeded(nlp, '"We met Jon Brask, a genius of games," she said.', [("Jon Brask", "PERSON")])
+    assert not any(shown("description", d.confidence) for d in find_descriptions(doc))
+
+
+def test_two_roles_with_a_hyphenated_second_are_one_description(nlp: Language) -> None:
+    text = (
+        '"These simulations are huge," said Lena Torvik, associate professor of physics at the '
+        "University of Alder and co-author of the study."
+    )
+    doc = seeded(nlp, text, [("Lena Torvik", "PERSON"), ("University of Alder", "ORG")])
+    got = {d.text: d.confidence for d in find_descriptions(doc)}
+    full = "associate professor of physics at the University of Alder and co-author of the study"
+    assert full in got and shown("description", got[full]), got

@@ -73,6 +73,8 @@ def _with_coordinated_role(head: Token, np: Span) -> Span:
     conj = next((c for c in head.rights if c.dep_ == "conj"), None)
     if cc is None or conj is None or cc.lower_ not in {"and", "&"} or cc.i != np.end or conj.i <= cc.i:
         return np
+    while conj.i + 2 < len(doc) and glued_hyphen(doc[conj.i + 1]) and doc[conj.i + 2].head.i == head.i:
+        conj = doc[conj.i + 2]  # "co-author", parsed as three conjuncts: its last word is the role
     if head.lower_ not in _TITLE_WORDS or conj.lower_ not in _TITLE_WORDS:
         return np
     end = conj.right_edge.i + 1
@@ -492,7 +494,11 @@ def _quoted(span: Span) -> bool:
     """Whether a span lies inside quotation marks in its sentence: a speaker's words ("a great day
     for our Country"), not the writer's description."""
     before = span.doc.text[span.sent.start_char : span.start_char]
-    straight = before.count('"') % 2 == 1
+    # an odd count of straight marks is inside a quotation only when the last one opens it
+    # ('..., game," says Jack Buser, director for games' closes one begun a sentence before)
+    last = before.rfind('"')
+    closes = last > 0 and (before[last - 1].isalnum() or before[last - 1] in ".,!?;:\u2019'")
+    straight = before.count('"') % 2 == 1 and not closes
     return straight or before.count("\u201c") > before.count("\u201d")
 
 
