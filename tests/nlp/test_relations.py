@@ -444,6 +444,23 @@ def test_a_place_based_company_is_located_there(nlp: Language) -> None:
     assert rels(doc) == set()
 
 
+def test_an_owned_company_is_part_of_its_owner(nlp: Language) -> None:
+    doc = seeded(
+        nlp,
+        "Helix-owned Tern Logistics cut 900 jobs on Monday.",
+        [("Helix", "ORG"), ("Tern Logistics", "ORG")],
+    )
+    (rel,) = find_relations(doc)
+    assert rels(doc) == {("Tern Logistics", "part_of", "Helix", False)} and shown("relation", rel.confidence)
+    # an owner that is a place or a person is no organisation the company is part of
+    doc = seeded(
+        nlp,
+        "The Denver-owned utility Tern Power raised prices.",
+        [("Denver", "GPE"), ("Tern Power", "ORG")],
+    )
+    assert not any(r[1] == "part_of" for r in rels(doc))
+
+
 def test_a_parent_company_owns_what_it_is_the_parent_of(nlp: Language) -> None:
     doc = seeded(
         nlp,

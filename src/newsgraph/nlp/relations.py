@@ -566,14 +566,22 @@ def _adjacent(b: _Builder, anchor: str, root: Token) -> bool:
     return b.index.label(anchor) in {"ORG", "GPE"} or b.country_of(anchor) is not None
 
 
+# data/relation_verbs.toml [hyphen_ties]: "X-based" (located_in a place), "X-owned" (part_of an organisation)
+_HYPHEN_TIES = word_map("relation_verbs", "hyphen_ties")
+_HYPHEN_OWNERS = {"place": _PLACE_LABELS, "organisation": frozenset({"ORG"})}
+
+
 def _based(b: _Builder, sent: Span) -> None:
-    """ "the Dubai-based airline Emirates", "Denver-based Helix Partners": located_in the place."""
+    """ "the Dubai-based airline Emirates", "Denver-based Helix Partners": located_in the place;
+    "Microsoft-owned LinkedIn": part_of the owner (data/relation_verbs.toml [hyphen_ties])."""
     doc = sent.doc
     for tok in sent:
-        if tok.lower_ != "based" or tok.i < sent.start + 2 or doc[tok.i - 1].text not in {"-", "–"}:
+        tie = _HYPHEN_TIES.get(tok.lower_)
+        if tie is None or tok.i < sent.start + 2 or doc[tok.i - 1].text not in {"-", "–"}:
             continue
+        relation, owner = tie
         place = b.entity(doc[tok.i - 2])
-        if place is None or b.index.label(place[0]) not in _PLACE_LABELS:
+        if place is None or b.index.label(place[0]) not in _HYPHEN_OWNERS[owner]:
             continue
         things = []  # a name before a coreference mention ("the carrier" of "the X-based carrier Y")
         for t in doc[tok.i + 1 : min(tok.i + 7, sent.end)]:
@@ -588,7 +596,7 @@ def _based(b: _Builder, sent: Span) -> None:
                 things.append((t.i not in b.coref_conf, thing))
         if things:
             thing = max(things, key=lambda x: x[0])[1]
-            b.add(thing, "located_in", place, sent, base=0.85 * _sentence_factor(sent))
+            b.add(thing, relation, place, sent, base=0.85 * _sentence_factor(sent))
 
 
 def _named(b: _Builder, tok: Token) -> tuple[str, float] | None:
