@@ -1076,3 +1076,33 @@ def test_an_appositive_with_and_is_not_a_second_speaker(nlp) -> None:
     assert quote[0] == "Chris Early" and shown("quote", quote[2]), quote
     quote = next(q for q in _pipeline_quotes(nlp, '"We disagree," Ford, Fry and Lee said.'))
     assert not shown("quote", quote[2]), quote
+
+
+def test_an_attribution_set_off_inside_the_sentence_reports_it(nlp) -> None:
+    from newsgraph.trust import shown
+
+    text = (
+        "Dana Whitlock is the chief executive of Tern Robotics. The larger landers, she said, could "
+        "deliver tools needed by astronauts ahead of their missions. The plan, Whitlock said, was never "
+        "approved by the board."
+    )
+    quotes = _pipeline_quotes(nlp, text)
+    for words in ("The larger landers, she said, could deliver tools", "The plan, Whitlock said, was never"):
+        quote = next(q for q in quotes if q[3].startswith(words))
+        assert quote[0] == "Dana Whitlock" and shown("quote", quote[2]), quote
+    # a set-off aside with no one speaking is no attribution
+    assert _pipeline_quotes(nlp, "In 2019, as expected, the company cut prices.") == []
+
+
+def test_the_named_author_of_a_work_speaks_through_it(nlp) -> None:
+    from newsgraph.trust import shown
+
+    text = (
+        "A March 2019 study by the Centre for Trade Research concluded that the full cost of the tariff "
+        "falls on domestic consumers."
+    )
+    (quote,) = _pipeline_quotes(nlp, text)
+    assert quote[0] == "Centre for Trade Research" and shown("quote", quote[2]), quote
+    # a work with no author named speaks for no one
+    (quote,) = _pipeline_quotes(nlp, "The report concluded that the agency had failed its staff.")
+    assert quote[0] is None and not shown("quote", quote[2]), quote
