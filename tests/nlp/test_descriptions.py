@@ -605,3 +605,20 @@ def test_two_roles_with_a_hyphenated_second_are_one_description(nlp: Language) -
     got = {d.text: d.confidence for d in find_descriptions(doc)}
     full = "associate professor of physics at the University of Alder and co-author of the study"
     assert full in got and shown("description", got[full]), got
+
+
+def test_an_age_set_off_after_a_name_describes_the_person(nlp: Language) -> None:
+    doc = seeded(
+        nlp,
+        "Tomas Reyes, 54, a former police officer, was arrested. Helix, 2019 and Orbis were named.",
+        [("Tomas Reyes", "PERSON"), ("Helix", "ORG"), ("Orbis", "ORG")],
+    )
+    got = described(doc)
+    assert ("Tomas Reyes", "54", "appositive") in got and (
+        "Tomas Reyes",
+        "a former police officer",
+        "appositive",
+    ) in got
+    conf = {d.text: d.confidence for d in find_descriptions(doc)}
+    assert shown("description", conf["54"])
+    assert not any(d.text == "2019" for d in find_descriptions(doc))  # an organisation has no age

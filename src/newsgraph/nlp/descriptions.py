@@ -490,6 +490,16 @@ def _truncated(span: Span, index: EntityIndex) -> bool:
     return False
 
 
+def _age_after(name: Span) -> Span | None:
+    """ "Patrick Carlineo Jr., 55, of Rochester": a person's age set off by commas after the name."""
+    doc, i = name.doc, name.end
+    if i + 2 >= len(doc) or doc[i].text != "," or not doc[i + 1].text.isdigit():
+        return None
+    if not 1 <= int(doc[i + 1].text) <= 119 or doc[i + 2].text not in {",", ".", ";", ")"}:
+        return None
+    return doc[i + 1 : i + 2]
+
+
 def _quoted(span: Span) -> bool:
     """Whether a span lies inside quotation marks in its sentence: a speaker's words ("a great day
     for our Country"), not the writer's description."""
@@ -595,6 +605,9 @@ def find_descriptions(doc: Doc, index: EntityIndex | None = None) -> list[Descri
                             continue  # "Glass was 20-of-24 passing": a statistic, not what he is
                         add(cluster.id, np, "copula", 0.8 * _asserted(verb))
             if cluster.label == "PERSON":
+                age = _age_after(mention)
+                if age is not None:
+                    add(cluster.id, age, "appositive", 0.85)
                 title = _title_before(mention, index)
                 if title is not None:
                     add(cluster.id, title, "title", 0.9)
