@@ -810,3 +810,32 @@ def test_running_an_organisation_is_leading_it_or_operating_it(nlp: Language) ->
         [("Maria Lopez", "PERSON"), ("Senate", "ORG")],
     )
     assert rels(doc) == set()
+
+
+def test_a_town_after_a_persons_name_and_age_is_where_they_live(nlp: Language) -> None:
+    doc = seeded(
+        nlp,
+        "Tomas Reyes, 55, of Alderton pleaded guilty on Monday.",
+        [("Tomas Reyes", "PERSON"), ("Alderton", "GPE")],
+    )
+    (rel,) = find_relations(doc)
+    assert rels(doc) == {("Tomas Reyes", "located_in", "Alderton", False)} and shown(
+        "relation", rel.confidence
+    )
+    # the town names something else: no residence
+    doc = seeded(
+        nlp,
+        "Tomas Reyes, of Alderton Police, said the road was closed.",
+        [("Tomas Reyes", "PERSON"), ("Alderton", "GPE")],
+    )
+    assert not any(r[1] == "located_in" and r[0] == "Tomas Reyes" for r in rels(doc))
+
+
+def test_a_place_described_as_a_town_in_a_country_is_located_there(nlp: Language) -> None:
+    doc = seeded(
+        nlp,
+        "Fighters attacked a checkpoint in Korvan, a city in northern Ostland, on Friday.",
+        [("Korvan", "GPE"), ("Ostland", "GPE")],
+    )
+    describe_entities(doc)
+    assert ("Korvan", "located_in", "Ostland", False) in rels(doc)

@@ -22,7 +22,7 @@ from ..model import Relation
 from ..places import lookup
 from ..resolve.names import head_word, is_generic_word
 from ..vocabulary import word_map, word_set
-from .coref_rules import EMPLOYEE_ROLES, LEADER_ROLES, ORG_NOUNS, EntityIndex
+from .coref_rules import EMPLOYEE_ROLES, LEADER_ROLES, ORG_NOUNS, PLACE_NOUNS, EntityIndex
 from .entities import POSSESSIVE_MARKS
 from .extensions import doc_text, glued_hyphen, register_extensions
 from .relation_lexicon import (
@@ -425,11 +425,13 @@ def _from_descriptions(b: _Builder) -> None:
         role = _role_words(root)
         lemma = root.lemma_.lower()
         rel, reverse = _role_relation(role, lemma)
-        if b.index.label(d.entity) == "ORG" and lemma in ORG_NOUNS:
-            # "the Trade Partnership, a trade-focused consulting firm in Washington": where it is
+        label = b.index.label(d.entity)
+        if label == "ORG" and lemma in ORG_NOUNS or label in _PLACE_LABELS and lemma in PLACE_NOUNS:
+            # "the Trade Partnership, a trade-focused consulting firm in Washington", "Kunduz, a
+            # city in northern Afghanistan": where it is
             for p, pobj in _preps(root):
                 for place in b.entities(pobj) if p == "in" else []:
-                    if b.index.label(place[0]) in {"GPE", "LOC"}:
+                    if place[0] != d.entity and b.index.label(place[0]) in {"GPE", "LOC"}:
                         base = 0.85 * _sentence_factor(span.sent)
                         b.add((d.entity, d.confidence), "located_in", place, span.sent, base=base)
         if rel is None and lemma in PARENT_NOUNS and any(c.lower_ == "parent" for c in root.lefts):
@@ -597,6 +599,39 @@ def _based(b: _Builder, sent: Span) -> None:
         if things:
             thing = max(things, key=lambda x: x[0])[1]
             b.add(thing, relation, place, sent, base=0.85 * _sentence_factor(sent))
+
+
+def _residence(b: _Builder, sent: Span) -> None:
+    """ "Patrick Carlineo Jr., 55, of Rochester pleaded guilty": a person is located_in the town
+    set after the name (and the age) with "of"."""
+    doc = sent.doc
+    for cluster in b.index.clusters.values():
+        if cluster.label != "PERSON":
+            continue
+        for mention in cluster.spans:
+            if not (sent.start <= mention.start and mention.end < sent.end):
+                continue
+            i = mention.end
+            if (
+                i + 3 < sent.end
+                and doc[i].text == ","
+                and doc[i + 1].text.isdigit()
+                and doc[i + 2].text == ","
+            ):
+                i += 3  # ", 55,"
+            elif doc[i].text == ",":
+                i += 1
+            if i + 1 >= sent.end or doc[i].lower_ != "of":
+                continue
+            place = _named(b, doc[i + 1])
+            if place is None or b.index.label(place[0]) != "GPE":
+                continue
+            end = i + 1
+            while end < sent.end and b.index.entity_of(doc[end]) == place[0]:
+                end += 1
+            if end < sent.end and not (doc[end].is_punct or doc[end].pos_ in {"VERB", "AUX", "CCONJ"}):
+                continue  # "of Rochester police": the town names something else
+            b.add((cluster.id, 1.0), "located_in", place, sent, base=0.85 * _sentence_factor(sent))
 
 
 def _named(b: _Builder, tok: Token) -> tuple[str, float] | None:
@@ -949,6 +984,7 @@ def find_relations(doc: Doc, index: EntityIndex | None = None) -> list[Relation]
     for sent in doc.sents:
         _from_verbs(b, sent)
         _based(b, sent)
+        _residence(b, sent)
         _place_ties(b, sent)
         _owned_units(b, sent)
         _name_of_organisation(b, sent)
