@@ -1083,3 +1083,29 @@ def test_a_body_that_condemns_a_deed_is_sure(nlp: Language) -> None:
     names = {c.id: c.name for c in doc._.ng_entities}
     assert names.get(event.actor) == "United Nations" and event.recipient is None
     assert shown("event", event.confidence), event
+
+
+def test_acled_style_protests_and_clashes_have_the_right_parties(nlp: Language) -> None:
+    text = (
+        "Around 200 teachers protested in front of the Ministry of Education in Lilongwe on Monday.\n"
+        "Nurses protested outside the hospital in Blantyre on Tuesday.\n"
+        "Residents rioted in Port-au-Prince on Friday.\n"
+        "Clashes between the Sudanese Armed Forces and the Rapid Support Forces were reported in El Fasher.\n"
+    )
+    events = _events(nlp, Article(id="t", source="t", text=text, published="2023-05-10"))
+    # a march or rally at a place is a demonstration, by the people who protested
+    teachers = _find(events, "PROTEST", "protested in front")
+    assert teachers.actor_text == "200 teachers" and teachers.recipient_text is None
+    assert _find(events, "PROTEST", "protested outside").actor_text == "Nurses"
+    # a riot in a city is not done to the city
+    riot = _find(events, "PROTEST", "rioted")
+    assert (
+        riot.actor_text == "Residents"
+        and riot.recipient_text is None
+        and riot.place["name"] == "Port-au-Prince"
+    )
+    clash = _find(events, "FIGHT", "clashes")
+    assert (clash.actor_text, clash.recipient_text) == ("Sudanese Armed Forces", "Rapid Support Forces")
+    # a verbal protest against a decision stays a disapproval
+    events = _events(nlp, Article(id="t", source="t", text="The union protested the decision to cut pay."))
+    assert any(e.type == "DISAPPROVE" for e in events) and not any(e.type == "PROTEST" for e in events)

@@ -54,6 +54,7 @@ RELATIVE_PRONOUNS = word_set("pronouns", "relative")
 _UNITS = word_set("party_nouns", "units")
 _NOT_PARTICIPANTS = frozenset({"DATE", "TIME", "MONEY", "QUANTITY", "CARDINAL", "PERCENT", "ORDINAL"})
 MANDATIVE = word_set("event_verbs", "mandative")
+INTRANSITIVE = word_set("event_verbs", "intransitive")
 """Verbs whose "that" clause says what someone else must do ("demanded that they leave")."""
 _BOUND_PRONOUNS = word_set("pronouns", "bound")
 _THING_PRONOUNS = shared_words("pronouns", "thing", "events")
@@ -90,8 +91,11 @@ def misparsed_main_verb(verb: Token) -> bool:
     head = verb.head
     if verb.dep_ != "acl" or verb.tag_ not in ("VBN", "VBD") or head.dep_ != "ROOT":
         return False
-    if head.pos_ not in ("NOUN", "PROPN") or not verb.sent[-1].is_punct:
-        return False
+    last = next((t for t in reversed(verb.sent) if not t.is_space), verb)
+    if head.pos_ not in ("NOUN", "PROPN") or not last.is_punct:
+        return False  # (a line break after the full stop is no title's missing stop)
+    if verb.lemma_.lower() in INTRANSITIVE and verb.i > head.i:
+        return True  # "200 teachers protested in front of the ministry": no one was protested
     preps = {c.lower_: c for c in verb.children if c.dep_ in ("prep", "agent")}
     if "by" in preps and any(p.dep_ == "pobj" for p in preps["by"].children):
         return False  # "arrested by police": a passive after all
@@ -443,6 +447,9 @@ def _recipient(
                         continue
                     if p.i in nominals:  # "in protest of the government's refusal"
                         add(len(RECIPIENT_PREPS) + 1, p, head)
+                    visit = etype in _MEETINGS and c.lower_ in {w.lower_ for w in words}
+                    if etype not in load_senses().place_target_types and not visit:
+                        continue  # "rioted in Port-au-Prince": where, not to whom ("arrived in" X: a visit to X)
                     # "in Kirkuk"; "at this jail in northern Israel"
                     places.append(p)
                     places.extend(

@@ -53,6 +53,7 @@ class Senses:
     conflict_types: frozenset[str]
     scene_types: frozenset[str]
     party_recipient_types: frozenset[str]
+    place_target_types: frozenset[str]
     ambiguous: frozenset[str]
     state_acts: frozenset[str]
     political: frozenset[str]
@@ -83,6 +84,7 @@ def load_senses() -> Senses:
         conflict_types=frozenset(data["conflict_types"]),
         scene_types=frozenset(data["scene_types"]),
         party_recipient_types=frozenset(data["party_recipient_types"]),
+        place_target_types=frozenset(data["place_target_types"]),
         ambiguous=frozenset(data["ambiguous"]),
         state_acts=frozenset(data["state_acts"]),
         political=frozenset(data["political"]),

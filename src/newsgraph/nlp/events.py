@@ -515,6 +515,22 @@ def sentence_events(
             and place.start <= recipient_tok.i < place.end
         ):
             recipient_tok = None  # "were killed in Dravia": the place of the event, not its target
+        if actor_tok is None and entry.pos == "noun":
+            # "clashes between the army and the rebels", "talks between X and Y": the two sides
+            pair = next(
+                (
+                    p
+                    for c in trigger.children
+                    if c.dep_ == "prep" and c.lower_ == "between"
+                    for p in c.children
+                    if p.dep_ == "pobj" and any(g.dep_ == "conj" for g in p.children)
+                ),
+                None,
+            )
+            if pair is not None:
+                other = next(g for g in pair.children if g.dep_ == "conj")
+                if participant(pair) is not None and participant(other) is not None:
+                    actor_tok, recipient_tok = participant(pair), participant(other)
         if (
             actor_tok is not None
             and entry.type in SYMMETRIC
