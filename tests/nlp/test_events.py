@@ -1109,3 +1109,18 @@ def test_acled_style_protests_and_clashes_have_the_right_parties(nlp: Language) 
     # a verbal protest against a decision stays a disapproval
     events = _events(nlp, Article(id="t", source="t", text="The union protested the decision to cut pay."))
     assert any(e.type == "DISAPPROVE" for e in events) and not any(e.type == "PROTEST" for e in events)
+
+
+def test_collective_violence_is_aimed_at_people_or_a_village_not_the_region(nlp: Language) -> None:
+    text = (
+        "A mob lynched a suspected thief in Kisumu on Monday.\n"
+        "Cattle rustlers attacked a village in Turkana, killing four herders.\n"
+    )
+    events = _events(nlp, Article(id="t", source="t", text=text, published="2023-05-10"))
+    lynch = _find(events, "ASSAULT", "lynched")
+    assert lynch.recipient_text == "suspected thief" and lynch.place["name"] == "Kisumu"
+    raid = _find(events, "ASSAULT", "attacked")
+    assert raid.actor_text == "Cattle rustlers" and raid.recipient_text == "village"
+    # a robbery with no armed group, state or conflict word in it stays ordinary crime
+    events = _events(nlp, Article(id="t", source="t", text="A man was stabbed during a robbery in Soweto."))
+    assert not any(e.type in ("ASSAULT", "FIGHT") for e in events)

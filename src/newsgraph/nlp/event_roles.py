@@ -63,6 +63,8 @@ _OWN = word_set("pronouns", "own")
 _OWN_FORCES = word_set("party_nouns", "own_forces")
 _PARTY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 HUMAN_NOUNS = GROUP_NOUNS | word_set("party_nouns", "human")
+# Nouns for a place an attack can be aimed at ("a village", "the camp"): data/class_nouns.toml
+PLACE_NOUNS = word_set("class_nouns", "place")
 """People and groups that can be the party an event is done to, short of a name."""
 
 
@@ -419,6 +421,8 @@ def _recipient(
                 candidates.append((inner[0], slot, inner[1].i, inner[1]))
                 return
             tier = _THING
+            if slot == 0 and tok.lemma_.lower() in PLACE_NOUNS and etype in load_senses().place_target_types:
+                tier = _PLACE  # "attacked a village in Turkana": the village, not the region it is in
         candidates.append((tier, slot, tok.i, tok))
 
     places: list[Token] = []
