@@ -1124,3 +1124,10 @@ def test_collective_violence_is_aimed_at_people_or_a_village_not_the_region(nlp:
     # a robbery with no armed group, state or conflict word in it stays ordinary crime
     events = _events(nlp, Article(id="t", source="t", text="A man was stabbed during a robbery in Soweto."))
     assert not any(e.type in ("ASSAULT", "FIGHT") for e in events)
+
+
+def test_a_killing_told_after_a_comma_happened_where_its_main_clause_did(nlp: Language) -> None:
+    text = "A drone strike hit a car near Mogadishu on Monday, killing three al-Shabaab fighters.\n"
+    events = _events(nlp, Article(id="t", source="t", text=text, published="2023-05-10"))
+    killing = _find(events, "ASSAULT", "killing")
+    assert killing.place is not None and killing.place["name"] == "Mogadishu", killing

@@ -710,6 +710,11 @@ def place_for(doc: Doc, sent: Span, trigger: Token, verb: Token) -> Span | None:
 
     A definite nominal that coreference linked to a place counts ("the last strike at the port").
     """
+    anchors = {trigger.i, verb.i}
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ == "VERB":
+        # "A drone strike hit a car near Mogadishu, killing three": where the main clause happened
+        anchors.add(verb.head.i)
+    found = None
     for ent in place_spans(doc, sent):
         root = ent.root
         prep = root.head
@@ -718,4 +723,6 @@ def place_for(doc: Doc, sent: Span, trigger: Token, verb: Token) -> Span | None:
         anchor = _climb_to_clause(prep.head, trigger) if prep.head.i != trigger.i else trigger
         if anchor.i in (trigger.i, verb.i):
             return ent
-    return None
+        if anchor.i in anchors and found is None:
+            found = ent
+    return found
