@@ -250,3 +250,38 @@ def test_a_regional_arm_is_not_its_parent(nlp) -> None:
     names = {e.id: e.name for e in facts.entities}
     described = {(names[d.entity], d.text) for d in facts.descriptions}
     assert ("Orvan North America", "President") not in described
+
+
+def test_a_city_that_acts_in_a_sport_report_is_its_team(nlp):
+    import re
+
+    from newsgraph.nlp.entities import group_entities
+
+    text = (
+        "The Alderton Hawks beat the Kessel Foxes 27-13 on Sunday in Alderton. Alderton scored two "
+        "touchdowns in the fourth quarter, and the win gave Alderton its sixth straight division title. "
+        "The Hawks play the next game in Alderton."
+    )
+    doc = nlp.make_doc(text)
+    for name, proc in nlp.pipeline:
+        if name.startswith("newsgraph_") and name not in ("newsgraph_ner_labels", "newsgraph_paragraphs"):
+            break
+        doc = proc(doc)
+    spans = []
+    for name, label in (
+        ("Alderton Hawks", "ORG"),
+        ("Kessel Foxes", "ORG"),
+        ("Hawks", "ORG"),
+        ("Alderton", "GPE"),
+    ):
+        for m in re.finditer(r"\b" + name + r"\b", text):
+            span = doc.char_span(m.start(), m.end(), label=label)
+            if span is not None and not any(s.start < span.end and span.start < s.end for s in spans):
+                spans.append(span)
+    doc.ents = sorted(spans, key=lambda s: s.start)
+    group_entities(doc)
+    names = {c.name: c for c in doc._.ng_entities}
+    team = [s.text for s in names["Alderton Hawks"].spans]
+    city = [doc[s.start - 1].text + " " + s.text for s in names["Alderton"].spans]
+    # the city that scored and won is the team; "in Alderton" stays the city
+    assert team.count("Alderton") == 2 and city == ["in Alderton", "in Alderton"], (team, city)

@@ -961,6 +961,48 @@ def _recut_fragments(doc: Doc, fragments: list[_Group], groups: list[_Group]) ->
                 i += 1
 
 
+# Prepositions before a place where the place is where, not who ("in Indianapolis"): data/prepositions.toml
+_PLACE_PREPS = word_set("prepositions", "place")
+
+
+def _city_for_team(doc: Doc, groups: list[_Group]) -> list[_Group]:
+    """ "Indianapolis beat Houston 27-13" in a sport report that names the Indianapolis Colts: a
+    city that acts (a subject, an object, an owner) stands for its team; "in Indianapolis" stays
+    the city. Only in a sport report, and only for a team named as its city and one plural
+    nickname that is no organisation head ("Colts", "76ers"; not "Times", "Airlines")."""
+    from .event_senses import article_frame, load_senses  # a late import: events read entities
+
+    teams: dict[str, list[_Group]] = {}
+    for g in groups:
+        toks = g.tokens
+        last = toks[-1] if toks else ""
+        # (the model may type the team a person or a nationality: "Jacksonville Jaguars")
+        if (
+            g.vote() in ("ORG", "PERSON", "NORP")
+            and len(toks) >= 2
+            and last[:1].isalnum()
+            and last.lower().endswith("s")
+        ):
+            if last.lower() not in ORG_HEADS:
+                teams.setdefault(" ".join(toks[:-1]), []).append(g)
+    cities = [g for g in groups if g.vote() == "GPE" and len(teams.get(g.name_span.text, [])) == 1]
+    if not cities or not article_frame(doc).is_sport(load_senses()):
+        return groups
+    for city in cities:
+        (team,) = teams[city.name_span.text]
+        keep, move = [], []
+        for m in city.mentions:
+            root = m.span.root
+            where = root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS
+            (keep if where or root.dep_ in ("compound", "amod", "npadvmod") else move).append(m)
+        if move:
+            team.mentions.extend(move)
+            city.mentions = keep
+            team.invalidate()
+            city.invalidate()
+    return [g for g in groups if g.mentions]
+
+
 def group_entities(doc: Doc) -> Doc:
     """Set ``doc._.ng_entities``: one ``EntityCluster`` per named thing, ids in order of first mention."""
     mentions, others = _clean_mentions(doc)
@@ -971,6 +1013,7 @@ def group_entities(doc: Doc) -> Doc:
     fragments = [g for g in groups if _fragment(doc, g)]
     groups = [g for g in groups if not _fragment(doc, g)]
     _recut_fragments(doc, fragments, groups)
+    groups = _city_for_team(doc, groups)
     groups.sort(key=lambda g: g.first)
     clusters: list[EntityCluster] = []
     ents: list[Span] = list(others)
