@@ -52,8 +52,9 @@ def test_event_records_carry_the_new_fields(kb: KnowledgeBase) -> None:
     assert all(set(NEW_FIELDS) <= set(e) for e in events)
     shooting = _by_sentence(events, "Police fired")
     assert (shooting["fatalities"], shooting["injured"], shooting["actor_sector"]) == (5, 23, "police")
-    # the sentence names no place the gazetteer knows as the event's: the headline's town, a fallback
-    assert (shooting["place"], shooting["geo_precision"]) == ("Mombasa", "article")
+    # the killing, told after a comma, happened where its main clause did ("fired on protesters in
+    # Mombasa"): the sentence's town, not the headline's as a fallback
+    assert (shooting["place"], shooting["geo_precision"]) == ("Mombasa", "place")
     protest = _by_sentence(events, "Thousands of protesters")
     assert (protest["actor_sector"], protest["fatalities"]) == ("protesters", None)
     assert (protest["place"], protest["geo_precision"], protest["admin_level"]) == ("Nairobi", "place", None)

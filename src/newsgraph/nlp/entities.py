@@ -24,6 +24,7 @@ from ..places import lookup
 from ..resolve.names import is_function_word, is_generic_word, is_institution_word, vocabulary
 from ..vocabulary import acronym_stop, shared_words, word_map, word_set
 from .coref_gender import gender_words
+from .event_senses import article_frame, load_senses
 from .extensions import EntityCluster, doc_text, glued_hyphen, register_extensions
 from .headline_verbs import title_case_line
 
@@ -970,8 +971,6 @@ def _city_for_team(doc: Doc, groups: list[_Group]) -> list[_Group]:
     city that acts (a subject, an object, an owner) stands for its team; "in Indianapolis" stays
     the city. Only in a sport report, and only for a team named as its city and one plural
     nickname that is no organisation head ("Colts", "76ers"; not "Times", "Airlines")."""
-    from .event_senses import article_frame, load_senses  # a late import: events read entities
-
     teams: dict[str, list[_Group]] = {}
     for g in groups:
         toks = g.tokens
