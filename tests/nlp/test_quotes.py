@@ -1106,3 +1106,18 @@ def test_the_named_author_of_a_work_speaks_through_it(nlp) -> None:
     # a work with no author named speaks for no one
     (quote,) = _pipeline_quotes(nlp, "The report concluded that the agency had failed its staff.")
     assert quote[0] is None and not shown("quote", quote[2]), quote
+
+
+def test_a_campaign_a_group_or_a_family_speaks_as_the_text_gives_it(nlp) -> None:
+    from newsgraph.trust import shown
+
+    for text, who in (
+        ("Ruiz's campaign said the attacks were false.", "Ruiz's campaign"),
+        ("A rights group said the arrests were unlawful.", "A rights group"),
+        ("His family said in a statement that he was innocent.", "His family"),
+    ):
+        (quote,) = _pipeline_quotes(nlp, text)
+        assert quote[1] == who and shown("quote", quote[2]), (text, quote)
+    # a bare "the group" points back at a named one, which its words do not tell a reader
+    (quote,) = _pipeline_quotes(nlp, "The group said it would appeal the ruling.")
+    assert not shown("quote", quote[2]), quote
