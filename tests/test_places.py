@@ -38,3 +38,14 @@ def test_unknown_names_are_none() -> None:
     assert lookup("Port of Alder") is None
     assert lookup("") is None
     assert lookup("Xqzzyville") is None
+
+
+def test_another_name_of_a_town_places_only_in_a_text_about_its_country() -> None:
+    from newsgraph.places import lookup
+
+    # "Boni" is an old name of Bonn in the gazetteer, and a village of Mali it does not hold
+    assert lookup("Boni")["country_code"] == "DE"
+    assert lookup("Boni", frozenset({"DE"}))["name"] == "Bonn"
+    assert lookup("Boni", frozenset({"ML"})) is None
+    # a town's own name needs no country in the text
+    assert lookup("Bamako", frozenset())["country_code"] == "ML"

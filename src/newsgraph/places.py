@@ -181,23 +181,36 @@ def _index() -> dict[str, dict[str, Any]]:
         rank, record = ranked[key]
         if record.get("feature") == "region":
             ranked[key] = (rank, {**record, "feature": None, "admin_level": None})
+    _ALTERNATE_ONLY.update(key for key, ((tier, _), _) in ranked.items() if tier == 3)
     return {key: record for key, (_, record) in ranked.items()}
 
 
-def lookup(name: str) -> dict[str, Any] | None:
+_ALTERNATE_ONLY: set[str] = set()
+"""Names known only as another name of a town ("Boni" for Bonn), filled with the index."""
+
+
+def lookup(name: str, countries: frozenset[str] | None = None) -> dict[str, Any] | None:
     """The gazetteer record for a place name: name, country_code, lat, lon, geonameid, feature and
     admin_level; None if unknown.
 
     Countries and US states have no single point, so their ``lat``/``lon`` are None.
+
+    ``countries``: the country codes the text is about. A name that is only another name of a
+    town ("Boni", an old name of Bonn) is that town only in a text about its country: a village of
+    Mali that the gazetteer does not hold is not Bonn (None: the name stays, unplaced).
     """
     if not name or not name.strip():
         return None
     index = _index()
-    key = normalise_name(name)
+    key = found = normalise_name(name)
     record = index.get(key)
     if record is None:
-        stripped = _LEADING_THE.sub("", key)
-        record = index.get(stripped)
+        found = _LEADING_THE.sub("", key)
+        record = index.get(found)
     if record is None and key.endswith("'s"):
-        record = index.get(key[:-2])
+        found = key[:-2]
+        record = index.get(found)
+    if record is not None and countries is not None and found in _ALTERNATE_ONLY:
+        if record.get("country_code") not in countries:
+            return None
     return dict(record) if record is not None else None

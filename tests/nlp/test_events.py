@@ -1131,3 +1131,12 @@ def test_a_killing_told_after_a_comma_happened_where_its_main_clause_did(nlp: La
     events = _events(nlp, Article(id="t", source="t", text=text, published="2023-05-10"))
     killing = _find(events, "ASSAULT", "killing")
     assert killing.place is not None and killing.place["name"] == "Mogadishu", killing
+
+
+def test_a_village_the_gazetteer_knows_only_as_another_towns_old_name_is_not_placed_there(
+    nlp: Language,
+) -> None:
+    text = "JNIM militants ambushed a convoy of the Malian army near Boni on Friday, killing 10 soldiers.\n"
+    events = _events(nlp, Article(id="t", source="t", text=text, published="2024-01-07"))
+    ambush = _find(events, "ASSAULT", "ambushed")
+    assert ambush.place["name"] == "Boni" and ambush.place.get("country_code") is None, ambush.place

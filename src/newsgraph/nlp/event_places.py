@@ -9,9 +9,13 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ..places import lookup
+from ..vocabulary import word_map
 from .relation_lexicon import GOVERNMENT_BODIES, PLACE_PARTS
 
-__all__ = ["is_place_name"]
+__all__ = ["article_countries", "is_place_name"]
+
+# Nationality words and their countries ("Malian" -> Mali): data/demonyms.toml
+_DEMONYMS = word_map("demonyms", "demonyms")
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 PARTY_LABELS = frozenset({"ORG", "PERSON"})
@@ -70,3 +74,25 @@ def is_place_name(doc: Doc, name: str, after: int = 0) -> bool:
         return False
     places = sum(1 for ent in doc.ents if ent.label_ in PLACE_LABELS and ent.text.lower() == key)
     return places > mentions
+
+
+def article_countries(doc: Doc) -> frozenset[str]:
+    """The country codes an article is about: the countries it names, those of its nationality
+    words ("Malian") and of the towns it names by their own names (never by another name of a
+    town: that is what this set decides)."""
+    cached = doc.user_data.get("ng_article_countries")
+    if cached is not None:
+        return cached
+    codes: set[str] = set()
+    for cluster in doc._.ng_entities or []:
+        names: list[str] = []
+        if cluster.label in PLACE_LABELS:
+            names = [cluster.name]
+        elif cluster.label == "NORP":
+            names = list(_DEMONYMS.get(cluster.name.lower(), ())[:1])
+        for name in names:
+            record = lookup(name, countries=frozenset())
+            if record is not None and record.get("country_code"):
+                codes.add(record["country_code"])
+    found = doc.user_data["ng_article_countries"] = frozenset(codes)
+    return found

@@ -34,7 +34,7 @@ from ..vocabulary import shared_words, word_set
 from .event_certainty import certain_confidence, load_certainty
 from .event_details import add_details
 from .event_lexicon import TriggerEntry, match_trigger
-from .event_places import is_place_name
+from .event_places import article_countries, is_place_name
 from .event_roles import (
     ASPECT_VERBS,
     COMMITMENT_MODALS,
@@ -672,14 +672,15 @@ def _place_record(doc: Doc, span: Span | None) -> dict | None:
     else:
         cluster = entity_at(doc, span.start_char, span.end_char)
         name, source = (cluster.name if cluster else span.text), "coref"
-    return _named_place(name, source) if is_place_name(doc, name) else None
+    return _named_place(name, source, article_countries(doc)) if is_place_name(doc, name) else None
 
 
-def _named_place(name: str, source: str) -> dict:
+def _named_place(name: str, source: str, countries: frozenset[str] | None = None) -> dict:
     """``{name, country_code, lat, lon, geonameid}`` from the gazetteer, plus where the place came from
     (``source``) and whether the event's own sentence names it (``precision``: ``sentence``) or only its
-    article does (``article``: a fallback, the article's dateline, headline or main place)."""
-    record = lookup(name) or {}
+    article does (``article``: a fallback, the article's dateline, headline or main place).
+    ``countries``: those the article is about, which another name of a town must be in ("Boni")."""
+    record = lookup(name, countries) or {}
     precision = "sentence" if source in ("text", "coref") else "article"
     return {**record, "name": name, "source": source, "precision": precision}
 
@@ -735,7 +736,7 @@ def _article_places(doc: Doc, events: list[Event]) -> None:
         if source != "dateline" and event.type not in load_senses().scene_types:
             continue
         if event.place is None:
-            event.place = _named_place(*found)
+            event.place = _named_place(*found, article_countries(doc))
 
 
 def _near(value: str | None, published: str | None, days: int = 31) -> bool:
@@ -775,7 +776,7 @@ def _headline_places(doc: Doc, events: list[Event]) -> None:
             continue
         if not is_place_name(doc, cluster.name):
             return
-        event.place = _named_place(cluster.name, "headline")
+        event.place = _named_place(cluster.name, "headline", article_countries(doc))
         event.confidence = round(event.confidence * 0.85, 3)
 
 
