@@ -1140,3 +1140,19 @@ def test_a_village_the_gazetteer_knows_only_as_another_towns_old_name_is_not_pla
     events = _events(nlp, Article(id="t", source="t", text=text, published="2024-01-07"))
     ambush = _find(events, "ASSAULT", "ambushed")
     assert ambush.place["name"] == "Boni" and ambush.place.get("country_code") is None, ambush.place
+
+
+def test_a_crowd_that_protests_marches_and_people_of_a_place_are_not_the_place(nlp: Language) -> None:
+    text = (
+        "Thousands protested in Lilongwe on Sunday.\n"
+        "Around 300 residents of Tillaberi held a peaceful demonstration against insecurity.\n"
+        "The union protested the decision to cut pay.\n"
+        "Students protested that the exam was unfair.\n"
+    )
+    events = _events(nlp, Article(id="t", source="t", text=text, published="2024-01-08"))
+    crowd = [e for e in events if e.trigger and e.trigger.startswith("protested") and e.type == "PROTEST"]
+    assert len(crowd) == 1 and crowd[0].actor_text == "Thousands", [(e.type, e.trigger) for e in events]
+    residents = _find(events, "PROTEST", "demonstration")
+    assert residents.actor is None and "residents of Tillaberi" in (residents.actor_text or ""), residents
+    # an object or a reported clause makes the protest a spoken one
+    assert sum(1 for e in events if e.type == "DISAPPROVE" and (e.trigger or "").startswith("protested")) == 2

@@ -114,6 +114,16 @@ def _role(doc: Doc, token: Token | None, wide: bool = False) -> tuple[str | None
     # the name the head word belongs to acts, not a longer name among its modifiers
     # ("South Dakota Gov. Kristi Noem is defending ...": Kristi Noem, not South Dakota)
     cluster = _mention_of(doc, token) or entity_at(doc, span.start_char, span.end_char)
+    if (
+        cluster is not None
+        and token.pos_ == "NOUN"
+        and token.lemma_.lower() in NON_COMBATANTS
+        and any(c.dep_ == "prep" for c in token.children)
+        and not any(c.dep_ in ("compound", "amod", "poss", "nmod") and c.ent_type_ for c in token.children)
+    ):
+        # "300 residents of Tillaberi", "students of Kabul University": people of a place or a
+        # body, not the place or the body itself
+        cluster = None
     if cluster is None and token.pos_ == "NOUN":
         cluster = _named_by_head(doc, token)
     text = span.text
@@ -335,6 +345,25 @@ def _clause_party(trigger: Token) -> Token | None:
     return subject
 
 
+# "Thousands protested": a crowd counted, not a speaker (data/party_nouns.toml [quantifiers])
+_CROWD_WORDS = word_set("party_nouns", "quantifiers")
+_DEMONSTRATE = TriggerEntry(type="PROTEST", mode="demonstrate", head="protest", needs=(), pos="verb")
+
+
+def _crowd_protest(token: Token, entry: TriggerEntry) -> TriggerEntry:
+    """ "Hundreds of students protested on Monday": a crowd that protests with no object and no
+    reported clause marches; "the union protested the decision" or "... protested that ..." speaks."""
+    if entry.type != "DISAPPROVE" or entry.pos != "verb" or token.lemma_.lower() != "protest":
+        return entry
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "nsubjpass") for c in token.children):
+        return entry
+    subject = subject_of(token)
+    if subject is None or subject.tag_ not in ("NNS", "NNPS"):
+        return entry
+    people = subject.lemma_.lower() in HUMAN_NOUNS or subject.lemma_.lower() in _CROWD_WORDS
+    return _DEMONSTRATE if people else entry
+
+
 def sentence_events(
     doc: Doc,
     sent: Span,
@@ -354,7 +383,7 @@ def sentence_events(
     for token in sent:
         found = match_trigger(token)
         if found is not None:
-            matches[token.i] = found[0]
+            matches[token.i] = _crowd_protest(token, found[0])
     if not matches:
         return _banded(_merge(_must_demands(doc, sent)))  # "X said Y must ..." needs no trigger word
     frames = {i for i, e in matches.items() if e.type in FRAME_TYPES and e.pos == "verb"}
