@@ -32,10 +32,10 @@ def _event(doc: Doc, etype: str, word: str) -> Event:
 
 def test_a_company_named_like_a_town_places_nothing(nlp: Language) -> None:
     doc = _run(nlp, "Alden Global Capital bought the newspaper. Workers protested in Alden on Monday.")
-    assert _event(doc, "DISAPPROVE", "protest").place is None
+    assert _event(doc, "PROTEST", "protest").place is None
     # the same sentence where no company bears the name keeps its place
     doc = _run(nlp, "The mill closed last year. Workers protested in Alden on Monday.")
-    place = _event(doc, "DISAPPROVE", "protest").place
+    place = _event(doc, "PROTEST", "protest").place
     assert place is not None and place["name"] == "Alden" and place["precision"] == "sentence"
 
 
