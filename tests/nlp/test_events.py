@@ -1156,3 +1156,21 @@ def test_a_crowd_that_protests_marches_and_people_of_a_place_are_not_the_place(n
     assert residents.actor is None and "residents of Tillaberi" in (residents.actor_text or ""), residents
     # an object or a reported clause makes the protest a spoken one
     assert sum(1 for e in events if e.type == "DISAPPROVE" and (e.trigger or "").startswith("protested")) == 2
+
+
+def test_a_thing_aimed_at_is_the_target_not_the_region_it_is_in(nlp: Language) -> None:
+    text = (
+        "Rebel forces fired a missile at a commercial ship in the Red Sea on Friday.\n"
+        "Soldiers demolished a house in Hebron on Saturday.\n"
+        "Tanks fired shells at targets in Jericho, witnesses said.\n"
+    )
+    events = _events(nlp, Article(id="t", source="t", text=text, published="2024-01-14"))
+    missile = next(e for e in events if "missile" in (e.trigger or ""))
+    assert missile.recipient_text == "commercial ship", missile
+    house = next(e for e in events if (e.trigger or "").startswith("demolished"))
+    assert house.recipient_text == "house" and house.place["name"] == "Hebron", house
+    # "at targets in Jericho": no target named, the town's people are
+    shells = next(
+        e for e in events if "shells" in (e.trigger or "") or (e.trigger or "").startswith("fired shells")
+    )
+    assert shells.recipient_text != "targets", shells

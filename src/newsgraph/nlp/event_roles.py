@@ -65,6 +65,9 @@ _PARTY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 HUMAN_NOUNS = GROUP_NOUNS | word_set("party_nouns", "human")
 # Nouns for a place an attack can be aimed at ("a village", "the camp"): data/class_nouns.toml
 PLACE_NOUNS = word_set("class_nouns", "place")
+TARGET_THINGS = word_set("party_nouns", "targets")  # "demolished a house", "fired at a ship"
+# Verbs whose "at" names a target, not a place: "fired a missile at a ship", "threw stones at police"
+AT_TARGET_VERBS = word_set("event_verbs", "at_target")
 """People and groups that can be the party an event is done to, short of a name."""
 
 
@@ -421,7 +424,12 @@ def _recipient(
                 candidates.append((inner[0], slot, inner[1].i, inner[1]))
                 return
             tier = _THING
-            if slot == 0 and tok.lemma_.lower() in PLACE_NOUNS and etype in load_senses().place_target_types:
+            lemma = tok.lemma_.lower()
+            if (
+                slot <= 1
+                and lemma in PLACE_NOUNS | TARGET_THINGS
+                and etype in load_senses().place_target_types
+            ):
                 tier = _PLACE  # "attacked a village in Turkana": the village, not the region it is in
         candidates.append((tier, slot, tok.i, tok))
 
@@ -446,8 +454,16 @@ def _recipient(
                     if p.dep_ == "pobj":
                         add(1 + RECIPIENT_PREPS.index(c.lower_), p, head)
             elif c.dep_ == "prep" and c.lower_ in ("in", "at"):
+                aimed = c.lower_ == "at" and head.lemma_.lower() in AT_TARGET_VERBS
                 for p in c.children:
                     if p.dep_ != "pobj":
+                        continue
+                    if (
+                        aimed
+                        and not _place_of(p)
+                        and (participant_tier(p) < _THING or p.lemma_.lower() in TARGET_THINGS | PLACE_NOUNS)
+                    ):
+                        add(1, p, head)  # "fired a missile at a ship": its target (not "at targets in X")
                         continue
                     if p.i in nominals:  # "in protest of the government's refusal"
                         add(len(RECIPIENT_PREPS) + 1, p, head)

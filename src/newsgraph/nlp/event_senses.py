@@ -42,6 +42,8 @@ _THING_PRONOUNS = shared_words("pronouns", "thing", "senses")  # data/pronouns.t
 _SPEECH = speech_verbs("events")  # data/speech.toml
 # Violence between people: PLOVER codes it only when a political party or a conflict takes part.
 _VIOLENCE = frozenset({"ASSAULT", "FIGHT"})
+# Verbs whose "at" names a target: data/event_verbs.toml [at_target]
+_AT_TARGET = word_set("event_verbs", "at_target")
 # What only a transitive "strike" has: an object, a passive subject, a "by" agent.
 _STRUCK = frozenset({"dobj", "nsubjpass", "agent"})
 
@@ -342,7 +344,15 @@ def judge(
                         if not _political(actor, senses):
                             return Verdict(False, death=killing, reason="cause")
     # 4. a thing of another sense as the object: "burn wood", "deploying buses", "prevent the disease"
-    objects = [recipient] + [c for h in heads for c in h.children if c.dep_ in ("dobj", "nsubjpass")]
+    # (a target aimed "at" is what the weapon was fired at: "fired a missile at a ship" is no shipping)
+    aimed = (
+        recipient is not None
+        and recipient.head.lower_ == "at"
+        and recipient.head.head.lemma_.lower() in _AT_TARGET
+    )
+    objects = [None if aimed else recipient] + [
+        c for h in heads for c in h.children if c.dep_ in ("dobj", "nsubjpass")
+    ]
     for o in objects:
         if o is not None and o.i not in own and not _political(o, senses, social=True):
             if _frame_of(o, senses, _THINGS):
