@@ -49,3 +49,12 @@ def test_another_name_of_a_town_places_only_in_a_text_about_its_country() -> Non
     assert lookup("Boni", frozenset({"ML"})) is None
     # a town's own name needs no country in the text
     assert lookup("Bamako", frozenset())["country_code"] == "ML"
+
+
+def test_a_name_several_places_bear_goes_to_the_one_in_the_texts_countries() -> None:
+    from newsgraph.places import lookup
+
+    assert lookup("Valencia")["country_code"] == "VE"  # the bigger one, with nothing else to go on
+    assert lookup("Valencia", frozenset({"ES"}))["country_code"] == "ES"
+    # never a far smaller namesake of a great city
+    assert lookup("Paris", frozenset({"US"}))["country_code"] == "FR"

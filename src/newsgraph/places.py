@@ -113,6 +113,8 @@ def _index() -> dict[str, dict[str, Any]]:
         rank = (tier, -population)
         if key not in ranked or rank < ranked[key][0]:
             ranked[key] = (rank, record)
+        if tier < 3:
+            _OTHERS.setdefault(key, []).append((rank, record))
 
     for iso, c in countries.items():
         record = {
@@ -182,11 +184,19 @@ def _index() -> dict[str, dict[str, Any]]:
         if record.get("feature") == "region":
             ranked[key] = (rank, {**record, "feature": None, "admin_level": None})
     _ALTERNATE_ONLY.update(key for key, ((tier, _), _) in ranked.items() if tier == 3)
+    for key, places in list(_OTHERS.items()):
+        if len(places) < 2:
+            del _OTHERS[key]
+        else:
+            places.sort(key=lambda p: p[0])
     return {key: record for key, (_, record) in ranked.items()}
 
 
 _ALTERNATE_ONLY: set[str] = set()
 """Names known only as another name of a town ("Boni" for Bonn), filled with the index."""
+_OTHERS: dict[str, list[tuple[tuple[int, int], dict[str, Any]]]] = {}
+"""Name -> every place whose own name it is, best first once the index is built ("Valencia": the
+Venezuelan city, then the Spanish one)."""
 
 
 def lookup(name: str, countries: frozenset[str] | None = None) -> dict[str, Any] | None:
@@ -197,7 +207,8 @@ def lookup(name: str, countries: frozenset[str] | None = None) -> dict[str, Any]
 
     ``countries``: the country codes the text is about. A name that is only another name of a
     town ("Boni", an old name of Bonn) is that town only in a text about its country: a village of
-    Mali that the gazetteer does not hold is not Bonn (None: the name stays, unplaced).
+    Mali that the gazetteer does not hold is not Bonn (None: the name stays, unplaced). A name
+    several places bear goes to the one in those countries ("Valencia" in a story about Spain).
     """
     if not name or not name.strip():
         return None
@@ -213,4 +224,17 @@ def lookup(name: str, countries: frozenset[str] | None = None) -> dict[str, Any]
     if record is not None and countries is not None and found in _ALTERNATE_ONLY:
         if record.get("country_code") not in countries:
             return None
+    if record is not None and countries and record.get("country_code") not in countries:
+        # "Valencia" in a story about Spain: the Spanish city, though Venezuela's is bigger; never
+        # a far smaller namesake of a great city (Paris, Texas for Paris in a story about the US)
+        places = _OTHERS.get(found, ())
+        top = places[0][0] if places else (0, 0)
+        record = next(
+            (
+                r
+                for (tier, people), r in places
+                if r.get("country_code") in countries and (people <= 0.1 * top[1] or (top[0], tier) == (0, 1))
+            ),
+            record,
+        )
     return dict(record) if record is not None else None
