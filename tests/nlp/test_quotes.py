@@ -1121,3 +1121,17 @@ def test_a_campaign_a_group_or_a_family_speaks_as_the_text_gives_it(nlp) -> None
     # a bare "the group" points back at a named one, which its words do not tell a reader
     (quote,) = _pipeline_quotes(nlp, "The group said it would appeal the ruling.")
     assert not shown("quote", quote[2]), quote
+
+
+def test_a_quoted_paragraph_after_the_same_speakers_quote_has_its_own_score(nlp) -> None:
+    text = (
+        "Senator Maria Delgado criticised the budget on Monday.\n\n"
+        '"We will not back down," Delgado said in a statement.\n\n'
+        '"We will fight this in committee and on the floor."\n\n'
+        '"The Gordon problem"\n\nThe governor did not respond.'
+    )
+    quotes = _pipeline_quotes(nlp, text)
+    fight = next(q for q in quotes if q[3].startswith("We will fight"))
+    assert fight[0] == "Maria Delgado" and fight[2] == 0.76, fight
+    # a heading set in quotation marks is no sentence of speech
+    assert all(q[2] != 0.76 for q in quotes if q[3].startswith("The Gordon"))
