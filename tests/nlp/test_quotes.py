@@ -1123,7 +1123,7 @@ def test_a_campaign_a_group_or_a_family_speaks_as_the_text_gives_it(nlp) -> None
     assert not shown("quote", quote[2]), quote
 
 
-def test_a_quoted_paragraph_after_the_same_speakers_quote_has_its_own_score(nlp) -> None:
+def test_a_quoted_paragraph_after_the_same_speakers_quote_is_theirs(nlp) -> None:
     text = (
         "Senator Maria Delgado criticised the budget on Monday.\n\n"
         '"We will not back down," Delgado said in a statement.\n\n'
@@ -1132,6 +1132,8 @@ def test_a_quoted_paragraph_after_the_same_speakers_quote_has_its_own_score(nlp)
     )
     quotes = _pipeline_quotes(nlp, text)
     fight = next(q for q in quotes if q[3].startswith("We will fight"))
-    assert fight[0] == "Maria Delgado" and fight[2] == 0.76, fight
+    from newsgraph.trust import shown
+
+    assert fight[0] == "Maria Delgado" and fight[2] == 0.91 and shown("quote", fight[2]), fight
     # a heading set in quotation marks is no sentence of speech
-    assert all(q[2] != 0.76 for q in quotes if q[3].startswith("The Gordon"))
+    assert all(not shown("quote", q[2]) for q in quotes if q[3].startswith("The Gordon"))
