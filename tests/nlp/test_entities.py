@@ -285,3 +285,14 @@ def test_a_city_that_acts_in_a_sport_report_is_its_team(nlp):
     city = [doc[s.start - 1].text + " " + s.text for s in names["Alderton"].spans]
     # the city that scored and won is the team; "in Alderton" stays the city
     assert team.count("Alderton") == 2 and city == ["in Alderton", "in Alderton"], (team, city)
+
+
+def test_a_speech_verb_the_model_ran_into_a_name_is_cut_off(nlp):
+    doc = nlp(
+        '"This seems to be perfectly positioned for drive-by malware using compromised websites," '
+        "Henry told CRN.\n"
+    )
+    names = [c.name for c in doc._.ng_entities]
+    assert "Henry" in names and not any("told" in n for n in names), names
+    (quote,) = [q for q in doc._.ng_quotes if q.kind == "direct"]
+    assert quote.speaker_text == "Henry"

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..places import lookup
 from ..resolve.names import is_function_word, is_generic_word, is_institution_word, vocabulary
-from ..vocabulary import acronym_stop, shared_words, word_map, word_set
+from ..vocabulary import acronym_stop, shared_words, speech_verbs, word_map, word_set
 from .coref_gender import gender_words
 from .event_senses import article_frame, load_senses
 from .extensions import EntityCluster, doc_text, glued_hyphen, register_extensions
@@ -180,6 +180,11 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
             end = i  # (a token "Business)A" glued to the next sentence goes whole)
             break
     end = _strip_tail(doc, start, end)
+    # a speech verb is no part of a name: "Henry told CRN" (the model's one span) is Henry
+    for i in range(start + 1, end):
+        if doc[i].is_lower and doc[i].tag_ in {"VBD", "VBZ"} and doc[i].lemma_.lower() in _SPEECH:
+            end = i
+            break
     # a score is no part of a name: "Evansville 91-73"
     if end - start >= 2 and _SCORE.fullmatch(doc[end - 1].text):
         end -= 1
@@ -189,6 +194,7 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 _SCORE = re.compile(r"\d{1,3}[-–]\d{1,3}")
+_SPEECH = speech_verbs("quotes")  # data/speech.toml: the verbs a quotation is cued by
 
 
 def _title_start(doc: Doc, start: int) -> int:
