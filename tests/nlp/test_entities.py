@@ -296,3 +296,14 @@ def test_a_speech_verb_the_model_ran_into_a_name_is_cut_off(nlp):
     assert "Henry" in names and not any("told" in n for n in names), names
     (quote,) = [q for q in doc._.ng_quotes if q.kind == "direct"]
     assert quote.speaker_text == "Henry"
+
+
+def test_a_verb_before_a_name_and_a_possessive_do_not_split_a_person(nlp):
+    text = (
+        '"I was unable to stand," wrote 43-year-old Martin Harlow of Aberdeenshire, Scotland.\n'
+        "Dempsey picked up the phone and rang Harlow.\n"
+        "Harlow had never smoked. Symptoms can range to serious complications such as Harlow's.\n"
+    )
+    doc = nlp(text)
+    people = {c.name: c for c in doc._.ng_entities if "Harlow" in c.name}
+    assert list(people) == ["Martin Harlow"], {n: [s.text for s in c.spans] for n, c in people.items()}

@@ -138,7 +138,8 @@ class _Group:
             (m.span for m in self.mentions),
             key=lambda s: (
                 not _is_acronym(s.text),
-                sum(1 for t in s if not t.is_punct),
+                sum(1 for t in s if not t.is_punct and t.text not in POSSESSIVE_MARKS),
+                not any(t.text in POSSESSIVE_MARKS for t in s),
                 counts[s.text],
                 -s.text.count(" "),
                 -s.start_char,
@@ -170,6 +171,15 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     trailing possessives/punctuation from a token range."""
     while start < end and (doc[start].lower_ in _DETERMINERS or doc[start].lower_ in {"'s", "’s"}):
         start += 1
+    # a lower-case word before a capitalised one is no part of the name: "rang Taylor" (not "de Blasio")
+    while (
+        start + 1 < end
+        and doc[start].is_lower
+        and doc[start].is_alpha
+        and doc[start].lower_ not in _PARTICLES
+        and doc[start + 1].is_title
+    ):
+        start += 1
     end = _strip_tail(doc, start, end)
     # a bracket the name does not close ends it: "Shanghai Composite (SHCOMP", "CNN Business)A"
     for i in range(start, end):
@@ -194,6 +204,7 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 _SCORE = re.compile(r"\d{1,3}[-–]\d{1,3}")
+_PARTICLES = word_set("name_heads", "particles")  # data/name_heads.toml: "de", "van", "bin"...
 _SPEECH = speech_verbs("quotes")  # data/speech.toml: the verbs a quotation is cued by
 
 
