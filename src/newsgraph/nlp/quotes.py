@@ -279,26 +279,11 @@ def _sole_person(doc: Doc, entity: str, pronoun: Token, quoted: list[tuple[int, 
         return False
     index = _quote_index(doc)
     first = _window_start(doc, pronoun, _SOLE_WINDOW)
-    named = False
-    for cluster in doc._.ng_entities or []:
-        if cluster.label != "PERSON":
-            continue
-        near = [
-            s
-            for s in cluster.spans
-            if first <= s.start and s.end <= pronoun.i and not _in_any(s.start_char, quoted)
-        ]
-        if not near:
-            continue
-        if cluster.id == entity:
-            named = True
-        elif index.gender_fits(cluster.id, pronoun):
-            return False  # another person it could be
-    if not named:
-        return False
-    spans = [
-        s for c in doc._.ng_entities or [] if c.id == entity for s in c.spans if first <= s.start < pronoun.i
-    ]
+    near = _persons_near(doc, first, pronoun.i, quoted)
+    if entity not in near or any(e != entity and index.gender_fits(e, pronoun) for e in near):
+        return False  # not named there, or another person it could be
+    cluster = cluster_by_id(doc, entity)
+    spans = [s for s in cluster.spans if first <= s.start < pronoun.i] if cluster is not None else []
     if _person_noun_between(doc, spans[-1].end, pronoun.i, spans):
         return False  # "X met the prosecutor, and he said": he may be the prosecutor
     # "he emailed Gaiman": a he of someone else, or of no one we know
@@ -320,12 +305,8 @@ _FOLLOWS = 0.77
 _FOLLOWS_AT = 0.85
 
 
-def _fitting_persons(
-    doc: Doc, pronoun: Token, first: int, last: int, quoted: list[tuple[int, int]]
-) -> dict[str, list[Span]]:
-    """Each person named outside quotation marks in tokens [first, last) whose gender fits
-    ``pronoun`` (as far as the article tells), with those of their spans."""
-    index = _quote_index(doc)
+def _persons_near(doc: Doc, first: int, last: int, quoted: list[tuple[int, int]]) -> dict[str, list[Span]]:
+    """Each person named outside quotation marks in tokens [first, last), with those of their spans."""
     found: dict[str, list[Span]] = {}
     for cluster in doc._.ng_entities or []:
         if cluster.label != "PERSON":
@@ -335,9 +316,19 @@ def _fitting_persons(
             for s in cluster.spans
             if first <= s.start and s.end <= last and not _in_any(s.start_char, quoted)
         ]
-        if near and index.gender_fits(cluster.id, pronoun):
+        if near:
             found[cluster.id] = near
     return found
+
+
+def _fitting_persons(
+    doc: Doc, pronoun: Token, first: int, last: int, quoted: list[tuple[int, int]]
+) -> dict[str, list[Span]]:
+    """Each person named outside quotation marks in tokens [first, last) whose gender fits
+    ``pronoun`` (as far as the article tells), with those of their spans."""
+    index = _quote_index(doc)
+    near = _persons_near(doc, first, last, quoted)
+    return {entity: spans for entity, spans in near.items() if index.gender_fits(entity, pronoun)}
 
 
 def _person_noun_between(doc: Doc, start: int, end: int, named: list[Span]) -> bool:
@@ -430,7 +421,8 @@ def _next_paragraph(text: str, last: Quote, q: QuoteSpan) -> bool:
         (".", '"', "\u201d")
     ):
         return False
-    after = text[q.close + 1 : text.find("\n", q.close + 1) if "\n" in text[q.close + 1 :] else len(text)]
+    line_end = text.find("\n", q.close + 1)
+    after = text[q.close + 1 : line_end if line_end >= 0 else len(text)]
     # a sentence of speech, not a heading set in quotation marks ('"The Gordon problem"')
     return not after.strip() and text[q.start : q.end].rstrip().endswith((".", "!", "?", "\u2026"))
 

@@ -13,6 +13,7 @@ fact about what the text says); consumers that want positive relations filter on
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable, Iterator
 
 from spacy.language import Language
@@ -601,37 +602,39 @@ def _based(b: _Builder, sent: Span) -> None:
             b.add(thing, relation, place, sent, base=0.85 * _sentence_factor(sent))
 
 
-def _residence(b: _Builder, sent: Span) -> None:
-    """ "Patrick Carlineo Jr., 55, of Rochester pleaded guilty": a person is located_in the town
-    set after the name (and the age) with "of"."""
-    doc = sent.doc
+def _people_by_sentence(b: _Builder) -> dict[int, list[tuple[str, Span]]]:
+    """Sentence number -> the person mentions that start in it (entity id, span), in entity order."""
+    people: dict[int, list[tuple[str, Span]]] = defaultdict(list)
     for cluster in b.index.clusters.values():
-        if cluster.label != "PERSON":
+        if cluster.label == "PERSON":
+            for mention in cluster.spans:
+                people[b.index.sent_index[mention.start]].append((cluster.id, mention))
+    return people
+
+
+def _residence(b: _Builder, sent: Span, people: list[tuple[str, Span]]) -> None:
+    """ "Patrick Carlineo Jr., 55, of Rochester pleaded guilty": a person is located_in the town
+    set after the name (and the age) with "of". ``people``: the sentence's person mentions."""
+    doc = sent.doc
+    for entity, mention in people:
+        if not (sent.start <= mention.start and mention.end < sent.end):
             continue
-        for mention in cluster.spans:
-            if not (sent.start <= mention.start and mention.end < sent.end):
-                continue
-            i = mention.end
-            if (
-                i + 3 < sent.end
-                and doc[i].text == ","
-                and doc[i + 1].text.isdigit()
-                and doc[i + 2].text == ","
-            ):
-                i += 3  # ", 55,"
-            elif doc[i].text == ",":
-                i += 1
-            if i + 1 >= sent.end or doc[i].lower_ != "of":
-                continue
-            place = _named(b, doc[i + 1])
-            if place is None or b.index.label(place[0]) != "GPE":
-                continue
-            end = i + 1
-            while end < sent.end and b.index.entity_of(doc[end]) == place[0]:
-                end += 1
-            if end < sent.end and not (doc[end].is_punct or doc[end].pos_ in {"VERB", "AUX", "CCONJ"}):
-                continue  # "of Rochester police": the town names something else
-            b.add((cluster.id, 1.0), "located_in", place, sent, base=0.85 * _sentence_factor(sent))
+        i = mention.end
+        if i + 3 < sent.end and doc[i].text == "," and doc[i + 1].text.isdigit() and doc[i + 2].text == ",":
+            i += 3  # ", 55,"
+        elif doc[i].text == ",":
+            i += 1
+        if i + 1 >= sent.end or doc[i].lower_ != "of":
+            continue
+        place = _named(b, doc[i + 1])
+        if place is None or b.index.label(place[0]) != "GPE":
+            continue
+        end = i + 1
+        while end < sent.end and b.index.entity_of(doc[end]) == place[0]:
+            end += 1
+        if end < sent.end and not (doc[end].is_punct or doc[end].pos_ in {"VERB", "AUX", "CCONJ"}):
+            continue  # "of Rochester police": the town names something else
+        b.add((entity, 1.0), "located_in", place, sent, base=0.85 * _sentence_factor(sent))
 
 
 def _named(b: _Builder, tok: Token) -> tuple[str, float] | None:
@@ -981,10 +984,11 @@ def find_relations(doc: Doc, index: EntityIndex | None = None) -> list[Relation]
     index = index or EntityIndex.build(doc)
     b = _Builder(doc, index)
     _from_descriptions(b)
-    for sent in doc.sents:
+    people = _people_by_sentence(b)
+    for n, sent in enumerate(doc.sents):
         _from_verbs(b, sent)
         _based(b, sent)
-        _residence(b, sent)
+        _residence(b, sent, people.get(n, []))
         _place_ties(b, sent)
         _owned_units(b, sent)
         _name_of_organisation(b, sent)
