@@ -1137,3 +1137,35 @@ def test_a_quoted_paragraph_after_the_same_speakers_quote_is_theirs(nlp) -> None
     assert fight[0] == "Maria Delgado" and fight[2] == 0.91 and shown("quote", fight[2]), fight
     # a heading set in quotation marks is no sentence of speech
     assert all(not shown("quote", q[2]) for q in quotes if q[3].startswith("The Gordon"))
+
+
+def test_a_reported_clause_with_a_quoted_word_is_the_reporters(nlp) -> None:
+    from newsgraph.trust import shown
+
+    text = (
+        "Tomas Brandt testified on Tuesday. Brandt said his deputy, Lena Hale, had dubbed the envoy's "
+        'role as "the Velden problem."'
+    )
+    quotes = _pipeline_quotes(nlp, text)
+    said = next(q for q in quotes if q[3].startswith("his deputy"))
+    assert said[0] == "Tomas Brandt" and shown("quote", said[2]) and said[3].endswith('problem."'), quotes
+    # the word she chose stays hers, below the display band: the reporter passes it on
+    assert all(not shown("quote", q[2]) for q in quotes if q[0] == "Lena Hale"), quotes
+
+
+def test_a_quoted_word_in_the_speakers_second_clause_is_one_report(nlp) -> None:
+    from newsgraph.trust import shown
+
+    text = (
+        "Tomas Brandt testified on Tuesday. Brandt said he was not concerned about the call, but he did "
+        'worry there would be "political consequences" if it leaked.'
+    )
+    (quote,) = _pipeline_quotes(nlp, text)
+    assert quote[0] == "Tomas Brandt" and shown("quote", quote[2]), quote
+    assert quote[3].startswith("he was not concerned") and quote[3].endswith("if it leaked"), quote
+    # another subject in the second clause: not his report, the quoted words stay doubtful
+    text = (
+        "Tomas Brandt testified on Tuesday. Brandt said he was fine with the call, but Hale did worry "
+        'there would be "political consequences" if it leaked.'
+    )
+    assert all(not shown("quote", q[2]) for q in _pipeline_quotes(nlp, text) if "political" in q[3])

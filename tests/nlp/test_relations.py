@@ -839,3 +839,36 @@ def test_a_place_described_as_a_town_in_a_country_is_located_there(nlp: Language
     )
     describe_entities(doc)
     assert ("Korvan", "located_in", "Ostland", False) in rels(doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "ties"),
+    [
+        (
+            "“We are ready,” said Maris Oduya, CEO and founder of Quillon Robotics Inc.",
+            {
+                ("Maris Oduya", "leader_of", "Quillon Robotics Inc."),
+                ("Quillon Robotics Inc.", "founded_by", "Maris Oduya"),
+            },
+        ),
+        (
+            "Tomas Brandt, president and chief operating officer of Kelvar Systems, said the lander was ready.",
+            {
+                ("Tomas Brandt", "leader_of", "Kelvar Systems"),
+                ("Tomas Brandt", "employed_by", "Kelvar Systems"),
+            },
+        ),
+    ],
+)
+def test_each_of_two_coordinated_roles_states_its_own_tie(
+    nlp: Language, text: str, ties: set[tuple[str, str, str]]
+) -> None:
+    """ "CEO and founder of Y": the founder tie as well as the head; "president and chief operating
+    officer": the head and a post there."""
+    found = _pipeline_ties(nlp, text)
+    assert ties <= found, found
+    # one role alone states one tie
+    assert not any(
+        r == "founded_by"
+        for _, r, _ in _pipeline_ties(nlp, "Maris Oduya, CEO of Quillon Robotics Inc., spoke.")
+    )

@@ -1019,19 +1019,19 @@ class _Finder:
         first = doc[self.tokens.at(q.start)]
         last_i = self.tokens.at(q.close)
         if verb.lemma_.lower() in FRAGMENT_VERBS:
+            # "X said the government would not recognise the vote, calling it "a sham"", "He said
+            # his predecessor had dubbed it "the Gordon problem"": the words are in what X's verb
+            # reports, and X says all of it
+            said = next((a for a in verb.ancestors if _is_speech(a)), None)
+            if said is not None and said.i < verb.i and said.i not in self.used_verbs and not self._quoted(said):
+                clause = _clause_of(said, first)
+                if clause is not None and clause.dep_ == "ccomp":
+                    start, end = _clause_text_range(doc, clause, self.closes)
+                    self._add(said, "mixed", start, max(end, q.close + 1), _REPORTED)
             # "X called the deal "fair"" is X's verdict only when X is named; "so-called" is no speaker.
             subj = _subject(verb)
             if subj is not None and _speaker(doc, subj, self.inside)[0] is not None:
                 self._add(verb, "mixed", q.start, q.end, 0.8)
-                return
-            # "X said the government would not recognise the vote, calling it "a sham"": the
-            # participle hangs on the reported clause, and the words are in what X's verb reports
-            said = next((a for a in verb.ancestors if _is_speech(a)), None)
-            if verb.tag_ == "VBG" and said is not None and said.i < verb.i and said.i not in self.used_verbs:
-                clause = _clause_of(said, first)
-                if clause is not None and clause.dep_ == "ccomp" and not self._quoted(said):
-                    start, end = _clause_text_range(doc, clause, self.closes)
-                    self._add(said, "mixed", start, max(end, q.close + 1), _REPORTED)
             return
         sent = first.sent
         if after:
@@ -1061,13 +1061,37 @@ class _Finder:
             and not t.is_punct
             and t.lower_ != "that"
         ]
+        if clause is None:
+            clause = self._same_speaker_conj(verb, first)
         if not trailing and not between:
             self._add(verb, "direct", q.start, q.end, 0.95)
+        elif clause is not None and clause.dep_ == "conj":
+            # 'He said he was not concerned, but he did worry there would be "political
+            # consequences" if ...': one report in two clauses, both his
+            start = _clause_text_range(doc, next(c for c in verb.children if c.dep_ == "ccomp"), self.closes)[0]
+            last = max(t.i for t in clause.subtree if not t.is_punct)
+            self._add(verb, "mixed", start, max(doc[last].idx + len(doc[last]), q.close + 1), _REPORTED)
         elif clause is not None:
             start, end = _clause_text_range(doc, clause, self.closes)
             self._add(verb, "mixed", start, max(end, q.close + 1), _REPORTED)
         else:
             self._add(verb, "mixed", q.start, q.end, 0.6)
+
+    def _same_speaker_conj(self, verb: Token, first: Token) -> Token | None:
+        """ "He said he was not concerned, but he did worry there would be "...": the clause joined
+        to the speech verb that holds the quotation, when the verb reports a clause before it and
+        the joined clause's subject is the same word as the speaker or the reported subject."""
+        said = [c for c in verb.children if c.dep_ == "ccomp" and c.i < first.i and not self._quoted(c)]
+        if not said:
+            return None
+        subjects = {t.lower_ for t in (_subject(verb), _subject(said[0])) if t is not None}
+        for conj in verb.children:
+            if conj.dep_ != "conj" or not conj.left_edge.i <= first.i <= conj.right_edge.i:
+                continue
+            subj = next((c for c in conj.children if c.dep_ == "nsubj"), None)
+            if subj is not None and subj.lower_ in subjects and subj.pos_ in {"PRON", "PROPN"}:
+                return conj
+        return None
 
     def direct(self) -> None:
         """Quotations in marks with a speech verb after or before them; continuations after a cued one."""

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..model import Relation
+from ..model import Description, Relation
 from ..places import lookup
 from ..resolve.names import head_word, is_generic_word
 from ..vocabulary import word_map, word_set
@@ -423,85 +423,104 @@ def _from_descriptions(b: _Builder) -> None:
             # parser heads the title with another word; the role word ends the title
             root = span[-1]
         anchors = _anchors(b, d, span, root)
-        role = _role_words(root)
-        lemma = root.lemma_.lower()
-        rel, reverse = _role_relation(role, lemma)
-        label = b.index.label(d.entity)
-        if label == "ORG" and lemma in ORG_NOUNS or label in _PLACE_LABELS and lemma in PLACE_NOUNS:
-            # "the Trade Partnership, a trade-focused consulting firm in Washington", "Kunduz, a
-            # city in northern Afghanistan": where it is
-            for p, pobj in _preps(root):
-                for place in b.entities(pobj) if p == "in" else []:
-                    if place[0] != d.entity and b.index.label(place[0]) in {"GPE", "LOC"}:
-                        base = 0.85 * _sentence_factor(span.sent)
-                        b.add((d.entity, d.confidence), "located_in", place, span.sent, base=base)
-        if rel is None and lemma in PARENT_NOUNS and any(c.lower_ == "parent" for c in root.lefts):
-            rel, reverse = "part_of", True  # "WeWork's parent company": WeWork is part of it
-        if rel == "leader_of" and _subordinate(root, span):
+        _role_ties(b, d, span, root, anchors)
+        for conj in root.children:
+            # "CEO and founder of Ceres Robotics": each role of the pair is a tie of its own
+            if conj.dep_ != "conj" or conj.i >= span.end:
+                continue
+            tie = _role_relation(_role_words(conj), conj.lemma_.lower())
+            if tie[0] and tie != _role_relation(_role_words(root), root.lemma_.lower()):
+                _role_ties(b, d, span, conj, anchors, located=False)
+
+
+def _role_ties(  # noqa: PLR0912
+    b: _Builder,
+    d: Description,
+    span: Span,
+    root: Token,
+    anchors: list[tuple[tuple[str, float], str]],
+    located: bool = True,
+) -> None:
+    """The ties one role word of a description states with its anchors."""
+    role = _role_words(root)
+    lemma = root.lemma_.lower()
+    rel, reverse = _role_relation(role, lemma)
+    label = b.index.label(d.entity)
+    if located and (label == "ORG" and lemma in ORG_NOUNS or label in _PLACE_LABELS and lemma in PLACE_NOUNS):
+        # "the Trade Partnership, a trade-focused consulting firm in Washington", "Kunduz, a
+        # city in northern Afghanistan": where it is
+        for p, pobj in _preps(root):
+            for place in b.entities(pobj) if p == "in" else []:
+                if place[0] != d.entity and b.index.label(place[0]) in {"GPE", "LOC"}:
+                    base = 0.85 * _sentence_factor(span.sent)
+                    b.add((d.entity, d.confidence), "located_in", place, span.sent, base=base)
+    if rel is None and lemma in PARENT_NOUNS and any(c.lower_ == "parent" for c in root.lefts):
+        rel, reverse = "part_of", True  # "WeWork's parent company": WeWork is part of it
+    if rel == "leader_of" and _subordinate(root, span):
+        rel = "employed_by"
+    subj = (d.entity, d.confidence)
+    # "director for games at Google", "president of programs at Blue Origin": a post at an
+    # organisation, not its head
+    if rel == "leader_of" and any(how == "prep_at" for _, how in anchors):
+        anchors = [(a, how) for a, how in anchors if how != "prep_at"] or anchors
+        if all(how == "prep_at" for _, how in anchors):
             rel = "employed_by"
-        subj = (d.entity, d.confidence)
-        # "director for games at Google", "president of programs at Blue Origin": a post at an
-        # organisation, not its head
-        if rel == "leader_of" and any(how == "prep_at" for _, how in anchors):
-            anchors = [(a, how) for a, how in anchors if how != "prep_at"] or anchors
-            if all(how == "prep_at" for _, how in anchors):
-                rel = "employed_by"
-        glued = [a for a, how in anchors if how in {"compound", "title"}]
-        for anchor, how in anchors:
-            # "White House Russia adviser": a place named after an organisation in the same title
-            # is the topic of the role.
-            earlier = how in {"compound", "title"} and any(
-                g[0] != anchor[0] and b.index.label(g[0]) == "ORG" for g in glued
+    glued = [a for a, how in anchors if how in {"compound", "title"}]
+    for anchor, how in anchors:
+        # "White House Russia adviser": a place named after an organisation in the same title
+        # is the topic of the role.
+        earlier = how in {"compound", "title"} and any(
+            g[0] != anchor[0] and b.index.label(g[0]) == "ORG" for g in glued
+        )
+        if _topic_anchor(b, anchor[0], how, lemma, earlier):
+            continue
+        arel = rel
+        if how in {"compound", "title", "named"} and lemma in PARTY_ROLES and arel != "leader_of":
+            if _name(b, anchor[0]).lower() in PARTY_WORDS:
+                arel = "member_of"  # "Republican Senator X", "Labour MP Y"
+        if (
+            arel is None
+            and how == "poss"
+            and lemma in ORG_NOUNS
+            and b.index.label(anchor[0]) == "GPE"
+            and b.index.label(d.entity) == "ORG"
+        ):
+            arel = "located_in"  # "Dubai's flagship carrier, Emirates": a company of that place
+        if (
+            arel is None
+            and d.kind == "title"
+            and how in {"compound", "title"}
+            and span[-1].lemma_.lower() in ORG_NOUNS
+            and b.index.label(d.entity) == "ORG"
+            and _home_place(b, anchor[0], span)
+        ):
+            arel, how = "located_in", "poss"  # "the U.S. plane-maker Boeing": a company of that place
+        if arel is None and lemma in RESIDENT_NOUNS and how in {"compound", "title"}:
+            if b.index.label(anchor[0]) == "GPE" and _adjacent(b, anchor[0], root):
+                arel, how = "located_in", "poss"  # "A New York man": he lives there
+        if arel is None:
+            continue
+        anchored = how
+        if how in {"compound", "title"} and arel in {"leader_of", "employed_by", "part_of", "founded_by"}:
+            # "Taliban spokesman X", "U.S. Attorney X", "a Helix Group subsidiary", "Microsoft
+            # co-founder X": the name
+            # right before the role word is the title's own
+            anchored = "poss" if _adjacent(b, anchor[0], root) else how
+        base = _ANCHOR_BASE[anchored] * _sentence_factor(span.sent)
+        if _former(root, span):
+            base *= _FORMER_FACTOR  # "former chairman of Y": a tie that is over, kept below the band
+        if lemma in _LOOSE_NOUNS:
+            base *= 0.7  # "Trump's leading rival in the poll": a contest more often than enmity
+        if reverse and arel == rel:
+            b.add(anchor, arel, subj, span.sent, base=base)
+        else:
+            person_role = (
+                d.kind == "appositive"
+                and how in {"prep", "prep_at", "poss"}
+                and arel in {"leader_of", "employed_by"}
             )
-            if _topic_anchor(b, anchor[0], how, lemma, earlier):
-                continue
-            arel = rel
-            if how in {"compound", "title", "named"} and lemma in PARTY_ROLES and arel != "leader_of":
-                if _name(b, anchor[0]).lower() in PARTY_WORDS:
-                    arel = "member_of"  # "Republican Senator X", "Labour MP Y"
-            if (
-                arel is None
-                and how == "poss"
-                and lemma in ORG_NOUNS
-                and b.index.label(anchor[0]) == "GPE"
-                and b.index.label(d.entity) == "ORG"
-            ):
-                arel = "located_in"  # "Dubai's flagship carrier, Emirates": a company of that place
-            if (
-                arel is None
-                and d.kind == "title"
-                and how in {"compound", "title"}
-                and span[-1].lemma_.lower() in ORG_NOUNS
-                and b.index.label(d.entity) == "ORG"
-                and _home_place(b, anchor[0], span)
-            ):
-                arel, how = "located_in", "poss"  # "the U.S. plane-maker Boeing": a company of that place
-            if arel is None and lemma in RESIDENT_NOUNS and how in {"compound", "title"}:
-                if b.index.label(anchor[0]) == "GPE" and _adjacent(b, anchor[0], root):
-                    arel, how = "located_in", "poss"  # "A New York man": he lives there
-            if arel is None:
-                continue
-            anchored = how
-            if how in {"compound", "title"} and arel in {"leader_of", "employed_by", "part_of", "founded_by"}:
-                # "Taliban spokesman X", "U.S. Attorney X", "a Helix Group subsidiary", "Microsoft
-                # co-founder X": the name
-                # right before the role word is the title's own
-                anchored = "poss" if _adjacent(b, anchor[0], root) else how
-            base = _ANCHOR_BASE[anchored] * _sentence_factor(span.sent)
-            if _former(root, span):
-                base *= _FORMER_FACTOR  # "former chairman of Y": a tie that is over, kept below the band
-            if lemma in _LOOSE_NOUNS:
-                base *= 0.7  # "Trump's leading rival in the poll": a contest more often than enmity
-            if reverse and arel == rel:
-                b.add(anchor, arel, subj, span.sent, base=base)
-            else:
-                person_role = (
-                    d.kind == "appositive"
-                    and how in {"prep", "prep_at", "poss"}
-                    and arel in {"leader_of", "employed_by"}
-                )
-                staff = how in {"poss", "prep"} and arel == "employed_by" and lemma in PERSONAL_STAFF
-                b.add(subj, arel, anchor, span.sent, base=base, person_role=person_role, staff=staff)
+            staff = how in {"poss", "prep"} and arel == "employed_by" and lemma in PERSONAL_STAFF
+            b.add(subj, arel, anchor, span.sent, base=base, person_role=person_role, staff=staff)
 
 
 # A tie the text calls over ("former chairman of Y", "ex-CEO") is kept, never shown as current:
