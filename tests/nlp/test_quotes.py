@@ -1169,3 +1169,33 @@ def test_a_quoted_word_in_the_speakers_second_clause_is_one_report(nlp) -> None:
         'there would be "political consequences" if it leaked.'
     )
     assert all(not shown("quote", q[2]) for q in _pipeline_quotes(nlp, text) if "political" in q[3])
+
+
+def test_a_speakers_long_appositive_does_not_hide_the_verb_after_the_quote(nlp) -> None:
+    from newsgraph.trust import shown
+
+    text = (
+        '"If Orvia imposes a levy on imported bicycles, the duty is paid at the border by a broker '
+        'representing an importer — say, Velo Mart," Hanna Ostrova, a senior fellow at the Corvin '
+        "Institute for Trade and Tax Policy in Velden, has written."
+    )
+    (quote,) = _pipeline_quotes(nlp, text)
+    assert quote[0] == "Hanna Ostrova" and quote[3].startswith("If Orvia") and shown("quote", quote[2]), quote
+
+
+def test_a_demonstrative_that_opens_a_report_a_relative_that_does_not(nlp) -> None:
+    from newsgraph.trust import shown
+
+    text = (
+        "If the levy holds, that would cost the region $75 billion in growth, said Ross Tamsin, a "
+        "Velden University economist who studies trade."
+    )
+    (quote,) = _pipeline_quotes(nlp, text)
+    assert quote[0] == "Ross Tamsin" and quote[3].startswith("If the levy") and shown("quote", quote[2]), (
+        quote
+    )
+    for text in (
+        "The company expects sales that analysts say will rise by 10 percent.",
+        "Officials are looking at a plan that experts say would cut costs.",
+    ):
+        assert not _pipeline_quotes(nlp, text), text

@@ -50,6 +50,7 @@ _MAX_AFTER = (
     16  # tokens between a closing mark and its speech verb ("," the union's general secretary, X, said)
 )
 _MAX_BEFORE = 30
+_MAX_APPOSITIVE = 24  # more tokens of a speaker's appositive between the closing mark and the verb
 
 
 def _document_nouns() -> frozenset[str]:
@@ -859,9 +860,23 @@ class _Finder:
         nxt = next((t for t in doc[i:sent_end] if not t.is_punct), None)
         if nxt is not None and nxt.pos_ in {"CCONJ", "SCONJ"}:
             return None  # '"painful but fair" and said ...': a new clause, not the quotation's cue
-        for k in range(i, min(sent_end, i + _MAX_AFTER)):
+        # '"...," Howard Gleckman, a senior fellow at the Tax Policy Center, has written': the
+        # speaker's appositive does not count against the distance to the verb
+        set_off = {
+            t.i
+            for a in doc[i:sent_end]
+            if a.dep_ == "appos" and a.head.pos_ == "PROPN" and i <= a.head.i < a.i
+            for t in a.subtree
+        }
+        counted = 0
+        for k in range(i, min(sent_end, i + _MAX_AFTER + _MAX_APPOSITIVE)):
             tok = doc[k]
             if self._quoted(tok) or "\n" in tok.text:
+                return None
+            if k in set_off:
+                continue
+            counted += 1
+            if counted > _MAX_AFTER:
                 return None
             if _is_speech(tok) or tok.lemma_.lower() in FRAGMENT_VERBS and tok.pos_ == "VERB":
                 if _is_adding(tok):
@@ -1023,7 +1038,12 @@ class _Finder:
             # his predecessor had dubbed it "the Gordon problem"": the words are in what X's verb
             # reports, and X says all of it
             said = next((a for a in verb.ancestors if _is_speech(a)), None)
-            if said is not None and said.i < verb.i and said.i not in self.used_verbs and not self._quoted(said):
+            if (
+                said is not None
+                and said.i < verb.i
+                and said.i not in self.used_verbs
+                and not self._quoted(said)
+            ):
                 clause = _clause_of(said, first)
                 if clause is not None and clause.dep_ == "ccomp":
                     start, end = _clause_text_range(doc, clause, self.closes)
@@ -1068,7 +1088,9 @@ class _Finder:
         elif clause is not None and clause.dep_ == "conj":
             # 'He said he was not concerned, but he did worry there would be "political
             # consequences" if ...': one report in two clauses, both his
-            start = _clause_text_range(doc, next(c for c in verb.children if c.dep_ == "ccomp"), self.closes)[0]
+            start = _clause_text_range(doc, next(c for c in verb.children if c.dep_ == "ccomp"), self.closes)[
+                0
+            ]
             last = max(t.i for t in clause.subtree if not t.is_punct)
             self._add(verb, "mixed", start, max(doc[last].idx + len(doc[last]), q.close + 1), _REPORTED)
         elif clause is not None:
@@ -1212,9 +1234,14 @@ class _Finder:
             ):
                 continue  # "..., a prospect Vindman denied": what he denied is the prospect
             if clause.left_edge.i < tok.i and any(
-                t.lower_ in _RELATIVE and t.dep_ in {"nsubj", "nsubjpass"} for t in clause.subtree
+                t.lower_ in _RELATIVE
+                and t.dep_ in {"nsubj", "nsubjpass"}
+                and (tok.dep_ in {"relcl", "acl"} or t.i + 1 == subj.left_edge.i)
+                for t in clause.subtree
             ):
-                continue  # "sales that analysts say will rise": a relative clause, not a report
+                # "sales that analysts say will rise": a relative clause, not a report (but "If that
+                # holds, that would cost $75 billion, said X": a demonstrative "that" opens a report)
+                continue
             # A reported clause with its speaker named as its subject is as sure as a quotation.
             self._add(tok, "indirect", start, end, _REPORTED)
         for tok in doc:
