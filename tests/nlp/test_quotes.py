@@ -1199,3 +1199,26 @@ def test_a_demonstrative_that_opens_a_report_a_relative_that_does_not(nlp) -> No
         "Officials are looking at a plan that experts say would cut costs.",
     ):
         assert not _pipeline_quotes(nlp, text), text
+
+
+def test_an_attribution_set_off_with_the_speaker_after_the_verb_reports_the_sentence(nlp) -> None:
+    from newsgraph.trust import shown
+
+    text = "Orvia hired Jack Tamsin to lead its games unit. The key to the service's success, says Tamsin, is its network."
+    (quote,) = _pipeline_quotes(nlp, text)
+    assert quote[0] == "Jack Tamsin" and quote[3].startswith("The key") and shown("quote", quote[2]), quote
+    # no one says what is "as expected"
+    assert not _pipeline_quotes(nlp, "The plan, as expected, failed within a year.")
+
+
+def test_a_clause_before_a_writers_verb_is_reported(nlp) -> None:
+    from newsgraph.trust import shown
+
+    text = (
+        "Grant Velasco retired at 30. The best side hustles are those that earn passive income, such as "
+        "rent, Velasco wrote in his book."
+    )
+    (quote,) = _pipeline_quotes(nlp, text)
+    assert quote[0] == "Grant Velasco" and quote[3].startswith("The best") and shown("quote", quote[2]), quote
+    # "wrote" with a thing written is no report
+    assert not _pipeline_quotes(nlp, "Grant Velasco wrote his first novel, a book about money, in 2009.")

@@ -802,6 +802,19 @@ def _across_semicolon(doc: Doc, clause: Token, verb: Token) -> bool:
     return clause.i < verb.i and any(t.text == ";" for t in doc[clause.left_edge.i : verb.i])
 
 
+def _fronted_report(doc: Doc, clause: Token, verb: Token) -> bool:
+    """ "The best side hustles earn passive income, he wrote in his book.": a whole clause before a
+    comma, then the verb's subject and the verb; such a verb reports the clause, whatever else it
+    may take ("write", "estimate")."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if clause.i > verb.i or subj is None or clause.right_edge.i >= subj.left_edge.i:
+        return False
+    comma = doc[subj.left_edge.i - 1] if subj.left_edge.i > 0 else None
+    return (
+        comma is not None and comma.text == "," and any(c.dep_ in _CLAUSE_SUBJECTS for c in clause.children)
+    )
+
+
 def _reported_inside(doc: Doc, verb: Token, first: Token, inside: list[tuple[int, int]]) -> bool:
     """Whether the quotation starting at ``first`` sits in what another speech verb reports, with a
     subject of its own, between it and its cue: in 'the teenager insisted he "only wanted to scare
@@ -1206,8 +1219,12 @@ class _Finder:
                 and any(c.dep_ == "dobj" for c in tok.children)
             ):
                 continue  # "..., after the novelist explained them to me": the verb has its own object
-            if tok.lemma_.lower() in _WEAK_VERBS and not any(
-                c.dep_ == "mark" and c.lower_ in {"that", "whether", "if"} for c in clause.children
+            if (
+                tok.lemma_.lower() in _WEAK_VERBS
+                and not any(
+                    c.dep_ == "mark" and c.lower_ in {"that", "whether", "if"} for c in clause.children
+                )
+                and not _fronted_report(doc, clause, tok)
             ):
                 continue
             start, end = _clause_text_range(doc, clause, self.closes)
@@ -1308,8 +1325,8 @@ class _Finder:
             left, right = min(words), max(words)  # the set-off commas may hang on the verb
             if left < 1 or right + 1 >= len(doc) or doc[left - 1].text != "," or doc[right + 1].text != ",":
                 continue
-            if not any(c.dep_ in _SUBJECT_DEPS and c.i < tok.i for c in tok.children):
-                continue  # "..., as expected, ...": no one said it
+            if not any(c.dep_ in _SUBJECT_DEPS for c in tok.children):
+                continue  # "..., as expected, ...": no one said it ("..., says Buser, ..." has one)
             if any(c.dep_ in {"ccomp", "dobj"} for c in tok.children):
                 continue  # the verb reports something of its own
             head = tok.head
