@@ -1222,3 +1222,20 @@ def test_a_clause_before_a_writers_verb_is_reported(nlp) -> None:
     assert quote[0] == "Grant Velasco" and quote[3].startswith("The best") and shown("quote", quote[2]), quote
     # "wrote" with a thing written is no report
     assert not _pipeline_quotes(nlp, "Grant Velasco wrote his first novel, a book about money, in 2009.")
+
+
+def test_a_surname_that_is_also_an_adverb_speaks(nlp) -> None:
+    from newsgraph.trust import shown
+
+    text = (
+        '"Orvia offers a wider market for our games," says Chris Early, a vice president at Helix Games. '
+        '"Streaming is somewhat binary," says Early. Early says there is a chance that future games '
+        "could be built for the platform."
+    )
+    quotes = _pipeline_quotes(nlp, text)
+    for start in ("Streaming is", "there is a chance"):
+        q = next(q for q in quotes if q[3].startswith(start))
+        assert q[0] == "Chris Early" and shown("quote", q[2]), quotes
+    # an adverb that names no one in the article is no speaker
+    (quote,) = _pipeline_quotes(nlp, '"Streaming is somewhat binary," says Early.')
+    assert quote[0] is None and not shown("quote", quote[2]), quote

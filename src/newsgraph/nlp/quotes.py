@@ -147,6 +147,8 @@ def _subject(verb: Token) -> Token | None:
                 ),
                 None,
             )
+        if subj is None:
+            subj = _name_as_adverb(v)
         if subj is not None:
             if subj.lower_ in _RELATIVE and v.dep_ == "relcl":
                 return v.head
@@ -176,6 +178,21 @@ def _subject(verb: Token) -> Token | None:
             v = v.head
         else:
             return None
+    return None
+
+
+def _name_as_adverb(verb: Token) -> Token | None:
+    """ "says Early.", "Early still says ...": a person's name that is also an adverb, which the
+    parser hangs on the verb (or its adverb) as a modifier: the subject, when it is a mention of a
+    person the article names."""
+    near = [c for c in verb.children if c.dep_ in {"advmod", "npadvmod"}]
+    near += [g for c in near for g in c.children if g.dep_ == "advmod" and g.i < c.i]
+    for tok in near:
+        if not tok.text[:1].isupper() or abs(tok.i - verb.i) > 2:
+            continue
+        hit = _cluster_covering(verb.doc, tok)
+        if hit is not None and hit[0].label == "PERSON":
+            return tok
     return None
 
 
