@@ -622,3 +622,24 @@ def test_an_age_set_off_after_a_name_describes_the_person(nlp: Language) -> None
     conf = {d.text: d.confidence for d in find_descriptions(doc)}
     assert shown("description", conf["54"])
     assert not any(d.text == "2019" for d in find_descriptions(doc))  # an organisation has no age
+
+
+def test_a_relative_clause_that_states_a_role_describes_the_name(nlp: Language) -> None:
+    doc = seeded(
+        nlp,
+        "Tariffs are working, said Tomas Reyes, who heads the Velden Steel Alliance. Lena Hale, who will "
+        "lead the Orvik Trust, declined to comment. Ana Ruiz, who does not run the Orvik Trust, spoke.",
+        [
+            ("Tomas Reyes", "PERSON"),
+            ("Velden Steel Alliance", "ORG"),
+            ("Lena Hale", "PERSON"),
+            ("Orvik Trust", "ORG"),
+            ("Ana Ruiz", "PERSON"),
+        ],
+    )
+    got = described(doc)
+    assert ("Tomas Reyes", "heads the Velden Steel Alliance", "relative") in got
+    conf = {d.text: d.confidence for d in find_descriptions(doc)}
+    assert shown("description", conf["heads the Velden Steel Alliance"])
+    # a role to come, or one denied, is not what she is
+    assert not any(name in {"Lena Hale", "Ana Ruiz"} for name, _, _ in got), got

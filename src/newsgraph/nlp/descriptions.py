@@ -29,6 +29,8 @@ _TITLE_WORDS = ROLE_WORDS | TITLE_WORDS
 # data/titles.toml: the honorifics this reader skips (a part of the full list)
 HONORIFICS = frozenset(data_file("titles")["description_honorifics"].split())
 _COPULAS = {"be", "become", "remain"}
+_ROLE_RELATIVES = word_set("relation_verbs", "role_relatives")  # data/relation_verbs.toml
+_FOUNDING = {"found", "co-found", "cofound"}
 _POSSESSIVE_PRONOUNS = word_set("pronouns", "third_possessive")  # data/pronouns.toml
 # Adjectives that belong to a title before a name ("former", "acting", "deputy"); any other lower-case
 # adjective opening one is the writer's ("the real Prince Andrew"): data/roles.toml.
@@ -517,6 +519,23 @@ def _pronoun_led(span: Span) -> bool:
     return span[0].lower_ in vocabulary()["indefinite"]
 
 
+def _role_relative(rel: Token) -> Span | None:
+    """ "Scott Paul, who heads the Alliance for American Manufacturing": the role the relative
+    clause states ("heads the Alliance ..."), set off by a comma after the name; a present tense
+    (or the past of founding), not negated, with a direct object."""
+    if rel.dep_ != "relcl" or rel.lemma_.lower() not in _ROLE_RELATIVES or _negated(rel):
+        return None
+    if not (rel.tag_ in {"VBZ", "VBP"} or rel.tag_ == "VBD" and rel.lemma_.lower() in _FOUNDING):
+        return None
+    subj = next((c for c in rel.children if c.dep_ == "nsubj"), None)
+    obj = next((c for c in rel.children if c.dep_ == "dobj"), None)
+    if subj is None or subj.lower_ not in {"who", "which"} or obj is None or subj.i == 0:
+        return None
+    if rel.doc[subj.i - 1].text != "," or any(c.dep_ == "aux" for c in rel.children):
+        return None  # "who will lead", "who has run": not what it is now
+    return rel.doc[rel.i : obj.right_edge.i + 1]
+
+
 def find_descriptions(doc: Doc, index: EntityIndex | None = None) -> list[Description]:
     """All appositive, copula and role-title descriptions of the doc's entities."""
     index = index or EntityIndex.build(doc, include_coref=False)
@@ -591,6 +610,10 @@ def find_descriptions(doc: Doc, index: EntityIndex | None = None) -> list[Descri
                         np = noun_phrase(child)
                         if not (np[0].like_num or np[0].text[:1].isdigit()):
                             add(cluster.id, np, "copula", 0.8)
+            for rel in head.children:
+                said = _role_relative(rel)
+                if said is not None:
+                    add(cluster.id, said, "relative", 0.8)
             # "The HWA is a union of ..." (not "is not a union")
             verb = head.head
             if head.dep_ == "nsubj" and verb.lemma_ in _COPULAS and not _negated(verb):
