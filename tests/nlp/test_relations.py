@@ -872,3 +872,35 @@ def test_each_of_two_coordinated_roles_states_its_own_tie(
         r == "founded_by"
         for _, r, _ in _pipeline_ties(nlp, "Maris Oduya, CEO of Quillon Robotics Inc., spoke.")
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "tie"),
+    [
+        (
+            "“It is complex,” said Hanna Ostrova, a physiologist at Corvin University.",
+            ("Hanna Ostrova", "employed_by", "Corvin University"),
+        ),
+        (
+            "Tomas Brandt, a chest doctor at the Velden Royal Infirmary, made the diagnosis.",
+            ("Tomas Brandt", "employed_by", "Velden Royal Infirmary"),
+        ),
+        (
+            "Pavel Neumark, head of platform solutions for Helix Systems, said the deal was good.",
+            ("Pavel Neumark", "employed_by", "Helix Systems"),
+        ),
+    ],
+)
+def test_an_occupation_at_an_organisation_is_a_job_there(
+    nlp: Language, text: str, tie: tuple[str, str, str]
+) -> None:
+    assert tie in _pipeline_ties(nlp, text)
+
+
+def test_someone_at_an_organisation_who_does_not_work_there_is_not_employed(nlp: Language) -> None:
+    for text in (
+        "Hanna Ostrova, a student at Corvin University, said the fees were too high.",
+        "Tomas Brandt, a tourist at the Velden Museum of Art, said the queue was long.",
+        "Pavel Neumark, a patient at the Velden Royal Infirmary, said he felt better.",
+    ):
+        assert not any(r == "employed_by" for _, r, _ in _pipeline_ties(nlp, text)), text

@@ -170,4 +170,6 @@ GOVERNMENT_BODIES = ROLES["government_bodies"]
 PLACE_PARTS = ROLES["place_parts"]
 PERSONAL_STAFF = ROLES["personal_staff"]
 RESIDENT_NOUNS = ROLES["resident_nouns"]
+AT_OCCUPATIONS = ROLES["at_occupations"]
+NOT_EMPLOYEES = ROLES["not_employees"]
 ABBREVIATIONS = dict(w.split("=", 1) for w in ROLES["abbreviations"])

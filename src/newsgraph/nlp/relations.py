@@ -29,6 +29,7 @@ from .extensions import doc_text, glued_hyphen, register_extensions
 from .relation_lexicon import (
     ABBREVIATIONS,
     ALLY_NOUNS,
+    AT_OCCUPATIONS,
     BEAT_NAMES,
     BEAT_ROLES,
     CREDIT_WORDS,
@@ -38,6 +39,7 @@ from .relation_lexicon import (
     FORMER_WORDS,
     GOVERNMENT_BODIES,
     GROUP_PART_NOUNS,
+    NOT_EMPLOYEES,
     NOUN_RELATIONS,
     PARENT_NOUNS,
     PARTY_ROLES,
@@ -365,7 +367,7 @@ def _prep_entities(b: _Builder, pobj: Token, holder: str) -> list[tuple[str, flo
     the University of Florida"), the place of work. The role's holder (a coreference mention
     may cover the whole appositive) is never its own anchor."""
     found = [e for e in b.entities(pobj) if e[0] != holder]
-    if found or pobj.pos_ != "NOUN":
+    if found or pobj.pos_ not in {"NOUN", "PROPN"} or b.index.entity_of(pobj) not in {None, holder}:
         return found
     for c in pobj.children:
         if c.dep_ == "appos":
@@ -373,6 +375,8 @@ def _prep_entities(b: _Builder, pobj: Token, holder: str) -> list[tuple[str, flo
     for p, inner in _preps(pobj):
         if p in {"at", "with"}:
             found += [e for e in b.entities(inner) if e[0] != holder]
+        elif p == "for":  # "Head of Platform Solutions for Ascom": a unit no one named, of that company
+            found += [e for e in b.entities(inner) if e[0] != holder and b.index.label(e[0]) == "ORG"]
         elif p == "in":  # "administrator for exploration in NASA's Science Mission Directorate"
             found += _org_in(b, inner, holder)
     return found
@@ -495,6 +499,15 @@ def _role_ties(  # noqa: PLR0912
             and _home_place(b, anchor[0], span)
         ):
             arel, how = "located_in", "poss"  # "the U.S. plane-maker Boeing": a company of that place
+        if (
+            arel is None
+            and how == "prep_at"
+            and d.kind in {"appositive", "copula"}
+            and label == "PERSON"
+            and b.index.label(anchor[0]) == "ORG"
+            and _occupation(lemma)
+        ):
+            arel = "employed_by"  # "a physiologist at Johns Hopkins University": works there
         if arel is None and lemma in RESIDENT_NOUNS and how in {"compound", "title"}:
             if b.index.label(anchor[0]) == "GPE" and _adjacent(b, anchor[0], root):
                 arel, how = "located_in", "poss"  # "A New York man": he lives there
@@ -521,6 +534,14 @@ def _role_ties(  # noqa: PLR0912
             )
             staff = how in {"poss", "prep"} and arel == "employed_by" and lemma in PERSONAL_STAFF
             b.add(subj, arel, anchor, span.sent, base=base, person_role=person_role, staff=staff)
+
+
+def _occupation(lemma: str) -> bool:
+    """Whether a person noun is a job that says where one works when set "at" an organisation
+    (data/roles.toml [at_occupations]; or a noun in -ist or -ian not in [not_employees])."""
+    if lemma in NOT_EMPLOYEES:
+        return False
+    return lemma in AT_OCCUPATIONS or len(lemma) > 5 and lemma.endswith(("ist", "ian"))
 
 
 # A tie the text calls over ("former chairman of Y", "ex-CEO") is kept, never shown as current:
