@@ -1239,3 +1239,62 @@ def test_a_surname_that_is_also_an_adverb_speaks(nlp) -> None:
     # an adverb that names no one in the article is no speaker
     (quote,) = _pipeline_quotes(nlp, '"Streaming is somewhat binary," says Early.')
     assert quote[0] is None and not shown("quote", quote[2]), quote
+
+
+@pytest.mark.parametrize(
+    ("text", "who", "start"),
+    [
+        # a "not" in the quoted words is what was said, not a negated verb
+        (
+            'Lena Hale produced the film. "Absolutely not," Hale said when asked whether she had seen any warning signs.',
+            "Lena Hale",
+            "Absolutely not",
+        ),
+        # the one told is the object; the "that"-clause the parser hung on it is the report
+        (
+            "Tomas Brandt told a judge that his client was settling in at Velden Recovery, a clinic in Orvik.",
+            "Tomas Brandt",
+            "his client was settling",
+        ),
+        # a clause, a comma, then the speech verb and its named subject
+        (
+            "In Velden, the duty to consult biologists before building projects is particularly crucial, said "
+            "Marta Quill, state representative of the Orvik Species Coalition.",
+            "Marta Quill",
+            "In Velden",
+        ),
+        # a "that" the parser reads as an adverb opens the report, and is left out of it
+        (
+            "Michael Jackson said in a statement at the time that he looked forward to proving his innocence.",
+            "Michael Jackson",
+            "he looked forward",
+        ),
+        # the speaker's aside between commas before the verb
+        (
+            "Linebacker Tomas Brandt, probably playing his final game at Velden Stadium, said he had to fight "
+            "back the tears.",
+            "Tomas Brandt",
+            "he had to fight",
+        ),
+    ],
+)
+def test_reports_the_parser_hides(nlp, text: str, who: str, start: str) -> None:
+    from newsgraph.trust import shown
+
+    quotes = _pipeline_quotes(nlp, text)
+    assert any(q[0] == who and q[3].startswith(start) and shown("quote", q[2]) for q in quotes), quotes
+
+
+def test_a_sentence_cut_short_before_an_inverted_attribution_is_no_report(nlp) -> None:
+    text = "with her husband when she was struck just after 7 p.m. on the road, said Sgt. Ana Ruiz."
+    assert not any(q[3].startswith("with her") for q in _pipeline_quotes(nlp, text))
+
+
+def test_a_reported_verb_the_parser_reads_as_a_plural_noun_still_reports(nlp) -> None:
+    # the parser takes "impacts" for the object of "said"; a noun has no object of its own
+    text = (
+        "Helix released a patch. The company said the vulnerability impacts all currently supported "
+        "versions of the browser, but attacks have been limited to users of version 8."
+    )
+    (quote,) = _pipeline_quotes(nlp, text)
+    assert quote[3].startswith("the vulnerability impacts") and quote[1] == "The company", quote

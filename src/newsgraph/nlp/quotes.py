@@ -37,6 +37,7 @@ FRAGMENT_VERBS = speech_table("fragment_verbs")
 # take non-speech complements ("continue", "post", "answer"...).
 _WEAK_VERBS = speech_table("weak_verbs")
 _HEARER_VERBS = speech_table("hearer_verbs")
+_TOLD_THINGS = speech_table("told_things")  # "told the story that ...": what is told, not who hears it
 _REFUSALS = speech_table("refusal_verbs")  # "declined to say": nothing was said
 _DENIALS = speech_table("denial_verbs")  # "denied that ...": the clause is what was called false
 _SUBJECT_DEPS = frozenset({"nsubj"})  # a passive subject is the hearer ("reporters were told that")
@@ -146,6 +147,22 @@ def _subject(verb: Token) -> Token | None:
                     if s.dep_ == "nsubj" and s.i < c.i
                 ),
                 None,
+            ) or next(
+                (
+                    s  # "Mike Peterson, probably playing his final game there, said ..."
+                    for c in v.children
+                    if c.dep_ == "advcl"
+                    and c.i < v.i
+                    and c.tag_ in {"VBG", "VBN"}
+                    and v.doc[v.i - 1].text == ","
+                    for s in c.children
+                    if s.dep_ == "nsubj"
+                    and s.i < c.i
+                    and s.pos_ == "PROPN"
+                    and s.i + 1 < c.i
+                    and v.doc[s.i + 1].text == ","
+                ),
+                None,
             )
         if subj is None:
             subj = _name_as_adverb(v)
@@ -196,6 +213,21 @@ def _name_as_adverb(verb: Token) -> Token | None:
     return None
 
 
+def _verb_read_as_noun(verb: Token) -> Token | None:
+    """ "The company said the vulnerability impacts all versions": a reported clause whose verb the
+    parser read as a plural noun, the speech verb's object, with an object of its own (which no
+    noun has)."""
+    if verb.lemma_.lower() in _HEARER_VERBS:
+        return None
+    for c in verb.children:
+        if c.dep_ == "dobj" and c.i > verb.i and c.tag_ == "NNS" and c.lower_.endswith("s"):
+            if any(g.dep_ == "dobj" and g.i > c.i for g in c.children) and any(
+                g.dep_ in {"compound", "det", "amod"} and g.i < c.i for g in c.children
+            ):
+                return c
+    return None
+
+
 def _that_clause_as_relative(verb: Token) -> Token | None:
     """A reported "that"-clause the parser hung on a noun before it as a relative or noun clause
     ("told reporters at a news conference that the line will reopen"): a relative clause has its
@@ -205,10 +237,20 @@ def _that_clause_as_relative(verb: Token) -> Token | None:
             continue
         # "told the Herald in a statement that ...": a content clause on the noun of the verb's
         # own prepositional phrase (not on its object: "denied the report that ...").
-        if not (d.dep_ == "relcl" or d.dep_ == "acl" and d.head.dep_ == "pobj"):
+        hearer = (
+            d.dep_ == "acl"
+            and d.head.dep_ == "dobj"
+            and d.head.head.i == verb.i
+            and verb.lemma_.lower() in _HEARER_VERBS
+            and d.head.lower_ not in _TOLD_THINGS
+        )  # "told a judge that Lohan was settling in": the object is the one told, not a content noun
+        if not (d.dep_ == "relcl" or d.dep_ == "acl" and d.head.dep_ == "pobj" or hearer):
             continue
-        if not any(c.dep_ == "mark" and c.lower_ == "that" for c in d.children):
-            continue
+        if not any(
+            c.lower_ == "that" and (c.dep_ == "mark" or c.dep_ == "advmod" and c.i == d.left_edge.i)
+            for c in d.children
+        ):
+            continue  # ("said in a statement at the time that he ...": a "that" the parser calls an adverb)
         if any(c.dep_ in {"nsubj", "nsubjpass", "dobj"} and c.lower_ in _RELATIVE for c in d.children):
             continue
         between = []
@@ -791,7 +833,7 @@ def _clause_text_range(doc: Doc, clause: Token, closes: frozenset[int] = frozens
             j = t.left_edge.i
             break
     while i < j and (
-        doc[i].dep_ == "mark"
+        (doc[i].dep_ == "mark" or doc[i].dep_ == "advmod" and doc[i].head.i == clause.i)
         and doc[i].lower_ in {"that"}
         or doc[i].is_punct
         and doc[i].text != '"'
@@ -1059,8 +1101,10 @@ class _Finder:
 
     def _direct_or_mixed(self, q: QuoteSpan, verb: Token, after: bool) -> None:
         doc = self.doc
-        if any(c.dep_ == "neg" for c in verb.children):
-            return  # "experts cannot explain why ... the 'reset' proved ...": nothing was said
+        if any(c.dep_ == "neg" and not self._quoted(c) for c in verb.children):
+            # "experts cannot explain why ... the 'reset' proved ...": nothing was said (a "not"
+            # in the words, '"Absolutely not," X said', is what was said)
+            return
         first = doc[self.tokens.at(q.start)]
         last_i = self.tokens.at(q.close)
         if verb.lemma_.lower() in FRAGMENT_VERBS:
@@ -1217,9 +1261,14 @@ class _Finder:
                 and not any(c.dep_ in _AUX_DEPS for c in tok.children)
             ):
                 continue  # "Asked whether he would resign, Reyes said ...": the question was put to him
-            clause = next(
-                (c for c in tok.children if c.dep_ == "ccomp" and not _across_semicolon(doc, c, tok)), None
-            ) or _that_clause_as_relative(tok)
+            clause = (
+                next(
+                    (c for c in tok.children if c.dep_ == "ccomp" and not _across_semicolon(doc, c, tok)),
+                    None,
+                )
+                or _that_clause_as_relative(tok)
+                or _verb_read_as_noun(tok)
+            )
             if clause is None or clause.right_edge.i - clause.left_edge.i < 2:
                 continue
             if (
@@ -1322,6 +1371,40 @@ class _Finder:
             if any(q.start < end and start < q.end for q in self.quotes):
                 continue
             self._add(verb, "indirect", start, end, _REPORTED, subj=head)
+
+    def inverted(self) -> None:
+        """ "In California, the rule is particularly crucial, said Mark Rockwell, a representative of
+        the coalition.": a sentence whose clause ends at a comma followed by the speech verb and its
+        named subject, where the parser made the clause no complement of the verb. The words run
+        from after any dateline to that comma."""
+        doc = self.doc
+        for sent in doc.sents:
+            for verb in sent:
+                if (
+                    not _postposed_verb(verb)
+                    or verb.i in self.used_verbs
+                    or verb.i - 1 <= sent.start
+                    or doc[verb.i - 1].text != ","
+                    or self._quoted(verb)
+                ):
+                    continue
+                if any(c.dep_ in {"neg", "ccomp", "dobj"} for c in verb.children):
+                    continue
+                subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i > verb.i), None)
+                if subj is None or subj.i - verb.i > 4 or subj.pos_ != "PROPN":
+                    continue  # "said terminal manager Jasper Hall": a name right after the verb
+                first = after_dateline(sent)
+                clause = doc[first.i : verb.i - 1]
+                if len(clause) < 5 or not any(t.tag_ in _FINITE for t in clause):
+                    continue
+                if not (first.text[:1].isupper() or first.text[:1].isdigit()):
+                    continue  # a sentence cut short ("... when she was struck, said Sgt.")
+                start, end = first.idx, doc[verb.i - 1].idx
+                if any(start <= m.open < end or start <= m.close < end for m in self.marks):
+                    continue
+                if any(q.start < end and start < q.end for q in self.quotes):
+                    continue
+                self._add(verb, "indirect", start, end, _REPORTED, subj=subj)
 
     def parenthetical(self) -> None:
         """ "The larger landers, she said, could deliver tools ...": an attribution set off by
@@ -1607,6 +1690,7 @@ def find_quotes(doc: Doc) -> list[Quote]:
     finder.direct()
     finder.indirect()
     finder.postposed()
+    finder.inverted()
     finder.parenthetical()
     quotes = finder.quotes
     _embedded_posts(doc, quotes)
