@@ -904,3 +904,18 @@ def test_someone_at_an_organisation_who_does_not_work_there_is_not_employed(nlp:
         "Pavel Neumark, a patient at the Velden Royal Infirmary, said he felt better.",
     ):
         assert not any(r == "employed_by" for _, r, _ in _pipeline_ties(nlp, text)), text
+
+
+def test_a_persons_own_staff_named_in_a_title(nlp: Language) -> None:
+    text = (
+        "Marta Quill visited the church. Quill spokesman Tomas Brandt said the fire was under investigation."
+    )
+    assert ("Tomas Brandt", "employed_by", "Marta Quill") in _pipeline_ties(nlp, text)
+    # a role that is no one's staff ties no one to a person
+    text = "Marta Quill visited the church. Quill rival Tomas Brandt said the fire was under investigation."
+    assert not any(o == "Marta Quill" and r == "employed_by" for _, r, o in _pipeline_ties(nlp, text))
+
+
+def test_a_post_in_an_organisations_unnamed_unit_is_held_there(nlp: Language) -> None:
+    text = "Pavel Neumark, director of the Orvik Defense Council's endangered species program, criticized the rule."
+    assert ("Pavel Neumark", "employed_by", "Orvik Defense Council") in _pipeline_ties(nlp, text)

@@ -372,6 +372,8 @@ def _prep_entities(b: _Builder, pobj: Token, holder: str) -> list[tuple[str, flo
     for c in pobj.children:
         if c.dep_ == "appos":
             found += [e for e in b.entities(c) if e[0] != holder]
+        elif c.dep_ == "poss":  # "director of the Defense Council's species program": a unit of it
+            found += [e for e in b.entities(c) if e[0] != holder and b.index.label(e[0]) == "ORG"]
     for p, inner in _preps(pobj):
         if p in {"at", "with"}:
             found += [e for e in b.entities(inner) if e[0] != holder]
@@ -519,6 +521,17 @@ def _role_ties(  # noqa: PLR0912
             # co-founder X": the name
             # right before the role word is the title's own
             anchored = "poss" if _adjacent(b, anchor[0], root) else how
+        # "Palin spokesman Bill McAllister": a person's own staff, named right before the role
+        own_staff = (
+            how in {"compound", "title"}
+            and arel == "employed_by"
+            and lemma in PERSONAL_STAFF
+            and b.index.label(anchor[0]) == "PERSON"
+            and root.i > 0
+            and b.index.entity_of(root.doc[root.i - 1]) == anchor[0]
+        )
+        if own_staff:
+            anchored = "poss"
         base = _ANCHOR_BASE[anchored] * _sentence_factor(span.sent)
         if _former(root, span):
             base *= _FORMER_FACTOR  # "former chairman of Y": a tie that is over, kept below the band
@@ -532,7 +545,7 @@ def _role_ties(  # noqa: PLR0912
                 and how in {"prep", "prep_at", "poss"}
                 and arel in {"leader_of", "employed_by"}
             )
-            staff = how in {"poss", "prep"} and arel == "employed_by" and lemma in PERSONAL_STAFF
+            staff = own_staff or how in {"poss", "prep"} and arel == "employed_by" and lemma in PERSONAL_STAFF
             b.add(subj, arel, anchor, span.sent, base=base, person_role=person_role, staff=staff)
 
 
