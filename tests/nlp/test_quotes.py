@@ -1298,3 +1298,16 @@ def test_a_reported_verb_the_parser_reads_as_a_plural_noun_still_reports(nlp) ->
     )
     (quote,) = _pipeline_quotes(nlp, text)
     assert quote[3].startswith("the vulnerability impacts") and quote[1] == "The company", quote
+
+
+def test_a_word_or_two_in_marks_leaves_a_reported_clause_a_report(nlp) -> None:
+    from newsgraph.trust import shown
+
+    text = 'Ana Ruiz leads the parish. A "suspicious" fire devastated the church on Friday night, Ruiz said.'
+    quotes = _pipeline_quotes(nlp, text)
+    assert any(
+        q[0] in {"Ana Ruiz", "Ruiz"} and q[3].startswith('A "suspicious" fire') and shown("quote", q[2]) for q in quotes
+    ), quotes
+    # a whole sentence in marks inside the clause is a quotation of its own, not a scare quote
+    text = 'Ana Ruiz leads the parish. The letter "We will rebuild the church this year." was read out, Ruiz said.'
+    assert not any(q[3].startswith("The letter") for q in _pipeline_quotes(nlp, text))

@@ -51,6 +51,9 @@ _MAX_AFTER = (
     16  # tokens between a closing mark and its speech verb ("," the union's general secretary, X, said)
 )
 _MAX_BEFORE = 30
+_SCARE_WORDS = (
+    3  # words set off in marks inside a reported clause that leave it a report ('a "suspicious" fire')
+)
 _MAX_APPOSITIVE = 24  # more tokens of a speaker's appositive between the closing mark and the verb
 
 
@@ -1189,6 +1192,19 @@ class _Finder:
                 return conj
         return None
 
+    def _scare_quotes(self, marked: list[QuoteSpan], end: int) -> bool:
+        """Whether the quotation marks inside a reported clause only set off a word or two ('A
+        "suspicious" fire devastated the church, the minister said') that no other quotation
+        took: the clause is then the report, with its marked words (a mixed quote)."""
+        text = doc_text(self.doc)
+        for m in marked:
+            words = text[m.start : m.end].split()
+            if m.close >= end or len(words) > _SCARE_WORDS or any(w.endswith((".", "!", "?")) for w in words):
+                return False
+            if any(q.start <= m.open < q.end for q in self.quotes):
+                return False
+        return True
+
     def direct(self) -> None:
         """Quotations in marks with a speech verb after or before them; continuations after a cued one."""
         doc = self.doc
@@ -1300,7 +1316,8 @@ class _Finder:
                 if other.dep_ == "ccomp" and other.i != clause.i and (other.i < tok.i) == (clause.i < tok.i):
                     o_start, o_end = _clause_text_range(doc, other, self.closes)
                     start, end = min(start, o_start), max(end, o_end)
-            if any(start <= m.open < end for m in self.marks) or _in_any(start, self.inside):
+            marked = [m for m in self.marks if start <= m.open < end]
+            if _in_any(start, self.inside) or marked and not self._scare_quotes(marked, end):
                 continue
             opening = after_dateline(clause.sent).idx
             if start < opening < end:
@@ -1326,7 +1343,7 @@ class _Finder:
                 # holds, that would cost $75 billion, said X": a demonstrative "that" opens a report)
                 continue
             # A reported clause with its speaker named as its subject is as sure as a quotation.
-            self._add(tok, "indirect", start, end, _REPORTED)
+            self._add(tok, "mixed" if marked else "indirect", start, end, _REPORTED)
         for tok in doc:
             if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
                 continue
