@@ -307,3 +307,22 @@ def test_a_verb_before_a_name_and_a_possessive_do_not_split_a_person(nlp):
     doc = nlp(text)
     people = {c.name: c for c in doc._.ng_entities if "Harlow" in c.name}
     assert list(people) == ["Martin Harlow"], {n: [s.text for s in c.spans] for n, c in people.items()}
+
+
+def test_a_hyphenated_company_before_a_title_stays_a_name(nlp):
+    doc = nlp("T-Mobile CEO John Legere said the merger would close. Transport Minister Elena Varga agreed.")
+    got = {c.name: c.label for c in doc._.ng_entities}
+    assert got.get("T-Mobile") == "ORG" and got.get("John Legere") == "PERSON", got
+    # a capitalised word of the title itself is still no organisation
+    assert "Transport" not in got, got
+
+
+def test_a_name_after_an_organisation_class_noun_is_an_organisation(nlp):
+    doc = nlp("Jamie Clark, executive vice president of the advocacy group Defenders of Wildlife, agreed.")
+    got = {c.name: c.label for c in doc._.ng_entities}
+    assert got.get("Defenders of Wildlife") == "ORG", got
+    # a lone common word after the class noun names nothing
+    doc = nlp("The group Monday said it would appeal. A group of protesters gathered outside.")
+    assert not any(c.label == "ORG" for c in doc._.ng_entities), [
+        (c.name, c.label) for c in doc._.ng_entities
+    ]

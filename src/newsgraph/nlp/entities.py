@@ -219,6 +219,8 @@ def _title_start(doc: Doc, start: int) -> int:
         prev = doc[i - 1]
         if prev.is_sent_start and prev.lower_ in _DETERMINERS:
             break
+        if prev.i > 0 and doc[prev.i - 1].text == "-" and not doc[prev.i - 1].whitespace_:
+            break  # "T-Mobile CEO John Legere": the end of a hyphenated name, not a modifier
         if prev.text[:1].isupper() and prev.pos_ in {"PROPN", "ADJ", "NOUN"} and not prev.is_punct:
             i -= 1
         else:
@@ -468,6 +470,7 @@ def _clean_mentions(doc: Doc) -> tuple[list[_Mention], list[Span]]:
         for b, e, part_label, weight in parts:
             _add_mention(doc, mentions, b, e, part_label, weight)
     mentions.extend(_untagged_orgs(doc, mentions, others))
+    mentions.extend(_named_after_class(doc, mentions, others))
     mentions.sort(key=lambda m: m.span.start)
     spans = [m.span for m in mentions]
     others = [o for o in others if not any(o.start < s.end and s.start < o.end for s in spans)]
@@ -592,6 +595,47 @@ def _untagged_orgs(doc: Doc, mentions: list[_Mention], others: list[Span]) -> li
         if j - i >= 2 and doc[j - 1].lower_ in _UNTAGGED_ORG_HEADS:
             found.append(_Mention(doc[i:j], "ORG"))
         i = max(j, i + 1)
+    return found
+
+
+_CLASS_DETERMINERS = frozenset({"the", "a", "an"})
+_ORG_CLASS_NOUNS = word_set("class_nouns", "organisation")  # data/class_nouns.toml
+_NAME_JOINERS = frozenset({"of", "for", "and", "the", "&"})
+
+
+def _named_after_class(doc: Doc, mentions: list[_Mention], others: list[Span]) -> list[_Mention]:
+    """ "the advocacy group Defenders of Wildlife": a capitalised name right after an organisation
+    class noun ("group", "firm", "charity"; data/class_nouns.toml) that has a determiner before it,
+    which the model left untagged. A lone word must be a proper noun; the name may hold "of",
+    "for", "and" between capitalised words."""
+    taken = bytearray(len(doc))
+    for sp in [m.span for m in mentions] + others:
+        taken[sp.start : sp.end] = b"\x01" * len(sp)
+    found = []
+    for k, tok in enumerate(doc[:-1]):
+        if tok.lower_ not in _ORG_CLASS_NOUNS or not tok.is_lower:
+            continue
+        if not any(t.lower_ in _CLASS_DETERMINERS for t in doc[max(0, k - 3) : k]):
+            continue
+        i = j = k + 1
+        while j < len(doc) and not taken[j]:
+            t = doc[j]
+            if t.is_title and t.pos_ in {"PROPN", "NOUN"} and not t.is_sent_start:
+                j += 1
+            elif t.lower_ in _NAME_JOINERS and j > i and j + 1 < len(doc) and doc[j + 1].is_title:
+                j += 1
+            else:
+                break
+        while j > i and doc[j - 1].lower_ in _NAME_JOINERS:
+            j -= 1
+        if j == i or j < len(doc) and taken[j]:
+            continue
+        if j - i == 1 and doc[i].pos_ != "PROPN":
+            continue
+        if is_function_word(doc[i:j].text):
+            continue
+        found.append(_Mention(doc[i:j], "ORG"))
+        taken[i:j] = b"\x01" * (j - i)
     return found
 
 
