@@ -326,3 +326,15 @@ def test_a_name_after_an_organisation_class_noun_is_an_organisation(nlp):
     assert not any(c.label == "ORG" for c in doc._.ng_entities), [
         (c.name, c.label) for c in doc._.ng_entities
     ]
+
+
+def test_a_surname_typed_a_town_that_speaks_is_the_person(nlp):
+    text = (
+        "Senator Maria Delgado tweeted that the bill was dead.\n\n"
+        '"This is a disgrace," Delgado wrote on Twitter.\n\nDelgado argued that the tariffs amounted to a tax.'
+    )
+    doc = nlp(text)
+    people = [c for c in doc._.ng_entities if c.label == "PERSON" and "Delgado" in c.name]
+    assert len(people) == 1 and not any(c.name == "Delgado" for c in doc._.ng_entities), [
+        (c.name, c.label) for c in doc._.ng_entities
+    ]

@@ -734,7 +734,9 @@ def _group(doc: Doc, mentions: list[_Mention]) -> list[_Group]:
                 continue
             ht = h.tokens
             surname_label = g.label in {"PERSON", "ORG", "NORP"} or (
-                g.label == "GPE" and not _gazetteer_place(" ".join(toks)) and _surely_person(h)
+                g.label == "GPE"
+                and (not _gazetteer_place(" ".join(toks)) or _town_that_speaks(g))
+                and _surely_person(h)
             )  # "Baines" typed a place, beside "Opposition leader Tom Baines"
             if h.label == "PERSON" and surname_label and ht[-len(toks) :] == toks:
                 candidates.append(h)  # surname ("Reyes" -> "Tomas Reyes")
@@ -793,6 +795,19 @@ def _surely_person(g: _Group) -> bool:
     """Whether more than the model's label says a group is a person: a title or role before a
     mention, or a given name of data/gender.toml as its first word."""
     return any(m.cue == "PERSON" for m in g.mentions) or _given_name(g.tokens[0])
+
+
+def _town_that_speaks(g: _Group) -> bool:
+    """ "Delgado wrote on Twitter" beside "Senator Maria Delgado": a one-word name the gazetteer
+    knows only as a town (never a country or a region: "Jordan", "Georgia" stay places), typed a
+    place, that is the subject of a verb of saying."""
+    if len(g.tokens) != 1:
+        return False
+    record = lookup(g.tokens[0])
+    if record is None or record.get("feature") != "place":
+        return False
+    say = vocabulary()["say_verbs"]
+    return any(m.span.root.dep_ == "nsubj" and m.span.root.head.lemma_ in say for m in g.mentions)
 
 
 def _given_name(word: str) -> bool:
