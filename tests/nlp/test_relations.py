@@ -919,3 +919,29 @@ def test_a_persons_own_staff_named_in_a_title(nlp: Language) -> None:
 def test_a_post_in_an_organisations_unnamed_unit_is_held_there(nlp: Language) -> None:
     text = "Pavel Neumark, director of the Orvik Defense Council's endangered species program, criticized the rule."
     assert ("Pavel Neumark", "employed_by", "Orvik Defense Council") in _pipeline_ties(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "tie"),
+    [
+        # the class noun after a party's name stands for it
+        (
+            "Tomas Brandt, who leads the Likud party, called new elections.",
+            ("Tomas Brandt", "leader_of", "Likud"),
+        ),
+        # "secretary general" heads the body; a general alone is an officer
+        (
+            "Marta Quill, secretary general of the Orvik Alliance, said the members were united.",
+            ("Marta Quill", "leader_of", "Orvik Alliance"),
+        ),
+        # a chancellor heads the government of the country the article names
+        (
+            "Germany held talks on Monday. German Chancellor Angela Merkel met the envoys in Berlin.",
+            ("Angela Merkel", "leader_of", "Germany"),
+        ),
+    ],
+)
+def test_heads_of_parties_alliances_and_governments(
+    nlp: Language, text: str, tie: tuple[str, str, str]
+) -> None:
+    assert tie in _pipeline_ties(nlp, text)

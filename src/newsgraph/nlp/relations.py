@@ -99,6 +99,12 @@ class _Builder:
         ent = self.index.entity_of(tok)
         if ent is not None:
             return ent, self.coref_conf.get(tok.i, 1.0)
+        if tok.lemma_.lower() in ORG_NOUNS and tok.i > 0:
+            # "the Likud party", "the Wagner group": the class noun after the name stands for it
+            name = tok.doc[tok.i - 1]
+            owner = self.index.entity_of(name) if name.dep_ == "compound" and name.head.i == tok.i else None
+            if owner is not None and self.index.label(owner) == "ORG":
+                return owner, self.coref_conf.get(name.i, 1.0)
         # "former members of the Seafarers Guild" stands for the Guild, less surely
         if tok.lemma_.lower() in GROUP_PART_NOUNS:
             for prep in tok.children:
@@ -237,6 +243,8 @@ def _role_words(root: Token) -> str:
         and prev.text[:1].isupper() == root.text[:1].isupper()
     ):
         words = [prev.lower_]  # "Chief Executive Ana Lind" parsed with "Chief" on the name
+    if root.lower_ == "general" and prev is not None and prev.lower_ == "secretary":
+        words = ["secretary"]  # "secretary general of NATO": the head, not a military general
     return " ".join([*words, root.lower_])
 
 
