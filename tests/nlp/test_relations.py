@@ -945,3 +945,9 @@ def test_heads_of_parties_alliances_and_governments(
     nlp: Language, text: str, tie: tuple[str, str, str]
 ) -> None:
     assert tie in _pipeline_ties(nlp, text)
+
+
+def test_a_chief_of_staff_works_for_the_one_whose_staff_it_is(nlp: Language) -> None:
+    ties = _pipeline_ties(nlp, "The White House chief of staff, Tomas Brandt, defended the call.")
+    assert ("Tomas Brandt", "employed_by", "White House") in ties
+    assert not any(r == "leader_of" for _, r, _ in ties), ties

@@ -459,6 +459,13 @@ def _role_ties(  # noqa: PLR0912
     role = _role_words(root)
     lemma = root.lemma_.lower()
     rel, reverse = _role_relation(role, lemma)
+    # "Trump's acting chief of staff": a post on someone's staff, not the head of the anchor
+    chief_of_staff = lemma == "chief" and any(
+        p == "of" and pobj.lower_ == "staff" for p, pobj in _preps(root)
+    )
+    if chief_of_staff:
+        rel = "employed_by"
+    staff_role = lemma in PERSONAL_STAFF or chief_of_staff
     label = b.index.label(d.entity)
     if located and (label == "ORG" and lemma in ORG_NOUNS or label in _PLACE_LABELS and lemma in PLACE_NOUNS):
         # "the Trade Partnership, a trade-focused consulting firm in Washington", "Kunduz, a
@@ -533,7 +540,7 @@ def _role_ties(  # noqa: PLR0912
         own_staff = (
             how in {"compound", "title"}
             and arel == "employed_by"
-            and lemma in PERSONAL_STAFF
+            and staff_role
             and b.index.label(anchor[0]) == "PERSON"
             and root.i > 0
             and b.index.entity_of(root.doc[root.i - 1]) == anchor[0]
@@ -553,7 +560,7 @@ def _role_ties(  # noqa: PLR0912
                 and how in {"prep", "prep_at", "poss"}
                 and arel in {"leader_of", "employed_by"}
             )
-            staff = own_staff or how in {"poss", "prep"} and arel == "employed_by" and lemma in PERSONAL_STAFF
+            staff = own_staff or how in {"poss", "prep"} and arel == "employed_by" and staff_role
             b.add(subj, arel, anchor, span.sent, base=base, person_role=person_role, staff=staff)
 
 
