@@ -1174,3 +1174,40 @@ def test_a_thing_aimed_at_is_the_target_not_the_region_it_is_in(nlp: Language) -
         e for e in events if "shells" in (e.trigger or "") or (e.trigger or "").startswith("fired shells")
     )
     assert shells.recipient_text != "targets", shells
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        ("Gunmen killed 12 villagers in Zamfara state on Monday, police said.", "ASSAULT"),
+        ("Al-Shabaab militants attacked a military base in Lower Shabelle on Sunday.", "ASSAULT"),
+        ("Boko Haram fighters abducted 20 girls from a school in Borno state.", "COERCE"),
+    ],
+)
+def test_an_armed_partys_violence_is_shown(nlp: Language, text: str, etype: str) -> None:
+    """ACLED's core: a violent act told as fact by an armed party named by its kind, on people, a
+    place or a target."""
+    from newsgraph.trust import shown
+
+    events = _events(nlp, Article(id="t", source="t", text=text, published="2019-11-20"))
+    assert any(e.type == etype and shown("event", e.confidence) for e in events), [
+        (e.type, e.confidence) for e in events
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A gunman killed three people at a shopping mall in El Paso.",  # ordinary crime, one attacker
+        "Rebels attacked the government's proposal in a statement on Monday.",  # words, not force
+        "The Rebels beat the Warriors 3-1 on Saturday, with two goals from Lopez.",  # sport
+        "Militants could attack the capital, officials warned.",  # a threat
+        "Soldiers did not kill any civilians, the army said.",  # denied
+        '"The militants attacked our village," a resident said.',  # a speaker's words
+    ],
+)
+def test_violence_that_is_not_an_armed_partys_act_stays_hidden(nlp: Language, text: str) -> None:
+    from newsgraph.trust import shown
+
+    events = _events(nlp, Article(id="t", source="t", text=text, published="2019-11-20"))
+    assert not any(shown("event", e.confidence) for e in events), [(e.type, e.confidence) for e in events]

@@ -52,6 +52,8 @@ class Certainty:
     needs_recipient: frozenset[str]
     business_article_min: int
     non_political_modifiers: frozenset[str] = frozenset()
+    armed_acts: frozenset[str] = frozenset()
+    armed_actors: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -69,6 +71,8 @@ def load_certainty() -> Certainty:
         needs_recipient=frozenset(data["needs_recipient"]),
         business_article_min=int(data["business_article_min"]),
         non_political_modifiers=frozenset(data.get("non_political_modifiers", [])),
+        armed_acts=frozenset(data.get("armed_acts", [])),
+        armed_actors=frozenset(data.get("armed_actors", [])),
     )
 
 
@@ -127,6 +131,17 @@ def is_business(frame: ArticleFrame, certainty: Certainty) -> bool:
     return frame.business >= certainty.business_article_min and frame.business > 2 * frame.conflict
 
 
+def _armed_act(c: Certainty, lemma: str, etype: str, actor_lemma: str | None, actor: Token | None) -> bool:
+    """ "Al-Shabaab militants attacked a military base", "gunmen killed 12 villagers": a violent
+    act (``armed_acts``) by an armed party named by its kind (``armed_actors``: militants,
+    rebels, soldiers, gunmen; never police or a lone gunman of ordinary crime)."""
+    return (
+        etype in {"ASSAULT", "FIGHT", "COERCE"}
+        and lemma in c.armed_acts
+        and (actor_lemma in c.armed_actors or actor is not None and actor.lower_ in c.armed_actors)
+    )
+
+
 def certain_confidence(
     raw: float,
     *,
@@ -141,6 +156,7 @@ def certain_confidence(
     actor_own_name: bool = False,
     recipient_human: bool = False,
     recipient_absent: bool = False,
+    recipient_struck: bool = False,
     in_quote: bool,
     sent: Span,
     frame: ArticleFrame,
@@ -163,7 +179,16 @@ def certain_confidence(
         and not trigger.ent_type_  # a word of a name ("the Volatiles Investigating ... Rover")
         # "conducted epidemiological investigations": a science's sense, not a political act
         and not any(m.dep_ == "amod" and m.lower_ in c.non_political_modifiers for m in trigger.children)
-        and (actor_label in NAMED_LABELS or _authority_act(lemma, actor_lemma))
+        or pos == "verb"
+        and _armed_act(c, lemma, etype, actor_lemma, actor_token)
+        and _told_as_fact(trigger)
+        and recipient_struck
+    ) and (
+        (
+            actor_label in NAMED_LABELS
+            or _authority_act(lemma, actor_lemma)
+            or _armed_act(c, lemma, etype, actor_lemma, actor_token)
+        )
         # "the US lawyers" names the doer by its modifier; "Kovian police" is the doer's own name
         and (actor_own_name or not _named_by_modifier(actor_token))
         and (
@@ -172,6 +197,10 @@ def certain_confidence(
             # "police arrested 40 protesters": an authority's act on people it does not name
             or recipient_human
             and _authority_act(lemma, actor_lemma)
+            # "gunmen killed 12 villagers", "militants attacked a military base": whom or what
+            # an armed party struck, named by its kind
+            or recipient_struck
+            and _armed_act(c, lemma, etype, actor_lemma, actor_token)
             # "the United Nations condemned the attack": a state or a body censures a deed
             or etype == "DISAPPROVE"
             and recipient_absent

@@ -41,7 +41,9 @@ from .event_roles import (
     ENDING_VERBS,
     HUMAN_NOUNS,
     LIGHT_VERBS,
+    PLACE_NOUNS,
     SPEECH_VERBS,
+    TARGET_THINGS,
     clause_verb,
     date_for,
     hypothetical_reason,
@@ -81,6 +83,7 @@ STATE_ACTIONS = frozenset({"COERCE", "SANCTION", "INVESTIGATE"})
 # Violence that is no armed combat whoever does it, and victims who do not fight back: ASSAULT.
 UNARMED_MODES = frozenset({"beat", "torture", "sexual", "crowd-control"})
 NON_COMBATANTS = word_set("party_nouns", "non_combatants")
+_STRUCK = HUMAN_NOUNS | NON_COMBATANTS | TARGET_THINGS | PLACE_NOUNS
 # Modifiers that make a definite nominal a new event ("the last strike"), not a mention of one.
 NEW_REFERENT = shared_words("referent_modifiers", "new_referent", "events")  # data/referent_modifiers.toml
 # Verbs that must take an object: with a subject and none, a headline's passive ("Two killed in ...").
@@ -667,6 +670,10 @@ def sentence_events(
                     and recipient_tok is not None
                     and recipient_tok.lemma_.lower() in HUMAN_NOUNS,
                     recipient_absent=recipient_id is None and recipient_text is None,
+                    # a party, a person, a place or a thing violence is aimed at ("a military base")
+                    recipient_struck=recipient_id is not None
+                    or recipient_tok is not None
+                    and recipient_tok.lemma_.lower() in _STRUCK,
                     # the recipient's own word is named or names a party ("urged the public"),
                     # not a thing named by its modifier ("visited the U.S.-Mexico border")
                     recipient_named=recipient_id is not None
