@@ -1211,3 +1211,23 @@ def test_violence_that_is_not_an_armed_partys_act_stays_hidden(nlp: Language, te
 
     events = _events(nlp, Article(id="t", source="t", text=text, published="2019-11-20"))
     assert not any(shown("event", e.confidence) for e in events), [(e.type, e.confidence) for e in events]
+
+
+def test_a_street_protest_told_by_what_protesters_did_is_shown(nlp: Language) -> None:
+    from newsgraph.trust import shown
+
+    text = "Thousands of protesters marched through central Velden on Sunday."
+    events = _events(nlp, Article(id="t", source="t", text=text, published="2019-11-20"))
+    assert any(e.type == "PROTEST" and shown("event", e.confidence) for e in events), [
+        (e.type, e.confidence) for e in events
+    ]
+    for text in (
+        "Activists rallied support for the climate bill in the Senate.",  # support is no protest's target
+        "Protesters could march on the capital next week, organisers said.",  # a plan
+        "Fans marched to the stadium before the final.",  # no protesters
+    ):
+        events = _events(nlp, Article(id="t", source="t", text=text, published="2019-11-20"))
+        assert not any(shown("event", e.confidence) for e in events), (
+            text,
+            [(e.type, e.confidence) for e in events],
+        )

@@ -54,6 +54,8 @@ class Certainty:
     non_political_modifiers: frozenset[str] = frozenset()
     armed_acts: frozenset[str] = frozenset()
     armed_actors: frozenset[str] = frozenset()
+    protest_acts: frozenset[str] = frozenset()
+    protesters: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -73,6 +75,8 @@ def load_certainty() -> Certainty:
         non_political_modifiers=frozenset(data.get("non_political_modifiers", [])),
         armed_acts=frozenset(data.get("armed_acts", [])),
         armed_actors=frozenset(data.get("armed_actors", [])),
+        protest_acts=frozenset(data.get("protest_acts", [])),
+        protesters=frozenset(data.get("protesters", [])),
     )
 
 
@@ -142,6 +146,12 @@ def _armed_act(c: Certainty, lemma: str, etype: str, actor_lemma: str | None, ac
     )
 
 
+def _street_protest(c: Certainty, lemma: str, etype: str, actor_lemma: str | None) -> bool:
+    """ "Hundreds of demonstrators marched in Khartoum": a protest told by what the protesters did
+    (``protest_acts``: marched, rallied, gathered) with a doer named as protesters (``protesters``)."""
+    return etype == "PROTEST" and lemma in c.protest_acts and actor_lemma in c.protesters
+
+
 def certain_confidence(
     raw: float,
     *,
@@ -183,11 +193,18 @@ def certain_confidence(
         and _armed_act(c, lemma, etype, actor_lemma, actor_token)
         and _told_as_fact(trigger)
         and recipient_struck
+        or pos == "verb"
+        and _street_protest(c, lemma, etype, actor_lemma)
+        and _told_as_fact(trigger)
+        # against a party, or against no one the text names ("rallied outside parliament" is a
+        # place, not the one protested against)
+        and (recipient_absent or recipient_named)
     ) and (
         (
             actor_label in NAMED_LABELS
             or _authority_act(lemma, actor_lemma)
             or _armed_act(c, lemma, etype, actor_lemma, actor_token)
+            or _street_protest(c, lemma, etype, actor_lemma)
         )
         # "the US lawyers" names the doer by its modifier; "Kovian police" is the doer's own name
         and (actor_own_name or not _named_by_modifier(actor_token))
