@@ -1231,3 +1231,22 @@ def test_a_street_protest_told_by_what_protesters_did_is_shown(nlp: Language) ->
             text,
             [(e.type, e.confidence) for e in events],
         )
+
+
+def test_the_articles_place_is_no_fallback_for_a_sentence_that_names_another_country(nlp: Language) -> None:
+    from newsgraph.model import Article as _Article
+    from newsgraph.nlp.pipeline import annotate
+
+    body = (
+        "Kevin King and Timothy Weeks were flown to the United States on Tuesday, officials in the United "
+        "States said. The United States thanked Qatar. King and Weeks were abducted by gunmen wearing "
+        "military uniforms in the heart of Afghan capital."
+    )
+    article = _Article(
+        id="t", source="t", title="United States welcomes freed hostages", text=body, published="2019-11-20"
+    )
+    facts = next(iter(annotate([article], nlp)))
+    abducted = [e for e in facts.events if e.trigger and "abduct" in e.trigger]
+    assert abducted and all(e.place is None or e.place.get("name") != "United States" for e in abducted), [
+        (e.type, e.place) for e in abducted
+    ]

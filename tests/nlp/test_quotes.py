@@ -1306,8 +1306,35 @@ def test_a_word_or_two_in_marks_leaves_a_reported_clause_a_report(nlp) -> None:
     text = 'Ana Ruiz leads the parish. A "suspicious" fire devastated the church on Friday night, Ruiz said.'
     quotes = _pipeline_quotes(nlp, text)
     assert any(
-        q[0] in {"Ana Ruiz", "Ruiz"} and q[3].startswith('A "suspicious" fire') and shown("quote", q[2]) for q in quotes
+        q[0] in {"Ana Ruiz", "Ruiz"} and q[3].startswith('A "suspicious" fire') and shown("quote", q[2])
+        for q in quotes
     ), quotes
     # a whole sentence in marks inside the clause is a quotation of its own, not a scare quote
     text = 'Ana Ruiz leads the parish. The letter "We will rebuild the church this year." was read out, Ruiz said.'
     assert not any(q[3].startswith("The letter") for q in _pipeline_quotes(nlp, text))
+
+
+def test_with_a_clause_on_each_side_of_the_verb_the_one_after_is_reported(nlp) -> None:
+    from newsgraph.trust import shown
+
+    text = (
+        "Chris Early, a vice president at Helix Games, spoke in Paris.\n\nWhile the service's current lineup "
+        "is light on exclusive titles (only three games available exclusively on the service have been "
+        "announced), Early says there is a possibility that future games could be built for the platform."
+    )
+    quotes = _pipeline_quotes(nlp, text)
+    assert any(
+        q[0] == "Chris Early" and q[3].startswith("there is a possibility") and shown("quote", q[2])
+        for q in quotes
+    ), quotes
+    assert not any(q[3].startswith("While") for q in quotes), quotes
+
+
+def test_a_class_the_speakers_are_among_does_not_speak_for_them(nlp) -> None:
+    from newsgraph.trust import shown
+
+    text = (
+        "In the meantime, Orvia Foods, Velo Mart and the recreational vehicle-maker Tamsin Motors are among "
+        "retailers that said they raised prices as a result of the tariffs."
+    )
+    assert not any(shown("quote", q[2]) for q in _pipeline_quotes(nlp, text))

@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Event
 from ..places import lookup
-from ..vocabulary import shared_words, word_set
+from ..vocabulary import shared_words, word_map, word_set
 from .event_certainty import certain_confidence, load_certainty
 from .event_details import add_details
 from .event_lexicon import TriggerEntry, match_trigger
@@ -772,7 +772,34 @@ def _article_places(doc: Doc, events: list[Event]) -> None:
         if source != "dateline" and event.type not in load_senses().scene_types:
             continue
         if event.place is None:
-            event.place = _named_place(*found, article_countries(doc))
+            place = _named_place(*found, article_countries(doc))
+            sent = doc.char_span(event.start, event.end, alignment_mode="expand")
+            if sent is not None and _points_elsewhere(doc, sent, place.get("country_code")):
+                continue  # "abducted in the heart of Afghan capital" in a story placed in the US
+            event.place = place
+
+
+_DEMONYMS = word_map("demonyms", "demonyms")  # data/demonyms.toml: "afghan" -> ["Afghanistan"]
+
+
+def _points_elsewhere(doc: Doc, sent: Span, country: str | None) -> bool:
+    """Whether the sentence names a country, or a people of one, other than the fallback place's:
+    then the article's place is no guess for where its event happened."""
+    if not country:
+        return False
+    for ent in sent.ents:
+        if ent.label_ not in ("GPE", "NORP"):
+            continue
+        names = _DEMONYMS.get(ent.text.lower(), []) if ent.label_ == "NORP" else [ent.text]
+        for name in names:
+            record = lookup(name)
+            if (
+                record is not None
+                and record.get("feature") == "country"
+                and record.get("country_code") != country
+            ):
+                return True
+    return False
 
 
 def _near(value: str | None, published: str | None, days: int = 31) -> bool:

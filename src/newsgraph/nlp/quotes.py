@@ -1078,6 +1078,15 @@ class _Finder:
             # "He denied that he, Sondland and Perry formed an irregular channel": the clause is
             # what he says is false, not his claim
             conf = min(conf, _DOUBTED)
+        if (
+            verb is not None
+            and verb.dep_ == "relcl"
+            and verb.head.dep_ == "pobj"
+            and verb.head.head.lower_ == "among"
+        ):
+            # "Pepsi, Costco and Winnebago are among retailers that said they raised prices": the
+            # ones who said it are named elsewhere in the sentence, not the class they are among
+            conf = min(conf, _DOUBTED)
         if subj is not None and _coordinated_subject(subj):
             # "Ford and Fry replied": said by both together, never by the first one alone
             conf = min(conf, _DOUBTED)
@@ -1277,11 +1286,12 @@ class _Finder:
                 and not any(c.dep_ in _AUX_DEPS for c in tok.children)
             ):
                 continue  # "Asked whether he would resign, Reyes said ...": the question was put to him
+            reported = [c for c in tok.children if c.dep_ == "ccomp" and not _across_semicolon(doc, c, tok)]
             clause = (
-                next(
-                    (c for c in tok.children if c.dep_ == "ccomp" and not _across_semicolon(doc, c, tok)),
-                    None,
-                )
+                # "While the lineup is light (three games have been announced), Early says there is a
+                # chance ...": with a clause on each side, the one after the verb is what was said
+                next((c for c in reported if c.i > tok.i), None)
+                or next(iter(reported), None)
                 or _that_clause_as_relative(tok)
                 or _verb_read_as_noun(tok)
             )
