@@ -774,8 +774,14 @@ def _article_places(doc: Doc, events: list[Event]) -> None:
         if event.place is None:
             place = _named_place(*found, article_countries(doc))
             sent = doc.char_span(event.start, event.end, alignment_mode="expand")
-            if sent is not None and _points_elsewhere(doc, sent, place.get("country_code")):
-                continue  # "abducted in the heart of Afghan capital" in a story placed in the US
+            if (
+                source != "dateline"
+                and sent is not None
+                and _points_elsewhere(doc, sent, place.get("country_code"))
+            ):
+                # "abducted in the heart of Afghan capital" in a story whose headline places it in
+                # the US (a dateline is where the story was told from, whoever it names)
+                continue
             event.place = place
 
 
