@@ -581,11 +581,17 @@ def _add_mention(doc: Doc, mentions: list[_Mention], start: int, end: int, label
 _UNTAGGED_ORG_HEADS = ORG_HEADS - word_set("name_heads", "not_alone")  # data/name_heads.toml
 
 
+def _taken(doc: Doc, spans: list[Span]) -> bytearray:
+    """One byte per token of the doc, set where one of ``spans`` covers it."""
+    taken = bytearray(len(doc))
+    for sp in spans:
+        taken[sp.start : sp.end] = b"\x01" * len(sp)
+    return taken
+
+
 def _untagged_orgs(doc: Doc, mentions: list[_Mention], others: list[Span]) -> list[_Mention]:
     """Capitalised proper-noun runs ending in an organisation head that the model left untagged."""
-    taken = bytearray(len(doc))
-    for sp in [m.span for m in mentions] + others:
-        taken[sp.start : sp.end] = b"\x01" * len(sp)
+    taken = _taken(doc, [m.span for m in mentions] + others)
     found = []
     i = 0
     while i < len(doc):
@@ -608,9 +614,7 @@ def _named_after_class(doc: Doc, mentions: list[_Mention], others: list[Span]) -
     class noun ("group", "firm", "charity"; data/class_nouns.toml) that has a determiner before it,
     which the model left untagged. A lone word must be a proper noun; the name may hold "of",
     "for", "and" between capitalised words."""
-    taken = bytearray(len(doc))
-    for sp in [m.span for m in mentions] + others:
-        taken[sp.start : sp.end] = b"\x01" * len(sp)
+    taken = _taken(doc, [m.span for m in mentions] + others)
     found = []
     for k, tok in enumerate(doc[:-1]):
         if tok.lower_ not in _ORG_CLASS_NOUNS or not tok.is_lower:
@@ -973,12 +977,7 @@ def _extra_mentions(doc: Doc, groups: list[_Group], others: list[Span]) -> None:
         by_first.setdefault(form[0], []).append(form)
     for lst in by_first.values():
         lst.sort(key=len, reverse=True)
-    taken = bytearray(len(doc))
-    for g in groups:
-        for m in g.mentions:
-            taken[m.span.start : m.span.end] = b"\x01" * len(m.span)
-    for o in others:
-        taken[o.start : o.end] = b"\x01" * len(o)
+    taken = _taken(doc, [m.span for g in groups for m in g.mentions] + others)
     i = 0
     n = len(doc)
     while i < n:

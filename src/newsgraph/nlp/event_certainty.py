@@ -176,6 +176,8 @@ def certain_confidence(
     """The event's confidence: in the top band when it is unmistakable, capped below it otherwise."""
     c = load_certainty()
     lemma = trigger.lemma_.lower()
+    armed = _armed_act(c, lemma, etype, actor_lemma, actor_token)
+    street = _street_protest(c, lemma, etype, actor_lemma)
     if (
         (
             pos == "verb"
@@ -190,22 +192,17 @@ def certain_confidence(
         # "conducted epidemiological investigations": a science's sense, not a political act
         and not any(m.dep_ == "amod" and m.lower_ in c.non_political_modifiers for m in trigger.children)
         or pos == "verb"
-        and _armed_act(c, lemma, etype, actor_lemma, actor_token)
+        and armed
         and _told_as_fact(trigger)
         and recipient_struck
         or pos == "verb"
-        and _street_protest(c, lemma, etype, actor_lemma)
+        and street
         and _told_as_fact(trigger)
         # against a party, or against no one the text names ("rallied outside parliament" is a
         # place, not the one protested against)
         and (recipient_absent or recipient_named)
     ) and (
-        (
-            actor_label in NAMED_LABELS
-            or _authority_act(lemma, actor_lemma)
-            or _armed_act(c, lemma, etype, actor_lemma, actor_token)
-            or _street_protest(c, lemma, etype, actor_lemma)
-        )
+        (actor_label in NAMED_LABELS or _authority_act(lemma, actor_lemma) or armed or street)
         # "the US lawyers" names the doer by its modifier; "Kovian police" is the doer's own name
         and (actor_own_name or not _named_by_modifier(actor_token))
         and (
@@ -217,7 +214,7 @@ def certain_confidence(
             # "gunmen killed 12 villagers", "militants attacked a military base": whom or what
             # an armed party struck, named by its kind
             or recipient_struck
-            and _armed_act(c, lemma, etype, actor_lemma, actor_token)
+            and armed
             # "the United Nations condemned the attack": a state or a body censures a deed
             or etype == "DISAPPROVE"
             and recipient_absent

@@ -15,7 +15,7 @@ from .relation_lexicon import GOVERNMENT_BODIES, PLACE_PARTS
 __all__ = ["article_countries", "is_place_name"]
 
 # Nationality words and their countries ("Malian" -> Mali): data/demonyms.toml
-_DEMONYMS = word_map("demonyms", "demonyms")
+DEMONYMS = word_map("demonyms", "demonyms")
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 PARTY_LABELS = frozenset({"ORG", "PERSON"})
@@ -89,7 +89,7 @@ def article_countries(doc: Doc) -> frozenset[str]:
         if cluster.label in PLACE_LABELS:
             names = [cluster.name]
         elif cluster.label == "NORP":
-            names = list(_DEMONYMS.get(cluster.name.lower(), ())[:1])
+            names = list(DEMONYMS.get(cluster.name.lower(), ())[:1])
         for name in names:
             record = lookup(name, countries=frozenset())
             if record is not None and record.get("country_code"):

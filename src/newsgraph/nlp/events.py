@@ -30,11 +30,11 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Event
 from ..places import lookup
-from ..vocabulary import shared_words, word_map, word_set
+from ..vocabulary import shared_words, word_set
 from .event_certainty import certain_confidence, load_certainty
 from .event_details import add_details
 from .event_lexicon import TriggerEntry, match_trigger
-from .event_places import article_countries, is_place_name
+from .event_places import DEMONYMS, article_countries, is_place_name
 from .event_roles import (
     ASPECT_VERBS,
     COMMITMENT_MODALS,
@@ -777,7 +777,7 @@ def _article_places(doc: Doc, events: list[Event]) -> None:
             if (
                 source != "dateline"
                 and sent is not None
-                and _points_elsewhere(doc, sent, place.get("country_code"))
+                and _points_elsewhere(sent, place.get("country_code"))
             ):
                 # "abducted in the heart of Afghan capital" in a story whose headline places it in
                 # the US (a dateline is where the story was told from, whoever it names)
@@ -785,10 +785,7 @@ def _article_places(doc: Doc, events: list[Event]) -> None:
             event.place = place
 
 
-_DEMONYMS = word_map("demonyms", "demonyms")  # data/demonyms.toml: "afghan" -> ["Afghanistan"]
-
-
-def _points_elsewhere(doc: Doc, sent: Span, country: str | None) -> bool:
+def _points_elsewhere(sent: Span, country: str | None) -> bool:
     """Whether the sentence names a country, or a people of one, other than the fallback place's:
     then the article's place is no guess for where its event happened."""
     if not country:
@@ -796,7 +793,7 @@ def _points_elsewhere(doc: Doc, sent: Span, country: str | None) -> bool:
     for ent in sent.ents:
         if ent.label_ not in ("GPE", "NORP"):
             continue
-        names = _DEMONYMS.get(ent.text.lower(), []) if ent.label_ == "NORP" else [ent.text]
+        names = DEMONYMS.get(ent.text.lower(), []) if ent.label_ == "NORP" else [ent.text]
         for name in names:
             record = lookup(name)
             if (

@@ -139,34 +139,7 @@ def _subject(verb: Token) -> Token | None:
             # "He was quoted as saying": the one quoted is the passive subject of "quoted".
             subj = next((c for c in v.head.head.children if c.dep_ == "nsubjpass"), None)
         if subj is None:
-            # "Tomas Reyes, asked about the report, said ...": the parser gives the subject to the
-            # aside before the verb
-            subj = next(
-                (
-                    s
-                    for c in v.children
-                    if c.dep_ == "advcl" and c.i < v.i and c.tag_ == "VBD" and v.doc[c.i - 1].text == ","
-                    for s in c.children
-                    if s.dep_ == "nsubj" and s.i < c.i
-                ),
-                None,
-            ) or next(
-                (
-                    s  # "Mike Peterson, probably playing his final game there, said ..."
-                    for c in v.children
-                    if c.dep_ == "advcl"
-                    and c.i < v.i
-                    and c.tag_ in {"VBG", "VBN"}
-                    and v.doc[v.i - 1].text == ","
-                    for s in c.children
-                    if s.dep_ == "nsubj"
-                    and s.i < c.i
-                    and s.pos_ == "PROPN"
-                    and s.i + 1 < c.i
-                    and v.doc[s.i + 1].text == ","
-                ),
-                None,
-            )
+            subj = _subject_before_aside(v)
         if subj is None:
             subj = _name_as_adverb(v)
         if subj is not None:
@@ -199,6 +172,27 @@ def _subject(verb: Token) -> Token | None:
         else:
             return None
     return None
+
+
+def _subject_before_aside(verb: Token) -> Token | None:
+    """The subject the parser gave to an aside between it and the verb: "Tomas Reyes, asked about the
+    report, said ..." (a past form set off by a comma), else "Mike Peterson, probably playing his
+    final game there, said ..." (a participle after a named subject set off by commas)."""
+    doc = verb.doc
+    asides = [c for c in verb.children if c.dep_ == "advcl" and c.i < verb.i]
+    pairs = [(c, s) for c in asides for s in c.children if s.dep_ == "nsubj" and s.i < c.i]
+    return next((s for c, s in pairs if c.tag_ == "VBD" and doc[c.i - 1].text == ","), None) or next(
+        (
+            s
+            for c, s in pairs
+            if c.tag_ in {"VBG", "VBN"}
+            and doc[verb.i - 1].text == ","
+            and s.pos_ == "PROPN"
+            and s.i + 1 < c.i
+            and doc[s.i + 1].text == ","
+        ),
+        None,
+    )
 
 
 def _name_as_adverb(verb: Token) -> Token | None:
@@ -919,6 +913,13 @@ class _Finder:
         """Each cued quote's score before its speaker's (by ``id``): a speaker found later
         (``_continued_speakers``) scores it anew."""
 
+    def _unclaimed(self, start: int, end: int) -> bool:
+        """Whether no quotation mark opens or closes in ``[start, end)`` and no quote found so far
+        overlaps it: words a later pass may still report."""
+        if any(start <= m.open < end or start <= m.close < end for m in self.marks):
+            return False
+        return not any(q.start < end and start < q.end for q in self.quotes)
+
     def _quoted(self, tok: Token) -> bool:
         return _in_any(tok.idx, self.inside)
 
@@ -1167,17 +1168,15 @@ class _Finder:
             and not t.is_punct
             and t.lower_ != "that"
         ]
-        if clause is None:
-            clause = self._same_speaker_conj(verb, first)
+        joined = self._same_speaker_conj(verb, first) if clause is None else None
         if not trailing and not between:
             self._add(verb, "direct", q.start, q.end, 0.95)
-        elif clause is not None and clause.dep_ == "conj":
+        elif joined is not None:
             # 'He said he was not concerned, but he did worry there would be "political
             # consequences" if ...': one report in two clauses, both his
-            start = _clause_text_range(doc, next(c for c in verb.children if c.dep_ == "ccomp"), self.closes)[
-                0
-            ]
-            last = max(t.i for t in clause.subtree if not t.is_punct)
+            said, conj = joined
+            start = _clause_text_range(doc, said, self.closes)[0]
+            last = max(t.i for t in conj.subtree if not t.is_punct)
             self._add(verb, "mixed", start, max(doc[last].idx + len(doc[last]), q.close + 1), _REPORTED)
         elif clause is not None:
             start, end = _clause_text_range(doc, clause, self.closes)
@@ -1185,10 +1184,10 @@ class _Finder:
         else:
             self._add(verb, "mixed", q.start, q.end, 0.6)
 
-    def _same_speaker_conj(self, verb: Token, first: Token) -> Token | None:
-        """ "He said he was not concerned, but he did worry there would be "...": the clause joined
-        to the speech verb that holds the quotation, when the verb reports a clause before it and
-        the joined clause's subject is the same word as the speaker or the reported subject."""
+    def _same_speaker_conj(self, verb: Token, first: Token) -> tuple[Token, Token] | None:
+        """ "He said he was not concerned, but he did worry there would be "...": the clause the verb
+        reports before the quotation and the clause joined to the verb that holds the quotation,
+        when the joined clause's subject is the same word as the speaker or the reported subject."""
         said = [c for c in verb.children if c.dep_ == "ccomp" and c.i < first.i and not self._quoted(c)]
         if not said:
             return None
@@ -1198,7 +1197,7 @@ class _Finder:
                 continue
             subj = next((c for c in conj.children if c.dep_ == "nsubj"), None)
             if subj is not None and subj.lower_ in subjects and subj.pos_ in {"PRON", "PROPN"}:
-                return conj
+                return said[0], conj
         return None
 
     def _scare_quotes(self, marked: list[QuoteSpan], end: int) -> bool:
@@ -1393,9 +1392,7 @@ class _Finder:
             clause = doc[first.i : comma.i]
             if len(clause) < 5 or not any(t.tag_ in _FINITE for t in clause):
                 continue
-            if any(start <= m.open < end or start <= m.close < end for m in self.marks):
-                continue
-            if any(q.start < end and start < q.end for q in self.quotes):
+            if not self._unclaimed(start, end):
                 continue
             self._add(verb, "indirect", start, end, _REPORTED, subj=head)
 
@@ -1427,9 +1424,7 @@ class _Finder:
                 if not (first.text[:1].isupper() or first.text[:1].isdigit()):
                     continue  # a sentence cut short ("... when she was struck, said Sgt.")
                 start, end = first.idx, doc[verb.i - 1].idx
-                if any(start <= m.open < end or start <= m.close < end for m in self.marks):
-                    continue
-                if any(q.start < end and start < q.end for q in self.quotes):
+                if not self._unclaimed(start, end):
                     continue
                 self._add(verb, "indirect", start, end, _REPORTED, subj=subj)
 
@@ -1465,9 +1460,7 @@ class _Finder:
                 continue
             last = max(t.i for t in after)
             start, end = first.idx, doc[last].idx + len(doc[last])
-            if any(start <= m.open < end or start <= m.close < end for m in self.marks):
-                continue
-            if any(q.start < end and start < q.end for q in self.quotes):
+            if not self._unclaimed(start, end):
                 continue
             self._add(tok, "indirect", start, end, _REPORTED)
 

@@ -437,14 +437,30 @@ def _from_descriptions(b: _Builder) -> None:
             # parser heads the title with another word; the role word ends the title
             root = span[-1]
         anchors = _anchors(b, d, span, root)
+        _located(b, d, span, root)
         _role_ties(b, d, span, root, anchors)
+        own = _role_relation(_role_words(root), root.lemma_.lower())
         for conj in root.children:
             # "CEO and founder of Ceres Robotics": each role of the pair is a tie of its own
             if conj.dep_ != "conj" or conj.i >= span.end:
                 continue
             tie = _role_relation(_role_words(conj), conj.lemma_.lower())
-            if tie[0] and tie != _role_relation(_role_words(root), root.lemma_.lower()):
-                _role_ties(b, d, span, conj, anchors, located=False)
+            if tie[0] and tie != own:
+                _role_ties(b, d, span, conj, anchors)
+
+
+def _located(b: _Builder, d: Description, span: Span, root: Token) -> None:
+    """ "the Trade Partnership, a trade-focused consulting firm in Washington", "Kunduz, a city in
+    northern Afghanistan": where the described organisation or place is."""
+    lemma = root.lemma_.lower()
+    label = b.index.label(d.entity)
+    if not (label == "ORG" and lemma in ORG_NOUNS or label in _PLACE_LABELS and lemma in PLACE_NOUNS):
+        return
+    for p, pobj in _preps(root):
+        for place in b.entities(pobj) if p == "in" else []:
+            if place[0] != d.entity and b.index.label(place[0]) in {"GPE", "LOC"}:
+                base = 0.85 * _sentence_factor(span.sent)
+                b.add((d.entity, d.confidence), "located_in", place, span.sent, base=base)
 
 
 def _role_ties(  # noqa: PLR0912
@@ -453,7 +469,6 @@ def _role_ties(  # noqa: PLR0912
     span: Span,
     root: Token,
     anchors: list[tuple[tuple[str, float], str]],
-    located: bool = True,
 ) -> None:
     """The ties one role word of a description states with its anchors."""
     role = _role_words(root)
@@ -467,14 +482,6 @@ def _role_ties(  # noqa: PLR0912
         rel = "employed_by"
     staff_role = lemma in PERSONAL_STAFF or chief_of_staff
     label = b.index.label(d.entity)
-    if located and (label == "ORG" and lemma in ORG_NOUNS or label in _PLACE_LABELS and lemma in PLACE_NOUNS):
-        # "the Trade Partnership, a trade-focused consulting firm in Washington", "Kunduz, a
-        # city in northern Afghanistan": where it is
-        for p, pobj in _preps(root):
-            for place in b.entities(pobj) if p == "in" else []:
-                if place[0] != d.entity and b.index.label(place[0]) in {"GPE", "LOC"}:
-                    base = 0.85 * _sentence_factor(span.sent)
-                    b.add((d.entity, d.confidence), "located_in", place, span.sent, base=base)
     if rel is None and lemma in PARENT_NOUNS and any(c.lower_ == "parent" for c in root.lefts):
         rel, reverse = "part_of", True  # "WeWork's parent company": WeWork is part of it
     if rel == "leader_of" and _subordinate(root, span):
