@@ -18,7 +18,8 @@ bench measures that the only honest way: by reading. It
 Kinds and what "correct" means (the labelling guide, also in ``bench/audits/README.md``):
 - ``quote``: the words are attributed to the right speaker (the entity shown said them).
 - ``description``: the entity shown is described by these words in the sentence.
-- ``relation``: the sentence states this tie between these two entities (type and direction).
+- ``relation``: the sentence states this tie between these two entities (type and direction);
+  one marked ``(former)`` is a tie the sentence says held before and is over.
 - ``event``: the sentence reports a happening of this PLOVER type, and every role shown (actor,
   recipient, place) is right; a hypothetical or negated event shown as happened is wrong.
 - ``dated``: a timeline line dated from the text: the date shown is the date of what the line says.
@@ -176,6 +177,8 @@ def iter_facts(engine: Any) -> Iterator[dict[str, Any]]:
                 continue
             neg = "NOT " if r.negated else ""
             row["fact"] = f"{names.get(r.subject_id, '?')} {neg}{r.relation} {names.get(r.object_id, '?')}"
+            if r.former:  # a tie the text says is over: right when the sentence says it held before
+                row["fact"] += " (former)"
             row["eligible"] = not r.negated
             row["shown"] = _shown("relation", r.confidence, negated=bool(r.negated))
             yield row
@@ -266,6 +269,8 @@ def draw(args: argparse.Namespace) -> int:
                 continue
             if args.max_confidence is not None and fact["confidence"] >= args.max_confidence:
                 continue
+            if args.match is not None and not re.search(args.match, fact["fact"]):
+                continue
             if args.pool == "all" or fact["shown"]:
                 pool[fact["kind"]].append(fact)
     rng = random.Random(args.seed)
@@ -283,7 +288,7 @@ def draw(args: argparse.Namespace) -> int:
     meta = {
         "round": args.round, "report": args.report, "pool": args.pool, "seed": args.seed,
         "per_kind": args.per_kind, "kinds": args.kinds, "min_confidence": args.min_confidence,
-        "max_confidence": args.max_confidence, "inputs": [str(Path(i).resolve().relative_to(REPO.parent))
+        "max_confidence": args.max_confidence, "match": args.match, "inputs": [str(Path(i).resolve().relative_to(REPO.parent))
                                                if Path(i).resolve().is_relative_to(REPO.parent) else i
                                                for i in inputs],
         "commit": _git_head(), "drawn_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
@@ -467,6 +472,11 @@ def main(argv: list[str] | None = None) -> int:
         type=float,
         default=None,
         help="only facts below this raw confidence (with --min-confidence: a band around a threshold)",
+    )
+    d.add_argument(
+        "--match",
+        default=None,
+        help=r"only facts whose fact text matches this regular expression (a stratum: '\(former\)$')",
     )
     s = sub.add_parser("score", help="precision per kind of labelled sheets")
     s.add_argument("sheets", nargs="+")

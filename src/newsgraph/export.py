@@ -75,6 +75,7 @@ _COLUMNS: dict[str, dict[str, str]] = {
         "id": "int", "article_id": "str", "subject_id": "int", "subject_name": "str", "relation": "str",
         "object_id": "int", "object_name": "str", "confidence": "float", "negated": "bool", "date": "str",
         "start": "int", "end": "int", "sentence": "str", "confirmed": "bool", "calibrated": "float",
+        "former": "bool",
     },
 }  # fmt: skip
 _COLUMNS["events"] = {c: _COLUMNS["events"][c] for c in EVENT_COLUMNS}

@@ -220,6 +220,8 @@ def _relations(
         link.add("summary", r.sentence)
         link.add("sourceUrl", r.url)
         link.add("date", r.date if r.date and re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", r.date) else None)
+        if r.former:
+            link.add("status", "former")  # the text says the tie is over; when it ended, it does not say
         link.add("recordId", str(r.id))
         yield _emit(count, link)
 

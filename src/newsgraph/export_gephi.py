@@ -20,7 +20,7 @@ from sqlalchemy.orm import aliased
 
 from .query.confirmed import confirmed_clause
 from .query.filters import not_duplicate
-from .query.graph import corpus_graph
+from .query.graph import corpus_graph, statements_text
 from .store.schema import articles, mentions, relations
 
 __all__ = ["gephi_graph", "write_gephi"]
@@ -106,9 +106,7 @@ def gephi_graph(conn: Connection, *, min_weight: int = 1, include_unconfirmed: b
             "types": ",".join(edge["types"]),
             "cooccurrence": edge["cooccurrence"],
             "confirmed": edge.get("confirmed", True),
-            "relations": ";".join(
-                f"{s['subject']} {s['relation']} {s['object']} x{s['count']}" for s in edge["relations"]
-            ),
+            "relations": statements_text(edge),
             "first_date": first,
             "last_date": last,
         }

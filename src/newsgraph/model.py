@@ -269,6 +269,9 @@ class Relation:
     confidence: float = 1.0
     negated: bool = False
     date: str | None = None
+    former: bool = False
+    """The text says the tie is over ("former chairman of Y", "ex-CEO", "served as CEO from 2004
+    to 2014"): a fact about the past, shown as "former", never as a current tie."""
 
 
 @dataclass

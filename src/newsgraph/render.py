@@ -244,8 +244,9 @@ def print_dossier(d: dict[str, Any], console: Console | None = None) -> None:
         console.print("[bold]Ties[/]")
         for rel, items in d["relations"].items():
             for r in items:
+                former = "former " if r.get("former") else ""
                 console.print(
-                    f"  • {escape(r['subject']['name'])} [cyan]{rel}[/] {escape(r['object']['name'])}"
+                    f"  • {escape(r['subject']['name'])} [cyan]{former}{rel}[/] {escape(r['object']['name'])}"
                     f"  [dim]“{escape(r['sentence'].strip())}” — {_src(r['article'])}[/]"
                 )
     if d["timeline"]:

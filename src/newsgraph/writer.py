@@ -253,6 +253,7 @@ def _write_fact_rows(conn: Connection, facts: Facts, s: _Sentences, ids: dict[st
                     "confidence": r.confidence,
                     "negated": r.negated,
                     "date": r.date,
+                    "former": r.former,
                     **s.cols(r.start, r.end),
                 }
                 for r in facts.relations

@@ -145,7 +145,14 @@ def test_graph_edges_carry_weights_and_types(kb: KnowledgeBase, entity_id) -> No
     assert tie["types"] == ["cooccurrence", "in_dispute_with"]
     lead = edges[frozenset((hwa, reyes))]
     assert lead["relations"] == [
-        {"relation": "leader_of", "subject": reyes, "object": hwa, "count": 1, "confirmed": True}
+        {
+            "relation": "leader_of",
+            "subject": reyes,
+            "object": hwa,
+            "count": 1,
+            "confirmed": True,
+            "former": False,
+        }
     ]
     assert {n["name"] for n in g["nodes"] if n["depth"] == 1} >= {"Meridian Shipping", "Tomas Reyes"}
     assert "Ingrid Holm" not in {n["name"] for n in g["nodes"]}  # two hops away

@@ -172,10 +172,12 @@ def generated(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathF
 
 
 def _plain(g: dict[str, Any]) -> dict[str, Any]:
-    """A graph without the ``confirmed`` marks added after the reference was frozen."""
+    """A graph without the ``confirmed`` and ``former`` marks added after the reference was frozen
+    (the generated corpus holds no former tie)."""
+    assert not any(r.get("former") for e in g["edges"] for r in e["relations"])
     edges = [
         {**{k: v for k, v in e.items() if k != "confirmed"},
-         "relations": [{k: v for k, v in r.items() if k != "confirmed"} for r in e["relations"]]}
+         "relations": [{k: v for k, v in r.items() if k not in {"confirmed", "former"}} for r in e["relations"]]}
         for e in g["edges"]
     ]  # fmt: skip
     return {**g, "edges": edges}

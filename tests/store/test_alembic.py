@@ -9,13 +9,14 @@ import pytest
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, inspect, select, text
 
-from newsgraph.model import Article, Event, Facts, Quote
+from newsgraph.model import Article, Event, Facts, Quote, Relation
 from newsgraph.store import connect
 from newsgraph.store.alembic.versions.v0004_event_place_columns import COLUMNS as V4_COLUMNS
 from newsgraph.store.alembic.versions.v0005_event_data_columns import COLUMNS as V5_COLUMNS
+from newsgraph.store.alembic.versions.v0006_relation_former import COLUMNS as V6_COLUMNS
 from newsgraph.store.db import schema_version
 from newsgraph.store.migrations import ALEMBIC_DIR, revision_of
-from newsgraph.store.schema import SCHEMA_VERSION, articles, events, quotes
+from newsgraph.store.schema import SCHEMA_VERSION, articles, events, quotes, relations
 from newsgraph.writer import write_facts
 
 BODY = (
@@ -32,6 +33,7 @@ def _facts() -> Facts:
         ),
         events=[Event(type="PROTEST", start=0, end=stop, trigger="blocked", actor_sector="labour")],
         quotes=[Quote(text="We stay until they listen,", start=said, end=said + 26, kind="direct")],
+        relations=[Relation("e1", "leader_of", "e2", 0, stop)],
     )
 
 
@@ -47,6 +49,8 @@ def _as_previous_release(engine: Engine, version: int) -> None:
     with engine.begin() as conn:
         for name in later:
             conn.execute(text(f"ALTER TABLE events DROP COLUMN {name}"))
+        for name in V6_COLUMNS:
+            conn.execute(text(f"ALTER TABLE relations DROP COLUMN {name}"))
         conn.execute(text("DROP TABLE alembic_version"))
         conn.execute(text(f"UPDATE meta SET value = '{version}' WHERE key = 'schema_version'"))
     engine.dispose()
@@ -58,9 +62,9 @@ def _event_columns(engine: Engine) -> set[str]:
 
 def test_the_revisions_are_one_line_ending_at_the_schema_version() -> None:
     scripts = ScriptDirectory(str(ALEMBIC_DIR))
-    assert scripts.get_heads() == [revision_of(SCHEMA_VERSION)] == ["0005"]
+    assert scripts.get_heads() == [revision_of(SCHEMA_VERSION)] == ["0006"]
     chain = [rev.revision for rev in scripts.walk_revisions()]
-    assert chain == ["0005", "0004", "0003", "0002", "0001"]
+    assert chain == ["0006", "0005", "0004", "0003", "0002", "0001"]
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -70,7 +74,7 @@ def db(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 
 def test_a_new_knowledge_base_is_stamped_with_the_head(db: str) -> None:
     engine = connect(db)
-    assert _revision(engine) == "0005" and schema_version(engine) == SCHEMA_VERSION
+    assert _revision(engine) == "0006" and schema_version(engine) == SCHEMA_VERSION
     engine.dispose()
 
 
@@ -86,12 +90,16 @@ def test_a_previous_release_knowledge_base_upgrades_through_alembic_and_keeps_it
         # schema 4 had no event-data columns (schema 3 no place columns either) and no Alembic table
         assert V5_COLUMNS.keys() <= _event_columns(engine)
         assert V4_COLUMNS.keys() <= _event_columns(engine)
-        assert _revision(engine) == "0005" and schema_version(engine) == SCHEMA_VERSION
+        assert _revision(engine) == "0006" and schema_version(engine) == SCHEMA_VERSION
         with engine.connect() as conn:
             assert conn.execute(select(articles.c.id, articles.c.title)).all() == [("k1", "Terminal blocked")]
             kept = conn.execute(select(events.c.type, events.c.trigger, events.c.actor_sector)).all()
             assert kept == [("PROTEST", "blocked", None)]  # the dropped column's value is unknown, not 0
             assert conn.execute(select(quotes.c.text)).scalars().all() == ["We stay until they listen,"]
+            # schema 5 had no relations.former: a tie stored before is not marked over
+            assert conn.execute(select(relations.c.relation, relations.c.former)).all() == [
+                ("leader_of", False)
+            ]
         # and it takes new facts with every column
         more = _facts()
         more.article.id, more.article.source = "k2", "k2.txt"
@@ -111,7 +119,7 @@ def test_opening_again_runs_nothing(db: str) -> None:
     write_facts(engine, _facts())
     engine.dispose()
     again = connect(db, create=False)
-    assert _revision(again) == "0005"
+    assert _revision(again) == "0006"
     with again.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM articles")).scalar() == 1
     again.dispose()

@@ -190,6 +190,7 @@ class _Builder:
         self.found[key] = Relation(
             subject=subj[0], relation=rel, object=obj[0], start=sent.start_char, end=sent.end_char,
             confidence=conf, negated=kw.get("negated", False), date=kw.get("date"),
+            former=kw.get("former", False),
         )  # fmt: skip
 
 
@@ -331,7 +332,22 @@ def _anchors(b: _Builder, d, span: Span, root: Token) -> list[tuple[tuple[str, f
                 out.append((e, "title"))
         if not seen - {d.entity}:
             out += [(e, "named") for e in _named_in_title(b, span, root)]
-    return out
+    return [
+        (e, how)
+        for e, how in out
+        if how not in {"compound", "title"} or not _field_before_adviser(b, e[0], span, root)
+    ]
+
+
+def _field_before_adviser(b: _Builder, anchor: str, span: Span, root: Token) -> bool:
+    """ "National Security Adviser John Bolton" where the National Security Council is named: the
+    first words of an organisation's name before an adviser's title are the field advised on, not
+    the body (its full name or its acronym would be)."""
+    if root.lemma_.lower() not in TOPIC_ROLES or b.index.label(anchor) != "ORG":
+        return False
+    words = [t for t in span if t.i < root.i and b.index.entity_of(t) == anchor]
+    said = " ".join(t.text for t in words)
+    return bool(words) and not said.isupper() and said.lower() != _name(b, anchor).lower()
 
 
 def _department_of(
@@ -445,8 +461,17 @@ def _from_descriptions(b: _Builder) -> None:
             if conj.dep_ != "conj" or conj.i >= span.end:
                 continue
             tie = _role_relation(_role_words(conj), conj.lemma_.lower())
-            if tie[0] and tie != own:
-                _role_ties(b, d, span, conj, anchors)
+            # "EADS's North America CEO and ex Northrop executive": a second role with its own
+            # organisation before it is a post there, not at the first role's
+            glued = [
+                (e, "compound")
+                for c in conj.children
+                if c.dep_ in {"compound", "nmod"}
+                for e in b.entities(c)
+                if e[0] != d.entity and b.index.label(e[0]) == "ORG"
+            ]
+            if tie[0] and (tie != own or glued):
+                _role_ties(b, d, span, conj, glued or anchors)
 
 
 def _located(b: _Builder, d: Description, span: Span, root: Token) -> None:
@@ -494,6 +519,10 @@ def _role_ties(  # noqa: PLR0912
         if all(how == "prep_at" for _, how in anchors):
             rel = "employed_by"
     glued = [a for a, how in anchors if how in {"compound", "title"}]
+    # "EADS's North America CEO", "the Alaska state executive director of the agency": a place
+    # before the role word makes it the head of a branch, not of the organisation
+    branch = {b.index.entity_of(t) for t in span if t.i < root.i} - {None, d.entity}
+    branch = {e for e in branch if b.index.label(e) in {"GPE", "LOC"}}
     for anchor, how in anchors:
         # "White House Russia adviser": a place named after an organisation in the same title
         # is the topic of the role.
@@ -502,7 +531,11 @@ def _role_ties(  # noqa: PLR0912
         )
         if _topic_anchor(b, anchor[0], how, lemma, earlier):
             continue
+        if anchor[0] in branch and any(b.index.label(a[0]) == "ORG" for a, _ in anchors):
+            continue  # the branch's place is where the post is, not what it leads
         arel = rel
+        if arel == "leader_of" and branch and b.index.label(anchor[0]) == "ORG":
+            arel = "employed_by"
         if how in {"compound", "title", "named"} and lemma in PARTY_ROLES and arel != "leader_of":
             if _name(b, anchor[0]).lower() in PARTY_WORDS:
                 arel = "member_of"  # "Republican Senator X", "Labour MP Y"
@@ -555,12 +588,11 @@ def _role_ties(  # noqa: PLR0912
         if own_staff:
             anchored = "poss"
         base = _ANCHOR_BASE[anchored] * _sentence_factor(span.sent)
-        if _former(root, span):
-            base *= _FORMER_FACTOR  # "former chairman of Y": a tie that is over, kept below the band
+        former = _former(root, span)  # "former chairman of Y": a tie that is over, shown as such
         if lemma in _LOOSE_NOUNS:
             base *= 0.7  # "Trump's leading rival in the poll": a contest more often than enmity
         if reverse and arel == rel:
-            b.add(anchor, arel, subj, span.sent, base=base)
+            b.add(anchor, arel, subj, span.sent, base=base, former=former)
         else:
             person_role = (
                 d.kind == "appositive"
@@ -568,7 +600,10 @@ def _role_ties(  # noqa: PLR0912
                 and arel in {"leader_of", "employed_by"}
             )
             staff = own_staff or how in {"poss", "prep"} and arel == "employed_by" and staff_role
-            b.add(subj, arel, anchor, span.sent, base=base, person_role=person_role, staff=staff)
+            b.add(
+                subj, arel, anchor, span.sent,
+                base=base, person_role=person_role, staff=staff, former=former,
+            )  # fmt: skip
 
 
 def _occupation(lemma: str) -> bool:
@@ -579,9 +614,8 @@ def _occupation(lemma: str) -> bool:
     return lemma in AT_OCCUPATIONS or len(lemma) > 5 and lemma.endswith(("ist", "ian"))
 
 
-# A tie the text calls over ("former chairman of Y", "ex-CEO") is kept, never shown as current:
-# its confidence falls below the display band of data/trust.toml.
-_FORMER_FACTOR = 0.5
+# A tie the text calls over ("former chairman of Y", "ex-CEO") is stored with ``former=True``:
+# shown as a former tie, never as a current one.
 
 
 def _former(root: Token, span: Span) -> bool:
@@ -939,11 +973,11 @@ def _appointed(b, sent, verb, subjects, passive, negated, date) -> None:  # noqa
         objects = [e for p, pobj in _preps(role) if p in {"of", "for", "at"} for e in b.entities(pobj)]
         objects += [e for c in role.children if c.dep_ == "poss" for e in b.entities(c)]
         base = 0.8 * _sentence_factor(sent)
-        if verb.lemma_.lower() in {"serve", "work", "act"} and verb.tag_ == "VBD":
-            base *= 0.4  # "served as the CEO of X from 2004 to 2014": a role told in the past is over
+        # "served as the CEO of X from 2004 to 2014": a role told in the past is over
+        former = verb.lemma_.lower() in {"serve", "work", "act"} and verb.tag_ == "VBD"
         for h in holders:
             for o in objects:
-                b.add(h, rel, o, sent, negated=negated, date=date, base=base)
+                b.add(h, rel, o, sent, negated=negated, date=date, base=base, former=former)
 
 
 _SPORT_TABLES = word_set("relation_nouns", "sport_tables")

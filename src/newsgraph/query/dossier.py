@@ -272,10 +272,12 @@ def _relations(
     ).all()
     grouped: dict[str, dict[tuple[int, int], dict[str, Any]]] = defaultdict(dict)
     for r in rows:
-        key = (r.subject_id, r.object_id)
+        former = bool(r.former)
+        key = (r.subject_id, r.object_id, former)  # a former tie and a current one are two lines
         outgoing = r.subject_id == entity_id
         item = {
             "relation": r.relation,
+            "former": former,  # the text says the tie is over: "former chairman of Y"
             "subject": {"id": r.subject_id, "name": r.subject_name},
             "object": {"id": r.object_id, "name": r.object_name},
             "direction": "out" if outgoing else "in",

@@ -21,7 +21,7 @@ from ..store.schema import articles, entities, mentions, relations
 from .confirmed import confirmed_clause
 from .filters import not_duplicate
 
-__all__ = ["graph", "corpus_graph", "to_graphml"]
+__all__ = ["graph", "corpus_graph", "to_graphml", "statements_text"]
 
 Pair = tuple[int, int]
 
@@ -94,13 +94,14 @@ def _cooccurrence_among(conn: Connection, id_list: list[int]) -> dict[Pair, int]
     return dict(out)
 
 
-Statements = dict[tuple[str, bool], list[int]]  # (relation, confirmed) -> subject ids, one per statement
+# (relation, confirmed, former) -> subject ids, one per statement
+Statements = dict[tuple[str, bool, bool], list[int]]
 
 
 def _relations(
     conn: Connection, ids: Iterable[int] | None, both: bool, include_unconfirmed: bool = False
 ) -> dict[Pair, Statements]:
-    """Relation statements per unordered pair: ``{pair: {(relation, confirmed): [subject ids]}}``."""
+    """Relation statements per unordered pair: ``{pair: {(relation, confirmed, former): [subject ids]}}``."""
     confirmed = confirmed_clause("relation")
     stmt = (
         select(
@@ -108,13 +109,16 @@ def _relations(
             relations.c.object_id,
             relations.c.relation,
             confirmed.label("confirmed"),
+            relations.c.former,
             func.count().label("n"),
         )
         .join(articles, articles.c.id == relations.c.article_id)
         .where(relations.c.negated.is_(False), not_duplicate())
         .where(relations.c.subject_id.is_not(None), relations.c.object_id.is_not(None))
         .where(relations.c.subject_id != relations.c.object_id)
-        .group_by(relations.c.subject_id, relations.c.object_id, relations.c.relation, confirmed)
+        .group_by(
+            relations.c.subject_id, relations.c.object_id, relations.c.relation, confirmed, relations.c.former
+        )
     )
     if not include_unconfirmed:
         stmt = stmt.where(confirmed)
@@ -125,9 +129,17 @@ def _relations(
         else:
             stmt = stmt.where(relations.c.subject_id.in_(id_list) | relations.c.object_id.in_(id_list))
     out: dict[Pair, Statements] = defaultdict(lambda: defaultdict(list))
-    for s, o, rel, ok, n in conn.execute(stmt):
-        out[(min(s, o), max(s, o))][(rel, bool(ok))].extend([s] * n)
+    for s, o, rel, ok, former, n in conn.execute(stmt):
+        out[(min(s, o), max(s, o))][(rel, bool(ok), bool(former))].extend([s] * n)
     return out
+
+
+def statements_text(edge: dict[str, Any]) -> str:
+    """An edge's relation statements as one attribute value: "3 former leader_of 7 x2;..."."""
+    return ";".join(
+        f"{s['subject']} {'former ' if s.get('former') else ''}{s['relation']} {s['object']} x{s['count']}"
+        for s in edge["relations"]
+    )
 
 
 def _edges(cooc: dict[Pair, int], rels: dict[Pair, Statements]) -> list[dict[str, Any]]:
@@ -140,9 +152,10 @@ def _edges(cooc: dict[Pair, int], rels: dict[Pair, Statements]) -> list[dict[str
                 "object": b if subj == a else a,
                 "count": subjects.count(subj),
                 "confirmed": ok,
+                "former": former,  # the text says the tie is over
             }  # fmt: skip
-            for (rel, ok), subjects in sorted(
-                rels.get((a, b), {}).items(), key=lambda kv: (kv[0][0], not kv[0][1])
+            for (rel, ok, former), subjects in sorted(
+                rels.get((a, b), {}).items(), key=lambda kv: (kv[0][0], not kv[0][1], kv[0][2])
             )
             for subj in sorted(set(subjects))
         ]
@@ -236,8 +249,6 @@ def to_graphml(result: dict[str, Any]) -> str:
             cooccurrence=edge["cooccurrence"],
             types=",".join(edge["types"]),
             confirmed=edge.get("confirmed", True),
-            relations=";".join(
-                f"{s['subject']} {s['relation']} {s['object']} x{s['count']}" for s in edge["relations"]
-            ),
+            relations=statements_text(edge),
         )
     return "\n".join(nx.generate_graphml(g)) + "\n"

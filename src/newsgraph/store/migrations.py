@@ -3,7 +3,7 @@
 Two versioned tracks:
 
 - the tables of ``schema.metadata``: Alembic revisions in ``store/alembic/versions`` (``0001`` ...
-  ``0005``; revision ``000N`` is schema version N), recorded in Alembic's ``alembic_version`` table,
+  ``0006``; revision ``000N`` is schema version N), recorded in Alembic's ``alembic_version`` table,
   and the version number kept in ``meta.schema_version`` too (``db.schema_version``). A new
   knowledge base is made from the metadata and stamped with the head. One from before Alembic (no
   ``alembic_version``) is stamped with the revision of its ``meta.schema_version`` (1 when it has

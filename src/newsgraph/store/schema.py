@@ -23,12 +23,13 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
     func,
 )
 
 __all__ = ["metadata", "SCHEMA_VERSION"]
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 metadata = MetaData()
 
@@ -174,6 +175,8 @@ relations = Table(
     Column("negated", Boolean, nullable=False, default=False),
     Column("date", String(32)),
     *_span_columns(),
+    # a tie the text says is over ("former chairman of Y"): shown as such, never as current
+    Column("former", Boolean, nullable=False, default=False, server_default=false()),
 )
 
 events = Table(
