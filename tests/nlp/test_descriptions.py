@@ -354,6 +354,12 @@ def test_class_noun_before_an_organisation_name(nlp: Language) -> None:
         [("Boeing", "ORG"), ("Latvia", "GPE"), ("Skyline", "ORG")],
     )
     assert ("Skyline", "Latvia-based carrier", "title") in described(doc)
+    doc = seeded(
+        nlp,
+        "The loan was backed by chipmaker Velta. The deal was backed by drugmaker Orvan on Monday.",
+        [("Velta", "ORG"), ("Orvan", "ORG")],
+    )
+    assert {("Velta", "chipmaker", "title"), ("Orvan", "drugmaker", "title")} <= described(doc)
     # a class noun before a person's name is not a description of a company
     doc = seeded(nlp, "The firm hired Vera Lind in May.", [("Vera Lind", "PERSON")])
     assert described(doc) == set()

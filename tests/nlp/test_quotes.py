@@ -448,6 +448,14 @@ def test_the_statement_said_is_the_issuer_of_the_statement(nlp):
     doc = nlp("The mine reopened. “All crews are safe and the shaft is sealed,” the statement said.")
     (quote,) = doc._.ng_quotes
     assert quote.speaker is None
+    # an issuer the text gives only by its description speaks through its statement too
+    doc = nlp(
+        "Two soldiers were killed in a crash near the border, the Velish army said in a statement "
+        "on Wednesday.\n\n“The cause of the crash is under investigation,” the statement said."
+    )
+    quote = next(q for q in doc._.ng_quotes if "The cause" in q.text)
+    assert quote.speaker is None and quote.speaker_text == "the Velish army"
+    assert _shown(quote)
 
 
 def test_that_clause_parsed_as_a_relative_clause_is_still_reported(nlp):
@@ -1209,6 +1217,10 @@ def test_an_attribution_set_off_with_the_speaker_after_the_verb_reports_the_sent
     assert quote[0] == "Jack Tamsin" and quote[3].startswith("The key") and shown("quote", quote[2]), quote
     # no one says what is "as expected"
     assert not _pipeline_quotes(nlp, "The plan, as expected, failed within a year.")
+    # the name with its appositive, which the parser hangs on the main verb as a second subject
+    text = "The plan, says Tomas Reyes, a planner at the port, will cut costs for every shipper."
+    (quote,) = _pipeline_quotes(nlp, text)
+    assert quote[0] == "Tomas Reyes" and quote[3].startswith("The plan") and shown("quote", quote[2]), quote
 
 
 def test_a_clause_before_a_writers_verb_is_reported(nlp) -> None:

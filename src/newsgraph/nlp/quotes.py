@@ -1444,10 +1444,13 @@ class _Finder:
             if any(c.dep_ == "neg" for c in tok.children):
                 continue
             words = [t.i for t in tok.subtree if not t.is_punct]
+            named = None if any(c.dep_ in _SUBJECT_DEPS for c in tok.children) else _name_after_aside(tok)
+            if named is not None:
+                words += [t.i for t in named.subtree if not t.is_punct]
             left, right = min(words), max(words)  # the set-off commas may hang on the verb
             if left < 1 or right + 1 >= len(doc) or doc[left - 1].text != "," or doc[right + 1].text != ",":
                 continue
-            if not any(c.dep_ in _SUBJECT_DEPS for c in tok.children):
+            if named is None and not any(c.dep_ in _SUBJECT_DEPS for c in tok.children):
                 continue  # "..., as expected, ...": no one said it ("..., says Buser, ..." has one)
             if any(c.dep_ in {"ccomp", "dobj"} for c in tok.children):
                 continue  # the verb reports something of its own
@@ -1462,7 +1465,7 @@ class _Finder:
             start, end = first.idx, doc[last].idx + len(doc[last])
             if not self._unclaimed(start, end):
                 continue
-            self._add(tok, "indirect", start, end, _REPORTED)
+            self._add(tok, "indirect", start, end, _REPORTED, subj=named)
 
     def _according(self, tok: Token) -> None:
         """ "according to X, ..." / "..., according to X": X speaks the rest of the sentence."""
@@ -1531,7 +1534,7 @@ def _issuer_of_document(doc: Doc, quotes: list[Quote]) -> None:
         issuers = [
             p
             for p in quotes
-            if p.speaker is not None
+            if (p.speaker is not None or _described_speaker(p))
             and p.speaker_end is not None
             and lo <= p.start < q.start
             and p.cue is not None
@@ -1545,6 +1548,30 @@ def _issuer_of_document(doc: Doc, quotes: list[Quote]) -> None:
         q.speaker, q.speaker_text = p.speaker, p.speaker_text
         q.speaker_start, q.speaker_end = p.speaker_start, p.speaker_end
         q.confidence = round(min(q.confidence + 0.4, p.confidence, 0.85), 2)
+
+
+def _name_after_aside(verb: Token) -> Token | None:
+    """ "This system, says Richard Locksley, an immunologist at UCSF, helps ...": the parser gives
+    the name set after the speech verb (with its appositive) to the main verb as a second subject.
+    The name, when it follows the verb and the main verb has its own subject before the aside."""
+    doc = verb.doc
+    if verb.i + 1 >= len(doc):
+        return None
+    name = doc[verb.i + 1]
+    while name.dep_ == "compound" and name.head.i > name.i:
+        name = name.head
+    if name.pos_ != "PROPN" or name.dep_ not in _SUBJECT_DEPS or name.head.i != verb.head.i:
+        return None
+    if not any(c.dep_ in _SUBJECT_DEPS and c.i < verb.i for c in verb.head.children):
+        return None
+    return name
+
+
+def _described_speaker(q: Quote) -> bool:
+    """An unnamed speaker given by a describing noun ("the US military", "a court spokesperson"):
+    the words are who the text says spoke, so a document it issued speaks for it too."""
+    words = (q.speaker_text or "").lower().split()
+    return len(words) > 1 and words[-1] in _speaker_nouns()
 
 
 def _sentence_text(doc: Doc, q: Quote) -> str:
