@@ -257,7 +257,9 @@ def graph(
     )
     for e in sorted(result["edges"], key=lambda e: -e["weight"]):
         unsure = sorted({s["relation"] for s in e["relations"] if not s.get("confirmed", True)})
-        note = f" [yellow]? unconfirmed: {', '.join(unsure)}[/]" if unsure else ""
+        over = sorted({s["relation"] for s in e["relations"] if s.get("former")})
+        note = f" [dim]former: {', '.join(over)}[/]" if over else ""
+        note += f" [yellow]? unconfirmed: {', '.join(unsure)}[/]" if unsure else ""
         out.print(
             f"{e['weight']:>4}  {escape(names[e['source']])} — {escape(names[e['target']])}  [dim]{', '.join(e['types'])}[/]{note}",
             highlight=False,

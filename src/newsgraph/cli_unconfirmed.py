@@ -61,8 +61,10 @@ def print_unconfirmed(d: dict[str, Any], shown_all: bool, console: Console | Non
     for rel, items in d.get("relations", {}).items():
         for r in items:
             if not r.get("confirmed", True):
+                former = "former " if r.get("former") else ""
                 console.print(
-                    f"  ? {escape(r['subject']['name'])} {rel} {escape(r['object']['name'])}  [dim]— {_src(r['article'])}[/]",
+                    f"  ? {escape(r['subject']['name'])} {former}{rel} {escape(r['object']['name'])}"
+                    f"  [dim]— {_src(r['article'])}[/]",
                     highlight=False,
                 )
     for e in d.get("events", []):

@@ -86,6 +86,8 @@ def test_cli_and_web_say_former(kb: KnowledgeBase) -> None:
     who = runner.invoke(app, ["who", "Ravi Menon", "--db", db], env={"COLUMNS": "200"})
     assert who.exit_code == 0, who.output
     assert "Ravi Menon former leader_of Orbis Bank" in who.stdout
+    graph = runner.invoke(app, ["graph", "Ravi Menon", "--db", db], env={"COLUMNS": "200"})
+    assert "Ravi Menon — Orbis Bank" in graph.stdout and "former: leader_of" in graph.stdout
     varga = runner.invoke(app, ["who", "Ilse Varga", "--db", db], env={"COLUMNS": "200"})
     assert "Ilse Varga leader_of Orbis Bank" in varga.stdout and "former leader_of" not in varga.stdout
     web = create_app(db)

@@ -206,7 +206,7 @@
     const known = new Set(data.nodes.map((n) => n.id));
     for (const e of data.edges) {
       if (!known.has(e.source) || !known.has(e.target)) continue;
-      const rel = (e.relations || []).map((r) => (r.relation || r) + (r.confirmed === false ? "?" : "")).join(", ");
+      const rel = (e.relations || []).map((r) => (r.former ? "former " : "") + (r.relation || r) + (r.confirmed === false ? "?" : "")).join(", ");
       elements.push({ data: { id: "e" + e.source + "-" + e.target, source: String(e.source), target: String(e.target),
                               weight: e.weight || 1, label: rel, related: rel ? 1 : 0,
                               unconfirmed: e.confirmed === false ? 1 : 0 } });
