@@ -1350,3 +1350,34 @@ def test_a_class_the_speakers_are_among_does_not_speak_for_them(nlp) -> None:
         "retailers that said they raised prices as a result of the tariffs."
     )
     assert not any(shown("quote", q[2]) for q in _pipeline_quotes(nlp, text))
+
+
+def test_reported_clauses_the_parser_misreads_are_still_reports(nlp) -> None:
+    """Three misparses of "X said <clause>": the clause's first noun read as its verb ("said
+    receivers Lund and Berg are ..."), its subject read as the object of "said" with its past-tense
+    verb as a participle ("said the new rule excluded from the process ..."), and a postposed
+    attribution whose name carries an appositive ("..., Vera Lind, a spokeswoman at Orvik, said in a
+    statement.")."""
+    from newsgraph.trust import shown
+
+    cases = {
+        "Coach Tom Reyes said receivers Anders Lund and Piet Berg are getting most of the practice time this week.": (
+            "Tom Reyes",
+            "receivers Anders Lund",
+        ),
+        "Ecologist Stuart Varga said the new rule excluded from the process expert scientists who had reviewed projects.": (
+            "Stuart Varga",
+            "the new rule excluded",
+        ),
+        "So far the attacks have only targeted older browsers, Vera Lind, a spokeswoman at Orvik Software, said in a statement.": (
+            "Vera Lind",
+            "So far the attacks",
+        ),
+    }
+    for text, (speaker, words) in cases.items():
+        (quote,) = _pipeline_quotes(nlp, text)
+        assert quote[0] == speaker and quote[3].startswith(words) and shown("quote", quote[2]), (text, quote)
+    # "say" with an object of its own is no such report
+    assert not any(
+        shown("quote", q[2]) for q in _pipeline_quotes(nlp, "Tom Reyes said a few words at the funeral.")
+    )

@@ -210,6 +210,31 @@ def _name_as_adverb(verb: Token) -> Token | None:
     return None
 
 
+def _object_read_as_clause(verb: Token) -> Token | None:
+    """ "Pimm said the Bush rule excluded from the process expert scientists who ...": "say" takes
+    no such object; the parser read the reported clause's subject as its object and the clause's
+    past-tense verb as a participle on it (no "by" agent, something after it)."""
+    if verb.lemma_.lower() != "say":
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is None or obj.pos_ not in {"NOUN", "PROPN"} or not any(g.dep_ == "det" for g in obj.lefts):
+        return None
+    acl = next((g for g in obj.rights if g.dep_ == "acl" and g.i == obj.i + 1), None)
+    if acl is None or acl.tag_ not in {"VBD", "VBN"} or any(g.dep_ == "agent" for g in acl.children):
+        return None
+    return obj if any(g.dep_ in {"prep", "dobj", "advmod"} for g in acl.children) else None
+
+
+def _clause_inside(clause: Token) -> bool:
+    """ "said receivers Henderson and Meachem are getting most of the time": the parser took the
+    first word of the reported clause for its verb ("receivers" as a verb) and hung the real
+    clause, with a subject of its own, under it."""
+    return any(
+        c.dep_ == "ccomp" and c.i > clause.i and any(g.dep_ in _CLAUSE_SUBJECTS for g in c.children)
+        for c in clause.children
+    )
+
+
 def _verb_read_as_noun(verb: Token) -> Token | None:
     """ "The company said the vulnerability impacts all versions": a reported clause whose verb the
     parser read as a plural noun, the speech verb's object, with an object of its own (which no
@@ -597,6 +622,27 @@ _OWNER_PREPS = word_set("prepositions", "affiliation")  # data/prepositions.toml
 # A sentence-final attribution: at most this many words name the speaker, this many follow the verb.
 _POSTPOSED_SPEAKER = 6
 _POSTPOSED_TAIL = 8
+# "..., Christopher Budd, security response communications lead at Microsoft, said in a statement.":
+# the words a name's appositive may take between it and the verb.
+_POSTPOSED_ASIDE = 10
+
+
+def _before_named_aside(doc: Doc, words: list[Token], comma: Token) -> Token | None:
+    """The comma before ", NAME, APPOSITIVE," when the speech verb follows the appositive's closing
+    comma: a name of at most four words, an appositive that opens with a noun phrase and has no
+    verb or pronoun. None when the words are not so."""
+    commas = [t for t in words if t.i < comma.i and t.text == ","]
+    if len(commas) < 2:
+        return None
+    opening, middle = commas[-2], commas[-1]
+    name, aside = doc[opening.i + 1 : middle.i], doc[middle.i + 1 : comma.i]
+    if not 1 <= len(name) <= 4 or any(t.pos_ != "PROPN" for t in name):
+        return None
+    if not 1 <= len(aside) <= _POSTPOSED_ASIDE or aside[0].pos_ not in {"DET", "NOUN", "ADJ", "PROPN"}:
+        return None
+    if any(t.pos_ in {"VERB", "AUX", "PRON"} or t.is_quote for t in aside):
+        return None
+    return opening
 
 
 def _postposed_verb(tok: Token) -> bool:
@@ -1293,6 +1339,7 @@ class _Finder:
                 or next(iter(reported), None)
                 or _that_clause_as_relative(tok)
                 or _verb_read_as_noun(tok)
+                or _object_read_as_clause(tok)
             )
             if clause is None or clause.right_edge.i - clause.left_edge.i < 2:
                 continue
@@ -1300,6 +1347,7 @@ class _Finder:
                 clause.i > tok.i
                 and clause.tag_ in _FINITE
                 and not any(c.dep_ in _CLAUSE_SUBJECTS for c in clause.children)
+                and not _clause_inside(clause)
             ):
                 # "The woman police say is behind the robberies": the reported clause's subject is the
                 # noun the speech verb describes, not a report of what police said
@@ -1372,9 +1420,14 @@ class _Finder:
             if verb is None or self._quoted(verb) or any(c.dep_ == "neg" for c in verb.children):
                 continue
             comma = next((t for t in reversed(words) if t.i < verb.i and t.text == ","), None)
-            if comma is None or not 1 <= verb.i - comma.i - 1 <= _POSTPOSED_SPEAKER:
+            if comma is not None and comma.i + 1 == verb.i:
+                comma = _before_named_aside(doc, words, comma)
+            if comma is None or not 1 <= verb.i - comma.i - 1 <= _POSTPOSED_SPEAKER + _POSTPOSED_ASIDE:
                 continue
-            np = doc[comma.i + 1 : verb.i]
+            aside = next((t for t in doc[comma.i + 1 : verb.i] if t.text == ","), None)
+            np = doc[comma.i + 1 : aside.i if aside is not None else verb.i]
+            if len(np) > _POSTPOSED_SPEAKER:
+                continue
             tail = doc[verb.i + 1 : words[-1].i]
             if any(t.pos_ in {"VERB", "AUX", "PRON"} or t.is_punct or t.is_quote for t in np):
                 continue
