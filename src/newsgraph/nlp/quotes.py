@@ -627,10 +627,10 @@ _POSTPOSED_TAIL = 8
 _POSTPOSED_ASIDE = 10
 
 
-def _before_named_aside(doc: Doc, words: list[Token], comma: Token) -> Token | None:
-    """The comma before ", NAME, APPOSITIVE," when the speech verb follows the appositive's closing
-    comma: a name of at most four words, an appositive that opens with a noun phrase and has no
-    verb or pronoun. None when the words are not so."""
+def _named_aside(doc: Doc, words: list[Token], comma: Token) -> tuple[Token, Span] | None:
+    """The comma before ", NAME, APPOSITIVE," and the name, when the speech verb follows the
+    appositive's closing ``comma``: a name of at most four words, an appositive that opens with a
+    noun phrase and has no verb or pronoun. None when the words are not so."""
     commas = [t for t in words if t.i < comma.i and t.text == ","]
     if len(commas) < 2:
         return None
@@ -642,7 +642,7 @@ def _before_named_aside(doc: Doc, words: list[Token], comma: Token) -> Token | N
         return None
     if any(t.pos_ in {"VERB", "AUX", "PRON"} or t.is_quote for t in aside):
         return None
-    return opening
+    return opening, name
 
 
 def _postposed_verb(tok: Token) -> bool:
@@ -1421,13 +1421,14 @@ class _Finder:
                 continue
             comma = next((t for t in reversed(words) if t.i < verb.i and t.text == ","), None)
             if comma is not None and comma.i + 1 == verb.i:
-                comma = _before_named_aside(doc, words, comma)
-            if comma is None or not 1 <= verb.i - comma.i - 1 <= _POSTPOSED_SPEAKER + _POSTPOSED_ASIDE:
+                named = _named_aside(doc, words, comma)  # ", NAME, APPOSITIVE, said"
+                if named is None:
+                    continue
+                comma, np = named
+            elif comma is None or not 1 <= verb.i - comma.i - 1 <= _POSTPOSED_SPEAKER:
                 continue
-            aside = next((t for t in doc[comma.i + 1 : verb.i] if t.text == ","), None)
-            np = doc[comma.i + 1 : aside.i if aside is not None else verb.i]
-            if len(np) > _POSTPOSED_SPEAKER:
-                continue
+            else:
+                np = doc[comma.i + 1 : verb.i]
             tail = doc[verb.i + 1 : words[-1].i]
             if any(t.pos_ in {"VERB", "AUX", "PRON"} or t.is_punct or t.is_quote for t in np):
                 continue
@@ -1497,13 +1498,14 @@ class _Finder:
             if any(c.dep_ == "neg" for c in tok.children):
                 continue
             words = [t.i for t in tok.subtree if not t.is_punct]
-            named = None if any(c.dep_ in _SUBJECT_DEPS for c in tok.children) else _name_after_aside(tok)
+            has_subject = any(c.dep_ in _SUBJECT_DEPS for c in tok.children)
+            named = None if has_subject else _name_after_aside(tok)
             if named is not None:
                 words += [t.i for t in named.subtree if not t.is_punct]
             left, right = min(words), max(words)  # the set-off commas may hang on the verb
             if left < 1 or right + 1 >= len(doc) or doc[left - 1].text != "," or doc[right + 1].text != ",":
                 continue
-            if named is None and not any(c.dep_ in _SUBJECT_DEPS for c in tok.children):
+            if not has_subject and named is None:
                 continue  # "..., as expected, ...": no one said it ("..., says Buser, ..." has one)
             if any(c.dep_ in {"ccomp", "dobj"} for c in tok.children):
                 continue  # the verb reports something of its own

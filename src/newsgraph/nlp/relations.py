@@ -523,6 +523,7 @@ def _role_ties(  # noqa: PLR0912
     # before the role word makes it the head of a branch, not of the organisation
     branch = {b.index.entity_of(t) for t in span if t.i < root.i} - {None, d.entity}
     branch = {e for e in branch if b.index.label(e) in {"GPE", "LOC"}}
+    former = _former(root, span)  # "former chairman of Y": a tie that is over, shown as such
     for anchor, how in anchors:
         # "White House Russia adviser": a place named after an organisation in the same title
         # is the topic of the role.
@@ -588,7 +589,6 @@ def _role_ties(  # noqa: PLR0912
         if own_staff:
             anchored = "poss"
         base = _ANCHOR_BASE[anchored] * _sentence_factor(span.sent)
-        former = _former(root, span)  # "former chairman of Y": a tie that is over, shown as such
         if lemma in _LOOSE_NOUNS:
             base *= 0.7  # "Trump's leading rival in the poll": a contest more often than enmity
         if reverse and arel == rel:
@@ -614,13 +614,10 @@ def _occupation(lemma: str) -> bool:
     return lemma in AT_OCCUPATIONS or len(lemma) > 5 and lemma.endswith(("ist", "ian"))
 
 
-# A tie the text calls over ("former chairman of Y", "ex-CEO") is stored with ``former=True``:
-# shown as a former tie, never as a current one.
-
-
 def _former(root: Token, span: Span) -> bool:
     """Whether a role is said to be over: "former CEO", "ex-chairman", "then-president", "Former
-    Orbis Bank chairman" (the parser may hang "Former" on the name)."""
+    Orbis Bank chairman" (the parser may hang "Former" on the name). Its ties are stored with
+    ``former=True``: shown as former ties, never as current ones."""
     if root.lower_.startswith(("ex-", "former-")):
         return True
     if any(t.lower_ in FORMER_WORDS for t in span if t.i < root.i):

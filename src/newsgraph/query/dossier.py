@@ -270,7 +270,7 @@ def _relations(
         .where(relations.c.negated.is_(False))  # "is not a member of" is no tie, confirmed or not
         .order_by(articles.c.published)
     ).all()
-    grouped: dict[str, dict[tuple[int, int], dict[str, Any]]] = defaultdict(dict)
+    grouped: dict[str, dict[tuple[int, int, bool], dict[str, Any]]] = defaultdict(dict)
     for r in rows:
         former = bool(r.former)
         key = (r.subject_id, r.object_id, former)  # a former tie and a current one are two lines
