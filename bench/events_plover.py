@@ -102,6 +102,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no data at {DATA}", file=sys.stderr)
         return 1
     sys.path.insert(0, str(REPO / "src"))
+    from newsgraph import trust
     from newsgraph.nlp import load_pipeline
 
     records = load_records()[: args.limit]
@@ -115,6 +116,12 @@ def main(argv: list[str] | None = None) -> int:
         src, tar, mode = actor_texts(rec.get("source")), actor_texts(rec.get("target")), gold_mode(rec)
         events = doc._.ng_events or []
         best = max(events, key=lambda e: e.confidence) if events else None
+        visible = [
+            e
+            for e in events
+            if trust.shown("event", e.confidence, negated=e.negated, hypothetical=e.hypothetical)
+        ]
+        shown = max(visible, key=lambda e: e.confidence) if visible else None
         common = {"n": rec["_n"], "gold_src": src, "gold_tar": tar, "gold_mode": mode}
         ours.append(
             {
@@ -124,6 +131,9 @@ def main(argv: list[str] | None = None) -> int:
                 "actor": best is not None and overlaps(best.actor_text, src),
                 "recipient": best is not None and overlaps(best.recipient_text, tar),
                 "pred": best.type if best else None,
+                # the best event a default view would show (trust.shown), and whether its type is right
+                "shown": shown is not None,
+                "shown_right": shown is not None and shown.type == rec["event"],
                 "actor_miss": (
                     None
                     if not src or (best is not None and overlaps(best.actor_text, src))
@@ -167,6 +177,13 @@ def main(argv: list[str] | None = None) -> int:
         (a, n), (b, _) = s_ours[metric], s_base[metric]
         ratio = f"{a / b:.2f}x" if b else "n/a"
         print(f"| {metric} | {n} | {a:.3f} | {b:.3f} | {ratio} |")
+    n_shown = sum(r["shown"] for r in ours)
+    n_right = sum(r["shown_right"] for r in ours)
+    print(
+        f"\nshown by default (calibrated confidence at the event threshold): {n_shown} of {len(ours)} "
+        f"sentences have an event shown, {n_right} of them of the gold type"
+        + (f" ({n_right / n_shown:.2f})" if n_shown else "")
+    )
     misses = Counter(r["actor_miss"] for r in ours if r["actor_miss"])
     print("\nactor misses: " + ", ".join(f"{k} {misses[k]}" for k in ("no event", "no actor", "other actor")))
     missed = Counter(r["pred"] or "none" for r in ours if not r["type"])

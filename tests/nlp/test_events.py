@@ -1182,6 +1182,11 @@ def test_a_thing_aimed_at_is_the_target_not_the_region_it_is_in(nlp: Language) -
         ("Gunmen killed 12 villagers in Zamfara state on Monday, police said.", "ASSAULT"),
         ("Al-Shabaab militants attacked a military base in Lower Shabelle on Sunday.", "ASSAULT"),
         ("Boko Haram fighters abducted 20 girls from a school in Borno state.", "COERCE"),
+        # combat between two armed sides
+        ("Security forces clashed with ADF rebels near Beni on Tuesday.", "FIGHT"),
+        ("Rebels fought government troops for control of the airport near Tobruk.", "FIGHT"),
+        # shots at people who do not fight back: one-sided violence
+        ("Soldiers opened fire on protesters in Yangon on Sunday, witnesses said.", "ASSAULT"),
     ],
 )
 def test_an_armed_partys_violence_is_shown(nlp: Language, text: str, etype: str) -> None:
@@ -1204,6 +1209,9 @@ def test_an_armed_partys_violence_is_shown(nlp: Language, text: str, etype: str)
         "Militants could attack the capital, officials warned.",  # a threat
         "Soldiers did not kill any civilians, the army said.",  # denied
         '"The militants attacked our village," a resident said.',  # a speaker's words
+        "Security forces clashed with protesters outside parliament in Baghdad.",  # no armed side against them
+        "The soldiers fought back tears as they laid the wreath in Velden.",  # no one struck
+        "Troops battled the wildfire in the hills above Velden for three days.",  # a fire, no party
     ],
 )
 def test_violence_that_is_not_an_armed_partys_act_stays_hidden(nlp: Language, text: str) -> None:
@@ -1231,6 +1239,56 @@ def test_a_street_protest_told_by_what_protesters_did_is_shown(nlp: Language) ->
             text,
             [(e.type, e.confidence) for e in events],
         )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hundreds of farmers marched through central Velden on Monday.",
+        "Thousands of people rallied in Alderton on Sunday.",
+        "Dozens of workers picketed outside the factory gates in Alderton.",
+    ],
+)
+def test_a_crowd_the_text_counts_protests_as_protesters_do(nlp: Language, text: str) -> None:
+    from newsgraph.trust import shown
+
+    events = _events(nlp, Article(id="t", source="t", text=text, published="2019-11-20"))
+    assert any(e.type == "PROTEST" and shown("event", e.confidence) for e in events), [
+        (e.type, e.confidence) for e in events
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thousands of people gathered in the square to celebrate the new year.",  # gathering is no protest act
+        "Farmers marched their cattle to the market in Velden.",  # nobody counted, no protest
+        "Thousands of fans marched to the stadium before the final.",  # no people of the protest kind
+    ],
+)
+def test_a_crowd_that_does_not_protest_stays_hidden(nlp: Language, text: str) -> None:
+    from newsgraph.trust import shown
+
+    events = _events(nlp, Article(id="t", source="t", text=text, published="2019-11-20"))
+    assert not any(e.type == "PROTEST" and shown("event", e.confidence) for e in events), [
+        (e.type, e.confidence) for e in events
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "recipient"),
+    [
+        ("Police officers shot a 16-year-old boy in Alderton on Saturday.", "ASSAULT", "16-year-old boy"),
+        ("Gunmen shot dead two villagers near Velden on Monday.", "ASSAULT", "two villagers"),
+        ("Gunmen shot dead two police officers at a checkpoint near Velden.", "FIGHT", "two police officers"),
+    ],
+)
+def test_shots_at_people_who_do_not_fight_back_are_an_assault(
+    nlp: Language, text: str, etype: str, recipient: str
+) -> None:
+    events = _events(nlp, Article(id="t", source="t", text=text, published="2019-11-20"))
+    shot = _find(events, etype, "shot")
+    assert shot.recipient_text == recipient, shot
 
 
 def test_the_articles_place_is_no_fallback_for_a_sentence_that_names_another_country(nlp: Language) -> None:

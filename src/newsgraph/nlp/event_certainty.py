@@ -14,6 +14,10 @@ thresholds in ``data/event_certainty.toml``):
   declarative sentence (no question, direct or indirect, no headline fragment, no ``|`` list
   line), in an article that is neither a sport nor a business page, neither negated nor
   hypothetical;
+- also in the top band, with no name needed: violence told as fact by an armed party named by
+  its kind on whom or what it struck ("gunmen killed 12 villagers"; combat only against an armed
+  or named side: "security forces clashed with ADF rebels"), and a street protest by protesters
+  or by a crowd the text counts ("Hundreds of farmers marched through Velden");
 - otherwise the raw confidence (at most 0.99) scaled by ``cap``; by ``noun_cap`` for a noun
   trigger; by ``ambiguous_cap`` for a trigger with an everyday sense (``ambiguous`` here or in
   ``event_senses.toml``): below the band, in the raw score's order.
@@ -27,6 +31,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from ..vocabulary import data_file
+from .event_roles import HUMAN_NOUNS, QUANTIFIERS
 from .event_senses import ArticleFrame, load_senses
 
 __all__ = ["Certainty", "asks", "certain_confidence", "is_fragment", "is_question", "load_certainty"]
@@ -56,6 +61,8 @@ class Certainty:
     armed_actors: frozenset[str] = frozenset()
     protest_acts: frozenset[str] = frozenset()
     protesters: frozenset[str] = frozenset()
+    combat_acts: frozenset[str] = frozenset()
+    crowd_acts: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -77,6 +84,8 @@ def load_certainty() -> Certainty:
         armed_actors=frozenset(data.get("armed_actors", [])),
         protest_acts=frozenset(data.get("protest_acts", [])),
         protesters=frozenset(data.get("protesters", [])),
+        combat_acts=frozenset(data.get("combat_acts", [])),
+        crowd_acts=frozenset(data.get("crowd_acts", [])),
     )
 
 
@@ -135,21 +144,51 @@ def is_business(frame: ArticleFrame, certainty: Certainty) -> bool:
     return frame.business >= certainty.business_article_min and frame.business > 2 * frame.conflict
 
 
-def _armed_act(c: Certainty, lemma: str, etype: str, actor_lemma: str | None, actor: Token | None) -> bool:
-    """ "Al-Shabaab militants attacked a military base", "gunmen killed 12 villagers": a violent
-    act (``armed_acts``) by an armed party named by its kind (``armed_actors``: militants,
-    rebels, soldiers, gunmen; never police or a lone gunman of ordinary crime)."""
-    return (
-        etype in {"ASSAULT", "FIGHT", "COERCE"}
-        and lemma in c.armed_acts
-        and (actor_lemma in c.armed_actors or actor is not None and actor.lower_ in c.armed_actors)
+def _armed(c: Certainty, tok: Token | None) -> bool:
+    """A party named by its armed kind (``armed_actors``: militants, rebels, soldiers, forces)."""
+    # "Rebels clashed ...": a capital may leave the plural unlemmatised
+    return tok is not None and bool(
+        {tok.lemma_.lower(), tok.lower_, tok.lower_.removesuffix("s")} & c.armed_actors
     )
 
 
-def _street_protest(c: Certainty, lemma: str, etype: str, actor_lemma: str | None) -> bool:
+def _armed_act(
+    c: Certainty, lemma: str, etype: str, actor: Token | None, recipient: Token | None, recipient_party: bool
+) -> bool:
+    """ "Al-Shabaab militants attacked a military base", "gunmen killed 12 villagers": a violent
+    act (``armed_acts``) by an armed party named by its kind (``armed_actors``: militants,
+    rebels, soldiers, gunmen; never police or a lone gunman of ordinary crime). Combat
+    (``combat_acts``: "security forces clashed with ADF rebels") has an armed party or a named
+    one on the other side as well."""
+    if etype not in {"ASSAULT", "FIGHT", "COERCE"} or lemma not in c.armed_acts or not _armed(c, actor):
+        return False
+    return lemma not in c.combat_acts or _armed(c, recipient) or recipient_party
+
+
+def _counted_crowd(tok: Token | None) -> bool:
+    """People counted in the text: "200 teachers", "hundreds of farmers", "thousands of people"."""
+    if tok is None or tok.lemma_.lower() not in HUMAN_NOUNS or tok.tag_ not in ("NNS", "NNPS"):
+        return False
+    if any(c.dep_ == "nummod" for c in tok.children):
+        return True
+    head = tok.head
+    return head.lower_ == "of" and head.head.lemma_.lower() in QUANTIFIERS and head.head.i < tok.i
+
+
+def _street_protest(
+    c: Certainty, lemma: str, etype: str, actor_lemma: str | None, actor: Token | None
+) -> bool:
     """ "Hundreds of demonstrators marched in Khartoum": a protest told by what the protesters did
-    (``protest_acts``: marched, rallied, gathered) with a doer named as protesters (``protesters``)."""
-    return etype == "PROTEST" and lemma in c.protest_acts and actor_lemma in c.protesters
+    (``protest_acts``: marched, rallied, gathered) with a doer named as protesters (``protesters``),
+    or by a crowd the text counts ("Around 200 teachers protested", ``crowd_acts`` only)."""
+    if etype != "PROTEST":
+        return False
+    return (
+        lemma in c.protest_acts
+        and actor_lemma in c.protesters
+        or lemma in c.crowd_acts
+        and _counted_crowd(actor)
+    )
 
 
 def certain_confidence(
@@ -163,6 +202,7 @@ def certain_confidence(
     actor_lemma: str | None,
     actor_token: Token | None,
     recipient_named: bool,
+    recipient_token: Token | None = None,
     actor_own_name: bool = False,
     recipient_human: bool = False,
     recipient_absent: bool = False,
@@ -176,8 +216,14 @@ def certain_confidence(
     """The event's confidence: in the top band when it is unmistakable, capped below it otherwise."""
     c = load_certainty()
     lemma = trigger.lemma_.lower()
-    armed = _armed_act(c, lemma, etype, actor_lemma, actor_token)
-    street = _street_protest(c, lemma, etype, actor_lemma)
+    # "opened fire on protesters": the act is the phrase, its verb alone an everyday word
+    act = (
+        "shoot"
+        if lemma == "open" and any(w.lower_ == "fire" and w.dep_ == "dobj" for w in trigger.children)
+        else lemma
+    )
+    armed = _armed_act(c, act, etype, actor_token, recipient_token, recipient_named)
+    street = _street_protest(c, lemma, etype, actor_lemma, actor_token)
     if (
         (
             pos == "verb"

@@ -58,7 +58,7 @@ INTRANSITIVE = word_set("event_verbs", "intransitive")
 """Verbs whose "that" clause says what someone else must do ("demanded that they leave")."""
 _BOUND_PRONOUNS = word_set("pronouns", "bound")
 _THING_PRONOUNS = shared_words("pronouns", "thing", "events")
-_QUANTIFIERS = word_set("party_nouns", "quantifiers")
+QUANTIFIERS = word_set("party_nouns", "quantifiers")
 _OWN = word_set("pronouns", "own")
 _OWN_FORCES = word_set("party_nouns", "own_forces")
 _PARTY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -355,7 +355,7 @@ def _through_quantity(tok: Token) -> Token:
     if (
         tok.ent_type_ in ("CARDINAL", "QUANTITY", "PERCENT", "MONEY")
         or tok.like_num
-        or tok.lemma_.lower() in _QUANTIFIERS
+        or tok.lemma_.lower() in QUANTIFIERS
     ):
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ == "of":
@@ -582,7 +582,13 @@ def np_span(token: Token, wide: bool = False) -> Span:
             and (c.lower_ == "of" or (wide and c.lower_ in ("from", "in") and token.pos_ == "NOUN"))
         ):
             end = max(end, c.right_edge.i + 1)
-    while start < token.i and doc[start].dep_ in ("det", "punct", "cc", "predet", "preconj", "advmod"):
+    while start < token.i and (
+        doc[start].dep_ in ("det", "punct", "cc", "predet", "preconj", "advmod")
+        # "shot dead two officers": the verb's resultative, misread as the object's adjective
+        or doc[start].lower_ == "dead"
+        and start > 0
+        and doc[start - 1].pos_ == "VERB"
+    ):
         start += 1
     return doc[start:end]
 

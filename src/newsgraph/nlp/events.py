@@ -582,6 +582,15 @@ def sentence_events(
         ):
             etype = "FIGHT"  # armed forces against armed forces is PLOVER's FIGHT
         mode = entry.mode
+        if (
+            etype == "FIGHT"
+            and mode == "firearms"
+            and recipient_tok is not None
+            and (recipient_tok.lemma_.lower() in NON_COMBATANTS or recipient_tok.ent_type_ == "PERSON")
+        ):
+            # "soldiers opened fire on protesters", "gunmen shot dead a village chief": shots at
+            # people who do not fight back are one-sided violence, PLOVER's ASSAULT
+            etype, mode = "ASSAULT", None
         own = {trigger.i} | {c.i for c in trigger.subtree if c.lemma_.lower() in entry.needs}
         verdict = judge(etype, trigger, own, actor_tok, recipient_tok, carrier, sent, frame)
         if not verdict.keep and not verdict.death:
@@ -671,11 +680,10 @@ def sentence_events(
                     and recipient_tok.lemma_.lower() in HUMAN_NOUNS,
                     recipient_absent=recipient_id is None and recipient_text is None,
                     # a party, a person, a place or a thing violence is aimed at ("a military base")
-                    recipient_struck=recipient_id is not None
-                    or recipient_tok is not None
-                    and recipient_tok.lemma_.lower() in _STRUCK,
+                    recipient_struck=_struck(recipient_tok, recipient_id),
                     # the recipient's own word is named or names a party ("urged the public"),
                     # not a thing named by its modifier ("visited the U.S.-Mexico border")
+                    recipient_token=recipient_tok,
                     recipient_named=recipient_id is not None
                     and recipient_tok is not None
                     and is_party_word(recipient_tok)
@@ -916,6 +924,15 @@ def _must_demands(doc: Doc, sent: Span) -> list[tuple[Event, Token]]:
         )
         out.append((event, verb.head))
     return out
+
+
+def _struck(recipient: Token | None, recipient_id: str | None) -> bool:
+    """Whether violence hit a party, a person, a place or a target: the word struck itself, not its
+    owner ("attacked the government's proposal" strikes no party)."""
+    if recipient is None:
+        return recipient_id is not None
+    hit = recipient.head if recipient.dep_ == "poss" else recipient
+    return bool(hit.ent_type_) or hit.lemma_.lower() in _STRUCK
 
 
 def _banded(events: list[tuple[Event, Token]]) -> list[tuple[Event, Token]]:
