@@ -1187,6 +1187,10 @@ def test_a_thing_aimed_at_is_the_target_not_the_region_it_is_in(nlp: Language) -
         ("Rebels fought government troops for control of the airport near Tobruk.", "FIGHT"),
         # shots at people who do not fight back: one-sided violence
         ("Soldiers opened fire on protesters in Yangon on Sunday, witnesses said.", "ASSAULT"),
+        # people said to be armed, a weapon of war with nobody named, ground taken
+        ("Unidentified armed men attacked a police station in Ouagadougou on Tuesday night.", "ASSAULT"),
+        ("A roadside bomb killed three soldiers in Helmand province on Saturday.", "ASSAULT"),
+        ("Government troops recaptured the town of Palma from insurgents on Friday.", "FIGHT"),
     ],
 )
 def test_an_armed_partys_violence_is_shown(nlp: Language, text: str, etype: str) -> None:
@@ -1212,6 +1216,9 @@ def test_an_armed_partys_violence_is_shown(nlp: Language, text: str, etype: str)
         "Security forces clashed with protesters outside parliament in Baghdad.",  # no armed side against them
         "The soldiers fought back tears as they laid the wreath in Velden.",  # no one struck
         "Troops battled the wildfire in the hills above Velden for three days.",  # a fire, no party
+        "Troops recaptured the trophy with a 3-1 win over the Eagles.",  # no place taken
+        "Rebels attacked the government's proposal in a statement on Monday.",  # the word struck is a proposal
+        "A bomb threat forced the evacuation of a school in Alderton on Monday.",  # a threat, nothing struck
     ],
 )
 def test_violence_that_is_not_an_armed_partys_act_stays_hidden(nlp: Language, text: str) -> None:
@@ -1247,6 +1254,8 @@ def test_a_street_protest_told_by_what_protesters_did_is_shown(nlp: Language) ->
         "Hundreds of farmers marched through central Velden on Monday.",
         "Thousands of people rallied in Alderton on Sunday.",
         "Dozens of workers picketed outside the factory gates in Alderton.",
+        # what a protest is against is its cause, not a party it is done to
+        "Hundreds of students demonstrated in Velden against a rise in bus fares.",
     ],
 )
 def test_a_crowd_the_text_counts_protests_as_protesters_do(nlp: Language, text: str) -> None:
@@ -1273,6 +1282,29 @@ def test_a_crowd_that_does_not_protest_stays_hidden(nlp: Language, text: str) ->
     assert not any(e.type == "PROTEST" and shown("event", e.confidence) for e in events), [
         (e.type, e.confidence) for e in events
     ]
+
+
+def test_ground_is_taken_from_a_side_not_from_the_town(nlp: Language) -> None:
+    text = "Government troops recaptured the town of Palma from insurgents on Friday."
+    events = _events(nlp, Article(id="t", source="t", text=text, published="2019-11-20"))
+    fight = _find(events, "FIGHT", "recaptured")
+    assert fight.recipient_text == "insurgents", fight
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A mine collapsed in Velden province on Tuesday, killing 12 miners.",
+        "A cyclone struck the coast of Odisha, destroying crops and killing 12 people.",
+        "Fire broke out at a textile factory in Dhaka on Monday, killing 17 workers.",
+    ],
+)
+def test_what_an_accident_or_a_disaster_did_is_a_death_not_an_assault(nlp: Language, text: str) -> None:
+    events = _events(nlp, Article(id="t", source="t", text=text, published="2019-11-20"))
+    assert not any(e.type in {"ASSAULT", "FIGHT", "COERCE"} for e in events), [
+        (e.type, e.trigger) for e in events
+    ]
+    assert any(e.type == "DEATH" for e in events), [(e.type, e.trigger) for e in events]
 
 
 @pytest.mark.parametrize(

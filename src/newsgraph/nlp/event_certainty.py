@@ -30,7 +30,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from ..vocabulary import data_file
+from ..vocabulary import data_file, word_set
 from .event_roles import HUMAN_NOUNS, QUANTIFIERS
 from .event_senses import ArticleFrame, load_senses
 
@@ -41,6 +41,8 @@ NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE"})
 # The words that open an indirect question ("asked whether ..."): data/event_certainty.toml.
 WH_WORDS = frozenset(data_file("event_certainty")["wh_words"])
 _ENDINGS = ".!\"”’'"
+# Places and sites ground is taken in: data/class_nouns.toml [place], data/party_nouns.toml [targets].
+PLACE_WORDS = word_set("class_nouns", "place") | word_set("party_nouns", "targets")
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,9 @@ class Certainty:
     protesters: frozenset[str] = frozenset()
     combat_acts: frozenset[str] = frozenset()
     crowd_acts: frozenset[str] = frozenset()
+    territory_acts: frozenset[str] = frozenset()
+    intransitive_protest_acts: frozenset[str] = frozenset()
+    war_weapons: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -86,6 +91,9 @@ def load_certainty() -> Certainty:
         protesters=frozenset(data.get("protesters", [])),
         combat_acts=frozenset(data.get("combat_acts", [])),
         crowd_acts=frozenset(data.get("crowd_acts", [])),
+        territory_acts=frozenset(data.get("territory_acts", [])),
+        intransitive_protest_acts=frozenset(data.get("intransitive_protest_acts", [])),
+        war_weapons=frozenset(data.get("war_weapons", [])),
     )
 
 
@@ -145,15 +153,26 @@ def is_business(frame: ArticleFrame, certainty: Certainty) -> bool:
 
 
 def _armed(c: Certainty, tok: Token | None) -> bool:
-    """A party named by its armed kind (``armed_actors``: militants, rebels, soldiers, forces)."""
+    """A party named by its armed kind (``armed_actors``: militants, rebels, soldiers, forces), or
+    people said to be armed ("unidentified armed men")."""
+    if tok is None:
+        return False
     # "Rebels clashed ...": a capital may leave the plural unlemmatised
-    return tok is not None and bool(
-        {tok.lemma_.lower(), tok.lower_, tok.lower_.removesuffix("s")} & c.armed_actors
+    kind = {tok.lemma_.lower(), tok.lower_, tok.lower_.removesuffix("s")}
+    return bool(kind & c.armed_actors) or (
+        tok.lemma_.lower() in HUMAN_NOUNS
+        and any(m.dep_ == "amod" and m.lower_ == "armed" for m in tok.children)
     )
 
 
 def _armed_act(
-    c: Certainty, lemma: str, etype: str, actor: Token | None, recipient: Token | None, recipient_party: bool
+    c: Certainty,
+    lemma: str,
+    etype: str,
+    actor: Token | None,
+    recipient: Token | None,
+    recipient_party: bool,
+    trigger: Token | None = None,
 ) -> bool:
     """ "Al-Shabaab militants attacked a military base", "gunmen killed 12 villagers": a violent
     act (``armed_acts``) by an armed party named by its kind (``armed_actors``: militants,
@@ -162,7 +181,14 @@ def _armed_act(
     one on the other side as well."""
     if etype not in {"ASSAULT", "FIGHT", "COERCE"} or lemma not in c.armed_acts or not _armed(c, actor):
         return False
+    if lemma in c.territory_acts:
+        return trigger is not None and any(o.dep_ == "dobj" and _place(o) for o in trigger.children)
     return lemma not in c.combat_acts or _armed(c, recipient) or recipient_party
+
+
+def _place(tok: Token) -> bool:
+    """A place or a site: a named one, or a place or target word ("the town of Palma", "a base")."""
+    return tok.ent_type_ in ("GPE", "LOC", "FAC") or tok.lemma_.lower() in PLACE_WORDS
 
 
 def _counted_crowd(tok: Token | None) -> bool:
@@ -176,13 +202,24 @@ def _counted_crowd(tok: Token | None) -> bool:
 
 
 def _street_protest(
-    c: Certainty, lemma: str, etype: str, actor_lemma: str | None, actor: Token | None
+    c: Certainty,
+    lemma: str,
+    etype: str,
+    actor_lemma: str | None,
+    actor: Token | None,
+    trigger: Token | None = None,
 ) -> bool:
     """ "Hundreds of demonstrators marched in Khartoum": a protest told by what the protesters did
     (``protest_acts``: marched, rallied, gathered) with a doer named as protesters (``protesters``),
     or by a crowd the text counts ("Around 200 teachers protested", ``crowd_acts`` only)."""
     if etype != "PROTEST":
         return False
+    if (
+        lemma in c.intransitive_protest_acts
+        and trigger is not None
+        and any(o.dep_ == "dobj" for o in trigger.children)
+    ):
+        return False  # "rallied support for the climate bill": another sense
     return (
         lemma in c.protest_acts
         and actor_lemma in c.protesters
@@ -203,6 +240,7 @@ def certain_confidence(
     actor_token: Token | None,
     recipient_named: bool,
     recipient_token: Token | None = None,
+    weapon: Token | None = None,
     actor_own_name: bool = False,
     recipient_human: bool = False,
     recipient_absent: bool = False,
@@ -222,8 +260,18 @@ def certain_confidence(
         if lemma == "open" and any(w.lower_ == "fire" and w.dep_ == "dobj" for w in trigger.children)
         else lemma
     )
-    armed = _armed_act(c, act, etype, actor_token, recipient_token, recipient_named)
-    street = _street_protest(c, lemma, etype, actor_lemma, actor_token)
+    armed = _armed_act(c, act, etype, actor_token, recipient_token, recipient_named, trigger)
+    street = _street_protest(c, lemma, etype, actor_lemma, actor_token, trigger)
+    # "a roadside bomb killed three soldiers": a weapon of war struck; who used it is unknown
+    bombed = (
+        etype == "ASSAULT"
+        and weapon is not None
+        and lemma in c.armed_acts
+        and bool(
+            ({weapon.lemma_.lower()} | {m.lemma_.lower() for m in weapon.children if m.dep_ == "compound"})
+            & c.war_weapons
+        )
+    )
     if (
         (
             pos == "verb"
@@ -238,7 +286,7 @@ def certain_confidence(
         # "conducted epidemiological investigations": a science's sense, not a political act
         and not any(m.dep_ == "amod" and m.lower_ in c.non_political_modifiers for m in trigger.children)
         or pos == "verb"
-        and armed
+        and (armed or bombed)
         and _told_as_fact(trigger)
         and recipient_struck
         or pos == "verb"
@@ -248,7 +296,7 @@ def certain_confidence(
         # place, not the one protested against)
         and (recipient_absent or recipient_named)
     ) and (
-        (actor_label in NAMED_LABELS or _authority_act(lemma, actor_lemma) or armed or street)
+        (actor_label in NAMED_LABELS or _authority_act(lemma, actor_lemma) or armed or street or bombed)
         # "the US lawyers" names the doer by its modifier; "Kovian police" is the doer's own name
         and (actor_own_name or not _named_by_modifier(actor_token))
         and (
@@ -260,7 +308,7 @@ def certain_confidence(
             # "gunmen killed 12 villagers", "militants attacked a military base": whom or what
             # an armed party struck, named by its kind
             or recipient_struck
-            and armed
+            and (armed or bombed)
             # "the United Nations condemned the attack": a state or a body censures a deed
             or etype == "DISAPPROVE"
             and recipient_absent

@@ -345,6 +345,15 @@ def judge(
                     if p.dep_ == "pobj" and p.i not in own and _frame_of(p, senses, _CAUSES):
                         if not _political(actor, senses):
                             return Verdict(False, death=killing, reason="cause")
+    # 3b. a participle telling what an accident or a disaster did: "a mine collapsed, killing 12
+    # miners", "a cyclone struck the coast, killing 12 people"
+    if trigger.dep_ == "advcl" and trigger.tag_ == "VBG" and trigger.head.pos_ in ("VERB", "AUX"):
+        head = trigger.head
+        doer = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if (_frame_of(head, senses, _CAUSES) or _frame_of(doer, senses, _CAUSES)) and not _political(
+            doer, senses
+        ):
+            return Verdict(False, death=killing, reason="cause")
     # 4. a thing of another sense as the object: "burn wood", "deploying buses", "prevent the disease"
     # (a target aimed "at" is what the weapon was fired at: "fired a missile at a ship" is no shipping)
     aimed = (

@@ -582,6 +582,19 @@ def sentence_events(
         ):
             etype = "FIGHT"  # armed forces against armed forces is PLOVER's FIGHT
         mode = entry.mode
+        if etype == "FIGHT" and trigger.lemma_.lower() in load_certainty().territory_acts:
+            # "recaptured the town of Palma from insurgents": the side it was taken from, not the town
+            loser = next(
+                (
+                    p
+                    for c in trigger.children
+                    if c.dep_ == "prep" and c.lower_ == "from"
+                    for p in c.children
+                    if p.dep_ == "pobj" and participant_tier(p) <= 1
+                ),
+                None,
+            )
+            recipient_tok = loser if loser is not None else recipient_tok
         if (
             etype == "FIGHT"
             and mode == "firearms"
@@ -600,8 +613,10 @@ def sentence_events(
             etype, mode, actor_tok = "DEATH", None, None
             confidence -= 0.1
         confidence -= verdict.penalty
+        weapon = None
         if actor_tok is not None and weapon_doer(actor_tok):
-            actor_tok = None  # "a roadside bomb wounded three soldiers": the weapon, not who used it
+            # "a roadside bomb wounded three soldiers": the weapon, not who used it
+            weapon, actor_tok = actor_tok, None
         actor_id, actor_text, _ = _role(doc, actor_tok, wide=True)
         recipient_id, recipient_text, _ = _role(doc, recipient_tok)
         if actor_text is None and recipient_text is None and not partyless(etype, trigger):
@@ -684,6 +699,7 @@ def sentence_events(
                     # the recipient's own word is named or names a party ("urged the public"),
                     # not a thing named by its modifier ("visited the U.S.-Mexico border")
                     recipient_token=recipient_tok,
+                    weapon=weapon,
                     recipient_named=recipient_id is not None
                     and recipient_tok is not None
                     and is_party_word(recipient_tok)
