@@ -1381,3 +1381,29 @@ def test_reported_clauses_the_parser_misreads_are_still_reports(nlp) -> None:
     assert not any(
         shown("quote", q[2]) for q in _pipeline_quotes(nlp, "Tom Reyes said a few words at the funeral.")
     )
+
+
+def test_a_speech_verb_the_tagger_read_as_a_plural_noun(nlp):
+    """ "the Congressional Budget Office projects that ...": the tagger's plural noun has a subject and a
+    "that"-clause of its own, so it is the verb; a plain noun "projects" reports nothing."""
+    doc = nlp(
+        "Separately, the Congressional Budget Office projects that the new tariffs will reduce "
+        "the national gross domestic product by 0.3 percent by 2020."
+    )
+    (quote,) = doc._.ng_quotes
+    assert _speaker_name(doc, quote) == "Congressional Budget Office"
+    assert quote.text.startswith("the new tariffs will reduce")
+    doc = nlp("The agency's projects that failed last year cost the state $40 million.")
+    assert not doc._.ng_quotes
+
+
+def test_the_subject_after_an_opening_as_clause_speaks(nlp):
+    """ "As we have noted, a study by X concluded that ...": the parser hung the study on "noted" as
+    its object; it is the subject of "concluded", and its author speaks."""
+    doc = nlp(
+        "As we have noted, a March 2019 study by the Centre for Economic Policy Research, a "
+        "London-based think tank, concluded that the full incidence of the tariff falls on domestic consumers."
+    )
+    (quote,) = doc._.ng_quotes
+    assert _speaker_name(doc, quote) == "Centre for Economic Policy Research"
+    assert quote.text.startswith("the full incidence")

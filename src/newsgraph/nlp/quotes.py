@@ -111,7 +111,21 @@ def _in_any(i: int, ranges: list[tuple[int, int]]) -> bool:
 
 
 def _is_speech(tok: Token) -> bool:
-    return tok.lemma_.lower() in SPEECH_VERBS and tok.pos_ in {"VERB", "AUX"}
+    return tok.lemma_.lower() in SPEECH_VERBS and (tok.pos_ in {"VERB", "AUX"} or _speech_read_as_noun(tok))
+
+
+def _speech_read_as_noun(tok: Token) -> bool:
+    """ "the Congressional Budget Office projects that ...": a verb the tagger took for a plural noun,
+    though the parse gives it a subject and a clause of its own."""
+    return (
+        tok.tag_ == "NNS"
+        and tok.dep_ == "ROOT"
+        and any(c.dep_ == "nsubj" for c in tok.children)
+        and any(
+            c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            for c in tok.children
+        )
+    )
 
 
 def _is_adding(tok: Token) -> bool:
@@ -142,6 +156,8 @@ def _subject(verb: Token) -> Token | None:
             subj = _subject_before_aside(v)
         if subj is None:
             subj = _name_as_adverb(v)
+        if subj is None:
+            subj = _subject_after_as_clause(v)
         if subj is not None:
             if subj.lower_ in _RELATIVE and v.dep_ == "relcl":
                 return v.head
@@ -171,6 +187,22 @@ def _subject(verb: Token) -> Token | None:
             v = v.head
         else:
             return None
+    return None
+
+
+def _subject_after_as_clause(verb: Token) -> Token | None:
+    """ "As we have noted, a study by X concluded that ...": the parser took the subject after the
+    comma for the object of the opening "as"-clause; the verb has no subject of its own then."""
+    for c in verb.children:
+        if (
+            c.dep_ != "advcl"
+            or c.i > verb.i
+            or not any(m.dep_ == "mark" and m.lower_ == "as" for m in c.children)
+        ):
+            continue
+        for o in c.children:
+            if o.dep_ == "dobj" and o.left_edge.i > 0 and verb.doc[o.left_edge.i - 1].text == ",":
+                return o
     return None
 
 
