@@ -649,3 +649,22 @@ def test_a_relative_clause_that_states_a_role_describes_the_name(nlp: Language) 
     assert shown("description", conf["heads the Velden Steel Alliance"])
     # a role to come, or one denied, is not what she is
     assert not any(name in {"Lena Hale", "Ana Ruiz"} for name, _, _ in got), got
+
+
+def test_a_description_before_the_name_is_whole_and_trusted(nlp: Language) -> None:
+    """ "Orbis's parent company, The Halden Group, announced ...": the name's own article is no word
+    between them, and what the parser hung on the description's head past the name is the rest of
+    the sentence, not words cut off; "Velden's founder and former CEO, Ivo Brandt" holds both roles."""
+    from newsgraph.trust import shown
+
+    doc = seeded(
+        nlp,
+        "Orbis’s parent company, The Halden Group, announced on Monday that it was withdrawing its offer. "
+        "The inquiry will focus on activities by Velden's founder and former CEO, Ivo Brandt, the person said.",
+        [("Orbis", "ORG"), ("Halden Group", "ORG"), ("Velden", "ORG"), ("Ivo Brandt", "PERSON")],
+    )
+    found = {
+        (doc._.ng_entities[int(d.entity[1:]) - 1].name, d.text): d.confidence for d in find_descriptions(doc)
+    }
+    assert shown("description", found[("Halden Group", "Orbis’s parent company")]), found
+    assert shown("description", found[("Ivo Brandt", "Velden's founder and former CEO")]), found

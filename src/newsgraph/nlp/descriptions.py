@@ -356,6 +356,8 @@ def _appositive_factor(name: Span, desc: Span, index: EntityIndex) -> float:
         # phrase that runs straight into a verb is that verb's subject, not an appositive
         return 0.0
     words = [t for t in gap if not t.is_punct]
+    if desc.end <= name.start and words == [doc[name.start - 1]] and doc[name.start - 1].lower_ == "the":
+        words = []  # "WeWork's parent company, The We Company": the name's own article
     if (
         len(words) == 1
         and words[0].like_num
@@ -466,12 +468,13 @@ _PAIRS = (("(", ")"), ("[", "]"), ("\u201c", "\u201d"))
 _CUT_DEPS = {"conj", "cc", "pobj", "dobj", "xcomp", "pcomp"}
 
 
-def _truncated(span: Span, index: EntityIndex) -> bool:
+def _truncated(span: Span, index: EntityIndex, name_end: int | None = None) -> bool:
     """Words cut off mid-phrase: an unclosed bracket or quotation mark ("on the Council (NSC"), a
     span ending on a preposition, conjunction, determiner or possessive "'s", or a word inside it whose object,
     conjunct or complement lies past its end ("the late science fiction [and fantasy author]",
     "a facility enabling expert teams [to perform ...]") or a name that runs past its end. Such
-    words misquote the text."""
+    words misquote the text. ``name_end``: the end of the name a description before it is set
+    beside; words hung past it are not the description's."""
     text = span.text
     if any(text.count(a) != text.count(b) for a, b in _PAIRS) or text.count('"') % 2:
         return True
@@ -482,6 +485,8 @@ def _truncated(span: Span, index: EntityIndex) -> bool:
     for tok in span:
         for child in tok.children:
             if child.i < span.end or index.entity_of(child) is not None:
+                continue
+            if name_end is not None and child.i >= name_end:
                 continue
             if child.dep_ in _CUT_DEPS:
                 return True
@@ -556,7 +561,12 @@ def find_descriptions(doc: Doc, index: EntityIndex | None = None) -> list[Descri
         if text != span.text and text.endswith(f" of {index.clusters[entity].name}"):
             return  # "its largest investor, SoftBank" with "its" read as SoftBank: the owner is another
         confidence *= _text_factor(span)
-        if _truncated(span, index):
+        # "WeWork's parent company, The We Company, announced ...": a description before the name
+        # ends there; what the parser hung on its head past the name is the rest of the sentence
+        name_end = next(
+            (s.end for s in index.clusters[entity].spans if span.end < s.start <= span.end + 2), None
+        )
+        if _truncated(span, index, name_end):
             confidence *= 0.5  # kept, but below the display band: the words are cut off
         if _quoted(span):
             confidence *= 0.5  # a speaker's words, kept below the display band
@@ -593,7 +603,10 @@ def find_descriptions(doc: Doc, index: EntityIndex | None = None) -> list[Descri
             # another name first describes that one, not the name after it
             other = role.dep_ == "appos" and index.entity_of(role.head) not in (None, cluster.id)
             if head.dep_ == "appos" and _common_noun(role, index) and role.i < head.i and not other:
-                np = noun_phrase(head.head, stop=head.left_edge)
+                # "WeWork's founder and former CEO, Adam Neumann": both roles
+                np = _with_coordinated_role(role, noun_phrase(role, stop=head.left_edge))
+                if np.end > head.left_edge.i:
+                    np = noun_phrase(role, stop=head.left_edge)
                 factor = _appositive_factor(mention, _strip(np), index) if len(_strip(np)) else 0.0
                 if factor > 0:
                     add(cluster.id, np, "appositive", 0.85 * factor)
