@@ -668,3 +668,19 @@ def test_a_description_before_the_name_is_whole_and_trusted(nlp: Language) -> No
     }
     assert shown("description", found[("Halden Group", "Orbis’s parent company")]), found
     assert shown("description", found[("Ivo Brandt", "Velden's founder and former CEO")]), found
+
+
+def test_a_description_between_dashes_ends_at_the_second_dash(nlp: Language) -> None:
+    """ "told by Adviser Ivo Brandt — Morrison's supervisor — to go straight to the counsel": the
+    infinitive the parser hung on "supervisor" lies past the closing dash, no word cut off."""
+    from newsgraph.trust import shown
+
+    doc = seeded(
+        nlp,
+        "Tim Morrison testified on Tuesday. In his testimony Tuesday morning, Vindman said he was told by "
+        "former National Security Adviser Ivo Brandt — Morrison's supervisor — to go straight to the "
+        "legal counsel with his concerns.",
+        [("Tim Morrison", "PERSON"), ("Vindman", "PERSON"), ("Ivo Brandt", "PERSON")],
+    )
+    found = {d.text: d.confidence for d in find_descriptions(doc)}
+    assert shown("description", found["Morrison's supervisor"]), found

@@ -468,13 +468,27 @@ _PAIRS = (("(", ")"), ("[", "]"), ("\u201c", "\u201d"))
 _CUT_DEPS = {"conj", "cc", "pobj", "dobj", "xcomp", "pcomp"}
 
 
+def _between_dashes(span: Span) -> bool:
+    """A phrase set off by a dash on each side: what follows the second dash is not its own."""
+    doc = span.doc
+    return (
+        0 < span.start
+        and span.end < len(doc)
+        and {doc[span.start - 1].text, doc[span.end].text} <= _TRUE_DASHES
+    )
+
+
+_TRUE_DASHES = {"—", "–", "--"}
+
+
 def _truncated(span: Span, index: EntityIndex, name_end: int | None = None) -> bool:
     """Words cut off mid-phrase: an unclosed bracket or quotation mark ("on the Council (NSC"), a
     span ending on a preposition, conjunction, determiner or possessive "'s", or a word inside it whose object,
     conjunct or complement lies past its end ("the late science fiction [and fantasy author]",
     "a facility enabling expert teams [to perform ...]") or a name that runs past its end. Such
-    words misquote the text. ``name_end``: the end of the name a description before it is set
-    beside; words hung past it are not the description's."""
+    words misquote the text. ``name_end``: where the description's words end for sure (the end of
+    the name a description before it is set beside, or its closing dash); words hung past it are
+    not the description's."""
     text = span.text
     if any(text.count(a) != text.count(b) for a, b in _PAIRS) or text.count('"') % 2:
         return True
@@ -566,6 +580,8 @@ def find_descriptions(doc: Doc, index: EntityIndex | None = None) -> list[Descri
         name_end = next(
             (s.end for s in index.clusters[entity].spans if span.end < s.start <= span.end + 2), None
         )
+        if _between_dashes(span):
+            name_end = span.end  # "John Bolton — Morrison's supervisor — to go ...": the dashes close it
         if _truncated(span, index, name_end):
             confidence *= 0.5  # kept, but below the display band: the words are cut off
         if _quoted(span):
