@@ -246,6 +246,29 @@ def test_title_modifiers_are_topics_not_employers(nlp: Language) -> None:
     }
 
 
+def test_an_organisation_before_a_topic_employs(nlp: Language) -> None:
+    """ "a White House Russia expert", "the Public Safety Council Ukraine expert": the organisation
+    before the topic is where the role is held (alone, "a White House expert" is a beat)."""
+    doc = seeded(
+        nlp,
+        "Mara Quill, a White House Russia expert, left in June.",
+        [("Mara Quill", "PERSON"), ("White House", "ORG"), ("Russia", "GPE")],
+    )
+    assert rels(doc) == {("Mara Quill", "employed_by", "White House", False)}
+    doc = seeded(
+        nlp,
+        "Ona Veld, who is the Public Safety Council Ukraine expert, testified on Tuesday.",
+        [("Ona Veld", "PERSON"), ("Public Safety Council", "ORG"), ("Ukraine", "GPE")],
+    )
+    assert rels(doc) == {("Ona Veld", "employed_by", "Public Safety Council", False)}
+    doc = seeded(
+        nlp,
+        "Dan Hale, a White House expert at the Velden Institute, wrote the report.",
+        [("Dan Hale", "PERSON"), ("White House", "ORG"), ("Velden Institute", "ORG")],
+    )
+    assert ("Dan Hale", "employed_by", "White House", False) not in rels(doc)
+
+
 def test_sport_statistics_and_results_are_no_leadership(nlp: Language) -> None:
     names = [("Ruth Okafor", "PERSON"), ("Western League", "ORG")]
     doc = seeded(nlp, "Ruth Okafor leads the Western League with 11 assists this season.", names)

@@ -288,6 +288,12 @@ def _anchors(b: _Builder, d, span: Span, root: Token) -> list[tuple[tuple[str, f
         elif c.dep_ in {"compound", "nmod"} and b.index.entity_of(c) not in {None, d.entity}:
             # "a Boise State University political scientist" (the parser's nmod)
             out += [(e, "compound") for e in b.entities(c)]
+            # "the National Security Council Ukraine expert": the parser hangs the organisation on
+            # the topic before the role word; it is glued to the title all the same
+            topic = b.index.entity_of(c)
+            for g in c.children:
+                if g.dep_ in {"compound", "nmod"} and b.index.entity_of(g) not in {None, d.entity, topic}:
+                    out += [(e, "compound") for e in b.entities(g) if (e, "compound") not in out]
     preps = list(_preps(root))
     if not any(p in {"of", "for", "at"} for p, _ in preps):
         # "CEO and founder of Ceres Robotics": two roles joined by "and" share the second's object
@@ -430,6 +436,17 @@ def _topic_anchor(b: _Builder, anchor: str, how: str, lemma: str, earlier: bool)
     return place and (lemma in TOPIC_ROLES or earlier)
 
 
+def _employer_before_topic(b: _Builder, anchor: str, span: Span, root: Token) -> bool:
+    """ "a White House Russia expert": an organisation named before a place that is the role's
+    topic is where the role is held, though alone it would be a beat ("a White House expert")."""
+    if b.index.label(anchor) != "ORG":
+        return False
+    before = [(t.i, b.index.entity_of(t)) for t in span if t.i < root.i and b.index.entity_of(t)]
+    mine = [i for i, e in before if e == anchor]
+    places = [i for i, e in before if e != anchor and b.index.label(e) in {"GPE", "NORP", "LOC"}]
+    return bool(mine) and bool(places) and max(mine) < min(places)
+
+
 def _name(b: _Builder, entity: str) -> str:
     cluster = b.index.clusters.get(entity)
     return cluster.name if cluster is not None else ""
@@ -530,7 +547,9 @@ def _role_ties(  # noqa: PLR0912
         earlier = how in {"compound", "title"} and any(
             g[0] != anchor[0] and b.index.label(g[0]) == "ORG" for g in glued
         )
-        if _topic_anchor(b, anchor[0], how, lemma, earlier):
+        if _topic_anchor(b, anchor[0], how, lemma, earlier) and not _employer_before_topic(
+            b, anchor[0], span, root
+        ):
             continue
         if anchor[0] in branch and any(b.index.label(a[0]) == "ORG" for a, _ in anchors):
             continue  # the branch's place is where the post is, not what it leads
