@@ -269,6 +269,29 @@ def test_an_organisation_before_a_topic_employs(nlp: Language) -> None:
     assert ("Dan Hale", "employed_by", "White House", False) not in rels(doc)
 
 
+def test_joining_a_record_or_a_person_is_no_membership(nlp: Language) -> None:
+    """ "joined X and Y as the only players to ...": a record shared, not a group joined; and one is
+    a member of a group, never of a person."""
+    doc = seeded(
+        nlp,
+        "Tomas Reyes joined Ivo Brandt and Lena Ortiz as the only players to run for 1,000 yards.",
+        [("Tomas Reyes", "PERSON"), ("Ivo Brandt", "PERSON"), ("Lena Ortiz", "PERSON")],
+    )
+    assert rels(doc) == set()
+    doc = seeded(
+        nlp,
+        "The Harriers joined the Velden Rovers as the only teams to win 13 straight games.",
+        [("Harriers", "ORG"), ("Velden Rovers", "ORG")],
+    )
+    assert rels(doc) == set()
+    doc = seeded(
+        nlp,
+        "Tomas Reyes joined the Velden Labour Party in 1998.",
+        [("Tomas Reyes", "PERSON"), ("Velden Labour Party", "ORG")],
+    )
+    assert rels(doc) == {("Tomas Reyes", "member_of", "Velden Labour Party", False)}
+
+
 def test_sport_statistics_and_results_are_no_leadership(nlp: Language) -> None:
     names = [("Ruth Okafor", "PERSON"), ("Western League", "ORG")]
     doc = seeded(nlp, "Ruth Okafor leads the Western League with 11 assists this season.", names)

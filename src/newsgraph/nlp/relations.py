@@ -204,6 +204,8 @@ def _labels_fit(index: EntityIndex, subj: str, rel: str, obj: str) -> bool:
         return s == "PERSON" and o in {"ORG", "GPE", "NORP"}
     if rel == "founded_by":
         return s in {"ORG", "FAC", "PRODUCT", "NORP"} and o in _AGENT_LABELS
+    if rel == "member_of":
+        return s in _AGENT_LABELS and o in {"ORG", "NORP"}  # one is a member of a group, not of a person
     return s in _AGENT_LABELS and o in _AGENT_LABELS
 
 
@@ -957,11 +959,28 @@ def _frames(b, sent, head, lemma, subjects, passive, negated, date) -> None:  # 
             objects = [e for p, pobj in _preps(head) if p in frame.prep for e in b.entities(pobj)]
         if frame.relation == "leader_of" and _sport_result(head):
             continue
+        if frame.relation == "member_of" and _joined_in_a_record(head):
+            continue
         base = frame.base * _sentence_factor(sent)
         for s in subjects:
             for o in objects:
                 pair = (o, s) if frame.reverse else (s, o)
                 b.add(pair[0], frame.relation, pair[1], sent, negated=negated, date=date, base=base)
+
+
+def _joined_in_a_record(verb: Token) -> bool:
+    """ "Charles joined Johnson and Sanders as the only players to ...": joined in a list or a
+    record ("as the only", "as the first"), not a membership."""
+    return any(
+        p.dep_ == "prep"
+        and p.lower_ == "as"
+        and any(
+            m.lower_ in {"only", "first", "second", "third", "last"} or m.dep_ == "amod" and m.tag_ == "JJS"
+            for o in p.children
+            for m in o.children
+        )
+        for p in verb.children
+    )
 
 
 _APPOINT_VERBS = word_set("relation_verbs", "appointment")  # data/relation_verbs.toml
