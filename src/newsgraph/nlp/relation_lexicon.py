@@ -23,6 +23,8 @@ __all__ = [
     "SUBORDINATE_PREFIXES",
     "EXTRA_EMPLOYEE_ROLES",
     "PARTY_ROLES",
+    "STAT_LEADER_MODIFIERS",
+    "PRACTICE_ROLES",
     "PARTY_WORDS",
     "SPORT_STATISTICS",
     "SPORT_LEAD_PREPS",
@@ -159,6 +161,8 @@ TOPIC_ROLES = ROLES["topic_roles"]
 SUBORDINATE_PREFIXES = ROLES["subordinate_prefixes"]
 EXTRA_EMPLOYEE_ROLES = ROLES["employee_roles"]
 PARTY_ROLES = ROLES["party_roles"]
+STAT_LEADER_MODIFIERS = ROLES["stat_leader_modifiers"]
+PRACTICE_ROLES = ROLES["practice_roles"]
 PARTY_WORDS = ROLES["party_words"]
 SPORT_STATISTICS = ROLES["sport_statistics"]
 SPORT_LEAD_PREPS = ROLES["sport_lead_preps"]

@@ -46,10 +46,12 @@ from .relation_lexicon import (
     PARTY_WORDS,
     PERSONAL_STAFF,
     PLACE_PARTS,
+    PRACTICE_ROLES,
     RELATIVE_PRONOUNS,
     RESIDENT_NOUNS,
     SPORT_LEAD_PREPS,
     SPORT_STATISTICS,
+    STAT_LEADER_MODIFIERS,
     SUBORDINATE_PREFIXES,
     TOPIC_ROLES,
     VERB_FRAMES,
@@ -517,6 +519,8 @@ def _role_ties(  # noqa: PLR0912
     """The ties one role word of a description states with its anchors."""
     role = _role_words(root)
     lemma = root.lemma_.lower()
+    if lemma == "leader" and any(t.lower_ in STAT_LEADER_MODIFIERS for t in span if t.i < root.i):
+        return  # "North Carolina's career scoring leader": a statistic's leader, no body's head
     rel, reverse = _role_relation(role, lemma)
     # "Trump's acting chief of staff": a post on someone's staff, not the head of the anchor
     chief_of_staff = lemma == "chief" and any(
@@ -556,6 +560,17 @@ def _role_ties(  # noqa: PLR0912
         if anchor[0] in branch and any(b.index.label(a[0]) == "ORG" for a, _ in anchors):
             continue  # the branch's place is where the post is, not what it leads
         arel = rel
+        if (
+            lemma in PRACTICE_ROLES
+            and root.is_lower
+            and how in {"compound", "title"}
+            and b.index.label(anchor[0]) in {"GPE", "LOC"}
+            and lookup(_name(b, anchor[0])) is not None
+        ):
+            # "New York attorney Mark Heller": a lawyer who practises there, not the city's (a
+            # place the gazetteer knows: "Lohan attorney" or "Earthjustice attorney" typed a place is
+            # the client or the firm)
+            arel, how = "located_in", "poss"
         if arel == "leader_of" and branch and b.index.label(anchor[0]) == "ORG":
             arel = "employed_by"
         if how in {"compound", "title", "named"} and lemma in PARTY_ROLES and arel != "leader_of":
