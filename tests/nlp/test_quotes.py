@@ -1407,3 +1407,21 @@ def test_the_subject_after_an_opening_as_clause_speaks(nlp):
     (quote,) = doc._.ng_quotes
     assert _speaker_name(doc, quote) == "Centre for Economic Policy Research"
     assert quote.text.startswith("the full incidence")
+
+
+def test_a_relative_clause_or_a_country_after_of_is_no_report_or_speaker(nlp):
+    """ "Reyes added 12 points for the Harriers, who have won two in a row": the relative clause the
+    parser hangs on "added" reports nothing; "according to the Central Elections Commission of
+    Velden" is the commission's word, not Velden's."""
+    doc = nlp(
+        "Tomas Reyes added 12 points for the Harriers (10-3, 1-0 Big East), who have won two in a row "
+        "since a loss to Alder on New Year's Eve."
+    )
+    assert not doc._.ng_quotes
+    doc = nlp(
+        "Parliamentary elections in Turkmenistan will be held on a two-party basis for the first time, "
+        "according to the Central Elections Commission of Turkmenistan."
+    )
+    (quote,) = doc._.ng_quotes
+    assert quote.speaker_text.startswith("Central Elections Commission"), quote
+    assert _speaker_name(doc, quote) != "Turkmenistan", quote

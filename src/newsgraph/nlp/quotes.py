@@ -1390,6 +1390,10 @@ class _Finder:
                 and any(c.dep_ == "dobj" for c in tok.children)
             ):
                 continue  # "..., after the novelist explained them to me": the verb has its own object
+            if any(c.dep_ in _CLAUSE_SUBJECTS and c.lower_ in {"who", "which"} for c in clause.children):
+                # "Sosa added 12 points for the Cardinals, who have won two in a row": a relative
+                # clause the parser hung on the verb, not what was said
+                continue
             if (
                 tok.lemma_.lower() in _WEAK_VERBS
                 and not any(
@@ -1562,9 +1566,13 @@ class _Finder:
         if pobj is None:
             return
         source = pobj
-        # "a statement from the police": the one behind the statement speaks.
+        # "a statement from the police": the one behind the statement speaks; but "the Central
+        # Elections Commission of Turkmenistan" is the commission, not the country
+        works = _document_nouns() | _authored_nouns()
         for c in pobj.children:
-            if c.dep_ == "prep" and c.lower_ in {"from", "by", "of"}:
+            if c.dep_ == "prep" and (
+                c.lower_ in {"from", "by"} or c.lower_ == "of" and pobj.lemma_.lower() in works
+            ):
                 inner = next((g for g in c.children if g.dep_ == "pobj"), None)
                 if inner is not None:
                     source = inner
