@@ -1425,3 +1425,15 @@ def test_a_relative_clause_or_a_country_after_of_is_no_report_or_speaker(nlp):
     (quote,) = doc._.ng_quotes
     assert quote.speaker_text.startswith("Central Elections Commission"), quote
     assert _speaker_name(doc, quote) != "Turkmenistan", quote
+
+
+def test_a_title_cut_off_by_its_full_stop_gives_the_name_after_it(nlp):
+    """ "said Sgt. Marty Earley": the parser splits the sentence at "Sgt." and takes the title for
+    the subject; the person named after it speaks, and "Sgt" is no entity of its own."""
+    doc = nlp(
+        '"He tried to provide first aid and comfort for her," said Sgt. Marty Earley with the '
+        "Bloomington Police Department."
+    )
+    (quote,) = doc._.ng_quotes
+    assert _speaker_name(doc, quote) == "Marty Earley"
+    assert "Sgt" not in {c.name for c in doc._.ng_entities}

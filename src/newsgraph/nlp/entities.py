@@ -541,6 +541,8 @@ def _add_mention(doc: Doc, mentions: list[_Mention], start: int, end: int, label
     span = doc[start:end]
     if is_function_word(span.text):
         return  # "He", "Its": a pronoun the model tagged is no name
+    if len(span) == 1 and (span[0].lower_ in TITLE_WORDS or f"{span[0].lower_}." in TITLE_WORDS):
+        return  # "Sgt" of "Sgt. Marty Earley", cut off by its full stop: a title, not a name
     decisive = _appositive_person(doc, span)
     cue = "PERSON" if decisive else _cue(doc, span, label)
     if cue == "PERSON" and label != "PERSON" and _head_word(span) not in ORG_HEADS | FAC_HEADS:

@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Quote
+from ..resolve.names import vocabulary
 from ..vocabulary import shared_words, speech_table, speech_verbs, word_set
 from .coref_rules import PERSON_NOUNS, EntityIndex
 from .datelines import after_dateline, subject_past_dateline
@@ -575,6 +576,23 @@ def _named_outside(doc: Doc, entity: str, char: int, quoted: list[tuple[int, int
     return bool(before) and not _in_any(max(before, key=lambda s: s.start_char).start_char, quoted)
 
 
+def _name_after_title(doc: Doc, subj: Token) -> tuple[EntityCluster, Span] | None:
+    """ "said Sgt. Marty Earley": the parser took the title, cut off by its full stop, for the
+    subject; the person named right after it speaks."""
+    if subj.lower_ not in _TITLES and f"{subj.lower_}." not in _TITLES:
+        return None
+    nxt = subj.i + 1
+    if nxt < len(doc) and doc[nxt].text == ".":
+        nxt += 1
+    if nxt >= len(doc):
+        return None
+    hit = _cluster_covering(doc, doc[nxt])
+    return hit if hit is not None and hit[0].label == "PERSON" and hit[1].start == nxt else None
+
+
+_TITLES = vocabulary()["titles"]
+
+
 def _speaker(
     doc: Doc, subj: Token | None, quoted: list[tuple[int, int]] = ()
 ) -> tuple[str | None, str | None, int | None, int | None, float]:
@@ -586,7 +604,7 @@ def _speaker(
     """
     if subj is None or _in_any(subj.idx, quoted):
         return None, None, None, None, 0.4
-    hit = _cluster_covering(doc, subj)
+    hit = _cluster_covering(doc, subj) or _name_after_title(doc, subj)
     if hit:
         cluster, s = hit
         return cluster.id, s.text, s.start_char, s.end_char, 0.9
