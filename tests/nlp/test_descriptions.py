@@ -684,3 +684,19 @@ def test_a_description_between_dashes_ends_at_the_second_dash(nlp: Language) -> 
     )
     found = {d.text: d.confidence for d in find_descriptions(doc)}
     assert shown("description", found["Morrison's supervisor"]), found
+
+
+def test_words_said_to_a_name_and_half_words_are_no_description(nlp: Language) -> None:
+    """ "Good luck, Tara." says something to her, not what she is; "three-time team MVP" read from
+    "time" cuts a word in two. "The agency's spokeswoman, Ana Ruiz" still describes."""
+    doc = seeded(
+        nlp,
+        "Rehab has been calling her name for years. Best decision ever. Good luck, Tara Reid. "
+        "The 1978 product of West Texas State was a four-year starter and three-time team MVP in college. "
+        "The agency's spokeswoman, Ana Ruiz, declined to comment.",
+        [("Tara Reid", "PERSON"), ("MVP", "ORG"), ("Ana Ruiz", "PERSON")],
+    )
+    got = {(name, text) for name, text, _ in described(doc)}
+    assert ("Tara Reid", "Good luck") not in got
+    assert not any(name == "MVP" for name, _ in got), got
+    assert ("Ana Ruiz", "The agency's spokeswoman") in got

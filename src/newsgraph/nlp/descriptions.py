@@ -339,6 +339,8 @@ def _appositive_factor(name: Span, desc: Span, index: EntityIndex) -> float:
         return 0.0  # "a Homepage, an About page, a Contact page": a list, not a description
     if any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in name.root.children):
         return 0.0  # "a Homepage": a thing named, not a name
+    if desc.end <= name.start and any(t.text in _DASHES for t in gap) and not _determined(root):
+        return 0.0  # "Good luck, Tara.": words said to the name, not what it is
     if desc.start >= name.end and any(
         c.dep_ == "conj" and c.i >= desc.end and c.pos_ == "NOUN" for c in name.root.children
     ):
@@ -571,6 +573,8 @@ def find_descriptions(doc: Doc, index: EntityIndex | None = None) -> list[Descri
             return  # the name itself, not what it is ("Energy Secretary" the model took into the name is)
         if _pronoun_led(span):
             return
+        if span.start >= 2 and glued_hyphen(span.doc[span.start - 1]):
+            return  # "three-time team MVP" read from "time": the first word is cut in two
         text, res_conf = _describe(span, index)
         if text != span.text and text.endswith(f" of {index.clusters[entity].name}"):
             return  # "its largest investor, SoftBank" with "its" read as SoftBank: the owner is another
