@@ -33,6 +33,12 @@ def test_the_mapping_file_gives_acled_types_and_leaves_out_what_does_not_fit() -
     assert acled_type("PROTEST", "riot")["event_type"] == "Riots"
     assert acled_type("COERCE", "arrest")["sub_event_type"] == "Arrests"
     assert acled_type("ASSAULT", "sexual")["sub_event_type"] == "Sexual violence"
+    # an abduction is violence against the one taken, not an arrest
+    assert acled_type("ASSAULT", "abduct") == {
+        "event_type": "Violence against civilians",
+        "sub_event_type": "Abduction/forced disappearance",
+        "disorder_type": "Political violence",
+    }
     assert acled_type("ASSAULT", None)["event_type"] == "Violence against civilians"
     assert acled_type("ASSAULT", "a-mode-not-listed")["event_type"] == "Violence against civilians"
     # a strike is a PROTEST, but ACLED codes no strike in which people stay away from work
