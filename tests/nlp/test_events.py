@@ -1250,37 +1250,24 @@ def test_a_street_protest_told_by_what_protesters_did_is_shown(nlp: Language) ->
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "protest"),
     [
-        "Hundreds of farmers marched through central Velden on Monday.",
-        "Thousands of people rallied in Alderton on Sunday.",
-        "Dozens of workers picketed outside the factory gates in Alderton.",
+        ("Hundreds of farmers marched through central Velden on Monday.", True),
+        ("Thousands of people rallied in Alderton on Sunday.", True),
+        ("Dozens of workers picketed outside the factory gates in Alderton.", True),
         # what a protest is against is its cause, not a party it is done to
-        "Hundreds of students demonstrated in Velden against a rise in bus fares.",
+        ("Hundreds of students demonstrated in Velden against a rise in bus fares.", True),
+        # gathering is no protest act; nobody counted; no people of the protest kind
+        ("Thousands of people gathered in the square to celebrate the new year.", False),
+        ("Farmers marched their cattle to the market in Velden.", False),
+        ("Thousands of fans marched to the stadium before the final.", False),
     ],
 )
-def test_a_crowd_the_text_counts_protests_as_protesters_do(nlp: Language, text: str) -> None:
+def test_a_crowd_the_text_counts_protests_as_protesters_do(nlp: Language, text: str, protest: bool) -> None:
     from newsgraph.trust import shown
 
     events = _events(nlp, Article(id="t", source="t", text=text, published="2019-11-20"))
-    assert any(e.type == "PROTEST" and shown("event", e.confidence) for e in events), [
-        (e.type, e.confidence) for e in events
-    ]
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Thousands of people gathered in the square to celebrate the new year.",  # gathering is no protest act
-        "Farmers marched their cattle to the market in Velden.",  # nobody counted, no protest
-        "Thousands of fans marched to the stadium before the final.",  # no people of the protest kind
-    ],
-)
-def test_a_crowd_that_does_not_protest_stays_hidden(nlp: Language, text: str) -> None:
-    from newsgraph.trust import shown
-
-    events = _events(nlp, Article(id="t", source="t", text=text, published="2019-11-20"))
-    assert not any(e.type == "PROTEST" and shown("event", e.confidence) for e in events), [
+    assert any(e.type == "PROTEST" and shown("event", e.confidence) for e in events) is protest, [
         (e.type, e.confidence) for e in events
     ]
 
