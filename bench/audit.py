@@ -82,19 +82,25 @@ def _calibrated(kind: str, confidence: float) -> float:
     return float(trust.calibrated(kind, confidence)) if trust is not None else confidence
 
 
+_SENTENCE_END = re.compile(r"(?<![A-Z])\.[\s]")
+"""A full stop that ends a sentence: not one after a capital ("U.S. Attorney", "Sgt. Earley")."""
+
+
 def _context(text: str, start: int, chars: int = 360) -> str:
     """Up to ``chars`` characters before a sentence, cut at a sentence start when possible."""
     before = text[max(0, start - chars) : start]
-    cut = max(before.find(". "), before.find(".\n"))
+    first = _SENTENCE_END.search(before)
+    cut = first.start() if first else -1
     return (before[cut + 2 :] if 0 <= cut < len(before) - 2 else before).strip()
 
 
-def _context_after(text: str, end: int, chars: int = 200) -> str:
+def _context_after(text: str, end: int, chars: int = 240) -> str:
     """Up to ``chars`` characters after a sentence, cut at the end of the next sentence when possible
-    (a quotation the splitter cut off from its '..., X said.' shows its speaker there)."""
+    (a quotation the splitter cut off from its '..., X said.' shows its speaker there, also when
+    the speaker's title holds a full stop: '..." said U.S. Attorney Erin Nealy Cox.')."""
     after = text[end : end + chars]
-    cut = max(after.find(". "), after.find(".\n"))
-    return (after[: cut + 1] if cut >= 0 else after).strip()
+    first = _SENTENCE_END.search(after)
+    return (after[: first.start() + 1] if first else after).strip()
 
 
 def iter_facts(engine: Any) -> Iterator[dict[str, Any]]:

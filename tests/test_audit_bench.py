@@ -96,3 +96,13 @@ def test_words_given_to_another_entity_do_not_carry_a_label_over() -> None:
     assert audit.same_holder("quote", named, named.replace("Carlineo [as 'he']", "Patrick Carlineo Jr."))
     assert not audit.same_holder("quote", named, named.replace("Carlineo", "Ilhan Omar"))
     assert audit.same_holder("relation", "A employed_by B", "A employed_by C")  # relations: the core decides
+
+
+def test_the_context_after_a_sentence_runs_past_a_title_s_full_stop() -> None:
+    """A quotation the splitter cut off before '" said U.S. Attorney Erin Nealy Cox.' shows the
+    speaker's whole name in the sheet's context; the context before starts at a sentence."""
+    text = '"Justice has been served." said U.S. Attorney Erin Nealy Cox. The jury agreed.'
+    end = text.index(" said")
+    assert audit._context_after(text, end) == 'said U.S. Attorney Erin Nealy Cox.'
+    before = "The court rose in the U.S. capital. Marty Earley spoke first. "
+    assert audit._context(before + "Then the judge spoke.", len(before)) == "Marty Earley spoke first."
