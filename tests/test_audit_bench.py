@@ -103,6 +103,6 @@ def test_the_context_after_a_sentence_runs_past_a_title_s_full_stop() -> None:
     speaker's whole name in the sheet's context; the context before starts at a sentence."""
     text = '"Justice has been served." said U.S. Attorney Erin Nealy Cox. The jury agreed.'
     end = text.index(" said")
-    assert audit._context_after(text, end) == 'said U.S. Attorney Erin Nealy Cox.'
+    assert audit._context_after(text, end) == "said U.S. Attorney Erin Nealy Cox."
     before = "The court rose in the U.S. capital. Marty Earley spoke first. "
     assert audit._context(before + "Then the judge spoke.", len(before)) == "Marty Earley spoke first."
