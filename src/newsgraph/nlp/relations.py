@@ -47,6 +47,7 @@ from .relation_lexicon import (
     PERSONAL_STAFF,
     PLACE_PARTS,
     PRACTICE_ROLES,
+    RECORD_WORDS,
     RELATIVE_PRONOUNS,
     RESIDENT_NOUNS,
     SPORT_LEAD_PREPS,
@@ -990,7 +991,7 @@ def _joined_in_a_record(verb: Token) -> bool:
         p.dep_ == "prep"
         and p.lower_ == "as"
         and any(
-            m.lower_ in {"only", "first", "second", "third", "last"} or m.dep_ == "amod" and m.tag_ == "JJS"
+            m.lower_ in RECORD_WORDS or m.dep_ == "amod" and m.tag_ == "JJS"
             for o in p.children
             for m in o.children
         )
