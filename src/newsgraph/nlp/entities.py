@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..places import is_known_place, lookup
-from ..resolve.names import is_function_word, is_generic_word, is_institution_word, vocabulary
+from ..resolve.names import is_function_word, is_generic_word, is_institution_word, is_title_word, vocabulary
 from ..vocabulary import acronym_stop, shared_words, speech_verbs, word_map, word_set
 from .coref_gender import gender_words
 from .event_senses import article_frame, load_senses
@@ -521,7 +521,7 @@ def _joined_people(doc: Doc, ents: list[Span]) -> list[Span]:
             and doc[prev.end - 1].whitespace_ == " "
             and len(prev) + len(ent) <= 4
             and all(t.text[:1].isupper() and t.is_alpha for t in doc[prev.start : ent.end])
-            and not any(t.lower_ in TITLE_WORDS or f"{t.lower_}." in TITLE_WORDS for t in prev)
+            and not any(is_title_word(t.text) for t in prev)
         ):
             out[-1] = Span(doc, prev.start, ent.end, label=prev.label_)
             continue
@@ -541,7 +541,7 @@ def _add_mention(doc: Doc, mentions: list[_Mention], start: int, end: int, label
     span = doc[start:end]
     if is_function_word(span.text):
         return  # "He", "Its": a pronoun the model tagged is no name
-    if len(span) == 1 and (span[0].lower_ in TITLE_WORDS or f"{span[0].lower_}." in TITLE_WORDS):
+    if len(span) == 1 and is_title_word(span[0].text):
         return  # "Sgt" of "Sgt. Marty Earley", cut off by its full stop: a title, not a name
     decisive = _appositive_person(doc, span)
     cue = "PERSON" if decisive else _cue(doc, span, label)

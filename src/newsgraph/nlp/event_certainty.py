@@ -30,8 +30,8 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from ..vocabulary import data_file, word_set
-from .event_roles import HUMAN_NOUNS, QUANTIFIERS
+from ..vocabulary import data_file
+from .event_roles import HUMAN_NOUNS, PLACE_NOUNS, QUANTIFIERS, TARGET_THINGS
 from .event_senses import ArticleFrame, load_senses
 
 __all__ = ["Certainty", "asks", "certain_confidence", "is_fragment", "is_question", "load_certainty"]
@@ -41,8 +41,6 @@ NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE"})
 # The words that open an indirect question ("asked whether ..."): data/event_certainty.toml.
 WH_WORDS = frozenset(data_file("event_certainty")["wh_words"])
 _ENDINGS = ".!\"”’'"
-# Places and sites ground is taken in: data/class_nouns.toml [place], data/party_nouns.toml [targets].
-PLACE_WORDS = word_set("class_nouns", "place") | word_set("party_nouns", "targets")
 
 
 @dataclass(frozen=True)
@@ -186,9 +184,13 @@ def _armed_act(
     return lemma not in c.combat_acts or _armed(c, recipient) or recipient_party
 
 
+# Places and sites ground is taken in ("the town of Palma", "an army base").
+_TAKEN_PLACES = PLACE_NOUNS | TARGET_THINGS
+
+
 def _place(tok: Token) -> bool:
     """A place or a site: a named one, or a place or target word ("the town of Palma", "a base")."""
-    return tok.ent_type_ in ("GPE", "LOC", "FAC") or tok.lemma_.lower() in PLACE_WORDS
+    return tok.ent_type_ in ("GPE", "LOC", "FAC") or tok.lemma_.lower() in _TAKEN_PLACES
 
 
 def _counted_crowd(tok: Token | None) -> bool:

@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Quote
-from ..resolve.names import vocabulary
+from ..resolve.names import is_title_word
 from ..vocabulary import shared_words, speech_table, speech_verbs, word_set
 from .coref_rules import PERSON_NOUNS, EntityIndex
 from .datelines import after_dateline, subject_past_dateline
@@ -579,7 +579,7 @@ def _named_outside(doc: Doc, entity: str, char: int, quoted: list[tuple[int, int
 def _name_after_title(doc: Doc, subj: Token) -> tuple[EntityCluster, Span] | None:
     """ "said Sgt. Marty Earley": the parser took the title, cut off by its full stop, for the
     subject; the person named right after it speaks."""
-    if subj.lower_ not in _TITLES and f"{subj.lower_}." not in _TITLES:
+    if not is_title_word(subj.text):
         return None
     nxt = subj.i + 1
     if nxt < len(doc) and doc[nxt].text == ".":
@@ -588,9 +588,6 @@ def _name_after_title(doc: Doc, subj: Token) -> tuple[EntityCluster, Span] | Non
         return None
     hit = _cluster_covering(doc, doc[nxt])
     return hit if hit is not None and hit[0].label == "PERSON" and hit[1].start == nxt else None
-
-
-_TITLES = vocabulary()["titles"]
 
 
 def _speaker(

@@ -105,6 +105,13 @@ def is_generic_word(form: str) -> bool:
     return len(words) == 1 and words[0] in vocabulary()["generic"]
 
 
+def is_title_word(word: str) -> bool:
+    """True for a title or honorific, with or without its full stop ("Sgt", "Sgt.", "President")."""
+    titles = vocabulary()["titles"]
+    word = word.lower()
+    return word in titles or f"{word}." in titles
+
+
 def is_institution_word(form: str) -> bool:
     """True for one word that names an institution on its own ("House", "Court", "Senate")."""
     words = name_key(form).split()
@@ -167,6 +174,7 @@ __all__ += [
     "is_function_word",
     "is_generic_word",
     "is_institution_word",
+    "is_title_word",
     "may_alias",
     "strip_titles",
 ]
