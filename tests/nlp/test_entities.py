@@ -331,6 +331,22 @@ def test_a_hyphenated_company_before_a_title_stays_a_name(nlp):
     assert "Transport" not in got, got
 
 
+@pytest.mark.parametrize(
+    ("text", "company", "person"),
+    [
+        ("Apple CEO Tim Cook met the trade minister on Tuesday.", "Apple", "Tim Cook"),
+        ("SoftBank CEO Masayoshi Son has told the board he wants a profit by 2021.", "SoftBank", "Masayoshi Son"),
+        ("The plan was drawn up by Google CEO Sundar Pichai last year.", "Google", "Sundar Pichai"),
+    ],
+)
+def test_a_company_before_a_company_title_stays_a_name(nlp, text: str, company: str, person: str):
+    doc = nlp(text + " Transport Minister Elena Varga agreed.")
+    got = {c.name: c.label for c in doc._.ng_entities}
+    assert got.get(company) == "ORG" and got.get(person) == "PERSON", got
+    # a government title's capitalised portfolio word is still no organisation
+    assert "Transport" not in got, got
+
+
 def test_a_name_after_an_organisation_class_noun_is_an_organisation(nlp):
     doc = nlp("Jamie Clark, executive vice president of the advocacy group Defenders of Wildlife, agreed.")
     got = {c.name: c.label for c in doc._.ng_entities}

@@ -887,6 +887,10 @@ def test_two_countries_set_off_by_a_comma_are_a_list(nlp: Language) -> None:
             "Kelvar Inc (KLVR.O) Chief Executive Ana Lind said the plant would close.",
             ("Ana Lind", "leader_of", "Kelvar Inc"),
         ),
+        (
+            "SoftBank CEO Masayoshi Son has told the board he wants a profit by 2021.",
+            ("Masayoshi Son", "leader_of", "SoftBank"),
+        ),
     ],
 )
 def test_a_company_before_a_hyphenated_title_or_its_ticker(nlp: Language, text: str, tie) -> None:

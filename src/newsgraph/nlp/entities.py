@@ -302,6 +302,18 @@ _PERSON_POSTS = word_set("role_words", "person_posts")  # "chief of staff", "hea
 # that also begin a name ("Chief of Staff", "Executive Office", "Managing Partners").
 _HOLDER_ROLES = word_set("role_words", "corporate") - {"chief", "executive", "managing"}
 
+# The titles a company's people hold (data/role_words.toml [corporate] with "president"): a name
+# the tagger calls an organisation right before one is the company ("Microsoft CEO Satya Nadella",
+# "Emirates President Tim Clark"), not a portfolio word of a government title ("Transport
+# Minister Elena Varga").
+_COMPANY_TITLES = word_set("role_words", "corporate") | {"president"}
+
+
+def _company_title(doc: Doc, org_end: int, person_start: int) -> bool:
+    """Whether the words between an organisation and a person's name are a company title alone."""
+    words = [t.lower_ for t in doc[org_end:person_start]]
+    return 1 <= len(words) <= 2 and words[-1] in _COMPANY_TITLES and all(w in _COMPANY_TITLES for w in words)
+
 
 def _appositive_person(doc: Doc, span: Span) -> bool:
     """Whether a person's role is the name's appositive, "Kurt Volker, the former special envoy to
@@ -452,6 +464,7 @@ def _clean_mentions(doc: Doc) -> tuple[list[_Mention], list[Span]]:
             and k + 1 < len(ents)
             and ents[k + 1].label_ == "PERSON"
             and _title_start(doc, ents[k + 1].start) <= start
+            and not _company_title(doc, end, ents[k + 1].start)
         ):
             continue  # "Transport" in "Transport Minister Elena Varga"
         parts: list[tuple[int, int, str, float]] = []
@@ -555,7 +568,12 @@ def _add_mention(doc: Doc, mentions: list[_Mention], start: int, end: int, label
         t0 = _title_start(doc, start)
         if t0 < start:
             titled = doc[t0:end].text
-            while mentions and mentions[-1].span.end > t0 and mentions[-1].label == "ORG":
+            while (
+                mentions
+                and mentions[-1].span.end > t0
+                and mentions[-1].label == "ORG"
+                and not _company_title(doc, mentions[-1].span.end, start)
+            ):
                 mentions.pop()
         span = doc[start:end]
     head = _head_word(span)
