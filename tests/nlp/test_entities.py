@@ -347,6 +347,18 @@ def test_a_company_before_a_company_title_stays_a_name(nlp, text: str, company: 
     assert "Transport" not in got, got
 
 
+def test_a_nationality_word_before_a_persons_name_is_no_part_of_it(nlp):
+    doc = nlp(
+        "Briton Robert Buckley, 31, was found near the hut. "
+        "The American Civil Liberties Union and British Airways said nothing."
+    )
+    got = {c.name: c.label for c in doc._.ng_entities}
+    assert got.get("Robert Buckley") == "PERSON", got
+    assert "Briton Robert Buckley" not in got, got
+    # an organisation whose name begins with a nationality word keeps it
+    assert got.get("American Civil Liberties Union") == "ORG" and got.get("British Airways") == "ORG", got
+
+
 def test_a_name_after_an_organisation_class_noun_is_an_organisation(nlp):
     doc = nlp("Jamie Clark, executive vice president of the advocacy group Defenders of Wildlife, agreed.")
     got = {c.name: c.label for c in doc._.ng_entities}

@@ -295,6 +295,22 @@ _HELD_IN = frozenset(
 # Nationality words ("Palestinian" is no short form of "Palestinian Authority"): data/demonyms.toml
 _NATIONALITIES = frozenset(word_map("demonyms", "demonyms"))
 _PERSON_POSTS = word_set("role_words", "person_posts")  # "chief of staff", "head of state"
+_NATIONALS = _NATIONALITIES | word_set("demonyms", "person_nouns")  # "American", "Briton"
+
+
+def _without_nationality(doc: Doc, start: int, end: int, label: str) -> tuple[int, str]:
+    """ "Briton Robert Buckley", "American Hasim Rahman" (tagged an organisation): a nationality word
+    before a person's name is no part of it. The rest must be two or more capitalised words that
+    name a person: tagged one, or starting with a given name (data/gender.toml); never an
+    organisation's name ("American Civil Liberties Union", "British Airways")."""
+    rest = doc[start + 1 : end]
+    if len(rest) < 2 or doc[start].lower_ not in _NATIONALS or not doc[start].is_title:
+        return start, label
+    if not all(t.is_title and t.pos_ == "PROPN" for t in rest) or _head_word(rest) in ORG_HEADS | FAC_HEADS:
+        return start, label
+    if _given_name(rest[0].text):
+        return start + 1, "PERSON"
+    return (start + 1, label) if label == "PERSON" else (start, label)
 
 
 # Roles a person holds in a business, read as the first word of an organisation's name by the
@@ -551,6 +567,7 @@ def _add_mention(doc: Doc, mentions: list[_Mention], start: int, end: int, label
         after = doc[end + 1]
         if after.is_punct or after.pos_ in {"VERB", "AUX", "ADP", "CCONJ"}:
             end += 1  # "acquired by St. Martin's, published": no possessive, a name ending in 's
+    start, label = _without_nationality(doc, start, end, label)
     span = doc[start:end]
     if is_function_word(span.text):
         return  # "He", "Its": a pronoun the model tagged is no name
