@@ -758,7 +758,7 @@ def test_natural_or_accidental_killing_is_a_death(nlp: Language, text: str, vict
         ("Soldiers beat the detained students with batons, witnesses said.", "ASSAULT", "beat", "Soldiers"),
         ("Rebels attacked an army convoy near Korsa.", "ASSAULT", "attack", "Rebels"),
         ("Gunmen killed three people at a market in Lesk.", "ASSAULT", "kill", "Gunmen"),
-        ("Unidentified gunmen shot dead a local councillor in Karsi.", "FIGHT", "shot", "gunmen"),
+        ("Unidentified gunmen shot dead a local councillor in Karsi.", "ASSAULT", "shot", "gunmen"),
         ("Supporters of the two parties clashed ahead of the vote in Orno.", "FIGHT", "clash", "Supporters"),
         ("As the cops opened fire, the crowd ran.", "FIGHT", "opened fire", "cops"),
         ("Rebel fighters shelled Bora town, killing two civilians.", "ASSAULT", "kill", "Rebel fighters"),
@@ -1300,6 +1300,9 @@ def test_what_an_accident_or_a_disaster_did_is_a_death_not_an_assault(nlp: Langu
     [
         ("Police officers shot a 16-year-old boy in Alderton on Saturday.", "ASSAULT", "16-year-old boy"),
         ("Gunmen shot dead two villagers near Velden on Monday.", "ASSAULT", "two villagers"),
+        # a councillor, a mayor, a judge: people who hold an office, not the town they are in
+        ("Unidentified gunmen shot dead a local councillor in Karsi.", "ASSAULT", "local councillor"),
+        ("Gunmen shot a judge outside the courthouse in Velden.", "ASSAULT", "judge"),
         ("Gunmen shot dead two police officers at a checkpoint near Velden.", "FIGHT", "two police officers"),
     ],
 )
