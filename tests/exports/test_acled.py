@@ -40,6 +40,13 @@ def test_the_mapping_file_gives_acled_types_and_leaves_out_what_does_not_fit() -
         "disorder_type": "Political violence",
     }
     assert acled_type("ASSAULT", None)["event_type"] == "Violence against civilians"
+    # a strike from the air, on fighters or on civilians, is remote violence
+    for plover in ("FIGHT", "ASSAULT"):
+        assert acled_type(plover, "aerial") == {
+            "event_type": "Explosions/Remote violence",
+            "sub_event_type": "Air/drone strike",
+            "disorder_type": "Political violence",
+        }
     assert acled_type("ASSAULT", "a-mode-not-listed")["event_type"] == "Violence against civilians"
     # a strike is a PROTEST, but ACLED codes no strike in which people stay away from work
     assert acled_type("PROTEST", "strike") is None

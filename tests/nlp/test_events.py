@@ -789,6 +789,39 @@ def test_conflict_events_still_code(
 
 
 @pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        ("Kesh warplanes struck a hospital in Velden on Thursday.", "hospital"),
+        ("An air strike hit a convoy near Bora on Monday.", "convoy"),
+        ("A missile struck an apartment building in Orno overnight.", "apartment building"),
+        ("Government drones targeted rebel positions near Lesk.", "rebel positions"),
+    ],
+)
+def test_a_strike_from_the_air_is_told_by_what_struck(nlp: Language, text: str, recipient: str) -> None:
+    events = _run(nlp, text)._.ng_events
+    strike = next((e for e in events if e.type == "FIGHT" and e.mode == "aerial"), None)
+    assert strike is not None and recipient in (strike.recipient_text or ""), [
+        (e.type, e.mode, e.trigger, e.recipient_text) for e in events
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Workers at the plant struck for higher pay on Monday.",
+        "The strike hit the port's exports hard in March.",
+        "The storm hit the coast of Orno on Sunday.",
+        "Sales targeted younger buyers this year.",
+    ],
+)
+def test_strike_hit_and_target_need_a_warplane_or_a_weapon_to_be_a_strike_from_the_air(
+    nlp: Language, text: str
+) -> None:
+    events = _run(nlp, text)._.ng_events
+    assert not [e for e in events if e.mode == "aerial"], [(e.type, e.mode, e.trigger) for e in events]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Police said a man stabbed his neighbour to death after an argument over a parking space.",

@@ -25,6 +25,9 @@ class TriggerEntry:
     pos: str
     """``verb`` or ``noun``."""
     not_objects: frozenset[str] = frozenset()
+    doers: frozenset[str] = frozenset()
+    """When set, the verb is this event only when its subject (or a compound word of it) is one of
+    these lemmas: "warplanes struck", "a drone strike hit" (never "workers struck")."""
 
 
 @dataclass
@@ -38,13 +41,14 @@ def _entries(data: dict) -> list[TriggerEntry]:
     out: list[TriggerEntry] = []
     for block in data.get("trigger", []):
         not_objects = frozenset(block.get("not_objects", ()))
+        doers = frozenset(block.get("doers", ()))
         for pos, key in (("verb", "verbs"), ("noun", "nouns")):
             for phrase in block.get(key, ()):
                 words = phrase.lower().split()
                 # Verbs are headed by their first word ("walk off"), nouns by their last ("hunger strike").
                 head, needs = (words[0], words[1:]) if pos == "verb" else (words[-1], words[:-1])
                 out.append(
-                    TriggerEntry(block["type"], block.get("mode"), head, tuple(needs), pos, not_objects)
+                    TriggerEntry(block["type"], block.get("mode"), head, tuple(needs), pos, not_objects, doers)
                 )
     return out
 
@@ -57,7 +61,8 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
     for entry in _entries(raw):
         by_head.setdefault((entry.pos, entry.head), []).append(entry)
     for entries in by_head.values():
-        entries.sort(key=lambda e: -len(e.needs))  # the longest phrase is tried first
+        # the longest phrase is tried first; of two as long, the one that asks for its doer
+        entries.sort(key=lambda e: (-len(e.needs), not e.doers))
     return Lexicon(by_head)
 
 
@@ -92,6 +97,17 @@ def _near_lemmas(token: Token) -> set[str]:
     return lemmas
 
 
+def _done_by(token: Token, doers: frozenset[str]) -> bool:
+    """Whether the verb's subject, or a common-noun word compounded with it, is one of ``doers``
+    ("Israeli warplanes struck", "an air strike hit"); a name is never such a doer."""
+    for subject in (c for c in token.children if c.dep_ == "nsubj"):
+        if subject.pos_ != "NOUN":
+            return False
+        words = [subject] + [c for c in subject.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+        return any(w.lemma_.lower() in doers or w.lower_ in doers for w in words)
+    return False
+
+
 def match_trigger(token: Token, lexicon: Lexicon | None = None) -> tuple[TriggerEntry, int] | None:
     """The lexicon entry a token triggers, with the number of words matched; None if it triggers none."""
     lexicon = lexicon or default_lexicon()
@@ -111,6 +127,8 @@ def match_trigger(token: Token, lexicon: Lexicon | None = None) -> tuple[Trigger
                 near = _near_lemmas(token)
             if not all(word in near for word in entry.needs):
                 continue
+        if entry.doers and not _done_by(token, entry.doers):
+            continue
         if entry.not_objects and any(
             c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in entry.not_objects for c in token.children
         ):

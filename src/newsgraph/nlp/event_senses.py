@@ -392,6 +392,10 @@ def judge(
         or _political(recipient, senses, orgs=False)
         or any({t.lemma_.lower(), t.lower_} & (cues - senses.street_weapons) for t in words)
         or _war_weapon(trigger, own, senses)
+        # "an air strike hit a convoy", "a missile struck a building": a weapon of war did it
+        or actor is not None
+        and weapon_doer(actor)
+        and actor.lemma_.lower() not in senses.street_weapons
     ):
         return Verdict(False, reason="ordinary crime")
     ambiguous = lemma in senses.ambiguous
