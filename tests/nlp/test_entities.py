@@ -335,7 +335,11 @@ def test_a_hyphenated_company_before_a_title_stays_a_name(nlp):
     ("text", "company", "person"),
     [
         ("Apple CEO Tim Cook met the trade minister on Tuesday.", "Apple", "Tim Cook"),
-        ("SoftBank CEO Masayoshi Son has told the board he wants a profit by 2021.", "SoftBank", "Masayoshi Son"),
+        (
+            "SoftBank CEO Masayoshi Son has told the board he wants a profit by 2021.",
+            "SoftBank",
+            "Masayoshi Son",
+        ),
         ("The plan was drawn up by Google CEO Sundar Pichai last year.", "Google", "Sundar Pichai"),
     ],
 )

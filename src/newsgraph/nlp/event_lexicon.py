@@ -48,7 +48,9 @@ def _entries(data: dict) -> list[TriggerEntry]:
                 # Verbs are headed by their first word ("walk off"), nouns by their last ("hunger strike").
                 head, needs = (words[0], words[1:]) if pos == "verb" else (words[-1], words[:-1])
                 out.append(
-                    TriggerEntry(block["type"], block.get("mode"), head, tuple(needs), pos, not_objects, doers)
+                    TriggerEntry(
+                        block["type"], block.get("mode"), head, tuple(needs), pos, not_objects, doers
+                    )
                 )
     return out
 
