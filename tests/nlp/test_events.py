@@ -1290,6 +1290,10 @@ def test_a_street_protest_told_by_what_protesters_did_is_shown(nlp: Language) ->
         ("Dozens of workers picketed outside the factory gates in Alderton.", True),
         # what a protest is against is its cause, not a party it is done to
         ("Hundreds of students demonstrated in Velden against a rise in bus fares.", True),
+        # the parser hangs the verb under its counted subject ("200 teachers [who] protested"):
+        # still a full sentence, not a headline fragment
+        ("About 200 teachers protested in Lagos on Monday.", True),
+        ("On 5 May, around 200 teachers protested in front of the governor's office in Lagos.", True),
         # gathering is no protest act; nobody counted; no people of the protest kind
         ("Thousands of people gathered in the square to celebrate the new year.", False),
         ("Farmers marched their cattle to the market in Velden.", False),
@@ -1303,6 +1307,13 @@ def test_a_crowd_the_text_counts_protests_as_protesters_do(nlp: Language, text: 
     assert any(e.type == "PROTEST" and shown("event", e.confidence) for e in events) is protest, [
         (e.type, e.confidence) for e in events
     ]
+
+
+def test_a_fronted_date_is_no_part_of_the_doer(nlp: Language) -> None:
+    text = "On 5 May, around 200 teachers protested in front of the governor's office in Lagos."
+    events = _events(nlp, Article(id="t", source="t", text=text, published="2019-05-20"))
+    protest = _find(events, "PROTEST", "protest")
+    assert protest.actor_text == "200 teachers", protest
 
 
 def test_ground_is_taken_from_a_side_not_from_the_town(nlp: Language) -> None:

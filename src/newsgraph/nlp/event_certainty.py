@@ -31,7 +31,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from ..vocabulary import data_file
-from .event_roles import HUMAN_NOUNS, PLACE_NOUNS, QUANTIFIERS, TARGET_THINGS
+from .event_roles import HUMAN_NOUNS, PLACE_NOUNS, QUANTIFIERS, TARGET_THINGS, misparsed_main_verb
 from .event_senses import ArticleFrame, load_senses
 
 __all__ = ["Certainty", "asks", "certain_confidence", "is_fragment", "is_question", "load_certainty"]
@@ -117,6 +117,9 @@ def is_fragment(sent: Span) -> bool:
         or text[-1] not in _ENDINGS
         or len(sent) < 5
         or sent.root.pos_ not in ("VERB", "AUX")
+        # "200 teachers protested in Lagos.": a full sentence whose main verb the parser hung
+        # under its subject
+        and not any(misparsed_main_verb(c) for c in sent.root.children)
     )
 
 

@@ -570,7 +570,10 @@ def np_span(token: Token, wide: bool = False) -> Span:
     """The noun phrase headed by a token: its left modifiers plus an ``of`` phrase (``wide``: also
     ``from``/``in``, as in "Doctors from two aid groups")."""
     doc = token.doc
-    start = token.left_edge.i
+    # A phrase hung on the noun's left is a misparse of a fronted adverbial, no part of the noun
+    # phrase: "On 5 May, around 200 teachers protested" (the parser's root being "teachers").
+    lefts = [c for c in token.lefts if c.dep_ not in ("prep", "advcl", "punct", "mark")]
+    start = min((c.left_edge.i for c in lefts), default=token.i)
     # The left edge of a coordinated subject stops at its own words ("X and Y": X).
     end = token.i + 1
     for c in token.children:
