@@ -1309,6 +1309,36 @@ def test_a_crowd_the_text_counts_protests_as_protesters_do(nlp: Language, text: 
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "etype", "sides"),
+    [
+        (
+            "On 11 November, clashes broke out between Fulani herders and farmers in Benue state.",
+            "FIGHT",
+            ("Fulani herders", "farmers"),
+        ),
+        (
+            "Fighting erupted between government troops and rebels near Goma on Sunday.",
+            "FIGHT",
+            ("government troops", "rebels"),
+        ),
+        (
+            "Talks have resumed between Kelvar Systems and Orvia Labs.",
+            "CONSULT",
+            ("Kelvar Systems", "Orvia Labs"),
+        ),
+    ],
+)
+def test_the_two_sides_of_an_event_that_broke_out_between_them(
+    nlp: Language, text: str, etype: str, sides: tuple[str, str]
+) -> None:
+    events = _events(nlp, Article(id="t", source="t", text=text, published="2019-11-20"))
+    event = next((e for e in events if e.type == etype), None)
+    assert event is not None and (event.actor_text, event.recipient_text) == sides, [
+        (e.type, e.actor_text, e.recipient_text) for e in events
+    ]
+
+
 def test_a_fronted_date_is_no_part_of_the_doer(nlp: Language) -> None:
     text = "On 5 May, around 200 teachers protested in front of the governor's office in Lagos."
     events = _events(nlp, Article(id="t", source="t", text=text, published="2019-05-20"))

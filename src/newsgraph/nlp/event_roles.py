@@ -576,11 +576,13 @@ def np_span(token: Token, wide: bool = False) -> Span:
     start = min((c.left_edge.i for c in lefts), default=token.i)
     # The left edge of a coordinated subject stops at its own words ("X and Y": X).
     end = token.i + 1
+    # nor does its right edge reach past the conjunction: "herders and farmers in Benue": herders
+    stop = min((c.i for c in token.children if c.dep_ in ("cc", "conj") and c.i > token.i), default=len(doc))
     for c in token.children:
         if c.i > token.i and c.dep_ in ("compound", "flat", "nummod"):
             end = max(end, c.i + 1)
         if (
-            c.i > token.i
+            token.i < c.i < stop
             and c.dep_ == "prep"
             and (c.lower_ == "of" or (wide and c.lower_ in ("from", "in") and token.pos_ == "NOUN"))
         ):

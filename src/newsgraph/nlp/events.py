@@ -552,7 +552,9 @@ def sentence_events(
             pair = next(
                 (
                     p
-                    for c in trigger.children
+                    # "clashes broke out between herders and farmers": the sides hang on the verb
+                    for h in ([trigger, trigger.head] if trigger.dep_ == "nsubj" else [trigger])
+                    for c in h.children
                     if c.dep_ == "prep" and c.lower_ == "between"
                     for p in c.children
                     if p.dep_ == "pobj" and any(g.dep_ == "conj" for g in p.children)
