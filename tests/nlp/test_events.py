@@ -1339,6 +1339,22 @@ def test_the_two_sides_of_an_event_that_broke_out_between_them(
     ]
 
 
+def test_control_of_a_place_is_ground_taken_control_of_a_chamber_is_not(nlp: Language) -> None:
+    from newsgraph.trust import shown
+
+    text = "Rebels took control of the town of Bora on Sunday."
+    fight = _find(
+        _events(nlp, Article(id="t", source="t", text=text, published="2019-11-20")), "FIGHT", "took"
+    )
+    assert fight.recipient_text == "Bora" and shown("event", fight.confidence), fight
+    for text in (
+        "Democrats took control of the House in January.",
+        "The fund took control of the company's board in May.",
+    ):
+        events = _events(nlp, Article(id="t", source="t", text=text, published="2019-11-20"))
+        assert not [e for e in events if e.type == "FIGHT"], [(e.type, e.trigger) for e in events]
+
+
 def test_a_fronted_date_is_no_part_of_the_doer(nlp: Language) -> None:
     text = "On 5 May, around 200 teachers protested in front of the governor's office in Lagos."
     events = _events(nlp, Article(id="t", source="t", text=text, published="2019-05-20"))

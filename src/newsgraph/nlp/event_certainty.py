@@ -64,6 +64,7 @@ class Certainty:
     combat_acts: frozenset[str] = frozenset()
     crowd_acts: frozenset[str] = frozenset()
     territory_acts: frozenset[str] = frozenset()
+    control_acts: frozenset[str] = frozenset()
     intransitive_protest_acts: frozenset[str] = frozenset()
     war_weapons: frozenset[str] = frozenset()
 
@@ -90,6 +91,7 @@ def load_certainty() -> Certainty:
         combat_acts=frozenset(data.get("combat_acts", [])),
         crowd_acts=frozenset(data.get("crowd_acts", [])),
         territory_acts=frozenset(data.get("territory_acts", [])),
+        control_acts=frozenset(data.get("control_acts", [])),
         intransitive_protest_acts=frozenset(data.get("intransitive_protest_acts", [])),
         war_weapons=frozenset(data.get("war_weapons", [])),
     )
@@ -180,6 +182,9 @@ def _armed_act(
     rebels, soldiers, gunmen; never police or a lone gunman of ordinary crime). Combat
     (``combat_acts``: "security forces clashed with ADF rebels") has an armed party or a named
     one on the other side as well."""
+    if lemma in c.control_acts:
+        # "the Taliban seized control of Jalrez district": ground taken, told as control of a place
+        return etype == "FIGHT" and _armed(c, actor) and trigger is not None and control_of_place(trigger)
     if etype not in {"ASSAULT", "FIGHT", "COERCE"} or lemma not in c.armed_acts or not _armed(c, actor):
         return False
     if lemma in c.territory_acts:
@@ -189,6 +194,26 @@ def _armed_act(
 
 # Places and sites ground is taken in ("the town of Palma", "an army base").
 _TAKEN_PLACES = PLACE_NOUNS | TARGET_THINGS
+
+
+def control_of_place(verb: Token) -> bool:
+    """Whether a verb's object is control of a place ("seized control of the town", "took control
+    of Jalrez district"), not of a company, a chamber ("the House", a building to the tagger) or a
+    debate."""
+    return any(
+        o.dep_ == "dobj"
+        and o.lemma_.lower() == "control"
+        and any(
+            c.dep_ == "prep"
+            and c.lower_ == "of"
+            and any(
+                p.ent_type_ in ("GPE", "LOC") or not p.ent_type_ and p.lemma_.lower() in _TAKEN_PLACES
+                for p in c.children
+            )
+            for c in o.children
+        )
+        for o in verb.children
+    )
 
 
 def _place(tok: Token) -> bool:

@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Event
 from ..places import lookup
 from ..vocabulary import shared_words, word_set
-from .event_certainty import certain_confidence, load_certainty
+from .event_certainty import certain_confidence, control_of_place, load_certainty
 from .event_details import add_details
 from .event_lexicon import TriggerEntry, match_trigger
 from .event_places import DEMONYMS, article_countries, is_place_name
@@ -584,7 +584,8 @@ def sentence_events(
         ):
             etype = "FIGHT"  # armed forces against armed forces is PLOVER's FIGHT
         mode = entry.mode
-        if etype == "FIGHT" and trigger.lemma_.lower() in load_certainty().territory_acts:
+        taking = load_certainty().territory_acts | load_certainty().control_acts
+        if etype == "FIGHT" and trigger.lemma_.lower() in taking:
             # "recaptured the town of Palma from insurgents": the side it was taken from, not the town
             loser = next(
                 (
@@ -606,6 +607,8 @@ def sentence_events(
             # "soldiers opened fire on protesters", "gunmen shot dead a village chief": shots at
             # people who do not fight back are one-sided violence, PLOVER's ASSAULT
             etype, mode = "ASSAULT", None
+        if "control" in entry.needs and not control_of_place(trigger):
+            continue  # "took control of the Senate", "of the board": power or ownership, not ground
         own = {trigger.i} | {c.i for c in trigger.subtree if c.lemma_.lower() in entry.needs}
         verdict = judge(etype, trigger, own, actor_tok, recipient_tok, carrier, sent, frame)
         if not verdict.keep and not verdict.death:
