@@ -1224,6 +1224,8 @@ def test_a_thing_aimed_at_is_the_target_not_the_region_it_is_in(nlp: Language) -
         # people said to be armed, a weapon of war with nobody named, ground taken
         ("Unidentified armed men attacked a police station in Ouagadougou on Tuesday night.", "ASSAULT"),
         ("A roadside bomb killed three soldiers in Helmand province on Saturday.", "ASSAULT"),
+        ("A roadside bomb wounded two police officers in Diyala on Tuesday.", "ASSAULT"),
+        ("Soldiers wounded three protesters in Khartoum on Friday.", "ASSAULT"),
         ("Government troops recaptured the town of Palma from insurgents on Friday.", "FIGHT"),
     ],
 )
@@ -1253,6 +1255,7 @@ def test_an_armed_partys_violence_is_shown(nlp: Language, text: str, etype: str)
         "Troops recaptured the trophy with a 3-1 win over the Eagles.",  # no place taken
         "Rebels attacked the government's proposal in a statement on Monday.",  # the word struck is a proposal
         "A bomb threat forced the evacuation of a school in Alderton on Monday.",  # a threat, nothing struck
+        "A man injured his neighbour with a knife in Alderton on Monday.",  # ordinary crime
     ],
 )
 def test_violence_that_is_not_an_armed_partys_act_stays_hidden(nlp: Language, text: str) -> None:
