@@ -828,6 +828,8 @@ def test_strike_hit_and_target_need_a_warplane_or_a_weapon_to_be_a_strike_from_t
         "A gunman shot and wounded three people outside a nightclub early Saturday, police said.",
         "A former employee opened fire at the office party, killing one man, according to police.",
         "The teenager beat a classmate with a bat behind the school gym.",
+        # the town it happened in is no party to it
+        "On 6 June, a man stabbed his wife to death in Kampala after a domestic dispute.",
     ],
 )
 def test_ordinary_crime_is_no_conflict_event(nlp: Language, text: str) -> None:

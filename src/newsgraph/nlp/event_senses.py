@@ -289,6 +289,10 @@ def _attribution(tok: Token) -> bool:
     return False
 
 
+# Prepositions that tell where something happened, not to whom.
+_WHERE_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
+
+
 def judge(
     etype: str,
     trigger: Token,
@@ -389,7 +393,9 @@ def judge(
     if etype in _VIOLENCE and not (
         lemma in senses.state_acts  # "the shelling of its border posts", "an airstrike"
         or _political(actor, senses, orgs=False)
+        # (a place the violence happened in is no party to it: "stabbed his wife in Kampala")
         or _political(recipient, senses, orgs=False)
+        and not (recipient.dep_ == "pobj" and recipient.head.lower_ in _WHERE_PREPS)
         or any({t.lemma_.lower(), t.lower_} & (cues - senses.street_weapons) for t in words)
         or _war_weapon(trigger, own, senses)
         # "an air strike hit a convoy", "a missile struck a building": a weapon of war did it
