@@ -1360,6 +1360,25 @@ def test_control_of_a_place_is_ground_taken_control_of_a_chamber_is_not(nlp: Lan
         assert not [e for e in events if e.type == "FIGHT"], [(e.type, e.trigger) for e in events]
 
 
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        ("Rioters set fire to a police station in Kano on Tuesday.", "police station"),
+        ("Several hundred protesters attacked police with rocks and flares in Velden.", "police"),
+        ("Protesters clashed with police in Alderton on Sunday.", "police"),
+    ],
+)
+def test_violence_done_by_a_protest_is_a_riot(nlp: Language, text: str, recipient: str) -> None:
+    events = _events(nlp, Article(id="t", source="t", text=text, published="2019-11-20"))
+    riot = next((e for e in events if e.type == "PROTEST" and e.mode == "riot"), None)
+    assert riot is not None and riot.recipient_text == recipient, [
+        (e.type, e.mode, e.recipient_text) for e in events
+    ]
+    assert not [e for e in events if e.type in {"FIGHT", "ASSAULT", "COERCE"}], [
+        (e.type, e.mode) for e in events
+    ]
+
+
 def test_a_fronted_date_is_no_part_of_the_doer(nlp: Language) -> None:
     text = "On 5 May, around 200 teachers protested in front of the governor's office in Lagos."
     events = _events(nlp, Article(id="t", source="t", text=text, published="2019-05-20"))

@@ -607,6 +607,19 @@ def sentence_events(
             # "soldiers opened fire on protesters", "gunmen shot dead a village chief": shots at
             # people who do not fight back are one-sided violence, PLOVER's ASSAULT
             etype, mode = "ASSAULT", None
+        if (
+            actor_tok is not None
+            and actor_tok.lemma_.lower() in _RIOTERS
+            and (
+                etype in ("FIGHT", "ASSAULT")
+                and mode != "crowd-control"
+                or etype == "COERCE"
+                and mode in (None, "destroy")
+            )
+        ):
+            # "rioters set fire to a police station", "protesters clashed with police": violence
+            # done by a protest is the protest turned riot, not a battle nor an act of the state
+            etype, mode = "PROTEST", "riot"
         if "control" in entry.needs and not control_of_place(trigger):
             continue  # "took control of the Senate", "of the board": power or ownership, not ground
         own = {trigger.i} | {c.i for c in trigger.subtree if c.lemma_.lower() in entry.needs}
@@ -945,6 +958,10 @@ def _must_demands(doc: Doc, sent: Span) -> list[tuple[Event, Token]]:
         )
         out.append((event, verb.head))
     return out
+
+
+# Who protests ("protesters", "demonstrators"; event_certainty.toml) and who riots.
+_RIOTERS = load_certainty().protesters | {"rioter"}
 
 
 def _struck(recipient: Token | None, recipient_id: str | None) -> bool:
