@@ -1092,3 +1092,22 @@ def test_a_chief_of_staff_works_for_the_one_whose_staff_it_is(nlp: Language) -> 
     ties = _pipeline_ties(nlp, "The White House chief of staff, Tomas Brandt, defended the call.")
     assert ("Tomas Brandt", "employed_by", "White House") in ties
     assert not any(r == "leader_of" for _, r, _ in ties), ties
+
+
+def test_a_post_in_an_owners_unit_and_one_place_in_two_names(
+    nlp: Language,
+) -> None:
+    # the director of an organisation's unit works for the organisation; she does not lead it
+    ties = _pipeline_ties(
+        nlp,
+        "Francesca Grifo, director of Union of Concerned Scientists' Scientific Integrity Program, "
+        "said the rule was wrong.",
+    )
+    assert ("Francesca Grifo", "employed_by", "Union of Concerned Scientists") in ties, ties
+    assert ("Francesca Grifo", "leader_of", "Union of Concerned Scientists") not in ties, ties
+    # "Washington, DC" is one place; "Lyon, France" a town in its country
+    ties = _pipeline_ties(
+        nlp, "Washington, DC, United States: the talks resumed. The firm is based in Lyon, France."
+    )
+    assert ("Washington", "located_in", "DC") not in ties, ties
+    assert ("Lyon", "located_in", "France") in ties, ties

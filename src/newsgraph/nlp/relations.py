@@ -50,6 +50,7 @@ from .relation_lexicon import (
     RECORD_WORDS,
     RELATIVE_PRONOUNS,
     RESIDENT_NOUNS,
+    SAME_PLACES,
     SPORT_LEAD_PREPS,
     SPORT_STATISTICS,
     STAT_LEADER_MODIFIERS,
@@ -163,6 +164,8 @@ class _Builder:
         """Record a relation unless it links an entity to itself or the labels do not fit."""
         if subj[0] == obj[0]:
             return
+        if rel == "located_in" and f"{_name(self, subj[0])}, {_name(self, obj[0])}".lower() in SAME_PLACES:
+            return  # "Washington, DC": one place, neither inside the other
         if self.index.label(obj[0]) == "NORP" and rel != "member_of":
             country = self.country_of(obj[0])
             if country is not None:
@@ -311,6 +314,16 @@ def _anchors(b: _Builder, d, span: Span, root: Token) -> list[tuple[tuple[str, f
             out += [(e, "prep_at") for e in _org_in(b, pobj, d.entity)]
         if p in {"of", "for", "at", "with"}:
             direct = [e for e in b.entities(pobj) if e[0] != d.entity]
+            owner_of_unit = {
+                b.index.entity_of(t)
+                for t in pobj.subtree
+                if t.dep_ == "poss" and t.head.i in range(pobj.i, pobj.right_edge.i + 1)
+            }
+            if p == "of" and direct and all(e[0] in owner_of_unit for e in direct):
+                # "director of Union of Concerned Scientists' Scientific Integrity Program": a post
+                # in the owner's unit, not at the owner's head
+                out += [(e, "prep_at") for e in direct]
+                continue
             if p == "of" and direct and sibling_at:
                 # "vice president of Advanced Programs at Blue Origin": a department of it
                 _department_of(b, direct, sibling_at, span.sent)
