@@ -436,6 +436,22 @@ def test_according_to_a_named_source_is_shown(nlp):
     assert not any(_shown(q) for q in doc._.ng_quotes)
 
 
+def test_a_speaker_who_said_it_before_according_to_keeps_the_words(nlp):
+    """ "..., the health commission said, according to Reuters": Reuters only relays what the
+    commission said, whose words the parser hung on "said" as an adverbial clause."""
+    doc = nlp(
+        "As yet, there is no evidence linking the third case to the earlier two, the Inner Mongolia "
+        "health commission said, according to Reuters."
+    )
+    quotes = [q for q in doc._.ng_quotes if q.text.startswith("As yet")]
+    assert quotes and all(_speaker_name(doc, q) == "Inner Mongolia health commission" for q in quotes), [
+        (_speaker_name(doc, q), q.text) for q in doc._.ng_quotes
+    ]
+    # with no speaker of its own, the sentence is the source's
+    doc = nlp("As yet, there is no evidence linking the cases, according to Reuters.")
+    assert [_speaker_name(doc, q) for q in doc._.ng_quotes] == ["Reuters"]
+
+
 def test_the_statement_said_is_the_issuer_of_the_statement(nlp):
     """ "X said in a statement ... '...,' the statement said": X speaks; without an issuer the
     document is left as the words of no one."""

@@ -289,8 +289,8 @@ def _attribution(tok: Token) -> bool:
     return False
 
 
-# Prepositions that tell where something happened, not to whom.
-_WHERE_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
+# Prepositions that tell where something happened, not to whom (data/prepositions.toml [place]).
+_WHERE_PREPS = word_set("prepositions", "place")
 
 
 def judge(

@@ -191,6 +191,25 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+def _fronted_clause_read_as_adverbial(verb: Token) -> Token | None:
+    """ "As yet, there is no evidence linking the cases, the health commission said": a finite
+    clause before ", <subject> said" that the parser hung on the verb as an adverbial. With no
+    subordinator of its own ("while", "because", "if") it is what was said."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if subj is None or subj.left_edge.i == 0 or verb.doc[subj.left_edge.i - 1].text != ",":
+        return None
+    for c in verb.children:
+        if (
+            c.dep_ == "advcl"
+            and c.right_edge.i < subj.left_edge.i
+            and c.tag_ in _FINITE
+            and not any(m.dep_ == "mark" for m in c.children)
+            and any(g.dep_ in _CLAUSE_SUBJECTS or g.dep_ == "expl" for g in c.children)
+        ):
+            return c
+    return None
+
+
 def _subject_after_as_clause(verb: Token) -> Token | None:
     """ "As we have noted, a study by X concluded that ...": the parser took the subject after the
     comma for the object of the opening "as"-clause; the verb has no subject of its own then."""
@@ -1384,6 +1403,7 @@ class _Finder:
                 # chance ...": with a clause on each side, the one after the verb is what was said
                 next((c for c in reported if c.i > tok.i), None)
                 or next(iter(reported), None)
+                or _fronted_clause_read_as_adverbial(tok)
                 or _that_clause_as_relative(tok)
                 or _verb_read_as_noun(tok)
                 or _object_read_as_clause(tok)
@@ -1603,6 +1623,14 @@ class _Finder:
             toks.pop()
         if len(toks) < 3:
             return
+        if (
+            tok.i >= 2
+            and doc[tok.i - 1].text == ","
+            and doc[tok.i - 2].i == tok.head.i
+            and _is_speech(tok.head)
+            and any(c.dep_ == "nsubj" and c.i < tok.head.i for c in tok.head.children)
+        ):
+            return  # "..., the health commission said, according to Reuters": Reuters only relays it
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
         if any(start <= q.start < end for q in self.quotes):
             return
