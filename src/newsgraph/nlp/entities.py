@@ -318,11 +318,11 @@ def _without_nationality(doc: Doc, start: int, end: int, label: str) -> tuple[in
 # that also begin a name ("Chief of Staff", "Executive Office", "Managing Partners").
 _HOLDER_ROLES = word_set("role_words", "corporate") - {"chief", "executive", "managing"}
 
-# The titles a company's people hold (data/role_words.toml [corporate] with "president"): a name
+# The titles a company's people hold (data/role_words.toml [corporate], [company_titles]): a name
 # the tagger calls an organisation right before one is the company ("Microsoft CEO Satya Nadella",
 # "Emirates President Tim Clark"), not a portfolio word of a government title ("Transport
 # Minister Elena Varga").
-_COMPANY_TITLES = word_set("role_words", "corporate") | {"president"}
+_COMPANY_TITLES = word_set("role_words", "corporate") | word_set("role_words", "company_titles")
 
 
 def _company_title(doc: Doc, org_end: int, person_start: int) -> bool:

@@ -960,8 +960,8 @@ def _must_demands(doc: Doc, sent: Span) -> list[tuple[Event, Token]]:
     return out
 
 
-# Who protests ("protesters", "demonstrators"; event_certainty.toml) and who riots.
-_RIOTERS = load_certainty().protesters | {"rioter"}
+# Who protests ("protesters", "demonstrators"; event_certainty.toml) and who riots (party_nouns.toml).
+_RIOTERS = load_certainty().protesters | word_set("party_nouns", "rioters")
 
 
 def _struck(recipient: Token | None, recipient_id: str | None) -> bool:
