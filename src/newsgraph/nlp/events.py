@@ -407,6 +407,8 @@ def sentence_events(
             )
         ):
             continue  # "will drown out background noise": dying takes no object
+        if "control" in entry.needs and not control_of_place(trigger):
+            continue  # "took control of the Senate", "of the board": power or ownership, not ground
         confidence = 0.8 if entry.pos == "verb" else 0.65
         actor_tok: Token | None = None
         carrier: Token | None = None  # the verb whose objects are the event's
@@ -584,8 +586,7 @@ def sentence_events(
         ):
             etype = "FIGHT"  # armed forces against armed forces is PLOVER's FIGHT
         mode = entry.mode
-        taking = load_certainty().territory_acts | load_certainty().control_acts
-        if etype == "FIGHT" and trigger.lemma_.lower() in taking:
+        if etype == "FIGHT" and trigger.lemma_.lower() in _TAKING_GROUND:
             # "recaptured the town of Palma from insurgents": the side it was taken from, not the town
             loser = next(
                 (
@@ -620,8 +621,6 @@ def sentence_events(
             # "rioters set fire to a police station", "protesters clashed with police": violence
             # done by a protest is the protest turned riot, not a battle nor an act of the state
             etype, mode = "PROTEST", "riot"
-        if "control" in entry.needs and not control_of_place(trigger):
-            continue  # "took control of the Senate", "of the board": power or ownership, not ground
         own = {trigger.i} | {c.i for c in trigger.subtree if c.lemma_.lower() in entry.needs}
         verdict = judge(etype, trigger, own, actor_tok, recipient_tok, carrier, sent, frame)
         if not verdict.keep and not verdict.death:
@@ -960,6 +959,8 @@ def _must_demands(doc: Doc, sent: Span) -> list[tuple[Event, Token]]:
     return out
 
 
+# Verbs of ground taken ("recaptured the town", "seized control of the district"; event_certainty.toml).
+_TAKING_GROUND = load_certainty().territory_acts | load_certainty().control_acts
 # Who protests ("protesters", "demonstrators"; event_certainty.toml) and who riots (party_nouns.toml).
 _RIOTERS = load_certainty().protesters | word_set("party_nouns", "rioters")
 
