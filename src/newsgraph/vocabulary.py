@@ -84,6 +84,7 @@ LOADERS: dict[str, str] = {
     "ftm_schemata.toml": "export_ftm",
     "gender.toml": "vocabulary",
     "known_names.toml": "resolve.nicknames",
+    "lemmas.toml": "vocabulary",
     "languages.toml": "extract.language",
     "modals.toml": "vocabulary",
     "months.toml": "vocabulary",

@@ -30,11 +30,20 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from ..vocabulary import data_file
+from ..vocabulary import data_file, word_set
 from .event_roles import HUMAN_NOUNS, PLACE_NOUNS, QUANTIFIERS, TARGET_THINGS, misparsed_main_verb
 from .event_senses import ArticleFrame, load_senses
 
-__all__ = ["Certainty", "asks", "certain_confidence", "is_fragment", "is_question", "load_certainty"]
+__all__ = [
+    "Certainty",
+    "armed_party",
+    "asks",
+    "certain_confidence",
+    "ground_taken",
+    "is_fragment",
+    "is_question",
+    "load_certainty",
+]
 
 # A NORP name ("the British royal") is more often a modifier of the doer than the doer.
 NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE"})
@@ -143,6 +152,19 @@ def _named_by_modifier(actor: Token | None) -> bool:
     )
 
 
+# A state's forces and bodies: "the Myanmar military", "Malian authorities" are the state acting.
+_STATE_FORCES = (
+    word_set("party_nouns", "military")
+    | word_set("party_nouns", "own_forces")
+    | word_set("party_nouns", "state_bodies")
+)
+
+
+def _state_force(actor: Token | None) -> bool:
+    """A state's forces or bodies named by the state ("the Myanmar military", "Kenyan police")."""
+    return actor is not None and actor.lemma_.lower() in _STATE_FORCES
+
+
 def _authority_act(lemma: str, actor_lemma: str | None) -> bool:
     """A state's act by its authorities ("police arrested", "prosecutors charged"): the doer's word
     names a political participant (event_senses.toml ``political``) and the trigger is a state act."""
@@ -153,6 +175,11 @@ def _authority_act(lemma: str, actor_lemma: str | None) -> bool:
 def is_business(frame: ArticleFrame, certainty: Certainty) -> bool:
     """A business page: many business words, few conflict words."""
     return frame.business >= certainty.business_article_min and frame.business > 2 * frame.conflict
+
+
+def armed_party(tok: Token | None) -> bool:
+    """A party named by its armed kind or said to be armed (the shipped ``armed_actors``)."""
+    return _armed(load_certainty(), tok)
 
 
 def _armed(c: Certainty, tok: Token | None) -> bool:
@@ -184,7 +211,12 @@ def _armed_act(
     one on the other side as well."""
     if lemma in c.control_acts:
         # "the Taliban seized control of Jalrez district": ground taken, told as control of a place
-        return etype == "FIGHT" and _armed(c, actor) and trigger is not None and control_of_place(trigger)
+        return (
+            etype == "FIGHT"
+            and _armed(c, actor)
+            and trigger is not None
+            and (control_of_place(trigger) or ground_taken(trigger))
+        )
     if etype not in {"ASSAULT", "FIGHT", "COERCE"} or lemma not in c.armed_acts or not _armed(c, actor):
         return False
     if lemma in c.territory_acts:
@@ -194,6 +226,8 @@ def _armed_act(
 
 # Places and sites ground is taken in ("the town of Palma", "an army base").
 _TAKEN_PLACES = PLACE_NOUNS | TARGET_THINGS
+# Sites an armed side holds ("seized an army post"): data/event_certainty.toml [held_sites].
+_HELD_SITES = frozenset(data_file("event_certainty")["held_sites"])
 
 
 def control_of_place(verb: Token) -> bool:
@@ -210,8 +244,18 @@ def control_of_place(verb: Token) -> bool:
                 p.ent_type_ in ("GPE", "LOC") or not p.ent_type_ and p.lemma_.lower() in _TAKEN_PLACES
                 for p in c.children
             )
-            for c in o.children
+            # "took control of Kouki": the parser may hang "of" on the verb
+            for c in [*o.children, *verb.children]
         )
+        for o in verb.children
+    )
+
+
+def ground_taken(verb: Token) -> bool:
+    """Whether a verb of taking ("seized") takes ground: a named place, a place word or a held
+    site ("seized the town of Kitshanga", "seized an army post"), not a thing ("seized weapons")."""
+    return any(
+        o.dep_ == "dobj" and (o.ent_type_ in ("GPE", "LOC") or o.lemma_.lower() in PLACE_NOUNS | _HELD_SITES)
         for o in verb.children
     )
 
@@ -328,7 +372,8 @@ def certain_confidence(
     ) and (
         (actor_label in NAMED_LABELS or _authority_act(lemma, actor_lemma) or armed or street or bombed)
         # "the US lawyers" names the doer by its modifier; "Kovian police" is the doer's own name
-        and (actor_own_name or not _named_by_modifier(actor_token))
+        # ("the Myanmar military", "Malian authorities": the state's own forces or bodies)
+        and (actor_own_name or not _named_by_modifier(actor_token) or _state_force(actor_token))
         and (
             recipient_named
             or etype not in c.needs_recipient

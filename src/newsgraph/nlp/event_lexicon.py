@@ -28,6 +28,9 @@ class TriggerEntry:
     doers: frozenset[str] = frozenset()
     """When set, the verb is this event only when its subject (or a compound word of it) is one of
     these lemmas: "warplanes struck", "a drone strike hit" (never "workers struck")."""
+    objects: frozenset[str] = frozenset()
+    """When set, the verb is this event only when its direct object is one of these lemmas:
+    "engaged ELN fighters" (never "engaged a consultant")."""
 
 
 @dataclass
@@ -42,6 +45,7 @@ def _entries(data: dict) -> list[TriggerEntry]:
     for block in data.get("trigger", []):
         not_objects = frozenset(block.get("not_objects", ()))
         doers = frozenset(block.get("doers", ()))
+        objects = frozenset(block.get("objects", ()))
         for pos, key in (("verb", "verbs"), ("noun", "nouns")):
             for phrase in block.get(key, ()):
                 words = phrase.lower().split()
@@ -49,7 +53,7 @@ def _entries(data: dict) -> list[TriggerEntry]:
                 head, needs = (words[0], words[1:]) if pos == "verb" else (words[-1], words[:-1])
                 out.append(
                     TriggerEntry(
-                        block["type"], block.get("mode"), head, tuple(needs), pos, not_objects, doers
+                        block["type"], block.get("mode"), head, tuple(needs), pos, not_objects, doers, objects
                     )
                 )
     return out
@@ -130,6 +134,11 @@ def match_trigger(token: Token, lexicon: Lexicon | None = None) -> tuple[Trigger
             if not all(word in near for word in entry.needs):
                 continue
         if entry.doers and not _done_by(token, entry.doers):
+            continue
+        if entry.objects and not any(
+            c.dep_ == "dobj" and (c.lemma_.lower() in entry.objects or c.lower_ in entry.objects)
+            for c in token.children
+        ):
             continue
         if entry.not_objects and any(
             c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in entry.not_objects for c in token.children

@@ -448,6 +448,8 @@ def _recipient(
                     continue
                 if c.i == c.sent.start:
                     continue  # "With the signing of the memorandum, ...": a fronted adverbial
+                if c.lower_ == "from" and head.lemma_.lower() in AT_TARGET_VERBS:
+                    continue  # "fired rockets from southern Lebanon at Kiryat Shmona": where from
                 for p in c.children:
                     if p.dep_ == "pobj":
                         add(1 + RECIPIENT_PREPS.index(c.lower_), p, head)

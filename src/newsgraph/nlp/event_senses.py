@@ -291,6 +291,31 @@ def _attribution(tok: Token) -> bool:
 
 # Prepositions that tell where something happened, not to whom (data/prepositions.toml [place]).
 _WHERE_PREPS = word_set("prepositions", "place")
+# Things violence is aimed at (data/party_nouns.toml [targets]): a bus attacked by rebels.
+_TARGETS = word_set("party_nouns", "targets")
+# Ordinary criminals (data/party_nouns.toml [criminals]): their violence is crime, not conflict.
+_CRIMINALS = word_set("party_nouns", "criminals")
+
+
+def _law_enforcer(tok: Token, trigger: Token, senses: Senses) -> bool:
+    """Whether a word names who arrested or held someone in another clause ("Police arrested a
+    man who ..."), the state acting on the deed, not a party to it."""
+    for t in (tok, tok.head) if tok.dep_ in ("compound", "amod") else (tok,):
+        if t.dep_ == "nsubj" and t.head.i != trigger.i and t.head.lemma_.lower() in senses.state_acts:
+            return True
+    return False
+
+
+def _relative_clause(token: Token) -> Token | None:
+    """The relative clause a trigger is told in ("a man who stabbed his brother"), if any."""
+    t = token
+    for _ in range(8):
+        if t.dep_ == "relcl":
+            return t
+        if t.head.i == t.i or t.dep_ in ("ROOT", "ccomp", "advcl"):
+            return None
+        t = t.head
+    return None
 
 
 def judge(
@@ -368,8 +393,11 @@ def judge(
     objects = [None if aimed else recipient] + [
         c for h in heads for c in h.children if c.dep_ in ("dobj", "nsubjpass")
     ]
+    armed = etype in _VIOLENCE and actor is not None and _political(actor, senses, orgs=False)
     for o in objects:
         if o is not None and o.i not in own and not _political(o, senses, social=True):
+            if armed and o.lemma_.lower() in _TARGETS:
+                continue  # "rebels attacked a bus": a target, not a ride
             if _frame_of(o, senses, _THINGS):
                 return Verdict(False, reason="object")
     if etype == "PROTEST" and lemma == "strike" and trigger.pos_ == "NOUN" and weapon_doer(trigger):
@@ -379,6 +407,9 @@ def judge(
         return Verdict(False, reason="object")
     # the words of the sentence, but not the trigger's own nor those of who reports it ("police said")
     words = [t for t in sent if t.i != trigger.i and t.i not in own and not _attribution(t)]
+    if _relative_clause(trigger) is not None:
+        # "Police arrested a man who stabbed his brother": who arrested him is no party to the stabbing
+        words = [t for t in words if not _law_enforcer(t, trigger, senses)]
     # conflict words and weapons, but no word that has an everyday sense itself ("a late attack")
     cues = (senses.conflict_context | senses.weapons) - senses.ambiguous
     context = any(t.lemma_.lower() in cues for t in words)
@@ -390,6 +421,10 @@ def judge(
     # 6. ordinary crime: violence with no state, armed group or other political party in it, nor a
     # conflict word or a weapon of war in the sentence ("a man stabbed his neighbour", "a gunman
     # shot three people outside a nightclub, police said")
+    criminal = actor is not None and actor.lemma_.lower() in _CRIMINALS
+    arms = senses.weapons - senses.street_weapons - senses.ambiguous  # not "attack", "ambush"
+    if etype in _VIOLENCE and criminal and not any(trigger.doc[i].lemma_.lower() in arms for i in own):
+        return Verdict(False, reason="ordinary crime")  # "armed robbers shot a security guard"
     if etype in _VIOLENCE and not (
         lemma in senses.state_acts  # "the shelling of its border posts", "an airstrike"
         or _political(actor, senses, orgs=False)

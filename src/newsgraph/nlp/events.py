@@ -30,8 +30,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Event
 from ..places import lookup
-from ..vocabulary import shared_words, word_set
-from .event_certainty import certain_confidence, control_of_place, load_certainty
+from ..vocabulary import data_file, shared_words, word_set
+from .event_certainty import armed_party, certain_confidence, control_of_place, ground_taken, load_certainty
 from .event_details import add_details
 from .event_lexicon import TriggerEntry, match_trigger
 from .event_places import DEMONYMS, article_countries, is_place_name
@@ -42,6 +42,7 @@ from .event_roles import (
     HUMAN_NOUNS,
     LIGHT_VERBS,
     PLACE_NOUNS,
+    PLACE_PREPS,
     SPEECH_VERBS,
     TARGET_THINGS,
     clause_verb,
@@ -104,8 +105,11 @@ def _trigger_text(token: Token, entry: TriggerEntry) -> tuple[str, int, int]:
     return doc_text(token.doc)[start:end], start, end
 
 
-def _role(doc: Doc, token: Token | None, wide: bool = False) -> tuple[str | None, str | None, Span | None]:
-    """(entity id, text, span) for a participant token."""
+def _role(
+    doc: Doc, token: Token | None, wide: bool = False, floor: int = -1
+) -> tuple[str | None, str | None, Span | None]:
+    """(entity id, text, span) for a participant token; ``floor``: no word before this character
+    offset belongs to it (the end of a dateline the parser ran into the phrase)."""
     if token is None:
         return None, None, None
     appos = next((c for c in token.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
@@ -114,6 +118,8 @@ def _role(doc: Doc, token: Token | None, wide: bool = False) -> tuple[str | None
         # "Meridian's chief executive, Ingrid Holm": the person acts, and the text keeps the role
         role, token = np_span(token, wide), appos
     span = np_span(token, wide)
+    if span.start_char < floor <= token.idx:
+        span = doc.char_span(floor, span.end_char, alignment_mode="expand") or span
     # the name the head word belongs to acts, not a longer name among its modifiers
     # ("South Dakota Gov. Kristi Noem is defending ...": Kristi Noem, not South Dakota)
     cluster = _mention_of(doc, token) or entity_at(doc, span.start_char, span.end_char)
@@ -127,6 +133,9 @@ def _role(doc: Doc, token: Token | None, wide: bool = False) -> tuple[str | None
         # "300 residents of Tillaberi", "students of Kabul University": people of a place or a
         # body, not the place or the body itself
         cluster = None
+    if cluster is not None and token.pos_ == "NOUN" and _placed_only(token, cluster):
+        # "Police in Nakuru arrested a man": the police of the town, not the town
+        cluster = None
     if cluster is None and token.pos_ == "NOUN":
         cluster = _named_by_head(doc, token)
     text = span.text
@@ -135,6 +144,21 @@ def _role(doc: Doc, token: Token | None, wide: bool = False) -> tuple[str | None
     if token.pos_ == "PRON" and cluster is not None:
         text = cluster.name
     return (cluster.id if cluster else None), text, span
+
+
+def _placed_only(token: Token, cluster: EntityCluster) -> bool:
+    """Whether the only name in a common noun's phrase is where it is ("police in Nakuru",
+    "troops at the border post"): a place phrase, not the party."""
+    places = [
+        p
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ in PLACE_PREPS
+        for p in c.children
+        if p.dep_ == "pobj" and p.ent_type_ in ("GPE", "LOC", "FAC")
+    ]
+    return any(start <= p.idx < end for p in places for start, end in cluster.mentions) and not any(
+        c.dep_ in ("compound", "amod", "poss", "nmod") and c.ent_type_ for c in token.children
+    )
 
 
 def _mention_of(doc: Doc, token: Token) -> EntityCluster | None:
@@ -506,7 +530,18 @@ def sentence_events(
                 continue
         actor_tok = participant(actor_tok)
         if actor_tok is not None and actor_tok.idx < dateline_end:
-            actor_tok = None  # "KABUL, Afghanistan (AP) — Police arrested ...": a dateline does nothing
+            # "KABUL, Afghanistan (AP) — Police arrested ...": a dateline does nothing; the parser
+            # may give the verb a second subject after it ("GOMA (Reuters) - M23 rebels seized")
+            actor_tok = participant(
+                next(
+                    (
+                        c
+                        for c in (carrier or verb).children
+                        if c.dep_ == "nsubj" and c.idx >= dateline_end and c.i != actor_tok.i
+                    ),
+                    None,
+                )
+            )
         if actor_tok is None and entry.type in STATE_ACTIONS and carrier is not None and is_passive(carrier):
             # "was arrested in Lebanon", "was put under investigation in Italy": the state whose
             # authorities did it
@@ -585,7 +620,25 @@ def sentence_events(
             and (recipient_tok is None or recipient_tok.lemma_.lower() not in NON_COMBATANTS)
         ):
             etype = "FIGHT"  # armed forces against armed forces is PLOVER's FIGHT
+        elif (
+            etype == "ASSAULT"
+            and entry.mode is None
+            and armed_party(actor_tok)
+            and recipient_tok is not None
+            and _armed_target(recipient_tok)
+        ):
+            # "JNIM militants attacked a military post", "gunmen stormed a police station": an
+            # armed party's attack on a side that bears arms is armed combat, not violence
+            # against civilians
+            etype = "FIGHT"
         mode = entry.mode
+        if (
+            etype == "COERCE"
+            and trigger.lemma_.lower() in _SEIZING
+            and armed_party(actor_tok)
+            and ground_taken(trigger)
+        ):
+            etype, mode = "FIGHT", None  # "M23 rebels seized the town of Kitshanga": ground taken
         if etype == "FIGHT" and trigger.lemma_.lower() in _TAKING_GROUND:
             # "recaptured the town of Palma from insurgents": the side it was taken from, not the town
             loser = next(
@@ -610,7 +663,7 @@ def sentence_events(
             etype, mode = "ASSAULT", None
         if (
             actor_tok is not None
-            and actor_tok.lemma_.lower() in _RIOTERS
+            and _kind(actor_tok) & _RIOTERS
             and (
                 etype in ("FIGHT", "ASSAULT")
                 and mode != "crowd-control"
@@ -621,6 +674,21 @@ def sentence_events(
             # "rioters set fire to a police station", "protesters clashed with police": violence
             # done by a protest is the protest turned riot, not a battle nor an act of the state
             etype, mode = "PROTEST", "riot"
+        if (
+            etype == "COERCE"
+            and mode in (None, "destroy")
+            and actor_tok is not None
+            and _kind(actor_tok) & _MOBS
+        ):
+            etype, mode = "PROTEST", "riot"  # "a mob set fire to houses": the mob's riot
+        if (
+            etype == "PROTEST"
+            and mode == "riot"
+            and trigger.lemma_.lower() in _LOOTING
+            and armed_party(actor_tok)
+        ):
+            # "armed men looted a health centre": plunder by an armed party, not a riot
+            etype, mode = "COERCE", "confiscate"
         own = {trigger.i} | {c.i for c in trigger.subtree if c.lemma_.lower() in entry.needs}
         verdict = judge(etype, trigger, own, actor_tok, recipient_tok, carrier, sent, frame)
         if not verdict.keep and not verdict.death:
@@ -634,7 +702,7 @@ def sentence_events(
         if actor_tok is not None and weapon_doer(actor_tok):
             # "a roadside bomb wounded three soldiers": the weapon, not who used it
             weapon, actor_tok = actor_tok, None
-        actor_id, actor_text, _ = _role(doc, actor_tok, wide=True)
+        actor_id, actor_text, _ = _role(doc, actor_tok, wide=True, floor=dateline_end)
         recipient_id, recipient_text, _ = _role(doc, recipient_tok)
         if actor_text is None and recipient_text is None and not partyless(etype, trigger):
             # "please visit our site", "today's best deals", "584 deaths": nobody does it to anybody
@@ -764,7 +832,9 @@ def _named_place(name: str, source: str, countries: frozenset[str] | None = None
 
 _DATELINE = re.compile(
     r"^\s*([A-Z][A-Za-z.'-]+(?:[ -][A-Z][A-Za-z.'-]+){0,2})"  # KABUL, New Delhi, SAN JOSE
-    r"(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?"  # , Afghanistan / , Calif.
+    # , Afghanistan / , Calif. / , Democratic Republic of Congo
+    r"(?:,\s*[A-Z][A-Za-z.]+(?: (?:of |and |the )?[A-Z][A-Za-z.]+){0,3})?"
+    r"(?:,\s*(?:\d{1,2} [A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.? \d{1,2}))?"  # , 3 June / , Jan 18
     r"\s*(?:\([A-Za-z .&]+\)\s*)?(?:[\u2014\u2013]|--?)\s"  # (AP) —
 )
 
@@ -961,8 +1031,35 @@ def _must_demands(doc: Doc, sent: Span) -> list[tuple[Event, Token]]:
 
 # Verbs of ground taken ("recaptured the town", "seized control of the district"; event_certainty.toml).
 _TAKING_GROUND = load_certainty().territory_acts | load_certainty().control_acts
+_SEIZING = load_certainty().control_acts
+# Plunder ("looted"): a riot's act when a crowd does it, a seizure when an armed party does.
+_LOOTING = frozenset(data_file("event_certainty")["plunder_acts"])
 # Who protests ("protesters", "demonstrators"; event_certainty.toml) and who riots (party_nouns.toml).
 _RIOTERS = load_certainty().protesters | word_set("party_nouns", "rioters")
+_MOBS = word_set("party_nouns", "mobs")
+
+
+def _kind(tok: Token) -> set[str]:
+    """A common noun's word forms to look up ("Protesters" after a dateline may keep its plural)."""
+    return {tok.lemma_.lower(), tok.lower_, tok.lower_.removesuffix("s")}
+
+
+# Who bears arms for a state or a side, and the sites they hold (data/party_nouns.toml [military],
+# [own_forces], [armed_targets]; data/event_certainty.toml held_sites).
+_ARMED_SIDES = MILITARY | word_set("party_nouns", "own_forces") | word_set("party_nouns", "armed_targets")
+_HELD = frozenset(data_file("event_certainty")["held_sites"]) | word_set("party_nouns", "armed_target_sites")
+
+
+def _armed_target(tok: Token) -> bool:
+    """Soldiers, police or a site they hold ("a military post", "a police station", "an army
+    convoy"): a target that bears arms."""
+    lemma = tok.lemma_.lower()
+    if lemma in _ARMED_SIDES:
+        return True
+    # the words before it in its phrase ("a security check post", "a Nigerien army position")
+    return lemma in _HELD and any(
+        c.lemma_.lower() in _ARMED_SIDES | {"security"} for c in tok.subtree if c.i < tok.i
+    )
 
 
 def _struck(recipient: Token | None, recipient_id: str | None) -> bool:

@@ -25,6 +25,7 @@ from ..errors import ModelError
 from ..facts import doc_to_facts
 from ..model import Article, Entity, Facts
 from ..settings import DEFAULTS
+from ..vocabulary import data_file
 from . import components  # noqa: F401  (registers our spaCy factories)
 from .context import context_texts, find_context_entities
 from .extensions import ContextEntity, register_extensions
@@ -156,6 +157,8 @@ def _load_one(model: str | None) -> Language:
     taggers = [n for n in nlp.pipe_names if n in ("ner", "entity_ruler")]
     if nlp.lang != "en" and taggers:
         nlp.add_pipe("newsgraph_ner_labels", after=taggers[-1])
+    if nlp.lang == "en" and "attribute_ruler" in nlp.pipe_names and "lemmatizer" in nlp.pipe_names:
+        _add_lemmas(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("newsgraph_paragraphs", before="parser")
     for component in COMPONENTS:
@@ -163,6 +166,19 @@ def _load_one(model: str | None) -> Language:
             nlp.add_pipe(component)
     log.debug("pipeline %s: %s", name, nlp.pipe_names)
     return nlp
+
+
+# The fine-grained tags of each part of speech in data/lemmas.toml (the ruler sets the coarse ones).
+_TAGS = {"verb": ["VBD", "VBN", "VB", "VBP", "VBZ", "VBG"]}
+
+
+def _add_lemmas(nlp: Language) -> None:
+    """Lemmas the English lemmatizer gets wrong ("retook" is not "retake" to it): set by the
+    attribute ruler, which runs first, from data/lemmas.toml."""
+    ruler = nlp.get_pipe("attribute_ruler")
+    for pos, forms in data_file("lemmas").items():
+        for form, lemma in forms.items():
+            ruler.add([[{"LOWER": form, "TAG": {"IN": _TAGS[pos]}}]], {"LEMMA": lemma})
 
 
 # Other spaCy pipelines name entity types the WikiNER way; our components read OntoNotes names.
