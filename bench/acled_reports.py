@@ -85,6 +85,11 @@ def load(split: str) -> list[dict]:
     return [r for r in reports if split == "all" or split_of(r["id"]) == split]
 
 
+def _ingested(report: dict) -> dict:
+    """What newsgraph is given of a report: its id, text and publication date (never its labels)."""
+    return {"id": report["id"], "text": report["text"], "published": report["published"]}
+
+
 def coded_events(reports: list[dict]) -> dict[str, list[dict]]:
     """Ingest the reports as one JSONL file; every stored event of each report, by report id."""
     from newsgraph.api import KnowledgeBase
@@ -92,13 +97,7 @@ def coded_events(reports: list[dict]) -> dict[str, list[dict]]:
     by_report: dict[str, list[dict]] = defaultdict(list)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "reports.jsonl"
-        path.write_text(
-            "".join(
-                json.dumps({"id": r["id"], "text": r["text"], "published": r["published"]}) + "\n"
-                for r in reports
-            ),
-            "utf-8",
-        )
+        path.write_text("".join(json.dumps(_ingested(r)) + "\n" for r in reports), "utf-8")
         with KnowledgeBase(Path(tmp) / "kb.db") as kb:
             kb.ingest([str(path)])
             for e in kb.events(include_unconfirmed=True, limit=1_000_000):
@@ -124,12 +123,21 @@ def main() -> int:
     parser.add_argument(
         "--detail", action="store_true", help="list misses and false events (tune split only)"
     )
+    parser.add_argument(
+        "--jsonl",
+        metavar="PATH",
+        help="write the split's reports as the JSONL newsgraph ingests (for bench/audit.py draw --inputs) and stop",
+    )
     args = parser.parse_args()
     if args.detail and args.split != "tune":
         parser.error("--detail reads reports: only the tune split may be read")
     from newsgraph.export_acled import acled_type
 
     reports = load(args.split)
+    if args.jsonl:
+        Path(args.jsonl).write_text("".join(json.dumps(_ingested(r)) + "\n" for r in reports), "utf-8")
+        print(f"wrote {len(reports)} reports of split {args.split} to {args.jsonl}", file=sys.stderr)
+        return 0
     t0 = time.perf_counter()
     events = coded_events(reports)
     seconds = time.perf_counter() - t0

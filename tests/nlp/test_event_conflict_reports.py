@@ -146,3 +146,22 @@ def test_a_states_forces_named_by_the_state_are_shown(nlp: Language) -> None:
     ):
         events = _events(nlp, text)
         assert any(shown("event", e.confidence) for e in events), [(e.type, e.confidence) for e in events]
+
+
+def test_an_attack_in_words_is_disapproval(nlp: Language) -> None:
+    events = _events(nlp, "The opposition leader attacked the government's budget plan as reckless.")
+    assert any(e.type == "DISAPPROVE" and e.trigger == "attacked" for e in events), _coded(events)
+    assert not any(e.type == "ASSAULT" for e in events), _coded(events)
+
+
+def test_an_armed_group_named_by_its_short_name_is_shown(nlp: Language) -> None:
+    """ "ISWAP militants": the tagger may call the group a nationality, but the short name in
+    capitals is the group's own; a nationality before a lawyer is still only where he is from."""
+    events = _events(nlp, "Suspected ISWAP militants killed nine farmers near Damboa on Sunday.")
+    assert any(e.type == "ASSAULT" and shown("event", e.confidence) for e in events), [
+        (e.type, e.confidence) for e in events
+    ]
+    events = _events(nlp, "M23 rebels fired mortar shells into the town of Kanyabayonga on Monday.")
+    assert any(e.type == "FIGHT" and shown("event", e.confidence) for e in events), [
+        (e.type, e.confidence) for e in events
+    ]

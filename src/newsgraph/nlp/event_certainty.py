@@ -141,15 +141,25 @@ def asks(trigger: Token) -> bool:
 
 def _named_by_modifier(actor: Token | None) -> bool:
     """A common noun named only by its modifier ("the US lawyers", "the British royal"): the name is
-    where the doer comes from, not the doer, whose entity is then a guess."""
+    where the doer comes from, not the doer, whose entity is then a guess. An armed group's own
+    short name is no such modifier, whatever the tagger calls it ("JNIM militants", "M23 rebels")."""
     return (
         actor is not None
         and actor.pos_ == "NOUN"
         and not actor.ent_type_
         and any(
-            c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in ("GPE", "NORP") for c in actor.children
+            c.dep_ in ("compound", "amod", "nmod")
+            and c.ent_type_ in ("GPE", "NORP")
+            and not (_group_acronym(c) and _armed(load_certainty(), actor))
+            for c in actor.children
         )
     )
+
+
+def _group_acronym(tok: Token) -> bool:
+    """A short name in capitals, with or without digits: "JNIM", "M23", "ISWAP" (not "US", "UK")."""
+    text = tok.text
+    return len(text) >= 3 and text.upper() == text and any(ch.isalpha() for ch in text)
 
 
 # A state's forces and bodies: "the Myanmar military", "Malian authorities" are the state acting.

@@ -633,6 +633,13 @@ def sentence_events(
             etype = "FIGHT"
         mode = entry.mode
         if (
+            etype == "ASSAULT"
+            and entry.pos == "verb"
+            and trigger.lemma_.lower() in _VERBAL_ATTACKS
+            and any(c.dep_ == "dobj" and c.lemma_.lower() in _VERBAL_TARGETS for c in trigger.children)
+        ):
+            etype, mode = "DISAPPROVE", None  # "attacked the ruling": in words, not with force
+        if (
             etype == "COERCE"
             and trigger.lemma_.lower() in _SEIZING
             and armed_party(actor_tok)
@@ -1037,6 +1044,8 @@ _LOOTING = frozenset(data_file("event_certainty")["plunder_acts"])
 # Who protests ("protesters", "demonstrators"; event_certainty.toml) and who riots (party_nouns.toml).
 _RIOTERS = load_certainty().protesters | word_set("party_nouns", "rioters")
 _MOBS = word_set("party_nouns", "mobs")
+_VERBAL_TARGETS = word_set("event_verbs", "verbal_targets")
+_VERBAL_ATTACKS = word_set("event_verbs", "verbal_attacks")
 
 
 def _kind(tok: Token) -> set[str]:
