@@ -43,6 +43,7 @@ __all__ = [
     "is_fragment",
     "is_question",
     "load_certainty",
+    "state_force",
 ]
 
 # A NORP name ("the British royal") is more often a modifier of the doer than the doer.
@@ -168,6 +169,11 @@ _STATE_FORCES = (
     | word_set("party_nouns", "own_forces")
     | word_set("party_nouns", "state_bodies")
 )
+
+
+def state_force(actor: Token | None) -> bool:
+    """A state's forces or bodies ("troops", "the military", "police", "authorities")."""
+    return _state_force(actor)
 
 
 def _state_force(actor: Token | None) -> bool:

@@ -31,7 +31,14 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Event
 from ..places import lookup
 from ..vocabulary import data_file, shared_words, word_set
-from .event_certainty import armed_party, certain_confidence, control_of_place, ground_taken, load_certainty
+from .event_certainty import (
+    armed_party,
+    certain_confidence,
+    control_of_place,
+    ground_taken,
+    load_certainty,
+    state_force,
+)
 from .event_details import add_details
 from .event_lexicon import TriggerEntry, match_trigger
 from .event_places import DEMONYMS, article_countries, is_place_name
@@ -84,6 +91,10 @@ STATE_ACTIONS = frozenset({"COERCE", "SANCTION", "INVESTIGATE"})
 # Violence that is no armed combat whoever does it, and victims who do not fight back: ASSAULT.
 UNARMED_MODES = frozenset({"beat", "torture", "sexual", "crowd-control"})
 NON_COMBATANTS = word_set("party_nouns", "non_combatants")
+# People who follow a person ("supporters of X"): what they do is theirs, not the person's.
+_FOLLOWERS = word_set("party_nouns", "followers")
+# Violence: a death told as happening in it ("died in a clash") is that event, not a DEATH.
+VIOLENT = frozenset({"FIGHT", "ASSAULT"})
 _STRUCK = HUMAN_NOUNS | NON_COMBATANTS | TARGET_THINGS | PLACE_NOUNS
 # Modifiers that make a definite nominal a new event ("the last strike"), not a mention of one.
 NEW_REFERENT = shared_words("referent_modifiers", "new_referent", "events")  # data/referent_modifiers.toml
@@ -106,7 +117,7 @@ def _trigger_text(token: Token, entry: TriggerEntry) -> tuple[str, int, int]:
 
 
 def _role(
-    doc: Doc, token: Token | None, wide: bool = False, floor: int = -1
+    doc: Doc, token: Token | None, wide: bool = False, floor: int = -1, victim: bool = False
 ) -> tuple[str | None, str | None, Span | None]:
     """(entity id, text, span) for a participant token; ``floor``: no word before this character
     offset belongs to it (the end of a dateline the parser ran into the phrase)."""
@@ -132,6 +143,20 @@ def _role(
     ):
         # "300 residents of Tillaberi", "students of Kabul University": people of a place or a
         # body, not the place or the body itself
+        cluster = None
+    if (
+        victim
+        and cluster is not None
+        and token.pos_ == "NOUN"
+        and token.lemma_.lower() in HUMAN_NOUNS
+        and not any(start <= token.idx < end for start, end in cluster.mentions)
+        and not any(c.dep_ in ("compound", "amod", "poss", "nmod") and c.ent_type_ for c in token.children)
+    ):
+        # "killed a leader of the Landless Workers' Movement", "engaged troops on the outskirts of
+        # Odaisseh": violence is done to the people struck, not to the body or place they are of
+        cluster = None
+    if cluster is not None and token.lemma_.lower() in _FOLLOWERS and cluster.label == "PERSON":
+        # "supporters of opposition candidate Venancio Mondlane marched": they did, not he
         cluster = None
     if cluster is not None and token.pos_ == "NOUN" and _placed_only(token, cluster):
         # "Police in Nakuru arrested a man": the police of the town, not the town
@@ -431,6 +456,16 @@ def sentence_events(
             )
         ):
             continue  # "will drown out background noise": dying takes no object
+        if entry.type == "DEATH" and any(
+            c.dep_ == "prep"
+            and c.lower_ in ("in", "during")
+            and any(
+                p.dep_ == "pobj" and matches.get(p.i) is not None and matches[p.i].type in VIOLENT
+                for p in c.children
+            )
+            for c in trigger.children
+        ):
+            continue  # "died in an exchange of fire with soldiers": the fight is the event, coded from its noun
         if "control" in entry.needs and not control_of_place(trigger):
             continue  # "took control of the Senate", "of the board": power or ownership, not ground
         confidence = 0.8 if entry.pos == "verb" else 0.65
@@ -659,6 +694,34 @@ def sentence_events(
                 None,
             )
             recipient_tok = loser if loser is not None else recipient_tok
+        victim = next(
+            (
+                c
+                for c in trigger.children
+                if c.dep_ == "dobj" and c.lemma_.lower() in NON_COMBATANTS | HUMAN_NOUNS
+            ),
+            None,
+        )
+        if (
+            entry.type in VIOLENT
+            and victim is not None
+            and recipient_tok is not None
+            and recipient_tok.i != victim.i
+            and recipient_tok.dep_ != "dobj"
+        ):
+            # "shot dead 22 villagers in a night raid on Mamove": the people shot, not the village
+            recipient_tok = participant(victim) or recipient_tok
+        if (
+            entry.type in VIOLENT
+            and entry.pos == "verb"
+            and trigger.dep_ == "conj"
+            and not any(c.dep_ == "dobj" for c in trigger.children)
+            and (recipient_tok is None or participant_tier(recipient_tok) >= _THING_TIER)
+        ):
+            # "hacked and shot dead at least 22 villagers": the object both verbs share
+            shared = next((c for c in trigger.head.children if c.dep_ == "dobj"), None)
+            if shared is not None and shared.lemma_.lower() in NON_COMBATANTS | HUMAN_NOUNS:
+                recipient_tok = participant(shared) or recipient_tok
         if (
             etype == "FIGHT"
             and mode == "firearms"
@@ -688,6 +751,15 @@ def sentence_events(
             and _kind(actor_tok) & _MOBS
         ):
             etype, mode = "PROTEST", "riot"  # "a mob set fire to houses": the mob's riot
+        if etype == "COERCE" and trigger.lemma_.lower() in _CUTTING and armed_party(actor_tok):
+            etype, mode = "ASSAULT", None  # "rebels hacked villagers": with blades, not into computers
+        if (
+            etype == "COERCE"
+            and trigger.lemma_.lower() in _RAIDS
+            and armed_party(actor_tok)
+            and not state_force(actor_tok)
+        ):
+            etype, mode = "ASSAULT", None  # "gunmen raided the village": an attack, not a search
         if (
             etype == "PROTEST"
             and mode == "riot"
@@ -710,7 +782,7 @@ def sentence_events(
             # "a roadside bomb wounded three soldiers": the weapon, not who used it
             weapon, actor_tok = actor_tok, None
         actor_id, actor_text, _ = _role(doc, actor_tok, wide=True, floor=dateline_end)
-        recipient_id, recipient_text, _ = _role(doc, recipient_tok)
+        recipient_id, recipient_text, _ = _role(doc, recipient_tok, victim=etype in VIOLENT)
         if actor_text is None and recipient_text is None and not partyless(etype, trigger):
             # "please visit our site", "today's best deals", "584 deaths": nobody does it to anybody
             continue
@@ -900,7 +972,28 @@ def _article_places(doc: Doc, events: list[Event]) -> None:
                 # "abducted in the heart of Afghan capital" in a story whose headline places it in
                 # the US (a dateline is where the story was told from, whoever it names)
                 continue
+            if sent is not None and _names_unknown_place(sent, found[0]):
+                # "MOCIMBOA DA PRAIA — ... clashed in the Mbau area": the text says where, and the
+                # gazetteer does not know it; the dateline would be a guess against the text
+                continue
             event.place = place
+
+
+def _names_unknown_place(sent: Span, fallback: str) -> bool:
+    """Whether the sentence says where with a name other than the fallback's ("in the Mbau area",
+    "near Marte"): a proper noun after a place preposition, not a date nor the fallback itself."""
+    for tok in sent:
+        if tok.dep_ != "pobj" or tok.head.lower_ not in PLACE_PREPS or tok.ent_type_ in _TIME_LABELS:
+            continue
+        words = [w for w in tok.subtree if w.pos_ == "PROPN" and w.ent_type_ not in _TIME_LABELS]
+        if words and not any(
+            fallback.lower() in w.text.lower() or w.text.lower() in fallback.lower() for w in words
+        ):
+            return True
+    return False
+
+
+_TIME_LABELS = frozenset({"DATE", "TIME"})
 
 
 def _points_elsewhere(sent: Span, country: str | None) -> bool:
@@ -1041,6 +1134,10 @@ _TAKING_GROUND = load_certainty().territory_acts | load_certainty().control_acts
 _SEIZING = load_certainty().control_acts
 # Plunder ("looted"): a riot's act when a crowd does it, a seizure when an armed party does.
 _LOOTING = frozenset(data_file("event_certainty")["plunder_acts"])
+# A raid: a search when a state's forces make it, an attack when armed men do ("gunmen raided a village").
+_RAIDS = frozenset(data_file("event_certainty")["raid_acts"])
+# Cutting with blades ("hacked"): an attack when an armed party does it, not a computer break-in.
+_CUTTING = frozenset(data_file("event_certainty")["cutting_acts"])
 # Who protests ("protesters", "demonstrators"; event_certainty.toml) and who riots (party_nouns.toml).
 _RIOTERS = load_certainty().protesters | word_set("party_nouns", "rioters")
 _MOBS = word_set("party_nouns", "mobs")
