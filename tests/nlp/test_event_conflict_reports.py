@@ -211,3 +211,25 @@ def test_violence_is_done_to_the_people_struck_not_to_what_they_belong_to(nlp: L
     killed = next(e for e in doc._.ng_events if e.trigger == "killed")
     union = [c.id for c in doc._.ng_entities if "Union" in c.name]
     assert killed.recipient not in union and "leader" in (killed.recipient_text or ""), killed
+
+
+def test_r39_shapes(nlp: Language) -> None:
+    """The error classes of r39 (a report round that became a development round), in sentences we
+    wrote: a storm is no speaker, youths shot while protesting are victims, a named side's patrol
+    bears arms, a district in brackets is where a village is, a phrase the parser cut at "of" runs on."""
+    events = _events(
+        nlp, "Typhoon Kalmo slammed into the coast of Lumo late Sunday, killing at least 10 people."
+    )
+    assert not any(e.type == "DISAPPROVE" for e in events), _coded(events)
+    events = _events(nlp, "Security forces opened fire on youths protesting along the main road in Orla.")
+    assert any(e.type == "ASSAULT" and "opened fire" in (e.trigger or "") for e in events), _coded(events)
+    events = _events(nlp, "Rebels said they ambushed a Kessian army patrol near Lumo overnight.")
+    assert any(e.type == "FIGHT" and e.trigger == "ambushed" for e in events), _coded(events)
+    doc = nlp("On 3 May 2024, soldiers raided Tal Gyi village (Varmu, Kessa) and detained several villagers.")
+    raid = next(e for e in doc._.ng_events if e.trigger == "raided")
+    varmu = [c.id for c in doc._.ng_entities if c.name == "Varmu"]
+    assert raid.recipient not in varmu if varmu else True, raid
+    assert "Varmu" not in (raid.recipient_text or ""), raid
+    text = "DORVA, Kessia (AP) — Thousands of supporters of the opposition party KUP marched through the capital."
+    march = next(e for e in _events(nlp, text) if e.type == "PROTEST")
+    assert not (march.actor_text or "").endswith(" of"), march

@@ -215,6 +215,12 @@ def _thing(tok: Token, senses: Senses) -> bool:
     return any(w in senses.things or any(w in f for f in senses.frames.values()) for w in forms)
 
 
+def _named_storm(tok: Token, senses: Senses) -> bool:
+    """A name whose own words call it a disaster ("Cyclone Remal", "Hurricane Otis", "Typhoon Haiyan")."""
+    words = [w for w in tok.subtree if w.i <= tok.i and w.dep_ in ("compound", "nmod") or w.i == tok.i]
+    return any(w.lemma_.lower() in senses.frames["storm"] for w in words)
+
+
 def partyless(etype: str, trigger: Token) -> bool:
     """Whether an event may be told with neither actor nor recipient ("talks could resume")."""
     senses = load_senses()
@@ -341,6 +347,8 @@ def judge(
     if etype not in senses.conflict_types:
         if actor is not None and _thing(actor, senses):
             return Verdict(False, reason="thing actor")
+        if actor is not None and _named_storm(actor, senses):
+            return Verdict(False, reason="cause")  # "Cyclone Remal slammed into the coast"
         if actor is None and recipient is not None and _thing(recipient, senses):
             return Verdict(False, reason="thing only")  # "please visit our website"
         if lemma in senses.party_object_triggers and trigger.pos_ == "VERB":

@@ -123,12 +123,27 @@ def _role(
     offset belongs to it (the end of a dateline the parser ran into the phrase)."""
     if token is None:
         return None, None, None
-    appos = next((c for c in token.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+    appos = next(
+        (
+            c
+            for c in token.children
+            # not a name in brackets ("Kan Gyi village (Myinmu, Sagaing)": where it is)
+            if c.dep_ == "appos" and c.ent_type_ == "PERSON" and doc[c.i - 1].text != "("
+        ),
+        None,
+    )
     role = None
     if appos is not None and token.ent_type_ != "PERSON":
         # "Meridian's chief executive, Ingrid Holm": the person acts, and the text keeps the role
         role, token = np_span(token, wide), appos
     span = np_span(token, wide)
+    if span[-1].dep_ == "prep" and not any(c.dep_ == "pobj" for c in span[-1].children):
+        # "Thousands of supporters of the main opposition party CHADEMA marched": the parser cut the
+        # phrase at its last preposition; its words run on to the verb
+        end = span.end
+        while end < token.sent.end and doc[end].pos_ in _PHRASE_POS:
+            end += 1
+        span = doc[span.start : end]
     if span.start_char < floor <= token.idx:
         span = doc.char_span(floor, span.end_char, alignment_mode="expand") or span
     # the name the head word belongs to acts, not a longer name among its modifiers
@@ -158,6 +173,10 @@ def _role(
     if cluster is not None and token.lemma_.lower() in _FOLLOWERS and cluster.label == "PERSON":
         # "supporters of opposition candidate Venancio Mondlane marched": they did, not he
         cluster = None
+        span = doc[token.left_edge.i : token.right_edge.i + 1]
+    if cluster is not None and _in_brackets_after(doc, token, cluster):
+        # "raided Kan Gyi village (Myinmu, Sagaing)": the district in brackets says where it is
+        cluster = None
     if cluster is not None and token.pos_ == "NOUN" and _placed_only(token, cluster):
         # "Police in Nakuru arrested a man": the police of the town, not the town
         cluster = None
@@ -169,6 +188,21 @@ def _role(
     if token.pos_ == "PRON" and cluster is not None:
         text = cluster.name
     return (cluster.id if cluster else None), text, span
+
+
+# The parts of speech a noun phrase runs on with ("of the main opposition party CHADEMA").
+_PHRASE_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "ADP", "CCONJ", "PART"})
+
+
+def _in_brackets_after(doc: Doc, token: Token, cluster: EntityCluster) -> bool:
+    """Whether every mention of the cluster near the token is in brackets after it ("village (Myinmu,
+    Sagaing)"), as ACLED's notes name a place's district and region."""
+    sent = token.sent
+    near = [(s, e) for s, e in cluster.mentions if sent.start_char <= s < sent.end_char]
+    text = doc.text
+    return bool(near) and all(
+        s > token.idx and "(" in text[token.idx : s] and ")" not in text[token.idx : s] for s, e in near
+    )
 
 
 def _placed_only(token: Token, cluster: EntityCluster) -> bool:
@@ -658,7 +692,7 @@ def sentence_events(
         elif (
             etype == "ASSAULT"
             and entry.mode is None
-            and armed_party(actor_tok)
+            and _may_fight(actor_tok)
             and recipient_tok is not None
             and _armed_target(recipient_tok)
         ):
@@ -983,7 +1017,14 @@ def _names_unknown_place(sent: Span, fallback: str) -> bool:
     """Whether the sentence says where with a name other than the fallback's ("in the Mbau area",
     "near Marte"): a proper noun after a place preposition, not a date nor the fallback itself."""
     for tok in sent:
-        if tok.dep_ != "pobj" or tok.head.lower_ not in PLACE_PREPS or tok.ent_type_ in _TIME_LABELS:
+        if tok.dep_ != "pobj" or tok.ent_type_ in _TIME_LABELS:
+            continue
+        # "in the Mbau area", "near Marte"; "retook the town of Bocaranga"
+        if not (
+            tok.head.lower_ in PLACE_PREPS
+            or tok.head.lower_ == "of"
+            and tok.head.head.lemma_.lower() in PLACE_NOUNS
+        ):
             continue
         words = [w for w in tok.subtree if w.pos_ == "PROPN" and w.ent_type_ not in _TIME_LABELS]
         if words and not any(
@@ -1154,6 +1195,21 @@ def _kind(tok: Token) -> set[str]:
 # [own_forces], [armed_targets]; data/event_certainty.toml held_sites).
 _ARMED_SIDES = MILITARY | word_set("party_nouns", "own_forces") | word_set("party_nouns", "armed_targets")
 _HELD = frozenset(data_file("event_certainty")["held_sites"]) | word_set("party_nouns", "armed_target_sites")
+# A named side's sites ("a Taliban patrol"): data/party_nouns.toml [side_sites].
+_SIDE_SITES = word_set("party_nouns", "side_sites")
+
+
+def _may_fight(actor: Token | None) -> bool:
+    """Who attacks an armed side in combat: an armed party, a named group or a "they" the sentence
+    does not name; not civilians, protesters or a mob (whose attack is violence or a riot), nor
+    nobody named ("two soldiers were killed")."""
+    if actor is None:
+        return False
+    if actor.pos_ == "PRON" or armed_party(actor):
+        return True
+    if actor.ent_type_ in ("ORG", "NORP"):
+        return True
+    return False
 
 
 def _armed_target(tok: Token) -> bool:
@@ -1162,9 +1218,15 @@ def _armed_target(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
     if lemma in _ARMED_SIDES:
         return True
-    # the words before it in its phrase ("a security check post", "a Nigerien army position")
-    return lemma in _HELD and any(
-        c.lemma_.lower() in _ARMED_SIDES | {"security"} for c in tok.subtree if c.i < tok.i
+    if tok.dep_ in ("compound", "poss", "amod", "nmod") and tok.head.lemma_.lower() in _SIDE_SITES:
+        return True  # "ambushed a Taliban patrol": the side whose patrol it was
+    # the words before it in its phrase ("a security check post", "a Nigerien army position"), or a
+    # named side's post or patrol ("a Taliban patrol", "an M23 position")
+    before = [c for c in tok.subtree if c.i < tok.i]
+    return (
+        lemma in _HELD
+        and any(c.lemma_.lower() in _ARMED_SIDES | {"security"} for c in before)
+        or (lemma in _SIDE_SITES and any(c.ent_type_ in ("ORG", "NORP") for c in before))
     )
 
 
