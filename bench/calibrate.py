@@ -7,8 +7,9 @@ confidence to measured precision (isotonic regression by pool-adjacent-violators
 trust.toml. Per kind it prints the labels used, the threshold, the precision of the labelled
 facts at or above it with a 95% Wilson interval, and how many they are.
 
-Report rounds are never fitted: a round whose ``meta.json`` says ``"report": true`` is refused, and
-``--exclude-round NAME`` leaves out any other. A kind with too few labels keeps its old entry.
+Report rounds are never fitted: a round whose ``meta.json`` says ``"report": true`` is refused, as
+is one that says ``"fit": false`` (with a ``fit_note`` saying why), and ``--exclude-round NAME``
+leaves out any other. A kind with too few labels keeps its old entry.
 
 Run::
 
@@ -61,11 +62,13 @@ def threshold_of(blocks: list[Block]) -> float | None:
 
 
 def report_rounds(audits: Path) -> set[str]:
-    """Rounds marked as report rounds in their meta.json (their labels serve nothing else)."""
+    """Rounds never fitted: report rounds (their labels serve nothing else), and rounds whose
+    meta.json says ``"fit": false`` with its reason (their labels led to fixes whose worth only
+    unseen news can show, and unseen news disagreed)."""
     out = set()
     for meta in audits.glob("*/meta.json"):
         data = json.loads(meta.read_text())
-        if data.get("report"):
+        if data.get("report") or data.get("fit") is False:
             out.add(str(data.get("round") or meta.parent.name))
     return out
 

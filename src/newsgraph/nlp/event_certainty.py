@@ -43,6 +43,7 @@ __all__ = [
     "is_fragment",
     "is_question",
     "load_certainty",
+    "material",
     "state_force",
 ]
 
@@ -59,6 +60,9 @@ class Certainty:
 
     top: float
     cap: float
+    combat_band: float
+    combat_types: frozenset[str]
+    combat_modes: frozenset[str]
     ambiguous_cap: float
     noun_cap: float
     unambiguous: frozenset[str]
@@ -86,6 +90,9 @@ def load_certainty() -> Certainty:
     return Certainty(
         top=float(data["top"]),
         cap=float(data["cap"]),
+        combat_band=float(data["combat_band"]),
+        combat_types=frozenset(data["combat_types"]),
+        combat_modes=frozenset(data["combat_modes"]),
         ambiguous_cap=float(data["ambiguous_cap"]),
         noun_cap=float(data["noun_cap"]),
         unambiguous=frozenset(data["unambiguous"]),
@@ -191,6 +198,13 @@ def _authority_act(lemma: str, actor_lemma: str | None) -> bool:
 def is_business(frame: ArticleFrame, certainty: Certainty) -> bool:
     """A business page: many business words, few conflict words."""
     return frame.business >= certainty.business_article_min and frame.business > 2 * frame.conflict
+
+
+def material(etype: str, mode: str | None) -> bool:
+    """Violence, protest, or property seized or destroyed: events whose surest shapes measured below
+    0.9 in conflict reports (``combat_types``, ``combat_modes``), kept in a band of their own."""
+    c = load_certainty()
+    return etype in c.combat_types or f"{etype}/{mode}" in c.combat_modes
 
 
 def armed_party(tok: Token | None) -> bool:
@@ -340,8 +354,10 @@ def certain_confidence(
     frame: ArticleFrame,
     negated: bool,
     hypothetical: bool,
+    mode: str | None = None,
 ) -> float:
-    """The event's confidence: in the top band when it is unmistakable, capped below it otherwise."""
+    """The event's confidence: in the top band when it is unmistakable (violence, protest and
+    property seized or destroyed in a band of their own under it), capped below it otherwise."""
     c = load_certainty()
     lemma = trigger.lemma_.lower()
     # "opened fire on protesters": the act is the phrase, its verb alone an everyday word
@@ -414,6 +430,8 @@ def certain_confidence(
         and not frame.is_sport(load_senses())
         and not is_business(frame, c)
     ):
+        if material(etype, mode):
+            return c.combat_band  # measured below 0.9 in conflict reports: its own band, unconfirmed
         return max(raw, c.top)
     ceiling = c.cap
     if pos == "noun":

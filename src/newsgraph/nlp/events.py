@@ -37,6 +37,7 @@ from .event_certainty import (
     control_of_place,
     ground_taken,
     load_certainty,
+    material,
     state_force,
 )
 from .event_details import add_details
@@ -907,6 +908,7 @@ def sentence_events(
                     frame=frame,
                     negated=negated,
                     hypothetical=reason is not None,
+                    mode=mode,
                 ),
                 3,
             ),
@@ -1244,6 +1246,8 @@ def _banded(events: list[tuple[Event, Token]]) -> list[tuple[Event, Token]]:
     PLOVER twin, a ``said ... must`` demand) is capped below it."""
     bands = load_certainty()
     for event, _ in events:
+        if material(event.type, event.mode) and event.confidence == bands.combat_band:
+            continue  # violence or protest in a sure shape: its own band (event_certainty.toml)
         if event.confidence < bands.top:
             event.confidence = min(event.confidence, bands.cap)
     return events
