@@ -131,6 +131,17 @@ def keyword_types(reports: list[dict]) -> dict[str, set[str]]:
     return out
 
 
+def _table(group: str, sizes: Counter, hits: dict[str, Counter], systems: list[str]) -> None:
+    """One markdown table: per group, the share of its reports each system got, then all of them."""
+    print(f"| {group} | reports | " + " | ".join(systems) + " |")
+    print("| --- | ---: |" + " ---: |" * len(systems))
+    for g in sorted(sizes):
+        print(f"| {g} | {sizes[g]} | " + " | ".join(f"{hits[s][g] / sizes[g]:.2f}" for s in systems) + " |")
+    total = sum(sizes.values()) or 1
+    shares = " | ".join(f"**{sum(hits[s].values()) / total:.2f}**" for s in systems)
+    print(f"| **all** | {sum(sizes.values())} | {shares} |")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=["tune", "report", "r40", "heldout", "all"], default="heldout")
@@ -201,17 +212,8 @@ def main() -> int:
         f"no conflict (written for this bench; {source.relative_to(REPO)}); ingest {seconds:.0f}s\n"
     )
     print("Conflict reports with an event of a fitting PLOVER type (higher is better):\n")
-    print("| ACLED event type | reports | " + " | ".join(systems) + " |")
-    print("| --- | ---: |" + " ---: |" * len(systems))
-    for t in sorted(n_type):
-        print(f"| {t} | {n_type[t]} | " + " | ".join(f"{fit[s][t] / n_type[t]:.2f}" for s in systems) + " |")
+    _table("ACLED event type", n_type, fit, systems)
     total = len(conflict) or 1
-    print(
-        "| **all** | "
-        + f"{len(conflict)} | "
-        + " | ".join(f"**{sum(fit[s].values()) / total:.2f}**" for s in systems)
-        + " |"
-    )
     print(
         "\nSame ACLED event type through `export --format acled`: "
         + "; ".join(f"{s} {sum(same_acled[s].values()) / total:.2f}" for s in systems[1:])
@@ -219,19 +221,7 @@ def main() -> int:
     print(
         "\nReports that are no conflict with a violent or protest event (FIGHT, ASSAULT, PROTEST; lower is better):\n"
     )
-    print("| class | reports | " + " | ".join(systems) + " |")
-    print("| --- | ---: |" + " ---: |" * len(systems))
-    for c in sorted(n_class):
-        print(
-            f"| {c} | {n_class[c]} | " + " | ".join(f"{false[s][c] / n_class[c]:.2f}" for s in systems) + " |"
-        )
-    total = len(calm) or 1
-    print(
-        "| **all** | "
-        + f"{len(calm)} | "
-        + " | ".join(f"**{sum(false[s].values()) / total:.2f}**" for s in systems)
-        + " |"
-    )
+    _table("class", n_class, false, systems)
     ours, base = sum(fit["newsgraph, all stored"].values()), sum(fit["keyword baseline"].values())
     print(f"\nRatio to the keyword baseline, fitting events found (all stored): {ours / max(base, 1):.2f}x")
 

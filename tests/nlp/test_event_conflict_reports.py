@@ -27,7 +27,7 @@ def _events(nlp: Language, text: str) -> list[Event]:
 
 
 def _sure(event: Event) -> bool:
-    """Shown, or for combat and protest (measured below 0.9 in conflict reports) in their own band."""
+    """Shown, or for violence and protest (measured below 0.9 in conflict reports) in their own band."""
     c = load_certainty()
     if material(event.type, event.mode):
         return event.confidence == c.combat_band and not shown("event", event.confidence)
