@@ -30,17 +30,10 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Event
 from ..places import lookup
-from ..vocabulary import data_file, shared_words, word_set
-from .event_certainty import (
-    armed_party,
-    certain_confidence,
-    control_of_place,
-    ground_taken,
-    load_certainty,
-    material,
-    state_force,
-)
+from ..vocabulary import shared_words, word_set
+from .event_certainty import certain_confidence, control_of_place, load_certainty, material
 from .event_details import add_details
+from .event_kinds import NON_COMBATANTS, VIOLENT, refine_kind
 from .event_lexicon import TriggerEntry, match_trigger
 from .event_places import DEMONYMS, article_countries, is_place_name
 from .event_roles import (
@@ -86,16 +79,10 @@ BACKGROUND_MARKS = word_set("subordinators", "background")  # data/subordinators
 # "a meeting of foreign ministers").
 INTRANSITIVE = frozenset({"RETREAT", "PROTEST", "MOBILIZE", "CONSULT"})
 _THING_TIER = 3
-MILITARY = word_set("party_nouns", "military")  # data/party_nouns.toml
 # What only a state's authorities do: with no agent named, the state where it was done did it.
 STATE_ACTIONS = frozenset({"COERCE", "SANCTION", "INVESTIGATE"})
-# Violence that is no armed combat whoever does it, and victims who do not fight back: ASSAULT.
-UNARMED_MODES = frozenset({"beat", "torture", "sexual", "crowd-control"})
-NON_COMBATANTS = word_set("party_nouns", "non_combatants")
 # People who follow a person ("supporters of X"): what they do is theirs, not the person's.
 _FOLLOWERS = word_set("party_nouns", "followers")
-# Violence: a death told as happening in it ("died in a clash") is that event, not a DEATH.
-VIOLENT = frozenset({"FIGHT", "ASSAULT"})
 _STRUCK = HUMAN_NOUNS | NON_COMBATANTS | TARGET_THINGS | PLACE_NOUNS
 # Modifiers that make a definite nominal a new event ("the last strike"), not a mention of one.
 NEW_REFERENT = shared_words("referent_modifiers", "new_referent", "events")  # data/referent_modifiers.toml
@@ -681,128 +668,7 @@ def sentence_events(
             conj = [c for c in actor_tok.children if c.dep_ == "conj"]
             if conj:
                 recipient_tok = participant(conj[0]) or recipient_tok
-        etype = entry.type
-        if (
-            etype == "ASSAULT"
-            and actor_tok is not None
-            and actor_tok.lemma_.lower() in MILITARY
-            and entry.mode not in UNARMED_MODES
-            and (recipient_tok is None or recipient_tok.lemma_.lower() not in NON_COMBATANTS)
-        ):
-            etype = "FIGHT"  # armed forces against armed forces is PLOVER's FIGHT
-        elif (
-            etype == "ASSAULT"
-            and entry.mode is None
-            and _may_fight(actor_tok)
-            and recipient_tok is not None
-            and _armed_target(recipient_tok)
-        ):
-            # "JNIM militants attacked a military post", "gunmen stormed a police station": an
-            # armed party's attack on a side that bears arms is armed combat, not violence
-            # against civilians
-            etype = "FIGHT"
-        mode = entry.mode
-        if (
-            etype == "ASSAULT"
-            and entry.pos == "verb"
-            and trigger.lemma_.lower() in _VERBAL_ATTACKS
-            and any(c.dep_ == "dobj" and c.lemma_.lower() in _VERBAL_TARGETS for c in trigger.children)
-        ):
-            etype, mode = "DISAPPROVE", None  # "attacked the ruling": in words, not with force
-        if (
-            etype == "COERCE"
-            and trigger.lemma_.lower() in _SEIZING
-            and armed_party(actor_tok)
-            and ground_taken(trigger)
-        ):
-            etype, mode = "FIGHT", None  # "M23 rebels seized the town of Kitshanga": ground taken
-        if etype == "FIGHT" and trigger.lemma_.lower() in _TAKING_GROUND:
-            # "recaptured the town of Palma from insurgents": the side it was taken from, not the town
-            loser = next(
-                (
-                    p
-                    for c in trigger.children
-                    if c.dep_ == "prep" and c.lower_ == "from"
-                    for p in c.children
-                    if p.dep_ == "pobj" and participant_tier(p) <= 1
-                ),
-                None,
-            )
-            recipient_tok = loser if loser is not None else recipient_tok
-        victim = next(
-            (
-                c
-                for c in trigger.children
-                if c.dep_ == "dobj" and c.lemma_.lower() in NON_COMBATANTS | HUMAN_NOUNS
-            ),
-            None,
-        )
-        if (
-            entry.type in VIOLENT
-            and victim is not None
-            and recipient_tok is not None
-            and recipient_tok.i != victim.i
-            and recipient_tok.dep_ != "dobj"
-        ):
-            # "shot dead 22 villagers in a night raid on Mamove": the people shot, not the village
-            recipient_tok = participant(victim) or recipient_tok
-        if (
-            entry.type in VIOLENT
-            and entry.pos == "verb"
-            and trigger.dep_ == "conj"
-            and not any(c.dep_ == "dobj" for c in trigger.children)
-            and (recipient_tok is None or participant_tier(recipient_tok) >= _THING_TIER)
-        ):
-            # "hacked and shot dead at least 22 villagers": the object both verbs share
-            shared = next((c for c in trigger.head.children if c.dep_ == "dobj"), None)
-            if shared is not None and shared.lemma_.lower() in NON_COMBATANTS | HUMAN_NOUNS:
-                recipient_tok = participant(shared) or recipient_tok
-        if (
-            etype == "FIGHT"
-            and mode == "firearms"
-            and recipient_tok is not None
-            and (recipient_tok.lemma_.lower() in NON_COMBATANTS or recipient_tok.ent_type_ == "PERSON")
-        ):
-            # "soldiers opened fire on protesters", "gunmen shot dead a village chief": shots at
-            # people who do not fight back are one-sided violence, PLOVER's ASSAULT
-            etype, mode = "ASSAULT", None
-        if (
-            actor_tok is not None
-            and _kind(actor_tok) & _RIOTERS
-            and (
-                etype in ("FIGHT", "ASSAULT")
-                and mode != "crowd-control"
-                or etype == "COERCE"
-                and mode in (None, "destroy")
-            )
-        ):
-            # "rioters set fire to a police station", "protesters clashed with police": violence
-            # done by a protest is the protest turned riot, not a battle nor an act of the state
-            etype, mode = "PROTEST", "riot"
-        if (
-            etype == "COERCE"
-            and mode in (None, "destroy")
-            and actor_tok is not None
-            and _kind(actor_tok) & _MOBS
-        ):
-            etype, mode = "PROTEST", "riot"  # "a mob set fire to houses": the mob's riot
-        if etype == "COERCE" and trigger.lemma_.lower() in _CUTTING and armed_party(actor_tok):
-            etype, mode = "ASSAULT", None  # "rebels hacked villagers": with blades, not into computers
-        if (
-            etype == "COERCE"
-            and trigger.lemma_.lower() in _RAIDS
-            and armed_party(actor_tok)
-            and not state_force(actor_tok)
-        ):
-            etype, mode = "ASSAULT", None  # "gunmen raided the village": an attack, not a search
-        if (
-            etype == "PROTEST"
-            and mode == "riot"
-            and trigger.lemma_.lower() in _LOOTING
-            and armed_party(actor_tok)
-        ):
-            # "armed men looted a health centre": plunder by an armed party, not a riot
-            etype, mode = "COERCE", "confiscate"
+        etype, mode, recipient_tok = refine_kind(entry, trigger, actor_tok, recipient_tok)
         own = {trigger.i} | {c.i for c in trigger.subtree if c.lemma_.lower() in entry.needs}
         verdict = judge(etype, trigger, own, actor_tok, recipient_tok, carrier, sent, frame)
         if not verdict.keep and not verdict.death:
@@ -1170,66 +1036,6 @@ def _must_demands(doc: Doc, sent: Span) -> list[tuple[Event, Token]]:
         )
         out.append((event, verb.head))
     return out
-
-
-# Verbs of ground taken ("recaptured the town", "seized control of the district"; event_certainty.toml).
-_TAKING_GROUND = load_certainty().territory_acts | load_certainty().control_acts
-_SEIZING = load_certainty().control_acts
-# Plunder ("looted"): a riot's act when a crowd does it, a seizure when an armed party does.
-_LOOTING = frozenset(data_file("event_certainty")["plunder_acts"])
-# A raid: a search when a state's forces make it, an attack when armed men do ("gunmen raided a village").
-_RAIDS = frozenset(data_file("event_certainty")["raid_acts"])
-# Cutting with blades ("hacked"): an attack when an armed party does it, not a computer break-in.
-_CUTTING = frozenset(data_file("event_certainty")["cutting_acts"])
-# Who protests ("protesters", "demonstrators"; event_certainty.toml) and who riots (party_nouns.toml).
-_RIOTERS = load_certainty().protesters | word_set("party_nouns", "rioters")
-_MOBS = word_set("party_nouns", "mobs")
-_VERBAL_TARGETS = word_set("event_verbs", "verbal_targets")
-_VERBAL_ATTACKS = word_set("event_verbs", "verbal_attacks")
-
-
-def _kind(tok: Token) -> set[str]:
-    """A common noun's word forms to look up ("Protesters" after a dateline may keep its plural)."""
-    return {tok.lemma_.lower(), tok.lower_, tok.lower_.removesuffix("s")}
-
-
-# Who bears arms for a state or a side, and the sites they hold (data/party_nouns.toml [military],
-# [own_forces], [armed_targets]; data/event_certainty.toml held_sites).
-_ARMED_SIDES = MILITARY | word_set("party_nouns", "own_forces") | word_set("party_nouns", "armed_targets")
-_HELD = frozenset(data_file("event_certainty")["held_sites"]) | word_set("party_nouns", "armed_target_sites")
-# A named side's sites ("a Taliban patrol"): data/party_nouns.toml [side_sites].
-_SIDE_SITES = word_set("party_nouns", "side_sites")
-
-
-def _may_fight(actor: Token | None) -> bool:
-    """Who attacks an armed side in combat: an armed party, a named group or a "they" the sentence
-    does not name; not civilians, protesters or a mob (whose attack is violence or a riot), nor
-    nobody named ("two soldiers were killed")."""
-    if actor is None:
-        return False
-    if actor.pos_ == "PRON" or armed_party(actor):
-        return True
-    if actor.ent_type_ in ("ORG", "NORP"):
-        return True
-    return False
-
-
-def _armed_target(tok: Token) -> bool:
-    """Soldiers, police or a site they hold ("a military post", "a police station", "an army
-    convoy"): a target that bears arms."""
-    lemma = tok.lemma_.lower()
-    if lemma in _ARMED_SIDES:
-        return True
-    if tok.dep_ in ("compound", "poss", "amod", "nmod") and tok.head.lemma_.lower() in _SIDE_SITES:
-        return True  # "ambushed a Taliban patrol": the side whose patrol it was
-    # the words before it in its phrase ("a security check post", "a Nigerien army position"), or a
-    # named side's post or patrol ("a Taliban patrol", "an M23 position")
-    before = [c for c in tok.subtree if c.i < tok.i]
-    return (
-        lemma in _HELD
-        and any(c.lemma_.lower() in _ARMED_SIDES | {"security"} for c in before)
-        or (lemma in _SIDE_SITES and any(c.ent_type_ in ("ORG", "NORP") for c in before))
-    )
 
 
 def _struck(recipient: Token | None, recipient_id: str | None) -> bool:
