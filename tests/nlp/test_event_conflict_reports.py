@@ -88,6 +88,13 @@ def _coded(events: list[Event]) -> list[tuple[str, str | None, str | None]]:
             "demonstrate",
             "gathered",
         ),
+        # a hyphenated noun, which the tokenizer splits ("sit", "-", "in")
+        (
+            "Retired teachers held a sit-in outside the ministry in Orla on Monday.",
+            "PROTEST",
+            "demonstrate",
+            "sit-in",
+        ),
         # a mob's arson is a riot; plunder by armed men is a seizure, by rioters a riot
         ("A mob set fire to shops owned by migrants in Delsa on Sunday.", "PROTEST", "riot", "set"),
         ("Armed men looted a health centre in Barro on Monday.", "COERCE", "confiscate", "looted"),

@@ -48,7 +48,8 @@ def _entries(data: dict) -> list[TriggerEntry]:
         objects = frozenset(block.get("objects", ()))
         for pos, key in (("verb", "verbs"), ("noun", "nouns")):
             for phrase in block.get(key, ()):
-                words = phrase.lower().split()
+                # the tokenizer splits a hyphenated noun ("sit-in": "sit", "-", "in", the last its head)
+                words = (phrase.lower().replace("-", " ") if pos == "noun" else phrase.lower()).split()
                 # Verbs are headed by their first word ("walk off"), nouns by their last ("hunger strike").
                 head, needs = (words[0], words[1:]) if pos == "verb" else (words[-1], words[:-1])
                 out.append(
