@@ -264,3 +264,12 @@ def test_r39_shapes(nlp: Language) -> None:
     text = "DORVA, Kessia (AP) — Thousands of supporters of the opposition party KUP marched through the capital."
     march = next(e for e in _events(nlp, text) if e.type == "PROTEST")
     assert not (march.actor_text or "").endswith(" of"), march
+
+
+def test_people_seized_by_an_armed_group_are_abducted_and_traders_protest(nlp: Language) -> None:
+    events = _events(nlp, "Suspected rebels seized six fishermen from an island near Lumo on Tuesday.")
+    assert any((e.type, e.mode) == ("ASSAULT", "abduct") for e in events), _coded(events)
+    events = _events(nlp, "Police seized two suspects in Menka on Monday.")
+    assert not any(e.type == "ASSAULT" for e in events), _coded(events)  # an arrest, not an abduction
+    events = _events(nlp, "Dozens of informal traders staged a sit-in outside the town hall on Monday.")
+    assert any(e.type == "PROTEST" for e in events), _coded(events)  # traders are people, no cause

@@ -188,6 +188,14 @@ def refine_kind(
         etype, mode = "PROTEST", "riot"
     if etype == "COERCE" and mode in (None, "destroy") and actor_tok is not None and _kind(actor_tok) & _MOBS:
         etype, mode = "PROTEST", "riot"  # "a mob set fire to houses": the mob's riot
+    if (
+        etype == "COERCE"
+        and trigger.lemma_.lower() in _SEIZING
+        and armed_party(actor_tok)
+        and not state_force(actor_tok)
+        and any(c.dep_ == "dobj" and c.lemma_.lower() in HUMAN_NOUNS for c in trigger.children)
+    ):
+        etype, mode = "ASSAULT", "abduct"  # "Boko Haram fighters seized seven fishermen": taken
     if etype == "COERCE" and trigger.lemma_.lower() in _CUTTING and armed_party(actor_tok):
         etype, mode = "ASSAULT", None  # "rebels hacked villagers": with blades, not into computers
     if (

@@ -299,6 +299,8 @@ def _attribution(tok: Token) -> bool:
 _WHERE_PREPS = word_set("prepositions", "place")
 # Things violence is aimed at (data/party_nouns.toml [targets]): a bus attacked by rebels.
 _TARGETS = word_set("party_nouns", "targets")
+# People and groups of people (data/party_nouns.toml [human], [group]): never a natural cause.
+_PEOPLE = word_set("party_nouns", "human") | word_set("party_nouns", "group")
 # Ordinary criminals (data/party_nouns.toml [criminals]): their violence is crime, not conflict.
 _CRIMINALS = word_set("party_nouns", "criminals")
 
@@ -370,6 +372,13 @@ def judge(
     if (
         actor is not None
         and not _political(actor, senses, orgs=False)
+        # people who protest are no cause: "informal traders staged a sit-in" (a trader is a
+        # business word); a driver is a word of accidents, and still one
+        and not (
+            etype == "PROTEST"
+            and actor.lemma_.lower() in _PEOPLE
+            and not senses.other_sense(actor.lemma_.lower(), _CAUSES)
+        )
         and _frame_of(actor, senses, _CAUSES + ("business",))
     ):
         return Verdict(False, death=killing and recipient is not None, reason="cause")
