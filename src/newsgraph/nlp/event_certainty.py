@@ -45,6 +45,7 @@ __all__ = [
     "load_certainty",
     "material",
     "state_force",
+    "word_forms",
 ]
 
 # A NORP name ("the British royal") is more often a modifier of the doer than the doer.
@@ -179,12 +180,8 @@ _STATE_FORCES = (
 
 
 def state_force(actor: Token | None) -> bool:
-    """A state's forces or bodies ("troops", "the military", "police", "authorities")."""
-    return _state_force(actor)
-
-
-def _state_force(actor: Token | None) -> bool:
-    """A state's forces or bodies named by the state ("the Myanmar military", "Kenyan police")."""
+    """A state's forces or bodies ("troops", "the military", "police", "authorities"), named by the
+    state or not ("the Myanmar military", "Kenyan police")."""
     return actor is not None and actor.lemma_.lower() in _STATE_FORCES
 
 
@@ -207,6 +204,12 @@ def material(etype: str, mode: str | None) -> bool:
     return etype in c.combat_types or f"{etype}/{mode}" in c.combat_modes
 
 
+def word_forms(tok: Token) -> set[str]:
+    """A common noun's forms to look up in a word list: its lemma, and the word itself with and
+    without a plural "s" ("Rebels clashed ...": a capital may leave the plural unlemmatised)."""
+    return {tok.lemma_.lower(), tok.lower_, tok.lower_.removesuffix("s")}
+
+
 def armed_party(tok: Token | None) -> bool:
     """A party named by its armed kind or said to be armed (the shipped ``armed_actors``)."""
     return _armed(load_certainty(), tok)
@@ -217,9 +220,7 @@ def _armed(c: Certainty, tok: Token | None) -> bool:
     people said to be armed ("unidentified armed men")."""
     if tok is None:
         return False
-    # "Rebels clashed ...": a capital may leave the plural unlemmatised
-    kind = {tok.lemma_.lower(), tok.lower_, tok.lower_.removesuffix("s")}
-    return bool(kind & c.armed_actors) or (
+    return bool(word_forms(tok) & c.armed_actors) or (
         tok.lemma_.lower() in HUMAN_NOUNS
         and any(m.dep_ == "amod" and m.lower_ == "armed" for m in tok.children)
     )
@@ -405,7 +406,7 @@ def certain_confidence(
         (actor_label in NAMED_LABELS or _authority_act(lemma, actor_lemma) or armed or street or bombed)
         # "the US lawyers" names the doer by its modifier; "Kovian police" is the doer's own name
         # ("the Myanmar military", "Malian authorities": the state's own forces or bodies)
-        and (actor_own_name or not _named_by_modifier(actor_token) or _state_force(actor_token))
+        and (actor_own_name or not _named_by_modifier(actor_token) or state_force(actor_token))
         and (
             recipient_named
             or etype not in c.needs_recipient

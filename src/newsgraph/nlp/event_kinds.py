@@ -10,9 +10,9 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..vocabulary import data_file, word_set
-from .event_certainty import armed_party, ground_taken, load_certainty, state_force
+from .event_certainty import armed_party, ground_taken, load_certainty, state_force, word_forms
 from .event_lexicon import TriggerEntry
-from .event_roles import HUMAN_NOUNS, participant, participant_tier
+from .event_roles import HUMAN_NOUNS, THING_TIER, participant, participant_tier
 
 __all__ = ["MILITARY", "NON_COMBATANTS", "UNARMED_MODES", "VIOLENT", "refine_kind"]
 
@@ -22,8 +22,8 @@ UNARMED_MODES = frozenset({"beat", "torture", "sexual", "crowd-control"})
 NON_COMBATANTS = word_set("party_nouns", "non_combatants")
 # Violence: a death told as happening in it ("died in a clash") is that event, not a DEATH.
 VIOLENT = frozenset({"FIGHT", "ASSAULT"})
-# A common noun of a thing, not a party (event_roles' tiers: names 0-1, people 2, things 3).
-_THING_TIER = 3
+# People violence is done to, as its direct object ("shot dead 22 villagers").
+_PEOPLE = NON_COMBATANTS | HUMAN_NOUNS
 # Verbs of ground taken ("recaptured the town", "seized control of the district"; event_certainty.toml).
 _TAKING_GROUND = load_certainty().territory_acts | load_certainty().control_acts
 _SEIZING = load_certainty().control_acts
@@ -38,11 +38,6 @@ _RIOTERS = load_certainty().protesters | word_set("party_nouns", "rioters")
 _MOBS = word_set("party_nouns", "mobs")
 _VERBAL_TARGETS = word_set("event_verbs", "verbal_targets")
 _VERBAL_ATTACKS = word_set("event_verbs", "verbal_attacks")
-
-
-def _kind(tok: Token) -> set[str]:
-    """A common noun's word forms to look up ("Protesters" after a dateline may keep its plural)."""
-    return {tok.lemma_.lower(), tok.lower_, tok.lower_.removesuffix("s")}
 
 
 # Who bears arms for a state or a side, and the sites they hold (data/party_nouns.toml [military],
@@ -136,17 +131,13 @@ def refine_kind(
             None,
         )
         recipient_tok = loser if loser is not None else recipient_tok
-    victim = next(
-        (
-            c
-            for c in trigger.children
-            if c.dep_ == "dobj" and c.lemma_.lower() in NON_COMBATANTS | HUMAN_NOUNS
-        ),
-        None,
+    victim = (
+        next((c for c in trigger.children if c.dep_ == "dobj" and c.lemma_.lower() in _PEOPLE), None)
+        if entry.type in VIOLENT
+        else None
     )
     if (
-        entry.type in VIOLENT
-        and victim is not None
+        victim is not None
         and recipient_tok is not None
         and recipient_tok.i != victim.i
         and recipient_tok.dep_ != "dobj"
@@ -158,11 +149,11 @@ def refine_kind(
         and entry.pos == "verb"
         and trigger.dep_ == "conj"
         and not any(c.dep_ == "dobj" for c in trigger.children)
-        and (recipient_tok is None or participant_tier(recipient_tok) >= _THING_TIER)
+        and (recipient_tok is None or participant_tier(recipient_tok) >= THING_TIER)
     ):
         # "hacked and shot dead at least 22 villagers": the object both verbs share
         shared = next((c for c in trigger.head.children if c.dep_ == "dobj"), None)
-        if shared is not None and shared.lemma_.lower() in NON_COMBATANTS | HUMAN_NOUNS:
+        if shared is not None and shared.lemma_.lower() in _PEOPLE:
             recipient_tok = participant(shared) or recipient_tok
     if (
         etype == "FIGHT"
@@ -175,7 +166,7 @@ def refine_kind(
         etype, mode = "ASSAULT", None
     if (
         actor_tok is not None
-        and _kind(actor_tok) & _RIOTERS
+        and word_forms(actor_tok) & _RIOTERS
         and (
             etype in ("FIGHT", "ASSAULT")
             and mode != "crowd-control"
@@ -186,7 +177,12 @@ def refine_kind(
         # "rioters set fire to a police station", "protesters clashed with police": violence
         # done by a protest is the protest turned riot, not a battle nor an act of the state
         etype, mode = "PROTEST", "riot"
-    if etype == "COERCE" and mode in (None, "destroy") and actor_tok is not None and _kind(actor_tok) & _MOBS:
+    if (
+        etype == "COERCE"
+        and mode in (None, "destroy")
+        and actor_tok is not None
+        and word_forms(actor_tok) & _MOBS
+    ):
         etype, mode = "PROTEST", "riot"  # "a mob set fire to houses": the mob's riot
     if (
         etype == "COERCE"

@@ -19,6 +19,7 @@ __all__ = [
     "recipient_of",
     "participant",
     "participant_tier",
+    "THING_TIER",
     "usable_participant",
     "np_span",
     "is_passive",
@@ -254,6 +255,7 @@ def recipient_of(
 
 
 _NAME, _PARTY, _PLACE, _THING = 0, 1, 2, 3
+THING_TIER = _THING  # the tier of a common noun of a thing, not a party (for the event coder)
 _OWNER_PREPS = word_list("prepositions", "owner")
 _TARGET_PREPS = word_list("prepositions", "target")
 # Meetings and joint action happen somewhere without being done to the place.

@@ -314,16 +314,16 @@ def _law_enforcer(tok: Token, trigger: Token, senses: Senses) -> bool:
     return False
 
 
-def _relative_clause(token: Token) -> Token | None:
-    """The relative clause a trigger is told in ("a man who stabbed his brother"), if any."""
+def _in_relative_clause(token: Token) -> bool:
+    """Whether a trigger is told in a relative clause ("a man who stabbed his brother")."""
     t = token
     for _ in range(8):
         if t.dep_ == "relcl":
-            return t
+            return True
         if t.head.i == t.i or t.dep_ in ("ROOT", "ccomp", "advcl"):
-            return None
+            return False
         t = t.head
-    return None
+    return False
 
 
 def judge(
@@ -424,7 +424,7 @@ def judge(
         return Verdict(False, reason="object")
     # the words of the sentence, but not the trigger's own nor those of who reports it ("police said")
     words = [t for t in sent if t.i != trigger.i and t.i not in own and not _attribution(t)]
-    if _relative_clause(trigger) is not None:
+    if _in_relative_clause(trigger):
         # "Police arrested a man who stabbed his brother": who arrested him is no party to the stabbing
         words = [t for t in words if not _law_enforcer(t, trigger, senses)]
     # conflict words and weapons, but no word that has an everyday sense itself ("a late attack")
@@ -438,10 +438,10 @@ def judge(
     # 6. ordinary crime: violence with no state, armed group or other political party in it, nor a
     # conflict word or a weapon of war in the sentence ("a man stabbed his neighbour", "a gunman
     # shot three people outside a nightclub, police said")
-    criminal = actor is not None and actor.lemma_.lower() in _CRIMINALS
-    arms = senses.weapons - senses.street_weapons - senses.ambiguous  # not "attack", "ambush"
-    if etype in _VIOLENCE and criminal and not any(trigger.doc[i].lemma_.lower() in arms for i in own):
-        return Verdict(False, reason="ordinary crime")  # "armed robbers shot a security guard"
+    if etype in _VIOLENCE and actor is not None and actor.lemma_.lower() in _CRIMINALS:
+        arms = senses.weapons - senses.street_weapons - senses.ambiguous  # not "attack", "ambush"
+        if not any(trigger.doc[i].lemma_.lower() in arms for i in own):
+            return Verdict(False, reason="ordinary crime")  # "armed robbers shot a security guard"
     if etype in _VIOLENCE and not (
         lemma in senses.state_acts  # "the shelling of its border posts", "an airstrike"
         or _political(actor, senses, orgs=False)

@@ -46,6 +46,7 @@ from .event_roles import (
     PLACE_PREPS,
     SPEECH_VERBS,
     TARGET_THINGS,
+    THING_TIER,
     clause_verb,
     date_for,
     hypothetical_reason,
@@ -78,7 +79,6 @@ BACKGROUND_MARKS = word_set("subordinators", "background")  # data/subordinators
 # Types whose nominal takes its doers in ``of`` ("the withdrawal of the troops", "a march of farmers",
 # "a meeting of foreign ministers").
 INTRANSITIVE = frozenset({"RETREAT", "PROTEST", "MOBILIZE", "CONSULT"})
-_THING_TIER = 3
 # What only a state's authorities do: with no agent named, the state where it was done did it.
 STATE_ACTIONS = frozenset({"COERCE", "SANCTION", "INVESTIGATE"})
 # People who follow a person ("supporters of X"): what they do is theirs, not the person's.
@@ -351,7 +351,7 @@ def _by_agent(noun: Token) -> Token | None:
                 for b in p.children:
                     if b.dep_ == "prep" and b.lower_ == "by":
                         agent = next((a for a in b.children if a.dep_ == "pobj"), None)
-                        if agent is not None and participant_tier(agent) < _THING_TIER:
+                        if agent is not None and participant_tier(agent) < THING_TIER:
                             return agent
     return None
 
@@ -367,13 +367,13 @@ def _nominal_actor(trigger: Token, etype: str) -> Token | None:
         if c.dep_ == "prep" and (c.lower_ == "by" or c.lower_ == "from" and etype == "AID"):
             # "attacks by X"; "food aid from X": the giver
             for p in c.children:
-                if p.dep_ == "pobj" and (c.lower_ == "by" or participant_tier(p) < _THING_TIER):
+                if p.dep_ == "pobj" and (c.lower_ == "by" or participant_tier(p) < THING_TIER):
                     return p
     if etype in INTRANSITIVE:
         for c in trigger.children:
             if c.dep_ == "prep" and c.lower_ == "of":
                 for p in c.children:
-                    if p.dep_ == "pobj" and participant_tier(p) < _THING_TIER:
+                    if p.dep_ == "pobj" and participant_tier(p) < THING_TIER:
                         return p
     for c in trigger.children:
         if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG"):
@@ -506,7 +506,7 @@ def sentence_events(
             elif (
                 actor_tok is not None
                 and actor_tok.pos_ == "NOUN"
-                and participant_tier(actor_tok) == _THING_TIER
+                and participant_tier(actor_tok) == THING_TIER
             ):
                 # "A raid on a camp by government forces killed 12": the forces
                 by = next(
@@ -662,7 +662,7 @@ def sentence_events(
         if (
             actor_tok is not None
             and entry.type in SYMMETRIC
-            and (recipient_tok is None or participant_tier(recipient_tok) >= _THING_TIER)
+            and (recipient_tok is None or participant_tier(recipient_tok) >= THING_TIER)
         ):
             # "X and Y discussed the crisis": Y is the partner, the crisis only the topic
             conj = [c for c in actor_tok.children if c.dep_ == "conj"]
