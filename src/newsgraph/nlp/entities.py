@@ -264,8 +264,14 @@ def _possessed(doc: Doc, start: int, end: int) -> int | None:
     """The token index of a possessive inside a span ("Orchard's PadBook": the owner is no part of it)."""
     for i in range(start + 1, end - 1):
         if doc[i].text in POSSESSIVE_MARKS and doc[i + 1].text[:1].isupper():
-            if i - 1 == start and doc[start].lower_ in _POSSESSIVE_OPENERS:
-                return None  # "the People's Daily": one name, no owner
+            if doc[i - 1].lower_ in _POSSESSIVE_OPENERS:
+                return None  # "the People's Daily", "the Northern Ontario Nurses' Association"
+            if (
+                end - i == 2
+                and doc[i + 1].lower_ in ORG_HEADS
+                and (is_title_word(doc[i - 1].text) or doc[i].text in {"'", "’"})
+            ):
+                return None  # "the Information Commissioner's Office", "the Supporters' Trust": one body
             return i
     return None
 
@@ -888,6 +894,8 @@ def _owner(doc: Doc, short: _Group, long: _Group) -> bool:
     extra = [t.lower().rstrip(".") for t in long.tokens[len(short.tokens) :] if t[:1].isalnum()]
     if all(w in ORG_HEADS or f"{w}." in ORG_HEADS for w in extra):
         return False  # "Microsoft Corp.", "Meridian Shipping": the same firm named in full
+    if any(t in POSSESSIVE_MARKS for t in long.tokens[len(short.tokens) :]):
+        return True  # "Halden Rovers" before "the Halden Rovers Supporters' Trust": a body of its own
     # every use of the short name on its own, tagged or not, against every use of the long one
     alone = len(re.findall(rf"\b{re.escape(short.name_span.text)}\b", text))
     within = len(re.findall(rf"\b{re.escape(long.name_span.text)}\b", text))
