@@ -151,8 +151,8 @@ def _title_before(span: Span, index: EntityIndex) -> Span | None:
     for i in range(span.start - 1, left - 1, -1):
         if glued_hyphen(doc[i]):
             continue  # a hyphen inside a word ("T-Mobile CEO"), not a dash between phrases
-        if doc[i].pos_ in {"CCONJ", "PUNCT"} or doc[i].text in _DASHES:
-            left = i + 1
+        if doc[i].pos_ in {"CCONJ", "PUNCT"} or doc[i].text in _DASHES or _verb_in_title(doc[i]):
+            left = i + 1  # also a verb: "Halden Rovers sacked manager Kieran Doyle": "manager"
             break
     while left - 2 >= sent_start and glued_hyphen(doc[left - 1]):
         left -= 2  # "co-founder": the word the hyphen glues on is part of the title
@@ -188,6 +188,15 @@ def _title_before(span: Span, index: EntityIndex) -> Span | None:
         if owner.dep_ == "poss" and span.start <= owner.head.i < span.end and owner.i == left - 2:
             left = owner.left_edge.i  # "NASA's Administrator Jim Bridenstine" (the owner hung on the name)
     return doc[left : span.start] if left < span.start else None
+
+
+def _verb_in_title(tok: Token) -> bool:
+    """A verb the parser left among a title's words: a finite one ("Halden Rovers sacked manager
+    Kieran Doyle"), or a participle in a sentence the parser gave no verb as its root (the same
+    sentence with "sacked" read as "the sacked manager")."""
+    if tok.tag_ in _FINITE:
+        return True
+    return tok.tag_ == "VBN" and tok.sent.root.pos_ not in {"VERB", "AUX"} and tok.i > tok.sent.start
 
 
 def _capitalised_title(span: Span, index: EntityIndex) -> Span | None:
@@ -295,6 +304,7 @@ def _class_before(span: Span, index: EntityIndex) -> Span | None:
 
 
 _DASHES = {",", "—", "–", "-", "--"}
+_FINITE = {"VBD", "VBZ", "VBP"}  # a finite verb ends the phrase before a title
 _TERMINAL = {".", "!", "?", '"', "”", "’", "'", ")", ":", ";"}
 
 

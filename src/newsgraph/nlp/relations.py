@@ -293,7 +293,12 @@ def _anchors(b: _Builder, d, span: Span, root: Token) -> list[tuple[tuple[str, f
     for c in root.children:
         if c.dep_ == "poss":
             out += [(e, "poss") for e in b.entities(c)]
-        elif c.dep_ in {"compound", "nmod"} and b.index.entity_of(c) not in {None, d.entity}:
+        elif (
+            c.dep_ in {"compound", "nmod"}
+            and c.i >= span.start
+            and b.index.entity_of(c) not in {None, d.entity}
+        ):
+            # (a name the title was cut off from, "Tarn City | sacked manager", is no anchor)
             # "a Boise State University political scientist" (the parser's nmod)
             out += [(e, "compound") for e in b.entities(c)]
             # "the National Security Council Ukraine expert": the parser hangs the organisation on
@@ -579,11 +584,12 @@ def _role_ties(  # noqa: PLR0912
             and root.is_lower
             and how in {"compound", "title"}
             and b.index.label(anchor[0]) in {"GPE", "LOC"}
-            and lookup(_name(b, anchor[0])) is not None
+            and (lookup(_name(b, anchor[0])) or {"feature": "country"}).get("feature") != "country"
         ):
             # "New York attorney Mark Heller": a lawyer who practises there, not the city's (a
             # place the gazetteer knows: "Lohan attorney" or "Earthjustice attorney" typed a place is
-            # the client or the firm)
+            # the client or the firm; a country is the state the attorney serves, "the U.S.
+            # attorney for the Eastern District of Virginia", no place of practice)
             arel, how = "located_in", "poss"
         if arel == "leader_of" and branch and b.index.label(anchor[0]) == "ORG":
             arel = "employed_by"
