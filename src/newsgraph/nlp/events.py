@@ -859,6 +859,8 @@ def _article_places(doc: Doc, events: list[Event]) -> None:
         # it may have happened anywhere
         if event.date_source == "text" and not _near(event.date, doc._.ng_published):
             continue
+        if _at_other_times(doc, event):
+            continue  # "has in the past rejected the threat of sanctions": no time, no place of the story
         # the story's place (not a dateline) is where a march or an arrest happened, not where a
         # statement or a deal was made (data/event_senses.toml scene_types)
         if source != "dateline" and event.type not in load_senses().scene_types:
@@ -879,6 +881,23 @@ def _article_places(doc: Doc, events: list[Event]) -> None:
                 # gazetteer does not know it; the dateline would be a guess against the text
                 continue
             event.place = place
+
+
+def _at_other_times(doc: Doc, event: Event) -> bool:
+    """Whether the event's verb is set at no time of the story ("has in the past rejected", "had
+    repeatedly denied"), by a modifier of data/time_cues.toml [other_times]."""
+    if event.trigger_start is None:
+        return False
+    span = doc.char_span(event.trigger_start, event.trigger_start + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    words = word_set("time_cues", "other_times")
+    for child in span.root.children:
+        if child.dep_ in {"advmod", "prep", "npadvmod"}:
+            phrase = " ".join(t.lower_ for t in child.subtree)
+            if phrase in words:
+                return True
+    return False
 
 
 def _names_unknown_place(sent: Span, fallback: str) -> bool:
