@@ -354,6 +354,26 @@ def _coref_covering(doc: Doc, tok: Token) -> tuple[EntityCluster, int, int] | No
     return None
 
 
+def _named_after_body(doc: Doc, subj: Token) -> tuple[EntityCluster, Span] | None:
+    """ "A spokesman for Wessex Fire and Rescue Service, Paul Denham, said": the parser hangs the
+    spokesman's name on the body he speaks for. The person named in apposition to that body, when
+    the subject is a speaking role ("spokesman") and the body is an organisation or a place."""
+    if subj.lemma_.lower() not in _speaker_nouns():
+        return None
+    for prep in subj.children:
+        if prep.dep_ != "prep" or prep.lower_ not in {"for", "of", "at", "with"}:
+            continue
+        for body in prep.children:
+            owner = _cluster_covering(doc, body) if body.dep_ == "pobj" else None
+            if owner is None or owner[0].label not in {"ORG", "GPE", "NORP", "LOC"}:
+                continue
+            for appos in body.children:
+                hit = _cluster_covering(doc, appos) if appos.dep_ == "appos" else None
+                if hit is not None and hit[0].id != owner[0].id:
+                    return hit  # a name set beside a named body: the role's holder (typed as the tagger will)
+    return None
+
+
 def _noun_phrase(tok: Token) -> Span:
     """The subject's words up to its head (drops relative clauses and appositives after it)."""
     return tok.doc[tok.left_edge.i : tok.i + 1]
@@ -630,6 +650,10 @@ def _speaker(
             if hit:
                 cluster, s = hit
                 return cluster.id, s.text, s.start_char, s.end_char, 0.9
+    named = _named_after_body(doc, subj)
+    if named is not None:
+        cluster, s = named
+        return cluster.id, s.text, s.start_char, s.end_char, 0.9
     np = _noun_phrase(subj)
     ref = _coref_covering(doc, subj)
     pronoun = subj.lower_ in _PRONOUNS
@@ -836,15 +860,23 @@ def _timex_token_root(doc: Doc, tokens: _Tokens, start: int, end: int) -> Token:
 
 
 def _attached_date(
-    doc: Doc, tokens: _Tokens, verb: Token, targets: set[int], exclude: tuple[int, int] | None
+    doc: Doc,
+    tokens: _Tokens,
+    verb: Token,
+    targets: set[int],
+    exclude: tuple[int, int] | None,
+    before: int | None = None,
 ) -> str | None:
-    """The value of the time expression in the verb's sentence whose head path reaches ``targets``."""
+    """The value of the time expression in the verb's sentence whose head path reaches ``targets``
+    (``before``: only one that starts before that character)."""
     sent = verb.sent
     best: tuple[int, str] | None = None
     for tx in doc._.ng_timexes or []:
         if not tx.on_calendar:
             continue  # a duration ("ten-day") or "now" is not when the words were said
         if not (sent.start_char <= tx.start < sent.end_char):
+            continue
+        if before is not None and tx.start >= before:
             continue
         if exclude and exclude[0] <= tx.start < exclude[1]:
             continue
@@ -857,6 +889,8 @@ def _attached_date(
                 break
             if t.dep_ in _DETACHED or t.head.i == t.i:
                 break
+            if t.dep_ == "conj" and t.pos_ in {"VERB", "AUX"} and t.head.i in targets:
+                break  # "said it could not comment, but that payments in March had been caused"
             t = t.head
     return best[1] if best else None
 
@@ -868,9 +902,13 @@ def _date(doc: Doc, tokens: _Tokens, verb: Token, exclude: tuple[int, int] | Non
     ("ended on Wednesday after the two sides signed").
     """
     targets = {verb.i}
-    if verb.dep_ == "conj":
-        targets.add(verb.head.i)
+    if verb.dep_ == "conj" and _is_speech(verb.head):
+        targets.add(verb.head.i)  # "spoke on Tuesday and said ..."
     value = _attached_date(doc, tokens, verb, targets, exclude)
+    if value is None and verb.dep_ == "conj" and verb.head.i not in targets:
+        # "In October, McKinley visited the border and argued that ...": a date set before the first
+        # verb holds for both; "has been a nurse since 2007 and said ...": one after it, for it alone
+        value = _attached_date(doc, tokens, verb, {verb.head.i}, exclude, before=verb.head.idx)
     if value is not None or not doc._.ng_timexes:
         return value
     for prep in verb.children:
@@ -927,6 +965,16 @@ def _clause_text_range(doc: Doc, clause: Token, closes: frozenset[int] = frozens
     for t in doc[clause.i + 1 : j]:
         if _is_adding(t) and t.left_edge.i > i:
             j = t.left_edge.i  # '..., adding that ...' is a second report, not part of this clause
+            break
+        if (
+            t.pos_ == "NOUN"
+            and t.left_edge.i > i + 1
+            and doc[t.left_edge.i - 1].text in {"—", "–", "--"}
+            and any(c.dep_ == "relcl" for c in t.children)
+        ):
+            # 'had left "by mutual agreement" — wording that was undercut within the hour': the
+            # writer's comment on what was said, set off by a dash, is not part of it
+            j = t.left_edge.i - 1
             break
         if (
             t.dep_ == "advcl"
@@ -1397,6 +1445,19 @@ class _Finder:
                 and not any(c.dep_ in _AUX_DEPS for c in tok.children)
             ):
                 continue  # "Asked whether he would resign, Reyes said ...": the question was put to him
+            if (
+                tok.lemma_.lower() == "ask"
+                and tok.tag_ in {"VBN", "VBD"}
+                and (tok.i == tok.sent.start or doc[tok.i - 1].lower_ in {"when", "if", "once"})
+                and not any(c.dep_ in _CLAUSE_SUBJECTS for c in tok.children)
+            ):
+                continue  # the same question put, parsed as the sentence's own verb
+            if (
+                tok.lemma_.lower() in _HEARER_VERBS
+                and any(c.dep_ == "auxpass" for c in tok.children)
+                and not any(c.dep_ == "agent" for c in tok.children)
+            ):
+                continue  # "she was told it was unnecessary": she heard it; who said it is not given
             reported = [c for c in tok.children if c.dep_ == "ccomp" and not _across_semicolon(doc, c, tok)]
             clause = (
                 # "While the lineup is light (three games have been announced), Early says there is a
@@ -1438,6 +1499,19 @@ class _Finder:
             ):
                 continue
             start, end = _clause_text_range(doc, clause, self.closes)
+            obj = next(
+                (c for c in tok.children if c.dep_ == "dobj" and tok.i < c.i < clause.left_edge.i), None
+            )
+            if (
+                obj is not None
+                and tok.lemma_.lower() not in _HEARER_VERBS
+                and obj.left_edge.i == tok.i + 1
+                and obj.right_edge.i + 1 >= clause.left_edge.i - 1
+                and not any(t.is_punct for t in doc[obj.left_edge.i : clause.left_edge.i])
+            ):
+                # "said deforestation and the conversion of hillsides to farming had made slopes less
+                # stable": the reported clause's subject, parsed as the verb's object, is part of it
+                start = doc[obj.left_edge.i].idx
             for other in tok.children:
                 # "Selling a product is difficult, but altering behavior is much more difficult,
                 # Hege said": two reported clauses joined before the verb are one report
@@ -1600,6 +1674,8 @@ class _Finder:
         pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
         if pobj is None:
             return
+        if pobj.lower_ in speech_table("data_nouns"):
+            return  # "according to preliminary results from the auditor's office": no one's words
         source = pobj
         # "a statement from the police": the one behind the statement speaks; but "the Central
         # Elections Commission of Turkmenistan" is the commission, not the country
@@ -1616,6 +1692,9 @@ class _Finder:
         before = doc[sent.start : phrase[0]]
         after = doc[phrase[1] : sent.end]
         words = before if len(before) >= len(after) else after
+        lead = next((t for t in after if not t.is_punct and not t.is_space), None)
+        if lead is not None and lead.pos_ == "CCONJ" and len(before) >= 3:
+            words = before  # "X, according to the federation, and Y": Y is the reporter's own
         toks = [t for t in words if not t.is_space]
         while toks and toks[0].is_punct:
             toks.pop(0)
