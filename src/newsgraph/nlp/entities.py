@@ -193,6 +193,17 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     # a lower-case preposition or conjunction ends no name: "Thompson in [Berne]", "Lohan and"
     while end - start >= 2 and doc[end - 1].is_lower and doc[end - 1].pos_ in {"ADP", "CCONJ", "SCONJ"}:
         end = _strip_tail(doc, start, end - 1)
+    # a lower-case common noun ends no name of capitalised words: "a former Port Aldous fire chief"
+    # (the model's "Port Aldous fire"); not a legal form or a lower-case brand ("eBay")
+    while (
+        end - start >= 3
+        and doc[end - 1].is_lower
+        and doc[end - 1].is_alpha
+        and doc[end - 1].pos_ == "NOUN"
+        and doc[end - 1].lower_ not in ORG_HEADS
+        and all(t.text[:1].isupper() for t in doc[start : end - 1])
+    ):
+        end = _strip_tail(doc, start, end - 1)
     # a speech verb is no part of a name: "Henry told CRN" (the model's one span) is Henry
     for i in range(start + 1, end):
         if doc[i].is_lower and doc[i].tag_ in {"VBD", "VBZ"} and doc[i].lemma_.lower() in _SPEECH:
@@ -246,6 +257,11 @@ def _coordinated(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, 
     cuts = [i for i in range(start + 1, end - 1) if doc[i].lower_ in _COORDINATORS]
     if not cuts:
         return [(start, end)]
+    if label == "ORG" and any(
+        doc[i].lower_ in {"of", "for"} and doc[i - 1].lower_ in _REMIT_HEADS
+        for i in range(start + 1, cuts[0])
+    ):
+        return [(start, end)]  # "the Ministry of Trade, Industry and Fisheries": one body and its remit
     parts, s = [], start
     for i in cuts:
         parts.append((s, i))
@@ -460,7 +476,7 @@ def _clean_mentions(doc: Doc) -> tuple[list[_Mention], list[Span]]:
     """Trim, relabel, split and rejoin the model's entity spans; return our mentions and the other ents."""
     mentions: list[_Mention] = []
     others: list[Span] = []
-    ents = _joined_possessive_names(doc, _joined_people(doc, list(doc.ents)))
+    ents = _joined_body_names(doc, _joined_possessive_names(doc, _joined_people(doc, list(doc.ents))))
     for k, ent in enumerate(ents):
         if ent.label_ not in ENTITY_LABELS:
             others.append(ent)
@@ -537,6 +553,68 @@ def _joined_possessive_names(doc: Doc, ents: list[Span]) -> list[Span]:
             out.append(Span(doc, ent.start, stop, label="ORG"))
             skip_to = stop
             continue
+        out.append(ent)
+    return out
+
+
+# Heads of a public body's name that go on with "for" or "of" and the body's remit ("the UN Office
+# for the Coordination of Humanitarian Affairs", "the Department for Environment, Food and Rural
+# Affairs", "the Ministry of Trade, Industry and Fisheries"): data/name_heads.toml [remit_heads].
+_REMIT_HEADS = word_set("name_heads", "remit_heads")
+
+
+def _remit_end(doc: Doc, i: int) -> int | None:
+    """The end of a body's remit starting at token ``i`` ("for" or "of"): Title Case words, with
+    "of", "for", "the", "and", "&" between them and commas in a list closed by "and"; None when
+    there is none."""
+    if i >= len(doc) or doc[i].lower_ not in {"for", "of"}:
+        return None
+    j, end = i + 1, None
+    while j < len(doc):
+        tok = doc[j]
+        if tok.is_alpha and tok.text[:1].isupper() and not tok.is_sent_start:
+            end = j + 1
+        elif tok.lower_ == "the" and doc[j - 1].lower_ in {"of", "for"}:
+            pass  # "for the Coordination of", never "and the Home Office"
+        elif tok.lower_ in {"of", "for", "and", "&"} and end is not None:
+            pass
+        elif tok.text == "," and end is not None and j + 1 < len(doc) and doc[j + 1].text[:1].isupper():
+            # a comma only inside a list that "and" closes before the name ends
+            k = j + 1
+            while k < len(doc) and (doc[k].text[:1].isupper() or doc[k].text == ","):
+                k += 1
+            if k >= len(doc) or doc[k].lower_ not in {"and", "&"}:
+                break
+        else:
+            break
+        j += 1
+    return end
+
+
+def _joined_body_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A body's name the model cut before its remit ("UN Office" + "Coordination of Humanitarian
+    Affairs", "Department for Environment" + "Food" + "Rural Affairs"): one organisation. The
+    model's spans inside the remit are dropped."""
+    out: list[Span] = []
+    skip_to = -1
+    for ent in ents:
+        if ent.start < skip_to:
+            continue
+        remit = None
+        if ent.label_ in {"ORG", "GPE", "FAC"} and doc[ent.end - 1].lower_ in _REMIT_HEADS:
+            remit = ent.end  # "UN Office" | "for the Coordination of Humanitarian Affairs"
+        elif ent.label_ == "ORG" and len(ent) >= 3:
+            # "Ministry of Trade" | ", Industry and Fisheries": the remit goes on past the span
+            remit = next(
+                (t.i for t in ent[:-1] if t.lower_ in {"of", "for"} and doc[t.i - 1].lower_ in _REMIT_HEADS),
+                None,
+            )
+        if remit is not None:
+            end = _remit_end(doc, remit)
+            if end is not None and end > ent.end:
+                out.append(Span(doc, ent.start, end, label="ORG"))
+                skip_to = end
+                continue
         out.append(ent)
     return out
 
@@ -773,10 +851,19 @@ def _group(doc: Doc, mentions: list[_Mention]) -> list[_Group]:
         candidates = []
         headed = []
         given = []
+        namesakes = []
         for h in alive:
             if h is g or h.merged_into is not None or len(h.tokens) <= len(toks):
                 continue
             ht = h.tokens
+            if (
+                len(toks) == 1
+                and h.label not in {"PERSON", "GPE", "LOC", "FAC"}
+                and len(ht) == 2
+                and ht[-1] == toks[0]
+                and all(t[:1].isupper() and t.isalpha() for t in ht)
+            ):
+                namesakes.append(h)  # "Aoife Dunleavy" the tagger typed an organisation
             surname_label = g.label in {"PERSON", "ORG", "NORP"} or (
                 g.label == "GPE"
                 and (not is_known_place(" ".join(toks)) or _town_that_speaks(g))
@@ -806,6 +893,8 @@ def _group(doc: Doc, mentions: list[_Mention]) -> list[_Group]:
             candidates = headed
         if not candidates and given:
             candidates = given  # a surname match always wins over a given-name one
+        if namesakes and any(h.label == "PERSON" for h in candidates):
+            continue  # a bare "Dunleavy" beside "Brendan Dunleavy" and "Aoife Dunleavy" is either
         candidates = [h for h in candidates if not _set_apart(doc, g, h) and not _glued(doc, h)]
         roots = {id(c.root()): c.root() for c in candidates if c.root() is not g}
         if len(roots) == 1:
