@@ -583,6 +583,22 @@ def find_descriptions(doc: Doc, index: EntityIndex | None = None) -> list[Descri
             return  # the name itself, not what it is ("Energy Secretary" the model took into the name is)
         if _pronoun_led(span):
             return
+        if span[0].lower_ == "whose":
+            return  # "a Columbus firm whose regional director, Alan Okafor, ...": a clause's start
+        if (
+            kind == "appositive"
+            and len(span) == 2
+            and span.start == span.sent.start
+            and span.end < len(span.doc)
+            and span.doc[span.end].text == ","
+            and index.clusters[entity].label != "PERSON"  # ("The mayor, Jonas Pell, said": his post)
+            and span[0].lower_ in {"the", "this", "that"}
+            and span[1].pos_ == "NOUN"
+            and any(0 <= s.start - span.end <= 2 for s in index.clusters[entity].spans)
+        ):
+            # "The company, Sahil Gold Trading FZE, was accused": opening a sentence, it points back
+            # to the story's company and says nothing of what this one is ("the capital, Khartoum" does)
+            return
         if span.start >= 2 and glued_hyphen(span.doc[span.start - 1]):
             return  # "three-time team MVP" read from "time": the first word is cut in two
         text, res_conf = _describe(span, index)
@@ -669,6 +685,8 @@ def find_descriptions(doc: Doc, index: EntityIndex | None = None) -> list[Descri
                         np = noun_phrase(child)
                         if np[0].like_num or np[0].text[:1].isdigit():
                             continue  # "Glass was 20-of-24 passing": a statistic, not what he is
+                        if cluster.label == "PERSON" and child.tag_ in {"NNS", "NNPS"}:
+                            continue  # "Pell was all smiles": a plural says how one person was, not what
                         add(cluster.id, np, "copula", 0.8 * _asserted(verb))
             if cluster.label == "PERSON":
                 age = _age_after(mention)
