@@ -25,6 +25,7 @@ __all__ = [
     "PARTY_ROLES",
     "STAT_LEADER_MODIFIERS",
     "PRACTICE_ROLES",
+    "RANK_ROLES",
     "RECORD_WORDS",
     "PARTY_WORDS",
     "SPORT_STATISTICS",
@@ -164,6 +165,7 @@ EXTRA_EMPLOYEE_ROLES = ROLES["employee_roles"]
 PARTY_ROLES = ROLES["party_roles"]
 STAT_LEADER_MODIFIERS = ROLES["stat_leader_modifiers"]
 PRACTICE_ROLES = ROLES["practice_roles"]
+RANK_ROLES = ROLES["rank_roles"]
 RECORD_WORDS = ROLES["record_words"]
 PARTY_WORDS = ROLES["party_words"]
 SPORT_STATISTICS = ROLES["sport_statistics"]

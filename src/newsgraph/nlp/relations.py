@@ -47,6 +47,7 @@ from .relation_lexicon import (
     PERSONAL_STAFF,
     PLACE_PARTS,
     PRACTICE_ROLES,
+    RANK_ROLES,
     RECORD_WORDS,
     RELATIVE_PRONOUNS,
     RESIDENT_NOUNS,
@@ -322,7 +323,10 @@ def _anchors(b: _Builder, d, span: Span, root: Token) -> list[tuple[tuple[str, f
             owner_of_unit = {
                 b.index.entity_of(t)
                 for t in pobj.subtree
-                if t.dep_ == "poss" and t.head.i in range(pobj.i, pobj.right_edge.i + 1)
+                if t.dep_ == "poss"
+                and t.head.i in range(pobj.i, pobj.right_edge.i + 1)
+                # (not a possessive inside the name itself: "the North Atlantic Pelagic Producers' Group")
+                and not _inside_own_name(b, t)
             }
             if p == "of" and direct and all(e[0] in owner_of_unit for e in direct):
                 # "director of Union of Concerned Scientists' Scientific Integrity Program": a post
@@ -445,6 +449,15 @@ def _org_in(b: _Builder, pobj: Token, holder: str) -> list[tuple[str, float]]:
         return found  # (a coreference mention of the holder may cover the whole appositive)
     owners = [c for c in pobj.children if c.dep_ == "poss"]
     return [e for c in owners for e in b.entities(c) if e[0] != holder and b.index.label(e[0]) == "ORG"]
+
+
+def _inside_own_name(b: _Builder, tok: Token) -> bool:
+    """Whether a possessor's word is inside one name that goes on past its possessive mark ("the
+    North Atlantic Pelagic Producers' Group"), not the owner of what follows ("Union of Concerned
+    Scientists' Scientific Integrity Program")."""
+    entity = b.index.entity_of(tok)
+    cluster = b.index.clusters.get(entity) if entity is not None else None
+    return cluster is not None and any(s.start <= tok.i and s.end > tok.i + 2 for s in cluster.spans)
 
 
 def _topic_anchor(b: _Builder, anchor: str, how: str, lemma: str, earlier: bool) -> bool:
@@ -593,6 +606,8 @@ def _role_ties(  # noqa: PLR0912
             arel, how = "located_in", "poss"
         if arel == "leader_of" and branch and b.index.label(anchor[0]) == "ORG":
             arel = "employed_by"
+        if arel == "leader_of" and how in {"compound", "title", "named"} and lemma in RANK_ROLES:
+            arel = "employed_by"  # "Hamas commander X": a rank in the body, not its command
         if how in {"compound", "title", "named"} and lemma in PARTY_ROLES and arel != "leader_of":
             if _name(b, anchor[0]).lower() in PARTY_WORDS:
                 arel = "member_of"  # "Republican Senator X", "Labour MP Y"
