@@ -120,6 +120,21 @@ def _role(
         ),
         None,
     )
+    if appos is None and token.pos_ == "NOUN" and token.lemma_.lower() in _ROLE_NOUNS:
+        # "The artistic director of Galway's Quayside Theatre, Ruairi Cosgrave, has resigned": the
+        # parser hangs the holder's name on the body the role is of
+        appos = next(
+            (
+                a
+                for p in token.children
+                if p.dep_ == "prep" and p.lower_ in ("of", "for", "at")
+                for b in p.children
+                if b.dep_ == "pobj"
+                for a in b.children
+                if a.dep_ == "appos" and a.ent_type_ == "PERSON" and doc[a.i - 1].text != "("
+            ),
+            None,
+        )
     role = None
     if appos is not None and token.ent_type_ != "PERSON":
         # "Meridian's chief executive, Ingrid Holm": the person acts, and the text keeps the role
@@ -137,6 +152,25 @@ def _role(
     # the name the head word belongs to acts, not a longer name among its modifiers
     # ("South Dakota Gov. Kristi Noem is defending ...": Kristi Noem, not South Dakota)
     cluster = _mention_of(doc, token) or entity_at(doc, span.start_char, span.end_char)
+    if cluster is not None and cluster.label == "NORP":
+        # "the German private equity firm Weiss Kapital": the firm named in the phrase, not its nationality
+        inside = [
+            (s.end_char, c)
+            for c in doc._.ng_entities or []
+            if c.label not in ("NORP", "GPE", "LOC")
+            for s in c.spans
+            if span.start_char <= s.start_char and s.end_char <= span.end_char
+        ]
+        if inside:
+            cluster = max(inside, key=lambda x: x[0])[1]
+        elif (
+            token.tag_ == "NN"
+            and token.lemma_.lower() not in HUMAN_NOUNS
+            and not any(sp.start <= token.i < sp.end for sp in cluster.spans)
+        ):
+            # "the German private equity firm": one firm, which its nationality does not name (but "the
+            # Malian government", "the Ukrainian president" are the country's)
+            cluster = None
     if (
         cluster is not None
         and token.pos_ == "NOUN"
@@ -177,6 +211,11 @@ def _role(
         text = cluster.name
     return (cluster.id if cluster else None), text, span
 
+
+# Nouns of a post a person holds (data/role_words.toml): "the director of X, NAME" is NAME.
+_ROLE_NOUNS = (
+    word_set("role_words", "leader") | word_set("role_words", "employee") | word_set("role_words", "other")
+)
 
 # The parts of speech a noun phrase runs on with ("of the main opposition party CHADEMA").
 _PHRASE_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "ADP", "CCONJ", "PART"})
@@ -567,8 +606,14 @@ def sentence_events(
                 and actor_tok.dep_ == "poss"
             ):
                 # "their forces completed their withdrawal", "the union repeated its demand": the
-                # verb's subject names them
-                actor_tok = subject_of(gov) or actor_tok
+                # verb's subject names them (but "the board accepted his resignation": he resigned)
+                subj = subject_of(gov)
+                if subj is not None and (
+                    actor_tok.lower_ not in ("his", "her")
+                    or subj.ent_type_ == "PERSON"
+                    or subj.lower_ in ("he", "she")
+                ):
+                    actor_tok = subj
             determiners = {c.lower_ for c in trigger.children if c.dep_ == "det"}
             # "the last strike", "the bombing of a bus": told here in full, not an anaphor
             modified = any(c.lemma_.lower() in NEW_REFERENT for c in trigger.children) or any(
@@ -884,18 +929,24 @@ def _article_places(doc: Doc, events: list[Event]) -> None:
 
 
 def _at_other_times(doc: Doc, event: Event) -> bool:
-    """Whether the event's verb is set at no time of the story ("has in the past rejected", "had
-    repeatedly denied"), by a modifier of data/time_cues.toml [other_times]."""
+    """Whether the event's verb is set at no time or place of the story: "has in the past rejected",
+    "had repeatedly denied" (data/time_cues.toml [other_times]), or "apologised in a post on X"
+    (data/speech.toml [media_nouns])."""
     if event.trigger_start is None:
         return False
     span = doc.char_span(event.trigger_start, event.trigger_start + 1, alignment_mode="expand")
     if span is None:
         return False
     words = word_set("time_cues", "other_times")
+    media = word_set("speech", "media_nouns")
     for child in span.root.children:
         if child.dep_ in {"advmod", "prep", "npadvmod"}:
             phrase = " ".join(t.lower_ for t in child.subtree)
             if phrase in words:
+                return True
+        if child.dep_ == "prep" and child.lower_ in {"in", "on", "via", "through"}:
+            # "apologised in a post on X", "said in a statement": put in words, at no place of the story
+            if any(p.dep_ == "pobj" and p.lemma_.lower() in media for p in child.children):
                 return True
     return False
 
