@@ -135,6 +135,9 @@ def _is_adding(tok: Token) -> bool:
         tok.tag_ == "VBG"
         and tok.dep_ in {"advcl", "xcomp", "conj"}
         and _is_speech(tok)
+        # "rumours on social media suggesting the fire was lit": what suggests is rarely the one who
+        # said the sentence's words, and "..., suggesting that" is as often the writer's inference
+        and tok.lemma_.lower() != "suggest"
         and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children)
     )
 
@@ -144,6 +147,9 @@ def _subject(verb: Token) -> Token | None:
     if _is_adding(verb):
         # "X said the channel was shut, adding that...": the one who adds is the one who said.
         said = next((a for a in verb.ancestors if _is_speech(a)), None)
+        if said is None:
+            # "Norway, he said, had tried to ..., noting that ...": the attribution set in the clause
+            said = next((c for c in verb.head.children if c.dep_ == "parataxis" and _is_speech(c)), None)
         if said is not None:
             return _subject(said)
     v = verb
@@ -889,6 +895,10 @@ def _attached_date(
                 break
             if t.dep_ in _DETACHED or t.head.i == t.i:
                 break
+            if t.dep_ == "advcl" and any(c.dep_ in {"nsubj", "nsubjpass", "mark"} for c in t.children):
+                # "said, in one of the deadliest attacks since it came under siege last year": a
+                # clause of its own (not "Speaking to reporters on Wednesday, X said")
+                break
             if t.dep_ == "conj" and t.pos_ in {"VERB", "AUX"} and t.head.i in targets:
                 break  # "said it could not comment, but that payments in March had been caused"
             t = t.head
@@ -980,7 +990,15 @@ def _clause_text_range(doc: Doc, clause: Token, closes: frozenset[int] = frozens
             t.dep_ == "advcl"
             and t.left_edge.i > i
             and any(
-                c.dep_ == "mark" and c.lower_ in {"while", "whereas"} and c.i > 0 and doc[c.i - 1].text == ","
+                c.dep_ == "mark"
+                and c.i > 0
+                and doc[c.i - 1].text == ","
+                and (
+                    c.lower_ in {"while", "whereas"}
+                    # '..., though Solberg declined to say whether Norway would attend': the writer's
+                    or c.lower_ in {"though", "although"}
+                    and (t.lemma_.lower() in _REFUSALS or _is_speech(t))
+                )
                 for c in t.children
             )
             and any(c.dep_ in {"nsubj", "nsubjpass"} for c in t.children)
@@ -1452,6 +1470,12 @@ class _Finder:
                 and not any(c.dep_ in _CLAUSE_SUBJECTS for c in tok.children)
             ):
                 continue  # the same question put, parsed as the sentence's own verb
+            if (
+                tok.lemma_.lower() == "suggest"
+                and tok.tag_ == "VBG"
+                and not any(c.dep_ in _CLAUSE_SUBJECTS for c in tok.children)
+            ):
+                continue  # "rumours on social media suggesting the fire was lit": the rumours suggest it
             if (
                 tok.lemma_.lower() in _HEARER_VERBS
                 and any(c.dep_ == "auxpass" for c in tok.children)
