@@ -374,3 +374,15 @@ def test_date_in_a_clause_beside_the_speech_verb_is_not_when_it_was_said(nlp):
         published="2026-07-09",
     )
     assert facts.quotes and all(q.date != "2025" for q in facts.quotes)
+
+
+def test_a_remit_stops_at_a_post_and_a_person(nlp):
+    # the remit runs on over Title Case words, never into a title or the person after it
+    facts = _facts(
+        nlp,
+        "Department of Health and Human Services Secretary Alex Azar said the rule would stand. "
+        "The Ministry of Foreign Affairs Spokesperson Hua Chunying said so.",
+    )
+    names = set(_names(facts).values())
+    assert {"Alex Azar", "Hua Chunying", "Ministry of Foreign Affairs"} <= names
+    assert not any("Azar" in n and n != "Alex Azar" or "Spokesperson" in n for n in names)

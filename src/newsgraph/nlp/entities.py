@@ -572,6 +572,8 @@ def _remit_end(doc: Doc, i: int) -> int | None:
     j, end = i + 1, None
     while j < len(doc):
         tok = doc[j]
+        if tok.ent_type_ in {"PERSON", "DATE", "TIME", "CARDINAL", "MONEY"} or tok.lower_ in _ROLE_TITLES:
+            break  # "the Department of Justice Inspector General Michael Horowitz": a post and a person
         if tok.is_alpha and tok.text[:1].isupper() and not tok.is_sent_start:
             end = j + 1
         elif tok.lower_ == "the" and doc[j - 1].lower_ in {"of", "for"}:
