@@ -213,12 +213,11 @@ def test_act_of_the_past_gets_no_dateline_place(nlp):
     facts = _facts(
         nlp,
         "DOHA, Qatar (AP) \u2014 Talks between the Varenian government and the rebels broke down on "
-        "Thursday. Varenia's government has in the past rejected the threat of sanctions as interference. "
-        "The government of Varenia rejected the new offer on Thursday.",
+        "Thursday. Varenia's government has in the past signed agreements with the rebels. "
+        "Varenia's foreign minister met rebel leaders on Thursday.",
     )
-    rejections = [e for e in facts.events if e.type == "REJECT"]
-    past = [e for e in rejections if "in the past" in facts.article.text[e.start : e.end]]
-    now = [e for e in rejections if "new offer" in facts.article.text[e.start : e.end]]
+    past = [e for e in facts.events if "in the past" in facts.article.text[e.start : e.end]]
+    now = [e for e in facts.events if e.type == "CONSULT" and "met" == e.trigger]
     assert past and all(e.place is None for e in past)
     assert now and now[0].place and now[0].place["name"] == "Doha"
 
@@ -386,3 +385,43 @@ def test_a_remit_stops_at_a_post_and_a_person(nlp):
     names = set(_names(facts).values())
     assert {"Alex Azar", "Hua Chunying", "Ministry of Foreign Affairs"} <= names
     assert not any("Azar" in n and n != "Alex Azar" or "Spokesperson" in n for n in names)
+
+
+# Shapes of the r51 tune round (pages dense in political and legal acts), in sentences of our own.
+
+
+def test_an_embassy_in_a_town_is_its_countrys(nlp):
+    facts = _facts(
+        nlp,
+        "MANILA - Japan signed a deal with the Philippines. China's embassy in Manila criticised the visit.",
+    )
+    critics = [a for t, a, _, _, _ in _events(facts) if t == "DISAPPROVE"]
+    assert critics == ["China"]
+
+
+def test_a_dated_dateline_is_no_actor(nlp):
+    facts = _facts(
+        nlp,
+        "REGION\n\nTwo navies sign patrol pact as fisheries deal stalls\n\nJAKARTA, June 3 (APD) \u2014 "
+        "Indonesia and Malaysia signed an agreement on Wednesday to run joint patrols in the Sulawesi Sea, "
+        "but failed to close a fisheries deal during a two-day visit to Jakarta by the Malaysian foreign "
+        "minister.",
+    )
+    actors = [a for t, a, _, _, _ in _events(facts) if t == "AGREE"]
+    assert actors and "Jakarta" not in actors
+
+
+def test_things_said_take_no_dateline_place_and_a_visited_town_hosts_nothing(nlp):
+    facts = _facts(
+        nlp,
+        "MADRID \u2014 Dock workers walked out on Monday. Police detained two pickets. Ruben Montero, the "
+        "union's leader, rejected that account.\n\nJapanese Foreign Minister Kenji Arai made his first visit "
+        "to Marseille on Tuesday.",
+    )
+    events = _events(facts)
+    rejections = [e for t, _, _, _, e in events if t == "REJECT"]
+    detentions = [e for t, _, _, _, e in events if t == "COERCE"]
+    visits = [(r, e) for t, _, r, _, e in events if t == "CONSULT" and e.mode == "visit"]
+    assert rejections and all(e.place is None for e in rejections)
+    assert detentions and detentions[0].place and detentions[0].place["name"].lower() == "madrid"
+    assert visits and all(r is None and e.place and e.place["name"] == "Marseille" for r, e in visits)

@@ -18,10 +18,17 @@ def after_dateline(sent: Span) -> Token:
         if t.text in _DASHES or spaced:
             # "LONDON (Reuters) - ...": a wire credit in brackets is part of the dateline
             before = [w for w in sent if w.i < t.i and not w.is_space]
+            # "JAKARTA, June 3 (APD) — ": a date in the dateline too, where the city is in capitals
+            # or a wire credit in brackets closes it (never "On May 3, Smith — who ...")
+            dated = before and (
+                before[0].is_upper and len(before[0]) > 1 or any(w.text == "(" for w in before)
+            )
             if (
                 before
-                and len(before) <= 6
-                and all(w.text[:1].isupper() or w.text in {",", "(", ")"} for w in before)
+                and len(before) <= (9 if dated else 6)
+                and all(
+                    w.text[:1].isupper() or w.text in {",", "(", ")"} or dated and w.is_digit for w in before
+                )
             ):
                 return t.nbor() if t.i + 1 < sent.end else sent[0]
     return next((t for t in sent if not t.is_space), sent[0])

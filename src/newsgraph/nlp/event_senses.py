@@ -56,6 +56,7 @@ class Senses:
 
     conflict_types: frozenset[str]
     scene_types: frozenset[str]
+    statement_types: frozenset[str]
     party_recipient_types: frozenset[str]
     place_target_types: frozenset[str]
     ambiguous: frozenset[str]
@@ -87,6 +88,7 @@ def load_senses() -> Senses:
     return Senses(
         conflict_types=frozenset(data["conflict_types"]),
         scene_types=frozenset(data["scene_types"]),
+        statement_types=frozenset(data["statement_types"]),
         party_recipient_types=frozenset(data["party_recipient_types"]),
         place_target_types=frozenset(data["place_target_types"]),
         ambiguous=frozenset(data["ambiguous"]),

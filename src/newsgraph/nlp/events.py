@@ -202,6 +202,18 @@ def _role(
     if cluster is not None and token.pos_ == "NOUN" and _placed_only(token, cluster):
         # "Police in Nakuru arrested a man": the police of the town, not the town
         cluster = None
+    elif cluster is not None and token.pos_ == "NOUN" and _in_place_phrase(token, cluster):
+        # "China's embassy in Manila criticised the visit": China's, not the town it is in
+        owner = next(
+            (
+                c
+                for c in token.children
+                if c.dep_ in ("poss", "compound", "amod", "nmod") and c.ent_type_ and _mention_of(doc, c)
+            ),
+            None,
+        )
+        if owner is not None:
+            cluster = _mention_of(doc, owner)
     if cluster is None and token.pos_ == "NOUN":
         cluster = _named_by_head(doc, token)
     text = span.text
@@ -244,6 +256,18 @@ def _placed_only(token: Token, cluster: EntityCluster) -> bool:
     ]
     return any(start <= p.idx < end for p in places for start, end in cluster.mentions) and not any(
         c.dep_ in ("compound", "amod", "poss", "nmod") and c.ent_type_ for c in token.children
+    )
+
+
+def _in_place_phrase(token: Token, cluster: EntityCluster) -> bool:
+    """Whether the cluster is named only as where a common noun is ("embassy in Manila")."""
+    return any(
+        start <= p.idx < end
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ in PLACE_PREPS
+        for p in c.children
+        if p.dep_ == "pobj" and p.ent_type_ in ("GPE", "LOC", "FAC")
+        for start, end in cluster.mentions
     )
 
 
@@ -906,6 +930,8 @@ def _article_places(doc: Doc, events: list[Event]) -> None:
             continue
         if _at_other_times(doc, event):
             continue  # "has in the past rejected the threat of sanctions": no time, no place of the story
+        if event.type in load_senses().statement_types:
+            continue  # "Montero rejected that account": said from wherever he was, not the dateline
         # the story's place (not a dateline) is where a march or an arrest happened, not where a
         # statement or a deal was made (data/event_senses.toml scene_types)
         if source != "dateline" and event.type not in load_senses().scene_types:
@@ -928,6 +954,29 @@ def _article_places(doc: Doc, events: list[Event]) -> None:
             event.place = place
 
 
+def _visited_towns(doc: Doc, events: list[Event]) -> None:
+    """A visit to a town ("his first visit to Manila") is a visit hosted by whoever governs there, which
+    the town's name does not say: the town is where the visit happened, not its recipient. A country
+    ("a visit to the Philippines") stays the recipient."""
+    for event in events:
+        if event.type != "CONSULT" or event.mode != "visit" or event.recipient is None:
+            continue
+        cluster = cluster_by_id(doc, event.recipient)
+        if cluster is None or cluster.label not in ("GPE", "LOC", "ORG"):
+            continue
+        record = lookup(cluster.name)
+        if (
+            record is None
+            or record.get("feature") == "country"
+            or cluster.label != "GPE"
+            and record.get("feature") != "place"
+        ):
+            continue  # (a town the tagger typed otherwise, "a visit to Marseille", is still a town)
+        if event.place is None:
+            event.place = _named_place(cluster.name, "text", article_countries(doc))
+        event.recipient, event.recipient_text = None, None
+
+
 def _at_other_times(doc: Doc, event: Event) -> bool:
     """Whether the event's verb is set at no time or place of the story: "has in the past rejected",
     "had repeatedly denied" (data/time_cues.toml [other_times]), or "apologised in a post on X"
@@ -939,16 +988,29 @@ def _at_other_times(doc: Doc, event: Event) -> bool:
         return False
     words = word_set("time_cues", "other_times")
     media = word_set("speech", "media_nouns")
-    for child in span.root.children:
+    root = span.root
+    for child in root.children:
         if child.dep_ in {"advmod", "prep", "npadvmod"}:
             phrase = " ".join(t.lower_ for t in child.subtree)
             if phrase in words:
                 return True
-        if child.dep_ == "prep" and child.lower_ in {"in", "on", "via", "through"}:
-            # "apologised in a post on X", "said in a statement": put in words, at no place of the story
-            if any(p.dep_ == "pobj" and p.lemma_.lower() in media for p in child.children):
-                return True
-    return False
+    # or just before the trigger, where the parser may hang it on nothing ("has in the past signed
+    # agreements", parsed as a phrase "in the past signed agreements")
+    before = " ".join(t.lower_ for t in doc[max(root.sent.start, root.i - 6) : root.i])
+    if any(
+        f" {w} " in f" {before} " for w in words if " " in w or w in {"previously", "repeatedly", "formerly"}
+    ):
+        return True
+    # "apologised in a post on X"; "said in a statement that ..., and accused the union": put in
+    # words, at no place of the story
+    verbs = [root, root.head] if root.dep_ == "conj" else [root]
+    return any(
+        child.dep_ == "prep"
+        and child.lower_ in {"in", "on", "via", "through"}
+        and any(p.dep_ == "pobj" and p.lemma_.lower() in media for p in child.children)
+        for verb in verbs
+        for child in verb.children
+    )
 
 
 def _names_unknown_place(sent: Span, fallback: str) -> bool:
@@ -1207,6 +1269,7 @@ def find_events(doc: Doc) -> list[Event]:
         if key not in best or event.confidence > best[key].confidence:
             best[key] = event
     events = [e for e, _ in found if best[(e.trigger_start, e.trigger_end, e.type)] is e]
+    _visited_towns(doc, events)
     _headline_places(doc, events)
     _article_places(doc, events)
     add_details(doc, events)  # casualties, sectors, geo precision: nothing above changes
