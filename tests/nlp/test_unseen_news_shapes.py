@@ -425,3 +425,17 @@ def test_things_said_take_no_dateline_place_and_a_visited_town_hosts_nothing(nlp
     assert rejections and all(e.place is None for e in rejections)
     assert detentions and detentions[0].place and detentions[0].place["name"].lower() == "madrid"
     assert visits and all(r is None and e.place and e.place["name"] == "Marseille" for r, e in visits)
+
+
+def test_where_a_deal_is_signed_is_not_the_other_party_and_a_minister_resigns_not_the_province(nlp):
+    facts = _facts(
+        nlp,
+        "Ghana and Togo signed a security cooperation agreement in Accra on Wednesday that will allow "
+        "joint patrols. Nova Scotia's public works minister has resigned from cabinet after the RCMP "
+        "confirmed it is investigating.",
+    )
+    events = _events(facts)
+    deals = [(a, r) for t, a, r, _, _ in events if t == "AGREE" and a == "Ghana"]
+    assert deals and all(r != "Accra" for _, r in deals)
+    resignations = [a for t, a, _, _, _ in events if t == "RETREAT"]
+    assert resignations and all(a != "Nova Scotia" for a in resignations)

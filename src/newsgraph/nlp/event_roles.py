@@ -443,7 +443,8 @@ def _recipient(
             if c.dep_ in ("dobj", "dative"):
                 add(0, c, head)
                 for g in c.children:  # "evacuate all 21 settlements in the Gaza Strip"
-                    if g.dep_ == "prep" and g.lower_ == "in":
+                    # (but "signed an agreement in Accra": where it was signed, not with whom)
+                    if g.dep_ == "prep" and g.lower_ == "in" and etype in load_senses().place_target_types:
                         places.extend(p for p in g.children if p.dep_ == "pobj")
             elif c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS:
                 if c.lower_ == "on" and head.pos_ == "NOUN" and etype in TOPIC_ON:

@@ -954,6 +954,24 @@ def _article_places(doc: Doc, events: list[Event]) -> None:
             event.place = place
 
 
+def _office_holders(doc: Doc, events: list[Event]) -> None:
+    """One who resigns is a person: "Nova Scotia's public works minister has resigned" is the
+    minister's act, not the province's (the actor's words stay; no entity is put on them)."""
+    for event in events:
+        if event.type != "RETREAT" or event.actor is None or not event.actor_text:
+            continue
+        cluster = cluster_by_id(doc, event.actor)
+        words = event.actor_text.lower().split()
+        # (whatever the tagger called the modifier: "Nova Scotia" typed a person)
+        if (
+            cluster is not None
+            and words
+            and words[-1] in _ROLE_NOUNS
+            and words[-1] not in cluster.name.lower()
+        ):
+            event.actor = None
+
+
 def _visited_towns(doc: Doc, events: list[Event]) -> None:
     """A visit to a town ("his first visit to Manila") is a visit hosted by whoever governs there, which
     the town's name does not say: the town is where the visit happened, not its recipient. A country
@@ -1270,6 +1288,7 @@ def find_events(doc: Doc) -> list[Event]:
             best[key] = event
     events = [e for e, _ in found if best[(e.trigger_start, e.trigger_end, e.type)] is e]
     _visited_towns(doc, events)
+    _office_holders(doc, events)
     _headline_places(doc, events)
     _article_places(doc, events)
     add_details(doc, events)  # casualties, sectors, geo precision: nothing above changes
