@@ -43,19 +43,48 @@ def _relations(facts) -> set[tuple[str, str, str]]:
     return {(names[r.subject], r.relation, names[r.object]) for r in facts.relations}
 
 
-def test_possessive_inside_a_body_name_keeps_it_whole(nlp):
-    facts = _facts(
-        nlp,
-        "The Data Protection Commissioner's Office said it had opened an inquiry. "
-        "The Eastfield Farmers' Union, which represents growers, says the levy is unfair. "
-        "Britain's Parliament voted on Tuesday.",
-    )
-    names = set(_names(facts).values())
-    assert "Data Protection Commissioner's Office" in names
-    assert "Eastfield Farmers' Union" in names
-    assert not names & {"Office", "Union", "Data Protection Commissioner", "Eastfield Farmers"}
-    assert {"Britain", "Parliament"} <= names  # an owner and its body, as before
-    speakers = {s for s, _ in _quotes(facts)}
+_POSSESSIVE_BODIES = (
+    "The Data Protection Commissioner's Office said it had opened an inquiry. "
+    "The Eastfield Farmers' Union, which represents growers, says the levy is unfair. "
+    "Britain's Parliament voted on Tuesday."
+)
+_REMIT_BODIES = (
+    "\u201cEvery attack makes it harder,\u201d said Lena Varro, a spokesperson for the UN Office for "
+    "the Coordination of Humanitarian Affairs. The delegation was led by Fiona Kerr, a senior official "
+    "at the Department for Environment, Food and Rural Affairs. The Ministry of Defence and the Home "
+    "Office said they had not been told."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "whole", "fragments"),
+    [
+        (  # a possessive inside a body's name (r43); an owner and its body stay two, as before
+            _POSSESSIVE_BODIES,
+            {"Data Protection Commissioner's Office", "Eastfield Farmers' Union", "Britain", "Parliament"},
+            {"Office", "Union", "Data Protection Commissioner", "Eastfield Farmers"},
+        ),
+        (  # a body named with its remit (r46); two bodies side by side stay two
+            _REMIT_BODIES,
+            {
+                "UN Office for the Coordination of Humanitarian Affairs",
+                "Department for Environment, Food and Rural Affairs",
+                "Ministry of Defence",
+                "Home Office",
+            },
+            {"UN Office", "Food", "Rural Affairs", "Coordination of Humanitarian Affairs"},
+        ),
+    ],
+    ids=["possessive", "remit"],
+)
+def test_a_bodys_name_is_kept_whole(nlp, text, whole, fragments):
+    names = set(_names(_facts(nlp, text)).values())
+    assert whole <= names
+    assert not names & fragments
+
+
+def test_a_body_with_a_possessive_in_its_name_speaks(nlp):
+    speakers = {s for s, _ in _quotes(_facts(nlp, _POSSESSIVE_BODIES))}
     assert "Data Protection Commissioner's Office" in speakers
 
 
@@ -238,21 +267,6 @@ def test_split_trigger_with_a_dateline_is_annotated(nlp):
 
 
 # Shapes of the r46 tune round (the second half of bench/unseen_news), in sentences of our own.
-
-
-def test_body_named_with_its_remit_is_one_organisation(nlp):
-    facts = _facts(
-        nlp,
-        "\u201cEvery attack makes it harder,\u201d said Lena Varro, a spokesperson for the UN Office for "
-        "the Coordination of Humanitarian Affairs. The delegation was led by Fiona Kerr, a senior official "
-        "at the Department for Environment, Food and Rural Affairs. The Ministry of Defence and the Home "
-        "Office said they had not been told.",
-    )
-    names = set(_names(facts).values())
-    assert "UN Office for the Coordination of Humanitarian Affairs" in names
-    assert "Department for Environment, Food and Rural Affairs" in names
-    assert {"Ministry of Defence", "Home Office"} <= names  # two bodies side by side stay two
-    assert not names & {"UN Office", "Food", "Rural Affairs", "Coordination of Humanitarian Affairs"}
 
 
 def test_lower_case_noun_ends_a_capitalised_name(nlp):

@@ -257,10 +257,7 @@ def _coordinated(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, 
     cuts = [i for i in range(start + 1, end - 1) if doc[i].lower_ in _COORDINATORS]
     if not cuts:
         return [(start, end)]
-    if label == "ORG" and any(
-        doc[i].lower_ in {"of", "for"} and doc[i - 1].lower_ in _REMIT_HEADS
-        for i in range(start + 1, cuts[0])
-    ):
+    if label == "ORG" and _remit_opening(doc, start + 1, cuts[0]) is not None:
         return [(start, end)]  # "the Ministry of Trade, Industry and Fisheries": one body and its remit
     parts, s = [], start
     for i in cuts:
@@ -563,6 +560,15 @@ def _joined_possessive_names(doc: Doc, ents: list[Span]) -> list[Span]:
 _REMIT_HEADS = word_set("name_heads", "remit_heads")
 
 
+def _remit_opening(doc: Doc, lo: int, hi: int) -> int | None:
+    """The first "of" or "for" in tokens ``lo`` to ``hi`` (excluded) right after a remit head ("the
+    Ministry of", "the Office for"): where a body's remit begins."""
+    return next(
+        (i for i in range(lo, hi) if doc[i].lower_ in {"of", "for"} and doc[i - 1].lower_ in _REMIT_HEADS),
+        None,
+    )
+
+
 def _remit_end(doc: Doc, i: int) -> int | None:
     """The end of a body's remit starting at token ``i`` ("for" or "of"): Title Case words, with
     "of", "for", "the", "and", "&" between them and commas in a list closed by "and"; None when
@@ -607,10 +613,7 @@ def _joined_body_names(doc: Doc, ents: list[Span]) -> list[Span]:
             remit = ent.end  # "UN Office" | "for the Coordination of Humanitarian Affairs"
         elif ent.label_ == "ORG" and len(ent) >= 3:
             # "Ministry of Trade" | ", Industry and Fisheries": the remit goes on past the span
-            remit = next(
-                (t.i for t in ent[:-1] if t.lower_ in {"of", "for"} and doc[t.i - 1].lower_ in _REMIT_HEADS),
-                None,
-            )
+            remit = _remit_opening(doc, ent.start, ent.end - 1)
         if remit is not None:
             end = _remit_end(doc, remit)
             if end is not None and end > ent.end:
@@ -853,7 +856,7 @@ def _group(doc: Doc, mentions: list[_Mention]) -> list[_Group]:
         candidates = []
         headed = []
         given = []
-        namesakes = []
+        namesake = False
         for h in alive:
             if h is g or h.merged_into is not None or len(h.tokens) <= len(toks):
                 continue
@@ -865,7 +868,7 @@ def _group(doc: Doc, mentions: list[_Mention]) -> list[_Group]:
                 and ht[-1] == toks[0]
                 and all(t[:1].isupper() and t.isalpha() for t in ht)
             ):
-                namesakes.append(h)  # "Aoife Dunleavy" the tagger typed an organisation
+                namesake = True  # "Aoife Dunleavy" the tagger typed an organisation
             surname_label = g.label in {"PERSON", "ORG", "NORP"} or (
                 g.label == "GPE"
                 and (not is_known_place(" ".join(toks)) or _town_that_speaks(g))
@@ -895,7 +898,7 @@ def _group(doc: Doc, mentions: list[_Mention]) -> list[_Group]:
             candidates = headed
         if not candidates and given:
             candidates = given  # a surname match always wins over a given-name one
-        if namesakes and any(h.label == "PERSON" for h in candidates):
+        if namesake and any(h.label == "PERSON" for h in candidates):
             continue  # a bare "Dunleavy" beside "Brendan Dunleavy" and "Aoife Dunleavy" is either
         candidates = [h for h in candidates if not _set_apart(doc, g, h) and not _glued(doc, h)]
         roots = {id(c.root()): c.root() for c in candidates if c.root() is not g}

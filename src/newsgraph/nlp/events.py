@@ -111,15 +111,7 @@ def _role(
     offset belongs to it (the end of a dateline the parser ran into the phrase)."""
     if token is None:
         return None, None, None
-    appos = next(
-        (
-            c
-            for c in token.children
-            # not a name in brackets ("Kan Gyi village (Myinmu, Sagaing)": where it is)
-            if c.dep_ == "appos" and c.ent_type_ == "PERSON" and doc[c.i - 1].text != "("
-        ),
-        None,
-    )
+    appos = _person_beside(token)
     if appos is None and token.pos_ == "NOUN" and token.lemma_.lower() in _ROLE_NOUNS:
         # "The artistic director of Galway's Quayside Theatre, Ruairi Cosgrave, has resigned": the
         # parser hangs the holder's name on the body the role is of
@@ -130,8 +122,8 @@ def _role(
                 if p.dep_ == "prep" and p.lower_ in ("of", "for", "at")
                 for b in p.children
                 if b.dep_ == "pobj"
-                for a in b.children
-                if a.dep_ == "appos" and a.ent_type_ == "PERSON" and doc[a.i - 1].text != "("
+                for a in [_person_beside(b)]
+                if a is not None
             ),
             None,
         )
@@ -199,21 +191,16 @@ def _role(
     if cluster is not None and _in_brackets_after(doc, token, cluster):
         # "raided Kan Gyi village (Myinmu, Sagaing)": the district in brackets says where it is
         cluster = None
-    if cluster is not None and token.pos_ == "NOUN" and _placed_only(token, cluster):
-        # "Police in Nakuru arrested a man": the police of the town, not the town
-        cluster = None
-    elif cluster is not None and token.pos_ == "NOUN" and _in_place_phrase(token, cluster):
-        # "China's embassy in Manila criticised the visit": China's, not the town it is in
-        owner = next(
-            (
-                c
-                for c in token.children
-                if c.dep_ in ("poss", "compound", "amod", "nmod") and c.ent_type_ and _mention_of(doc, c)
-            ),
-            None,
-        )
-        if owner is not None:
-            cluster = _mention_of(doc, owner)
+    if cluster is not None and token.pos_ == "NOUN" and _in_place_phrase(token, cluster):
+        named = [c for c in token.children if c.dep_ in ("poss", "compound", "amod", "nmod") and c.ent_type_]
+        if not named:
+            # "Police in Nakuru arrested a man": the police of the town, not the town
+            cluster = None
+        else:
+            # "China's embassy in Manila criticised the visit": China's, not the town it is in
+            owner = next((o for o in (_mention_of(doc, c) for c in named) if o is not None), None)
+            if owner is not None:
+                cluster = owner
     if cluster is None and token.pos_ == "NOUN":
         cluster = _named_by_head(doc, token)
     text = span.text
@@ -222,6 +209,19 @@ def _role(
     if token.pos_ == "PRON" and cluster is not None:
         text = cluster.name
     return (cluster.id if cluster else None), text, span
+
+
+def _person_beside(token: Token) -> Token | None:
+    """A person's name set in apposition to a word, not in brackets ("Kan Gyi village (Myinmu,
+    Sagaing)": where it is)."""
+    return next(
+        (
+            c
+            for c in token.children
+            if c.dep_ == "appos" and c.ent_type_ == "PERSON" and token.doc[c.i - 1].text != "("
+        ),
+        None,
+    )
 
 
 # Nouns of a post a person holds (data/role_words.toml): "the director of X, NAME" is NAME.
@@ -244,23 +244,9 @@ def _in_brackets_after(doc: Doc, token: Token, cluster: EntityCluster) -> bool:
     )
 
 
-def _placed_only(token: Token, cluster: EntityCluster) -> bool:
-    """Whether the only name in a common noun's phrase is where it is ("police in Nakuru",
-    "troops at the border post"): a place phrase, not the party."""
-    places = [
-        p
-        for c in token.children
-        if c.dep_ == "prep" and c.lower_ in PLACE_PREPS
-        for p in c.children
-        if p.dep_ == "pobj" and p.ent_type_ in ("GPE", "LOC", "FAC")
-    ]
-    return any(start <= p.idx < end for p in places for start, end in cluster.mentions) and not any(
-        c.dep_ in ("compound", "amod", "poss", "nmod") and c.ent_type_ for c in token.children
-    )
-
-
 def _in_place_phrase(token: Token, cluster: EntityCluster) -> bool:
-    """Whether the cluster is named only as where a common noun is ("embassy in Manila")."""
+    """Whether the cluster is named as where a common noun is ("police in Nakuru", "troops at the
+    border post", "embassy in Manila")."""
     return any(
         start <= p.idx < end
         for c in token.children
@@ -928,7 +914,7 @@ def _article_places(doc: Doc, events: list[Event]) -> None:
         # it may have happened anywhere
         if event.date_source == "text" and not _near(event.date, doc._.ng_published):
             continue
-        if _at_other_times(doc, event):
+        if _off_the_story(doc, event):
             continue  # "has in the past rejected the threat of sanctions": no time, no place of the story
         if event.type in load_senses().statement_types:
             continue  # "Montero rejected that account": said from wherever he was, not the dateline
@@ -995,10 +981,10 @@ def _visited_towns(doc: Doc, events: list[Event]) -> None:
         event.recipient, event.recipient_text = None, None
 
 
-def _at_other_times(doc: Doc, event: Event) -> bool:
+def _off_the_story(doc: Doc, event: Event) -> bool:
     """Whether the event's verb is set at no time or place of the story: "has in the past rejected",
-    "had repeatedly denied" (data/time_cues.toml [other_times]), or "apologised in a post on X"
-    (data/speech.toml [media_nouns])."""
+    "had repeatedly denied" (data/time_cues.toml [other_times], [other_times_before]), or
+    "apologised in a post on X" (data/speech.toml [media_nouns])."""
     if event.trigger_start is None:
         return False
     span = doc.char_span(event.trigger_start, event.trigger_start + 1, alignment_mode="expand")
@@ -1015,9 +1001,7 @@ def _at_other_times(doc: Doc, event: Event) -> bool:
     # or just before the trigger, where the parser may hang it on nothing ("has in the past signed
     # agreements", parsed as a phrase "in the past signed agreements")
     before = " ".join(t.lower_ for t in doc[max(root.sent.start, root.i - 6) : root.i])
-    if any(
-        f" {w} " in f" {before} " for w in words if " " in w or w in {"previously", "repeatedly", "formerly"}
-    ):
+    if any(f" {w} " in f" {before} " for w in word_set("time_cues", "other_times_before")):
         return True
     # "apologised in a post on X"; "said in a statement that ..., and accused the union": put in
     # words, at no place of the story
